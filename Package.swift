@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "checkdocs",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "checkdocs", targets: ["checkdocs"]),
+        .library(name: "CheckDocsCore", targets: ["CheckDocsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 through pkg-config; every unsafe pointer stays in CheckDocsCore/LibXML2.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Turns checklists/ into Swift source at build time so a copied binary works alone.
+        .executableTarget(name: "EmbedGen"),
+        .plugin(
+            name: "EmbedChecklists",
+            capability: .buildTool(),
+            dependencies: ["EmbedGen"]
+        ),
+        .target(
+            name: "CheckDocsCore",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            plugins: ["EmbedChecklists"]
+        ),
+        .executableTarget(
+            name: "checkdocs",
+            dependencies: [
+                "CheckDocsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CheckDocsCoreTests",
+            dependencies: ["CheckDocsCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CheckDocsCLITests",
+            dependencies: ["CheckDocsCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

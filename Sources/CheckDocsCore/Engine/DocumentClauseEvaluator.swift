@@ -1,0 +1,158 @@
+/// The outcome of evaluating an expression (a clause or nested alternatives).
+struct ExpressionOutcome {
+    var status: RequirementStatus
+    var files: [FilePath]
+    var message: String
+    var rule: String?
+}
+
+/// Evaluates one `<document>` clause: which files match, which of them meet every constraint,
+/// and, when none suffices, the most useful reason why.
+struct DocumentClauseEvaluator {
+    let context: EvaluationContext
+    let dates: ProgramDates
+
+    func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
+        let typeTitle = context.catalog.title(of: clause.type)
+        let candidates = context.documents(satisfying: clause.type)
+        let rule = describe(clause)
+        if candidates.isEmpty {
+            let need = clause.min > 1 ? "\(clause.min) × \(typeTitle)" : typeTitle
+            return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found", rule: rule)
+        }
+        var passing: [ApplicantDocument] = []
+        var failures: [(document: ApplicantDocument, status: RequirementStatus, reason: String)] = []
+        for document in candidates {
+            if let failure = check(document, against: clause) {
+                failures.append((document, failure.0, failure.1))
+            } else {
+                passing.append(document)
+            }
+        }
+
+        if let minDoses = clause.minDoses, !passing.isEmpty {
+            let doses = countDoses(passing)
+            if doses < minDoses {
+                return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
+                    message: "\(doses) of \(minDoses) doses of \(typeTitle) recorded (list each dose date under `doses` in the manifest)", rule: rule)
+            }
+        }
+        if let max = clause.max, passing.count > max {
+            return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
+                message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which", rule: rule)
+        }
+        if passing.count >= clause.min {
+            return ExpressionOutcome(status: .ok, files: passing.map(\.path), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")", rule: rule)
+        }
+        if !passing.isEmpty || failures.isEmpty {
+            return ExpressionOutcome(status: .missing, files: passing.map(\.path),
+                message: "\(passing.count) of \(clause.min) \(typeTitle) found", rule: rule)
+        }
+        // Report the failing file that came closest to counting.
+        let best = failures.min { $0.status.closeness < $1.status.closeness }!
+        let others = failures.count > 1 ? " (and \(failures.count - 1) other file\(failures.count == 2 ? "" : "s") that do not qualify)" : ""
+        return ExpressionOutcome(status: best.status, files: failures.map(\.document.path),
+                                 message: "\(best.document.path): \(best.reason)\(others)", rule: rule)
+    }
+
+    /// nil when the document meets every constraint; otherwise the status and the reason.
+    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> (RequirementStatus, String)? {
+        let facts = document.facts
+        if let expires = facts.expires, expires < context.asOf {
+            return (.expired, "expired on \(expires)")
+        }
+        if let required = clause.result {
+            guard let result = facts.result else {
+                return (.notEvaluable, "the result is not recorded; a \(required.rawValue) result is required (add `result:` in the manifest)")
+            }
+            if result != required { return (.invalid, "the result is \(result.rawValue); a \(required.rawValue) result is required") }
+        }
+        if let titer = clause.constraints.titer {
+            let needed = "a quantitative titer of at least \(EligibilityRule.format(titer.min)) \(titer.unit)"
+            guard let value = facts.value, let unit = facts.unit else {
+                if let result = facts.result {
+                    return (.invalid, "only a qualitative result (\(result.rawValue)) is recorded; \(needed) is required")
+                }
+                return (.notEvaluable, "no titer value is recorded; \(needed) is required (add `value:` and `unit:` in the manifest)")
+            }
+            guard let converted = UnitConversion.convert(value, from: unit, to: titer.unit) else {
+                return (.notEvaluable, "the titer is in \(unit), which cannot be compared with \(titer.unit)")
+            }
+            if converted < titer.min {
+                return (.invalid, "the titer is \(EligibilityRule.format(value)) \(unit); \(needed) is required")
+            }
+        }
+        let constraints = clause.constraints
+        if !constraints.windows.isEmpty || constraints.season != nil {
+            guard let date = document.effectiveDate else {
+                return (.notEvaluable, "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)")
+            }
+            for window in constraints.windows {
+                let anchor = dates.date(for: window.anchor)
+                let earliest = anchor.adding(-window.within, window.unit)
+                if date > anchor {
+                    if window.anchor == .asOf { return (.invalid, "dated \(date), which is in the future") }
+                    return (.invalid, "dated \(date), after \(ProgramDates.describe(window.anchor)) (\(anchor))")
+                }
+                if date < earliest {
+                    let span = "\(window.within) \(unitName(window.unit, window.within))"
+                    let stillValidToday = date.adding(window.within, window.unit) >= context.asOf
+                    let reason = "dated \(date); it must be within \(span) before \(ProgramDates.describe(window.anchor)) (\(anchor)), so on or after \(earliest)"
+                    return (stillValidToday ? .expiresBeforeNeeded : .expired, reason)
+                }
+            }
+            if let season = constraints.season {
+                let anchor = dates.date(for: season.anchor)
+                let seasonStart = Self.seasonStart(containing: anchor, startsOn: season.startsOn)
+                if date < seasonStart {
+                    let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: season.startsOn)
+                    let status: RequirementStatus = date < currentSeason ? .expired : .expiresBeforeNeeded
+                    return (status, "dated \(date), before the season that covers \(ProgramDates.describe(season.anchor)) began (\(seasonStart))")
+                }
+            }
+        }
+        if let through = constraints.validThrough {
+            let anchor = dates.date(for: through.anchor)
+            let needed = anchor.adding(through.margin, through.unit)
+            guard let expires = facts.expires else {
+                return (.notEvaluable, "its expiry date is unknown; it must be valid through \(needed) (add `expires:` in the manifest)")
+            }
+            if expires < needed {
+                let margin = through.margin > 0 ? " plus \(through.margin) \(unitName(through.unit, through.margin))" : ""
+                return (.expiresBeforeNeeded, "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))")
+            }
+        }
+        return nil
+    }
+
+    static func seasonStart(containing date: CalendarDate, startsOn: MonthDay) -> CalendarDate {
+        let thisYear = startsOn.date(in: date.year)
+        return thisYear <= date ? thisYear : startsOn.date(in: date.year - 1)
+    }
+
+    /// Distinct dose dates; a record with no dose list counts as one dose.
+    private func countDoses(_ documents: [ApplicantDocument]) -> Int {
+        var dated = Set<CalendarDate>()
+        var undated = 0
+        for document in documents {
+            if !document.facts.doses.isEmpty {
+                dated.formUnion(document.facts.doses)
+            } else if let date = document.facts.date {
+                dated.insert(date)
+            } else {
+                undated += 1
+            }
+        }
+        return dated.count + undated
+    }
+
+    private func unitName(_ unit: DurationUnit, _ amount: Int) -> String {
+        let name = unit.rawValue
+        return amount == 1 ? String(name.dropLast()) : name
+    }
+
+    /// The rule in words, for reports and `explain`.
+    func describe(_ clause: DocumentClause) -> String {
+        RuleDescription.describe(clause, catalog: context.catalog, dates: dates)
+    }
+}

@@ -1,0 +1,59 @@
+/// Everything a program's rules are evaluated against, built once per run and shared by all
+/// programs: the folder is never rescanned per program.
+public struct EvaluationContext: Sendable {
+    public var asOf: CalendarDate
+    public var profile: ApplicantProfile
+    public var hasManifest: Bool
+    public var catalog: DocumentCatalog
+    /// For each requested type, the documents that satisfy it (its own and its descendants').
+    private var satisfying: [String: [ApplicantDocument]] = [:]
+
+    public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument]) {
+        self.asOf = asOf
+        self.profile = profile
+        self.hasManifest = hasManifest
+        self.catalog = catalog
+        for document in documents {
+            guard let type = document.type else { continue }
+            for requested in catalog.types.map(\.id) where catalog.type(type, satisfies: requested) {
+                satisfying[requested, default: []].append(document)
+            }
+        }
+    }
+
+    public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type] ?? [] }
+}
+
+/// The dates one program's anchors resolve to.
+struct ProgramDates {
+    var asOf: CalendarDate
+    var rotation: Rotation?
+    var deadline: CalendarDate?
+
+    func date(for anchor: Anchor) -> CalendarDate {
+        switch anchor {
+        case .rotationStart: return rotation?.start ?? asOf
+        case .rotationEnd: return rotation?.end ?? asOf
+        case .deadline: return deadline ?? rotation?.start ?? asOf
+        case .asOf: return asOf
+        }
+    }
+
+    /// Whether the anchor had to fall back to the as-of date because the program gives no dates.
+    func isFallback(_ anchor: Anchor) -> Bool {
+        switch anchor {
+        case .rotationStart, .rotationEnd: return rotation == nil
+        case .deadline: return deadline == nil && rotation == nil
+        case .asOf: return false
+        }
+    }
+
+    static func describe(_ anchor: Anchor) -> String {
+        switch anchor {
+        case .rotationStart: return "the rotation start"
+        case .rotationEnd: return "the rotation end"
+        case .deadline: return "the application deadline"
+        case .asOf: return "today"
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Evaluates one resolved program: timing, eligibility, then every requirement; then its status.
+public struct ProgramEvaluator: Sendable {
+    public let context: EvaluationContext
+
+    public init(context: EvaluationContext) { self.context = context }
+
+    public func evaluate(_ program: ResolvedProgram) -> ProgramResult {
+        let description = program.description
+        let effectiveDeadline = Self.effectiveDeadline(description)
+        let dates = ProgramDates(asOf: context.asOf, rotation: description.rotation, deadline: description.deadline)
+        var results: [RequirementResult] = []
+
+        if let timing = timingResult(description, effectiveDeadline: effectiveDeadline) { results.append(timing) }
+        let eligibility = EligibilityEvaluator(context: context, dates: dates)
+        results += program.eligibility.map(eligibility.evaluate)
+        let requirements = RequirementEvaluator(context: context, dates: dates)
+        results += program.requirements.map(requirements.evaluate)
+
+        if description.rotation == nil {
+            for index in results.indices where results[index].category == .document && results[index].rule?.contains("the rotation") == true {
+                results[index].message += " (no rotation dates given: measured from \(context.asOf))"
+            }
+        }
+
+        let status: ProgramStatus
+        if results.contains(where: { $0.category == .eligibility && $0.status == .ineligible && $0.severity == .error }) {
+            status = .ineligible
+        } else if results.contains(where: { $0.category == .timing && $0.status.isFailure && $0.severity == .error }) {
+            status = .closed
+        } else if results.contains(where: { $0.blocks(at: .error) }) {
+            status = .notReady
+        } else {
+            status = .ready
+        }
+        return ProgramResult(
+            id: description.id, name: description.name, institution: description.institution, kind: description.kind,
+            source: description.source, checklists: program.checklists.map(\.id), rotation: description.rotation,
+            deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
+            status: status, requirements: results, file: description.file.file)
+    }
+
+    /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
+    static func effectiveDeadline(_ description: ProgramDescription) -> CalendarDate? {
+        var candidates: [CalendarDate] = []
+        if let deadline = description.deadline { candidates.append(deadline) }
+        if let lead = description.leadTimeDays, let start = description.rotation?.start { candidates.append(start.adding(days: -lead)) }
+        return candidates.min()
+    }
+
+    private func timingResult(_ description: ProgramDescription, effectiveDeadline: CalendarDate?) -> RequirementResult? {
+        guard let effectiveDeadline else { return nil }
+        let fromLeadTime = description.deadline.map { effectiveDeadline < $0 } ?? true
+        let what = fromLeadTime
+            ? "apply at least \(description.leadTimeDays ?? 0) days before the rotation starts (\(description.rotation?.start.description ?? "?")), so by \(effectiveDeadline)"
+            : "the application deadline is \(effectiveDeadline)"
+        let daysLeft = context.asOf.days(until: effectiveDeadline)
+        let status: RequirementStatus = daysLeft < 0 ? .expired : .ok
+        let message = daysLeft < 0 ? "closed: \(what), \(-daysLeft) days ago"
+            : daysLeft == 0 ? "\(what): today is the last day" : "\(what): \(daysLeft) days left"
+        return RequirementResult(
+            id: "deadline", title: "Application deadline and lead time", category: .timing, documentTypes: [], status: status,
+            severity: .error, supplier: .applicant, due: .application, files: [], message: message,
+            hint: daysLeft < 0 ? "Look for the next cycle or another start date." : nil, rule: what, origin: description.id)
+    }
+}
+
+/// What to fix first across programs, and what it all costs.
+enum CrossProgramSummary {
+    static func items(_ programs: [ProgramResult]) -> [CrossProgramItem] {
+        var items: [String: CrossProgramItem] = [:]
+        var order: [String] = []
+        for program in programs where program.status == .notReady {
+            let blocking = program.requirements.filter { $0.blocks(at: .error) && $0.category == .document }
+            for result in blocking {
+                if items[result.id] == nil {
+                    items[result.id] = CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
+                                                        programs: [], soleBlockerOf: [])
+                    order.append(result.id)
+                }
+                items[result.id]!.programs.append(program.id)
+                if blocking.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
+            }
+        }
+        return order.compactMap { items[$0] }.sorted {
+            ($0.programs.count, $0.soleBlockerOf.count) > ($1.programs.count, $1.soleBlockerOf.count)
+                || (($0.programs.count, $0.soleBlockerOf.count) == ($1.programs.count, $1.soleBlockerOf.count) && $0.key < $1.key)
+        }
+    }
+
+    static func fees(_ programs: [ProgramResult]) -> [FeeTotal] {
+        var totals: [String: (Decimal, Set<String>)] = [:]
+        for program in programs {
+            for fee in program.fees {
+                var entry = totals[fee.currency] ?? (0, [])
+                entry.0 += fee.amount
+                entry.1.insert(program.id)
+                totals[fee.currency] = entry
+            }
+        }
+        return totals.keys.sorted().map { FeeTotal(currency: $0, amount: totals[$0]!.0, programs: totals[$0]!.1.count) }
+    }
+}

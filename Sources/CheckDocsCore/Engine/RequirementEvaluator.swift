@@ -1,0 +1,115 @@
+/// Evaluates one requirement: its condition, its (nested) expression, and its stage.
+struct RequirementEvaluator {
+    let context: EvaluationContext
+    let dates: ProgramDates
+
+    func evaluate(_ requirement: Requirement) -> RequirementResult {
+        var result = RequirementResult(
+            id: requirement.id, title: requirement.title, category: .document,
+            documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
+            supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
+            rule: RuleDescription.describe(requirement.expression, catalog: context.catalog), origin: requirement.origin)
+
+        var unknownCondition: String?
+        if let condition = requirement.condition {
+            switch ConditionEvaluator(profile: context.profile, dates: dates).evaluate(condition) {
+            case .holds: break
+            case .fails:
+                result.status = .notApplicable
+                result.message = "applies only if \(RuleDescription.describe(condition))"
+                return result
+            case let .unknown(field):
+                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `applicant.\(field)` in the manifest to decide"
+            }
+        }
+
+        let outcome = evaluate(requirement.expression)
+        result.status = outcome.status
+        result.files = outcome.files
+        result.message = outcome.message
+        if let rule = outcome.rule, case .document = requirement.expression { result.rule = rule }
+
+        if outcome.status.isFailure {
+            if let unknownCondition {
+                result.status = .notEvaluable
+                result.message = unknownCondition + " — " + outcome.message
+            } else if requirement.due != .application {
+                result.status = .pending
+                result.message = "due \(requirement.due == .afterOffer ? "after an offer" : "before arrival"), not yet: " + outcome.message
+            }
+        }
+        if result.status == .missing, result.hint == nil || requirement.supplier != .applicant {
+            let supplierHint: String
+            switch requirement.supplier {
+            case .applicant: supplierHint = "Add it to the folder, named so its type is recognized, or declare it in the manifest."
+            case .homeSchool: supplierHint = "Your home school provides this: ask its registrar or visiting-student office."
+            case .host: supplierHint = "The host institution provides this after an offer."
+            }
+            result.hint = [result.hint, supplierHint].compactMap { $0 }.joined(separator: " ")
+        }
+        return result
+    }
+
+    func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {
+        switch expression {
+        case let .document(clause):
+            return DocumentClauseEvaluator(context: context, dates: dates).evaluate(clause)
+        case let .anyOf(items):
+            let outcomes = items.map(evaluate)
+            if let satisfied = outcomes.first(where: { !$0.status.isFailure }) { return satisfied }
+            // None holds: the alternative that came closest explains best what to do.
+            guard let closest = outcomes.min(by: { $0.status.closeness < $1.status.closeness }) else {
+                return ExpressionOutcome(status: .missing, files: [], message: "no alternative given")
+            }
+            if closest.status == .missing, outcomes.count > 1 {
+                let all = outcomes.map(\.message)
+                return ExpressionOutcome(status: .missing, files: [], message: "none of the alternatives: " + all.joined(separator: "; or "))
+            }
+            return closest
+        case let .allOf(items):
+            let outcomes = items.map(evaluate)
+            let failing = outcomes.filter(\.status.isFailure)
+            if failing.isEmpty {
+                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: "all parts satisfied")
+            }
+            // The worst part decides the status; every failing part is named.
+            let worst = failing.max { $0.status.closeness < $1.status.closeness }!
+            return ExpressionOutcome(status: worst.status, files: outcomes.flatMap(\.files),
+                                     message: failing.map(\.message).joined(separator: "; and "))
+        }
+    }
+}
+
+/// Decides a `when` against the profile and the program's dates.
+struct ConditionEvaluator {
+    enum Outcome: Equatable {
+        case holds, fails
+        case unknown(String)
+    }
+
+    let profile: ApplicantProfile
+    let dates: ProgramDates
+
+    func evaluate(_ condition: Condition) -> Outcome {
+        var unknown: String?
+        func test<T: Equatable>(_ expected: T?, _ actual: T?, _ field: String) -> Bool {
+            guard let expected else { return true }
+            guard let actual else {
+                unknown = unknown ?? field
+                return true
+            }
+            return expected == actual
+        }
+        guard test(condition.instructionInEnglish, profile.instructionInEnglish, "medicalSchool.instructionLanguage"),
+              test(condition.usCitizenOrPermanentResident, profile.usCitizenOrPermanentResident, "usCitizenOrPermanentResident"),
+              test(condition.status, profile.status, "status"),
+              test(condition.intendsResidency, profile.intendsResidency, "intendsResidency"),
+              test(condition.ecfmgCertified, profile.ecfmgCertified, "ecfmgCertified") else { return .fails }
+        if let range = condition.rotationOverlaps {
+            let start = dates.date(for: .rotationStart)
+            let end = dates.date(for: .rotationEnd)
+            if !range.overlaps(start: start, end: end) { return .fails }
+        }
+        return unknown.map { .unknown($0) } ?? .holds
+    }
+}

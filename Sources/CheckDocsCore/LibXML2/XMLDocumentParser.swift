@@ -1,0 +1,165 @@
+import CLibXML2
+
+/// Hardened libxml2 parsing from memory (reliability.md §2.1): no network, no entity substitution,
+/// no DTD loading, a deny-all external loader, and any document with a DOCTYPE refused.
+public enum XMLDocumentParser {
+    /// Parses and, when a schema is given, validates `data`; returns the root element as Swift values.
+    /// Errors carry `file:line:column` and are all reported, not just the first.
+    public static func parse(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
+        XMLLibrary.initializeOnce()
+        let collector = XMLIssueCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        let lines = LineIndex(data)
+        xmlSetStructuredErrorFunc(context, collectXMLIssue)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document: xmlDocPtr? = data.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                xmlReadMemory(pointer, Int32(buffer.count), nil, nil, options)
+            }
+        }
+        withExtendedLifetime(collector) {}
+        guard let document else {
+            let errors = collector.issues.filter { !$0.isWarning }.map { issue in
+                InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: issue.column)),
+                           "not well-formed XML: \(issue.message)")
+            }
+            return .failure(InputErrors(errors.isEmpty ? [InputError(file: file, "not well-formed XML")] : errors))
+        }
+        defer { xmlFreeDoc(document) }
+
+        if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            let line = lines.firstLine(containing: "<!DOCTYPE") ?? 1
+            return .failure(InputErrors([InputError(
+                SourceLocation(file: file, position: .line(line, column: lines.column(of: "<!DOCTYPE", onLine: line))),
+                "a DOCTYPE is not allowed in a program description (DTDs and entities are refused for safety)")]))
+        }
+        guard let root = xmlDocGetRootElement(document) else {
+            return .failure(InputErrors([InputError(file: file, "the document has no root element")]))
+        }
+
+        if let schema {
+            let issues = schema.validate(document)
+            let errors = issues.filter { !$0.isWarning }
+            if !errors.isEmpty {
+                return .failure(InputErrors(errors.map { issue in
+                    let column = issue.elementName.map { lines.column(of: "<" + $0, onLine: issue.line, allowPrefix: true) } ?? 0
+                    return InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: column)),
+                                      SchemaMessage.simplify(issue.message))
+                }))
+            }
+        }
+        return .success(convert(root, lines: lines))
+    }
+
+    private static func convert(_ node: xmlNodePtr, lines: LineIndex) -> XMLElementNode {
+        let name = String(cString: node.pointee.name)
+        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
+        var attributes: [(String, String)] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            let attributeName = String(cString: attribute.pointee.name)
+            var value = ""
+            if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
+                value = String(cString: raw)
+                cxml_free(raw)
+            }
+            attributes.append((attributeName, value))
+            property = attribute.pointee.next
+        }
+        var children: [XMLElementNode] = []
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(convert(current, lines: lines))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        let line = Int(xmlGetLineNo(node))
+        return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
+                              text: text, line: line, column: lines.column(of: "<" + name, onLine: line, allowPrefix: true))
+    }
+}
+
+/// Makes libxml2's schema messages shorter without losing what they say.
+enum SchemaMessage {
+    static func simplify(_ message: String) -> String {
+        var text = message.replacingOccurrences(of: "{urn:checkdocs:program:1}", with: "")
+        text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")
+        return text
+    }
+}
+
+/// Process-wide libxml2 set-up, done once: the deny-all loader for external entities and DTDs.
+public enum XMLLibrary {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        cxml_install_deny_loader()
+        return true
+    }()
+
+    static func initializeOnce() { _ = initialized }
+
+    public static var version: String { String(cString: cxml_version()) }
+}
+
+/// Finds lines and columns in the raw bytes for messages libxml2 gives only a line for.
+struct LineIndex {
+    private let data: [UInt8]
+    private var starts: [Int] = [0]
+
+    init(_ data: [UInt8]) {
+        self.data = data
+        for (offset, byte) in data.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+    }
+
+    func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1, line <= starts.count else { return [] }
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] - 1 : data.count
+        return data[start..<max(start, end)]
+    }
+
+    /// 1-based column of `needle` on `line`, or 0 when not found.
+    func column(of needle: String, onLine line: Int, allowPrefix: Bool = false) -> Int {
+        let bytes = lineBytes(line)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return 0 }
+        var index = bytes.startIndex
+        while index + pattern.count <= bytes.endIndex {
+            if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                let after = index + pattern.count
+                // Match "<name" only when followed by a delimiter, or after a namespace prefix.
+                if after == bytes.endIndex || [0x20, 0x09, 0x3E, 0x2F, 0x0D].contains(bytes[after]) {
+                    return index - bytes.startIndex + 1
+                }
+            }
+            index += 1
+        }
+        if allowPrefix, needle.hasPrefix("<") {
+            // <p:name> — search for ":name".
+            return column(of: ":" + needle.dropFirst(), onLine: line)
+        }
+        return 0
+    }
+
+    func firstLine(containing needle: String) -> Int? {
+        let pattern = Array(needle.utf8)
+        for line in 1...starts.count {
+            let bytes = lineBytes(line)
+            guard bytes.count >= pattern.count else { continue }
+            for start in bytes.startIndex...(bytes.endIndex - pattern.count)
+            where bytes[start..<start + pattern.count].elementsEqual(pattern) { return line }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,22 @@
+/// A parsed XML element as plain Swift values: nothing from libxml2 outlives the parse.
+public struct XMLElementNode: Sendable {
+    public var name: String
+    public var namespace: String?
+    public var attributes: [(name: String, value: String)]
+    public var children: [XMLElementNode]
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    public func attribute(_ name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    public func children(named name: String) -> [XMLElementNode] {
+        children.filter { $0.name == name }
+    }
+
+    public func child(named name: String) -> XMLElementNode? {
+        children.first { $0.name == name }
+    }
+}

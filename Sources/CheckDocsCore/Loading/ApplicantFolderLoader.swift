@@ -1,0 +1,129 @@
+/// The applicant folder read and understood: every file with its type and facts.
+public struct ApplicantFolder: Sendable {
+    public var root: String
+    public var rootIdentity: FileIdentity
+    public var manifest: Manifest
+    public var documents: [ApplicantDocument]
+    public var unrecognized: [FilePath]
+    public var ambiguous: [AmbiguousFile]
+    public var diagnostics: [Diagnostic]
+    /// Identities of every scanned file, so reports are never written over one.
+    public var fileIdentities: Set<FileIdentity>
+}
+
+/// Scans the folder once, reads the manifest, and classifies each file:
+/// the manifest's type first, then the file name, then its folders' names.
+public struct ApplicantFolderLoader {
+    public let catalog: DocumentCatalog
+    public let schemas: Schemas
+
+    public init(catalog: DocumentCatalog, schemas: Schemas) {
+        self.catalog = catalog
+        self.schemas = schemas
+    }
+
+    public func load(_ root: String) throws(InputErrors) -> ApplicantFolder {
+        let scan: FolderScan
+        do {
+            scan = try FolderScanner.scan(root: root)
+        } catch {
+            throw InputErrors([error])
+        }
+        let manifest = try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root)
+        let classifier = DocumentClassifier(catalog: catalog)
+        var documents: [ApplicantDocument] = []
+        var unrecognized: [FilePath] = []
+        var ambiguous: [AmbiguousFile] = []
+        var diagnostics = scan.diagnostics
+        var used = Set<FilePath>()
+
+        for file in scan.files {
+            let entry = manifest.documents[file.path]
+            if entry != nil { used.insert(file.path) }
+            let (outcome, source, parsedDates) = classifier.classify(path: file.path)
+            var type: String?
+            var classifiedBy: ClassificationSource?
+            var evidence: String?
+            if let declared = entry?.type {
+                type = declared
+                classifiedBy = .manifest
+            } else {
+                switch outcome {
+                case let .type(found, words):
+                    type = found
+                    classifiedBy = source
+                    evidence = words
+                case let .ambiguous(candidates):
+                    ambiguous.append(AmbiguousFile(path: file.path, candidates: candidates))
+                case .unrecognized:
+                    unrecognized.append(file.path)
+                }
+            }
+            var facts = DocumentFacts()
+            if let type {
+                facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
+            }
+            if let entry { facts = merge(entry.facts, over: facts) }
+            if let type {
+                documents.append(ApplicantDocument(path: file.path, size: file.size, type: type, classifiedBy: classifiedBy,
+                                                   evidence: evidence, facts: facts))
+            }
+        }
+
+        let missing = manifest.documents.keys.filter { !used.contains($0) }.sorted()
+        if !missing.isEmpty, let file = manifest.file {
+            throw InputErrors(missing.map { path in
+                InputError(SourceLocation(file: file, position: .pointer(manifest.documents[path]!.pointer)),
+                           "names \"\(path)\", which is not a file in the folder (renamed or moved?)")
+            })
+        }
+        return ApplicantFolder(root: root, rootIdentity: scan.rootIdentity, manifest: manifest, documents: documents,
+                               unrecognized: unrecognized, ambiguous: ambiguous, diagnostics: diagnostics.sorted(),
+                               fileIdentities: Set(scan.files.map(\.identity)))
+    }
+
+    private func hasDates(_ entry: ManifestDocument) -> Bool {
+        entry.facts.date != nil || entry.facts.expires != nil || !entry.facts.doses.isEmpty
+    }
+
+    /// File-name dates: one date means the type's usual date (issued, or expiry for passports and
+    /// insurance); two dates are a period (or two doses for a vaccine); ambiguous ones are reported.
+    private func factsFromName(_ parsed: FileNameDateParser.Outcome, type: String, path: FilePath,
+                               diagnostics: inout [Diagnostic], manifestHasDates: Bool) -> DocumentFacts {
+        var facts = DocumentFacts()
+        if !manifestHasDates {
+            for text in parsed.ambiguous {
+                diagnostics.append(Diagnostic(.warning, code: "ambiguous-date",
+                    "the date \(text) in the file name could be day-month or month-day; not used. Rename it to YYYY-MM-DD or give the date in the manifest",
+                    path: path.description))
+            }
+        }
+        let dates = parsed.dates.sorted()
+        guard let first = dates.first else { return facts }
+        let documentType = catalog[type]
+        if documentType?.isVaccine == true, dates.count > 1 {
+            facts.doses = dates
+            return facts
+        }
+        if dates.count >= 2 {
+            facts.validFrom = first
+            facts.date = first
+            facts.expires = dates.last
+        } else if documentType?.fileNameDate == .expires {
+            facts.expires = first
+        } else {
+            facts.date = first
+        }
+        return facts
+    }
+
+    /// Manifest facts override file-name facts field by field.
+    private func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
+        var facts = manifest
+        facts.date = manifest.date ?? name.date
+        facts.expires = manifest.expires ?? name.expires
+        facts.validFrom = manifest.validFrom ?? name.validFrom
+        if manifest.doses.isEmpty { facts.doses = name.doses }
+        return facts
+    }
+}

@@ -1,0 +1,59 @@
+/// Loads the document-type catalog (built-in, plus any `document-types.json` given with --checklists).
+public enum CatalogLoader {
+    public static func builtin() throws(InputErrors) -> DocumentCatalog {
+        guard let text = BuiltinData.file(BuiltinData.catalogFile) else {
+            throw InputErrors([InputError(file: "builtin:" + BuiltinData.catalogFile, "missing from the build")])
+        }
+        return DocumentCatalog(types: try decode(Array(text.utf8), file: "builtin:" + BuiltinData.catalogFile))
+    }
+
+    /// Parses and validates a catalog file against document-types.schema.json.
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> [DocumentType] {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)), error.message)])
+        }
+        let violations = try Schemas.shared().catalogJSON.validate(value)
+        if !violations.isEmpty {
+            throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
+        }
+        var errors: [InputError] = []
+        var seen = Set<String>()
+        var types: [DocumentType] = []
+        for (index, item) in (value["types"]?.arrayValue ?? []).enumerated() {
+            let id = item["id"]?.stringValue ?? ""
+            if !seen.insert(id).inserted {
+                errors.append(InputError(SourceLocation(file: file, position: .pointer("/types/\(index)/id")), "duplicate document type \"\(id)\""))
+            }
+            types.append(DocumentType(
+                id: id,
+                title: item["title"]?.stringValue ?? id,
+                description: item["description"]?.stringValue ?? "",
+                category: item["category"]?.stringValue ?? "administrative",
+                aliases: item["aliases"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                parents: item["parents"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                fileNameDate: item["fileNameDate"]?.stringValue.flatMap(DocumentType.NameDateMeaning.init(rawValue:)) ?? .date,
+                isVaccine: item["vaccine"]?.boolValue ?? false,
+                isLab: item["lab"]?.boolValue ?? false))
+        }
+        for (index, type) in types.enumerated() {
+            for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) {
+                errors.append(InputError(SourceLocation(file: file, position: .pointer("/types/\(index)/parents/\(parentIndex)")),
+                                         "unknown parent type \"\(parent)\""))
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return types
+    }
+
+    /// Built-in types with extra ones added; an extra type with a built-in id replaces it.
+    public static func merging(_ base: [DocumentType], _ extra: [DocumentType]) -> DocumentCatalog {
+        var types = base
+        for type in extra {
+            if let index = types.firstIndex(where: { $0.id == type.id }) { types[index] = type } else { types.append(type) }
+        }
+        return DocumentCatalog(types: types)
+    }
+}

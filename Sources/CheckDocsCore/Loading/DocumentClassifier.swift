@@ -1,0 +1,80 @@
+/// Classifies file names into document types by the catalog's aliases.
+/// Rules, in order: the longest alias match wins over matches inside it ("usmle transcript" over
+/// "transcript"); a more specific type wins over its parent (tb_igra over tb_test); a translation
+/// stays a translation whatever it translates; anything else left over is ambiguous.
+public struct DocumentClassifier: Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case type(String, evidence: String)
+        case ambiguous([String])
+        case unrecognized
+    }
+
+    private struct Alias: Sendable {
+        var words: [String]
+        var type: String
+    }
+
+    private let catalog: DocumentCatalog
+    /// First word → aliases starting with it, longest first.
+    private let index: [String: [Alias]]
+
+    public init(catalog: DocumentCatalog) {
+        self.catalog = catalog
+        var index: [String: [Alias]] = [:]
+        for type in catalog.types {
+            for alias in type.aliases + [type.id] {
+                let words = FileNameTokens.tokens(alias).map(\.text)
+                guard let first = words.first else { continue }
+                index[first, default: []].append(Alias(words: words, type: type.id))
+            }
+        }
+        for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
+        self.index = index
+    }
+
+    /// Classifies words (already stripped of dates).
+    public func classify(words: [String]) -> Outcome {
+        var spans: [(start: Int, end: Int, type: String, words: [String])] = []
+        for start in words.indices {
+            for alias in index[words[start]] ?? [] {
+                let end = start + alias.words.count
+                if end <= words.count, Array(words[start..<end]) == alias.words {
+                    spans.append((start, end, alias.type, alias.words))
+                }
+            }
+        }
+        // Drop matches strictly inside a longer one.
+        let maximal = spans.filter { span in
+            !spans.contains { other in
+                other.start <= span.start && other.end >= span.end && (other.end - other.start) > (span.end - span.start)
+            }
+        }
+        var types: [String] = []
+        var evidence: [String: String] = [:]
+        for span in maximal where !types.contains(span.type) {
+            types.append(span.type)
+            evidence[span.type] = span.words.joined(separator: " ")
+        }
+        // A more specific type wins over its ancestors.
+        types = types.filter { type in !types.contains { catalog.type($0, isMoreSpecificThan: type) } }
+        if types.count > 1, types.contains("translation") { types = ["translation"] }
+        switch types.count {
+        case 0: return .unrecognized
+        case 1: return .type(types[0], evidence: evidence[types[0]] ?? types[0])
+        default: return .ambiguous(types.sorted())
+        }
+    }
+
+    /// Classifies a path: the file name first, then the nearest folder name that says something.
+    public func classify(path: FilePath) -> (outcome: Outcome, source: ClassificationSource, dates: FileNameDateParser.Outcome) {
+        let name = FileNameTokens.stem(String(decoding: path.lastComponent, as: UTF8.self))
+        let parsed = FileNameDateParser.parse(FileNameTokens.tokens(name))
+        let outcome = classify(words: parsed.words)
+        if outcome != .unrecognized { return (outcome, .fileName, parsed) }
+        for folder in path.directoryComponents.reversed() {
+            let folderWords = FileNameDateParser.parse(FileNameTokens.tokens(String(decoding: folder, as: UTF8.self))).words
+            if case .type = classify(words: folderWords) { return (classify(words: folderWords), .folderName, parsed) }
+        }
+        return (.unrecognized, .fileName, parsed)
+    }
+}

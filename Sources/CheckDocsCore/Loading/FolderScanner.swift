@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One regular file found in the applicant folder.
+public struct ScannedFile: Hashable, Sendable {
+    public var path: FilePath
+    public var size: Int64
+    public var identity: FileIdentity
+    public var readable: Bool
+}
+
+public struct FolderScan: Sendable {
+    public var root: String
+    public var rootIdentity: FileIdentity
+    public var files: [ScannedFile]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Walks the applicant folder read-only through directory descriptors (openat), so that
+/// no symlink is ever followed, path length never matters, FIFOs and devices are never opened,
+/// and names stay raw bytes (reliability.md §4).
+public enum FolderScanner {
+    public static let maxDepth = 32
+    public static let manifestNames: Set<[UInt8]> = [Array("checkdocs.yaml".utf8), Array("checkdocs.yml".utf8), Array("checkdocs.json".utf8)]
+
+    public static func scan(root: String) throws(InputError) -> FolderScan {
+        let rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootDescriptor >= 0 else {
+            let code = errno
+            throw InputError(file: root, code == ENOTDIR ? "is not a folder" : "cannot open the folder: \(SafeFileReader.describe(errno: code))")
+        }
+        var status = stat()
+        fstat(rootDescriptor, &status)
+        var scan = FolderScan(root: root, rootIdentity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
+                              files: [], diagnostics: [])
+        walk(rootDescriptor, prefix: [], depth: 0, into: &scan)
+        scan.files.sort { $0.path < $1.path }
+        scan.diagnostics.sort()
+        return scan
+    }
+
+    /// Consumes (closes) `directory`.
+    private static func walk(_ directory: Int32, prefix: [UInt8], depth: Int, into scan: inout FolderScan) {
+        guard let stream = fdopendir(directory) else {
+            close(directory)
+            return
+        }
+        defer { closedir(stream) }
+        var entries: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            if name.first == UInt8(ascii: ".") { continue }  // ".", "..", and hidden files are not documents
+            entries.append(name)
+        }
+        entries.sort { $0.lexicographicallyPrecedes($1) }
+        let descriptor = dirfd(stream)
+
+        for name in entries {
+            let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
+            let display = FilePath(bytes: path).description
+            if depth == 0, manifestNames.contains(name) { continue }
+            var status = stat()
+            let statResult = name.withUnsafeBufferPointer { buffer -> Int32 in
+                var cName = Array(buffer) + [0]
+                return cName.withUnsafeMutableBufferPointer {
+                    $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {
+                        fstatat(descriptor, $0, &status, AT_SYMLINK_NOFOLLOW)
+                    }
+                }
+            }
+            guard statResult == 0 else {
+                scan.diagnostics.append(Diagnostic(.warning, code: "vanished", "could not be examined: \(SafeFileReader.describe(errno: errno))", path: display))
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                if depth == 0, name == Array("programs".utf8) { continue }  // program descriptions, not documents
+                guard depth + 1 < maxDepth else {
+                    scan.diagnostics.append(Diagnostic(.warning, code: "too-deep", "folder nested deeper than \(maxDepth) levels; not scanned", path: display))
+                    continue
+                }
+                let child = openChild(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else {
+                    scan.diagnostics.append(Diagnostic(.warning, code: "unreadable", "folder cannot be read: \(SafeFileReader.describe(errno: errno))", path: display))
+                    continue
+                }
+                walk(child, prefix: path, depth: depth + 1, into: &scan)
+            case S_IFREG:
+                // Opening read-only and non-blocking proves readability without reading anything.
+                let probe = openChild(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+                let readable = probe >= 0
+                if readable {
+                    close(probe)
+                } else {
+                    scan.diagnostics.append(Diagnostic(.warning, code: "unreadable", "cannot be read: \(SafeFileReader.describe(errno: errno)); an upload portal would not get it either", path: display))
+                }
+                if status.st_size == 0 {
+                    scan.diagnostics.append(Diagnostic(.warning, code: "empty-file", "is empty (0 bytes)", path: display))
+                }
+                scan.files.append(ScannedFile(path: FilePath(bytes: path), size: Int64(status.st_size),
+                                              identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
+                                              readable: readable))
+            case S_IFLNK:
+                scan.diagnostics.append(Diagnostic(.note, code: "symlink", "symbolic link, not followed", path: display))
+            default:
+                scan.diagnostics.append(Diagnostic(.note, code: "special-file", "special file (FIFO, socket or device), skipped", path: display))
+            }
+        }
+    }
+
+    private static func openChild(_ directory: Int32, _ name: [UInt8], _ flags: Int32) -> Int32 {
+        var cName = name + [0]
+        return cName.withUnsafeMutableBufferPointer {
+            $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) { openat(directory, $0, flags) }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// A JSON (or YAML-converted) value, with object keys kept in document order.
+public indirect enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number and its source text (so huge or precise numbers are never silently rounded away).
+    case number(Double, String)
+    case string(String)
+    case array([JSONValue])
+    case object([JSONMember])
+
+    public subscript(key: String) -> JSONValue? {
+        guard case let .object(members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case let .number(value, _): return value == value.rounded() && abs(value) < 1e15 ? "integer" : "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+
+    public var stringValue: String? {
+        if case let .string(text) = self { return text }
+        return nil
+    }
+
+    public var doubleValue: Double? {
+        if case let .number(value, _) = self { return value }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case let .number(value, _) = self, value == value.rounded(), abs(value) < 1e15 { return Int(value) }
+        return nil
+    }
+
+    public var boolValue: Bool? {
+        if case let .bool(value) = self { return value }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case let .array(items) = self { return items }
+        return nil
+    }
+
+    public var members: [JSONMember]? {
+        if case let .object(members) = self { return members }
+        return nil
+    }
+}
+
+public struct JSONMember: Hashable, Sendable {
+    public var key: String
+    public var value: JSONValue
+    /// 1-based line of the key in the source, when known (for YAML messages).
+    public var line: Int
+
+    public init(key: String, value: JSONValue, line: Int = 0) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+}
+
+/// JSON Pointer (RFC 6901) building.
+public enum JSONPointer {
+    public static func appending(_ pointer: String, _ token: String) -> String {
+        pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    public static func appending(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
+}
+
+import Foundation

@@ -1,0 +1,137 @@
+/// The manifest: the applicant's profile and per-document facts (SPEC §3.2).
+public struct Manifest: Sendable {
+    public var file: String?
+    public var profile = ApplicantProfile()
+    public var documents: [FilePath: ManifestDocument] = [:]
+
+    public init() {}
+}
+
+public struct ManifestDocument: Sendable {
+    public var type: String?
+    public var facts: DocumentFacts
+    public var pointer: String
+}
+
+/// Finds and reads `checkdocs.yaml`, `checkdocs.yml` or `checkdocs.json` at the folder's root.
+/// Unknown keys, unknown document types and wrong value forms are errors with a JSON Pointer.
+public struct ManifestLoader {
+    public let schemas: Schemas
+    public let catalog: DocumentCatalog
+
+    public init(schemas: Schemas, catalog: DocumentCatalog) {
+        self.schemas = schemas
+        self.catalog = catalog
+    }
+
+    public func load(folder: String) throws(InputErrors) -> Manifest {
+        let candidates = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"]
+            .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            .filter { FileSystem.kind(of: $0, followLinks: false) != .missing }
+        guard let path = candidates.first else { return Manifest() }
+        if candidates.count > 1 {
+            throw InputErrors([InputError(file: candidates[1], "two manifests in one folder (\(candidates.joined(separator: ", "))); keep one")])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(path, limit: YAMLReader.maxBytes)
+        } catch {
+            throw InputErrors([error])
+        }
+        return try decode(bytes, file: path)
+    }
+
+    public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> Manifest {
+        let value: JSONValue
+        if file.hasSuffix(".json") {
+            do {
+                value = try JSONParser.parse(bytes)
+            } catch {
+                throw InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)), "not valid JSON: \(error.message)")])
+            }
+        } else {
+            do {
+                value = try YAMLReader.read(bytes)
+            } catch {
+                let position: SourceLocation.Position = error.line > 0 ? .line(error.line, column: error.column) : .none
+                throw InputErrors([InputError(SourceLocation(file: file, position: position), error.message)])
+            }
+        }
+        if case .null = value { return Manifest() }
+        let violations = schemas.manifestJSON.validate(value)
+        if !violations.isEmpty {
+            throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
+        }
+        var manifest = Manifest()
+        manifest.file = file
+        manifest.profile = profile(value["applicant"] ?? .object([]))
+        var errors: [InputError] = []
+        for member in value["documents"]?.members ?? [] {
+            let pointer = JSONPointer.appending("/documents", member.key)
+            var key = member.key
+            while key.hasPrefix("./") { key.removeFirst(2) }
+            let type = member.value["type"]?.stringValue
+            if let type, !catalog.contains(type) {
+                let suggestion = Suggestion.closest(to: type, in: catalog.types.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + "/type")),
+                                         "unknown document type \"\(type)\"\(suggestion)"))
+            }
+            manifest.documents[FilePath(key)] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer)
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return manifest
+    }
+
+    private func date(_ value: JSONValue?) -> CalendarDate? { value?.stringValue.flatMap { CalendarDate(iso: $0) } }
+
+    private func profile(_ value: JSONValue) -> ApplicantProfile {
+        var profile = ApplicantProfile()
+        profile.name = value["name"]?.stringValue
+        profile.otherNames = value["otherNames"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        profile.citizenship = value["citizenship"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        profile.usCitizenOrPermanentResident = value["usCitizenOrPermanentResident"]?.boolValue
+        profile.status = value["status"]?.stringValue.flatMap(ApplicantStatus.init(rawValue:))
+        profile.yearOfStudy = value["yearOfStudy"]?.intValue
+        profile.graduationDate = date(value["graduationDate"])
+        profile.medicalSchool = value["medicalSchool"]?["name"]?.stringValue
+        profile.medicalSchoolCountry = value["medicalSchool"]?["country"]?.stringValue
+        profile.instructionLanguage = value["medicalSchool"]?["instructionLanguage"]?.stringValue
+        profile.exams = (value["exams"]?.arrayValue ?? []).compactMap { item in
+            guard let exam = item["exam"]?.stringValue.flatMap(Exam.init(rawValue:)), let date = date(item["date"]) else { return nil }
+            return ExamAttempt(exam: exam, date: date, passed: item["result"]?.stringValue == "pass", score: item["score"]?.doubleValue)
+        }
+        profile.englishTests = (value["englishTests"]?.arrayValue ?? []).compactMap { item in
+            guard let test = item["test"]?.stringValue.flatMap(EnglishTestName.init(rawValue:)), let date = date(item["date"]) else { return nil }
+            var sections: [String: Double] = [:]
+            for section in item["sections"]?.members ?? [] { sections[section.key] = section.value.doubleValue }
+            return EnglishTestResult(test: test, date: date, total: item["total"]?.doubleValue, sections: sections)
+        }
+        profile.ecfmgCertified = value["ecfmgCertified"]?.boolValue
+        profile.visaClass = value["visaClass"]?.stringValue
+        profile.intendsResidency = value["intendsResidency"]?.boolValue
+        return profile
+    }
+
+    private func facts(_ value: JSONValue) -> DocumentFacts {
+        var facts = DocumentFacts()
+        facts.date = date(value["date"])
+        facts.validFrom = date(value["validFrom"])
+        facts.expires = date(value["expires"])
+        facts.doses = (value["doses"]?.arrayValue ?? []).compactMap { date($0) }
+        facts.result = value["result"]?.stringValue.flatMap(LabResult.init(rawValue:))
+        facts.value = value["value"]?.doubleValue
+        facts.unit = value["unit"]?.stringValue
+        facts.language = value["language"]?.stringValue
+        facts.translates = value["translates"]?.stringValue
+        facts.nameOnDocument = value["nameOnDocument"]?.stringValue
+        facts.issuer = value["issuer"]?.stringValue
+        facts.form = value["form"]?.stringValue
+        facts.signed = value["signed"]?.boolValue
+        facts.letterhead = value["letterhead"]?.boolValue
+        facts.coverageAmount = value["coverage"]?["amount"]?.doubleValue
+        facts.coveragePerIncident = value["coverage"]?["perIncident"]?.doubleValue
+        facts.coverageAggregate = value["coverage"]?["aggregate"]?.doubleValue
+        facts.note = value["note"]?.stringValue
+        return facts
+    }
+}

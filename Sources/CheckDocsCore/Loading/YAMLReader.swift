@@ -1,0 +1,110 @@
+import Yams
+
+/// Reads YAML into a JSONValue with the bounds reliability.md §2.3 asks for: a size cap, no
+/// anchors or aliases (the alias-bomb vector), no custom tags, bounded nesting and node count.
+public enum YAMLReader {
+    public static let maxBytes = 256 * 1024
+    public static let maxDepth = 64
+    public static let maxNodes = 100_000
+
+    public struct Failure: Error, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public static func read(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        guard bytes.count <= maxBytes else { throw Failure(line: 0, column: 0, message: "larger than \(maxBytes) bytes") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Failure(line: 0, column: 0, message: "not valid UTF-8")
+        }
+        // Yams recurses once per level while composing: refuse deep flow nesting before it sees it.
+        var depth = 0
+        var line = 1
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                depth += 1
+                if depth > maxDepth { throw Failure(line: line, column: 0, message: "nesting deeper than \(maxDepth) levels") }
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                depth = max(0, depth - 1)
+            }
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw failure(from: error)
+        } catch {
+            throw Failure(line: 0, column: 0, message: "not valid YAML")
+        }
+        guard let node else { return .object([]) }
+        var budget = maxNodes
+        return try convert(node, depth: 0, budget: &budget)
+    }
+
+    private static func failure(from error: YamlError) -> Failure {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case let .reader(problem, _, _, _):
+            return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, _):
+            return Failure(line: 0, column: 0, message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+        default:
+            return Failure(line: 0, column: 0, message: "not valid YAML")
+        }
+    }
+
+    private static let allowedTags: Set<String> = [
+        Tag.Name.str.rawValue, Tag.Name.int.rawValue, Tag.Name.float.rawValue, Tag.Name.bool.rawValue,
+        Tag.Name.null.rawValue, Tag.Name.timestamp.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue,
+    ]
+
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(Failure) -> JSONValue {
+        budget -= 1
+        let line = node.mark?.line ?? 0
+        let column = node.mark?.column ?? 0
+        guard budget >= 0 else { throw Failure(line: line, column: column, message: "more than \(maxNodes) values") }
+        guard depth <= maxDepth else { throw Failure(line: line, column: column, message: "nesting deeper than \(maxDepth) levels") }
+        if node.anchor != nil {
+            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed in a manifest")
+        }
+        let tag = node.tag.rawValue
+        guard allowedTags.contains(tag) else {
+            throw Failure(line: line, column: column, message: "YAML tag \(tag) is not allowed in a manifest")
+        }
+        switch node {
+        case let .scalar(scalar):
+            if scalar.style != .plain { return .string(scalar.string) }
+            switch Tag.Name(rawValue: tag) {
+            case .null: return .null
+            case .bool: return .bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased()))
+            case .int, .float:
+                if let value = Double(scalar.string), value.isFinite { return .number(value, scalar.string) }
+                return .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case let .mapping(mapping):
+            var members: [JSONMember] = []
+            var seen = Set<String>()
+            for (key, value) in mapping {
+                guard case let .scalar(keyScalar) = key else {
+                    throw Failure(line: key.mark?.line ?? line, column: 0, message: "mapping keys must be plain text")
+                }
+                if !seen.insert(keyScalar.string).inserted {
+                    throw Failure(line: key.mark?.line ?? line, column: key.mark?.column ?? 0, message: "duplicate key \"\(keyScalar.string)\"")
+                }
+                members.append(JSONMember(key: keyScalar.string, value: try convert(value, depth: depth + 1, budget: &budget),
+                                          line: key.mark?.line ?? 0))
+            }
+            return .object(members)
+        case let .sequence(sequence):
+            var items: [JSONValue] = []
+            for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
+            return .array(items)
+        case .alias:
+            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed in a manifest")
+        }
+    }
+}

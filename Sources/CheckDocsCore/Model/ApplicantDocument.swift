@@ -1,0 +1,107 @@
+/// A file path inside the applicant folder, kept as raw bytes: two names that Swift's `String`
+/// would call equal (NFC and NFD, say) are two different files on Linux.
+public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+    /// For display: valid UTF-8 as is, anything else escaped as \xNN so no name is ever lost.
+    public var description: String {
+        if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            return text
+        }
+        var out = ""
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7f {
+                out.unicodeScalars.append(UnicodeScalar(byte))
+                index += 1
+                continue
+            }
+            // Keep valid multi-byte sequences; escape invalid bytes and control characters.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            if length > 1, index + length <= bytes.count,
+               let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                out += piece
+                index += length
+            } else {
+                out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    public var lastComponent: [UInt8] {
+        if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) { return Array(bytes[(slash + 1)...]) }
+        return bytes
+    }
+
+    public var directoryComponents: [[UInt8]] {
+        bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).dropLast().map(Array.init)
+    }
+
+    public static func < (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+/// The facts the manifest (or the file name) gives about one document.
+public struct DocumentFacts: Hashable, Sendable {
+    public var date: CalendarDate?
+    public var validFrom: CalendarDate?
+    public var expires: CalendarDate?
+    public var doses: [CalendarDate] = []
+    public var result: LabResult?
+    public var value: Double?
+    public var unit: String?
+    public var language: String?
+    public var translates: String?
+    public var nameOnDocument: String?
+    public var issuer: String?
+    public var form: String?
+    public var signed: Bool?
+    public var letterhead: Bool?
+    public var coverageAmount: Double?
+    public var coveragePerIncident: Double?
+    public var coverageAggregate: Double?
+    public var note: String?
+
+    public init() {}
+}
+
+/// How a file got its type.
+public enum ClassificationSource: String, Sendable, Codable {
+    case manifest
+    case fileName = "file-name"
+    case folderName = "folder-name"
+}
+
+/// One document in the applicant folder with its type (if known) and facts.
+public struct ApplicantDocument: Hashable, Sendable {
+    public var path: FilePath
+    public var size: Int64
+    public var type: String?
+    public var classifiedBy: ClassificationSource?
+    /// The catalog alias words that decided the type, for `--verbose` and explain.
+    public var evidence: String?
+    public var facts: DocumentFacts
+
+    public init(path: FilePath, size: Int64, type: String?, classifiedBy: ClassificationSource?, evidence: String? = nil, facts: DocumentFacts) {
+        self.path = path
+        self.size = size
+        self.type = type
+        self.classifiedBy = classifiedBy
+        self.evidence = evidence
+        self.facts = facts
+    }
+
+    /// The date rules use: taken / issued / collected; else the last dose.
+    public var effectiveDate: CalendarDate? { facts.date ?? facts.doses.max() }
+}

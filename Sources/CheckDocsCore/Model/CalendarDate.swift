@@ -1,0 +1,141 @@
+/// A day in the proleptic Gregorian calendar, with no time zone: the unit every date rule uses.
+/// Kept free of Foundation's Calendar so that results never depend on the machine's locale or zone.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    /// Days since 1970-01-01; the basis of comparisons and arithmetic.
+    public let ordinal: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.ordinal = CalendarDate.daysFromCivil(year, month, day)
+    }
+
+    public init(ordinal: Int) {
+        let (y, m, d) = CalendarDate.civilFromDays(ordinal)
+        self.year = y
+        self.month = m
+        self.day = d
+        self.ordinal = ordinal
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(ordinal: ordinal + days) }
+
+    /// Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29).
+    public func adding(months: Int) -> CalendarDate {
+        let total = (year * 12 + (month - 1)) + months
+        let newYear = min(9999, max(1, total / 12))
+        let newMonth = total % 12 + 1
+        let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
+    public func adding(_ amount: Int, _ unit: DurationUnit) -> CalendarDate {
+        switch unit {
+        case .days: return adding(days: amount)
+        case .months: return adding(months: amount)
+        case .years: return adding(months: amount * 12)
+        }
+    }
+
+    public func days(until other: CalendarDate) -> Int { other.ordinal - ordinal }
+
+    /// Whole years from `self` to `other` (birthday-style: incomplete years do not count).
+    public func wholeYears(until other: CalendarDate) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days: exact for the whole proleptic calendar.
+    private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    private static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+/// A yearly day such as 11-01, used by seasonal rules.
+public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
+    public let month: Int
+    public let day: Int
+
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]),
+              (1...12).contains(m), (1...CalendarDate.daysIn(month: m, year: 2000)).contains(d) else { return nil }
+        month = m
+        day = d
+    }
+
+    public var description: String {
+        (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+
+    /// This day in `year`; Feb 29 falls back to Feb 28 in common years.
+    public func date(in year: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))!
+    }
+}
+
+public enum DurationUnit: String, Sendable, Codable, CaseIterable {
+    case days, months, years
+}

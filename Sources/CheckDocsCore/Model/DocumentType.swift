@@ -1,0 +1,74 @@
+/// One entry of the document-type catalog: what a document is and the words people name it by.
+public struct DocumentType: Hashable, Sendable {
+    public enum NameDateMeaning: String, Sendable {
+        /// A date in the file name is when the document was issued, taken or collected.
+        case date
+        /// A date in the file name is when it expires (passports, visas, insurance).
+        case expires
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var category: String
+    public var aliases: [String]
+    public var parents: [String]
+    public var fileNameDate: NameDateMeaning
+    public var isVaccine: Bool
+    public var isLab: Bool
+
+    public init(id: String, title: String, description: String, category: String, aliases: [String],
+                parents: [String] = [], fileNameDate: NameDateMeaning = .date, isVaccine: Bool = false, isLab: Bool = false) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.category = category
+        self.aliases = aliases
+        self.parents = parents
+        self.fileNameDate = fileNameDate
+        self.isVaccine = isVaccine
+        self.isLab = isLab
+    }
+}
+
+/// The catalog with the relations the classifier and the engine need precomputed.
+public struct DocumentCatalog: Sendable {
+    public let types: [DocumentType]
+    private let byID: [String: Int]
+    /// For each type, itself and every ancestor (a tb_igra file is also a tb_test).
+    private let ancestors: [String: Set<String>]
+
+    public init(types: [DocumentType]) {
+        self.types = types
+        var index: [String: Int] = [:]
+        for (offset, type) in types.enumerated() where index[type.id] == nil { index[type.id] = offset }
+        byID = index
+        var closure: [String: Set<String>] = [:]
+        for type in types {
+            var seen: Set<String> = [type.id]
+            var stack = type.parents
+            while let next = stack.popLast() {
+                guard seen.insert(next).inserted, let parent = index[next] else { continue }
+                stack.append(contentsOf: types[parent].parents)
+            }
+            closure[type.id] = seen
+        }
+        ancestors = closure
+    }
+
+    public subscript(id: String) -> DocumentType? { byID[id].map { types[$0] } }
+
+    public func contains(_ id: String) -> Bool { byID[id] != nil }
+
+    /// Whether a file of type `fileType` satisfies a clause asking for `requested`.
+    public func type(_ fileType: String, satisfies requested: String) -> Bool {
+        ancestors[fileType]?.contains(requested) ?? (fileType == requested)
+    }
+
+    /// Whether `a` is a strict descendant of `b`.
+    public func type(_ a: String, isMoreSpecificThan b: String) -> Bool {
+        a != b && (ancestors[a]?.contains(b) ?? false)
+    }
+
+    public func title(of id: String) -> String { self[id]?.title ?? id }
+}

@@ -1,0 +1,84 @@
+/// A program description or a checklist as written in one file, before inheritance is resolved.
+/// XML and JSON both decode into this one model.
+public struct ProgramDescription: Hashable, Sendable {
+    public enum Role: String, Hashable, Sendable {
+        case program, checklist
+    }
+
+    public var role: Role
+    public var id: String
+    public var kind: ProgramKind
+    public var name: String
+    public var institution: String?
+    public var specialty: String?
+    public var location: String?
+    public var source: Provenance
+    public var extends: [String] = []
+    public var rotation: Rotation?
+    public var deadline: CalendarDate?
+    public var leadTimeDays: Int?
+    public var fees: [Fee] = []
+    public var eligibility: [EligibilityRule] = []
+    public var requirements: [Requirement] = []
+    public var removals: [Removal] = []
+    public var tightenings: [Tightening] = []
+    /// The file it was read from (a `builtin:` name for embedded data), and where its root starts.
+    public var file: SourceLocation
+
+    public init(role: Role, id: String, kind: ProgramKind, name: String, source: Provenance, file: SourceLocation) {
+        self.role = role
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.source = source
+        self.file = file
+    }
+}
+
+/// Where a rule set was read, and when: numbers change between cycles.
+public struct Provenance: Hashable, Sendable {
+    public var href: String
+    public var asOf: CalendarDate
+}
+
+public struct Rotation: Hashable, Sendable {
+    public var start: CalendarDate
+    public var end: CalendarDate
+}
+
+public struct Fee: Hashable, Sendable {
+    public var amount: Decimal
+    public var currency: String
+    public var label: String
+}
+
+public struct Removal: Hashable, Sendable {
+    public var ref: String
+    public var location: SourceLocation
+}
+
+/// Adds constraints to an inherited requirement (optionally only to its clauses of one type).
+public struct Tightening: Hashable, Sendable {
+    public var ref: String
+    public var type: String?
+    public var min: Int?
+    public var severity: Severity?
+    public var due: Stage?
+    public var hint: String?
+    public var constraints: DocumentConstraints
+    public var location: SourceLocation
+}
+
+/// A program with its checklists merged in: what the engine evaluates.
+public struct ResolvedProgram: Hashable, Sendable {
+    public var description: ProgramDescription
+    public var requirements: [Requirement]
+    public var eligibility: [EligibilityRule]
+    /// The checklists it builds on, nearest first, with their provenance.
+    public var checklists: [ProgramDescription]
+
+    public var id: String { description.id }
+    public var kind: ProgramKind { description.kind }
+}
+
+import struct Foundation.Decimal

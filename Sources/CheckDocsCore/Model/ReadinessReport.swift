@@ -1,0 +1,140 @@
+/// Status of one requirement for one program (SPEC §5).
+public enum RequirementStatus: String, Sendable, Codable, CaseIterable {
+    case ok
+    case missing
+    case expired
+    case expiresBeforeNeeded = "expires-before-needed"
+    case invalid
+    case notEvaluable = "not-evaluable"
+    case ineligible
+    case pending
+    case waived
+    case notApplicable = "not-applicable"
+
+    /// Whether this status is a problem that can block, depending on severity.
+    public var isFailure: Bool {
+        switch self {
+        case .missing, .expired, .expiresBeforeNeeded, .invalid, .ineligible, .notEvaluable: return true
+        case .ok, .pending, .waived, .notApplicable: return false
+        }
+    }
+
+    /// Orders failing alternatives: the lower, the closer to being satisfied.
+    var closeness: Int {
+        switch self {
+        case .ok, .waived, .notApplicable: return 0
+        case .pending: return 1
+        case .notEvaluable: return 2
+        case .expiresBeforeNeeded: return 3
+        case .expired: return 4
+        case .invalid: return 5
+        case .ineligible: return 6
+        case .missing: return 7
+        }
+    }
+}
+
+/// Status of one program (SPEC §5).
+public enum ProgramStatus: String, Sendable, Codable {
+    case ready
+    case notReady = "not-ready"
+    case ineligible
+    case closed
+}
+
+/// The outcome of one requirement (or eligibility rule, or timing rule) for one program.
+public struct RequirementResult: Hashable, Sendable {
+    public enum Category: String, Sendable, Codable {
+        case document, eligibility, timing
+    }
+
+    public var id: String
+    public var title: String
+    public var category: Category
+    public var documentTypes: [String]
+    public var status: RequirementStatus
+    public var severity: Severity
+    public var supplier: Supplier
+    public var due: Stage
+    /// Files that satisfied it (when ok) or that were considered and failed.
+    public var files: [FilePath]
+    public var message: String
+    public var hint: String?
+    /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end").
+    public var rule: String?
+    public var origin: String
+
+    /// Whether this result blocks at the given threshold.
+    public func blocks(at threshold: Severity) -> Bool {
+        status.isFailure && effectiveSeverity >= threshold
+    }
+
+    /// A rule that cannot be decided either way informs; it never blocks on its own.
+    public var effectiveSeverity: Severity { status == .notEvaluable ? .warning : severity }
+}
+
+public struct ProgramResult: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var institution: String?
+    public var kind: ProgramKind
+    public var source: Provenance
+    public var checklists: [String]
+    public var rotation: Rotation?
+    public var deadline: CalendarDate?
+    public var effectiveDeadline: CalendarDate?
+    public var fees: [Fee]
+    public var status: ProgramStatus
+    public var requirements: [RequirementResult]
+    public var file: String
+
+    public func failures(at threshold: Severity) -> [RequirementResult] {
+        requirements.filter { $0.blocks(at: threshold) }
+    }
+}
+
+/// A missing or failing item and how many programs fixing it would help (SPEC §5).
+public struct CrossProgramItem: Hashable, Sendable {
+    public var key: String
+    public var title: String
+    public var documentTypes: [String]
+    public var programs: [String]
+    /// Programs for which this is the only blocking item: fixing it makes them ready.
+    public var soleBlockerOf: [String]
+}
+
+public struct FeeTotal: Hashable, Sendable {
+    public var currency: String
+    public var amount: Decimal
+    public var programs: Int
+}
+
+/// Everything one `check` produced; reporters only format this.
+public struct ReadinessReport: Sendable {
+    public var toolVersion: String
+    public var asOf: CalendarDate
+    public var folder: String
+    public var programs: [ProgramResult]
+    public var documents: [ApplicantDocument]
+    public var unrecognizedFiles: [FilePath]
+    public var ambiguousFiles: [AmbiguousFile]
+    public var diagnostics: [Diagnostic]
+    public var crossProgram: [CrossProgramItem]
+    public var fees: [FeeTotal]
+    public var failOn: Severity?
+    /// The applicant folder's identity and its files', so report files are never written inside it.
+    public var folderIdentity: FileIdentity
+    public var fileIdentities: Set<FileIdentity>
+
+    public var blocking: Bool {
+        guard let failOn else { return false }
+        return programs.contains { !$0.failures(at: failOn).isEmpty }
+    }
+}
+
+public struct AmbiguousFile: Hashable, Sendable {
+    public var path: FilePath
+    public var candidates: [String]
+}
+
+import struct Foundation.Decimal

@@ -1,0 +1,208 @@
+/// One item of a checklist or program: what satisfies it, when it applies, how much it matters.
+public struct Requirement: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var supplier: Supplier
+    public var due: Stage
+    public var hint: String?
+    public var condition: Condition?
+    public var expression: RequirementExpression
+    /// The checklist or program that defined this item, for provenance in reports.
+    public var origin: String
+    public var location: SourceLocation
+
+    public init(id: String, title: String, severity: Severity = .error, supplier: Supplier = .applicant,
+                due: Stage = .application, hint: String? = nil, condition: Condition? = nil,
+                expression: RequirementExpression, origin: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.supplier = supplier
+        self.due = due
+        self.hint = hint
+        self.condition = condition
+        self.expression = expression
+        self.origin = origin
+        self.location = location
+    }
+}
+
+/// What satisfies a requirement: a document clause, or nested alternatives and combinations.
+public indirect enum RequirementExpression: Hashable, Sendable {
+    case document(DocumentClause)
+    case anyOf([RequirementExpression])
+    case allOf([RequirementExpression])
+
+    /// Every document type the expression mentions, in order of first appearance.
+    public var documentTypes: [String] {
+        var seen: [String] = []
+        func walk(_ expression: RequirementExpression) {
+            switch expression {
+            case let .document(clause): if !seen.contains(clause.type) { seen.append(clause.type) }
+            case let .anyOf(items), let .allOf(items): items.forEach(walk)
+            }
+        }
+        walk(self)
+        return seen
+    }
+
+    /// Applies `transform` to every document clause.
+    public func mapDocuments(_ transform: (DocumentClause) -> DocumentClause) -> RequirementExpression {
+        switch self {
+        case let .document(clause): return .document(transform(clause))
+        case let .anyOf(items): return .anyOf(items.map { $0.mapDocuments(transform) })
+        case let .allOf(items): return .allOf(items.map { $0.mapDocuments(transform) })
+        }
+    }
+}
+
+/// "A document of this type, so many of them, meeting these constraints."
+public struct DocumentClause: Hashable, Sendable {
+    public var type: String
+    public var min: Int = 1
+    public var max: Int?
+    public var minDoses: Int?
+    public var result: LabResult?
+    public var constraints = DocumentConstraints()
+    public var location: SourceLocation
+
+    public init(type: String, location: SourceLocation) {
+        self.type = type
+        self.location = location
+    }
+}
+
+/// Constraints on each matching document; also what a `tighten` adds to an inherited item.
+public struct DocumentConstraints: Hashable, Sendable {
+    public var windows: [ValidityWindow] = []
+    public var validThrough: ValidThrough?
+    public var season: SeasonRule?
+    public var titer: TiterThreshold?
+    public var issuer: IssuerRule?
+    public var translation: TranslationRule?
+    public var nameMatch: NameMatchRule?
+    public var file: FileConstraint?
+
+    public init() {}
+
+    /// Adds `other`'s constraints; where both set the same single-valued rule, `other` wins.
+    public mutating func merge(_ other: DocumentConstraints) {
+        windows += other.windows
+        validThrough = other.validThrough ?? validThrough
+        season = other.season ?? season
+        titer = other.titer ?? titer
+        issuer = other.issuer ?? issuer
+        translation = other.translation ?? translation
+        nameMatch = other.nameMatch ?? nameMatch
+        file = other.file ?? file
+    }
+
+    /// Rules the format can say but this version does not check yet (SPEC §4 items 10–13).
+    public var deferredRules: [String] {
+        var names: [String] = []
+        if issuer != nil { names.append("issuer") }
+        if translation != nil { names.append("translation") }
+        if nameMatch != nil { names.append("nameMatch") }
+        if file != nil { names.append("file") }
+        return names
+    }
+}
+
+/// The document's date must lie within `within` `unit` before the anchor (and not after it).
+public struct ValidityWindow: Hashable, Sendable {
+    public var anchor: Anchor
+    public var within: Int
+    public var unit: DurationUnit
+}
+
+/// The document's expiry date must reach the anchor plus a margin.
+public struct ValidThrough: Hashable, Sendable {
+    public var anchor: Anchor
+    public var margin: Int
+    public var unit: DurationUnit
+}
+
+/// The document must be dated in the season (starting each year on `startsOn`) that contains the anchor.
+public struct SeasonRule: Hashable, Sendable {
+    public var anchor: Anchor
+    public var startsOn: MonthDay
+}
+
+/// A quantitative lab result of at least `min` in `unit` is required; a bare positive does not do.
+public struct TiterThreshold: Hashable, Sendable {
+    public var min: Double
+    public var unit: String
+}
+
+public struct IssuerRule: Hashable, Sendable {
+    public var form: String?
+    public var organization: String?
+    public var signed: Bool?
+    public var letterhead: Bool?
+}
+
+public struct TranslationRule: Hashable, Sendable {
+    public var certified: Bool
+}
+
+public struct NameMatchRule: Hashable, Sendable {
+    public var allowAliases: Bool
+}
+
+public struct FileConstraint: Hashable, Sendable {
+    public var formats: [String]?
+    public var maxBytes: Int?
+    public var notEncrypted: Bool?
+    public var noDigitalSignature: Bool?
+    public var maxPages: Int?
+    public var pageSize: String?
+    public var pixelWidth: Int?
+    public var pixelHeight: Int?
+    public var forbiddenCharacters: String?
+    public var maxCharacters: Int?
+}
+
+/// Conditions on the applicant and the dates; a requirement applies only when all hold.
+public struct Condition: Hashable, Sendable {
+    public var instructionInEnglish: Bool?
+    public var usCitizenOrPermanentResident: Bool?
+    public var status: ApplicantStatus?
+    public var intendsResidency: Bool?
+    public var ecfmgCertified: Bool?
+    public var rotationOverlaps: MonthDayRange?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == Condition() }
+}
+
+/// A yearly period such as 11-01/03-31 (it may wrap over the new year).
+public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
+    public var from: MonthDay
+    public var to: MonthDay
+
+    public init(from: MonthDay, to: MonthDay) {
+        self.from = from
+        self.to = to
+    }
+
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let from = MonthDay(parts[0]), let to = MonthDay(parts[1]) else { return nil }
+        self.init(from: from, to: to)
+    }
+
+    public var description: String { "\(from)/\(to)" }
+
+    /// Whether any day of [start, end] falls inside this yearly period.
+    public func overlaps(start: CalendarDate, end: CalendarDate) -> Bool {
+        for year in (start.year - 1)...(end.year) {
+            let periodStart = from.date(in: year)
+            let wraps = (to.month, to.day) < (from.month, from.day)
+            let periodEnd = to.date(in: wraps ? year + 1 : year)
+            if periodStart <= end && periodEnd >= start { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,53 @@
+/// The text of `checkdocs explain`: a program's or checklist's rules, or a document type.
+public enum Explanation {
+    public static func program(_ program: ResolvedProgram, catalog: DocumentCatalog) -> String {
+        let description = program.description
+        var lines = ["\(description.id) — \(description.name) (\(description.kind.rawValue))"]
+        if let institution = description.institution { lines.append("  \(institution)") }
+        lines.append("  source: \(description.source.href) (as of \(description.source.asOf))")
+        if !program.checklists.isEmpty { lines.append("  builds on: \(program.checklists.map(\.id).joined(separator: ", "))") }
+        if let rotation = description.rotation { lines.append("  rotation: \(rotation.start) → \(rotation.end)") }
+        if let deadline = description.deadline { lines.append("  deadline: \(deadline)") }
+        if let lead = description.leadTimeDays { lines.append("  apply at least \(lead) days before the start") }
+        for fee in description.fees { lines.append("  fee: \(fee.currency) \(fee.amount) (\(fee.label))") }
+        if !program.eligibility.isEmpty {
+            lines.append("")
+            lines.append("Eligibility")
+            for rule in program.eligibility {
+                lines.append("  [\(rule.id)] \(rule.title)\(rule.severity == .warning ? " (warning)" : "")")
+                if let hint = rule.hint { lines.append("      \(hint)") }
+            }
+        }
+        lines.append("")
+        lines.append("Requirements")
+        for requirement in program.requirements {
+            var flags: [String] = []
+            if requirement.severity == .warning { flags.append("warning") }
+            if requirement.supplier != .applicant { flags.append("from \(requirement.supplier.rawValue)") }
+            if requirement.due != .application { flags.append("due \(requirement.due.rawValue)") }
+            lines.append("  [\(requirement.id)] \(requirement.title)" + (flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))"))
+            if let condition = requirement.condition { lines.append("      only if \(RuleDescription.describe(condition))") }
+            lines.append("      " + RuleDescription.describe(requirement.expression, catalog: catalog))
+            if let hint = requirement.hint { lines.append("      → \(hint)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func type(_ type: DocumentType, knowledge: Knowledge) -> String {
+        var lines = ["\(type.id) — \(type.title)", "  \(type.description)", "  category: \(type.category)"]
+        if !type.parents.isEmpty { lines.append("  counts as: \(type.parents.joined(separator: ", "))") }
+        lines.append("  a date in the file name means: \(type.fileNameDate == .expires ? "the expiry date" : "the date issued or taken")")
+        lines.append("  file names recognized: \(type.aliases.joined(separator: ", "))")
+        let users = knowledge.checklists.filter { checklist in
+            checklist.requirements.contains { requirement in
+                requirement.expression.documentTypes.contains { knowledge.catalog.type(type.id, satisfies: $0) }
+            }
+        }.map(\.id).sorted()
+        if !users.isEmpty { lines.append("  used by checklists: \(users.joined(separator: ", "))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func suggest(_ word: String, _ candidates: [String]) -> String? {
+        Suggestion.closest(to: word, in: candidates)
+    }
+}

@@ -1,0 +1,17 @@
+/// One output format. Every reporter formats the same ReadinessReport; none evaluates anything.
+public protocol Reporter: Sendable {
+    /// The id used with `--format` (text, json, ...).
+    static var formatID: String { get }
+    func render(_ report: ReadinessReport) -> String
+}
+
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json
+
+    public func reporter(color: Bool, verbosity: TextReporter.Verbosity, catalog: DocumentCatalog) -> any Reporter {
+        switch self {
+        case .text: return TextReporter(color: color, verbosity: verbosity, catalog: catalog)
+        case .json: return JSONReporter()
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CheckDocsCore
+
+@main
+struct CheckDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkdocs",
+        abstract: "Check an application folder against US clinical programs' document requirements.",
+        discussion: """
+        Reads a folder of document scans, an optional manifest (checkdocs.yaml) and program \
+        descriptions (XML or JSON), and reports for each program: ready or not, and what is \
+        missing, expired, expiring before the rotation, invalid, or makes you ineligible.
+
+        EXIT CODES
+          0   every selected program is ready (no finding at or above --fail-on)
+          1   at least one program is not ready
+          2   input or configuration error (unreadable folder, invalid description or manifest)
+          64  bad command line
+        """,
+        version: ReadinessChecker.toolVersion,
+        subcommands: [Check.self, Explain.self, List.self, Lint.self],
+        defaultSubcommand: Check.self)
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CheckDocsCore
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate program descriptions and checklists against the schemas; report every error with its location.")
+
+    @Argument(help: ArgumentHelp("Program description or checklist files, or folders of them.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Extra checklists the descriptions may extend.", valueName: "dir"))
+    var checklists: [String] = []
+
+    func run() throws {
+        let knowledge: Knowledge
+        do {
+            knowledge = try Knowledge.load(extraChecklists: checklists)
+        } catch {
+            throw Terminal.fail(error)
+        }
+        let loaded = ProgramLoader(schemas: knowledge.schemas).loadAll(paths)
+        var errors = loaded.errors
+        let localChecklists = loaded.descriptions.filter { $0.role == .checklist }
+        var all = knowledge.checklists
+        for checklist in localChecklists {
+            all.removeAll { $0.id == checklist.id }
+            all.append(checklist)
+        }
+        let resolver = ProgramResolver(catalog: knowledge.catalog, checklists: all)
+        errors += resolver.resolve(loaded.descriptions.filter { $0.role == .program }).errors
+        for checklist in localChecklists { errors += resolver.check(checklist) }
+        let count = loaded.descriptions.count + Set(errors.map(\.location.file)).subtracting(loaded.descriptions.map(\.file.file)).count
+        if !errors.isEmpty {
+            for error in InputErrors(errors).errors { Terminal.error("checkdocs: \(error)") }
+            Terminal.error("checkdocs: \(errors.count) error\(errors.count == 1 ? "" : "s") in \(count) file\(count == 1 ? "" : "s")")
+            throw ExitCode(2)
+        }
+        Terminal.out("\(count) file\(count == 1 ? "" : "s") valid\n")
+    }
+}

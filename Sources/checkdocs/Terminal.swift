@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import CheckDocsCore
+
+/// stdout/stderr, colour decisions and exit codes: the only place the CLI talks to the terminal.
+enum Terminal {
+    static func out(_ text: String) {
+        write(STDOUT_FILENO, text)
+    }
+
+    static func error(_ line: String) {
+        write(STDERR_FILENO, line + "\n")
+    }
+
+    private static func write(_ descriptor: Int32, _ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe: nothing more to say
+            }
+            offset += written
+        }
+    }
+
+    /// Prints input errors, one line each, and returns exit code 2.
+    static func fail(_ errors: InputErrors) -> ExitCode {
+        for error in errors.errors { Terminal.error("checkdocs: \(error)") }
+        return ExitCode(2)
+    }
+
+    static func fail(_ error: InputError) -> ExitCode { fail(InputErrors([error])) }
+
+    /// auto: colour only on a terminal, and never under NO_COLOR or TERM=dumb.
+    static func useColor(_ choice: ColorChoice) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+
+    /// Today's date on this machine's calendar.
+    static func today() -> CalendarDate {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, never
+
+    var severity: Severity? {
+        switch self {
+        case .error: return .error
+        case .warning: return .warning
+        case .never: return nil
+        }
+    }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension ProgramKind: ExpressibleByArgument {}
+
+/// `--format FMT[=FILE]`.
+struct FormatRequest: ExpressibleByArgument {
+    var format: ReportFormat
+    var file: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let format = ReportFormat(rawValue: first) else { return nil }
+        self.format = format
+        self.file = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
+    }
+
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+}
+
+/// Options shared by commands that load programs and checklists.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A program description (.xml/.json) or a folder of them (repeatable).", valueName: "path"))
+    var programs: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Extra checklists (and document-types.json) that add to or override the built-in ones.", valueName: "dir"))
+    var checklists: [String] = []
+}
