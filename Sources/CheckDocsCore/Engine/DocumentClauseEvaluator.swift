@@ -4,6 +4,8 @@ struct ExpressionOutcome {
     var files: [FilePath]
     var message: String
     var rule: String?
+    /// Some parts of a combination hold: that alternative is the one the applicant is following.
+    var partial = false
 }
 
 /// Evaluates one `<document>` clause: which files match, which of them meet every constraint,
@@ -63,7 +65,8 @@ struct DocumentClauseEvaluator {
         }
         if let required = clause.result {
             guard let result = facts.result else {
-                return (.notEvaluable, "the result is not recorded; a \(required.rawValue) result is required (add `result:` in the manifest)")
+                // Without a recorded result the file is not (yet) a lab report for this clause.
+                return (.missing, "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)")
             }
             if result != required { return (.invalid, "the result is \(result.rawValue); a \(required.rawValue) result is required") }
         }
@@ -73,7 +76,7 @@ struct DocumentClauseEvaluator {
                 if let result = facts.result {
                     return (.invalid, "only a qualitative result (\(result.rawValue)) is recorded; \(needed) is required")
                 }
-                return (.notEvaluable, "no titer value is recorded; \(needed) is required (add `value:` and `unit:` in the manifest)")
+                return (.missing, "no titer value is recorded; \(needed) is required (add `value:` and `unit:` to its manifest entry)")
             }
             guard let converted = UnitConversion.convert(value, from: unit, to: titer.unit) else {
                 return (.notEvaluable, "the titer is in \(unit), which cannot be compared with \(titer.unit)")

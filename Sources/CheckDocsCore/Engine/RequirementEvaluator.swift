@@ -58,10 +58,10 @@ struct RequirementEvaluator {
             let outcomes = items.map(evaluate)
             if let satisfied = outcomes.first(where: { !$0.status.isFailure }) { return satisfied }
             // None holds: the alternative that came closest explains best what to do.
-            guard let closest = outcomes.min(by: { $0.status.closeness < $1.status.closeness }) else {
+            guard let closest = outcomes.min(by: { ($0.partial ? 0 : 1, $0.status.closeness) < ($1.partial ? 0 : 1, $1.status.closeness) }) else {
                 return ExpressionOutcome(status: .missing, files: [], message: "no alternative given")
             }
-            if closest.status == .missing, outcomes.count > 1 {
+            if closest.status == .missing, !closest.partial, outcomes.count > 1 {
                 let all = outcomes.map(\.message)
                 return ExpressionOutcome(status: .missing, files: [], message: "none of the alternatives: " + all.joined(separator: "; or "))
             }
@@ -75,7 +75,8 @@ struct RequirementEvaluator {
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { $0.status.closeness < $1.status.closeness }!
             return ExpressionOutcome(status: worst.status, files: outcomes.flatMap(\.files),
-                                     message: failing.map(\.message).joined(separator: "; and "))
+                                     message: failing.map(\.message).joined(separator: "; and "),
+                                     partial: failing.count < outcomes.count || failing.contains(where: \.partial))
         }
     }
 }

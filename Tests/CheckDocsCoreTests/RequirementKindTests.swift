@@ -1,0 +1,286 @@
+import Testing
+@testable import CheckDocsCore
+
+/// One test (or more) per requirement kind of SPEC §4 items 1–9 and 14–16, including the
+/// tricky cases of DOMAIN.md §C that fall under them.
+@Suite struct RequirementKindTests {
+    static let tb = """
+      <requirements>
+        <require id="tb" title="TB">
+          <anyOf>
+            <document type="tb_igra" result="negative"><window anchor="rotation-end" within="12" unit="months"/></document>
+            <document type="tb_ppd" result="negative"><window anchor="rotation-end" within="12" unit="months"/></document>
+            <allOf>
+              <document type="tb_ppd" result="positive"/>
+              <document type="chest_xray"><window anchor="rotation-start" within="90" unit="days"/></document>
+            </allOf>
+          </anyOf>
+        </require>
+      </requirements>
+    """
+
+    @Test("1. presence: a missing document is missing, a present one is ok")
+    func presence() throws {
+        let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#)
+        #expect(try Fixture.evaluate(xml, files: []).status(of: "cv") == .missing)
+        #expect(try Fixture.evaluate(xml, files: ["CV_2026.pdf"]).status(of: "cv") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["resume.pdf"]).status == .ready)
+    }
+
+    @Test("1. stage: an item due after an offer is pending and does not block")
+    func stagePending() throws {
+        let xml = Fixture.program(#"<requirements><require id="i94" title="I-94" due="after-offer"><document type="i94"/></require></requirements>"#)
+        let result = try Fixture.evaluate(xml, files: [])
+        #expect(result.status(of: "i94") == .pending)
+        #expect(result.status == .ready)
+    }
+
+    @Test("2. alternatives: TB = IGRA | PPD | (positive PPD + chest x-ray)")
+    func tbAlternatives() throws {
+        let xml = Fixture.program(Self.tb)
+        let manifest = """
+        documents:
+          "TB_QuantiFERON_2026-06-01.pdf": {result: negative}
+        """
+        #expect(try Fixture.evaluate(xml, files: ["TB_QuantiFERON_2026-06-01.pdf"], manifest: manifest).status(of: "tb") == .ok)
+        let positive = """
+        documents:
+          "PPD_2020-01-10.pdf": {result: positive}
+          "CXR_2027-01-05.pdf": {type: chest_xray}
+        """
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2020-01-10.pdf", "CXR_2027-01-05.pdf"], manifest: positive).status(of: "tb") == .ok)
+        let positiveOnly = """
+        documents:
+          "PPD_2020-01-10.pdf": {result: positive}
+        """
+        let result = try Fixture.evaluate(xml, files: ["PPD_2020-01-10.pdf"], manifest: positiveOnly)
+        #expect(result.status(of: "tb") == .missing)
+        #expect(result.result("tb")!.message.contains("Chest X-ray") || result.result("tb")!.message.contains("chest"))
+    }
+
+    static let mmr = """
+      <requirements>
+        <require id="mmr" title="MMR">
+          <anyOf>
+            <document type="mmr" minDoses="2"/>
+            <allOf>
+              <anyOf><document type="measles" minDoses="2"/><document type="measles" result="positive"/></anyOf>
+              <anyOf><document type="mumps" minDoses="2"/><document type="mumps" result="positive"/></anyOf>
+              <anyOf><document type="rubella" minDoses="1"/><document type="rubella" result="positive"/></anyOf>
+            </allOf>
+          </anyOf>
+        </require>
+      </requirements>
+    """
+
+    @Test("2. tricky case 4: nested MMR alternatives are evaluated per component")
+    func nestedMMR() throws {
+        let xml = Fixture.program(Self.mmr)
+        // Two MMR doses satisfy it fully.
+        let twoDoses = "documents:\n  \"MMR.pdf\": {doses: [\"2001-05-01\", \"2005-06-01\"]}\n"
+        #expect(try Fixture.evaluate(xml, files: ["MMR.pdf"], manifest: twoDoses).status(of: "mmr") == .ok)
+        // 2 measles doses + a positive mumps titer + 1 rubella dose satisfy it.
+        let components = """
+        documents:
+          "measles.pdf": {doses: ["2001-05-01", "2005-06-01"]}
+          "mumps titer.pdf": {result: positive}
+          "rubella_2001-05-01.pdf": {}
+        """
+        #expect(try Fixture.evaluate(xml, files: ["measles.pdf", "mumps titer.pdf", "rubella_2001-05-01.pdf"], manifest: components).status(of: "mmr") == .ok)
+        // 1 MMR dose + a negative rubella titer satisfies nothing.
+        let notEnough = """
+        documents:
+          "MMR_2001-05-01.pdf": {}
+          "rubella titer.pdf": {result: negative}
+        """
+        let result = try Fixture.evaluate(xml, files: ["MMR_2001-05-01.pdf", "rubella titer.pdf"], manifest: notEnough)
+        #expect(result.status(of: "mmr")?.isFailure == true)
+        #expect(result.status == .notReady)
+    }
+
+    @Test("3. tricky case 10: 3 letters required, at most 4 may be assigned")
+    func countsWithTwoLimits() throws {
+        let xml = Fixture.program(#"<requirements><require id="lor" title="Letters"><document type="lor" min="3" max="4"/></require></requirements>"#)
+        let letters = (1...6).map { "LoR - Dr \($0).pdf" }
+        #expect(try Fixture.evaluate(xml, files: Array(letters.prefix(2))).status(of: "lor") == .missing)
+        #expect(try Fixture.evaluate(xml, files: Array(letters.prefix(3))).status(of: "lor") == .ok)
+        #expect(try Fixture.evaluate(xml, files: Array(letters.prefix(4))).status(of: "lor") == .ok)
+        #expect(try Fixture.evaluate(xml, files: letters).status(of: "lor") == .invalid)
+    }
+
+    @Test("4. tricky case 1: the same TB test passes an end-anchored window and fails a start-anchored one")
+    func windowsAnchoredOnStartAndEnd() throws {
+        let end = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_test"><window anchor="rotation-end" within="12" unit="months"/></document></require></requirements>"#)
+        let start = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_test"><window anchor="rotation-start" within="12" unit="months"/></document></require></requirements>"#)
+        // Rotation 2027-03-01 → 2027-03-28; the test is from 2026-03-15.
+        let file = ["QFT_2026-03-15.pdf"]
+        // 12 months before the end is 2027-03-28 minus a year: the end anchor is the stricter one.
+        #expect(try Fixture.evaluate(start, files: file).status(of: "tb") == .ok)
+        #expect(try Fixture.evaluate(end, files: file).status(of: "tb") == .expiresBeforeNeeded)
+        #expect(try Fixture.evaluate(end, files: ["QFT_2026-04-02.pdf"]).status(of: "tb") == .ok)
+        // Already too old as of the check date: expired, not merely "before needed".
+        #expect(try Fixture.evaluate(end, files: ["QFT_2025-03-15.pdf"]).status(of: "tb") == .expired)
+    }
+
+    @Test("4. several windows at once: within 365 days and within 90 days of the start")
+    func simultaneousWindows() throws {
+        let xml = Fixture.program("""
+        <requirements><require id="tb" title="TB"><document type="tb_ppd">
+          <window anchor="rotation-start" within="365" unit="days"/><window anchor="rotation-start" within="90" unit="days"/>
+        </document></require></requirements>
+        """)
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2026-12-15.pdf"]).status(of: "tb") == .ok)
+        // Valid today but not within 90 days of the start:
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2026-11-15.pdf"]).status(of: "tb") == .expiresBeforeNeeded)
+        // Already more than 90 days old today:
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2026-08-01.pdf"]).status(of: "tb") == .expired)
+    }
+
+    @Test("5. expiry covering the rotation plus a margin (passport 6 months beyond the end)")
+    func validThroughWithMargin() throws {
+        let xml = Fixture.program(#"<requirements><require id="passport" title="Passport"><document type="passport"><validThrough anchor="rotation-end" margin="6" unit="months"/></document></require></requirements>"#)
+        #expect(try Fixture.evaluate(xml, files: ["passport_2031-01-01.pdf"]).status(of: "passport") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["passport_2027-06-30.pdf"]).status(of: "passport") == .expiresBeforeNeeded)
+        #expect(try Fixture.evaluate(xml, files: ["passport_2026-06-30.pdf"]).status(of: "passport") == .expired)
+        #expect(try Fixture.evaluate(xml, files: ["passport.pdf"]).status(of: "passport") == .notEvaluable)
+    }
+
+    static let flu = """
+      <requirements><require id="flu" title="Influenza">
+        <when rotationOverlaps="11-01/03-31"/>
+        <document type="influenza"><season anchor="rotation-start" startsOn="08-01"/></document>
+      </require></requirements>
+    """
+
+    @Test("6. tricky case 2: influenza depends on the rotation's dates, not the shot's age")
+    func seasonal() throws {
+        let september = Fixture.program(Self.flu, rotation: #"<rotation start="2027-09-06" end="2027-10-01"/>"#)
+        let december = Fixture.program(Self.flu, rotation: #"<rotation start="2026-12-07" end="2027-01-01"/>"#)
+        let lastOctober = ["flu_2025-10-15.pdf"]
+        #expect(try Fixture.evaluate(september, files: lastOctober).status(of: "flu") == .notApplicable)
+        #expect(try Fixture.evaluate(december, files: lastOctober).status(of: "flu") == .expired)
+        #expect(try Fixture.evaluate(december, files: ["flu_2026-10-01.pdf"]).status(of: "flu") == .ok)
+    }
+
+    static let english = """
+      <eligibility>
+        <english exemptIfInstructionInEnglish="true"><test test="toefl-ibt" minTotal="104" minSection="22" withinYears="2"/></english>
+      </eligibility>
+    """
+
+    @Test("7/8. tricky case 5: English only if instruction was not in English; totals, sections and recency")
+    func conditionalEnglish() throws {
+        let xml = Fixture.program("", extra: Self.english)
+        let english = "applicant:\n  medicalSchool: {instructionLanguage: en}\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: english).status(of: "eligibility.english") == .notApplicable)
+        let good = """
+        applicant:
+          medicalSchool: {instructionLanguage: es}
+          englishTests: [{test: toefl-ibt, date: "2026-01-10", total: 106, sections: {reading: 27, listening: 26, speaking: 25, writing: 28}}]
+        """
+        #expect(try Fixture.evaluate(xml, files: [], manifest: good).status(of: "eligibility.english") == .ok)
+        let weakSection = good.replacingOccurrences(of: "speaking: 25", with: "speaking: 20")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: weakSection).status(of: "eligibility.english") == .ineligible)
+        let old = good.replacingOccurrences(of: "2026-01-10", with: "2023-01-10")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: old).status(of: "eligibility.english") == .ineligible)
+        // Unknown language of instruction: not evaluable, never a guess.
+        #expect(try Fixture.evaluate(xml, files: []).status(of: "eligibility.english") == .notEvaluable)
+    }
+
+    @Test("7. a requirement conditioned on the profile is not applicable when the condition fails")
+    func profileCondition() throws {
+        let xml = Fixture.program(#"<requirements><require id="visa" title="Visa"><when usCitizenOrPermanentResident="false"/><document type="visa"/></require></requirements>"#)
+        let citizen = "applicant: {usCitizenOrPermanentResident: true}\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: citizen).status(of: "visa") == .notApplicable)
+        let foreign = "applicant: {usCitizenOrPermanentResident: false}\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: foreign).status(of: "visa") == .missing)
+        #expect(try Fixture.evaluate(xml, files: []).status(of: "visa") == .notEvaluable)
+    }
+
+    @Test("8. tricky case 10: a numeric cut-off against a pass/fail-only Step 1 is not evaluable")
+    func passFailOnlyCutoff() throws {
+        let xml = Fixture.program("", extra: #"<eligibility><exam exam="usmle-step1" minScore="220"/></eligibility>"#)
+        let passFail = "applicant:\n  exams: [{exam: usmle-step1, date: \"2023-05-10\", result: pass}]\n"
+        let result = try Fixture.evaluate(xml, files: [], manifest: passFail)
+        #expect(result.status(of: "eligibility.exam.usmle-step1") == .notEvaluable)
+        #expect(result.status == .ready)  // not-evaluable informs; it never passes or fails
+        let scored = "applicant:\n  exams: [{exam: usmle-step1, date: \"2021-05-10\", result: pass, score: 215}]\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: scored).status == .ineligible)
+        let high = "applicant:\n  exams: [{exam: usmle-step1, date: \"2021-05-10\", result: pass, score: 231}]\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: high).status(of: "eligibility.exam.usmle-step1") == .ok)
+    }
+
+    @Test("8. tricky case 6: visa class, citizenship and intent drive eligibility apart from documents")
+    func visaClassAndIntent() throws {
+        let xml = Fixture.program("", extra: #"<eligibility><visaClass accepted="B-1 WB"/><noResidencyIntent required="true"/></eligibility>"#)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {visaClass: B-1, intendsResidency: false}\n").status == .ready)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {visaClass: B-2, intendsResidency: false}\n").status == .ineligible)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {visaClass: B-1, intendsResidency: true}\n").status == .ineligible)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {visaClass: B1/B2, intendsResidency: false}\n")
+            .status(of: "eligibility.visa-class") == .notEvaluable)
+    }
+
+    @Test("8. graduates excluded: not graduated before the elective ends")
+    func graduatesExcluded() throws {
+        let xml = Fixture.program("", extra: #"<eligibility><applicantStatus allowed="student" notGraduatedBefore="rotation-end"/></eligibility>"#)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {status: graduate}\n").status == .ineligible)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {status: student, graduationDate: \"2027-02-15\"}\n").status == .ineligible)
+        #expect(try Fixture.evaluate(xml, files: [], manifest: "applicant: {status: student, graduationDate: \"2027-06-01\"}\n").status == .ready)
+    }
+
+    @Test("9. tricky case 3: a qualitative Hep B result fails where a quantitative titer is required")
+    func labResults() throws {
+        let xml = Fixture.program(#"<requirements><require id="hepb" title="Hep B"><document type="hepb"><titer min="10" unit="mIU/mL"/></document></require></requirements>"#)
+        #expect(try Fixture.evaluate(xml, files: ["anti-HBs.pdf"], manifest: "documents:\n  \"anti-HBs.pdf\": {result: positive}\n").status(of: "hepb") == .invalid)
+        #expect(try Fixture.evaluate(xml, files: ["anti-HBs.pdf"], manifest: "documents:\n  \"anti-HBs.pdf\": {value: 45, unit: mIU/mL}\n").status(of: "hepb") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["anti-HBs.pdf"], manifest: "documents:\n  \"anti-HBs.pdf\": {value: 8, unit: IU/L}\n").status(of: "hepb") == .invalid)
+        #expect(try Fixture.evaluate(xml, files: ["anti-HBs.pdf"], manifest: "documents:\n  \"anti-HBs.pdf\": {value: 0.05, unit: IU/mL}\n").status(of: "hepb") == .ok)
+    }
+
+    @Test("14. deadlines and lead time close a program")
+    func leadTimeAndDeadline() throws {
+        let lead = Fixture.program("", extra: #"<leadTime minDays="60"/>"#)
+        #expect(try Fixture.evaluate(lead, files: [], asOf: "2026-12-01").status == .ready)
+        #expect(try Fixture.evaluate(lead, files: [], asOf: "2027-01-15").status == .closed)
+        let deadline = Fixture.program("", extra: #"<deadline date="2026-11-30"/>"#)
+        #expect(try Fixture.evaluate(deadline, files: [], asOf: "2026-12-01").status == .closed)
+    }
+
+    @Test("15. severity: a missing warning-level item informs but does not block")
+    func severity() throws {
+        let xml = Fixture.program(#"<requirements><require id="covid" title="COVID" severity="warning" hint="Add your COVID-19 card."><document type="covid19"/></require></requirements>"#)
+        let result = try Fixture.evaluate(xml, files: [])
+        #expect(result.status(of: "covid") == .missing)
+        #expect(result.status == .ready)
+        #expect(result.result("covid")?.hint?.contains("COVID-19 card") == true)
+    }
+
+    @Test("16. provenance: each result carries its program's source and as-of date")
+    func provenance() throws {
+        let result = try Fixture.evaluate(Fixture.program(""), files: [])
+        #expect(result.source.href == "https://example.org/rules")
+        #expect(result.source.asOf == CalendarDate(iso: "2026-10-01"))
+    }
+
+    @Test("extends, remove and tighten build on a standard checklist")
+    func inheritance() throws {
+        let xml = Fixture.program("""
+        <requirements>
+          <remove ref="covid19"/>
+          <tighten ref="tb"><window anchor="rotation-start" within="3" unit="months"/></tighten>
+        </requirements>
+        """, extends: #"<extends checklist="observership"/>"#)
+        let program = try Fixture.load(xml)
+        #expect(!program.requirements.contains { $0.id == "covid19" })
+        let tb = try #require(program.requirements.first { $0.id == "tb" })
+        var windows: [ValidityWindow] = []
+        func collect(_ expression: RequirementExpression) {
+            switch expression {
+            case let .document(clause): windows += clause.constraints.windows
+            case let .anyOf(items), let .allOf(items): items.forEach(collect)
+            }
+        }
+        collect(tb.expression)
+        #expect(windows.contains(ValidityWindow(anchor: .rotationStart, within: 3, unit: .months)))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import CheckDocsCore
+
+/// Builds a throwaway applicant folder (empty files with the given names, and a manifest).
+struct TemporaryFolder {
+    let path: String
+
+    init(files: [String] = [], manifest: String? = nil) throws {
+        path = NSTemporaryDirectory() + "checkdocs-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for file in files {
+            let full = path + "/" + file
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: full, contents: Data("sample".utf8))
+        }
+        if let manifest {
+            FileManager.default.createFile(atPath: path + "/checkdocs.yaml", contents: Data(manifest.utf8))
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+enum Fixture {
+    static let knowledge: Knowledge = try! Knowledge.load()
+
+    /// A program in XML around the given body.
+    static func program(_ body: String, id: String = "test-program", kind: String = "observership",
+                        rotation: String? = #"<rotation start="2027-03-01" end="2027-03-28"/>"#, extends: String = "", extra: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="\(id)" kind="\(kind)">
+          <name>Test program</name>
+          <institution>Test institution</institution>
+          <source href="https://example.org/rules" asOf="2026-10-01"/>
+          \(extends)
+          \(rotation ?? "")
+          \(extra)
+          \(body)
+        </program>
+        """
+    }
+
+    static func load(_ xml: String) throws -> ResolvedProgram {
+        let description = try ProgramLoader(schemas: knowledge.schemas).loadXML(Array(xml.utf8), file: "test.xml").get()
+        let resolved = ProgramResolver(catalog: knowledge.catalog, checklists: knowledge.checklists).resolve([description])
+        if let error = resolved.errors.first { throw error }
+        return resolved.programs[0]
+    }
+
+    /// Evaluates a program against a folder made of the given files and manifest.
+    static func evaluate(_ xml: String, files: [String], manifest: String? = nil, asOf: String = "2026-12-01") throws -> ProgramResult {
+        let program = try load(xml)
+        let folder = try TemporaryFolder(files: files, manifest: manifest)
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder.path)
+        let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
+                                        hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
+                                        documents: applicant.documents)
+        return ProgramEvaluator(context: context).evaluate(program)
+    }
+}
+
+extension ProgramResult {
+    func status(of id: String) -> RequirementStatus? { requirements.first { $0.id == id }?.status }
+    func result(_ id: String) -> RequirementResult? { requirements.first { $0.id == id } }
+}
