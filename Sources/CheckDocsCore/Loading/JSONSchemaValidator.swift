@@ -195,7 +195,7 @@ enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(1, target.count / 3), distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            if distance <= max(2, target.count / 3), distance < target.count, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
     }

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import CheckDocsCore
+
+@Suite struct LoadingTests {
+    let loader = ProgramLoader(schemas: Fixture.knowledge.schemas)
+
+    @Test("a DOCTYPE (external entity) is refused with a location and nothing leaks")
+    func externalEntityRefused() {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE program [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="x" kind="observership"><name>&xxe;</name></program>
+        """
+        let result = loader.loadXML(Array(xml.utf8), file: "evil.xml")
+        guard case let .failure(errors) = result else { Issue.record("accepted a DOCTYPE"); return }
+        let text = errors.errors.map(\.description).joined()
+        #expect(text.contains("evil.xml:2"))
+        #expect(text.contains("DOCTYPE"))
+        #expect(!text.contains("root:"))
+    }
+
+    @Test("billion laughs is refused quickly")
+    func billionLaughs() {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+        for level in 1...9 {
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+        }
+        xml += "]>\n<program>&lol9;</program>\n"
+        let start = Date()
+        let result = loader.loadXML(Array(xml.utf8), file: "lol.xml")
+        #expect(Date().timeIntervalSince(start) < 1)
+        guard case .failure = result else { Issue.record("accepted billion laughs"); return }
+    }
+
+    @Test("a schema error names file:line:column")
+    func schemaErrorLocation() {
+        let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv" min="many"/></require></requirements>"#)
+        guard case let .failure(errors) = loader.loadXML(Array(xml.utf8), file: "bad.xml") else { Issue.record("accepted"); return }
+        let first = errors.errors[0]
+        guard case let .line(line, column) = first.location.position else { Issue.record("no line"); return }
+        #expect(line == 9)
+        #expect(column > 0)
+        #expect(first.message.contains("min"))
+    }
+
+    @Test("JSON errors carry a JSON Pointer; unknown keys are errors with a suggestion")
+    func jsonPointers() {
+        let json = """
+        {"schemaVersion": 1, "program": {"id": "p", "kind": "observership", "name": "P", "institution": "I",
+         "source": {"href": "https://example.org", "asOf": "2026-01-01"},
+         "requirements": [{"id": "cv", "title": "CV", "document": {"type": "cv", "mni": 2}}]}}
+        """
+        guard case let .failure(errors) = loader.loadJSON(Array(json.utf8), file: "p.json") else { Issue.record("accepted"); return }
+        #expect(errors.errors.map(\.description).contains("p.json: /program/requirements/0/document/mni: error: unknown key \"mni\" (did you mean \"min\"?)"))
+    }
+
+    @Test("duplicate JSON keys and lone surrogates are syntax errors with line and column")
+    func strictJSON() {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(#"["\uD800"]"#.utf8)) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(String(repeating: "[", count: 100).utf8)) }
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array("[1,]".utf8)) }
+    }
+
+    @Test("YAML aliases, custom tags and unknown manifest keys are refused")
+    func hostileManifest() throws {
+        let manifests = [
+            "a: &x [1, 2]\nb: *x\n",
+            "applicant: !!python/object {name: x}\n",
+            "applicant:\n  nmae: Maria\n",
+        ]
+        for text in manifests {
+            let folder = try TemporaryFolder(manifest: text)
+            defer { folder.remove() }
+            #expect(throws: InputErrors.self) {
+                try ManifestLoader(schemas: Fixture.knowledge.schemas, catalog: Fixture.knowledge.catalog).load(folder: folder.path)
+            }
+        }
+    }
+
+    @Test("every sample program says the same thing in XML and in JSON")
+    func xmlAndJSONAgree() throws {
+        let root = PackagePaths.root + "/samples/"
+        let xmlFiles = FileSystem.files(under: root + "programs", extensions: ["xml"])
+        #expect(xmlFiles.count >= 6)
+        for xmlFile in xmlFiles {
+            let name = ((xmlFile as NSString).lastPathComponent as NSString).deletingPathExtension
+            let xml = try loader.load(file: xmlFile).get()
+            let json = try loader.load(file: root + "programs-json/" + name + ".json").get()
+            #expect(xml.withoutLocations == json.withoutLocations, "\(name) differs between XML and JSON")
+        }
+    }
+
+    @Test("file-name dates: ISO, compact, unambiguous day-month, month names; ambiguous ones reported")
+    func fileNameDates() {
+        func parse(_ name: String) -> FileNameDateParser.Outcome { FileNameDateParser.parse(FileNameTokens.tokens(name)) }
+        #expect(parse("TB_QuantiFERON_2026-05-14").dates == [CalendarDate(iso: "2026-05-14")!])
+        #expect(parse("flu 20261003").dates == [CalendarDate(iso: "2026-10-03")!])
+        #expect(parse("BLS 14-05-2026").dates == [CalendarDate(iso: "2026-05-14")!])
+        #expect(parse("BLS 14 May 2026").dates == [CalendarDate(iso: "2026-05-14")!])
+        #expect(parse("BLS_05-06-2026").dates.isEmpty)
+        #expect(parse("BLS_05-06-2026").ambiguous == ["05-06-2026"])
+        #expect(parse("Step1 score report").words == ["step", "1", "score", "report"])
+    }
+
+    @Test("classification: aliases, specificity, longest match, ambiguity, accents, folders")
+    func classification() {
+        let classifier = DocumentClassifier(catalog: Fixture.knowledge.catalog)
+        func type(_ path: String) -> DocumentClassifier.Outcome { classifier.classify(path: FilePath(path)).outcome }
+        func id(_ path: String) -> String? { if case let .type(id, _) = type(path) { return id }; return nil }
+        #expect(id("TB_QuantiFERON_2026-05-14.pdf") == "tb_igra")
+        #expect(id("immunizations/PPD.jpg") == "tb_ppd")
+        #expect(id("Step1 score report.pdf") == "usmle_step1")
+        #expect(id("LoR - Dr Smith.pdf") == "lor")
+        #expect(id("Dean's letter.pdf") == "mspe")
+        #expect(id("CV.pdf") == "cv")
+        #expect(type("scan0001.pdf") == .unrecognized)
+        if case .ambiguous = type("CV and passport.pdf") {} else { Issue.record("expected ambiguous") }
+    }
+
+    @Test("NFC and NFD names are two files, not one")
+    func unicodeTwins() throws {
+        let folder = try TemporaryFolder(files: ["caf\u{E9}_CV.pdf"])
+        defer { folder.remove() }
+        let nfd = folder.path + "/cafe\u{301}_CV.pdf"
+        FileManager.default.createFile(atPath: nfd, contents: Data())
+        let scan = try FolderScanner.scan(root: folder.path)
+        #expect(scan.files.count == 2)
+    }
+
+    @Test("symlinks are listed, never followed; the manifest and programs/ are not documents")
+    func symlinksNotFollowed() throws {
+        let folder = try TemporaryFolder(files: ["CV.pdf", "programs/p.xml"], manifest: "applicant: {}\n")
+        defer { folder.remove() }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/passport.pdf", withDestinationPath: "/etc/passwd")
+        let scan = try FolderScanner.scan(root: folder.path)
+        #expect(scan.files.map(\.path.description) == ["CV.pdf"])
+        #expect(scan.diagnostics.contains { $0.code == "symlink" && $0.path == "passport.pdf" })
+    }
+
+    @Test("calendar arithmetic clamps month ends and counts leap years")
+    func calendar() {
+        #expect(CalendarDate(iso: "2027-01-31")!.adding(months: 1) == CalendarDate(iso: "2027-02-28"))
+        #expect(CalendarDate(iso: "2028-02-29")!.adding(-1, .years) == CalendarDate(iso: "2027-02-28"))
+        #expect(CalendarDate(iso: "2026-12-01")!.days(until: CalendarDate(iso: "2027-03-01")!) == 90)
+        #expect(CalendarDate(iso: "2026-02-30") == nil)
+    }
+}
+
+enum PackagePaths {
+    /// The package root, from this file's location (Tests/CheckDocsCoreTests/...).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+}
+
+extension ProgramDescription {
+    /// The description with every source location blanked, to compare XML and JSON twins.
+    var withoutLocations: ProgramDescription {
+        let blank = SourceLocation(file: "")
+        var copy = self
+        copy.file = blank
+        copy.requirements = requirements.map { requirement in
+            var item = requirement
+            item.location = blank
+            item.expression = requirement.expression.mapDocuments { clause in
+                var c = clause
+                c.location = blank
+                return c
+            }
+            return item
+        }
+        copy.eligibility = eligibility.map { var rule = $0; rule.location = blank; return rule }
+        copy.removals = removals.map { Removal(ref: $0.ref, location: blank) }
+        copy.tightenings = tightenings.map { var item = $0; item.location = blank; return item }
+        return copy
+    }
+}
