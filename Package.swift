@@ -43,8 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckDocsCoreTests",
-            dependencies: ["CheckDocsCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["CheckDocsCore"]
         ),
         .testTarget(
             name: "CheckDocsCLITests",

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// Runs the built `checkdocs` binary and checks stdout, stderr and the exit code.
+/// Golden files are re-recorded with CHECKDOCS_RECORD=1.
+@Suite struct CLITests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static let binary = root + "/.build/debug/checkdocs"
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], binary: String = binary, directory: String = root) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func golden(_ name: String, _ actual: String) throws {
+        let path = root + "/Tests/CheckDocsCLITests/Golden/" + name
+        if ProcessInfo.processInfo.environment["CHECKDOCS_RECORD"] == "1" {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file; re-record with CHECKDOCS_RECORD=1 if intended")
+    }
+
+    @Test("each sample folder: golden text and JSON reports, exit code by readiness", arguments: [
+        ("ready", Int32(0)), ("missing-items", Int32(1)), ("expired-and-ineligible", Int32(1)),
+    ])
+    func samples(folder: String, status: Int32) throws {
+        let text = try Self.run(["samples/applicants/" + folder, "--as-of", "2026-12-01"])
+        #expect(text.status == status)
+        #expect(text.stderr.isEmpty)
+        try Self.golden(folder + ".txt", text.stdout)
+        let json = try Self.run(["check", "samples/applicants/" + folder, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(json.status == status)
+        try Self.golden(folder + ".json", json.stdout)
+        #expect(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) is [String: Any])
+    }
+
+    @Test("the not-ready sample names every missing, expired and ineligible item")
+    func notReadyNamesItems() throws {
+        let run = try Self.run(["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01"])
+        for phrase in ["INELIGIBLE", "B-2 is not accepted", "expires-before-needed", "only a qualitative result", "pass/fail only", "scan0001.pdf", "05-06-2026"] {
+            #expect(run.stdout.contains(phrase), "missing: \(phrase)")
+        }
+    }
+
+    @Test("a program description with an error exits 2 and points at the line")
+    func brokenDescription() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let bad = directory + "/bad.xml"
+        try """
+        <?xml version="1.0"?>
+        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="bad" kind="observership">
+          <name>Bad</name>
+          <institution>X</institution>
+          <source href="https://example.org" asOf="2026-13-01"/>
+        </program>
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
+        let run = try Self.run(["lint", bad])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("bad.xml:5:"))
+        let check = try Self.run(["samples/applicants/ready", "--programs", bad, "--as-of", "2026-12-01"])
+        #expect(check.status == 2)
+        #expect(check.stdout.isEmpty)
+    }
+
+    @Test("an external entity or billion laughs is refused with exit 2, quickly, leaking nothing")
+    func hostileXML() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><program>&x;</program>"#
+            .write(toFile: directory + "/xxe.xml", atomically: true, encoding: .utf8)
+        var lol = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\">"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            lol += "<!ENTITY \(name) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
+            previous = name
+        }
+        lol += "]><program>&i;</program>"
+        try lol.write(toFile: directory + "/lol.xml", atomically: true, encoding: .utf8)
+        for file in ["xxe.xml", "lol.xml"] {
+            let start = Date()
+            let run = try Self.run(["lint", directory + "/" + file])
+            #expect(Date().timeIntervalSince(start) < 2)
+            #expect(run.status == 2)
+            #expect(!run.stderr.contains("root:x:0"))
+            #expect(!run.stdout.contains("root:x:0"))
+        }
+    }
+
+    @Test("bad command lines exit 64; a missing folder exits 2")
+    func exitCodes() throws {
+        #expect(try Self.run(["samples/applicants/ready", "--as-of", "tomorrow"]).status == 64)
+        #expect(try Self.run(["samples/applicants/ready", "--fail-on", "sometimes"]).status == 64)
+        let missing = try Self.run(["no/such/folder", "--as-of", "2026-12-01"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no/such/folder"))
+        #expect(try Self.run(["--version"]).stdout.hasPrefix("0."))
+    }
+
+    @Test("--fail-on never exits 0 on a not-ready folder; --fail-on warning fails a ready one with warnings")
+    func failOn() throws {
+        #expect(try Self.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--fail-on", "never"]).status == 0)
+        #expect(try Self.run(["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--program", "sinai-baltimore-fm-residency"]).status == 0)
+        #expect(try Self.run(["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--program", "sinai-baltimore-fm-residency", "--fail-on", "warning"]).status == 1)
+    }
+
+    @Test("a report inside the applicant folder is refused; outside it is written atomically")
+    func reportFiles() throws {
+        let inside = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=samples/applicants/ready/certificates/r.json"])
+        #expect(inside.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: Self.root + "/samples/applicants/ready/certificates/r.json"))
+        let out = NSTemporaryDirectory() + "checkdocs-report-" + UUID().uuidString + ".json"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "text", "--format", "json=" + out])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("READY"))
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) is [String: Any])
+    }
+
+    @Test("a copied binary works alone: the data is compiled in, no resource bundle exists")
+    func copiedBinary() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-copy-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Self.binary, toPath: directory + "/checkdocs")
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/.build/debug").filter { $0 == "checkdocs_CheckDocsCore.resources" }
+        #expect(bundles.isEmpty)
+        let run = try Self.run(["list", "types"], binary: directory + "/checkdocs", directory: directory)
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count >= 30)
+        // An empty folder with no programs/ is checked against the built-in standard checklists.
+        let standard = try Self.run([directory, "--as-of", "2026-12-01", "--kind", "observership"],
+                                    binary: directory + "/checkdocs", directory: directory)
+        #expect(standard.stdout.contains("observership"))
+    }
+
+    @Test("explain and list answer for programs, checklists and types")
+    func explainAndList() throws {
+        let program = try Self.run(["explain", "bcm-visiting-elective", "--programs", "samples/programs"])
+        #expect(program.status == 0)
+        #expect(program.stdout.contains("tb"))
+        #expect(try Self.run(["explain", "tb_igra"]).stdout.contains("quantiferon"))
+        #expect(try Self.run(["explain", "observership"]).status == 0)
+        #expect(try Self.run(["explain", "tb_igr"]).stderr.contains("did you mean"))
+        #expect(try Self.run(["list", "checklists"]).stdout.split(separator: "\n").count == 5)
+    }
+}
