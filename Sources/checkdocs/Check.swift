@@ -39,16 +39,19 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        var requests = format.isEmpty ? [FormatRequest(argument: "text")!] : format
-        if let output, let index = requests.firstIndex(where: { $0.file == nil }) { requests[index].file = output }
-        if requests.filter({ $0.file == nil }).count > 1 {
+        if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")
         }
     }
 
-    func run() throws {
+    /// The reports to produce: --format values (text by default), --output filling the first without a file.
+    private var outputs: [FormatRequest] {
         var requests = format.isEmpty ? [FormatRequest(argument: "text")!] : format
         if let output, let index = requests.firstIndex(where: { $0.file == nil }) { requests[index].file = output }
+        return requests
+    }
+
+    func run() throws {
         let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         let knowledge: Knowledge
@@ -60,9 +63,9 @@ struct Check: ParsableCommand {
             throw Terminal.fail(error)
         }
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
-        for request in requests {
+        for request in outputs {
             let useColor = request.file == nil && Terminal.useColor(color)
-            let text = request.format.reporter(color: useColor, verbosity: verbosity, catalog: knowledge.catalog).render(report)
+            let text = request.format.reporter(color: useColor, verbosity: verbosity).render(report)
             if let file = request.file {
                 do {
                     try ReportWriter.write(text, to: file, applicantRoot: report.folderIdentity, applicantFiles: report.fileIdentities)

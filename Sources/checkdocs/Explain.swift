@@ -19,23 +19,21 @@ struct Explain: ParsableCommand {
     }
 
     private func body() throws(InputErrors) {
-        if true {
-            let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-            let programs = catalog.programs.isEmpty ? [] : try knowledge.loadPrograms(catalog.programs)
-            if let program = programs.first(where: { $0.id == id }) {
-                Terminal.out(Explanation.program(program, catalog: knowledge.catalog))
-            } else if knowledge.checklists.contains(where: { $0.id == id }) {
-                let standard = try knowledge.standardPrograms()
-                if let checklist = standard.first(where: { $0.id == id }) {
-                    Terminal.out(Explanation.program(checklist, catalog: knowledge.catalog))
-                }
-            } else if let type = knowledge.catalog[id] {
-                Terminal.out(Explanation.type(type, knowledge: knowledge))
-            } else {
-                let candidates = programs.map(\.id) + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
-                let suggestion = Explanation.suggest(id, candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw InputErrors([InputError(file: id, "no program, checklist or document type with this id\(suggestion)")])
+        let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
+        let programs = catalog.programs.isEmpty ? [] : try knowledge.loadPrograms(catalog.programs)
+        if let program = programs.first(where: { $0.id == id }) {
+            Terminal.out(Explanation.program(program, catalog: knowledge.catalog))
+        } else if knowledge.checklists.contains(where: { $0.id == id }) {
+            let standard = try knowledge.standardPrograms()
+            if let checklist = standard.first(where: { $0.id == id }) {
+                Terminal.out(Explanation.program(checklist, catalog: knowledge.catalog))
             }
+        } else if let type = knowledge.catalog[id] {
+            Terminal.out(Explanation.type(type, knowledge: knowledge))
+        } else {
+            let candidates = programs.map(\.id) + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
+            let suggestion = Suggestion.didYouMean(id, in: candidates)
+            throw InputErrors([InputError(file: id, "no program, checklist or document type with this id\(suggestion)")])
         }
     }
 }

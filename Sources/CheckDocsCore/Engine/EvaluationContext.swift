@@ -15,7 +15,7 @@ public struct EvaluationContext: Sendable {
         self.catalog = catalog
         for document in documents {
             guard let type = document.type else { continue }
-            for requested in catalog.types.map(\.id) where catalog.type(type, satisfies: requested) {
+            for requested in catalog.typesSatisfied(by: type) {
                 satisfying[requested, default: []].append(document)
             }
         }
@@ -36,15 +36,6 @@ struct ProgramDates {
         case .rotationEnd: return rotation?.end ?? asOf
         case .deadline: return deadline ?? rotation?.start ?? asOf
         case .asOf: return asOf
-        }
-    }
-
-    /// Whether the anchor had to fall back to the as-of date because the program gives no dates.
-    func isFallback(_ anchor: Anchor) -> Bool {
-        switch anchor {
-        case .rotationStart, .rotationEnd: return rotation == nil
-        case .deadline: return deadline == nil && rotation == nil
-        case .asOf: return false
         }
     }
 

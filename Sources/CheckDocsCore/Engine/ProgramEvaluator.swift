@@ -16,12 +16,12 @@ public struct ProgramEvaluator: Sendable {
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         results += program.eligibility.map(eligibility.evaluate)
         let requirements = RequirementEvaluator(context: context, dates: dates)
-        results += program.requirements.map(requirements.evaluate)
-
-        if description.rotation == nil {
-            for index in results.indices where results[index].category == .document && results[index].rule?.contains("the rotation") == true {
-                results[index].message += " (no rotation dates given: measured from \(context.asOf))"
+        results += program.requirements.map { requirement in
+            var result = requirements.evaluate(requirement)
+            if description.rotation == nil, !requirement.expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]) {
+                result.message += " (no rotation dates given: measured from \(context.asOf))"
             }
+            return result
         }
 
         let status: ProgramStatus

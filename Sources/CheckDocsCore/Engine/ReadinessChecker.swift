@@ -35,9 +35,7 @@ public struct Knowledge: Sendable {
         var errors: [InputError] = []
         var checklists: [ProgramDescription] = []
         for file in BuiltinData.checklistFiles {
-            let bytes = Array(file.text.utf8)
-            let result = file.name.hasSuffix(".json") ? loader.loadJSON(bytes, file: file.name) : loader.loadXML(bytes, file: file.name)
-            switch result {
+            switch loader.load(Array(file.text.utf8), file: file.name) {
             case let .success(description): checklists.append(description)
             case let .failure(failure): errors += failure.errors
             }
@@ -48,12 +46,10 @@ public struct Knowledge: Sendable {
                 for file in FileSystem.files(under: path, extensions: ["xml", "json"]) {
                     if file.hasSuffix("/document-types.json") {
                         do {
-                            types = CatalogLoader.merging(types, try CatalogLoader.decode(try SafeFileReader.read(file), file: file)).types
-                        } catch let failure as InputErrors {
-                            errors += failure.errors
-                        } catch let failure as InputError {
-                            errors.append(failure)
-                        } catch {}
+                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file))
+                        } catch {
+                            errors += error.errors
+                        }
                     } else {
                         extraPaths.append(file)
                     }
@@ -132,7 +128,7 @@ public enum ReadinessChecker {
             let unknown = request.programIDs.filter { id in !programs.contains { $0.id == id } }
             if !unknown.isEmpty {
                 throw InputErrors(unknown.map { id in
-                    let suggestion = Suggestion.closest(to: id, in: programs.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    let suggestion = Suggestion.didYouMean(id, in: programs.map(\.id))
                     return InputError(file: "--program", "no program with id \"\(id)\"\(suggestion)")
                 })
             }

@@ -106,8 +106,6 @@ public enum XMLLibrary {
     }()
 
     static func initializeOnce() { _ = initialized }
-
-    public static var version: String { String(cString: cxml_version()) }
 }
 
 /// Finds lines and columns in the raw bytes for messages libxml2 gives only a line for.

@@ -7,6 +7,17 @@ public enum CatalogLoader {
         return DocumentCatalog(types: try decode(Array(text.utf8), file: "builtin:" + BuiltinData.catalogFile))
     }
 
+    /// Reads and decodes a catalog file given with --checklists.
+    public static func load(file: String) throws(InputErrors) -> [DocumentType] {
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(file)
+        } catch {
+            throw InputErrors([error])
+        }
+        return try decode(bytes, file: file)
+    }
+
     /// Parses and validates a catalog file against document-types.schema.json.
     public static func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> [DocumentType] {
         let value: JSONValue
@@ -49,11 +60,11 @@ public enum CatalogLoader {
     }
 
     /// Built-in types with extra ones added; an extra type with a built-in id replaces it.
-    public static func merging(_ base: [DocumentType], _ extra: [DocumentType]) -> DocumentCatalog {
+    public static func merging(_ base: [DocumentType], _ extra: [DocumentType]) -> [DocumentType] {
         var types = base
         for type in extra {
             if let index = types.firstIndex(where: { $0.id == type.id }) { types[index] = type } else { types.append(type) }
         }
-        return DocumentCatalog(types: types)
+        return types
     }
 }

@@ -73,7 +73,8 @@ public struct DocumentClassifier: Sendable {
         if outcome != .unrecognized { return (outcome, .fileName, parsed) }
         for folder in path.directoryComponents.reversed() {
             let folderWords = FileNameDateParser.parse(FileNameTokens.tokens(String(decoding: folder, as: UTF8.self))).words
-            if case .type = classify(words: folderWords) { return (classify(words: folderWords), .folderName, parsed) }
+            let folderOutcome = classify(words: folderWords)
+            if case .type = folderOutcome { return (folderOutcome, .folderName, parsed) }
         }
         return (.unrecognized, .fileName, parsed)
     }

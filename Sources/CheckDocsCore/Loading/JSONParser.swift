@@ -57,12 +57,6 @@ public struct JSONParser {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    private var lineNumber: Int {
-        var line = 1
-        for i in 0..<min(index, bytes.count) where bytes[i] == UInt8(ascii: "\n") { line += 1 }
-        return line
-    }
-
     private mutating func parseValue() throws(SyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
@@ -95,7 +89,8 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [JSONMember] = []
-        var seen = Set<String>()
+        // Keys compare by scalars, not by Swift's canonical equivalence (NFC "é" ≠ NFD "é").
+        var seen = Set<[Unicode.Scalar]>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -105,19 +100,16 @@ public struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted object key") }
             let keyStart = index
-            let line = lineNumber
             let key = try parseString()
-            // Compare keys by their scalars, not by Swift's canonical equivalence.
-            let identity = String(key.unicodeScalars.map { Character($0) })
-            if !seen.insert(key.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: ",")).inserted {
-                throw error("duplicate key \"\(identity)\"", at: keyStart)
+            if !seen.insert(Array(key.unicodeScalars)).inserted {
+                throw error("duplicate key \"\(key)\"", at: keyStart)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            members.append(JSONMember(key: key, value: value, line: line))
+            members.append(JSONMember(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {

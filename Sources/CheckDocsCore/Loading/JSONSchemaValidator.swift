@@ -125,7 +125,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                     check(member.value, against: propertySchema, at: memberPointer, into: &violations)
                 } else if additional == .bool(false) {
                     let known = properties?.members?.map(\.key).filter { !$0.hasPrefix("$") } ?? []
-                    let suggestion = Suggestion.closest(to: member.key, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    let suggestion = Suggestion.didYouMean(member.key, in: known)
                     violations.append(Violation(pointer: memberPointer, message: "unknown key \"\(member.key)\"\(suggestion)"))
                 } else if let additional, additional.members != nil {
                     check(member.value, against: additional, at: memberPointer, into: &violations)
@@ -189,7 +189,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 }
 
 /// "Did you mean" for misspelled keys, ids and types.
-enum Suggestion {
+public enum Suggestion {
+    /// " (did you mean "x"?)" for the closest candidate, or "" when none is close.
+    public static func didYouMean(_ word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
     static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int)?

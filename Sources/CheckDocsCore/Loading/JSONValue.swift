@@ -58,13 +58,10 @@ public indirect enum JSONValue: Hashable, Sendable {
 public struct JSONMember: Hashable, Sendable {
     public var key: String
     public var value: JSONValue
-    /// 1-based line of the key in the source, when known (for YAML messages).
-    public var line: Int
 
-    public init(key: String, value: JSONValue, line: Int = 0) {
+    public init(key: String, value: JSONValue) {
         self.key = key
         self.value = value
-        self.line = line
     }
 }
 

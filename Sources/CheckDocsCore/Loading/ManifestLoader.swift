@@ -72,7 +72,7 @@ public struct ManifestLoader {
             while key.hasPrefix("./") { key.removeFirst(2) }
             let type = member.value["type"]?.stringValue
             if let type, !catalog.contains(type) {
-                let suggestion = Suggestion.closest(to: type, in: catalog.types.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
                 errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + "/type")),
                                          "unknown document type \"\(type)\"\(suggestion)"))
             }

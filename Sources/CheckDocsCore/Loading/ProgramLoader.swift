@@ -15,8 +15,12 @@ public struct ProgramLoader: Sendable {
         } catch {
             return .failure(InputErrors([error]))
         }
-        let isJSON = path.lowercased().hasSuffix(".json")
-        return isJSON ? loadJSON(bytes, file: path) : loadXML(bytes, file: path)
+        return load(bytes, file: path)
+    }
+
+    /// Parses bytes as JSON or XML, by the file name's extension.
+    public func load(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {
+        file.lowercased().hasSuffix(".json") ? loadJSON(bytes, file: file) : loadXML(bytes, file: file)
     }
 
     public func loadXML(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {

@@ -44,7 +44,7 @@ public struct ProgramResolver {
 
         for parentID in description.extends {
             guard let parent = checklists[parentID] else {
-                let suggestion = Suggestion.closest(to: parentID, in: Array(checklists.keys)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let suggestion = Suggestion.didYouMean(parentID, in: Array(checklists.keys))
                 errors.append(InputError(description.file, "extends unknown checklist \"\(parentID)\"\(suggestion)"))
                 continue
             }
@@ -114,7 +114,7 @@ public struct ProgramResolver {
     }
 
     private func unknownReference(_ ref: String, in requirements: [Requirement], at location: SourceLocation, verb: String) -> InputError {
-        let suggestion = Suggestion.closest(to: ref, in: requirements.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let suggestion = Suggestion.didYouMean(ref, in: requirements.map(\.id))
         return InputError(location, "\(verb) \"\(ref)\", which no extended checklist defines\(suggestion)")
     }
 
@@ -123,7 +123,7 @@ public struct ProgramResolver {
             switch expression {
             case let .document(clause):
                 if !catalog.contains(clause.type) {
-                    let suggestion = Suggestion.closest(to: clause.type, in: catalog.types.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    let suggestion = Suggestion.didYouMean(clause.type, in: catalog.types.map(\.id))
                     errors.append(InputError(clause.location, "unknown document type \"\(clause.type)\"\(suggestion); `checkdocs list types` shows them"))
                 }
                 if let max = clause.max, max < clause.min {

@@ -70,5 +70,8 @@ public struct DocumentCatalog: Sendable {
         a != b && (ancestors[a]?.contains(b) ?? false)
     }
 
+    /// The type itself and every ancestor: every requested type a file of this type satisfies.
+    public func typesSatisfied(by id: String) -> Set<String> { ancestors[id] ?? [id] }
+
     public func title(of id: String) -> String { self[id]?.title ?? id }
 }

@@ -47,6 +47,20 @@ public indirect enum RequirementExpression: Hashable, Sendable {
         return seen
     }
 
+    /// Every anchor a window, expiry or season rule of the expression is measured from.
+    public var anchors: Set<Anchor> {
+        switch self {
+        case let .document(clause):
+            let constraints = clause.constraints
+            var anchors = Set(constraints.windows.map(\.anchor))
+            if let through = constraints.validThrough { anchors.insert(through.anchor) }
+            if let season = constraints.season { anchors.insert(season.anchor) }
+            return anchors
+        case let .anyOf(items), let .allOf(items):
+            return items.reduce(into: Set<Anchor>()) { $0.formUnion($1.anchors) }
+        }
+    }
+
     /// Applies `transform` to every document clause.
     public func mapDocuments(_ transform: (DocumentClause) -> DocumentClause) -> RequirementExpression {
         switch self {
@@ -173,8 +187,6 @@ public struct Condition: Hashable, Sendable {
     public var rotationOverlaps: MonthDayRange?
 
     public init() {}
-
-    public var isEmpty: Bool { self == Condition() }
 }
 
 /// A yearly period such as 11-01/03-31 (it may wrap over the new year).

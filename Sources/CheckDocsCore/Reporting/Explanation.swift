@@ -46,8 +46,4 @@ public enum Explanation {
         if !users.isEmpty { lines.append("  used by checklists: \(users.joined(separator: ", "))") }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    public static func suggest(_ word: String, _ candidates: [String]) -> String? {
-        Suggestion.closest(to: word, in: candidates)
-    }
 }

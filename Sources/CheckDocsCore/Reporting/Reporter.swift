@@ -8,9 +8,9 @@ public protocol Reporter: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json
 
-    public func reporter(color: Bool, verbosity: TextReporter.Verbosity, catalog: DocumentCatalog) -> any Reporter {
+    public func reporter(color: Bool, verbosity: TextReporter.Verbosity) -> any Reporter {
         switch self {
-        case .text: return TextReporter(color: color, verbosity: verbosity, catalog: catalog)
+        case .text: return TextReporter(color: color, verbosity: verbosity)
         case .json: return JSONReporter()
         }
     }

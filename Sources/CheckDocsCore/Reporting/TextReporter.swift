@@ -9,13 +9,11 @@ public struct TextReporter: Reporter {
 
     public let color: Bool
     public let verbosity: Verbosity
-    public let catalog: DocumentCatalog
     public let width = 80
 
-    public init(color: Bool, verbosity: Verbosity, catalog: DocumentCatalog) {
+    public init(color: Bool, verbosity: Verbosity) {
         self.color = color
         self.verbosity = verbosity
-        self.catalog = catalog
     }
 
     public func render(_ report: ReadinessReport) -> String {
@@ -103,14 +101,11 @@ public struct TextReporter: Reporter {
 
         var okCount = 0
         for result in program.requirements {
-            let show: Bool
-            switch result.status {
-            case .ok, .notApplicable, .waived: show = verbosity == .verbose
-            default: show = true
+            // Met, waived and not-applicable items are listed only with --verbose; met ones are counted.
+            if verbosity != .verbose, [.ok, .notApplicable, .waived].contains(result.status) {
+                if result.status == .ok { okCount += 1 }
+                continue
             }
-            if result.status == .ok { okCount += show ? 0 : 1 }
-            if result.status == .notApplicable && !show { continue }
-            guard show else { continue }
             lines += wrap("\(symbol(result)) \(result.title) [\(result.id)]: \(label(result))", indent: "   ", continuation: "     ")
             if !result.message.isEmpty { lines += wrap(result.message, indent: "     ", continuation: "     ") }
             if verbosity == .verbose, !result.files.isEmpty, result.status == .ok {
