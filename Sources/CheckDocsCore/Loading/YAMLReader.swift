@@ -30,9 +30,13 @@ public enum YAMLReader {
                 depth = max(0, depth - 1)
             }
         }
+        // The parser is kept alive during the walk: Yams holds anchors weakly, and only the
+        // parser's anchor table keeps them, so `node.anchor` tells anchored and aliased nodes.
+        let parser: Parser
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            parser = try Parser(yaml: text)
+            node = try parser.singleRoot()
         } catch let error as YamlError {
             throw failure(from: error)
         } catch {
@@ -40,6 +44,7 @@ public enum YAMLReader {
         }
         guard let node else { return .object([]) }
         var budget = maxNodes
+        defer { withExtendedLifetime(parser) {} }
         return try convert(node, depth: 0, budget: &budget)
     }
 
@@ -95,8 +100,7 @@ public enum YAMLReader {
                 if !seen.insert(keyScalar.string).inserted {
                     throw Failure(line: key.mark?.line ?? line, column: key.mark?.column ?? 0, message: "duplicate key \"\(keyScalar.string)\"")
                 }
-                members.append(JSONMember(key: keyScalar.string, value: try convert(value, depth: depth + 1, budget: &budget),
-                                          line: key.mark?.line ?? 0))
+                members.append(JSONMember(key: keyScalar.string, value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return .object(members)
         case let .sequence(sequence):
