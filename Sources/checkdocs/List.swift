@@ -25,25 +25,16 @@ struct List: ParsableCommand {
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         switch what {
         case .types:
-            for type in knowledge.catalog.types.sorted(by: { $0.id < $1.id }) {
-                Terminal.out("\(type.id.padding(24))\(type.title)\n")
-            }
+            Terminal.out(TextTable.render(knowledge.catalog.types.sorted { $0.id < $1.id }.map { [$0.id, $0.title] }))
         case .checklists:
-            for checklist in knowledge.checklists.sorted(by: { $0.id < $1.id }) {
-                Terminal.out("\(checklist.id.padding(20))\(checklist.name) — \(checklist.requirements.count) requirements, \(checklist.source.href) (as of \(checklist.source.asOf))\n")
-            }
+            Terminal.out(TextTable.render(knowledge.checklists.sorted { $0.id < $1.id }.map {
+                [$0.id, "\($0.name) — \($0.requirements.count) requirements, \($0.source.href) (as of \($0.source.asOf))"]
+            }))
         case .programs:
             let programs = catalog.programs.isEmpty ? try knowledge.standardPrograms() : try knowledge.loadPrograms(catalog.programs)
-            for program in programs.sorted(by: { $0.id < $1.id }) {
-                let description = program.description
-                Terminal.out("\(program.id.padding(28))\(description.kind.rawValue.padding(19))\(description.name)\n")
-            }
+            Terminal.out(TextTable.render(programs.sorted { $0.id < $1.id }.map {
+                [$0.id, $0.description.kind.rawValue, $0.description.name]
+            }))
         }
-    }
-}
-
-extension String {
-    func padding(_ width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }

@@ -125,11 +125,27 @@ import Testing
         #expect(try Self.run(["--version"]).stdout.hasPrefix("0."))
     }
 
-    @Test("--fail-on never exits 0 on a not-ready folder; --fail-on warning fails a ready one with warnings")
+    @Test("an undecided error-level rule blocks; --fail-on never exits 0; --fail-on warning fails a ready folder with warnings")
     func failOn() throws {
         #expect(try Self.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--fail-on", "never"]).status == 0)
-        #expect(try Self.run(["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--program", "sinai-baltimore-fm-residency"]).status == 0)
-        #expect(try Self.run(["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--program", "sinai-baltimore-fm-residency", "--fail-on", "warning"]).status == 1)
+        let undecided = ["samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--program", "sinai-baltimore-fm-residency"]
+        #expect(try Self.run(undecided).status == 1)
+        #expect(try Self.run(undecided + ["--fail-on", "never"]).status == 0)
+
+        // The ready sample without its COVID-19 card (a warning-level item in both programs).
+        let copy = NSTemporaryDirectory() + "checkdocs-ready-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Self.root + "/samples/applicants/ready", toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.removeItem(atPath: copy + "/immunizations/COVID-19_vaccination_card.pdf")
+        let manifest = copy + "/checkdocs.yaml"
+        let entry = "  \"immunizations/COVID-19_vaccination_card.pdf\":\n    type: covid19\n    doses: [\"2021-09-01\", \"2021-10-06\", \"2023-11-20\"]\n"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        #expect(text.contains(entry))
+        try text.replacingOccurrences(of: entry, with: "").write(toFile: manifest, atomically: true, encoding: .utf8)
+        let warned = try Self.run([copy, "--as-of", "2026-12-01"])
+        #expect(warned.status == 0)
+        #expect(warned.stdout.contains("COVID-19") && warned.stdout.contains("(warning)"))
+        #expect(try Self.run([copy, "--as-of", "2026-12-01", "--fail-on", "warning"]).status == 1)
     }
 
     @Test("a report inside the applicant folder is refused; outside it is written atomically")
@@ -170,6 +186,13 @@ import Testing
         #expect(try Self.run(["explain", "tb_igra"]).stdout.contains("quantiferon"))
         #expect(try Self.run(["explain", "observership"]).status == 0)
         #expect(try Self.run(["explain", "tb_igr"]).stderr.contains("did you mean"))
+        #expect(!(try Self.run(["explain", "observership"]).stdout.contains("builds on")))
         #expect(try Self.run(["list", "checklists"]).stdout.split(separator: "\n").count == 5)
+        // Columns are as wide as their longest cell: every kind starts in the same column.
+        let rows = try Self.run(["list", "programs", "--programs", "samples/programs"]).stdout.split(separator: "\n")
+        let kindColumns = Set(rows.map { row in
+            row.distance(from: row.startIndex, to: row[row.firstIndex(of: " ")!...].firstIndex { $0 != " " }!)
+        })
+        #expect(rows.count == 8 && kindColumns.count == 1)
     }
 }

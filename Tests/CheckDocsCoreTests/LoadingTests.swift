@@ -140,6 +140,41 @@ import Testing
         #expect(scan.diagnostics.contains { $0.code == "symlink" && $0.path == "passport.pdf" })
     }
 
+    @Test("--checklists: an extra catalog may build on built-in types; a same-id checklist replaces the built-in one")
+    func extraChecklists() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let catalog = """
+        {"schemaVersion": 1, "source": {"href": "https://example.org/types", "asOf": "2026-11-01"},
+         "types": [{"id": "tb_tspot", "title": "T-SPOT.TB result", "description": "An IGRA by T-SPOT.", "category": "immunization",
+                    "aliases": ["tspot", "t spot"], "parents": ["tb_igra"], "lab": true}]}
+        """
+        FileManager.default.createFile(atPath: folder.path + "/document-types.json", contents: Data(catalog.utf8))
+        let checklist = """
+        <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="observership" kind="observership">
+          <name>Our observership checklist</name>
+          <source href="https://example.org/ours" asOf="2026-11-01"/>
+          <requirements><require id="tb" title="TB"><document type="tb_tspot"/></require></requirements>
+        </checklist>
+        """
+        FileManager.default.createFile(atPath: folder.path + "/observership.xml", contents: Data(checklist.utf8))
+
+        let knowledge = try Knowledge.load(extraChecklists: [folder.path])
+        #expect(knowledge.catalog.type("tb_tspot", satisfies: "tb_test"))
+        let observership = try #require(knowledge.checklists.first { $0.id == "observership" })
+        #expect(observership.name == "Our observership checklist" && observership.requirements.map(\.id) == ["tb"])
+        #expect(knowledge.checklists.count == 5)
+
+        // A parent that exists nowhere is still an error, at its JSON Pointer.
+        let broken = catalog.replacingOccurrences(of: "\"tb_igra\"", with: "\"tb_igrx\"")
+        FileManager.default.createFile(atPath: folder.path + "/document-types.json", contents: Data(broken.utf8))
+        #expect {
+            try Knowledge.load(extraChecklists: [folder.path])
+        } throws: { error in
+            "\(error)".contains("/types/0/parents/0") && "\(error)".contains("tb_igrx")
+        }
+    }
+
     @Test("calendar arithmetic clamps month ends and counts leap years")
     func calendar() {
         #expect(CalendarDate(iso: "2027-01-31")!.adding(months: 1) == CalendarDate(iso: "2027-02-28"))

@@ -108,6 +108,18 @@ import Testing
         #expect(try Fixture.evaluate(xml, files: letters).status(of: "lor") == .invalid)
     }
 
+    @Test("3. min=\"0\": an optional document is ok when absent, but a failing file is still reported")
+    func optionalClause() throws {
+        let xml = Fixture.program(#"<requirements><require id="flu" title="Flu"><document type="influenza" min="0"><window anchor="rotation-start" within="12" unit="months"/></document></require></requirements>"#)
+        let absent = try Fixture.evaluate(xml, files: ["CV.pdf"])
+        #expect(absent.status(of: "flu") == .ok)
+        #expect(absent.status == .ready)
+        #expect(try Fixture.evaluate(xml, files: ["Flu_vaccine_2026-10-01.pdf"]).status(of: "flu") == .ok)
+        let stale = try Fixture.evaluate(xml, files: ["Flu_vaccine_2024-10-01.pdf"])
+        #expect(stale.status(of: "flu") == .expired)
+        #expect(stale.result("flu")?.message.contains("Flu_vaccine_2024-10-01.pdf") == true)
+    }
+
     @Test("4. tricky case 1: the same TB test passes an end-anchored window and fails a start-anchored one")
     func windowsAnchoredOnStartAndEnd() throws {
         let end = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_test"><window anchor="rotation-end" within="12" unit="months"/></document></require></requirements>"#)
@@ -187,6 +199,24 @@ import Testing
         #expect(try Fixture.evaluate(xml, files: []).status(of: "eligibility.english") == .notEvaluable)
     }
 
+    @Test("8. exams and English tests left out of the manifest are unknown; an empty list says there are none")
+    func unknownVersusNone() throws {
+        let xml = Fixture.program("", extra: #"<eligibility><exam exam="usmle-step1"/></eligibility>"# )
+        let silent = "applicant: {status: graduate}\n"
+        let unknown = try Fixture.evaluate(xml, files: [], manifest: silent)
+        #expect(unknown.status(of: "eligibility.exam.usmle-step1") == .notEvaluable)
+        #expect(unknown.result("eligibility.exam.usmle-step1")?.message.contains("applicant.exams") == true)
+        #expect(unknown.status == .notReady)
+        let none = "applicant: {status: graduate, exams: []}\n"
+        #expect(try Fixture.evaluate(xml, files: [], manifest: none).status == .ineligible)
+
+        let english = Fixture.program("", extra: Self.english)
+        let spanish = "applicant:\n  medicalSchool: {instructionLanguage: es}\n"
+        #expect(try Fixture.evaluate(english, files: [], manifest: spanish).status(of: "eligibility.english") == .notEvaluable)
+        let noTests = spanish + "  englishTests: []\n"
+        #expect(try Fixture.evaluate(english, files: [], manifest: noTests).status(of: "eligibility.english") == .ineligible)
+    }
+
     @Test("7. a requirement conditioned on the profile is not applicable when the condition fails")
     func profileCondition() throws {
         let xml = Fixture.program(#"<requirements><require id="visa" title="Visa"><when usCitizenOrPermanentResident="false"/><document type="visa"/></require></requirements>"#)
@@ -203,7 +233,9 @@ import Testing
         let passFail = "applicant:\n  exams: [{exam: usmle-step1, date: \"2023-05-10\", result: pass}]\n"
         let result = try Fixture.evaluate(xml, files: [], manifest: passFail)
         #expect(result.status(of: "eligibility.exam.usmle-step1") == .notEvaluable)
-        #expect(result.status == .ready)  // not-evaluable informs; it never passes or fails
+        #expect(result.status == .notReady)  // undecided: neither ready nor ineligible
+        let warningOnly = Fixture.program("", extra: #"<eligibility><exam exam="usmle-step1" minScore="220" severity="warning"/></eligibility>"#)
+        #expect(try Fixture.evaluate(warningOnly, files: [], manifest: passFail).status == .ready)
         let scored = "applicant:\n  exams: [{exam: usmle-step1, date: \"2021-05-10\", result: pass, score: 215}]\n"
         #expect(try Fixture.evaluate(xml, files: [], manifest: scored).status == .ineligible)
         let high = "applicant:\n  exams: [{exam: usmle-step1, date: \"2021-05-10\", result: pass, score: 231}]\n"

@@ -18,6 +18,9 @@ struct DocumentClauseEvaluator {
         let typeTitle = context.catalog.title(of: clause.type)
         let candidates = context.documents(satisfying: clause.type)
         let rule = describe(clause)
+        if candidates.isEmpty && clause.min == 0 {
+            return ExpressionOutcome(status: .ok, files: [], message: "optional; none provided", rule: rule)
+        }
         if candidates.isEmpty {
             let need = clause.min > 1 ? "\(clause.min) × \(typeTitle)" : typeTitle
             return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found", rule: rule)
@@ -43,12 +46,13 @@ struct DocumentClauseEvaluator {
             return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
                 message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which", rule: rule)
         }
-        if passing.count >= clause.min {
+        // With min="0" a file that is present but fails still deserves its reason below.
+        if passing.count >= clause.min, !passing.isEmpty {
             return ExpressionOutcome(status: .ok, files: passing.map(\.path), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")", rule: rule)
         }
         if !passing.isEmpty || failures.isEmpty {
             return ExpressionOutcome(status: .missing, files: passing.map(\.path),
-                message: "\(passing.count) of \(clause.min) \(typeTitle) found", rule: rule)
+                message: "\(clause.min) × \(typeTitle) required, \(passing.count) found", rule: rule)
         }
         // Report the failing file that came closest to counting.
         let best = failures.min { $0.status.closeness < $1.status.closeness }!

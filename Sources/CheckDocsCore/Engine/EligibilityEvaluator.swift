@@ -82,10 +82,9 @@ struct EligibilityEvaluator {
 
     private func decideExam(_ exams: [Exam], passed: Bool, minScore: Double?, maxAttempts: Int?) -> (RequirementStatus, String) {
         let names = exams.map(\.title).joined(separator: " or ")
-        let attempts = profile.exams.filter { exams.contains($0.exam) }
-        if attempts.isEmpty {
-            return context.hasManifest ? (.ineligible, "no \(names) attempt is recorded in the manifest") : unknown("exams")
-        }
+        guard let recorded = profile.exams else { return unknown("exams") }
+        let attempts = recorded.filter { exams.contains($0.exam) }
+        if attempts.isEmpty { return (.ineligible, "no \(names) attempt is listed in the manifest's `applicant.exams`") }
         if let maxAttempts {
             for exam in exams {
                 let count = attempts.filter { $0.exam == exam }.count
@@ -116,15 +115,17 @@ struct EligibilityEvaluator {
         if exemptIfInstructionInEnglish, profile.instructionInEnglish == true {
             return (.notApplicable, "exempt: medical school instruction was in English")
         }
-        if exemptIfExamPassed, let pass = profile.exams.first(where: { $0.passed && [.usmleStep1, .usmleStep2CK, .usmleStep3].contains($0.exam) }) {
+        if exemptIfExamPassed, let pass = profile.exams?.first(where: { $0.passed && [.usmleStep1, .usmleStep2CK, .usmleStep3].contains($0.exam) }) {
             return (.notApplicable, "exempt: \(pass.exam.title) passed")
         }
-        let relevant = profile.englishTests.filter { test in options.contains { $0.test == test.test } }
+        guard let recorded = profile.englishTests else {
+            if exemptIfInstructionInEnglish && profile.instructionInEnglish == nil { return unknown("medicalSchool.instructionLanguage") }
+            return unknown("englishTests")
+        }
+        let relevant = recorded.filter { test in options.contains { $0.test == test.test } }
         if relevant.isEmpty {
             if exemptIfInstructionInEnglish && profile.instructionInEnglish == nil { return unknown("medicalSchool.instructionLanguage") }
-            return context.hasManifest
-                ? (.ineligible, "no accepted English test recorded (\(options.map(\.test.title).joined(separator: ", ")))")
-                : unknown("englishTests")
+            return (.ineligible, "no accepted English test in the manifest's `applicant.englishTests` (\(options.map(\.test.title).joined(separator: ", ")))")
         }
         var reasons: [String] = []
         var sawUnknown = false

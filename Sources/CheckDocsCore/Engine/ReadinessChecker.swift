@@ -46,7 +46,7 @@ public struct Knowledge: Sendable {
                 for file in FileSystem.files(under: path, extensions: ["xml", "json"]) {
                     if file.hasSuffix("/document-types.json") {
                         do {
-                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file))
+                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
                         } catch {
                             errors += error.errors
                         }

@@ -25,7 +25,9 @@ struct RequirementEvaluator {
 
         let outcome = evaluate(requirement.expression)
         result.status = outcome.status
-        result.files = outcome.files
+        // One file can serve several parts of a combination (an MMR titer for measles and rubella).
+        var listed = Set<FilePath>()
+        result.files = outcome.files.filter { listed.insert($0).inserted }
         result.message = outcome.message
         if let rule = outcome.rule, case .document = requirement.expression { result.rule = rule }
 

@@ -7,19 +7,20 @@ public enum CatalogLoader {
         return DocumentCatalog(types: try decode(Array(text.utf8), file: "builtin:" + BuiltinData.catalogFile))
     }
 
-    /// Reads and decodes a catalog file given with --checklists.
-    public static func load(file: String) throws(InputErrors) -> [DocumentType] {
+    /// Reads and decodes a catalog file given with --checklists; its parents may name any type in
+    /// `known` (the built-in catalog and earlier files) as well as its own.
+    public static func load(file: String, known: Set<String> = []) throws(InputErrors) -> [DocumentType] {
         let bytes: [UInt8]
         do {
             bytes = try SafeFileReader.read(file)
         } catch {
             throw InputErrors([error])
         }
-        return try decode(bytes, file: file)
+        return try decode(bytes, file: file, known: known)
     }
 
     /// Parses and validates a catalog file against document-types.schema.json.
-    public static func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> [DocumentType] {
+    public static func decode(_ bytes: [UInt8], file: String, known: Set<String> = []) throws(InputErrors) -> [DocumentType] {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -50,7 +51,7 @@ public enum CatalogLoader {
                 isLab: item["lab"]?.boolValue ?? false))
         }
         for (index, type) in types.enumerated() {
-            for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) {
+            for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {
                 errors.append(InputError(SourceLocation(file: file, position: .pointer("/types/\(index)/parents/\(parentIndex)")),
                                          "unknown parent type \"\(parent)\""))
             }

@@ -96,11 +96,11 @@ public struct ManifestLoader {
         profile.medicalSchool = value["medicalSchool"]?["name"]?.stringValue
         profile.medicalSchoolCountry = value["medicalSchool"]?["country"]?.stringValue
         profile.instructionLanguage = value["medicalSchool"]?["instructionLanguage"]?.stringValue
-        profile.exams = (value["exams"]?.arrayValue ?? []).compactMap { item in
+        profile.exams = value["exams"]?.arrayValue?.compactMap { item in
             guard let exam = item["exam"]?.stringValue.flatMap(Exam.init(rawValue:)), let date = date(item["date"]) else { return nil }
             return ExamAttempt(exam: exam, date: date, passed: item["result"]?.stringValue == "pass", score: item["score"]?.doubleValue)
         }
-        profile.englishTests = (value["englishTests"]?.arrayValue ?? []).compactMap { item in
+        profile.englishTests = value["englishTests"]?.arrayValue?.compactMap { item in
             guard let test = item["test"]?.stringValue.flatMap(EnglishTestName.init(rawValue:)), let date = date(item["date"]) else { return nil }
             var sections: [String: Double] = [:]
             for section in item["sections"]?.members ?? [] { sections[section.key] = section.value.doubleValue }

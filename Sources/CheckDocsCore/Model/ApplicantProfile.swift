@@ -10,8 +10,10 @@ public struct ApplicantProfile: Hashable, Sendable {
     public var medicalSchool: String?
     public var medicalSchoolCountry: String?
     public var instructionLanguage: String?
-    public var exams: [ExamAttempt] = []
-    public var englishTests: [EnglishTestResult] = []
+    /// nil: the manifest does not say (unknown); []: it says there are none.
+    public var exams: [ExamAttempt]?
+    /// nil: the manifest does not say (unknown); []: it says there are none.
+    public var englishTests: [EnglishTestResult]?
     public var ecfmgCertified: Bool?
     public var visaClass: String?
     public var intendsResidency: Bool?

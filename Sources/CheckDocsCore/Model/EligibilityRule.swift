@@ -49,7 +49,7 @@ public struct EligibilityRule: Hashable, Sendable {
         case let .yearOfStudy(min): return "Year of study at least \(min)"
         case let .exam(exams, passed, minScore, maxAttempts):
             var parts = [exams.map(\.title).joined(separator: " or ")]
-            if passed { parts.append("passed") }
+            parts.append(passed ? "passed" : "taken")
             if let minScore { parts.append("score ≥ \(Self.format(minScore))") }
             if let maxAttempts { parts.append("at most \(maxAttempts) attempt\(maxAttempts == 1 ? "" : "s")") }
             return parts.joined(separator: ", ")

@@ -64,13 +64,11 @@ public struct RequirementResult: Hashable, Sendable {
     public var rule: String?
     public var origin: String
 
-    /// Whether this result blocks at the given threshold.
+    /// Whether this result blocks at the given threshold. An undecided rule (`not-evaluable`)
+    /// blocks like a failure of its severity: "ready" must never rest on a guess.
     public func blocks(at threshold: Severity) -> Bool {
-        status.isFailure && effectiveSeverity >= threshold
+        status.isFailure && severity >= threshold
     }
-
-    /// A rule that cannot be decided either way informs; it never blocks on its own.
-    public var effectiveSeverity: Severity { status == .notEvaluable ? .warning : severity }
 }
 
 public struct ProgramResult: Hashable, Sendable {

@@ -5,7 +5,9 @@ public enum Explanation {
         var lines = ["\(description.id) — \(description.name) (\(description.kind.rawValue))"]
         if let institution = description.institution { lines.append("  \(institution)") }
         lines.append("  source: \(description.source.href) (as of \(description.source.asOf))")
-        if !program.checklists.isEmpty { lines.append("  builds on: \(program.checklists.map(\.id).joined(separator: ", "))") }
+        // A standard checklist explained on its own is resolved against itself: not worth saying.
+        let bases = program.checklists.map(\.id).filter { $0 != description.id }
+        if !bases.isEmpty { lines.append("  builds on: \(bases.joined(separator: ", "))") }
         if let rotation = description.rotation { lines.append("  rotation: \(rotation.start) → \(rotation.end)") }
         if let deadline = description.deadline { lines.append("  deadline: \(deadline)") }
         if let lead = description.leadTimeDays { lines.append("  apply at least \(lead) days before the start") }

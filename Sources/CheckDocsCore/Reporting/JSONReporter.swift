@@ -80,7 +80,7 @@ public struct JSONReporter: Reporter {
             member("category", .string(result.category.rawValue)),
             member("documentTypes", .array(result.documentTypes.map { .string($0) })),
             member("status", .string(result.status.rawValue)),
-            member("severity", .string(result.effectiveSeverity.rawValue)),
+            member("severity", .string(result.severity.rawValue)),
             member("blocking", .bool(result.blocks(at: .error))),
             member("supplier", .string(result.supplier.rawValue)),
             member("due", .string(result.due.rawValue)),

@@ -120,11 +120,11 @@ public struct TextReporter: Reporter {
     }
 
     private func label(_ result: RequirementResult) -> String {
-        let text = result.status.rawValue + (result.status.isFailure && result.effectiveSeverity == .warning ? " (warning)" : "")
+        let text = result.status.rawValue + (result.status.isFailure && result.severity == .warning ? " (warning)" : "")
         switch result.status {
         case .ok, .notApplicable, .waived: return text
         case .pending: return dim(text)
-        default: return result.effectiveSeverity == .error ? red(text) : yellow(text)
+        default: return result.severity == .error ? red(text) : yellow(text)
         }
     }
 
@@ -133,7 +133,7 @@ public struct TextReporter: Reporter {
         case .ok, .waived: return green("✔")
         case .notApplicable: return dim("–")
         case .pending: return dim("…")
-        default: return result.effectiveSeverity == .error ? red("✘") : yellow("!")
+        default: return result.severity == .error ? red("✘") : yellow("!")
         }
     }
 
