@@ -13,15 +13,16 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSetStructuredErrorFunc(context, collectXMLIssue)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let bytes = Array(text.utf8)
-        let parser: xmlSchemaParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+        // The parser context keeps the buffer's address and reads it during xmlSchemaParse, so the
+        // whole compilation happens while the buffer is pinned (outside, an optimized build frees it).
+        let compiled: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                guard let parser = xmlSchemaNewMemParserCtxt(pointer, Int32(buffer.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(parser) }
+                xmlSchemaSetParserStructuredErrors(parser, collectXMLIssue, context)
+                return xmlSchemaParse(parser)
             }
         }
-        guard let parser else { throw InputErrors([InputError(file: name, "cannot create a schema parser")]) }
-        defer { xmlSchemaFreeParserCtxt(parser) }
-        xmlSchemaSetParserStructuredErrors(parser, collectXMLIssue, context)
-        let compiled = xmlSchemaParse(parser)
         withExtendedLifetime(collector) {}
         guard let compiled else {
             let errors = collector.issues.map {
