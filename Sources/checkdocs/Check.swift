@@ -54,29 +54,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
-        let knowledge: Knowledge
-        let report: ReadinessReport
+        let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
+        var stream = ReportStream(outputs.map { output in
+            ReportStream.Output(reporter: output.format.reporter(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity),
+                                file: output.file)
+        })
         do {
-            knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-            report = try ReadinessChecker.check(request, knowledge: knowledge)
+            let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
+            try ReadinessChecker.check(request, knowledge: knowledge, events: &stream)
         } catch {
+            stream.discard()
             throw Terminal.fail(error)
         }
-        let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
-        for request in outputs {
-            let useColor = request.file == nil && Terminal.useColor(color)
-            let text = request.format.reporter(color: useColor, verbosity: verbosity).render(report)
-            if let file = request.file {
-                do {
-                    try ReportWriter.write(text, to: file, applicantRoot: report.folderIdentity, applicantFiles: report.fileIdentities)
-                } catch {
-                    throw Terminal.fail(error)
-                }
-            } else {
-                Terminal.out(text)
-            }
-        }
-        if report.blocking { throw ExitCode(1) }
+        if stream.blocking { throw ExitCode(1) }
     }
-
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import CheckDocsCore
 
@@ -20,4 +25,10 @@ struct CheckDocs: ParsableCommand {
         version: ReadinessChecker.toolVersion,
         subcommands: [Check.self, Explain.self, List.self, Lint.self],
         defaultSubcommand: Check.self)
+
+    static func main() {
+        // `checkdocs ... | head` must not die of SIGPIPE: a closed pipe is an EPIPE we stop on quietly.
+        signal(SIGPIPE, SIG_IGN)
+        Self.main(nil)
+    }
 }

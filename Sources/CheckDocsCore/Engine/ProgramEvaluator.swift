@@ -66,39 +66,40 @@ public struct ProgramEvaluator: Sendable {
     }
 }
 
-/// What to fix first across programs, and what it all costs.
-enum CrossProgramSummary {
-    static func items(_ programs: [ProgramResult]) -> [CrossProgramItem] {
-        var items: [String: CrossProgramItem] = [:]
-        var order: [String] = []
-        for program in programs where program.status == .notReady {
-            let blocking = program.requirements.filter { $0.blocks(at: .error) && $0.category == .document }
-            for result in blocking {
-                if items[result.id] == nil {
-                    items[result.id] = CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
-                                                        programs: [], soleBlockerOf: [])
-                    order.append(result.id)
-                }
-                items[result.id]!.programs.append(program.id)
-                if blocking.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
+/// Builds the summary one program at a time, so a catalog of any size is never held whole:
+/// status counts, what to fix first across programs, and what it all costs.
+struct ReportSummaryBuilder {
+    let failOn: Severity?
+    private var counts: [ProgramStatus: Int] = [:]
+    private var items: [String: CrossProgramItem] = [:]
+    private var fees: [String: (amount: Decimal, programs: Int)] = [:]
+    private var blocking = false
+
+    init(failOn: Severity?) { self.failOn = failOn }
+
+    mutating func add(_ program: ProgramResult) {
+        counts[program.status, default: 0] += 1
+        if let failOn, !blocking { blocking = !program.failures(at: failOn).isEmpty }
+        if program.status == .notReady {
+            let blockers = program.requirements.filter { $0.blocks(at: .error) && $0.category == .document }
+            for result in blockers {
+                items[result.id, default: CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
+                                                          programs: [], soleBlockerOf: [])].programs.append(program.id)
+                if blockers.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
             }
         }
-        return order.compactMap { items[$0] }.sorted {
-            ($0.programs.count, $0.soleBlockerOf.count) > ($1.programs.count, $1.soleBlockerOf.count)
-                || (($0.programs.count, $0.soleBlockerOf.count) == ($1.programs.count, $1.soleBlockerOf.count) && $0.key < $1.key)
+        for currency in Set(program.fees.map(\.currency)) {
+            fees[currency, default: (0, 0)].programs += 1
         }
+        for fee in program.fees { fees[fee.currency]!.amount += fee.amount }
     }
 
-    static func fees(_ programs: [ProgramResult]) -> [FeeTotal] {
-        var totals: [String: (Decimal, Set<String>)] = [:]
-        for program in programs {
-            for fee in program.fees {
-                var entry = totals[fee.currency] ?? (0, [])
-                entry.0 += fee.amount
-                entry.1.insert(program.id)
-                totals[fee.currency] = entry
-            }
+    /// Items blocking the most programs first, then those that alone block the most, then by id.
+    func build() -> ReportSummary {
+        let ranked = items.values.sorted {
+            ($0.programs.count, $0.soleBlockerOf.count, $1.key) > ($1.programs.count, $1.soleBlockerOf.count, $0.key)
         }
-        return totals.keys.sorted().map { FeeTotal(currency: $0, amount: totals[$0]!.0, programs: totals[$0]!.1.count) }
+        let totals = fees.keys.sorted().map { FeeTotal(currency: $0, amount: fees[$0]!.amount, programs: fees[$0]!.programs) }
+        return ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, blocking: blocking)
     }
 }

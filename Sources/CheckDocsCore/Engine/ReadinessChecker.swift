@@ -22,9 +22,10 @@ public struct CheckRequest: Sendable {
 
 /// The catalog, checklists and loaders one run uses (built-in data plus --checklists).
 public struct Knowledge: Sendable {
-    public var schemas: Schemas
-    public var catalog: DocumentCatalog
-    public var checklists: [ProgramDescription]
+    public let schemas: Schemas
+    public let catalog: DocumentCatalog
+    public let checklists: [ProgramDescription]
+    let resolver: ProgramResolver
 
     /// Loads built-in data and any extra checklist folders. Extra `document-types.json` files add
     /// or replace types; extra checklists add to or override built-in ones by id.
@@ -73,30 +74,40 @@ public struct Knowledge: Sendable {
         let resolver = ProgramResolver(catalog: catalog, checklists: checklists)
         let checklistErrors = checklists.flatMap { resolver.check($0) }
         if !checklistErrors.isEmpty { throw InputErrors(checklistErrors) }
-        return Knowledge(schemas: schemas, catalog: catalog, checklists: checklists)
+        return Knowledge(schemas: schemas, catalog: catalog, checklists: checklists, resolver: resolver)
     }
 
     /// Programs from files and folders, resolved against the checklists.
     public func loadPrograms(_ paths: [String]) throws(InputErrors) -> [ResolvedProgram] {
         let loaded = ProgramLoader(schemas: schemas).loadAll(paths)
-        var errors = loaded.errors
+        var ids: [String: SourceLocation] = [:]
+        let programs = resolve(loaded.descriptions, seen: &ids)
+        let errors = loaded.errors + programs.errors
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return programs.programs
+    }
+
+    /// Resolves loaded descriptions as programs: a checklist here, or an id already in `seen`
+    /// (from this call or an earlier one), is an error.
+    func resolve(_ descriptions: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
+        var errors: [InputError] = []
         var programs: [ProgramDescription] = []
-        for description in loaded.descriptions {
+        for description in descriptions {
             if description.role == .checklist {
                 errors.append(InputError(description.file, "is a <checklist>; give checklists with --checklists"))
+            } else if let first = seen[description.id] {
+                errors.append(InputError(description.file, "program id \"\(description.id)\" is already used by \(first.file)"))
             } else {
+                seen[description.id] = description.file
                 programs.append(description)
             }
         }
-        let resolved = ProgramResolver(catalog: catalog, checklists: checklists).resolve(programs)
-        errors += resolved.errors
-        if !errors.isEmpty { throw InputErrors(errors) }
-        return resolved.programs
+        let resolved = resolver.resolve(programs)
+        return (resolved.programs, errors + resolved.errors)
     }
 
     /// The standard checklists as programs, for a folder with no programs of its own.
     public func standardPrograms() throws(InputErrors) -> [ResolvedProgram] {
-        let resolver = ProgramResolver(catalog: catalog, checklists: checklists)
         let result = resolver.resolve(checklists.sorted { $0.kind < $1.kind }.map { checklist in
             var program = checklist
             program.role = .program
@@ -112,40 +123,73 @@ public struct Knowledge: Sendable {
     }
 }
 
-/// Runs a whole check: scan the folder once, load and resolve programs, evaluate each, summarize.
+/// Runs a whole check: scan the folder once, then load, resolve and evaluate programs a batch at
+/// a time, handing each result on as it is made, so memory stays flat whatever the catalog's size.
 public enum ReadinessChecker {
     public static let toolVersion = "0.1.0"
+    /// Enough programs per batch to keep every core busy; few enough that memory stays small.
+    static let batchSize = 256
 
+    /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
+        var collector = ReportCollector()
+        try check(request, knowledge: knowledge, events: &collector)
+        return collector.report!
+    }
+
+    /// Streams the check to `events`. Programs come in the order of their files (the standard
+    /// checklists by kind). Every input error is collected; they are thrown together at the end,
+    /// and no program is handed on after the first one.
+    public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, events: inout Events) throws(InputErrors) {
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(request.folder)
+        try events.begin(ReportHeader(
+            toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
+            unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous, diagnostics: folder.diagnostics,
+            folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
+
+        let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
+                                        catalog: knowledge.catalog, documents: folder.documents)
+        let evaluator = ProgramEvaluator(context: context)
+        var summary = ReportSummaryBuilder(failOn: request.failOn)
+        var errors: [InputError] = []
+        var seen: [String: SourceLocation] = [:]
+
+        func evaluate(_ programs: [ResolvedProgram]) throws(InputErrors) {
+            let chosen = programs.filter { program in
+                (request.programIDs.isEmpty || request.programIDs.contains(program.id))
+                    && (request.kinds.isEmpty || request.kinds.contains(program.kind))
+            }
+            guard errors.isEmpty else { return }
+            for result in chosen.concurrentMap(evaluator.evaluate) {
+                summary.add(result)
+                try events.program(result)
+            }
+        }
+
         var paths = request.programPaths
         if paths.isEmpty {
             let own = request.folder.hasSuffix("/") ? request.folder + "programs" : request.folder + "/programs"
             if FileSystem.kind(of: own, followLinks: false) == .directory { paths = [own] }
         }
-        var programs = paths.isEmpty ? try knowledge.standardPrograms() : try knowledge.loadPrograms(paths)
-        if !request.programIDs.isEmpty {
-            let unknown = request.programIDs.filter { id in !programs.contains { $0.id == id } }
-            if !unknown.isEmpty {
-                throw InputErrors(unknown.map { id in
-                    let suggestion = Suggestion.didYouMean(id, in: programs.map(\.id))
-                    return InputError(file: "--program", "no program with id \"\(id)\"\(suggestion)")
-                })
+        if paths.isEmpty {
+            let standard = try knowledge.standardPrograms()
+            for program in standard { seen[program.id] = program.description.file }
+            try evaluate(standard)
+        } else {
+            let listing = ProgramLoader.files(in: paths)
+            errors += listing.errors
+            let loader = ProgramLoader(schemas: knowledge.schemas)
+            for start in stride(from: 0, to: listing.files.count, by: batchSize) {
+                let loaded = loader.load(files: Array(listing.files[start..<min(start + batchSize, listing.files.count)]))
+                let resolved = knowledge.resolve(loaded.descriptions, seen: &seen)
+                errors += loaded.errors + resolved.errors
+                try evaluate(resolved.programs)
             }
-            programs = programs.filter { request.programIDs.contains($0.id) }
         }
-        if !request.kinds.isEmpty { programs = programs.filter { request.kinds.contains($0.kind) } }
-        programs.sort { $0.id < $1.id }
-
-        let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
-                                        catalog: knowledge.catalog, documents: folder.documents)
-        let evaluator = ProgramEvaluator(context: context)
-        let results = programs.map(evaluator.evaluate)
-        return ReadinessReport(
-            toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, programs: results,
-            documents: folder.documents, unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous,
-            diagnostics: folder.diagnostics, crossProgram: CrossProgramSummary.items(results),
-            fees: CrossProgramSummary.fees(results), failOn: request.failOn,
-            folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities)
+        for id in request.programIDs where seen[id] == nil {
+            errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        try events.end(summary.build())
     }
 }

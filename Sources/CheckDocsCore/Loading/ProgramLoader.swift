@@ -55,6 +55,13 @@ public struct ProgramLoader: Sendable {
     /// Loads every description under the given files and folders. All errors are collected,
     /// so `lint` can report them at once; the descriptions that loaded are returned too.
     public func loadAll(_ paths: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
+        let listing = Self.files(in: paths)
+        let loaded = load(files: listing.files)
+        return (loaded.descriptions, listing.errors + loaded.errors)
+    }
+
+    /// The description files named or found under the given paths, in path order.
+    public static func files(in paths: [String]) -> (files: [String], errors: [InputError]) {
         var found: [String] = []
         var errors: [InputError] = []
         for path in paths {
@@ -65,25 +72,45 @@ public struct ProgramLoader: Sendable {
             default: errors.append(InputError(file: path, "is not a file or folder"))
             }
         }
-        let files = found
-        var results = [Result<ProgramDescription, InputErrors>?](repeating: nil, count: files.count)
-        // Parsing and validation are independent per file: spread them over the cores.
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots.buffer[index] = load(file: files[index])
-            }
-        }
+        return (found, errors)
+    }
+
+    /// Loads the given files on all cores; results keep the files' order.
+    public func load(files: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
+        let results = files.concurrentMap { load(file: $0) }
         var descriptions: [ProgramDescription] = []
+        var errors: [InputError] = []
         for result in results {
             switch result {
-            case let .success(description)?: descriptions.append(description)
-            case let .failure(failure)?: errors += failure.errors
-            case nil: break
+            case let .success(description): descriptions.append(description)
+            case let .failure(failure): errors += failure.errors
             }
         }
         return (descriptions, errors)
     }
+}
+
+extension Array where Element: Sendable {
+    /// `map` spread over the cores, for independent pieces of work; the order is kept.
+    func concurrentMap<Mapped>(_ transform: (Element) -> Mapped) -> [Mapped] {
+        var results = [Mapped?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            withoutActuallyEscaping(transform) { transform in
+                let work = UnsafeTransfer(transform)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    slots.buffer[index] = work.value(self[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Carries a non-Sendable closure into concurrentPerform, which runs it before returning.
+struct UnsafeTransfer<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Lets concurrentPerform write distinct slots of one buffer.

@@ -1,6 +1,6 @@
 /// Merges each program with the checklists it extends and checks what the schemas cannot:
 /// known document types and checklists, references that exist, dates in order, unique ids.
-public struct ProgramResolver {
+public struct ProgramResolver: Sendable {
     public let catalog: DocumentCatalog
     public let checklists: [String: ProgramDescription]
 

@@ -107,26 +107,59 @@ public struct FeeTotal: Hashable, Sendable {
     public var programs: Int
 }
 
-/// Everything one `check` produced; reporters only format this.
-public struct ReadinessReport: Sendable {
+/// What a check knows before the first program is evaluated: the run and the folder.
+public struct ReportHeader: Sendable {
     public var toolVersion: String
     public var asOf: CalendarDate
     public var folder: String
-    public var programs: [ProgramResult]
     public var documents: [ApplicantDocument]
     public var unrecognizedFiles: [FilePath]
     public var ambiguousFiles: [AmbiguousFile]
     public var diagnostics: [Diagnostic]
-    public var crossProgram: [CrossProgramItem]
-    public var fees: [FeeTotal]
-    public var failOn: Severity?
     /// The applicant folder's identity and its files', so report files are never written inside it.
     public var folderIdentity: FileIdentity
     public var fileIdentities: Set<FileIdentity>
+}
 
-    public var blocking: Bool {
-        guard let failOn else { return false }
-        return programs.contains { !$0.failures(at: failOn).isEmpty }
+/// What a check knows after the last program: the counts, what to fix first, the fees.
+public struct ReportSummary: Sendable {
+    public var statusCounts: [ProgramStatus: Int]
+    public var crossProgram: [CrossProgramItem]
+    public var fees: [FeeTotal]
+    /// Whether a finding reached the --fail-on threshold (exit code 1).
+    public var blocking: Bool
+
+    public var programCount: Int { statusCounts.values.reduce(0, +) }
+    public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }
+}
+
+/// A whole check at once (for tests and library users); the command line streams it instead.
+public struct ReadinessReport: Sendable {
+    public var header: ReportHeader
+    public var programs: [ProgramResult]
+    public var summary: ReportSummary
+}
+
+/// Receives a check as it happens, in order: the header, each program, the summary.
+/// A check that ends in input errors throws after the last program instead of calling `end`.
+public protocol CheckEvents {
+    mutating func begin(_ header: ReportHeader) throws(InputErrors)
+    mutating func program(_ result: ProgramResult) throws(InputErrors)
+    mutating func end(_ summary: ReportSummary) throws(InputErrors)
+}
+
+/// Keeps every program: turns a check into one ReadinessReport.
+public struct ReportCollector: CheckEvents {
+    public private(set) var header: ReportHeader?
+    public private(set) var programs: [ProgramResult] = []
+    public private(set) var report: ReadinessReport?
+
+    public init() {}
+
+    public mutating func begin(_ header: ReportHeader) { self.header = header }
+    public mutating func program(_ result: ProgramResult) { programs.append(result) }
+    public mutating func end(_ summary: ReportSummary) {
+        report = ReadinessReport(header: header!, programs: programs, summary: summary)
     }
 }
 

@@ -1,52 +1,74 @@
 import Foundation
 
 /// The machine-readable report: a stable, versioned contract (checklists/schema/report.schema.json).
-public struct JSONReporter: Reporter {
+///
+/// Streamed: what is known before the programs (the run, the folder) comes first, then
+/// `programs` one by one, then what is known only after them (`ready`, `summary`, ...).
+public final class JSONReporter: Reporter {
     public static let formatID = "json"
     public static let schemaVersion = 1
+    private var programCount = 0
 
     public init() {}
 
-    public func render(_ report: ReadinessReport) -> String {
-        JSONWriter.write(value(report))
-    }
-
-    func value(_ report: ReadinessReport) -> JSONValue {
-        var root: [JSONMember] = [
-            member("schemaVersion", .number(Double(Self.schemaVersion), String(Self.schemaVersion))),
-            member("tool", .object([member("name", .string("checkdocs")), member("version", .string(report.toolVersion))])),
-            member("asOf", .string(report.asOf.description)),
-            member("folder", .string(report.folder)),
-            member("ready", .bool(!report.programs.contains { $0.status != .ready })),
-            member("summary", .object(ProgramStatus.allCasesInOrder.map { status in
-                member(status.rawValue, integer(report.programs.filter { $0.status == status }.count))
+    public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
+        out.write("{\n")
+        let members: [JSONMember] = [
+            member("schemaVersion", integer(Self.schemaVersion)),
+            member("tool", .object([member("name", .string("checkdocs")), member("version", .string(header.toolVersion))])),
+            member("asOf", .string(header.asOf.description)),
+            member("folder", .string(header.folder)),
+            member("documents", .array(header.documents.map(document))),
+            member("unrecognizedFiles", .array(header.unrecognizedFiles.map { .string($0.description) })),
+            member("ambiguousFiles", .array(header.ambiguousFiles.map { file in
+                .object([member("path", .string(file.path.description)), member("candidates", .array(file.candidates.map { .string($0) }))])
+            })),
+            member("diagnostics", .array(header.diagnostics.map { diagnostic in
+                var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code))]
+                if let path = diagnostic.path { members.append(member("path", .string(path))) }
+                members.append(member("message", .string(diagnostic.message)))
+                return .object(members)
             })),
         ]
-        root.append(member("programs", .array(report.programs.map(program))))
-        root.append(member("documents", .array(report.documents.map(document))))
-        root.append(member("unrecognizedFiles", .array(report.unrecognizedFiles.map { .string($0.description) })))
-        root.append(member("ambiguousFiles", .array(report.ambiguousFiles.map { file in
-            .object([member("path", .string(file.path.description)), member("candidates", .array(file.candidates.map { .string($0) }))])
-        })))
-        root.append(member("crossProgram", .array(report.crossProgram.map { item in
-            .object([
-                member("requirement", .string(item.key)),
-                member("title", .string(item.title)),
-                member("documentTypes", .array(item.documentTypes.map { .string($0) })),
-                member("blocks", .array(item.programs.map { .string($0) })),
-                member("soleBlockerOf", .array(item.soleBlockerOf.map { .string($0) })),
-            ])
-        })))
-        root.append(member("fees", .array(report.fees.map { fee in
-            .object([member("currency", .string(fee.currency)), member("amount", decimal(fee.amount)), member("programs", integer(fee.programs))])
-        })))
-        root.append(member("diagnostics", .array(report.diagnostics.map { diagnostic in
-            var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code))]
-            if let path = diagnostic.path { members.append(member("path", .string(path))) }
-            members.append(member("message", .string(diagnostic.message)))
-            return .object(members)
-        })))
-        return .object(root)
+        for item in members { write(item, into: &out, last: false) }
+        out.write("  \"programs\": [")
+    }
+
+    public func program(_ result: ProgramResult, into out: inout ReportOutput) {
+        out.write(programCount == 0 ? "\n    " : ",\n    ")
+        JSONWriter.write(program(result), indent: 2, into: &out.bytes)
+        programCount += 1
+    }
+
+    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+        out.write(programCount == 0 ? "],\n" : "\n  ],\n")
+        let members: [JSONMember] = [
+            member("ready", .bool(summary.count(.ready) == summary.programCount)),
+            member("summary", .object(ProgramStatus.allCasesInOrder.map { member($0.rawValue, integer(summary.count($0))) })),
+            member("crossProgram", .array(summary.crossProgram.map { item in
+                .object([
+                    member("requirement", .string(item.key)),
+                    member("title", .string(item.title)),
+                    member("documentTypes", .array(item.documentTypes.map { .string($0) })),
+                    member("blocks", .array(item.programs.map { .string($0) })),
+                    member("soleBlockerOf", .array(item.soleBlockerOf.map { .string($0) })),
+                ])
+            })),
+            member("fees", .array(summary.fees.map { fee in
+                .object([member("currency", .string(fee.currency)), member("amount", decimal(fee.amount)), member("programs", integer(fee.programs))])
+            })),
+        ]
+        for (index, item) in members.enumerated() { write(item, into: &out, last: index == members.count - 1) }
+        out.write("}\n")
+    }
+
+    /// One top-level member, at depth 1.
+    private func write(_ item: JSONMember, into out: inout ReportOutput, last: Bool) {
+        out.write("  ")
+        JSONWriter.escape(item.key, into: &out.bytes)
+        out.write(": ")
+        JSONWriter.write(item.value, indent: 1, into: &out.bytes)
+        out.write(last ? "\n" : ",\n")
     }
 
     private func program(_ program: ProgramResult) -> JSONValue {

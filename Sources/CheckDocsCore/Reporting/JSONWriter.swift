@@ -1,67 +1,88 @@
-/// Serializes a JSONValue deterministically: keys in the order given, two-space indent,
-/// every string escaped (control characters, quotes, backslashes, and U+2028/2029).
+/// Serializes a JSONValue deterministically into UTF-8 bytes: keys in the order given, two-space
+/// indent, every string escaped (control characters, quotes, backslashes, U+2028 and U+2029).
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(value, indent: 0, into: &out)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+    /// Writes `value` as if it started at nesting depth `indent` (its first line is not indented).
+    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case let .bool(flag): out += flag ? "true" : "false"
-        case let .number(_, text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let .number(_, text): out.append(contentsOf: text.utf8)
         case let .string(text): escape(text, into: &out)
         case let .array(items):
-            if items.isEmpty {
-                out += "[]"
-                return
-            }
-            out += "[\n"
+            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+            out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                indentation(indent + 1, into: &out)
                 write(item, indent: indent + 1, into: &out)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            indentation(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case let .object(members):
-            if members.isEmpty {
-                out += "{}"
-                return
-            }
-            out += "{\n"
+            guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+            out.append(contentsOf: "{\n".utf8)
             for (index, member) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                indentation(indent + 1, into: &out)
                 escape(member.key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 write(member.value, indent: indent + 1, into: &out)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            indentation(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func indentation(_ depth: Int, into out: inout [UInt8]) {
+        for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
+    }
+
+    /// Copies runs of plain bytes at once; only the rare byte that needs escaping is looked at twice.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var replacement: StaticString?
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                case 0..<0x20, 0x7F: break
+                default:
+                    index += 1
+                    continue
                 }
+                out.append(contentsOf: bytes[runStart..<index])
+                if let replacement {
+                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                } else {
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

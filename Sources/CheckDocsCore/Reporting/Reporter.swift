@@ -1,8 +1,37 @@
-/// One output format. Every reporter formats the same ReadinessReport; none evaluates anything.
-public protocol Reporter: Sendable {
+/// One output format. A reporter formats a check as it streams by: the header, each program, the
+/// summary. Reporters only format; none evaluates anything. A reporter may keep state between
+/// calls (what the header said, counts), so each run uses a fresh one.
+public protocol Reporter: AnyObject {
     /// The id used with `--format` (text, json, ...).
     static var formatID: String { get }
-    func render(_ report: ReadinessReport) -> String
+    func begin(_ header: ReportHeader, into out: inout ReportOutput)
+    func program(_ result: ProgramResult, into out: inout ReportOutput)
+    func end(_ summary: ReportSummary, into out: inout ReportOutput)
+}
+
+extension Reporter {
+    /// The whole report as one string (tests, small runs).
+    public func render(_ report: ReadinessReport) -> String {
+        var out = ReportOutput()
+        begin(report.header, into: &out)
+        for program in report.programs { self.program(program, into: &out) }
+        end(report.summary, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+}
+
+/// The bytes a reporter produced since the stream last took them.
+public struct ReportOutput {
+    public var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {

@@ -1,6 +1,6 @@
 /// The report people read at a terminal: per program, what blocks it and what to do, then
 /// what to fix first across programs and the total fees. Fits 80 columns; colour only when asked.
-public struct TextReporter: Reporter {
+public final class TextReporter: Reporter {
     public static let formatID = "text"
 
     public enum Verbosity: Sendable {
@@ -10,30 +10,33 @@ public struct TextReporter: Reporter {
     public let color: Bool
     public let verbosity: Verbosity
     public let width = 80
+    /// The folder's findings are listed after the programs, where the reader ends up.
+    private var header: ReportHeader?
 
     public init(color: Bool, verbosity: Verbosity) {
         self.color = color
         self.verbosity = verbosity
     }
 
-    public func render(_ report: ReadinessReport) -> String {
+    public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
+        self.header = header
+        let recognized = header.documents.count
+        out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(header.folder)\n")
+        out.write("\(recognized) document\(recognized == 1 ? "" : "s") recognized, \(header.unrecognizedFiles.count) unrecognized, "
+                  + "\(header.ambiguousFiles.count) ambiguous\n")
+    }
+
+    public func program(_ result: ProgramResult, into out: inout ReportOutput) {
+        out.write("\n" + render(result).joined(separator: "\n") + "\n")
+    }
+
+    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
         var lines: [String] = []
-        let ready = report.programs.filter { $0.status == .ready }.count
-        lines.append(bold("checkdocs \(report.toolVersion)") + " · as of \(report.asOf) · \(report.folder)")
-        let recognized = report.documents.count
-        lines.append("\(recognized) document\(recognized == 1 ? "" : "s") recognized, \(report.unrecognizedFiles.count) unrecognized, "
-                     + "\(report.ambiguousFiles.count) ambiguous · \(report.programs.count) program\(report.programs.count == 1 ? "" : "s")")
-
-        for program in report.programs {
-            lines.append("")
-            lines += render(program)
-        }
-
-        if verbosity != .quiet {
-            if !report.crossProgram.isEmpty {
+        if verbosity != .quiet, let header {
+            if !summary.crossProgram.isEmpty {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
-                for item in report.crossProgram {
+                for item in summary.crossProgram {
                     var text = "\(item.title) [\(item.key)]: blocks \(item.programs.count) program\(item.programs.count == 1 ? "" : "s")"
                     if !item.soleBlockerOf.isEmpty {
                         text += "; the only blocker of \(item.soleBlockerOf.joined(separator: ", "))"
@@ -41,24 +44,24 @@ public struct TextReporter: Reporter {
                     lines += wrap(text, indent: "  • ", continuation: "    ")
                 }
             }
-            if !report.fees.isEmpty {
+            if !summary.fees.isEmpty {
                 lines.append("")
-                let fees = report.fees.map { "\($0.currency) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
+                let fees = summary.fees.map { "\($0.currency) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
                 lines += wrap("Fees: " + fees.joined(separator: ", "), indent: "", continuation: "  ")
             }
-            if !report.unrecognizedFiles.isEmpty {
+            if !header.unrecognizedFiles.isEmpty {
                 lines.append("")
                 lines.append(bold("Unrecognized files") + " (name them by type, or declare `type:` in the manifest):")
-                for path in report.unrecognizedFiles { lines += wrap(path.description, indent: "  ", continuation: "    ") }
+                for path in header.unrecognizedFiles { lines += wrap(path.description, indent: "  ", continuation: "    ") }
             }
-            if !report.ambiguousFiles.isEmpty {
+            if !header.ambiguousFiles.isEmpty {
                 lines.append("")
                 lines.append(bold("Ambiguous files") + " (declare `type:` in the manifest):")
-                for file in report.ambiguousFiles {
+                for file in header.ambiguousFiles {
                     lines += wrap("\(file.path): could be \(file.candidates.joined(separator: " or "))", indent: "  ", continuation: "    ")
                 }
             }
-            let shown = report.diagnostics.filter { verbosity == .verbose || $0.level != .note }
+            let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }
             if !shown.isEmpty {
                 lines.append("")
                 lines.append(bold("Notes on the folder:"))
@@ -69,14 +72,14 @@ public struct TextReporter: Reporter {
             }
         }
         lines.append("")
-        let summary = ProgramStatus.allCasesInOrder.compactMap { status -> String? in
-            let count = report.programs.filter { $0.status == status }.count
-            return count > 0 ? "\(count) \(status.rawValue)" : nil
+        let counts = ProgramStatus.allCasesInOrder.compactMap { status -> String? in
+            summary.count(status) > 0 ? "\(summary.count(status)) \(status.rawValue)" : nil
         }
-        let verdict = "\(ready) of \(report.programs.count) program\(report.programs.count == 1 ? "" : "s") ready"
-            + (summary.isEmpty ? "" : " (" + summary.joined(separator: ", ") + ")")
+        let total = summary.programCount
+        let verdict = "\(summary.count(.ready)) of \(total) program\(total == 1 ? "" : "s") ready"
+            + (counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")")
         lines.append(bold(verdict))
-        return lines.joined(separator: "\n") + "\n"
+        out.write(lines.joined(separator: "\n") + "\n")
     }
 
     private func render(_ program: ProgramResult) -> [String] {

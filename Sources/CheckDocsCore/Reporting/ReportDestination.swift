@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where one report goes. Nothing becomes visible until `commit`: a file is written to a temporary
+/// beside it and renamed into place (after fsync); standard output is spooled to an unlinked
+/// temporary file and copied out at the end. So a run that ends in an error leaves no report, and
+/// a catalog of any size never needs its report in memory.
+///
+/// A file inside the applicant folder, or on top of one of its files, is refused (reliability.md
+/// §5). Identities are compared by (device, inode), never by path strings.
+public final class ReportDestination {
+    private let path: String
+    private let descriptor: Int32
+    /// For a file: the folder it goes in and the temporary's name there. nil for standard output.
+    private let target: (directory: Int32, temporary: String, name: String)?
+    private var finished = false
+
+    private init(path: String, descriptor: Int32, target: (Int32, String, String)?) {
+        self.path = path
+        self.descriptor = descriptor
+        self.target = target
+    }
+
+    deinit { discard() }
+
+    public static func file(_ path: String, applicantRoot: FileIdentity, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty, name != ".", name != ".." else { throw InputError(file: path, "is not a file name") }
+
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryDescriptor >= 0 else {
+            throw InputError(file: path, "cannot write the report: the folder \(directory) cannot be opened (\(SafeFileReader.describe(errno: errno)))")
+        }
+        var keep = false
+        defer { if !keep { close(directoryDescriptor) } }
+        if isInside(directoryDescriptor, root: applicantRoot) {
+            throw InputError(file: path, "refusing to write a report inside the applicant folder; choose a path outside it")
+        }
+        var existing = stat()
+        if fstatat(directoryDescriptor, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 {
+            if (existing.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder") }
+            var target = stat()
+            if fstatat(directoryDescriptor, name, &target, 0) == 0,
+               applicantFiles.contains(FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
+                throw InputError(file: path, "is (or links to) one of the applicant's files; refusing to overwrite it")
+            }
+        }
+        let temporary = ".\(name).checkdocs-\(getpid()).tmp"
+        let descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))")
+        }
+        keep = true
+        return ReportDestination(path: path, descriptor: descriptor, target: (directoryDescriptor, temporary, name))
+    }
+
+    public static func standardOutput() throws(InputError) -> ReportDestination {
+        let base = ProcessEnvironment.temporaryDirectory
+        var template = Array((base + "/checkdocs-stdout-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw InputError(file: "<stdout>", "cannot create a temporary file in \(base): \(SafeFileReader.describe(errno: errno))")
+        }
+        // Unlinked at once: nothing of the applicant's is left behind, whatever happens next.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return ReportDestination(path: "<stdout>", descriptor: descriptor, target: nil)
+    }
+
+    public func write(_ bytes: [UInt8]) throws(InputError) {
+        if let failure = Self.writeAll(bytes[...], to: descriptor) {
+            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
+        }
+    }
+
+    /// Makes the report visible: renames the file into place, or copies the spool to stdout.
+    public func commit() throws(InputError) {
+        guard !finished else { return }
+        finished = true
+        guard let target else {
+            defer { close(descriptor) }
+            lseek(descriptor, 0, SEEK_SET)
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return }
+                // A closed pipe (`| head`) is not an error of ours: stop quietly.
+                if Self.writeAll(buffer[0..<count], to: STDOUT_FILENO) != nil { return }
+            }
+        }
+        defer { close(target.directory) }
+        var failure: Int32 = 0
+        if fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure == 0, renameat(target.directory, target.temporary, target.directory, target.name) != 0 { failure = errno }
+        if failure != 0 {
+            unlinkat(target.directory, target.temporary, 0)
+            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged")
+        }
+        fsync(target.directory)
+    }
+
+    /// Drops the report: the temporary goes, any previous file at the path is unchanged.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        close(descriptor)
+        if let target {
+            unlinkat(target.directory, target.temporary, 0)
+            close(target.directory)
+        }
+    }
+
+    /// nil on success, else errno.
+    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32? {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    /// Whether the directory or any of its ancestors is the applicant folder.
+    static func isInside(_ directory: Int32, root: FileIdentity) -> Bool {
+        var current = dup(directory)
+        var previous: FileIdentity?
+        for _ in 0..<4096 {
+            guard current >= 0 else { return false }
+            var status = stat()
+            guard fstat(current, &status) == 0 else { close(current); return false }
+            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            if identity == root { close(current); return true }
+            if identity == previous { close(current); return false }  // reached "/"
+            previous = identity
+            let parent = openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            close(current)
+            current = parent
+        }
+        if current >= 0 { close(current) }
+        return false
+    }
+}
+
+enum ProcessEnvironment {
+    static var temporaryDirectory: String {
+        if let value = getenv("TMPDIR"), value.pointee != 0 { return String(cString: value) }
+        return "/tmp"
+    }
+}

@@ -1,0 +1,71 @@
+/// Feeds a streamed check to several reporters at once, each to its own destination
+/// (`--format FMT[=FILE]`, repeatable). Bytes go out after every program, so memory stays flat.
+public struct ReportStream: CheckEvents {
+    public struct Output {
+        public var reporter: any Reporter
+        /// nil: standard output.
+        public var file: String?
+
+        public init(reporter: any Reporter, file: String?) {
+            self.reporter = reporter
+            self.file = file
+        }
+    }
+
+    private let outputs: [Output]
+    private var destinations: [ReportDestination] = []
+    private var buffer = ReportOutput()
+    /// Whether the finished check reached the --fail-on threshold.
+    public private(set) var blocking = false
+
+    public init(_ outputs: [Output]) { self.outputs = outputs }
+
+    /// Opens every destination before anything is written: a refused path fails the run early.
+    public mutating func begin(_ header: ReportHeader) throws(InputErrors) {
+        do throws(InputError) {
+            for output in outputs {
+                if let file = output.file {
+                    destinations.append(try ReportDestination.file(file, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities))
+                } else {
+                    destinations.append(try ReportDestination.standardOutput())
+                }
+            }
+        } catch {
+            discard()
+            throw InputErrors([error])
+        }
+        try each { $0.begin(header, into: &$1) }
+    }
+
+    public mutating func program(_ result: ProgramResult) throws(InputErrors) {
+        try each { $0.program(result, into: &$1) }
+    }
+
+    public mutating func end(_ summary: ReportSummary) throws(InputErrors) {
+        blocking = summary.blocking
+        try each { $0.end(summary, into: &$1) }
+        do throws(InputError) {
+            for destination in destinations { try destination.commit() }
+        } catch {
+            discard()
+            throw InputErrors([error])
+        }
+    }
+
+    /// Leaves no report behind (after an input error).
+    public func discard() {
+        for destination in destinations { destination.discard() }
+    }
+
+    private mutating func each(_ body: (any Reporter, inout ReportOutput) -> Void) throws(InputErrors) {
+        for (output, destination) in zip(outputs, destinations) {
+            body(output.reporter, &buffer)
+            do {
+                try destination.write(buffer.take())
+            } catch {
+                discard()
+                throw InputErrors([error])
+            }
+        }
+    }
+}
