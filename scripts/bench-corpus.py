@@ -203,36 +203,55 @@ def program_xml(document):
 
 # --- the applicant folder ------------------------------------------------------------------------
 
-FOLDER_TYPES = [  # (file-name stem, date kind): a date in the name is "taken" or "expires"
-    ("CV", None), ("Photo", None), ("Passport", "expires"), ("Visa", "expires"), ("Diploma", None),
-    ("Transcript", None), ("LoR - Dr {n}", None), ("Personal statement", None), ("TB_QuantiFERON", "taken"),
-    ("MMR titer", "taken"), ("Varicella titer", "taken"), ("Tdap", "taken"), ("Flu_vaccine", "taken"),
-    ("COVID-19 card", None), ("HIPAA_training", "taken"), ("OSHA certificate", "taken"), ("BLS card", None),
-    ("Health insurance", "expires"), ("Malpractice insurance", "expires"), ("Background check", "taken"),
-    ("Drug screen", "taken"), ("Physical exam", "taken"), ("USMLE Step 1", "taken"), ("Good standing letter", None),
-    ("scan{n}", None), ("IMG_{n}", None),
+CURRENT = [  # one applicant's current documents, as people name them (DOMAIN.md §A)
+    "CV.pdf", "Photo.jpg", "Passport_2033-01-09.pdf", "Visa_2028-05-31.pdf", "Diploma.pdf", "Transcript.pdf",
+    "letters/LoR - Dr Mehta.pdf", "letters/LoR - Dr Okafor.pdf", "letters/LoR - Dr Silva.pdf", "Personal statement.pdf",
+    "immunizations/TB_QuantiFERON_2026-11-02.pdf", "immunizations/MMR titers 2026-09-14.pdf",
+    "immunizations/Varicella titer 2026-09-14.pdf", "immunizations/Hep B titer 2026-09-14.pdf", "immunizations/Tdap_2021-08-20.pdf",
+    "immunizations/Flu_vaccine_2026-10-12.pdf", "immunizations/COVID-19_vaccination_card.pdf",
+    "certificates/HIPAA_training_2026-09-01.pdf", "certificates/OSHA certificate 2026-09-01.pdf", "certificates/BLS card.pdf",
+    "Health insurance_2027-12-31.pdf", "Malpractice insurance_2027-06-30.pdf", "Background check 2026-10-20.pdf",
+    "Drug screen 2026-10-20.pdf", "Physical exam 2026-08-30.pdf", "USMLE Step 1 score report.pdf", "Good standing letter.pdf",
+    "AAMC immunization form.pdf", "Mask fit test 2026-07-01.pdf", "Medical license.pdf", "ECFMG status report.pdf",
 ]
-SUBFOLDERS = ["", "immunizations/", "certificates/", "letters/", "education/", "misc/"]
+ARCHIVED = [  # earlier versions people keep: (stem, the date means "taken" or "expires")
+    ("TB_QuantiFERON", "taken"), ("PPD", "taken"), ("Flu_vaccine", "taken"), ("Health insurance", "expires"),
+    ("Passport", "expires"), ("Visa", "expires"), ("Drug screen", "taken"), ("Background check", "taken"),
+    ("Physical exam", "taken"), ("HIPAA_training", "taken"), ("BLS card", None), ("Chest x-ray", "taken"),
+]
+UNRECOGNIZED = ["IMG_{n:04d}.jpg", "scan{n:04d}.pdf", "Document ({n}).pdf", "WhatsApp Image 2026-03-{d:02d} at 10.{m:02d}.jpeg",
+                "notes-{n}.txt", "Screenshot {n}.png", "receipt-{n}.pdf", "misc/file{n}.pdf"]
 
 
 def folder(rng, count, out):
+    """The current documents, then, as the folder grows: about 20% older versions under archive/
+    and 80% files checkdocs must list as unrecognized (photos, scans, screenshots)."""
     os.makedirs(out, exist_ok=True)
-    described = []
-    for n in range(count):
-        stem, date_kind = FOLDER_TYPES[n % len(FOLDER_TYPES)]
-        name = stem.format(n=n)
-        if date_kind == "taken":
-            name += f"_2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
-        elif date_kind == "expires":
-            name += f"_{rng.randint(2027, 2033)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        if n >= len(FOLDER_TYPES):
-            name += f" ({n})"
-        path = SUBFOLDERS[n % len(SUBFOLDERS)] + name + rng.choice([".pdf", ".pdf", ".jpg", ".png"])
-        os.makedirs(os.path.join(out, os.path.dirname(path)) or out, exist_ok=True)
+    paths = CURRENT[:count]
+    n = 0
+    while len(paths) < count:
+        n += 1
+        if rng.random() < 0.2:
+            stem, meaning = rng.choice(ARCHIVED)
+            year = rng.randint(2015, 2025)
+            date = f"{year + (5 if meaning == 'expires' else 0)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            name = f"archive/{year}/{stem}_{date} ({n}).pdf" if meaning else f"archive/{year}/{stem} ({n}).pdf"
+        else:
+            name = rng.choice(UNRECOGNIZED).format(n=n, d=rng.randint(1, 28), m=rng.randint(0, 59))
+        paths.append(name)
+    for index, path in enumerate(paths):
+        os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)
         with open(os.path.join(out, path), "wb") as handle:
-            handle.write(b"%PDF-1.4\n% sample benchmark document " + str(n).encode() + b"\n%%EOF\n")
-        if stem.startswith(("TB_", "MMR", "Varicella")) and len(described) < 50:
-            described.append((path, "negative" if stem.startswith("TB_") else "positive"))
+            handle.write(b"%PDF-1.4\n% sample benchmark document " + str(index).encode() + b"\n%%EOF\n")
+    facts = {
+        "Passport_2033-01-09.pdf": "{type: passport, expires: \"2033-01-09\"}",
+        "immunizations/TB_QuantiFERON_2026-11-02.pdf": "{result: negative}",
+        "immunizations/MMR titers 2026-09-14.pdf": "{result: positive}",
+        "immunizations/Varicella titer 2026-09-14.pdf": "{result: positive}",
+        "immunizations/Hep B titer 2026-09-14.pdf": "{result: positive, value: 86, unit: mIU/mL}",
+        "immunizations/COVID-19_vaccination_card.pdf": "{doses: [\"2021-09-01\", \"2021-10-06\"]}",
+        "certificates/BLS card.pdf": "{type: bls, date: \"2026-02-20\", expires: \"2028-02-29\"}",
+    }
     lines = ["# Generated by scripts/bench-corpus.py: a sample applicant for the benchmark.",
              "applicant:", "  name: Sample Applicant", "  status: student", "  yearOfStudy: 5",
              "  graduationDate: \"2027-12-15\"", "  citizenship: [IN]", "  usCitizenOrPermanentResident: false",
@@ -240,8 +259,7 @@ def folder(rng, count, out):
              "  exams:", "    - {exam: usmle-step1, date: \"2025-06-10\", result: pass}",
              "    - {exam: usmle-step2ck, date: \"2026-05-02\", result: pass, score: 236}",
              "  englishTests: []", "documents:"]
-    for path, result in described:
-        lines.append(f"  {json.dumps(path)}: {{result: {result}}}")
+    lines += [f"  {json.dumps(path)}: {value}" for path, value in facts.items() if path in paths]
     with open(os.path.join(out, "checkdocs.yaml"), "w") as handle:
         handle.write("\n".join(lines) + "\n")
 

@@ -161,6 +161,29 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) is [String: Any])
     }
 
+    @Test("a report to a pipe or device is written into it, never put in its place")
+    func reportToPipe() throws {
+        let fifo = NSTemporaryDirectory() + "checkdocs-fifo-" + UUID().uuidString
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        // The reader must be there before the writer opens the pipe.
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let received = Pipe()
+        reader.standardOutput = received
+        try reader.run()
+        let run = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=" + fifo])
+        var status = stat()
+        let stillPipe = lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
+        if !stillPipe { reader.terminate() }  // nobody will ever write to the pipe it waits on
+        let data = received.fileHandleForReading.readDataToEndOfFile()
+        reader.waitUntilExit()
+        #expect(stillPipe)
+        #expect(run.status == 0)
+        #expect((try? JSONSerialization.jsonObject(with: data)) is [String: Any])
+    }
+
     @Test("a copied binary works alone: the data is compiled in, no resource bundle exists")
     func copiedBinary() throws {
         let directory = NSTemporaryDirectory() + "checkdocs-copy-" + UUID().uuidString

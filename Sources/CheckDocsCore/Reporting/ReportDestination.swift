@@ -10,18 +10,27 @@ import Darwin
 /// a catalog of any size never needs its report in memory.
 ///
 /// A file inside the applicant folder, or on top of one of its files, is refused (reliability.md
-/// §5). Identities are compared by (device, inode), never by path strings.
+/// §5). Identities are compared by (device, inode), never by path strings. A path that is a device
+/// or a pipe (`/dev/null`, `/dev/stdout`) is written to directly: replacing it would be wrong.
 public final class ReportDestination {
+    private enum Mode {
+        /// Standard output, spooled until commit.
+        case spool
+        /// A regular file: the temporary in the folder it goes in, renamed at commit.
+        case replace(directory: Int32, temporary: String, name: String)
+        /// A device or pipe, written as we go.
+        case direct
+    }
+
     private let path: String
     private let descriptor: Int32
-    /// For a file: the folder it goes in and the temporary's name there. nil for standard output.
-    private let target: (directory: Int32, temporary: String, name: String)?
+    private let mode: Mode
     private var finished = false
 
-    private init(path: String, descriptor: Int32, target: (Int32, String, String)?) {
+    private init(path: String, descriptor: Int32, mode: Mode) {
         self.path = path
         self.descriptor = descriptor
-        self.target = target
+        self.mode = mode
     }
 
     deinit { discard() }
@@ -45,9 +54,18 @@ public final class ReportDestination {
         if fstatat(directoryDescriptor, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 {
             if (existing.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder") }
             var target = stat()
-            if fstatat(directoryDescriptor, name, &target, 0) == 0,
-               applicantFiles.contains(FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
-                throw InputError(file: path, "is (or links to) one of the applicant's files; refusing to overwrite it")
+            if fstatat(directoryDescriptor, name, &target, 0) == 0 {
+                if applicantFiles.contains(FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
+                    throw InputError(file: path, "is (or links to) one of the applicant's files; refusing to overwrite it")
+                }
+                let kind = target.st_mode & S_IFMT
+                if kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK {
+                    let descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC)
+                    guard descriptor >= 0 else {
+                        throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))")
+                    }
+                    return ReportDestination(path: path, descriptor: descriptor, mode: .direct)
+                }
             }
         }
         let temporary = ".\(name).checkdocs-\(getpid()).tmp"
@@ -56,7 +74,7 @@ public final class ReportDestination {
             throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))")
         }
         keep = true
-        return ReportDestination(path: path, descriptor: descriptor, target: (directoryDescriptor, temporary, name))
+        return ReportDestination(path: path, descriptor: descriptor, mode: .replace(directory: directoryDescriptor, temporary: temporary, name: name))
     }
 
     public static func standardOutput() throws(InputError) -> ReportDestination {
@@ -68,7 +86,7 @@ public final class ReportDestination {
         }
         // Unlinked at once: nothing of the applicant's is left behind, whatever happens next.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return ReportDestination(path: "<stdout>", descriptor: descriptor, target: nil)
+        return ReportDestination(path: "<stdout>", descriptor: descriptor, mode: .spool)
     }
 
     public func write(_ bytes: [UInt8]) throws(InputError) {
@@ -81,7 +99,10 @@ public final class ReportDestination {
     public func commit() throws(InputError) {
         guard !finished else { return }
         finished = true
-        guard let target else {
+        switch mode {
+        case .direct:
+            close(descriptor)
+        case .spool:
             defer { close(descriptor) }
             lseek(descriptor, 0, SEEK_SET)
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -92,17 +113,18 @@ public final class ReportDestination {
                 // A closed pipe (`| head`) is not an error of ours: stop quietly.
                 if Self.writeAll(buffer[0..<count], to: STDOUT_FILENO) != nil { return }
             }
+        case let .replace(directory, temporary, name):
+            defer { close(directory) }
+            var failure: Int32 = 0
+            if fsync(descriptor) != 0 { failure = errno }
+            if close(descriptor) != 0, failure == 0 { failure = errno }
+            if failure == 0, renameat(directory, temporary, directory, name) != 0 { failure = errno }
+            if failure != 0 {
+                unlinkat(directory, temporary, 0)
+                throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged")
+            }
+            fsync(directory)
         }
-        defer { close(target.directory) }
-        var failure: Int32 = 0
-        if fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, renameat(target.directory, target.temporary, target.directory, target.name) != 0 { failure = errno }
-        if failure != 0 {
-            unlinkat(target.directory, target.temporary, 0)
-            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged")
-        }
-        fsync(target.directory)
     }
 
     /// Drops the report: the temporary goes, any previous file at the path is unchanged.
@@ -110,9 +132,9 @@ public final class ReportDestination {
         guard !finished else { return }
         finished = true
         close(descriptor)
-        if let target {
-            unlinkat(target.directory, target.temporary, 0)
-            close(target.directory)
+        if case let .replace(directory, temporary, _) = mode {
+            unlinkat(directory, temporary, 0)
+            close(directory)
         }
     }
 
