@@ -6,12 +6,16 @@ public protocol Reporter: Sendable {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, markdown, html, junit, sarif
 
     public func reporter(color: Bool, verbosity: TextReporter.Verbosity) -> any Reporter {
         switch self {
         case .text: return TextReporter(color: color, verbosity: verbosity)
         case .json: return JSONReporter()
+        case .markdown: return MarkdownReporter()
+        case .html: return HTMLReporter()
+        case .junit: return JUnitReporter()
+        case .sarif: return SARIFReporter()
         }
     }
 }

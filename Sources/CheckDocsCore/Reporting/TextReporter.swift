@@ -18,11 +18,8 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: ReadinessReport) -> String {
         var lines: [String] = []
-        let ready = report.programs.filter { $0.status == .ready }.count
         lines.append(bold("checkdocs \(report.toolVersion)") + " · as of \(report.asOf) · \(report.folder)")
-        let recognized = report.documents.count
-        lines.append("\(recognized) document\(recognized == 1 ? "" : "s") recognized, \(report.unrecognizedFiles.count) unrecognized, "
-                     + "\(report.ambiguousFiles.count) ambiguous · \(report.programs.count) program\(report.programs.count == 1 ? "" : "s")")
+        lines.append(report.documentSummary + " · " + Plural.count(report.programs.count, "program"))
 
         for program in report.programs {
             lines.append("")
@@ -34,17 +31,12 @@ public struct TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
                 for item in report.crossProgram {
-                    var text = "\(item.title) [\(item.key)]: blocks \(item.programs.count) program\(item.programs.count == 1 ? "" : "s")"
-                    if !item.soleBlockerOf.isEmpty {
-                        text += "; the only blocker of \(item.soleBlockerOf.joined(separator: ", "))"
-                    }
-                    lines += wrap(text, indent: "  • ", continuation: "    ")
+                    lines += wrap("\(item.title) [\(item.key)]: \(item.impact)", indent: "  • ", continuation: "    ")
                 }
             }
             if !report.fees.isEmpty {
                 lines.append("")
-                let fees = report.fees.map { "\($0.currency) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
-                lines += wrap("Fees: " + fees.joined(separator: ", "), indent: "", continuation: "  ")
+                lines += wrap("Fees: " + report.fees.map(\.summary).joined(separator: ", "), indent: "", continuation: "  ")
             }
             if !report.unrecognizedFiles.isEmpty {
                 lines.append("")
@@ -69,25 +61,14 @@ public struct TextReporter: Reporter {
             }
         }
         lines.append("")
-        let summary = ProgramStatus.allCasesInOrder.compactMap { status -> String? in
-            let count = report.programs.filter { $0.status == status }.count
-            return count > 0 ? "\(count) \(status.rawValue)" : nil
-        }
-        let verdict = "\(ready) of \(report.programs.count) program\(report.programs.count == 1 ? "" : "s") ready"
-            + (summary.isEmpty ? "" : " (" + summary.joined(separator: ", ") + ")")
-        lines.append(bold(verdict))
+        lines.append(bold(report.verdict))
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func render(_ program: ProgramResult) -> [String] {
         var lines: [String] = []
-        let badge: String
-        switch program.status {
-        case .ready: badge = green("✔ READY")
-        case .notReady: badge = red("✘ NOT READY")
-        case .ineligible: badge = red("✘ INELIGIBLE")
-        case .closed: badge = red("✘ CLOSED")
-        }
+        let headline = "\(program.status.symbol) \(program.status.headline)"
+        let badge = program.status == .ready ? green(headline) : red(headline)
         lines += wrap("\(badge)  \(bold(program.id)) — \(program.name) (\(program.kind.rawValue))", indent: "", continuation: "   ")
         var facts: [String] = []
         if let institution = program.institution { facts.append(institution) }
