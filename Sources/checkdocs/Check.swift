@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the check is made on, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: CalendarDate?
 
-    @Option(name: .long, help: ArgumentHelp("Output format, optionally to a file: text, json; FMT=FILE (repeatable).", valueName: "fmt[=file]"))
+    @Option(name: .long, help: ArgumentHelp("Output format, to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
     var format: [FormatRequest] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the (first) report without a file to this path instead of stdout.", valueName: "file"))

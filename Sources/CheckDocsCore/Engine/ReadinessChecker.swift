@@ -145,7 +145,7 @@ public enum ReadinessChecker {
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
             unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous, diagnostics: folder.diagnostics,
-            folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
+            failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
 
         let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents)

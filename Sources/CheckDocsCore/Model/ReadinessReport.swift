@@ -116,6 +116,8 @@ public struct ReportHeader: Sendable {
     public var unrecognizedFiles: [FilePath]
     public var ambiguousFiles: [AmbiguousFile]
     public var diagnostics: [Diagnostic]
+    /// The --fail-on threshold (nil: never fail).
+    public var failOn: Severity?
     /// The applicant folder's identity and its files', so report files are never written inside it.
     public var folderIdentity: FileIdentity
     public var fileIdentities: Set<FileIdentity>

@@ -35,12 +35,42 @@ public struct ReportOutput {
 }
 
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, markdown, html, junit, sarif
 
     public func reporter(color: Bool, verbosity: TextReporter.Verbosity) -> any Reporter {
         switch self {
         case .text: return TextReporter(color: color, verbosity: verbosity)
         case .json: return JSONReporter()
+        case .markdown: return WholeReportReporter(MarkdownReporter())
+        case .html: return WholeReportReporter(HTMLReporter())
+        case .junit: return WholeReportReporter(JUnitReporter())
+        case .sarif: return WholeReportReporter(SARIFReporter())
         }
+    }
+}
+
+/// A format that needs the whole report before its first byte: an overview at the top (Markdown,
+/// HTML), totals on the root element (JUnit), every rule before the results (SARIF). Wrapped in a
+/// WholeReportReporter, it holds every program of the run — right for one applicant's programs;
+/// for a catalog of thousands, text and json stream instead.
+public protocol WholeReportFormat: Sendable {
+    static var formatID: String { get }
+    func render(_ report: ReadinessReport) -> String
+}
+
+/// Collects a streamed check and hands it whole to its format at the end.
+public final class WholeReportReporter<Format: WholeReportFormat>: Reporter {
+    public static var formatID: String { Format.formatID }
+    private let format: Format
+    private var header: ReportHeader?
+    private var programs: [ProgramResult] = []
+
+    public init(_ format: Format) { self.format = format }
+
+    public func begin(_ header: ReportHeader, into out: inout ReportOutput) { self.header = header }
+    public func program(_ result: ProgramResult, into out: inout ReportOutput) { programs.append(result) }
+    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+        guard let header else { return }
+        out.write(format.render(ReadinessReport(header: header, programs: programs, summary: summary)))
     }
 }

@@ -20,10 +20,8 @@ public final class TextReporter: Reporter {
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         self.header = header
-        let recognized = header.documents.count
         out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(header.folder)\n")
-        out.write("\(recognized) document\(recognized == 1 ? "" : "s") recognized, \(header.unrecognizedFiles.count) unrecognized, "
-                  + "\(header.ambiguousFiles.count) ambiguous\n")
+        out.write(header.documentSummary + "\n")
     }
 
     public func program(_ result: ProgramResult, into out: inout ReportOutput) {
@@ -37,17 +35,12 @@ public final class TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
                 for item in summary.crossProgram {
-                    var text = "\(item.title) [\(item.key)]: blocks \(item.programs.count) program\(item.programs.count == 1 ? "" : "s")"
-                    if !item.soleBlockerOf.isEmpty {
-                        text += "; the only blocker of \(item.soleBlockerOf.joined(separator: ", "))"
-                    }
-                    lines += wrap(text, indent: "  • ", continuation: "    ")
+                    lines += wrap("\(item.title) [\(item.key)]: \(item.impact)", indent: "  • ", continuation: "    ")
                 }
             }
             if !summary.fees.isEmpty {
                 lines.append("")
-                let fees = summary.fees.map { "\($0.currency) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
-                lines += wrap("Fees: " + fees.joined(separator: ", "), indent: "", continuation: "  ")
+                lines += wrap("Fees: " + summary.fees.map(\.summary).joined(separator: ", "), indent: "", continuation: "  ")
             }
             if !header.unrecognizedFiles.isEmpty {
                 lines.append("")
@@ -72,25 +65,14 @@ public final class TextReporter: Reporter {
             }
         }
         lines.append("")
-        let counts = ProgramStatus.allCasesInOrder.compactMap { status -> String? in
-            summary.count(status) > 0 ? "\(summary.count(status)) \(status.rawValue)" : nil
-        }
-        let total = summary.programCount
-        let verdict = "\(summary.count(.ready)) of \(total) program\(total == 1 ? "" : "s") ready"
-            + (counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")")
-        lines.append(bold(verdict))
+        lines.append(bold(summary.verdict))
         out.write(lines.joined(separator: "\n") + "\n")
     }
 
     private func render(_ program: ProgramResult) -> [String] {
         var lines: [String] = []
-        let badge: String
-        switch program.status {
-        case .ready: badge = green("✔ READY")
-        case .notReady: badge = red("✘ NOT READY")
-        case .ineligible: badge = red("✘ INELIGIBLE")
-        case .closed: badge = red("✘ CLOSED")
-        }
+        let headline = "\(program.status.symbol) \(program.status.headline)"
+        let badge = program.status == .ready ? green(headline) : red(headline)
         lines += wrap("\(badge)  \(bold(program.id)) — \(program.name) (\(program.kind.rawValue))", indent: "", continuation: "   ")
         var facts: [String] = []
         if let institution = program.institution { facts.append(institution) }

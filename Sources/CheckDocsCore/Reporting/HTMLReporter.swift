@@ -1,0 +1,204 @@
+/// The readiness report as one self-contained HTML page: a card per program with its status, a
+/// progress bar, what blocks it and what to do, the "apply by" date and the fees. No script, no
+/// external asset; the styles are in the page. Status is always spelled out (and marked ✔/✘), so
+/// the page works in grey scale and on paper. Every string is escaped, attribute values included.
+/// The markup is also well-formed XML, so it can be checked with any XML parser.
+public struct HTMLReporter: WholeReportFormat {
+    public static let formatID = "html"
+
+    public init() {}
+
+    public func render(_ report: ReadinessReport) -> String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="checkdocs \(e(report.toolVersion))"/>
+        <title>\(e("checkdocs: \(report.verdict) · \(report.folder)"))</title>
+        <style>\(Self.style)</style>
+        </head>
+        <body>
+        <header class="page">
+        <h1>Application readiness</h1>
+        <p class="verdict">\(e(report.verdict))</p>
+        <p class="meta">Folder <code>\(e(report.folder))</code> · as of <time datetime="\(report.asOf)">\(report.asOf)</time> · \(e(report.documentSummary)) · checkdocs \(e(report.toolVersion))</p>
+        </header>
+        <main>
+
+        """
+        if report.programs.isEmpty {
+            out += "<p>No program was selected.</p>\n"
+        } else {
+            out += "<section class=\"cards\" aria-label=\"Programs\">\n"
+            for program in report.programs { out += card(program, asOf: report.asOf) }
+            out += "</section>\n"
+        }
+        out += summary(report)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    private func card(_ program: ProgramResult, asOf: CalendarDate) -> String {
+        let status = program.status
+        var out = "<article class=\"card \(status.rawValue)\">\n<header>\n"
+        out += "<p class=\"badge\">\(status.symbol) \(status.headline)</p>\n"
+        out += "<h2>\(e(program.name))</h2>\n"
+        out += "<p class=\"sub\"><code>\(e(program.id))</code> · \(program.kind.rawValue)"
+            + (program.institution.map { " · " + e($0) } ?? "") + "</p>\n</header>\n"
+
+        let progress = program.progress
+        let percent = progress.applicable == 0 ? 100 : progress.met * 100 / progress.applicable
+        out += "<div class=\"progress\">\n"
+        out += "<div class=\"bar\" role=\"progressbar\" aria-label=\"Requirements met\" aria-valuemin=\"0\" "
+            + "aria-valuemax=\"\(progress.applicable)\" aria-valuenow=\"\(progress.met)\"><span style=\"width: \(percent)%\"></span></div>\n"
+        out += "<p>\(progress.met) of \(Plural.count(progress.applicable, "requirement")) met (\(percent)%)</p>\n</div>\n"
+
+        out += "<dl class=\"facts\">\n"
+        out += fact("Apply by", program.effectiveDeadline.map { applyBy($0, asOf: asOf) } ?? "no deadline given")
+        if let rotation = program.rotation { out += fact("Rotation", "\(rotation.start) → \(rotation.end)") }
+        out += fact("Fees", program.feeSummary.map { e($0) } ?? "none listed")
+        out += fact("Source, as of \(program.source.asOf)", sourceLink(program.source.href), wide: true)
+        out += "</dl>\n"
+
+        let blockers = program.blockers
+        if blockers.isEmpty {
+            out += "<p class=\"clear\">✔ Nothing blocks this program.</p>\n"
+        } else {
+            out += items("What blocks it", blockers, kind: "blocking")
+        }
+        out += items("Warnings", program.warnings, kind: "warning")
+        out += items("Later", program.pending, kind: "later")
+        return out + "</article>\n"
+    }
+
+    private func applyBy(_ date: CalendarDate, asOf: CalendarDate) -> String {
+        let days = asOf.days(until: date)
+        let when = days < 0 ? "passed \(Plural.count(-days, "day")) ago" : days == 0 ? "today" : "in \(Plural.count(days, "day"))"
+        return "<time datetime=\"\(date)\">\(date)</time> <span class=\"when\">(\(when))</span>"
+    }
+
+    private func fact(_ term: String, _ html: String, wide: Bool = false) -> String {
+        "<div\(wide ? " class=\"wide\"" : "")><dt>\(term)</dt><dd>\(html)</dd></div>\n"
+    }
+
+    private func items(_ heading: String, _ results: [RequirementResult], kind: String) -> String {
+        guard !results.isEmpty else { return "" }
+        var out = "<h3>\(heading) (\(results.count))</h3>\n<ul class=\"items \(kind)\">\n"
+        for result in results {
+            let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : "…"
+            out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))</span> "
+                + "<strong>\(e(result.title))</strong> <code>\(e(result.id))</code></p>\n"
+            if !result.message.isEmpty { out += "<p class=\"msg\">\(e(result.message))</p>\n" }
+            if let hint = result.hint { out += "<p class=\"hint\"><span>What to do:</span> \(e(hint))</p>\n" }
+            out += "</li>\n"
+        }
+        return out + "</ul>\n"
+    }
+
+    private func summary(_ report: ReadinessReport) -> String {
+        var out = ""
+        if !report.crossProgram.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Fix first</h2>\n<ol>\n"
+            for item in report.crossProgram {
+                out += "<li><strong>\(e(item.title))</strong> <code>\(e(item.key))</code>: \(e(item.impact))</li>\n"
+            }
+            out += "</ol>\n</section>\n"
+        }
+        if !report.fees.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Fees</h2>\n<table>\n<thead><tr><th>Currency</th><th>Total</th><th>Programs</th></tr></thead>\n<tbody>\n"
+            for fee in report.fees {
+                out += "<tr><td>\(e(fee.currency))</td><td>\(Plural.amount(fee.amount))</td><td>\(fee.programs)</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</section>\n"
+        }
+        if !report.unrecognizedFiles.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Unrecognized files</h2>\n<p>Name them by type, or declare <code>type:</code> in the manifest.</p>\n<ul>\n"
+            for path in report.unrecognizedFiles { out += "<li><code>\(e(path.description))</code></li>\n" }
+            out += "</ul>\n</section>\n"
+        }
+        if !report.ambiguousFiles.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Ambiguous files</h2>\n<p>Declare <code>type:</code> in the manifest.</p>\n<ul>\n"
+            for file in report.ambiguousFiles {
+                out += "<li><code>\(e(file.path.description))</code>: could be "
+                    + file.candidates.map { "<code>\(e($0))</code>" }.joined(separator: " or ") + "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        if !report.diagnostics.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Notes on the folder</h2>\n<ul>\n"
+            for diagnostic in report.diagnostics {
+                out += "<li><span class=\"tag\">\(diagnostic.level.rawValue)</span> "
+                    + (diagnostic.path.map { "<code>\(e($0))</code>: " } ?? "") + e(diagnostic.message) + "</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        return out
+    }
+
+    /// A link only for a plain http(s) address; anything else (a `javascript:` URL) is text.
+    private func sourceLink(_ href: String) -> String {
+        let lower = href.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return e(href) }
+        return "<a class=\"source\" href=\"\(e(href, attribute: true))\" title=\"\(e(href, attribute: true))\">\(e(href))</a>"
+    }
+
+    private func e(_ text: String, attribute: Bool = false) -> String { MarkupEscaping.escape(text, attribute: attribute) }
+
+    /// No `<` or `&` in here: the page must stay well-formed XML.
+    static let style = """
+
+    :root { --ok: #1a7f37; --bad: #b42318; --warn: #8a5a00; --muted: #57606a; --line: #d0d7de; }
+    * { box-sizing: border-box; }
+    body { margin: 0; background: #f6f8fa; color: #1f2328;
+      font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+    header.page { padding: 20px 32px 16px; background: #fff; border-bottom: 1px solid var(--line); }
+    h1 { margin: 0; font-size: 22px; }
+    .verdict { margin: 4px 0; font-size: 18px; font-weight: 600; }
+    .meta, .sub, .when { color: var(--muted); }
+    .meta, .sub { margin: 0; }
+    code { font: 13px/1.3 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace;
+      background: #eff1f3; border-radius: 4px; padding: 1px 4px; overflow-wrap: anywhere; }
+    main { padding: 20px 32px 32px; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 20px; align-items: start; }
+    .card, .panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
+    .card { border-top: 6px double var(--bad); }
+    .card.ready { border-top: 6px solid var(--ok); }
+    .card h2 { margin: 6px 0 2px; font-size: 18px; line-height: 1.3; }
+    .badge { display: inline-block; margin: 0; padding: 1px 8px; border: 2px solid var(--bad); border-radius: 4px;
+      color: var(--bad); font-size: 13px; font-weight: 700; letter-spacing: 0.05em; }
+    .ready .badge { border-color: var(--ok); color: var(--ok); }
+    .progress { margin: 14px 0 10px; }
+    .progress p { margin: 4px 0 0; font-size: 13px; color: var(--muted); }
+    .bar { height: 14px; border: 1px solid #6e7781; border-radius: 7px; background: #fff; overflow: hidden; }
+    .bar span { display: block; height: 100%; background: #2f6f44; }
+    .facts { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 16px; margin: 0 0 8px; }
+    .facts div { min-width: 0; }
+    .facts dt { font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
+    .facts dd { margin: 0; overflow-wrap: anywhere; }
+    .facts .wide { grid-column: 1 / -1; }
+    a.source { display: block; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+    h3 { margin: 16px 0 6px; font-size: 15px; }
+    .items { list-style: none; margin: 0; padding: 0; }
+    .items li { margin: 0 0 8px; padding: 6px 10px; border-left: 4px solid var(--bad); background: #fbfbfc; }
+    .items.warning li { border-left: 4px dashed var(--warn); }
+    .items.later li { border-left: 4px dotted var(--muted); }
+    .items p { margin: 2px 0; overflow-wrap: anywhere; }
+    .tag { display: inline-block; padding: 0 6px; border: 1px solid currentColor; border-radius: 10px;
+      font-size: 12px; font-weight: 600; color: var(--bad); white-space: nowrap; }
+    .warning .tag { color: var(--warn); }
+    .later .tag, .panel .tag { color: var(--muted); }
+    .msg { color: #30363d; }
+    .hint span { font-weight: 600; }
+    .clear { color: var(--ok); font-weight: 600; }
+    .panel { margin-top: 20px; }
+    .panel h2 { margin: 0 0 8px; font-size: 18px; }
+    .panel ol, .panel ul { margin: 0; padding-left: 22px; }
+    table { border-collapse: collapse; }
+    th, td { padding: 4px 12px 4px 0; text-align: left; border-bottom: 1px solid var(--line); }
+    a { color: #0550ae; overflow-wrap: anywhere; }
+    @media print { body { background: #fff; } .card, .panel { break-inside: avoid; } }
+
+    """
+}
