@@ -3,7 +3,6 @@ struct ExpressionOutcome {
     var status: RequirementStatus
     var files: [FilePath]
     var message: String
-    var rule: String?
     /// Some parts of a combination hold: that alternative is the one the applicant is following.
     var partial = false
 }
@@ -17,16 +16,15 @@ struct DocumentClauseEvaluator {
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
         let typeTitle = context.catalog.title(of: clause.type)
         let candidates = context.documents(satisfying: clause.type)
-        let rule = describe(clause)
         if candidates.isEmpty && clause.min == 0 {
-            return ExpressionOutcome(status: .ok, files: [], message: "optional; none provided", rule: rule)
+            return ExpressionOutcome(status: .ok, files: [], message: "optional; none provided")
         }
         if candidates.isEmpty {
             let need = clause.min > 1 ? "\(clause.min) × \(typeTitle)" : typeTitle
-            return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found", rule: rule)
+            return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found")
         }
         var passing: [ApplicantDocument] = []
-        var failures: [(document: ApplicantDocument, status: RequirementStatus, reason: String)] = []
+        var failures: [(document: ApplicantDocument, status: RequirementStatus, reason: () -> String)] = []
         for document in candidates {
             if let failure = check(document, against: clause) {
                 failures.append((document, failure.0, failure.1))
@@ -39,73 +37,75 @@ struct DocumentClauseEvaluator {
             let doses = countDoses(passing)
             if doses < minDoses {
                 return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
-                    message: "\(doses) of \(minDoses) doses of \(typeTitle) recorded (list each dose date under `doses` in the manifest)", rule: rule)
+                    message: "\(doses) of \(minDoses) doses of \(typeTitle) recorded (list each dose date under `doses` in the manifest)")
             }
         }
         if let max = clause.max, passing.count > max {
             return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
-                message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which", rule: rule)
+                message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which")
         }
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing.count >= clause.min, !passing.isEmpty {
-            return ExpressionOutcome(status: .ok, files: passing.map(\.path), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")", rule: rule)
+            return ExpressionOutcome(status: .ok, files: passing.map(\.path), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")")
         }
         if !passing.isEmpty || failures.isEmpty {
             return ExpressionOutcome(status: .missing, files: passing.map(\.path),
-                message: "\(clause.min) × \(typeTitle) required, \(passing.count) found", rule: rule)
+                message: "\(clause.min) × \(typeTitle) required, \(passing.count) found")
         }
         // Report the failing file that came closest to counting.
         let best = failures.min { $0.status.closeness < $1.status.closeness }!
         let others = failures.count > 1 ? " (and \(failures.count - 1) other file\(failures.count == 2 ? "" : "s") that do not qualify)" : ""
         return ExpressionOutcome(status: best.status, files: failures.map(\.document.path),
-                                 message: "\(best.document.path): \(best.reason)\(others)", rule: rule)
+                                 message: "\(best.document.path): \(best.reason())\(others)")
     }
 
-    /// nil when the document meets every constraint; otherwise the status and the reason.
-    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> (RequirementStatus, String)? {
+    /// nil when the document meets every constraint; otherwise the status and the reason. The
+    /// reason is worded only for the one failing file a report shows.
+    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> (RequirementStatus, () -> String)? {
         let facts = document.facts
         if let expires = facts.expires, expires < context.asOf {
-            return (.expired, "expired on \(expires)")
+            return (.expired, { "expired on \(expires)" })
         }
         if let required = clause.result {
             guard let result = facts.result else {
                 // Without a recorded result the file is not (yet) a lab report for this clause.
-                return (.missing, "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)")
+                return (.missing, { "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)" })
             }
-            if result != required { return (.invalid, "the result is \(result.rawValue); a \(required.rawValue) result is required") }
+            if result != required { return (.invalid, { "the result is \(result.rawValue); a \(required.rawValue) result is required" }) }
         }
         if let titer = clause.constraints.titer {
-            let needed = "a quantitative titer of at least \(EligibilityRule.format(titer.min)) \(titer.unit)"
+            let needed = { "a quantitative titer of at least \(EligibilityRule.format(titer.min)) \(titer.unit)" }
             guard let value = facts.value, let unit = facts.unit else {
                 if let result = facts.result {
-                    return (.invalid, "only a qualitative result (\(result.rawValue)) is recorded; \(needed) is required")
+                    return (.invalid, { "only a qualitative result (\(result.rawValue)) is recorded; \(needed()) is required" })
                 }
-                return (.missing, "no titer value is recorded; \(needed) is required (add `value:` and `unit:` to its manifest entry)")
+                return (.missing, { "no titer value is recorded; \(needed()) is required (add `value:` and `unit:` to its manifest entry)" })
             }
             guard let converted = UnitConversion.convert(value, from: unit, to: titer.unit) else {
-                return (.notEvaluable, "the titer is in \(unit), which cannot be compared with \(titer.unit)")
+                return (.notEvaluable, { "the titer is in \(unit), which cannot be compared with \(titer.unit)" })
             }
             if converted < titer.min {
-                return (.invalid, "the titer is \(EligibilityRule.format(value)) \(unit); \(needed) is required")
+                return (.invalid, { "the titer is \(EligibilityRule.format(value)) \(unit); \(needed()) is required" })
             }
         }
         let constraints = clause.constraints
         if !constraints.windows.isEmpty || constraints.season != nil {
             guard let date = document.effectiveDate else {
-                return (.notEvaluable, "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)")
+                return (.notEvaluable, { "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)" })
             }
             for window in constraints.windows {
                 let anchor = dates.date(for: window.anchor)
                 let earliest = anchor.adding(-window.within, window.unit)
                 if date > anchor {
-                    if window.anchor == .asOf { return (.invalid, "dated \(date), which is in the future") }
-                    return (.invalid, "dated \(date), after \(ProgramDates.describe(window.anchor)) (\(anchor))")
+                    if window.anchor == .asOf { return (.invalid, { "dated \(date), which is in the future" }) }
+                    return (.invalid, { "dated \(date), after \(ProgramDates.describe(window.anchor)) (\(anchor))" })
                 }
                 if date < earliest {
                     let span = "\(window.within) \(unitName(window.unit, window.within))"
                     let stillValidToday = date.adding(window.within, window.unit) >= context.asOf
-                    let reason = "dated \(date); it must be within \(span) before \(ProgramDates.describe(window.anchor)) (\(anchor)), so on or after \(earliest)"
-                    return (stillValidToday ? .expiresBeforeNeeded : .expired, reason)
+                    return (stillValidToday ? .expiresBeforeNeeded : .expired, {
+                        "dated \(date); it must be within \(span) before \(ProgramDates.describe(window.anchor)) (\(anchor)), so on or after \(earliest)"
+                    })
                 }
             }
             if let season = constraints.season {
@@ -114,7 +114,7 @@ struct DocumentClauseEvaluator {
                 if date < seasonStart {
                     let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: season.startsOn)
                     let status: RequirementStatus = date < currentSeason ? .expired : .expiresBeforeNeeded
-                    return (status, "dated \(date), before the season that covers \(ProgramDates.describe(season.anchor)) began (\(seasonStart))")
+                    return (status, { "dated \(date), before the season that covers \(ProgramDates.describe(season.anchor)) began (\(seasonStart))" })
                 }
             }
         }
@@ -122,11 +122,11 @@ struct DocumentClauseEvaluator {
             let anchor = dates.date(for: through.anchor)
             let needed = anchor.adding(through.margin, through.unit)
             guard let expires = facts.expires else {
-                return (.notEvaluable, "its expiry date is unknown; it must be valid through \(needed) (add `expires:` in the manifest)")
+                return (.notEvaluable, { "its expiry date is unknown; it must be valid through \(needed) (add `expires:` in the manifest)" })
             }
             if expires < needed {
                 let margin = through.margin > 0 ? " plus \(through.margin) \(unitName(through.unit, through.margin))" : ""
-                return (.expiresBeforeNeeded, "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))")
+                return (.expiresBeforeNeeded, { "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))" })
             }
         }
         return nil
@@ -156,10 +156,5 @@ struct DocumentClauseEvaluator {
     private func unitName(_ unit: DurationUnit, _ amount: Int) -> String {
         let name = unit.rawValue
         return amount == 1 ? String(name.dropLast()) : name
-    }
-
-    /// The rule in words, for reports and `explain`.
-    func describe(_ clause: DocumentClause) -> String {
-        RuleDescription.describe(clause, catalog: context.catalog, dates: dates)
     }
 }

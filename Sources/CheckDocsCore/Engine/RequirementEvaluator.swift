@@ -8,7 +8,7 @@ struct RequirementEvaluator {
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            rule: RuleDescription.describe(requirement.expression, catalog: context.catalog), origin: requirement.origin)
+            rule: describe(requirement.expression), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
@@ -29,7 +29,6 @@ struct RequirementEvaluator {
         var listed = Set<FilePath>()
         result.files = outcome.files.filter { listed.insert($0).inserted }
         result.message = outcome.message
-        if let rule = outcome.rule, case .document = requirement.expression { result.rule = rule }
 
         if outcome.status.isFailure {
             if let unknownCondition {
@@ -50,6 +49,14 @@ struct RequirementEvaluator {
             result.hint = [result.hint, supplierHint].compactMap { $0 }.joined(separator: " ")
         }
         return result
+    }
+
+    /// The rule in words; a single clause with its dates worked out.
+    private func describe(_ expression: RequirementExpression) -> String {
+        if case let .document(clause) = expression {
+            return RuleDescription.describe(clause, catalog: context.catalog, dates: dates)
+        }
+        return RuleDescription.describe(expression, catalog: context.catalog)
     }
 
     func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {

@@ -2,12 +2,24 @@
 /// would call equal (NFC and NFD, say) are two different files on Linux.
 public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let bytes: [UInt8]
-
-    public init(bytes: [UInt8]) { self.bytes = bytes }
-    public init(_ text: String) { self.bytes = Array(text.utf8) }
-
     /// For display: valid UTF-8 as is, anything else escaped as \xNN so no name is ever lost.
-    public var description: String {
+    /// Made once: every report prints each path many times.
+    public let description: String
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        self.description = Self.display(bytes)
+    }
+
+    public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+    public static func == (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes == rhs.bytes }
+
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    private static func display(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
             return text
         }
