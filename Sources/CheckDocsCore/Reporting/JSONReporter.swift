@@ -36,7 +36,7 @@ public final class JSONReporter: Reporter {
 
     public func program(_ result: ProgramResult, into out: inout ReportOutput) {
         out.write(programCount == 0 ? "\n    " : ",\n    ")
-        JSONWriter.write(program(result), indent: 2, into: &out.bytes)
+        write(result, into: &out.bytes)
         programCount += 1
     }
 
@@ -71,48 +71,58 @@ public final class JSONReporter: Reporter {
         out.write(last ? "\n" : ",\n")
     }
 
-    private func program(_ program: ProgramResult) -> JSONValue {
-        var members = [
-            member("id", .string(program.id)),
-            member("name", .string(program.name)),
-        ]
-        if let institution = program.institution { members.append(member("institution", .string(institution))) }
-        members += [
-            member("kind", .string(program.kind.rawValue)),
-            member("status", .string(program.status.rawValue)),
-            member("source", .object([member("href", .string(program.source.href)), member("asOf", .string(program.source.asOf.description))])),
-            member("file", .string(program.file)),
-            member("checklists", .array(program.checklists.map { .string($0) })),
-        ]
+    /// A program object at depth 2 (inside `programs`), written directly: the hot path.
+    private func write(_ program: ProgramResult, into out: inout [UInt8]) {
+        var object = JSONObjectWriter(depth: 2)
+        object.string("id", program.id, into: &out)
+        object.string("name", program.name, into: &out)
+        if let institution = program.institution { object.string("institution", institution, into: &out) }
+        object.string("kind", program.kind.rawValue, into: &out)
+        object.string("status", program.status.rawValue, into: &out)
+        object.value("source", .object([member("href", .string(program.source.href)), member("asOf", .string(program.source.asOf.description))]), into: &out)
+        object.string("file", program.file, into: &out)
+        object.strings("checklists", program.checklists, into: &out)
         if let rotation = program.rotation {
-            members.append(member("rotation", .object([member("start", .string(rotation.start.description)), member("end", .string(rotation.end.description))])))
+            object.value("rotation", .object([member("start", .string(rotation.start.description)), member("end", .string(rotation.end.description))]), into: &out)
         }
-        if let deadline = program.effectiveDeadline { members.append(member("applyBy", .string(deadline.description))) }
-        members.append(member("fees", .array(program.fees.map { fee in
+        if let deadline = program.effectiveDeadline { object.string("applyBy", deadline.description, into: &out) }
+        object.value("fees", .array(program.fees.map { fee in
             .object([member("amount", decimal(fee.amount)), member("currency", .string(fee.currency)), member("label", .string(fee.label))])
-        })))
-        members.append(member("requirements", .array(program.requirements.map(requirement))))
-        return .object(members)
+        }), into: &out)
+        object.key("requirements", into: &out)
+        if program.requirements.isEmpty {
+            out.append(contentsOf: "[]".utf8)
+        } else {
+            out.append(contentsOf: "[\n".utf8)
+            for (index, result) in program.requirements.enumerated() {
+                JSONWriter.indentation(4, into: &out)
+                write(result, into: &out)
+                out.append(contentsOf: (index == program.requirements.count - 1 ? "\n" : ",\n").utf8)
+            }
+            JSONWriter.indentation(3, into: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        object.close(into: &out)
     }
 
-    private func requirement(_ result: RequirementResult) -> JSONValue {
-        var members = [
-            member("id", .string(result.id)),
-            member("title", .string(result.title)),
-            member("category", .string(result.category.rawValue)),
-            member("documentTypes", .array(result.documentTypes.map { .string($0) })),
-            member("status", .string(result.status.rawValue)),
-            member("severity", .string(result.severity.rawValue)),
-            member("blocking", .bool(result.blocks(at: .error))),
-            member("supplier", .string(result.supplier.rawValue)),
-            member("due", .string(result.due.rawValue)),
-            member("files", .array(result.files.map { .string($0.description) })),
-            member("message", .string(result.message)),
-        ]
-        if let hint = result.hint { members.append(member("hint", .string(hint))) }
-        if let rule = result.rule { members.append(member("rule", .string(rule))) }
-        if !result.origin.isEmpty { members.append(member("origin", .string(result.origin))) }
-        return .object(members)
+    /// A requirement object at depth 4.
+    private func write(_ result: RequirementResult, into out: inout [UInt8]) {
+        var object = JSONObjectWriter(depth: 4)
+        object.string("id", result.id, into: &out)
+        object.string("title", result.title, into: &out)
+        object.string("category", result.category.rawValue, into: &out)
+        object.strings("documentTypes", result.documentTypes, into: &out)
+        object.string("status", result.status.rawValue, into: &out)
+        object.string("severity", result.severity.rawValue, into: &out)
+        object.bool("blocking", result.blocks(at: .error), into: &out)
+        object.string("supplier", result.supplier.rawValue, into: &out)
+        object.string("due", result.due.rawValue, into: &out)
+        object.strings("files", result.files.lazy.map(\.description), into: &out)
+        object.string("message", result.message, into: &out)
+        if let hint = result.hint { object.string("hint", hint, into: &out) }
+        if let rule = result.rule { object.string("rule", rule, into: &out) }
+        if !result.origin.isEmpty { object.string("origin", result.origin, into: &out) }
+        object.close(into: &out)
     }
 
     private func document(_ document: ApplicantDocument) -> JSONValue {

@@ -86,3 +86,61 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 }
+
+/// Writes one JSON object member by member, straight to bytes, in JSONWriter's layout. For the
+/// report's hot path (an object per requirement), where building a JSONValue first costs more
+/// than writing it.
+struct JSONObjectWriter {
+    private let depth: Int
+    private var empty = true
+
+    /// `depth`: the nesting depth of the object itself (its first line is not indented).
+    init(depth: Int) { self.depth = depth }
+
+    mutating func key(_ key: StaticString, into out: inout [UInt8]) {
+        out.append(contentsOf: (empty ? "{\n" : ",\n").utf8)
+        empty = false
+        JSONWriter.indentation(depth + 1, into: &out)
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(contentsOf: "\": ".utf8)
+    }
+
+    mutating func string(_ key: StaticString, _ value: String, into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        JSONWriter.escape(value, into: &out)
+    }
+
+    mutating func bool(_ key: StaticString, _ value: Bool, into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func strings<Values: Collection<String>>(_ key: StaticString, _ values: Values, into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        guard !values.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+        out.append(contentsOf: "[\n".utf8)
+        var first = true
+        for value in values {
+            if !first { out.append(contentsOf: ",\n".utf8) }
+            first = false
+            JSONWriter.indentation(depth + 2, into: &out)
+            JSONWriter.escape(value, into: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        JSONWriter.indentation(depth + 1, into: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout [UInt8]) {
+        self.key(key, into: &out)
+        JSONWriter.write(value, indent: depth + 1, into: &out)
+    }
+
+    func close(into out: inout [UInt8]) {
+        guard !empty else { return out.append(contentsOf: "{}".utf8) }
+        out.append(UInt8(ascii: "\n"))
+        JSONWriter.indentation(depth, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+}
