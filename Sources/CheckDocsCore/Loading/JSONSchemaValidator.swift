@@ -12,16 +12,24 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     private let root: JSONValue
     private let patterns: [String: NSRegularExpression]
+    /// "#/$defs/x" → the schema it names, looked up once.
+    private let references: [String: JSONValue]
 
     public init(schema: JSONValue) {
         root = schema
         var compiled: [String: NSRegularExpression] = [:]
+        var references: [String: JSONValue] = [:]
         func collect(_ value: JSONValue) {
             switch value {
             case let .object(members):
                 for member in members {
                     if member.key == "pattern", let text = member.value.stringValue,
                        let regex = try? NSRegularExpression(pattern: text) { compiled[text] = regex }
+                    if member.key == "$ref", let reference = member.value.stringValue, reference.hasPrefix("#/") {
+                        var target: JSONValue? = schema
+                        for token in reference.dropFirst(2).split(separator: "/") { target = target?[String(token)] }
+                        references[reference] = target ?? .object([])
+                    }
                     collect(member.value)
                 }
             case let .array(items): items.forEach(collect)
@@ -30,32 +38,33 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         }
         collect(schema)
         patterns = compiled
+        self.references = references
     }
 
     public func validate(_ instance: JSONValue) -> [Violation] {
         var violations: [Violation] = []
-        check(instance, against: root, at: "", into: &violations)
+        check(instance, against: root, at: "", detailed: true, into: &violations)
         return violations
     }
 
     private func resolve(_ schema: JSONValue) -> JSONValue {
         var current = schema
         var hops = 0
-        while let reference = current["$ref"]?.stringValue, reference.hasPrefix("#/"), hops < 32 {
-            var target: JSONValue? = root
-            for token in reference.dropFirst(2).split(separator: "/") { target = target?[String(token)] }
-            guard let target else { return .object([]) }
+        while let reference = current["$ref"]?.stringValue, hops < 32 {
+            guard let target = references[reference] else { return current }
             current = target
             hops += 1
         }
         return current
     }
 
-    private func check(_ value: JSONValue, against rawSchema: JSONValue, at pointer: String, into violations: inout [Violation]) {
+    /// `detailed: false` while trying the alternatives of a oneOf: the messages of the branches
+    /// that lose are thrown away, so "did you mean" is not worked out for them.
+    private func check(_ value: JSONValue, against rawSchema: JSONValue, at pointer: String, detailed: Bool, into violations: inout [Violation]) {
         let schema = resolve(rawSchema)
 
         if let alternatives = schema["oneOf"]?.arrayValue {
-            checkOneOf(value, alternatives, at: pointer, into: &violations)
+            checkOneOf(value, alternatives, at: pointer, detailed: detailed, into: &violations)
             return
         }
         if let type = schema["type"] {
@@ -106,7 +115,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             }
             if let itemSchema = schema["items"] {
                 for (offset, item) in items.enumerated() {
-                    check(item, against: itemSchema, at: JSONPointer.appending(pointer, offset), into: &violations)
+                    check(item, against: itemSchema, at: JSONPointer.appending(pointer, offset), detailed: detailed, into: &violations)
                 }
             }
         case let .object(members):
@@ -122,13 +131,13 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             for member in members {
                 let memberPointer = JSONPointer.appending(pointer, member.key)
                 if let propertySchema = properties?[member.key] {
-                    check(member.value, against: propertySchema, at: memberPointer, into: &violations)
+                    check(member.value, against: propertySchema, at: memberPointer, detailed: detailed, into: &violations)
                 } else if additional == .bool(false) {
                     let known = properties?.members?.map(\.key).filter { !$0.hasPrefix("$") } ?? []
-                    let suggestion = Suggestion.didYouMean(member.key, in: known)
+                    let suggestion = detailed ? Suggestion.didYouMean(member.key, in: known) : ""
                     violations.append(Violation(pointer: memberPointer, message: "unknown key \"\(member.key)\"\(suggestion)"))
                 } else if let additional, additional.members != nil {
-                    check(member.value, against: additional, at: memberPointer, into: &violations)
+                    check(member.value, against: additional, at: memberPointer, detailed: detailed, into: &violations)
                 }
             }
         default:
@@ -138,13 +147,13 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// Exactly one alternative must match. When none does, report the errors of the alternative
     /// that came closest (fewest errors at this level), which is the one the author meant.
-    private func checkOneOf(_ value: JSONValue, _ alternatives: [JSONValue], at pointer: String, into violations: inout [Violation]) {
-        var best: [Violation]?
+    private func checkOneOf(_ value: JSONValue, _ alternatives: [JSONValue], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
+        var best: (alternative: JSONValue, violations: [Violation])?
         var bestScore = (Int.max, Int.max)
         var matches = 0
         for alternative in alternatives {
             var local: [Violation] = []
-            check(value, against: alternative, at: pointer, into: &local)
+            check(value, against: alternative, at: pointer, detailed: false, into: &local)
             if local.isEmpty {
                 matches += 1
                 continue
@@ -153,7 +162,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             let score = (shallow, local.count)
             if score < bestScore {
                 bestScore = score
-                best = local
+                best = (alternative, local)
             }
         }
         if matches == 1 { return }
@@ -161,7 +170,15 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             violations.append(Violation(pointer: pointer, message: "matches more than one form; use exactly one of the alternatives"))
             return
         }
-        violations.append(contentsOf: best ?? [Violation(pointer: pointer, message: "does not match any allowed form")])
+        guard let best else {
+            return violations.append(Violation(pointer: pointer, message: "does not match any allowed form"))
+        }
+        // The closest alternative again, with every message in full.
+        if detailed {
+            check(value, against: best.alternative, at: pointer, detailed: true, into: &violations)
+        } else {
+            violations.append(contentsOf: best.violations)
+        }
     }
 
     private func isUnknownKeyAt(_ pointer: String, _ violation: Violation) -> Bool {

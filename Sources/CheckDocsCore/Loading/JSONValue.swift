@@ -68,7 +68,9 @@ public struct JSONMember: Hashable, Sendable {
 /// JSON Pointer (RFC 6901) building.
 public enum JSONPointer {
     public static func appending(_ pointer: String, _ token: String) -> String {
-        pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Almost no key holds "~" or "/": skip the (costly) replacing then.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return pointer + "/" + token }
+        return pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     public static func appending(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
