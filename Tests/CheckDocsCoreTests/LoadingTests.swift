@@ -63,6 +63,12 @@ import Testing
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array("[1,]".utf8)) }
     }
 
+    @Test("JSON strings: plain runs, every escape and surrogate pairs decode to the same text")
+    func jsonStrings() throws {
+        let value = try JSONParser.parse(Array(#"["plain é", "a\u00e9\n\"\\\/\b\f\r\t\ud83d\ude00b", ""]"#.utf8))
+        #expect(value.arrayValue?.compactMap(\.stringValue) == ["plain é", "aé\n\"\\/\u{08}\u{0C}\r\t😀b", ""])
+    }
+
     @Test("YAML aliases, custom tags and unknown manifest keys are refused")
     func hostileManifest() throws {
         let manifests = [

@@ -151,38 +151,37 @@ public struct JSONParser {
         }
     }
 
+    /// The input is known to be valid UTF-8 (checked up front), so runs of plain bytes are copied
+    /// as they are; only escapes are decoded.
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var decoded: [UInt8] = []
         var runStart = index
-        func flush(_ end: Int, into scalars: inout String.UnicodeScalarView) {
-            if end > runStart, let text = String(validating: bytes[runStart..<end], as: UTF8.self) {
-                scalars.append(contentsOf: text.unicodeScalars)
-            }
-        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flush(index, into: &scalars)
-                index += 1
-                return String(scalars)
+                defer { index += 1 }
+                if decoded.isEmpty { return String(decoding: bytes[runStart..<index], as: UTF8.self) }
+                decoded.append(contentsOf: bytes[runStart..<index])
+                return String(decoding: decoded, as: UTF8.self)
             }
             if byte < 0x20 { throw error("control character in a string (escape it)") }
             if byte == UInt8(ascii: "\\") {
-                flush(index, into: &scalars)
+                decoded.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
                 index += 1
+                var scalar: UnicodeScalar
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): scalar = "\""
+                case UInt8(ascii: "\\"): scalar = "\\"
+                case UInt8(ascii: "/"): scalar = "/"
+                case UInt8(ascii: "b"): scalar = "\u{08}"
+                case UInt8(ascii: "f"): scalar = "\u{0C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
                 case UInt8(ascii: "u"):
                     let high = try parseHex4()
                     if (0xD800...0xDBFF).contains(high) {
@@ -192,15 +191,16 @@ public struct JSONParser {
                         index += 2
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair in a string") }
-                        scalars.append(UnicodeScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
+                        scalar = UnicodeScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
                     } else if (0xDC00...0xDFFF).contains(high) {
                         throw error("lone surrogate \\u\(String(high, radix: 16, uppercase: true)) in a string")
                     } else {
-                        scalars.append(UnicodeScalar(high)!)
+                        scalar = UnicodeScalar(high)!
                     }
                 default:
                     throw error("invalid escape in a string")
                 }
+                decoded.append(contentsOf: String(scalar).utf8)
                 runStart = index
                 continue
             }

@@ -62,6 +62,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     /// that lose are thrown away, so "did you mean" is not worked out for them.
     private func check(_ value: JSONValue, against rawSchema: JSONValue, at pointer: String, detailed: Bool, into violations: inout [Violation]) {
         let schema = resolve(rawSchema)
+        let before = violations.count
 
         if let alternatives = schema["oneOf"]?.arrayValue {
             checkOneOf(value, alternatives, at: pointer, detailed: detailed, into: &violations)
@@ -124,6 +125,8 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             where !members.contains(where: { $0.key == required }) {
                 violations.append(Violation(pointer: pointer, message: "missing required key \"\(required)\""))
             }
+            // Trying an alternative of a oneOf: a missing key already rules it out.
+            if !detailed, violations.count > before { return }
             if let maxProperties = schema["maxProperties"]?.intValue, members.count > maxProperties {
                 violations.append(Violation(pointer: pointer, message: "has \(members.count) keys; at most \(maxProperties) allowed"))
             }
