@@ -23,40 +23,42 @@ struct DocumentClauseEvaluator {
             let need = clause.min > 1 ? "\(clause.min) × \(typeTitle)" : typeTitle
             return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found")
         }
-        var passing: [ApplicantDocument] = []
-        var failures: [(document: ApplicantDocument, status: RequirementStatus, reason: () -> String)] = []
-        for document in candidates {
+        // Indices into `candidates`: copying a document struct per clause costs more than the check.
+        var passing: [Int] = []
+        var failures: [(index: Int, status: RequirementStatus, reason: () -> String)] = []
+        for (index, document) in candidates.enumerated() {
             if let failure = check(document, against: clause) {
-                failures.append((document, failure.0, failure.1))
+                failures.append((index, failure.0, failure.1))
             } else {
-                passing.append(document)
+                passing.append(index)
             }
         }
+        let passingPaths = { passing.map { candidates[$0].path } }
 
         if let minDoses = clause.minDoses, !passing.isEmpty {
-            let doses = countDoses(passing)
+            let doses = countDoses(passing.map { candidates[$0] })
             if doses < minDoses {
-                return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
+                return ExpressionOutcome(status: .invalid, files: passingPaths(),
                     message: "\(doses) of \(minDoses) doses of \(typeTitle) recorded (list each dose date under `doses` in the manifest)")
             }
         }
         if let max = clause.max, passing.count > max {
-            return ExpressionOutcome(status: .invalid, files: passing.map(\.path),
+            return ExpressionOutcome(status: .invalid, files: passingPaths(),
                 message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which")
         }
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing.count >= clause.min, !passing.isEmpty {
-            return ExpressionOutcome(status: .ok, files: passing.map(\.path), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")")
+            return ExpressionOutcome(status: .ok, files: passingPaths(), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")")
         }
         if !passing.isEmpty || failures.isEmpty {
-            return ExpressionOutcome(status: .missing, files: passing.map(\.path),
+            return ExpressionOutcome(status: .missing, files: passingPaths(),
                 message: "\(clause.min) × \(typeTitle) required, \(passing.count) found")
         }
         // Report the failing file that came closest to counting.
         let best = failures.min { $0.status.closeness < $1.status.closeness }!
         let others = failures.count > 1 ? " (and \(failures.count - 1) other file\(failures.count == 2 ? "" : "s") that do not qualify)" : ""
-        return ExpressionOutcome(status: best.status, files: failures.map(\.document.path),
-                                 message: "\(best.document.path): \(best.reason())\(others)")
+        return ExpressionOutcome(status: best.status, files: failures.map { candidates[$0.index].path },
+                                 message: "\(candidates[best.index].path): \(best.reason())\(others)")
     }
 
     /// nil when the document meets every constraint; otherwise the status and the reason. The

@@ -102,8 +102,15 @@ public struct Knowledge: Sendable {
                 programs.append(description)
             }
         }
-        let resolved = resolver.resolve(programs)
-        return (resolved.programs, errors + resolved.errors)
+        // Each program resolves on its own: spread them over the cores, keep their order.
+        var resolved: [ResolvedProgram] = []
+        for result in programs.concurrentMap(resolver.resolve) {
+            switch result {
+            case let .success(program): resolved.append(program)
+            case let .failure(failure): errors += failure.errors
+            }
+        }
+        return (resolved, errors)
     }
 
     /// The standard checklists as programs, for a folder with no programs of its own.

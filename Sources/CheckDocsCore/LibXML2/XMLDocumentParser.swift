@@ -84,7 +84,7 @@ public enum XMLDocumentParser {
         }
         let line = Int(xmlGetLineNo(node))
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: text, line: line, column: lines.column(of: "<" + name, onLine: line, allowPrefix: true))
+                              text: text, line: line, column: lines.column(ofTag: Array(name.utf8), onLine: line))
     }
 }
 
@@ -146,6 +146,30 @@ struct LineIndex {
             return column(of: ":" + needle.dropFirst(), onLine: line)
         }
         return 0
+    }
+
+    /// 1-based column of the start tag `<name` (or `<prefix:name`) on `line`, or 0 when not found.
+    /// Called for every element, so it searches the bytes in place.
+    func column(ofTag name: [UInt8], onLine line: Int) -> Int {
+        let bytes = lineBytes(line)
+        guard !name.isEmpty, bytes.count > name.count else { return 0 }
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            var start = open + 1
+            // Skip a namespace prefix: <p:name>.
+            if let colon = bytes[start...].prefix(64).firstIndex(where: { $0 == UInt8(ascii: ":") || Self.isDelimiter($0) }),
+               bytes[colon] == UInt8(ascii: ":") { start = colon + 1 }
+            let end = start + name.count
+            if end <= bytes.endIndex, bytes[start..<end].elementsEqual(name), end == bytes.endIndex || Self.isDelimiter(bytes[end]) {
+                return open - bytes.startIndex + 1
+            }
+            index = open + 1
+        }
+        return 0
+    }
+
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x3E || byte == 0x2F || byte == 0x0D
     }
 
     func firstLine(containing needle: String) -> Int? {

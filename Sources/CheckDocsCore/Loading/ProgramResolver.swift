@@ -3,6 +3,8 @@
 public struct ProgramResolver: Sendable {
     public let catalog: DocumentCatalog
     public let checklists: [String: ProgramDescription]
+    /// Each checklist merged with what it extends, once: every program built on it starts here.
+    private var resolvedChecklists: [String: ResolvedProgram] = [:]
 
     /// Built-in checklists first; a user checklist with the same id overrides the built-in one.
     public init(catalog: DocumentCatalog, checklists: [ProgramDescription]) {
@@ -10,6 +12,13 @@ public struct ProgramResolver: Sendable {
         var byID: [String: ProgramDescription] = [:]
         for checklist in checklists { byID[checklist.id] = checklist }
         self.checklists = byID
+        var resolved: [String: ResolvedProgram] = [:]
+        for (id, checklist) in byID {
+            var errors: [InputError] = []
+            let result = resolve(checklist, chain: [], errors: &errors)
+            if errors.isEmpty { resolved[id] = result }  // a broken one is resolved again, to report its errors
+        }
+        resolvedChecklists = resolved
     }
 
     public func resolve(_ programs: [ProgramDescription]) -> (programs: [ResolvedProgram], errors: [InputError]) {
@@ -22,12 +31,19 @@ public struct ProgramResolver: Sendable {
                 continue
             }
             seen[program.id] = program.file
-            var local: [InputError] = []
-            let result = resolve(program, chain: [], errors: &local)
-            errors += local
-            if local.isEmpty { resolved.append(result) }
+            switch resolve(program) {
+            case let .success(result): resolved.append(result)
+            case let .failure(failure): errors += failure.errors
+            }
         }
         return (resolved, errors)
+    }
+
+    /// One program merged with the checklists it extends, or every error found on the way.
+    public func resolve(_ program: ProgramDescription) -> Result<ResolvedProgram, InputErrors> {
+        var errors: [InputError] = []
+        let result = resolve(program, chain: [], errors: &errors)
+        return errors.isEmpty ? .success(result) : .failure(InputErrors(errors))
     }
 
     /// Checks a checklist (or program) on its own: types, references, dates.
@@ -52,7 +68,8 @@ public struct ProgramResolver: Sendable {
                 errors.append(InputError(description.file, "checklist \"\(parentID)\" extends itself through \((chain + [parentID]).joined(separator: " → "))"))
                 continue
             }
-            let base = resolve(parent, chain: chain + [description.id], errors: &errors)
+            let base = description.role == .program ? resolvedChecklists[parentID] ?? resolve(parent, chain: chain + [description.id], errors: &errors)
+                : resolve(parent, chain: chain + [description.id], errors: &errors)
             bases.append(parent)
             bases += base.checklists
             for requirement in base.requirements {
