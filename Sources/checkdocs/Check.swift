@@ -25,6 +25,9 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the (first) report without a file to this path instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("A waivers file (YAML, or JSON): failing requirements that do not block, with a reason and an expiry date.", valueName: "file"))
+    var waivers: String?
+
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this level: error, warning, never.")
     var failOn: FailThreshold = .error
 
@@ -52,7 +55,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
+        var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(outputs.map { output in
@@ -61,6 +64,7 @@ struct Check: ParsableCommand {
         })
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
+            request.waivers = try waivers.map { file throws(InputErrors) in try WaiverLoader(schemas: knowledge.schemas).load(file: file) }
             try ReadinessChecker.check(request, knowledge: knowledge, events: &stream)
         } catch {
             stream.discard()
