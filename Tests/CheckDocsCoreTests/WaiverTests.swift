@@ -94,6 +94,7 @@ import Testing
         let untouched = star.apply(result)
         #expect(untouched == result)
         #expect(star.summary.unused.count == 2)
+        #expect(star.summary.notes.allSatisfy { $0.contains("only with a program id") })
         var named = WaiverApplier([Self.waiver("eligibility.visa-class", program: "test-program")], asOf: Self.asOf)
         let waived = named.apply(result)
         #expect(waived.status(of: "eligibility.visa-class") == .waived)
@@ -143,6 +144,12 @@ import Testing
             let text = format.reporter(color: false, verbosity: .normal).render(report)
             #expect(text.contains("2 applied"), "\(format)")
         }
+        let sarif = ReportFormat.sarif.reporter(color: false, verbosity: .normal).render(report)
+        #expect(sarif.contains("\"applied\": 2"))
+        #expect(!sarif.contains("\"ruleId\": \"checkdocs/missing\""))  // waived findings are not results
+        let junit = ReportFormat.junit.reporter(color: false, verbosity: .normal).render(report)
+        #expect(junit.contains("failures=\"0\""))
+        #expect(junit.contains("<skipped message=\"waived (was missing; waived until 2027-01-31: after the interview): no MSPE"))
 
         let plain = try ReadinessChecker.check(CheckRequest(folder: folder.path, asOf: Self.asOf, waivers: nil), knowledge: Fixture.knowledge)
         #expect(plain.summary.waivers != nil)  // the folder's own file is always read

@@ -56,6 +56,10 @@ public struct WaiverSummary: Hashable, Sendable {
     /// One sentence per waiver that did nothing, for reports.
     public var notes: [String] {
         expired.map { "expired on \($0.expires), not applied: \($0.target) (\($0.location))" }
-            + unused.map { "unused: \($0.target) matches no failing requirement (\($0.location))" }
+            + unused.map { waiver in
+                let why = waiver.program == nil && (waiver.requirement == "deadline" || waiver.requirement.hasPrefix("eligibility."))
+                    ? "; eligibility rules and the deadline are waived only with a program id" : ""
+                return "unused: \(waiver.target) matches no failing requirement\(why) (\(waiver.location))"
+            }
     }
 }
