@@ -3,10 +3,17 @@ import CheckDocsCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Report readiness of an application folder for each program (the default command).")
+        abstract: "Report readiness of an application folder for each program (the default command).",
+        discussion: """
+        With several folders (a batch run), the catalog is loaded once, the folders are checked on \
+        every core, and stdout carries a summary table, one line per folder (or --summary csv|ndjson). \
+        Detailed reports are written only when asked, one file per folder into a directory: \
+        --format json=DIR/ (the directory must exist). Exit 2 if any folder has an input error, \
+        else 1 if any folder has a finding at or above --fail-on.
+        """)
 
-    @Argument(help: ArgumentHelp("The applicant folder.", valueName: "folder"))
-    var folder: String
+    @Argument(help: ArgumentHelp("The applicant folder; several for a batch run (a summary, one line per folder).", valueName: "folder"))
+    var folders: [String] = []
 
     @OptionGroup var catalog: CatalogOptions
 
@@ -25,11 +32,17 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the (first) report without a file to this path instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("A waivers file (YAML, or JSON): failing requirements that do not block, with a reason and an expiry date.", valueName: "file"))
+    var waivers: String?
+
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this level: error, warning, never.")
     var failOn: FailThreshold = .error
 
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Batch summary format (table, csv, ndjson), to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
+    var summary: [SummaryRequest] = []
 
     @Flag(name: .shortAndLong, help: "Only the status of each program.")
     var quiet = false
@@ -38,21 +51,25 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if isBatch { return try validateBatch() }
         if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")
         }
     }
 
     /// The reports to produce: --format values (text by default), --output filling the first without a file.
-    private var outputs: [FormatRequest] {
+    var outputs: [FormatRequest] {
         var requests = format.isEmpty ? [FormatRequest(argument: "text")!] : format
         if let output, let index = requests.firstIndex(where: { $0.file == nil }) { requests[index].file = output }
         return requests
     }
 
     func run() throws {
-        let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
+        if isBatch { return try runBatch() }
+        let folder = folders[0]
+        var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(outputs.map { output in
@@ -61,6 +78,7 @@ struct Check: ParsableCommand {
         })
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
+            request.waivers = try waivers.map { file throws(InputErrors) in try WaiverLoader(schemas: knowledge.schemas).load(file: file) }
             try ReadinessChecker.check(request, knowledge: knowledge, events: &stream)
         } catch {
             stream.discard()

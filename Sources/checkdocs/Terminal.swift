@@ -16,6 +16,11 @@ enum Terminal {
         write(STDERR_FILENO, line + "\n")
     }
 
+    /// stderr without a line break (progress).
+    static func errorRaw(_ text: String) {
+        write(STDERR_FILENO, text)
+    }
+
     private static func write(_ descriptor: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0

@@ -24,21 +24,11 @@ public struct ProgramEvaluator: Sendable {
             return result
         }
 
-        let status: ProgramStatus
-        if results.contains(where: { $0.category == .eligibility && $0.status == .ineligible && $0.severity == .error }) {
-            status = .ineligible
-        } else if results.contains(where: { $0.category == .timing && $0.status.isFailure && $0.severity == .error }) {
-            status = .closed
-        } else if results.contains(where: { $0.blocks(at: .error) }) {
-            status = .notReady
-        } else {
-            status = .ready
-        }
         return ProgramResult(
             id: description.id, name: description.name, institution: description.institution, kind: description.kind,
             source: description.source, checklists: program.checklists.map(\.id), rotation: description.rotation,
             deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
-            status: status, requirements: results, file: description.file.file)
+            status: ProgramStatus(results), requirements: results, file: description.file.file)
     }
 
     /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
@@ -63,6 +53,22 @@ public struct ProgramEvaluator: Sendable {
             id: "deadline", title: "Application deadline and lead time", category: .timing, documentTypes: [], status: status,
             severity: .error, supplier: .applicant, due: .application, files: [], message: message,
             hint: daysLeft < 0 ? "Look for the next cycle or another start date." : nil, rule: what, origin: description.id)
+    }
+}
+
+extension ProgramStatus {
+    /// A program's status from its results. Precedence: `ineligible` > `closed` > `not-ready` >
+    /// `ready`. Waived results are not failures, so they count for nothing here.
+    public init(_ results: [RequirementResult]) {
+        if results.contains(where: { $0.category == .eligibility && $0.status == .ineligible && $0.severity == .error }) {
+            self = .ineligible
+        } else if results.contains(where: { $0.category == .timing && $0.status.isFailure && $0.severity == .error }) {
+            self = .closed
+        } else if results.contains(where: { $0.blocks(at: .error) }) {
+            self = .notReady
+        } else {
+            self = .ready
+        }
     }
 }
 

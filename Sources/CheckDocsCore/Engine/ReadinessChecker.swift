@@ -7,10 +7,13 @@ public struct CheckRequest: Sendable {
     public var asOf: CalendarDate
     public var checklistPaths: [String]
     public var failOn: Severity?
+    /// Waivers from `--waivers` (nil: none given). The folder's own waivers file adds to them.
+    public var waivers: [Waiver]?
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
-                asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error) {
+                asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
         self.folder = folder
+        self.waivers = waivers
         self.programPaths = programPaths
         self.programIDs = programIDs
         self.kinds = kinds
@@ -148,7 +151,16 @@ public enum ReadinessChecker {
     /// checklists by kind). Every input error is collected; they are thrown together at the end,
     /// and no program is handed on after the first one.
     public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, events: inout Events) throws(InputErrors) {
+        try check(request, knowledge: knowledge, programs: nil, events: &events)
+    }
+
+    /// With `programs`, evaluates those already-resolved programs instead of loading
+    /// `request.programPaths` or the folder's `programs/` (a batch run resolves its catalog once).
+    public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, programs: [ResolvedProgram]?,
+                                                  events: inout Events) throws(InputErrors) {
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(request.folder)
+        let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
+        var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
             unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous, diagnostics: folder.diagnostics,
@@ -167,18 +179,18 @@ public enum ReadinessChecker {
                     && (request.kinds.isEmpty || request.kinds.contains(program.kind))
             }
             guard errors.isEmpty else { return }
-            for result in chosen.concurrentMap(evaluator.evaluate) {
+            for evaluated in chosen.concurrentMap(evaluator.evaluate) {
+                let result = waivers.apply(evaluated)
                 summary.add(result)
                 try events.program(result)
             }
         }
 
-        var paths = request.programPaths
-        if paths.isEmpty {
-            let own = request.folder.hasSuffix("/") ? request.folder + "programs" : request.folder + "/programs"
-            if FileSystem.kind(of: own, followLinks: false) == .directory { paths = [own] }
-        }
-        if paths.isEmpty {
+        let paths = programPaths(request)
+        if let programs {
+            for program in programs { seen[program.id] = program.description.file }
+            try evaluate(programs)
+        } else if paths.isEmpty {
             let standard = try knowledge.standardPrograms()
             for program in standard { seen[program.id] = program.description.file }
             try evaluate(standard)
@@ -197,6 +209,16 @@ public enum ReadinessChecker {
             errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        try events.end(summary.build())
+        var built = summary.build()
+        if request.waivers != nil || ownWaivers != nil { built.waivers = waivers.summary }
+        try events.end(built)
+    }
+
+    /// Where a check's programs come from: `--programs`, else the folder's own `programs/`;
+    /// empty means the standard checklists.
+    public static func programPaths(_ request: CheckRequest) -> [String] {
+        if !request.programPaths.isEmpty { return request.programPaths }
+        let own = request.folder.hasSuffix("/") ? request.folder + "programs" : request.folder + "/programs"
+        return FileSystem.kind(of: own, followLinks: false) == .directory ? [own] : []
     }
 }

@@ -5,6 +5,7 @@ public enum BuiltinData {
     public static let programJSONSchemaFile = "schema/program.schema.json"
     public static let manifestSchemaFile = "schema/manifest.schema.json"
     public static let catalogSchemaFile = "schema/document-types.schema.json"
+    public static let waiversSchemaFile = "schema/waivers.schema.json"
     public static let reportSchemaFile = "schema/report.schema.json"
 
     public static func file(_ path: String) -> String? { EmbeddedChecklists.files[path] }
@@ -37,6 +38,7 @@ public final class Schemas: Sendable {
     public let programJSON: JSONSchemaValidator
     public let manifestJSON: JSONSchemaValidator
     public let catalogJSON: JSONSchemaValidator
+    public let waiversJSON: JSONSchemaValidator
 
     public init() throws(InputErrors) {
         guard let xsd = BuiltinData.file(BuiltinData.programSchemaFile) else {
@@ -46,6 +48,7 @@ public final class Schemas: Sendable {
         programJSON = try BuiltinData.jsonSchema(BuiltinData.programJSONSchemaFile)
         manifestJSON = try BuiltinData.jsonSchema(BuiltinData.manifestSchemaFile)
         catalogJSON = try BuiltinData.jsonSchema(BuiltinData.catalogSchemaFile)
+        waiversJSON = try BuiltinData.jsonSchema(BuiltinData.waiversSchemaFile)
     }
 
     /// Built once, lazily and thread-safely (a static let), then shared.

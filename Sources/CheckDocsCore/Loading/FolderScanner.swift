@@ -24,7 +24,8 @@ public struct FolderScan: Sendable {
 /// and names stay raw bytes (reliability.md §4).
 public enum FolderScanner {
     public static let maxDepth = 32
-    public static let manifestNames: Set<[UInt8]> = [Array("checkdocs.yaml".utf8), Array("checkdocs.yml".utf8), Array("checkdocs.json".utf8)]
+    /// Files at the folder's root that are checkdocs' own, not documents: the manifest and the waivers file.
+    public static let manifestNames: Set<[UInt8]> = Set((ManifestLoader.fileNames + WaiverLoader.fileNames).map { Array($0.utf8) })
 
     public static func scan(root: String) throws(InputError) -> FolderScan {
         let rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -24,39 +24,48 @@ public struct ManifestLoader {
         self.catalog = catalog
     }
 
+    public static let fileNames = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"]
+
     public func load(folder: String) throws(InputErrors) -> Manifest {
-        let candidates = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"]
-            .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-            .filter { FileSystem.kind(of: $0, followLinks: false) != .missing }
-        guard let path = candidates.first else { return Manifest() }
-        if candidates.count > 1 {
-            throw InputErrors([InputError(file: candidates[1], "two manifests in one folder (\(candidates.joined(separator: ", "))); keep one")])
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try SafeFileReader.read(path, limit: YAMLReader.maxBytes)
-        } catch {
-            throw InputErrors([error])
-        }
+        guard let (path, bytes) = try Self.read(oneOf: Self.fileNames, in: folder, what: "manifests") else { return Manifest() }
         return try decode(bytes, file: path)
     }
 
-    public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> Manifest {
-        let value: JSONValue
+    /// Reads the one file of `names` present at the folder's root (nil if none); two is an error.
+    static func read(oneOf names: [String], in folder: String, what: String) throws(InputErrors) -> (path: String, bytes: [UInt8])? {
+        let candidates = names
+            .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            .filter { FileSystem.kind(of: $0, followLinks: false) != .missing }
+        guard let path = candidates.first else { return nil }
+        if candidates.count > 1 {
+            throw InputErrors([InputError(file: candidates[1], "two \(what) in one folder (\(candidates.joined(separator: ", "))); keep one")])
+        }
+        do {
+            return (path, try SafeFileReader.read(path, limit: YAMLReader.maxBytes))
+        } catch {
+            throw InputErrors([error])
+        }
+    }
+
+    /// Parses a YAML file, or a JSON one (by its `.json` extension), with the YAML and JSON bounds.
+    static func parse(_ bytes: [UInt8], file: String) throws(InputErrors) -> JSONValue {
         if file.hasSuffix(".json") {
             do {
-                value = try JSONParser.parse(bytes)
+                return try JSONParser.parse(bytes)
             } catch {
                 throw InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)), "not valid JSON: \(error.message)")])
             }
-        } else {
-            do {
-                value = try YAMLReader.read(bytes)
-            } catch {
-                let position: SourceLocation.Position = error.line > 0 ? .line(error.line, column: error.column) : .none
-                throw InputErrors([InputError(SourceLocation(file: file, position: position), error.message)])
-            }
         }
+        do {
+            return try YAMLReader.read(bytes)
+        } catch {
+            let position: SourceLocation.Position = error.line > 0 ? .line(error.line, column: error.column) : .none
+            throw InputErrors([InputError(SourceLocation(file: file, position: position), error.message)])
+        }
+    }
+
+    public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> Manifest {
+        let value = try Self.parse(bytes, file: file)
         if case .null = value { return Manifest() }
         let violations = schemas.manifestJSON.validate(value)
         if !violations.isEmpty {

@@ -63,6 +63,8 @@ public struct RequirementResult: Hashable, Sendable {
     /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end").
     public var rule: String?
     public var origin: String
+    /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
+    public var waiver: AppliedWaiver? = nil
 
     /// Whether this result blocks at the given threshold. An undecided rule (`not-evaluable`)
     /// blocks like a failure of its severity: "ready" must never rest on a guess.
@@ -130,6 +132,8 @@ public struct ReportSummary: Sendable {
     public var fees: [FeeTotal]
     /// Whether a finding reached the --fail-on threshold (exit code 1).
     public var blocking: Bool
+    /// What the waivers did; nil when no waivers file was in effect.
+    public var waivers: WaiverSummary? = nil
 
     public var programCount: Int { statusCounts.values.reduce(0, +) }
     public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }

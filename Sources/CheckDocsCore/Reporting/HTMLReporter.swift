@@ -23,7 +23,7 @@ public struct HTMLReporter: WholeReportFormat {
         <header class="page">
         <h1>Application readiness</h1>
         <p class="verdict">\(e(report.verdict))</p>
-        <p class="meta">Folder <code>\(e(report.folder))</code> · as of <time datetime="\(report.asOf)">\(report.asOf)</time> · \(e(report.documentSummary)) · checkdocs \(e(report.toolVersion))</p>
+        <p class="meta">Folder <code>\(e(report.folder))</code> · as of <time datetime="\(report.asOf)">\(report.asOf)</time> · \(e(report.documentSummary)) · checkdocs \(e(report.toolVersion))\(report.summary.waivers.map { " · " + e($0.line) } ?? "")</p>
         </header>
         <main>
 

@@ -42,7 +42,7 @@ public final class JSONReporter: Reporter {
 
     public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
         out.write(programCount == 0 ? "],\n" : "\n  ],\n")
-        let members: [JSONMember] = [
+        var members: [JSONMember] = [
             member("ready", .bool(summary.count(.ready) == summary.programCount)),
             member("summary", .object(ProgramStatus.allCasesInOrder.map { member($0.rawValue, integer(summary.count($0))) })),
             member("crossProgram", .array(summary.crossProgram.map { item in
@@ -58,6 +58,20 @@ public final class JSONReporter: Reporter {
                 .object([member("currency", .string(fee.currency)), member("amount", decimal(fee.amount)), member("programs", integer(fee.programs))])
             })),
         ]
+        if let waivers = summary.waivers {
+            func list(_ waivers: [Waiver]) -> JSONValue {
+                .array(waivers.map { waiver in
+                    .object([
+                        member("program", .string(waiver.program ?? "*")), member("requirement", .string(waiver.requirement)),
+                        member("reason", .string(waiver.reason)), member("expires", .string(waiver.expires.description)),
+                        member("source", .string(waiver.location.description)),
+                    ])
+                })
+            }
+            members.append(member("waivers", .object([
+                member("applied", integer(waivers.applied)), member("expired", list(waivers.expired)), member("unused", list(waivers.unused)),
+            ])))
+        }
         for (index, item) in members.enumerated() { write(item, into: &out, last: index == members.count - 1) }
         out.write("}\n")
     }
@@ -122,6 +136,14 @@ public final class JSONReporter: Reporter {
         if let hint = result.hint { object.string("hint", hint, into: &out) }
         if let rule = result.rule { object.string("rule", rule, into: &out) }
         if !result.origin.isEmpty { object.string("origin", result.origin, into: &out) }
+        if let waiver = result.waiver {
+            object.value("waiver", .object([
+                member("originalStatus", .string(waiver.originalStatus.rawValue)),
+                member("reason", .string(waiver.reason)),
+                member("expires", .string(waiver.expires.description)),
+                member("source", .string(waiver.location.description)),
+            ]), into: &out)
+        }
         object.close(into: &out)
     }
 

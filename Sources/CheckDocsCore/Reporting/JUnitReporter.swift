@@ -67,7 +67,8 @@ public struct JUnitReporter: WholeReportFormat {
         case let .passed(note?):
             return open + ">\n      <system-out>\(t(note))</system-out>\n    </testcase>\n"
         case .skipped:
-            return open + ">\n      <skipped message=\"\(a(result.status.rawValue + (result.message.isEmpty ? "" : ": " + result.message)))\"/>\n    </testcase>\n"
+            let waiver = result.waiver.map { " (was \($0.originalStatus.rawValue); waived until \($0.expires): \($0.reason))" } ?? ""
+            return open + ">\n      <skipped message=\"\(a(result.status.rawValue + waiver + (result.message.isEmpty ? "" : ": " + result.message)))\"/>\n    </testcase>\n"
         case .failed:
             return open + ">\n      <failure message=\"\(a(result.message))\" type=\"\(a(result.status.rawValue))\">"
                 + t(details(result)) + "</failure>\n    </testcase>\n"

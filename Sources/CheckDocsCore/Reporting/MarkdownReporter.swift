@@ -14,6 +14,10 @@ public struct MarkdownReporter: WholeReportFormat {
         lines.append("- **As of:** \(report.asOf)")
         lines.append("- **Documents:** \(text(report.documentSummary))")
         lines.append("- **Checked by:** checkdocs \(text(report.toolVersion))")
+        if let waivers = report.summary.waivers {
+            lines.append("- **Waivers:** " + text(String(waivers.line.dropFirst("Waivers: ".count))))
+            for note in waivers.notes { lines.append("  - \(text(note))") }
+        }
 
         if !report.programs.isEmpty {
             lines += ["", "| Program | Status | Requirements met | Apply by |", "|---|---|---|---|"]
@@ -48,6 +52,7 @@ public struct MarkdownReporter: WholeReportFormat {
 
         let groups: [(String, [RequirementResult])] = [
             ("Blocking", program.blockers), ("Warnings", program.warnings),
+            ("Waived", program.requirements.filter { $0.waiver != nil }),
         ]
         for (heading, results) in groups where !results.isEmpty {
             lines += ["", "### \(heading) (\(results.count))", ""]
@@ -55,9 +60,9 @@ public struct MarkdownReporter: WholeReportFormat {
             for result in results {
                 lines.append(row([
                     text(result.title) + " (" + code(result.id, inTable: true) + ")",
-                    result.status.rawValue,
+                    result.status.rawValue + (result.waiver.map { " (was \($0.originalStatus.rawValue))" } ?? ""),
                     text(result.message),
-                    result.hint.map(text) ?? "",
+                    result.waiver.map { "waived until \($0.expires): " + text($0.reason) } ?? result.hint.map(text) ?? "",
                 ]))
             }
         }

@@ -36,6 +36,11 @@ public final class ReportDestination {
     deinit { discard() }
 
     public static func file(_ path: String, applicantRoot: FileIdentity, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
+        try file(path, applicantRoots: [applicantRoot], applicantFiles: applicantFiles)
+    }
+
+    /// A report file refused inside any of `applicantRoots` (a batch run has many folders).
+    public static func file(_ path: String, applicantRoots: Set<FileIdentity>, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -47,7 +52,7 @@ public final class ReportDestination {
         }
         var keep = false
         defer { if !keep { close(directoryDescriptor) } }
-        if isInside(directoryDescriptor, root: applicantRoot) {
+        if isInside(directoryDescriptor, roots: applicantRoots) {
             throw InputError(file: path, "refusing to write a report inside the applicant folder; choose a path outside it")
         }
         var existing = stat()
@@ -152,8 +157,8 @@ public final class ReportDestination {
         return nil
     }
 
-    /// Whether the directory or any of its ancestors is the applicant folder.
-    static func isInside(_ directory: Int32, root: FileIdentity) -> Bool {
+    /// Whether the directory or any of its ancestors is an applicant folder.
+    static func isInside(_ directory: Int32, roots: Set<FileIdentity>) -> Bool {
         var current = dup(directory)
         var previous: FileIdentity?
         for _ in 0..<4096 {
@@ -161,7 +166,7 @@ public final class ReportDestination {
             var status = stat()
             guard fstat(current, &status) == 0 else { close(current); return false }
             let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-            if identity == root { close(current); return true }
+            if roots.contains(identity) { close(current); return true }
             if identity == previous { close(current); return false }  // reached "/"
             previous = identity
             let parent = openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -18,14 +18,21 @@ public struct ReportStream: CheckEvents {
     /// Whether the finished check reached the --fail-on threshold.
     public private(set) var blocking = false
 
-    public init(_ outputs: [Output]) { self.outputs = outputs }
+    /// Other applicant folders of the run (a batch): report files are refused inside them too.
+    private let otherRoots: Set<FileIdentity>
+
+    public init(_ outputs: [Output], otherApplicantRoots: Set<FileIdentity> = []) {
+        self.outputs = outputs
+        self.otherRoots = otherApplicantRoots
+    }
 
     /// Opens every destination before anything is written: a refused path fails the run early.
     public mutating func begin(_ header: ReportHeader) throws(InputErrors) {
         do throws(InputError) {
             for output in outputs {
                 if let file = output.file {
-                    destinations.append(try ReportDestination.file(file, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities))
+                    destinations.append(try ReportDestination.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),
+                                                                 applicantFiles: header.fileIdentities))
                 } else {
                     destinations.append(try ReportDestination.standardOutput())
                 }

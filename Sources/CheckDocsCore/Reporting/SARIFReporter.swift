@@ -113,6 +113,13 @@ public struct SARIFReporter: WholeReportFormat {
                 member("asOf", .string(report.asOf.description)),
                 member("folder", .string(report.folder)),
                 member("verdict", .string(report.verdict)),
+            ] + (report.summary.waivers.map { waivers in
+                [member("waivers", .object([
+                    member("applied", .number(Double(waivers.applied), String(waivers.applied))),
+                    member("expired", .array(waivers.expired.map { .string($0.target) })),
+                    member("unused", .array(waivers.unused.map { .string($0.target) })),
+                ]))]
+            } ?? []) + [
                 member("programs", .array(report.programs.map { program in
                     .object([member("id", .string(program.id)), member("status", .string(program.status.rawValue))])
                 })),

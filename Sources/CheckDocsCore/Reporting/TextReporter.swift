@@ -64,6 +64,13 @@ public final class TextReporter: Reporter {
                 }
             }
         }
+        if let waivers = summary.waivers {
+            lines.append("")
+            lines.append(bold(waivers.line))
+            if verbosity != .quiet {
+                for note in waivers.notes { lines += wrap(note, indent: "  \(yellow("!")) ", continuation: "    ") }
+            }
+        }
         lines.append("")
         lines.append(bold(summary.verdict))
         out.write(lines.joined(separator: "\n") + "\n")
@@ -86,8 +93,8 @@ public final class TextReporter: Reporter {
 
         var okCount = 0
         for result in program.requirements {
-            // Met, waived and not-applicable items are listed only with --verbose; met ones are counted.
-            if verbosity != .verbose, [.ok, .notApplicable, .waived].contains(result.status) {
+            // Met and not-applicable items are listed only with --verbose; met ones are counted.
+            if verbosity != .verbose, [.ok, .notApplicable].contains(result.status) {
                 if result.status == .ok { okCount += 1 }
                 continue
             }
@@ -95,6 +102,9 @@ public final class TextReporter: Reporter {
             if !result.message.isEmpty { lines += wrap(result.message, indent: "     ", continuation: "     ") }
             if verbosity == .verbose, !result.files.isEmpty, result.status == .ok {
                 lines += wrap("files: " + result.files.map(\.description).joined(separator: ", "), indent: "     ", continuation: "       ")
+            }
+            if let waiver = result.waiver {
+                lines += wrap("waived until \(waiver.expires): \(waiver.reason)", indent: "     ", continuation: "       ")
             }
             if result.status.isFailure || result.status == .pending, let hint = result.hint {
                 lines += wrap("→ " + hint, indent: "     ", continuation: "       ")
@@ -105,7 +115,8 @@ public final class TextReporter: Reporter {
     }
 
     private func label(_ result: RequirementResult) -> String {
-        let text = result.status.rawValue + (result.status.isFailure && result.severity == .warning ? " (warning)" : "")
+        var text = result.status.rawValue + (result.status.isFailure && result.severity == .warning ? " (warning)" : "")
+        if let waiver = result.waiver { text += " (was \(waiver.originalStatus.rawValue))" }
         switch result.status {
         case .ok, .notApplicable, .waived: return text
         case .pending: return dim(text)

@@ -1,0 +1,101 @@
+/// One applicant folder's outcome in a batch run: a line of the summary table.
+public struct FolderOutcome: Hashable, Sendable {
+    public enum Result: String, Sendable {
+        /// Nothing reached --fail-on.
+        case ready
+        /// A finding reached --fail-on (exit 1).
+        case blocked
+        /// An input error: the folder, its manifest, waivers or programs could not be read (exit 2).
+        case error
+    }
+
+    public var folder: String
+    public var statusCounts: [ProgramStatus: Int] = [:]
+    public var waivers: WaiverSummary?
+    public var blocking = false
+    public var errors: [InputError] = []
+
+    public var result: Result { !errors.isEmpty ? .error : blocking ? .blocked : .ready }
+    public var programCount: Int { statusCounts.values.reduce(0, +) }
+    public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }
+}
+
+/// Checks many applicant folders against one catalog in one run (an advisor's batch). The
+/// catalog is loaded and resolved once: the `--programs` files, or the standard checklists for
+/// folders without their own `programs/` (a folder with one is checked against it, as alone).
+/// Folders are checked on every core; each folder's check is exactly the one-folder check.
+public struct BatchChecker {
+    public let knowledge: Knowledge
+    /// The request for every folder (its `folder` is replaced by each one).
+    public let request: CheckRequest
+    private let shared: [ResolvedProgram]?
+    private let standard: [ResolvedProgram]
+
+    /// Loads and resolves the shared catalog; its errors end the run before any folder.
+    public init(request: CheckRequest, knowledge: Knowledge) throws(InputErrors) {
+        self.request = request
+        self.knowledge = knowledge
+        shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths)
+        standard = try knowledge.standardPrograms()
+    }
+
+    /// Checks each folder, in parallel; outcomes come back in the order of `folders`.
+    /// `reports(index, folder)` gives the detailed reports to write for a folder (often none);
+    /// `progress(done)` is called, from any thread, as each folder finishes.
+    public func run(_ folders: [String], reports: (Int, String) -> [ReportStream.Output],
+                    progress: @Sendable (Int) -> Void = { _ in }) -> [FolderOutcome] {
+        let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
+        let counter = Counter()
+        return Array(folders.enumerated()).concurrentMap { index, folder in
+            defer { progress(counter.increment()) }
+            return check(folder, stream: ReportStream(reports(index, folder), otherApplicantRoots: roots))
+        }
+    }
+
+    /// One folder: its outcome, its detailed reports written (or discarded after an input error).
+    public func check(_ folder: String, stream: ReportStream) -> FolderOutcome {
+        var folderRequest = request
+        folderRequest.folder = folder
+        let programs = shared ?? (ReadinessChecker.programPaths(folderRequest).isEmpty ? standard : nil)
+        var events = OutcomeEvents(stream: stream, outcome: FolderOutcome(folder: folder))
+        do {
+            try ReadinessChecker.check(folderRequest, knowledge: knowledge, programs: programs, events: &events)
+        } catch {
+            events.stream.discard()
+            events.outcome.errors = error.errors
+        }
+        return events.outcome
+    }
+}
+
+/// Counts a folder's programs while its reports stream on.
+private struct OutcomeEvents: CheckEvents {
+    var stream: ReportStream
+    var outcome: FolderOutcome
+
+    mutating func begin(_ header: ReportHeader) throws(InputErrors) { try stream.begin(header) }
+    mutating func program(_ result: ProgramResult) throws(InputErrors) {
+        outcome.statusCounts[result.status, default: 0] += 1
+        try stream.program(result)
+    }
+    mutating func end(_ summary: ReportSummary) throws(InputErrors) {
+        try stream.end(summary)
+        outcome.blocking = summary.blocking
+        outcome.waivers = summary.waivers
+    }
+}
+
+/// How many folders are done, from any thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+import class Foundation.NSLock

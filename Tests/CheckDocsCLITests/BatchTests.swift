@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// `checkdocs <folder> <folder> ...`: ten sample applicants in one run, the summary table, CSV and
+/// NDJSON read back, per-folder reports equal to one-folder runs, input errors named per folder.
+@Suite struct BatchTests {
+    static let variants = ["ready", "missing-items", "expired-and-ineligible"]
+    static let names = (1...10).map { String(format: "applicant-%02d", $0) }
+
+    /// Ten copies of the sample applicants (ready, missing-items, expired-and-ineligible, ready, ...).
+    struct Folders {
+        let path: String
+
+        init() throws {
+            path = NSTemporaryDirectory() + "checkdocs-batch-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            for (index, name) in BatchTests.names.enumerated() {
+                try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/" + BatchTests.variants[index % 3],
+                                                 toPath: path + "/" + name)
+            }
+        }
+
+        func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments, directory: path) }
+        func remove() { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// RFC 4180 records, quotes and doubled quotes understood.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var records: [[String]] = [], record: [String] = [], field = "", quoted = false
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "\"" {
+                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                record.append(field); field = ""
+            } else if character == "\r\n" || character == "\n" {
+                record.append(field); records.append(record); record = []; field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        return records
+    }
+
+    static func status(of folder: String, in directory: String) throws -> [String: Int] {
+        let run = try CLITests.run(["check", folder, "--as-of", "2026-12-01", "--format", "json"], directory: directory)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return try #require(json["summary"] as? [String: Int])
+    }
+
+    @Test("ten folders in one command: a golden summary table, exit 1, nothing on stderr")
+    func table() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        let run = try folders.run(Self.names + ["--as-of", "2026-12-01"])
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)  // no progress: stderr is not a terminal
+        try CLITests.golden("batch.txt", run.stdout)
+        let shared = try folders.run(Self.names + ["--as-of", "2026-12-01", "--programs", CLITests.root + "/samples/programs"])
+        #expect(shared.status == 1)
+        try CLITests.golden("batch-shared-catalog.txt", shared.stdout)
+    }
+
+    @Test("--summary csv and ndjson: one line per folder, counts equal to each folder's own report")
+    func machineSummaries() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        let run = try folders.run(Self.names + ["--as-of", "2026-12-01", "--summary", "csv", "--summary", "ndjson=" + folders.path + "/s.ndjson"])
+        #expect(run.status == 1)
+        let records = Self.parseCSV(run.stdout)
+        #expect(records.first == ["folder", "result", "programs", "ready", "not-ready", "ineligible", "closed", "waived",
+                                  "expired-waivers", "unused-waivers", "errors"])
+        #expect(records.count == 11)
+        let ndjson = try String(contentsOfFile: folders.path + "/s.ndjson", encoding: .utf8)
+        let lines = ndjson.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 10)
+        for (index, name) in Self.names.enumerated() {
+            let own = try Self.status(of: name, in: folders.path)
+            let row = records[index + 1]
+            #expect(row[0] == name)
+            #expect(row[1] == (own["ready"] == own.values.reduce(0, +) ? "ready" : "blocked"))
+            #expect(Int(row[3]) == own["ready"] && Int(row[4]) == own["not-ready"] && Int(row[5]) == own["ineligible"] && Int(row[6]) == own["closed"])
+            let line = try #require(lines[index])
+            #expect(line["folder"] as? String == name)
+            #expect(line["result"] as? String == row[1])
+            for key in ["ready", "not-ready", "ineligible", "closed"] { #expect(line[key] as? Int == own[key]) }
+            #expect((line["errors"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("--format json=DIR/ writes one report per folder, byte for byte the one-folder report")
+    func perFolderReports() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        let reports = folders.path + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let run = try folders.run(Self.names + ["--as-of", "2026-12-01", "--format", "json=reports/", "--format", "text=reports"])
+        #expect(run.status == 1)
+        let written = try FileManager.default.contentsOfDirectory(atPath: reports).sorted()
+        #expect(written == Self.names.flatMap { [$0 + ".json", $0 + ".txt"] }.sorted())
+        for name in [Self.names[0], Self.names[4], Self.names[8]] {
+            let alone = try folders.run([name, "--as-of", "2026-12-01", "--format", "json"])
+            #expect(try String(contentsOfFile: reports + "/" + name + ".json", encoding: .utf8) == alone.stdout)
+            let text = try folders.run([name, "--as-of", "2026-12-01"])
+            #expect(try String(contentsOfFile: reports + "/" + name + ".txt", encoding: .utf8) == text.stdout)
+        }
+        // A report directory inside one of the applicant folders is refused for every folder.
+        let inside = try folders.run(Self.names + ["--as-of", "2026-12-01", "--format", "json=applicant-01/"])
+        #expect(inside.status == 2)
+        #expect(inside.stderr.contains("inside the applicant folder"))
+        #expect(!FileManager.default.fileExists(atPath: folders.path + "/applicant-01/applicant-02.json"))
+    }
+
+    @Test("input errors: exit 2, the folder named on stderr and in the summary; the other folders still checked")
+    func inputErrors() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        try "applicant: {status: nobody}\n".write(toFile: folders.path + "/applicant-03/checkdocs.yaml", atomically: true, encoding: .utf8)
+        let run = try folders.run(["applicant-01", "applicant-03", "no-such-folder", "applicant-02", "--as-of", "2026-12-01", "--summary", "csv"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("applicant-03/checkdocs.yaml: /applicant/status: error:"))
+        #expect(run.stderr.contains("no-such-folder: error:"))
+        let records = Self.parseCSV(run.stdout)
+        #expect(records.map { $0[0] } == ["folder", "applicant-01", "applicant-03", "no-such-folder", "applicant-02"])
+        #expect(records.map { $0[1] } == ["result", "ready", "error", "error", "blocked"])
+        #expect(records[2][2] == "" && records[2].last == "1")
+        // A waiver changes findings, never an input error.
+        try "schemaVersion: 1\nwaivers: []\n".write(toFile: folders.path + "/w.yaml", atomically: true, encoding: .utf8)
+        #expect(try folders.run(["applicant-03", "applicant-01", "--as-of", "2026-12-01", "--waivers", "w.yaml"]).status == 2)
+    }
+
+    @Test("bad batch command lines exit 64; one folder with --summary gives one line")
+    func commandLines() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        #expect(try folders.run(["applicant-01", "applicant-02", "--format", "json"]).status == 64)
+        #expect(try folders.run(["applicant-01", "applicant-02", "-o", "out.txt"]).status == 64)
+        #expect(try folders.run(["applicant-01", "applicant-02", "--format", "json=nonexistent-file.json"]).status == 64)
+        #expect(try folders.run(["applicant-01", "applicant-02", "--summary", "csv", "--summary", "ndjson"]).status == 64)
+        #expect(try folders.run(["applicant-01", "applicant-02", "--summary", "xml"]).status == 64)
+        #expect(try CLITests.run([]).status == 64)
+        let one = try folders.run(["applicant-02", "--as-of", "2026-12-01", "--summary", "ndjson"])
+        #expect(one.status == 1)
+        #expect(one.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("--waivers in a batch: counted per folder in the table and the CSV; a waived folder can become ready")
+    func waivers() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        try """
+        schemaVersion: 1
+        waivers:
+          - {requirement: lor, program: msslw-im-residency, reason: "third letter after the interview", expires: "2027-01-31"}
+          - {requirement: mspe, program: msslw-im-residency, reason: "MSPE uploaded by ECFMG later", expires: "2027-01-31"}
+          - {requirement: health-insurance, program: "*", reason: "bought on arrival", expires: "2027-01-31"}
+          - {requirement: tb, program: "*", reason: "done on site", expires: "2027-01-31"}
+          - {requirement: cv, program: "*", reason: "stale", expires: "2026-01-31"}
+        """.write(toFile: folders.path + "/w.yaml", atomically: true, encoding: .utf8)
+        let alone = try folders.run(["applicant-02", "--as-of", "2026-12-01", "--waivers", "w.yaml"])
+        #expect(alone.status == 0)
+        #expect(alone.stdout.contains("Waivers: 4 applied, 1 expired (not applied)"))
+        let run = try folders.run(["applicant-01", "applicant-02", "--as-of", "2026-12-01", "--waivers", "w.yaml", "--summary", "csv"])
+        #expect(run.status == 0)
+        let records = Self.parseCSV(run.stdout)
+        #expect(records[2] == ["applicant-02", "ready", "2", "2", "0", "0", "0", "4", "1", "0", "0"])
+        #expect(records[1] == ["applicant-01", "ready", "2", "2", "0", "0", "0", "0", "1", "4", "0"])
+    }
+}
