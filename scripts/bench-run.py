@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Runs the checkdocs benchmark (called by scripts/bench after a release build).
+
+Every command runs once per round, the commands alternating, for --runs rounds; figures are
+medians of wall time, and the peak resident memory of each command over all rounds (from
+wait4's rusage, per child). Ratios compare commands measured in the same run, so they hold on
+any machine; absolute times are printed for reference only.
+"""
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, ".build", "release", "checkdocs")
+SCHEMA = os.path.join(ROOT, "checklists", "schema", "program.xsd")
+AS_OF = ["--as-of", "2026-12-01"]
+
+
+def corpus(cache, what, count):
+    """Generates (once) and returns the folder of a deterministic corpus."""
+    path = os.path.join(cache, f"{what}-{count}")
+    if not os.path.isdir(path):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench-corpus.py"), what, str(count), path + ".tmp"], check=True)
+        os.rename(path + ".tmp", path)
+    return path
+
+
+def run(command):
+    """(wall seconds, peak RSS in MB) of one run; exit codes 0 and 1 are results, anything else fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"bench: {' '.join(command[:4])} ... exited {code}: {process.stderr.read().decode(errors='replace')[:400]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="rounds of every command (default 5)")
+    parser.add_argument("--cache", default=os.path.join(ROOT, ".build", "bench"), help="where corpora are generated once")
+    arguments = parser.parse_args()
+    os.makedirs(arguments.cache, exist_ok=True)
+
+    programs_10k = corpus(arguments.cache, "programs", 10000)
+    programs_1k = corpus(arguments.cache, "programs", 1000)
+    programs_20 = corpus(arguments.cache, "programs", 20)
+    folder_1000 = corpus(arguments.cache, "folder", 1000)
+    folder_100 = corpus(arguments.cache, "folder", 100)
+    xml_10k = sorted(os.path.join(programs_10k, "xml", name) for name in os.listdir(os.path.join(programs_10k, "xml")))
+    output = tempfile.mkdtemp(prefix="checkdocs-bench-")
+    report = ["--format", "json=" + os.path.join(output, "report.json")]
+
+    commands = {
+        "xmllint": ["xmllint", "--noout", "--schema", SCHEMA] + xml_10k,
+        "xml-10k": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + report,
+        "json-10k": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "json")] + AS_OF + report,
+        "xml-1k": [BINARY, folder_1000, "--programs", os.path.join(programs_1k, "xml")] + AS_OF + report,
+        "xml-10k-100-files": [BINARY, folder_100, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + report,
+        "typical": [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF + report,
+        "version": [BINARY, "--version"],
+    }
+    labels = {
+        "xmllint": "xmllint --noout --schema, 10,000 XML descriptions",
+        "xml-10k": "checkdocs check, 10,000 XML programs x 1,000 files, JSON report",
+        "json-10k": "checkdocs check, 10,000 JSON programs x 1,000 files, JSON report",
+        "xml-1k": "checkdocs check, 1,000 XML programs x 1,000 files",
+        "xml-10k-100-files": "checkdocs check, 10,000 XML programs x 100 files",
+        "typical": "checkdocs check, samples/applicants/ready x 20 programs",
+        "version": "checkdocs --version",
+    }
+    for name, command in commands.items():  # one warm-up each: page cache, dynamic loader
+        run(command)
+    walls = {name: [] for name in commands}
+    peaks = {name: 0.0 for name in commands}
+    for _ in range(arguments.runs):
+        for name, command in commands.items():
+            wall, peak = run(command)
+            walls[name].append(wall)
+            peaks[name] = max(peaks[name], peak)
+    median = {name: statistics.median(values) for name, values in walls.items()}
+
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    print(f"checkdocs benchmark · {cpu}, {os.cpu_count()} cores · median of {arguments.runs} runs, commands alternated")
+    print()
+    for name in commands:
+        print(f"  {labels[name]:<66} {median[name]:7.3f} s  {peaks[name]:6.1f} MB")
+    print()
+
+    def line(label, value, target, note, unit=""):
+        verdict = "met" if value <= target else "NOT met"
+        print(f"{label:<18} {value:7.2f}{unit}  target <= {target}{unit} ({verdict})  {note}")
+
+    line("catalog ratio", median["xml-10k"] / median["xmllint"], 0.6, "checkdocs 10,000 XML / xmllint")
+    line("json/xml ratio", median["json-10k"] / median["xml-10k"], 1.0, "same check, catalog in JSON / in XML")
+    line("scaling programs", median["xml-10k"] / median["xml-1k"], 10.5, "10,000 / 1,000 programs")
+    line("scaling files", median["xml-10k"] / median["xml-10k-100-files"], 10.5, "1,000 / 100 applicant files")
+    line("typical", median["typical"] / median["version"], 3, "one folder x 20 programs / --version")
+    line("peak memory", max(peaks["xml-10k"], peaks["json-10k"]), 64, "10,000-program catalog", " MB")
+    for name in ("report.json",):
+        try:
+            os.remove(os.path.join(output, name))
+        except FileNotFoundError:
+            pass
+    os.rmdir(output)
+
+
+if __name__ == "__main__":
+    main()
