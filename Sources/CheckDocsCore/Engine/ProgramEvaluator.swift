@@ -16,8 +16,10 @@ public struct ProgramEvaluator: Sendable {
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         results += program.eligibility.map(eligibility.evaluate)
         let requirements = RequirementEvaluator(context: context, dates: dates)
+        let windows = ActionWindow(dates: dates, applyBy: effectiveDeadline)
         results += program.requirements.map { requirement in
             var result = requirements.evaluate(requirement)
+            if result.needsAction { result.window = windows.window(for: requirement) }
             if description.rotation == nil, !requirement.expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]) {
                 result.message += " (no rotation dates given: measured from \(context.asOf))"
             }

@@ -22,14 +22,15 @@ public struct ApplicantFolderLoader {
         self.schemas = schemas
     }
 
-    public func load(_ root: String) throws(InputErrors) -> ApplicantFolder {
+    /// `readManifest: false` classifies by names alone, as if there were no manifest (`init --force`).
+    public func load(_ root: String, readManifest: Bool = true) throws(InputErrors) -> ApplicantFolder {
         let scan: FolderScan
         do {
             scan = try FolderScanner.scan(root: root)
         } catch {
             throw InputErrors([error])
         }
-        let manifest = try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root)
+        let manifest = readManifest ? try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root) : Manifest()
         let classifier = DocumentClassifier(catalog: catalog)
         var documents: [ApplicantDocument] = []
         var unrecognized: [FilePath] = []

@@ -65,11 +65,19 @@ public struct RequirementResult: Hashable, Sendable {
     public var origin: String
     /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
     public var waiver: AppliedWaiver? = nil
+    /// For an item to obtain or renew (missing, expired, expires-before-needed, invalid, pending):
+    /// the days a new document can be dated and must be done by (`checkdocs plan`).
+    public var window: DateWindow? = nil
 
     /// Whether this result blocks at the given threshold. An undecided rule (`not-evaluable`)
     /// blocks like a failure of its severity: "ready" must never rest on a guess.
     public func blocks(at threshold: Severity) -> Bool {
         status.isFailure && severity >= threshold
+    }
+
+    /// Whether `checkdocs plan` lists it: a document to obtain, renew or replace.
+    public var needsAction: Bool {
+        category == .document && [.missing, .expired, .expiresBeforeNeeded, .invalid, .pending].contains(status)
     }
 }
 

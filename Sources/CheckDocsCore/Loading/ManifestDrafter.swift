@@ -1,0 +1,134 @@
+/// Drafts `checkdocs.yaml` (`checkdocs init`) from a folder read by ApplicantFolderLoader: each
+/// recognized file as an entry with its type and the dates its name gives (date or expires, as the
+/// loader reads them); ambiguous and unrecognized files as commented entries with their candidates;
+/// the applicant profile as commented placeholders. The draft loads back as it is.
+public struct ManifestDrafter {
+    public let catalog: DocumentCatalog
+
+    public init(catalog: DocumentCatalog) { self.catalog = catalog }
+
+    public struct Draft: Sendable {
+        public var text: String
+        public var documents: Int
+        public var ambiguous: Int
+        public var unrecognized: Int
+    }
+
+    public func draft(_ folder: ApplicantFolder, toolVersion: String) -> Draft {
+        var lines = [
+            "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the file names in this folder.",
+            "# Check every entry: a type or a date read from a name can be wrong. Dates are YYYY-MM-DD.",
+            "# Keys: docs/format.md, \"The manifest\". Document types: `checkdocs list types`.",
+            "schemaVersion: 1",
+            "",
+        ]
+        lines += Self.profilePlaceholders
+        lines.append("")
+        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == "ambiguous-date" }, by: { $0.path ?? "" })
+
+        var entries: [(path: FilePath, lines: [String])] = []
+        var unusable: [(path: FilePath, lines: [String])] = []
+        for document in folder.documents {
+            guard let type = document.type else { continue }
+            guard let key = Self.key(document.path) else {
+                unusable.append((document.path, Self.notUTF8(document.path)))
+                continue
+            }
+            var entry = ["  \(key):"]
+            let source: String
+            switch document.classifiedBy {
+            case .folderName: source = "from the folder name"
+            case .manifest: source = "from the old manifest"
+            default: source = "from the file name"
+            }
+            let evidence = document.evidence.map { " (\(Self.quote($0)))" } ?? ""
+            entry.append("    type: \(type)  # \(catalog.title(of: type)), \(source)\(evidence)")
+            let facts = document.facts
+            if let date = facts.date { entry.append("    date: \"\(date)\"") }
+            if let validFrom = facts.validFrom, validFrom != facts.date { entry.append("    validFrom: \"\(validFrom)\"") }
+            if let expires = facts.expires { entry.append("    expires: \"\(expires)\"") }
+            if !facts.doses.isEmpty { entry.append("    doses: [" + facts.doses.map { "\"\($0)\"" }.joined(separator: ", ") + "]") }
+            for diagnostic in ambiguousDates[document.path.description] ?? [] {
+                entry.append("    # date: \"YYYY-MM-DD\"  # \(Self.comment(diagnostic.message))")
+            }
+            entries.append((document.path, entry))
+        }
+        for file in folder.ambiguous {
+            guard let key = Self.key(file.path) else {
+                unusable.append((file.path, Self.notUTF8(file.path)))
+                continue
+            }
+            let candidates = file.candidates.map { "\($0) (\(catalog.title(of: $0)))" }.joined(separator: " or ")
+            unusable.append((file.path, [
+                "  # \(key):  # ambiguous: could be \(Self.comment(candidates)); uncomment and keep one type",
+                "  #   type: \(file.candidates.first ?? "")",
+            ]))
+        }
+        for path in folder.unrecognized {
+            guard let key = Self.key(path) else {
+                unusable.append((path, Self.notUTF8(path)))
+                continue
+            }
+            unusable.append((path, [
+                "  # \(key):  # not recognized; uncomment and give its type (`checkdocs list types`)",
+                "  #   type: TYPE",
+            ]))
+        }
+        let all = (entries + unusable).sorted { $0.path < $1.path }
+        if all.isEmpty {
+            lines.append("documents: {}")
+        } else {
+            lines.append("documents:")
+            for entry in all { lines += entry.lines }
+        }
+        return Draft(text: lines.joined(separator: "\n") + "\n", documents: entries.count,
+                     ambiguous: folder.ambiguous.count, unrecognized: folder.unrecognized.count)
+    }
+
+    /// The path as a double-quoted YAML key (JSON escapes are YAML escapes); nil if not UTF-8,
+    /// since a YAML key could not name those bytes.
+    static func key(_ path: FilePath) -> String? {
+        guard let text = String(validating: path.bytes, as: UTF8.self) else { return nil }
+        return quote(text)
+    }
+
+    static func quote(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONWriter.escape(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Text safe on one comment line.
+    static func comment(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+
+    static func notUTF8(_ path: FilePath) -> [String] {
+        ["  # \(comment(path.description)): the name is not valid UTF-8, so the manifest cannot name it; rename the file"]
+    }
+
+    static let profilePlaceholders = [
+        "# Your profile: programs' eligibility rules and conditions read it. Uncomment what applies and",
+        "# fill it in; a fact left out is unknown, and rules that need it say so.",
+        "# applicant:",
+        "#   name: \"\"                          # full name as printed on the passport",
+        "#   otherNames: []                     # other names you have used",
+        "#   citizenship: [\"XX\"]                # ISO 3166-1 alpha-2 codes",
+        "#   usCitizenOrPermanentResident: false",
+        "#   status: student                    # student | graduate",
+        "#   yearOfStudy: 5                     # 1-10, for a student",
+        "#   graduationDate: \"YYYY-MM-DD\"       # expected date, for a student",
+        "#   medicalSchool:",
+        "#     name: \"\"",
+        "#     country: \"XX\"                    # ISO 3166-1 alpha-2 code",
+        "#     instructionLanguage: \"en\"        # ISO 639 code; \"en\" or \"eng\" means English",
+        "#   exams:                             # every attempt; once given, the list is taken as complete",
+        "#     - {exam: usmle-step1, date: \"YYYY-MM-DD\", result: pass}",
+        "#     - {exam: usmle-step2ck, date: \"YYYY-MM-DD\", result: pass, score: 240}",
+        "#   englishTests:                      # once given, the list is taken as complete",
+        "#     - {test: toefl-ibt, date: \"YYYY-MM-DD\", total: 100}",
+        "#   ecfmgCertified: false",
+        "#   visaClass: \"B-1\"                   # the class you will enter with: B-1, B-2, F-2, J-1, WB, ...",
+        "#   intendsResidency: true",
+    ]
+}

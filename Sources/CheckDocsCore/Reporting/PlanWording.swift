@@ -1,0 +1,69 @@
+/// Wording the plan's formats share (text and calendar), so both say the same thing.
+extension PlanAction {
+    /// "Obtain", "Renew", "Replace".
+    public var verbTitle: String {
+        switch verb {
+        case .obtain: return "Obtain"
+        case .renew: return "Renew"
+        case .replace: return "Replace"
+        }
+    }
+
+    /// The last day has passed.
+    public func isTooLate(asOf: CalendarDate) -> Bool { window.latest.map { $0 < asOf } ?? false }
+
+    /// When, in words: one line per bound (dated from, done by, valid through).
+    public func whenLines(asOf: CalendarDate) -> [String] {
+        var lines: [String] = []
+        let earliest = window.earliest.map { "dated on or after \($0) (\(window.earliestReason ?? "its window"))" }
+        let latest = window.latest.map { "by \($0) (\(window.latestReason ?? "its last day"))" }
+        if window.isEmpty {
+            lines.append("no day works: it must be \(earliest ?? "") but done \(latest ?? ""); ask the program which comes first")
+        } else if isTooLate(asOf: asOf) {
+            lines.append("too late: it had to be done \(latest ?? "")")
+        } else {
+            if let earliest { lines.append(earliest) } else { lines.append("any date") }
+            if let latest {
+                lines.append(latest)
+            } else {
+                lines.append("no last day known (no deadline or rotation dates given): as soon as you can")
+            }
+        }
+        if let through = window.validThrough {
+            lines.append("valid through \(through) (\(window.validThroughReason ?? "its use"))")
+        }
+        return lines
+    }
+
+    /// "rmti-transplant-observership: missing (warning) — no Health insurance found".
+    public var needLines: [String] {
+        needs.map { need in
+            let severity = need.severity == .warning ? " (warning)" : ""
+            return "\(need.program): \(need.status.rawValue)\(severity) — \(need.message)"
+        }
+    }
+
+    /// The first hint any program gives.
+    public var hint: String? { needs.lazy.compactMap(\.hint).first }
+}
+
+extension ActionPlan {
+    /// "3 documents to obtain or renew for 2 programs".
+    public var headline: String {
+        var text = "\(Plural.count(actions.count, "document")) to obtain or renew for \(Plural.count(programs.count, "program"))"
+        if !skipped.isEmpty { text += " (\(skipped.count) left out: ineligible or closed)" }
+        return text
+    }
+
+    /// Programs by apply-by date; those without one last.
+    public var programsByApplyBy: [PlanProgram] {
+        programs.enumerated().sorted { a, b in
+            (a.element.applyBy?.ordinal ?? Int.max, a.offset) < (b.element.applyBy?.ordinal ?? Int.max, b.offset)
+        }.map(\.element)
+    }
+
+    /// The 1-based numbers of the actions with these ids, for "separate from #3".
+    public func numbers(of ids: [String]) -> [Int] {
+        ids.compactMap { id in actions.firstIndex { $0.id == id }.map { $0 + 1 } }.sorted()
+    }
+}

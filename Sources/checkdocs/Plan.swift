@@ -1,0 +1,83 @@
+import ArgumentParser
+import CheckDocsCore
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What to obtain or renew, for which programs, and the days it must be dated in; earliest first.",
+        discussion: """
+        Every document that is missing, expired, expiring before it is needed, invalid or pending \
+        becomes one action, merged across programs that need the same document, with the \
+        intersection of their windows. --ics FILE also writes an iCalendar file (RFC 5545): an \
+        all-day event per action on the first useful day, and one per program's apply-by date. \
+        Exits 0 when the plan is made, whatever it contains; 2 on input errors.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: ArgumentHelp("The applicant folder.", valueName: "folder"))
+    var folder: String
+
+    @OptionGroup var catalog: CatalogOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only the program with this id (repeatable).", valueName: "id"))
+    var program: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only programs of this kind (repeatable): \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: [ProgramKind] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the plan is made on, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: CalendarDate?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the plan to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the plan as an iCalendar (.ics) file.", valueName: "file"))
+    var ics: String?
+
+    @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        do {
+            try body()
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+
+    private func body() throws(InputErrors) {
+        let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
+                                   asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
+        let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
+        var planner = ActionPlanner()
+        try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
+        guard let plan = planner.plan, let header = planner.header else { return }
+        let text: String
+        switch format {
+        case .text: text = PlanTextReporter(color: output == nil && Terminal.useColor(color)).render(plan)
+        case .json: text = PlanJSONReporter.render(plan)
+        }
+        // Every file is opened before anything is written: a refused path leaves nothing behind.
+        var files: [(ReportDestination, String)] = []
+        do throws(InputError) {
+            if let ics {
+                files.append((try ReportDestination.file(ics, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities),
+                              ICalendarWriter.render(plan)))
+            }
+            if let output {
+                files.append((try ReportDestination.file(output, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities), text))
+            }
+            for (destination, content) in files { try destination.write(Array(content.utf8)) }
+            for (destination, _) in files { try destination.commit() }
+        } catch {
+            for (destination, _) in files { destination.discard() }
+            throw InputErrors([error])
+        }
+        if output == nil { Terminal.out(text) }
+    }
+}

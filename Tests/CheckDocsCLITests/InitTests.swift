@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `checkdocs init`: the drafted manifest loads back, keeps what the names say, comments out what
+/// they cannot decide, and never replaces a manifest without --force.
+@Suite struct InitTests {
+    /// A copy of a sample folder without its manifest.
+    static func copy(_ sample: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "checkdocs-init-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/" + sample, toPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "/checkdocs.yaml")
+        return folder
+    }
+
+    @Test("init then check: the draft loads back and recognizes the same files", arguments: ["ready", "missing-items", "expired-and-ineligible"])
+    func roundTrip(sample: String) throws {
+        let folder = try Self.copy(sample)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(before.status != 2)
+        let run = try CLITests.run(["init", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("wrote \(folder)/checkdocs.yaml"))
+        let text = try String(contentsOfFile: folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(text.contains("schemaVersion: 1"))
+        #expect(text.contains("# applicant:"))
+        let after = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(after.status != 2, "the draft must load back: \(after.stderr)")
+        func documents(_ json: String) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            return (object["documents"] as? [[String: Any]] ?? []).compactMap { "\($0["path"] ?? "") \($0["type"] ?? "")" }
+        }
+        #expect(try documents(after.stdout) == documents(before.stdout))
+        // Only the manifest was added to the folder.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!entries.contains { $0.hasPrefix(".") })
+    }
+
+    @Test("golden draft for the expired sample: dates from names, ambiguous and unrecognized files commented")
+    func golden() throws {
+        let folder = try Self.copy("expired-and-ineligible")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLITests.run(["init", folder, "--print"])
+        #expect(run.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/checkdocs.yaml"), "--print writes nothing")
+        try CLITests.golden("expired-and-ineligible.init.yaml", run.stdout)
+        #expect(run.stdout.contains("  # \"scan0001.pdf\":  # not recognized"))
+        #expect(run.stdout.contains("# date: \"YYYY-MM-DD\"  # the date 05-06-2026"))
+        #expect(run.stdout.contains("    date: \"2026-01-15\""))
+    }
+
+    @Test("an existing manifest is never replaced without --force; --force replaces it atomically")
+    func noOverwrite() throws {
+        let folder = try Self.copy("missing-items")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let manifest = folder + "/checkdocs.yaml"
+        try "schemaVersion: 1\n".write(toFile: manifest, atomically: true, encoding: .utf8)
+        let refused = try CLITests.run(["init", folder])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--force"))
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == "schemaVersion: 1\n")
+        let forced = try CLITests.run(["init", folder, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8).contains("type: lor"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+
+        try FileManager.default.removeItem(atPath: manifest)
+        try "{\"schemaVersion\": 1}".write(toFile: folder + "/checkdocs.json", atomically: true, encoding: .utf8)
+        #expect(try CLITests.run(["init", folder]).status == 2)
+        #expect(try CLITests.run(["init", folder, "--force"]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: manifest))
+    }
+
+    @Test("file names with quotes, backslashes, colons, '#' and non-Latin letters load back; ambiguous ones list their candidates")
+    func awkwardNames() throws {
+        let folder = NSTemporaryDirectory() + "checkdocs-init-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/immunizations", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = ["Passport \"bio\": page #1 2031-08-09.pdf", "CV back\\slash.pdf", "immunizations/PPD – Müller 2026-11-02.pdf",
+                     "LoR CV.pdf", "notes.txt", "Passport 2020-01-01 2030-01-01.pdf"]
+        for name in names { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)) }
+        let run = try CLITests.run(["init", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(text.contains("# \"LoR CV.pdf\":  # ambiguous: could be cv"))
+        #expect(text.contains("expires: \"2031-08-09\""))
+        #expect(text.contains("validFrom") == false || text.contains("expires: \"2030-01-01\""))
+        let check = try CLITests.run([folder, "--as-of", "2026-12-01", "--kind", "observership", "--format", "json"])
+        #expect(check.status != 2, "\(check.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let documents = (object["documents"] as? [[String: Any]] ?? [])
+        #expect(documents.contains { $0["path"] as? String == names[0] && $0["classifiedBy"] as? String == "manifest" })
+        #expect(documents.contains { $0["path"] as? String == names[1] })
+        #expect(documents.contains { $0["path"] as? String == names[2] && $0["type"] as? String == "tb_ppd" })
+    }
+}
