@@ -6,10 +6,11 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public init(bytes: [UInt8]) { self.bytes = bytes }
     public init(_ text: String) { self.bytes = Array(text.utf8) }
 
-    /// For display: valid UTF-8 as is, anything else escaped as \xNN so no name is ever lost.
+    /// For display: valid UTF-8 as is, invalid bytes escaped as \xNN so no name is ever lost, and
+    /// control characters escaped (DisplayText) so a name cannot drive the terminal.
     public var description: String {
-        if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            return text
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DisplayText.escape(text)
         }
         var out = ""
         var index = 0
@@ -24,7 +25,7 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             if length > 1, index + length <= bytes.count,
                let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
-                out += piece
+                out += DisplayText.escape(piece)
                 index += length
             } else {
                 out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

@@ -19,7 +19,7 @@ public struct TextReporter: Reporter {
     public func render(_ report: ReadinessReport) -> String {
         var lines: [String] = []
         let ready = report.programs.filter { $0.status == .ready }.count
-        lines.append(bold("checkdocs \(report.toolVersion)") + " · as of \(report.asOf) · \(report.folder)")
+        lines.append(bold("checkdocs \(report.toolVersion)") + " · as of \(report.asOf) · \(safe(report.folder))")
         let recognized = report.documents.count
         lines.append("\(recognized) document\(recognized == 1 ? "" : "s") recognized, \(report.unrecognizedFiles.count) unrecognized, "
                      + "\(report.ambiguousFiles.count) ambiguous · \(report.programs.count) program\(report.programs.count == 1 ? "" : "s")")
@@ -34,16 +34,16 @@ public struct TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
                 for item in report.crossProgram {
-                    var text = "\(item.title) [\(item.key)]: blocks \(item.programs.count) program\(item.programs.count == 1 ? "" : "s")"
+                    var text = "\(safe(item.title)) [\(safe(item.key))]: blocks \(item.programs.count) program\(item.programs.count == 1 ? "" : "s")"
                     if !item.soleBlockerOf.isEmpty {
-                        text += "; the only blocker of \(item.soleBlockerOf.joined(separator: ", "))"
+                        text += "; the only blocker of \(safe(item.soleBlockerOf.joined(separator: ", ")))"
                     }
                     lines += wrap(text, indent: "  • ", continuation: "    ")
                 }
             }
             if !report.fees.isEmpty {
                 lines.append("")
-                let fees = report.fees.map { "\($0.currency) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
+                let fees = report.fees.map { "\(safe($0.currency)) \($0.amount) (\($0.programs) program\($0.programs == 1 ? "" : "s"))" }
                 lines += wrap("Fees: " + fees.joined(separator: ", "), indent: "", continuation: "  ")
             }
             if !report.unrecognizedFiles.isEmpty {
@@ -55,7 +55,7 @@ public struct TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Ambiguous files") + " (declare `type:` in the manifest):")
                 for file in report.ambiguousFiles {
-                    lines += wrap("\(file.path): could be \(file.candidates.joined(separator: " or "))", indent: "  ", continuation: "    ")
+                    lines += wrap("\(file.path): could be \(safe(file.candidates.joined(separator: " or ")))", indent: "  ", continuation: "    ")
                 }
             }
             let shown = report.diagnostics.filter { verbosity == .verbose || $0.level != .note }
@@ -63,7 +63,7 @@ public struct TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Notes on the folder:"))
                 for diagnostic in shown {
-                    let text = (diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message
+                    let text = safe((diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message)
                     lines += wrap(text, indent: "  \(diagnostic.level == .warning ? yellow("!") : "·") ", continuation: "    ")
                 }
             }
@@ -88,14 +88,14 @@ public struct TextReporter: Reporter {
         case .ineligible: badge = red("✘ INELIGIBLE")
         case .closed: badge = red("✘ CLOSED")
         }
-        lines += wrap("\(badge)  \(bold(program.id)) — \(program.name) (\(program.kind.rawValue))", indent: "", continuation: "   ")
+        lines += wrap("\(badge)  \(bold(safe(program.id))) — \(safe(program.name)) (\(program.kind.rawValue))", indent: "", continuation: "   ")
         var facts: [String] = []
-        if let institution = program.institution { facts.append(institution) }
+        if let institution = program.institution { facts.append(safe(institution)) }
         if let rotation = program.rotation { facts.append("rotation \(rotation.start) → \(rotation.end)") }
         if let deadline = program.effectiveDeadline { facts.append("apply by \(deadline)") }
         if !facts.isEmpty { lines += wrap(facts.joined(separator: " · "), indent: "   ", continuation: "   ") }
         if verbosity != .quiet {
-            lines += wrap("source \(program.source.href) (as of \(program.source.asOf))", indent: "   ", continuation: "     ")
+            lines += wrap("source \(safe(program.source.href)) (as of \(program.source.asOf))", indent: "   ", continuation: "     ")
         }
         guard verbosity != .quiet else { return lines }
 
@@ -106,13 +106,13 @@ public struct TextReporter: Reporter {
                 if result.status == .ok { okCount += 1 }
                 continue
             }
-            lines += wrap("\(symbol(result)) \(result.title) [\(result.id)]: \(label(result))", indent: "   ", continuation: "     ")
-            if !result.message.isEmpty { lines += wrap(result.message, indent: "     ", continuation: "     ") }
+            lines += wrap("\(symbol(result)) \(safe(result.title)) [\(safe(result.id))]: \(label(result))", indent: "   ", continuation: "     ")
+            if !result.message.isEmpty { lines += wrap(safe(result.message), indent: "     ", continuation: "     ") }
             if verbosity == .verbose, !result.files.isEmpty, result.status == .ok {
                 lines += wrap("files: " + result.files.map(\.description).joined(separator: ", "), indent: "     ", continuation: "       ")
             }
             if result.status.isFailure || result.status == .pending, let hint = result.hint {
-                lines += wrap("→ " + hint, indent: "     ", continuation: "       ")
+                lines += wrap("→ " + safe(hint), indent: "     ", continuation: "       ")
             }
         }
         if okCount > 0 { lines.append("   " + green("✔") + " \(okCount) other requirement\(okCount == 1 ? "" : "s") met") }
@@ -170,6 +170,10 @@ public struct TextReporter: Reporter {
         }
         return width
     }
+
+    /// Text from the inputs (program descriptions, manifest, file names) with control characters
+    /// escaped: only this reporter's own colour codes reach the terminal.
+    private func safe(_ text: String) -> String { DisplayText.escape(text) }
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     private func bold(_ text: String) -> String { paint(text, "1") }
