@@ -63,19 +63,20 @@ struct Check: ParsableCommand {
             throw Terminal.fail(error)
         }
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
+        // Report files first, all or none: a refused destination leaves no report anywhere.
+        var files: [(text: String, path: String)] = []
+        var standardOutput: String?
         for request in outputs {
             let useColor = request.file == nil && Terminal.useColor(color)
             let text = request.format.reporter(color: useColor, verbosity: verbosity).render(report)
-            if let file = request.file {
-                do {
-                    try ReportWriter.write(text, to: file, applicantRoot: report.folderIdentity, applicantFiles: report.fileIdentities)
-                } catch {
-                    throw Terminal.fail(error)
-                }
-            } else {
-                Terminal.out(text)
-            }
+            if let file = request.file { files.append((text, file)) } else { standardOutput = text }
         }
+        do {
+            try ReportWriter.writeAll(files, applicantRoot: report.folderIdentity, applicantFiles: report.fileIdentities)
+        } catch {
+            throw Terminal.fail(error)
+        }
+        if let standardOutput { Terminal.out(standardOutput) }
         if report.blocking { throw ExitCode(1) }
     }
 

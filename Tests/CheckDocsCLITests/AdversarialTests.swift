@@ -177,4 +177,92 @@ import Glibc
         #expect(run.seconds < 10, "took \(run.seconds) s")
         #expect(paths(try report(run), "unrecognizedFiles").count == 100_000)
     }
+
+    // MARK: B. Report files: never in the folder, never over an applicant file, all or nothing
+
+    @Test("B16: a report inside the folder (direct, through .., through a symlinked folder) is refused, nothing written")
+    func reportInsideFolder() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        try box.file("certificates/BLS 2026-01-01.pdf")
+        #expect(symlink(box.folder + "/certificates", box.reports + "/into") == 0)
+        for path in [box.folder + "/report.json", box.folder + "/certificates/r.json",
+                     box.outside + "/../applicant/r.json", box.reports + "/into/r.json"] {
+            let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + path], reportFiles: [path])
+            #expect(run.status == 2 && run.stderr.contains("refusing to write a report inside the applicant folder"), "\(path)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test("B17–18: a report onto an applicant file, a hard link to it, or a symlink to it is refused; the file is unchanged")
+    func reportOverApplicantFile() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let cv = try box.file("CV.pdf", "the only scan of my CV")
+        #expect(link(cv, box.reports + "/hard.pdf") == 0)
+        #expect(symlink(cv, box.reports + "/soft.pdf") == 0)
+        for path in [box.reports + "/hard.pdf", box.reports + "/soft.pdf"] {
+            let run = try box.runChecked([box.folder] + Self.asOf + ["-o", path])
+            #expect(run.status == 2 && run.stderr.contains("is (or links to) one of the applicant's files"), "\(path)")
+        }
+        #expect(try String(contentsOfFile: box.reports + "/hard.pdf", encoding: .utf8) == "the only scan of my CV")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: box.reports + "/soft.pdf") == cv)
+    }
+
+    @Test("B19: an existing report is replaced whole; a symlink at the path is replaced, its target untouched; no debris")
+    func existingReport() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let old = box.reports + "/report.json"
+        try Data("previous report".utf8).write(to: URL(fileURLWithPath: old))
+        #expect(symlink(box.canaryPath, box.reports + "/linked.txt") == 0)
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + old, "--format", "text=" + box.reports + "/linked.txt"],
+                                     reportFiles: [old, box.reports + "/linked.txt"])
+        #expect(run.status == 1)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: old))) is [String: Any])
+        #expect(FileManager.default.destinationOfSymbolicLinkOrNil(box.reports + "/linked.txt") == nil)
+        #expect(try String(contentsOfFile: box.canaryPath, encoding: .utf8) == box.canary)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).sorted() == ["linked.txt", "report.json"])
+    }
+
+    @Test("B: when one of several reports is refused, none is written (exit 2 leaves no report behind)")
+    func allOrNothing() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let good = box.reports + "/good.json"
+        let refused = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "--format", "text=" + box.folder + "/r.txt"],
+                                         reportFiles: [good, box.folder + "/r.txt"])
+        #expect(refused.status == 2)
+        let twice = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "--format", "text=" + good], reportFiles: [good])
+        #expect(twice.status == 2 && twice.stderr.contains("is given for two reports"))
+        let missing = try box.runChecked([box.folder] + Self.asOf + ["-o", box.reports + "/no/such/dir/r.txt"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot be opened"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).isEmpty)
+    }
+
+    @Test("B21: a read-only output folder: exit 2, the old report intact, the other report not written, no debris",
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root and setpriv is missing"))
+    func readOnlyOutput() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let readOnly = box.reports + "/ro", writable = box.reports + "/rw"
+        for directory in [readOnly, writable] { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false) }
+        try Data("previous report".utf8).write(to: URL(fileURLWithPath: readOnly + "/report.json"))
+        chmod(readOnly, 0o555)
+        chmod(writable, 0o777)
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "text=" + writable + "/r.txt", "--format", "json=" + readOnly + "/report.json"],
+                                     unprivileged: true, reportFiles: [writable + "/r.txt"])
+        #expect(run.status == 2 && run.stderr.contains("report.json: error: cannot write the report: permission denied"))
+        #expect(try String(contentsOfFile: readOnly + "/report.json", encoding: .utf8) == "previous report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly) == ["report.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: writable).isEmpty)
+    }
+}
+
+extension FileManager {
+    func destinationOfSymbolicLinkOrNil(_ path: String) -> String? { try? destinationOfSymbolicLink(atPath: path) }
 }
