@@ -53,6 +53,8 @@ public enum YAMLReader {
         case let .composer(_, problem, mark, _) where problem == "but found another document":
             return Failure(line: mark.line, column: mark.column,
                            message: "a manifest is one YAML document; a second document starts here (remove the extra '---' or '...')")
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
+            return Failure(line: mark.line, column: mark.column, message: "nesting deeper than \(maxDepth) levels")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case let .reader(problem, _, _, _):

@@ -1,5 +1,5 @@
 /// Serializes a JSONValue deterministically: keys in the order given, two-space indent,
-/// every string escaped (control characters including C1, quotes, backslashes, and U+2028/2029).
+/// every string escaped (control characters including C1 and bidi overrides, quotes, backslashes, and U+2028/2029).
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
         var out = ""
@@ -55,7 +55,7 @@ public enum JSONWriter {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if DisplayText.needsEscape(scalar) {
                     out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
