@@ -172,9 +172,10 @@ import Glibc
             try #require(descriptor >= 0)
             close(descriptor)
         }
-        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json", "--kind", "observership"], timeout: 20)
+        // About 4 s alone in a debug build; the bound leaves room for the other suites running at once.
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json", "--kind", "observership"], timeout: 30)
         #expect(run.status == 1)
-        #expect(run.seconds < 10, "took \(run.seconds) s")
+        #expect(run.seconds < 15, "took \(run.seconds) s")
         #expect(paths(try report(run), "unrecognizedFiles").count == 100_000)
     }
 

@@ -88,6 +88,8 @@ struct FolderSnapshot: Equatable {
                 var buffer = [CChar](repeating: 0, count: 4096)
                 let count = readlinkat(fd, &cName, &buffer, buffer.count)
                 entry.link = count > 0 ? buffer.prefix(count).map { UInt8(bitPattern: $0) } : []
+            case S_IFREG where status.st_size == 0:
+                break  // nothing to hash; the size and mtime say it all
             case S_IFREG:
                 entry.hash = Self.hash(openat(fd, &cName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), size: Int64(status.st_size))
             case S_IFDIR:

@@ -27,10 +27,9 @@ public enum DisplayText {
     /// Control characters, DEL, C1 controls (U+0080–U+009F, which some terminals obey like ESC),
     /// and the bidirectional embedding, override and isolate controls (Trojan Source).
     public static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {
-        switch scalar.value {
-        case 0x0A: return !keepNewlines
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return false }  // printable ASCII: the common case, first
+        if value == 0x0A { return !keepNewlines }
+        return value < 0x20 || (value >= 0x7F && value <= 0x9F) || (value >= 0x202A && value <= 0x202E) || (value >= 0x2066 && value <= 0x2069)
     }
 }
