@@ -80,7 +80,7 @@ import Glibc
     }
 
     @Test("A6/A15: unreadable files and folders are reported and the scan goes on; an unreadable root or manifest exits 2",
-          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root and setpriv is missing"))
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root, and setpriv is missing or nobody cannot run the binary"))
     func unreadable() throws {
         let box = try Sandbox()
         defer { box.remove() }
@@ -245,7 +245,7 @@ import Glibc
     }
 
     @Test("B21: a read-only output folder: exit 2, the old report intact, the other report not written, no debris",
-          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root and setpriv is missing"))
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root, and setpriv is missing or nobody cannot run the binary"))
     func readOnlyOutput() throws {
         let box = try Sandbox()
         defer { box.remove() }

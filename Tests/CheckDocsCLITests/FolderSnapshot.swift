@@ -174,11 +174,14 @@ struct Sandbox {
 
     /// Memory bound for every run: 512 MiB of address space (reliability.md's default bound).
     static let prlimit = ["/usr/bin/prlimit", "--as=\(512 << 20)", "--"]
-    /// Runs the binary as nobody when the tests run as root; nil when that is not possible.
+    /// Runs the binary as nobody when the tests run as root; nil when that is not possible: no
+    /// setpriv, or nobody cannot reach the binary (a clone under /root, say).
     static let unprivileged: [String]? = {
         if geteuid() != 0 { return [] }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return nil }
-        return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        let launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        guard let probe = try? CLITests.run(["--version"], directory: "/", timeout: 10, launcher: launcher), probe.status == 0 else { return nil }
+        return launcher
     }()
     static let canDropPrivileges = unprivileged != nil
 
