@@ -15,12 +15,19 @@ import Testing
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Killed after the time bound: the run hung or took too long.
+        var timedOut = false
+        var seconds: Double = 0
     }
 
-    static func run(_ arguments: [String], binary: String = binary, directory: String = root) throws -> Run {
+    /// Runs the binary with stdin closed and a time bound, after which it is killed. A death by
+    /// signal is reported like a shell does, as 128 + the signal (so "status ≥ 128" means a crash).
+    /// `launcher` goes before the binary (for example prlimit or setpriv and their arguments).
+    static func run(_ arguments: [String], binary: String = binary, directory: String = root,
+                    timeout: Double = 60, launcher: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -28,11 +35,46 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
         try process.run()
+        let watchdog = Watchdog()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { watchdog.fire(pid) }
+        // Both pipes are drained at once, so a large stderr cannot block a process writing stdout.
+        let errData = Locked(Data())
+        let reader = DispatchGroup()
+        DispatchQueue.global().async(group: reader) { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        reader.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        watchdog.disarm()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Run(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: errData.get(), as: UTF8.self),
+                   timedOut: watchdog.fired, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Kills a process that outlives its time bound, once, unless disarmed first.
+    final class Watchdog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var armed = true
+        private(set) var fired = false
+        func fire(_ pid: Int32) {
+            lock.withLock {
+                guard armed else { return }
+                fired = true
+                kill(pid, SIGKILL)
+            }
+        }
+        func disarm() { lock.withLock { armed = false } }
+    }
+
+    final class Locked<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Value
+        init(_ value: Value) { self.value = value }
+        func set(_ newValue: Value) { lock.withLock { value = newValue } }
+        func get() -> Value { lock.withLock { value } }
     }
 
     static func golden(_ name: String, _ actual: String) throws {

@@ -67,8 +67,19 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character '\(String(UnicodeScalar(bytes[index])))'")
+        default: throw error("unexpected \(describeCharacter(at: index))")
         }
+    }
+
+    /// The character at `offset` for a message: printable ASCII quoted, anything else as U+XXXX
+    /// (the bytes are valid UTF-8 by now), so a NUL or an escape byte never reaches the terminal raw.
+    private func describeCharacter(at offset: Int) -> String {
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "character '\(String(UnicodeScalar(byte)))'" }
+        let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        let scalar = String(decoding: bytes[offset..<min(bytes.count, offset + length)], as: UTF8.self).unicodeScalars.first
+        let value = String(scalar?.value ?? UInt32(byte), radix: 16, uppercase: true).leftPadded(to: 4)
+        return "character U+\(value)" + (scalar.map { $0.properties.isWhitespace ? " (whitespace JSON does not allow)" : "" } ?? "")
     }
 
     private mutating func expectLiteral(_ literal: String) throws(SyntaxError) {

@@ -50,10 +50,17 @@ public enum YAMLReader {
 
     private static func failure(from error: YamlError) -> Failure {
         switch error {
+        case let .composer(_, problem, mark, _) where problem == "but found another document":
+            return Failure(line: mark.line, column: mark.column,
+                           message: "a manifest is one YAML document; a second document starts here (remove the extra '---' or '...')")
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
+            return Failure(line: mark.line, column: mark.column, message: "nesting deeper than \(maxDepth) levels")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case let .reader(problem, _, _, _):
             return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, _) where duplicates.contains("<uncovertable>"):
+            return Failure(line: 0, column: 0, message: "mapping keys must be plain text (a key here is a list or a mapping)")
         case let .duplicatedKeysInMapping(duplicates, _):
             return Failure(line: 0, column: 0, message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
         default:

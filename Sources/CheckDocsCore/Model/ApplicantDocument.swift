@@ -2,8 +2,8 @@
 /// would call equal (NFC and NFD, say) are two different files on Linux.
 public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let bytes: [UInt8]
-    /// For display: valid UTF-8 as is, anything else escaped as \xNN so no name is ever lost.
-    /// Made once: every report prints each path many times.
+    /// For display: valid UTF-8 as is, invalid bytes escaped as \xNN so no name is ever lost, and
+    /// control characters escaped. Made once: every report prints each path many times.
     public let description: String
 
     public init(bytes: [UInt8]) {
@@ -20,8 +20,9 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     private static func display(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            return text
+        // Control characters are escaped too (DisplayText), so a name cannot drive the terminal.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DisplayText.escape(text)
         }
         var out = ""
         var index = 0
@@ -36,7 +37,7 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             if length > 1, index + length <= bytes.count,
                let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
-                out += piece
+                out += DisplayText.escape(piece)
                 index += length
             } else {
                 out += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

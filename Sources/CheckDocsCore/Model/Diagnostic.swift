@@ -36,7 +36,8 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible, Co
         self.init(SourceLocation(file: file), message)
     }
 
-    public var description: String { "\(location): error: \(message)" }
+    /// One line, whatever the input: file names, keys and messages are escaped for the terminal.
+    public var description: String { DisplayText.escape("\(location): error: \(message)") }
 
     public static func < (lhs: InputError, rhs: InputError) -> Bool {
         (lhs.location.file, lhs.sortKey, lhs.message) < (rhs.location.file, rhs.sortKey, rhs.message)

@@ -32,7 +32,7 @@ public enum Explanation {
             lines.append("      " + RuleDescription.describe(requirement.expression, catalog: catalog))
             if let hint = requirement.hint { lines.append("      → \(hint)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escape(lines.joined(separator: "\n"), keepNewlines: true) + "\n"
     }
 
     public static func type(_ type: DocumentType, knowledge: Knowledge) -> String {
@@ -46,6 +46,6 @@ public enum Explanation {
             }
         }.map(\.id).sorted()
         if !users.isEmpty { lines.append("  used by checklists: \(users.joined(separator: ", "))") }
-        return lines.joined(separator: "\n") + "\n"
+        return DisplayText.escape(lines.joined(separator: "\n"), keepNewlines: true) + "\n"
     }
 }

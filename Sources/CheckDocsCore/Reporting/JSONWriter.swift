@@ -1,5 +1,6 @@
 /// Serializes a JSONValue deterministically into UTF-8 bytes: keys in the order given, two-space
-/// indent, every string escaped (control characters, quotes, backslashes, U+2028 and U+2029).
+/// indent, every string escaped (control characters including C1, bidi overrides, quotes,
+/// backslashes, U+2028 and U+2029).
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
         var out: [UInt8] = []
@@ -61,10 +62,14 @@ public enum JSONWriter {
                 case 0x0A: replacement = "\\n"
                 case 0x0D: replacement = "\\r"
                 case 0x09: replacement = "\\t"
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    replacement = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
                 case 0..<0x20, 0x7F: break
+                // U+0080–U+009F (C1 controls): C2 80–C2 9F.
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] < 0xA0:
+                    length = 2
+                // U+2028/2029 (line separators to JavaScript), U+202A–202E and U+2066–2069 (bidi controls).
+                case 0xE2 where index + 2 < bytes.count && ((bytes[index + 1] == 0x80 && (0xA8...0xAE).contains(bytes[index + 2]))
+                                                            || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2]))):
+                    length = 3
                 default:
                     index += 1
                     continue
@@ -73,10 +78,13 @@ public enum JSONWriter {
                 if let replacement {
                     out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 } else {
+                    // \uXXXX of the scalar these 1–3 bytes encode.
+                    var scalar = UInt32(byte)
+                    if length == 2 { scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+                    if length == 3 { scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F) }
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
+                    out.append(contentsOf: "\\u".utf8)
+                    for shift in [12, 8, 4, 0] { out.append(hex[Int(scalar >> UInt32(shift) & 0xF)]) }
                 }
                 index += length
                 runStart = index

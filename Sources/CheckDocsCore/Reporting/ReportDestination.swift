@@ -35,15 +35,29 @@ public final class ReportDestination {
 
     deinit { discard() }
 
+    /// Where `path` would land: its folder's identity and its name, so two spellings of one
+    /// destination are seen to be one. nil when the folder cannot be examined (opening says why).
+    public static func target(of path: String) -> String? {
+        let (directory, name) = split(path)
+        var status = stat()
+        guard stat(directory, &status) == 0 else { return nil }
+        return "\(status.st_dev):\(status.st_ino)/\(name)"
+    }
+
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return (directory, name)
+    }
+
     public static func file(_ path: String, applicantRoot: FileIdentity, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
         try file(path, applicantRoots: [applicantRoot], applicantFiles: applicantFiles)
     }
 
     /// A report file refused inside any of `applicantRoots` (a batch run has many folders).
     public static func file(_ path: String, applicantRoots: Set<FileIdentity>, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (directory, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else { throw InputError(file: path, "is not a file name") }
 
         let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

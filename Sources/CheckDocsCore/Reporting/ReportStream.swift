@@ -29,6 +29,12 @@ public struct ReportStream: CheckEvents {
     /// Opens every destination before anything is written: a refused path fails the run early.
     public mutating func begin(_ header: ReportHeader) throws(InputErrors) {
         do throws(InputError) {
+            var targets = Set<String>()
+            for output in outputs {
+                if let file = output.file, let target = ReportDestination.target(of: file), !targets.insert(target).inserted {
+                    throw InputError(file: file, "is given for two reports; give each report its own file")
+                }
+            }
             for output in outputs {
                 if let file = output.file {
                     destinations.append(try ReportDestination.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),

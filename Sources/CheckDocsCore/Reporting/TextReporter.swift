@@ -20,7 +20,7 @@ public final class TextReporter: Reporter {
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         self.header = header
-        out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(header.folder)\n")
+        out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(safe(header.folder))\n")
         out.write(header.documentSummary + "\n")
     }
 
@@ -35,12 +35,12 @@ public final class TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
                 for item in summary.crossProgram {
-                    lines += wrap("\(item.title) [\(item.key)]: \(item.impact)", indent: "  • ", continuation: "    ")
+                    lines += wrap("\(safe(item.title)) [\(safe(item.key))]: \(safe(item.impact))", indent: "  • ", continuation: "    ")
                 }
             }
             if !summary.fees.isEmpty {
                 lines.append("")
-                lines += wrap("Fees: " + summary.fees.map(\.summary).joined(separator: ", "), indent: "", continuation: "  ")
+                lines += wrap("Fees: " + safe(summary.fees.map(\.summary).joined(separator: ", ")), indent: "", continuation: "  ")
             }
             if !header.unrecognizedFiles.isEmpty {
                 lines.append("")
@@ -51,7 +51,7 @@ public final class TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Ambiguous files") + " (declare `type:` in the manifest):")
                 for file in header.ambiguousFiles {
-                    lines += wrap("\(file.path): could be \(file.candidates.joined(separator: " or "))", indent: "  ", continuation: "    ")
+                    lines += wrap("\(file.path): could be \(safe(file.candidates.joined(separator: " or ")))", indent: "  ", continuation: "    ")
                 }
             }
             let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }
@@ -59,7 +59,7 @@ public final class TextReporter: Reporter {
                 lines.append("")
                 lines.append(bold("Notes on the folder:"))
                 for diagnostic in shown {
-                    let text = (diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message
+                    let text = safe((diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message)
                     lines += wrap(text, indent: "  \(diagnostic.level == .warning ? yellow("!") : "·") ", continuation: "    ")
                 }
             }
@@ -68,7 +68,7 @@ public final class TextReporter: Reporter {
             lines.append("")
             lines.append(bold(waivers.line))
             if verbosity != .quiet {
-                for note in waivers.notes { lines += wrap(note, indent: "  \(yellow("!")) ", continuation: "    ") }
+                for note in waivers.notes { lines += wrap(safe(note), indent: "  \(yellow("!")) ", continuation: "    ") }
             }
         }
         lines.append("")
@@ -80,14 +80,14 @@ public final class TextReporter: Reporter {
         var lines: [String] = []
         let headline = "\(program.status.symbol) \(program.status.headline)"
         let badge = program.status == .ready ? green(headline) : red(headline)
-        lines += wrap("\(badge)  \(bold(program.id)) — \(program.name) (\(program.kind.rawValue))", indent: "", continuation: "   ")
+        lines += wrap("\(badge)  \(bold(safe(program.id))) — \(safe(program.name)) (\(program.kind.rawValue))", indent: "", continuation: "   ")
         var facts: [String] = []
-        if let institution = program.institution { facts.append(institution) }
+        if let institution = program.institution { facts.append(safe(institution)) }
         if let rotation = program.rotation { facts.append("rotation \(rotation.start) → \(rotation.end)") }
         if let deadline = program.effectiveDeadline { facts.append("apply by \(deadline)") }
         if !facts.isEmpty { lines += wrap(facts.joined(separator: " · "), indent: "   ", continuation: "   ") }
         if verbosity != .quiet {
-            lines += wrap("source \(program.source.href) (as of \(program.source.asOf))", indent: "   ", continuation: "     ")
+            lines += wrap("source \(safe(program.source.href)) (as of \(program.source.asOf))", indent: "   ", continuation: "     ")
         }
         guard verbosity != .quiet else { return lines }
 
@@ -98,16 +98,16 @@ public final class TextReporter: Reporter {
                 if result.status == .ok { okCount += 1 }
                 continue
             }
-            lines += wrap("\(symbol(result)) \(result.title) [\(result.id)]: \(label(result))", indent: "   ", continuation: "     ")
-            if !result.message.isEmpty { lines += wrap(result.message, indent: "     ", continuation: "     ") }
+            lines += wrap("\(symbol(result)) \(safe(result.title)) [\(safe(result.id))]: \(label(result))", indent: "   ", continuation: "     ")
+            if !result.message.isEmpty { lines += wrap(safe(result.message), indent: "     ", continuation: "     ") }
             if verbosity == .verbose, !result.files.isEmpty, result.status == .ok {
                 lines += wrap("files: " + result.files.map(\.description).joined(separator: ", "), indent: "     ", continuation: "       ")
             }
             if let waiver = result.waiver {
-                lines += wrap("waived until \(waiver.expires): \(waiver.reason)", indent: "     ", continuation: "       ")
+                lines += wrap("waived until \(waiver.expires): \(safe(waiver.reason))", indent: "     ", continuation: "       ")
             }
             if result.status.isFailure || result.status == .pending, let hint = result.hint {
-                lines += wrap("→ " + hint, indent: "     ", continuation: "       ")
+                lines += wrap("→ " + safe(hint), indent: "     ", continuation: "       ")
             }
         }
         if okCount > 0 { lines.append("   " + green("✔") + " \(okCount) other requirement\(okCount == 1 ? "" : "s") met") }
@@ -166,6 +166,10 @@ public final class TextReporter: Reporter {
         }
         return width
     }
+
+    /// Text from the inputs (program descriptions, manifest, file names) with control characters
+    /// escaped: only this reporter's own colour codes reach the terminal.
+    private func safe(_ text: String) -> String { DisplayText.escape(text) }
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     private func bold(_ text: String) -> String { paint(text, "1") }

@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hostile folders, report paths, XML and JSON/YAML against the built binary (reliability.md
+/// test plan A–D). Every run goes through `Sandbox.runChecked`, which bounds time and memory and
+/// checks the invariants: the folder and the outside are unchanged, the canary never leaks, no
+/// crash. Units already covered in CheckDocsCoreTests (NFC twins in the scanner, the XML DOCTYPE
+/// and laughs in the loader, strict JSON) are taken here to the command line and further.
+@Suite struct AdversarialTests {
+    static let asOf = ["--as-of", "2026-12-01"]
+
+    // MARK: A. The folder and the file system
+
+    @Test("A1–3: links out of the folder, to /, and link loops are listed, never followed")
+    func symlinks() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        try box.file("sub/LoR - Dr Smith.pdf")
+        let links = ["passport.pdf": box.canaryPath, "outside-dir": box.outside, "root": "/", "self": "self",
+                     "sub/up": "..", "ping": "pong", "pong": "ping"]
+        for (name, target) in links { #expect(symlink(target, box.folder + "/" + name) == 0) }
+        let text = try box.runChecked([box.folder] + Self.asOf + ["--verbose"], timeout: 5)
+        #expect(text.status == 1)
+        #expect(text.seconds < 2)
+        for name in links.keys { #expect(text.stdout.contains("\(name): symbolic link, not followed"), "\(name) not reported") }
+        let json = try report(box.runChecked([box.folder] + Self.asOf + ["--format", "json"]))
+        #expect(paths(json, "documents") == utf8(["CV.pdf", "sub/LoR - Dr Smith.pdf"]))
+
+        // The manifest, a program description, or programs/ entries that are links are not read.
+        #expect(symlink(box.canaryPath, box.folder + "/checkdocs.yaml") == 0)
+        let manifest = try box.runChecked([box.folder] + Self.asOf)
+        #expect(manifest.status == 2 && manifest.stderr.contains("checkdocs.yaml: error: is a symbolic link"))
+        unlink(box.folder + "/checkdocs.yaml")
+        #expect(symlink(box.canaryPath, box.inputs + "/program.xml") == 0)
+        #expect(try box.runChecked(["lint", box.inputs + "/program.xml"]).status == 2)
+        #expect(try box.runChecked([box.folder, "--programs", box.inputs + "/program.xml"] + Self.asOf).status == 2)
+    }
+
+    @Test("A4–5: a FIFO with no writer and a socket are skipped without blocking; as manifest or program they are refused")
+    func fifosAndSockets() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        #expect(mkfifo(box.folder + "/transcript.pdf", 0o644) == 0)
+        try makeSocket(box.folder + "/passport.pdf")
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--verbose"], timeout: 5)
+        #expect(run.status == 1 && run.seconds < 2)
+        #expect(run.stdout.contains("transcript.pdf: special file (FIFO, socket or device), skipped"))
+        #expect(run.stdout.contains("passport.pdf: special file (FIFO, socket or device), skipped"))
+
+        #expect(mkfifo(box.folder + "/checkdocs.yaml", 0o644) == 0)
+        let manifest = try box.runChecked([box.folder] + Self.asOf, timeout: 5)
+        #expect(manifest.status == 2 && manifest.stderr.contains("checkdocs.yaml: error: is not a regular file"))
+        #expect(mkfifo(box.inputs + "/program.xml", 0o644) == 0)
+        let lint = try box.runChecked(["lint", box.inputs + "/program.xml"], timeout: 5)
+        #expect(lint.status == 2 && lint.stderr.contains("program.xml: error: is not a file or folder"))
+    }
+
+    static let canMakeDevices: Bool = {
+        let path = NSTemporaryDirectory() + "checkdocs-mknod-" + UUID().uuidString
+        defer { unlink(path) }
+        return mknod(path, S_IFCHR | 0o644, dev_t(0x105)) == 0
+    }()
+
+    @Test("A5: a /dev/zero-like device is skipped as a document and refused as a manifest, never read",
+          .enabled(if: canMakeDevices, "mknod is not permitted here (not root, or a container without CAP_MKNOD)"))
+    func devices() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        #expect(mknod(box.folder + "/CV.pdf", S_IFCHR | 0o644, dev_t(0x105)) == 0)  // char 1:5 is /dev/zero
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--verbose"], timeout: 5)
+        #expect(run.status == 1 && run.stdout.contains("CV.pdf: special file"))
+        #expect(mknod(box.folder + "/checkdocs.yaml", S_IFCHR | 0o644, dev_t(0x105)) == 0)
+        let manifest = try box.runChecked([box.folder] + Self.asOf, timeout: 5)
+        #expect(manifest.status == 2 && manifest.stderr.contains("is not a regular file"))
+    }
+
+    @Test("A6/A15: unreadable files and folders are reported and the scan goes on; an unreadable root or manifest exits 2",
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root, and setpriv is missing or nobody cannot run the binary"))
+    func unreadable() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        chmod(try box.file("CV.pdf"), 0)
+        try box.file("immunizations/PPD 2026-05-01.pdf")
+        chmod(box.folder + "/immunizations", 0)
+        try box.file("Passport_2031-01-01.pdf")
+        let run = try box.runChecked([box.folder] + Self.asOf, unprivileged: true)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("CV.pdf: cannot be read: permission denied"))
+        #expect(run.stdout.contains("immunizations: folder cannot be read: permission denied"))
+
+        let manifest = box.folder + "/checkdocs.yaml"
+        try Data("applicant: {}\n".utf8).write(to: URL(fileURLWithPath: manifest))
+        chmod(manifest, 0)
+        let unreadableManifest = try box.runChecked([box.folder] + Self.asOf, unprivileged: true)
+        #expect(unreadableManifest.status == 2 && unreadableManifest.stderr.contains("checkdocs.yaml: error: cannot open: permission denied"))
+
+        chmod(box.folder, 0)
+        let root = try box.runChecked([box.folder] + Self.asOf, unprivileged: true)
+        #expect(root.status == 2 && root.stderr.contains("\(box.folder): error: cannot open the folder: permission denied"))
+        chmod(box.folder, 0o755)
+        // A root that is a file, or missing: exit 2, named.
+        let file = try box.runChecked([box.folder + "/Passport_2031-01-01.pdf"] + Self.asOf)
+        #expect(file.status == 2 && file.stderr.contains("is not a folder"))
+    }
+
+    @Test("A7: a 100 GB sparse file is a document, a manifest or a program only by its size: never read, answered at once")
+    func sparseFile() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        for path in [box.folder + "/Passport_2031-01-01.pdf", box.inputs + "/huge.xml"] {
+            let descriptor = open(path, O_CREAT | O_WRONLY, 0o644)
+            try #require(descriptor >= 0 && ftruncate(descriptor, 100 << 30) == 0, "this file system cannot hold a 100 GB sparse file")
+            close(descriptor)
+        }
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json"], timeout: 5)
+        #expect(run.status == 1 && run.seconds < 2)
+        #expect(paths(try report(run), "documents") == utf8(["Passport_2031-01-01.pdf"]))
+        let program = try box.runChecked(["lint", box.inputs + "/huge.xml"], timeout: 5)
+        #expect(program.status == 2 && program.stderr.contains("is 107374182400 bytes; the limit is"))
+        #expect(rename(box.inputs + "/huge.xml", box.folder + "/checkdocs.yaml") == 0)
+        let manifest = try box.runChecked([box.folder] + Self.asOf, timeout: 5)
+        #expect(manifest.status == 2 && manifest.stderr.contains("checkdocs.yaml: error: is 107374182400 bytes"))
+    }
+
+    @Test("A10–12: NFC and NFD twins, case twins, non-UTF-8, control-character and 255-byte names: all listed, escaped")
+    func hostileNames() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let long = "CV " + String(repeating: "a", count: 248) + ".pdf"
+        let names: [[UInt8]] = [Array("caf\u{E9} CV.pdf".utf8), Array("cafe\u{301} CV.pdf".utf8), Array("CV.pdf".utf8), Array("cv.pdf".utf8),
+                                Array("bad".utf8) + [0xFF, 0xFE] + Array(".pdf".utf8), Array("CV\u{1B}[2J.pdf".utf8),
+                                Array("note\u{9B}31m.pdf".utf8), Array("x\u{202E}fdp.exe".utf8), Array(long.utf8)]
+        #expect(names.last?.count == 255)
+        for name in names { try makeFile(box.folder, name) }
+        let json = try report(box.runChecked([box.folder] + Self.asOf + ["--format", "json"]))
+        let listed = Set(paths(json, "documents") + paths(json, "unrecognizedFiles") + paths(json, "ambiguousFiles"))
+        let expected: [[UInt8]] = names.prefix(4).map { $0 } + [Array("bad\\xFF\\xFE.pdf".utf8), Array("CV\\x1B[2J.pdf".utf8),
+                                  Array("note\\u{9B}31m.pdf".utf8), Array("x\\u{202E}fdp.exe".utf8), Array(long.utf8)]
+        #expect(listed == Set(expected), "listed: \(listed.map { String(decoding: $0, as: UTF8.self) })")
+        let text = try box.runChecked([box.folder] + Self.asOf + ["--verbose", "--color", "never"])
+        #expect(!text.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" })
+        #expect(text.stdout.contains("bad\\xFF\\xFE.pdf") && text.stdout.contains("note\\u{9B}31m.pdf"))
+    }
+
+    @Test("A13: a tree deeper than PATH_MAX is walked (the deep document is found); deeper than 32 levels is reported")
+    func deepTrees() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let name = String(repeating: "d", count: 200)
+        try makeTree(box.folder, [name], levels: 30, leaf: "CV.pdf")  // about 6,000 bytes of path
+        try makeTree(box.folder, ["deeper"], levels: 40, leaf: "LoR.pdf")
+        let json = try report(box.runChecked([box.folder] + Self.asOf + ["--format", "json"], timeout: 10))
+        let documents = paths(json, "documents").map { String(decoding: $0, as: UTF8.self) }
+        #expect(documents.count == 1 && documents.first?.hasSuffix("/CV.pdf") == true && (documents.first?.utf8.count ?? 0) > 4096)
+        let tooDeep = (json["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "too-deep" }
+        #expect(tooDeep.count == 1, "the 40-level tree must be reported, not silently dropped")
+    }
+
+    @Test("A14: 100,000 files in one folder: every one in the report, within the time bound")
+    func manyFiles() throws {
+        let box = try Sandbox(inMemory: true)
+        defer { box.remove() }
+        let directory = open(box.folder, O_RDONLY | O_DIRECTORY)
+        defer { close(directory) }
+        for index in 0..<100_000 {
+            let descriptor = openat(directory, "scan-\(index).pdf", O_CREAT | O_WRONLY, 0o644)
+            try #require(descriptor >= 0)
+            close(descriptor)
+        }
+        // About 4 s alone in a debug build; the bound leaves room for the other suites running at once.
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json", "--kind", "observership"], timeout: 30)
+        #expect(run.status == 1)
+        #expect(run.seconds < 15, "took \(run.seconds) s")
+        #expect(paths(try report(run), "unrecognizedFiles").count == 100_000)
+    }
+
+    // MARK: B. Report files: never in the folder, never over an applicant file, all or nothing
+
+    @Test("B16: a report inside the folder (direct, through .., through a symlinked folder) is refused, nothing written")
+    func reportInsideFolder() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        try box.file("certificates/BLS 2026-01-01.pdf")
+        #expect(symlink(box.folder + "/certificates", box.reports + "/into") == 0)
+        for path in [box.folder + "/report.json", box.folder + "/certificates/r.json",
+                     box.outside + "/../applicant/r.json", box.reports + "/into/r.json"] {
+            let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + path], reportFiles: [path])
+            #expect(run.status == 2 && run.stderr.contains("refusing to write a report inside the applicant folder"), "\(path)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test("B17–18: a report onto an applicant file, a hard link to it, or a symlink to it is refused; the file is unchanged")
+    func reportOverApplicantFile() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let cv = try box.file("CV.pdf", "the only scan of my CV")
+        #expect(link(cv, box.reports + "/hard.pdf") == 0)
+        #expect(symlink(cv, box.reports + "/soft.pdf") == 0)
+        for path in [box.reports + "/hard.pdf", box.reports + "/soft.pdf"] {
+            let run = try box.runChecked([box.folder] + Self.asOf + ["-o", path])
+            #expect(run.status == 2 && run.stderr.contains("is (or links to) one of the applicant's files"), "\(path)")
+        }
+        #expect(try String(contentsOfFile: box.reports + "/hard.pdf", encoding: .utf8) == "the only scan of my CV")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: box.reports + "/soft.pdf") == cv)
+    }
+
+    @Test("B19: an existing report is replaced whole; a symlink at the path is replaced, its target untouched; no debris")
+    func existingReport() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let old = box.reports + "/report.json"
+        try Data("previous report".utf8).write(to: URL(fileURLWithPath: old))
+        #expect(symlink(box.canaryPath, box.reports + "/linked.txt") == 0)
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + old, "--format", "text=" + box.reports + "/linked.txt"],
+                                     reportFiles: [old, box.reports + "/linked.txt"])
+        #expect(run.status == 1)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: old))) is [String: Any])
+        #expect(FileManager.default.destinationOfSymbolicLinkOrNil(box.reports + "/linked.txt") == nil)
+        #expect(try String(contentsOfFile: box.canaryPath, encoding: .utf8) == box.canary)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).sorted() == ["linked.txt", "report.json"])
+    }
+
+    @Test("B: when one of several reports is refused, none is written (exit 2 leaves no report behind)")
+    func allOrNothing() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let good = box.reports + "/good.json"
+        let refused = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "--format", "text=" + box.folder + "/r.txt"],
+                                         reportFiles: [good, box.folder + "/r.txt"])
+        #expect(refused.status == 2)
+        let twice = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "--format", "text=" + good], reportFiles: [good])
+        #expect(twice.status == 2 && twice.stderr.contains("is given for two reports"))
+        let missing = try box.runChecked([box.folder] + Self.asOf + ["-o", box.reports + "/no/such/dir/r.txt"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot be opened"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).isEmpty)
+    }
+
+    @Test("B21: a read-only output folder: exit 2, the old report intact, the other report not written, no debris",
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root, and setpriv is missing or nobody cannot run the binary"))
+    func readOnlyOutput() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        let readOnly = box.reports + "/ro", writable = box.reports + "/rw"
+        for directory in [readOnly, writable] { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false) }
+        try Data("previous report".utf8).write(to: URL(fileURLWithPath: readOnly + "/report.json"))
+        chmod(readOnly, 0o555)
+        chmod(writable, 0o777)
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "text=" + writable + "/r.txt", "--format", "json=" + readOnly + "/report.json"],
+                                     unprivileged: true, reportFiles: [writable + "/r.txt"])
+        #expect(run.status == 2 && run.stderr.contains("report.json: error: cannot write the report: permission denied"))
+        #expect(try String(contentsOfFile: readOnly + "/report.json", encoding: .utf8) == "previous report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly) == ["report.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: writable).isEmpty)
+    }
+}
+
+extension FileManager {
+    func destinationOfSymbolicLinkOrNil(_ path: String) -> String? { try? destinationOfSymbolicLink(atPath: path) }
+}
