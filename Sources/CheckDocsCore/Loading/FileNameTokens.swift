@@ -10,7 +10,9 @@ public enum FileNameTokens {
     }
 
     public static func tokens(_ name: String) -> [Token] {
-        let folded = name.decomposedStringWithCanonicalMapping.unicodeScalars
+        // ASCII is its own decomposition: skip Foundation's (ICU) for the common case.
+        let decomposed = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.decomposedStringWithCanonicalMapping
+        let folded = decomposed.unicodeScalars
             .filter { !(0x0300...0x036F).contains($0.value) && $0 != "'" && $0 != "\u{2019}" }
         var tokens: [Token] = []
         var current = ""

@@ -11,20 +11,20 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     }
 
     private let root: JSONValue
-    private let patterns: [String: NSRegularExpression]
+    private let patterns: [String: SchemaPattern]
     /// "#/$defs/x" → the schema it names, looked up once.
     private let references: [String: JSONValue]
 
     public init(schema: JSONValue) {
         root = schema
-        var compiled: [String: NSRegularExpression] = [:]
+        var compiled: [String: SchemaPattern] = [:]
         var references: [String: JSONValue] = [:]
         func collect(_ value: JSONValue) {
             switch value {
             case let .object(members):
                 for member in members {
                     if member.key == "pattern", let text = member.value.stringValue,
-                       let regex = try? NSRegularExpression(pattern: text) { compiled[text] = regex }
+                       let pattern = SchemaPattern(text) { compiled[text] = pattern }
                     if member.key == "$ref", let reference = member.value.stringValue, reference.hasPrefix("#/") {
                         var target: JSONValue? = schema
                         for token in reference.dropFirst(2).split(separator: "/") { target = target?[String(token)] }
@@ -91,9 +91,8 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             if let maxLength = schema["maxLength"]?.intValue, text.count > maxLength {
                 violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
             }
-            if let pattern = schema["pattern"]?.stringValue, let regex = patterns[pattern] {
-                let range = NSRange(text.startIndex..., in: text)
-                if regex.firstMatch(in: text, range: range) == nil {
+            if let pattern = schema["pattern"]?.stringValue, let compiled = patterns[pattern] {
+                if !compiled.matches(text) {
                     violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern))"))
                 }
             }
