@@ -69,6 +69,18 @@ import Testing
         #expect(value.arrayValue?.compactMap(\.stringValue) == ["plain é", "aé\n\"\\/\u{08}\u{0C}\r\t😀b", ""])
     }
 
+    @Test("YAML plain scalars are typed like YAML 1.1's core schema: null, booleans, decimal numbers, else text")
+    func yamlScalars() throws {
+        let yaml = "a: 5\nb: -2.5e2\nc: yes\nd: Off\ne: ~\nf:\ng: 0x1F\nh: 2026-12-01\ni: '5'\nj: 1_000\nk: .inf\nl: TRUE\nm: y\n"
+        let value = try YAMLReader.read(Array(yaml.utf8))
+        #expect(value["a"] == .number(5, "5"))
+        #expect(value["b"] == .number(-250, "-2.5e2"))
+        #expect(value["c"] == .bool(true) && value["d"] == .bool(false) && value["l"] == .bool(true))
+        #expect(value["e"] == .null && value["f"] == .null)
+        #expect(value["g"] == .string("0x1F") && value["h"] == .string("2026-12-01") && value["i"] == .string("5"))
+        #expect(value["j"] == .string("1_000") && value["k"] == .string(".inf") && value["m"] == .string("y"))
+    }
+
     @Test("YAML aliases, custom tags and unknown manifest keys are refused")
     func hostileManifest() throws {
         let manifests = [

@@ -35,7 +35,10 @@ public enum YAMLReader {
         let parser: Parser
         let node: Node?
         do {
-            parser = try Parser(yaml: text)
+            // The basic resolver tags every plain scalar as a string; `plainScalar` types them.
+            // Yams's default resolver compiles ICU regular expressions, which cost more than
+            // reading a whole manifest.
+            parser = try Parser(yaml: text, resolver: .basic)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             throw failure(from: error)
@@ -73,6 +76,29 @@ public enum YAMLReader {
         Tag.Name.null.rawValue, Tag.Name.timestamp.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue,
     ]
 
+    /// YAML 1.1's core words for null and booleans, as Yams's default resolver has them.
+    private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+    private static let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
+    private static let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+    /// Types an untagged plain scalar: null, a boolean, a decimal number, else text.
+    static func plainScalar(_ text: String) -> JSONValue {
+        if nullWords.contains(text) { return .null }
+        if trueWords.contains(text) { return .bool(true) }
+        if falseWords.contains(text) { return .bool(false) }
+        return number(text) ?? .string(text)
+    }
+
+    /// A decimal number written as YAML and JSON write one (digits, sign, point, exponent);
+    /// hex, octal, `1_000`, `.inf` and sexagesimal forms stay text.
+    private static func number(_ text: String) -> JSONValue? {
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (48...57).contains(first),
+              text.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+                                     || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+              let value = Double(text), value.isFinite else { return nil }
+        return .number(value, text)
+    }
+
     private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(Failure) -> JSONValue {
         budget -= 1
         let line = node.mark?.line ?? 0
@@ -91,10 +117,9 @@ public enum YAMLReader {
             if scalar.style != .plain { return .string(scalar.string) }
             switch Tag.Name(rawValue: tag) {
             case .null: return .null
-            case .bool: return .bool(["true", "yes", "on", "y"].contains(scalar.string.lowercased()))
-            case .int, .float:
-                if let value = Double(scalar.string), value.isFinite { return .number(value, scalar.string) }
-                return .string(scalar.string)
+            case .bool: return .bool(trueWords.contains(scalar.string))
+            case .int, .float: return number(scalar.string) ?? .string(scalar.string)
+            case .str: return plainScalar(scalar.string)
             default: return .string(scalar.string)
             }
         case let .mapping(mapping):
