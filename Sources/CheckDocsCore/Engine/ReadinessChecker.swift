@@ -179,10 +179,18 @@ public enum ReadinessChecker {
                     && (request.kinds.isEmpty || request.kinds.contains(program.kind))
             }
             guard errors.isEmpty else { return }
-            for evaluated in chosen.concurrentMap(evaluator.evaluate) {
-                let result = waivers.apply(evaluated)
-                summary.add(result)
-                try events.program(result)
+            // Evaluating, waiving and formatting a program need nothing from the others: all of it
+            // runs on every core; only the bookkeeping and the writing happen in order.
+            let waiving = waivers
+            let prepare = events.preparation
+            let outcomes = chosen.concurrentMap { program in
+                let (result, matched) = waiving.waive(evaluator.evaluate(program))
+                return (result: result, matched: matched, prepared: prepare?(result) ?? [])
+            }
+            for outcome in outcomes {
+                waivers.record(outcome.matched)
+                summary.add(outcome.result)
+                try events.program(outcome.result, prepared: outcome.prepared)
             }
         }
 

@@ -22,24 +22,36 @@ public struct WaiverApplier: Sendable {
 
     /// The program with every matching failure waived and its status recomputed.
     public mutating func apply(_ program: ProgramResult) -> ProgramResult {
-        guard !active.isEmpty else { return program }
+        let (result, matched) = waive(program)
+        record(matched)
+        return result
+    }
+
+    /// `apply` without the bookkeeping, so it can run on any thread: the waived program and the
+    /// waivers it used, one entry per waived requirement, to `record` in order.
+    public func waive(_ program: ProgramResult) -> (ProgramResult, [Int]) {
+        guard !active.isEmpty else { return (program, []) }
         var result = program
-        var changed = false
+        var matched: [Int] = []
         for index in result.requirements.indices {
             let requirement = result.requirements[index]
             guard requirement.status.isFailure,
                   let match = active.indices.first(where: { matches(active[$0], requirement, program: program.id) })
             else { continue }
             let waiver = active[match]
-            used.insert(match)
-            applied += 1
-            changed = true
+            matched.append(match)
             result.requirements[index].waiver = AppliedWaiver(originalStatus: requirement.status, reason: waiver.reason,
                                                               expires: waiver.expires, location: waiver.location)
             result.requirements[index].status = .waived
         }
-        if changed { result.status = ProgramStatus(result.requirements) }
-        return result
+        if !matched.isEmpty { result.status = ProgramStatus(result.requirements) }
+        return (result, matched)
+    }
+
+    /// Counts the waivers one program used (from `waive`).
+    public mutating func record(_ matched: [Int]) {
+        used.formUnion(matched)
+        applied += matched.count
     }
 
     private func matches(_ waiver: Waiver, _ requirement: RequirementResult, program: String) -> Bool {

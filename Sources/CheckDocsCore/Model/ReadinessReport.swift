@@ -160,6 +160,17 @@ public protocol CheckEvents {
     mutating func begin(_ header: ReportHeader) throws(InputErrors)
     mutating func program(_ result: ProgramResult) throws(InputErrors)
     mutating func end(_ summary: ReportSummary) throws(InputErrors)
+
+    /// Work on a program's result that may run on any thread, ahead of `program(_:prepared:)`
+    /// (formatting it, say); nil when there is none.
+    var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? { get }
+    /// A program with what `preparation` made of it, in order.
+    mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors)
+}
+
+extension CheckEvents {
+    public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? { nil }
+    public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) { try program(result) }
 }
 
 /// Keeps every program: turns a check into one ReadinessReport.

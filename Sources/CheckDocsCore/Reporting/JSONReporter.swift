@@ -35,8 +35,20 @@ public final class JSONReporter: Reporter {
     }
 
     public func program(_ result: ProgramResult, into out: inout ReportOutput) {
+        program(result, fragment: bytes(of: result), into: &out)
+    }
+
+    public func fragment(for result: ProgramResult) -> [UInt8]? { bytes(of: result) }
+
+    private func bytes(of result: ProgramResult) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(result, into: &bytes)
+        return bytes
+    }
+
+    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
         out.write(programCount == 0 ? "\n    " : ",\n    ")
-        write(result, into: &out.bytes)
+        out.bytes.append(contentsOf: fragment)
         programCount += 1
     }
 

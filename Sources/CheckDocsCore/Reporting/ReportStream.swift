@@ -54,6 +54,24 @@ public struct ReportStream: CheckEvents {
         try each { $0.program(result, into: &$1) }
     }
 
+    /// Each reporter's fragment of a program, made on the evaluating thread.
+    public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? {
+        let reporters = UnsafeTransfer(outputs.map(\.reporter))  // fragment(for:) touches no state
+        return { result in reporters.value.map { $0.fragment(for: result) } }
+    }
+
+    public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) {
+        var index = 0
+        try each { reporter, out in
+            if index < prepared.count, let fragment = prepared[index] {
+                reporter.program(result, fragment: fragment, into: &out)
+            } else {
+                reporter.program(result, into: &out)
+            }
+            index += 1
+        }
+    }
+
     public mutating func end(_ summary: ReportSummary) throws(InputErrors) {
         blocking = summary.blocking
         try each { $0.end(summary, into: &$1) }

@@ -7,6 +7,19 @@ public protocol Reporter: AnyObject {
     func begin(_ header: ReportHeader, into out: inout ReportOutput)
     func program(_ result: ProgramResult, into out: inout ReportOutput)
     func end(_ summary: ReportSummary, into out: inout ReportOutput)
+
+    /// The program in this format, made on any thread without touching the reporter's state, so
+    /// programs are formatted on every core; nil for a format that must see them in order.
+    func fragment(for result: ProgramResult) -> [UInt8]?
+    /// Writes a program whose fragment was made ahead (the separator before it, say).
+    func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput)
+}
+
+extension Reporter {
+    public func fragment(for result: ProgramResult) -> [UInt8]? { nil }
+    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
+        program(result, into: &out)
+    }
 }
 
 extension Reporter {

@@ -25,7 +25,17 @@ public final class TextReporter: Reporter {
     }
 
     public func program(_ result: ProgramResult, into out: inout ReportOutput) {
-        out.write("\n" + render(result).joined(separator: "\n") + "\n")
+        out.bytes.append(contentsOf: bytes(of: result))
+    }
+
+    public func fragment(for result: ProgramResult) -> [UInt8]? { bytes(of: result) }
+
+    private func bytes(of result: ProgramResult) -> [UInt8] {
+        Array(("\n" + render(result).joined(separator: "\n") + "\n").utf8)
+    }
+
+    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
+        out.bytes.append(contentsOf: fragment)
     }
 
     public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
