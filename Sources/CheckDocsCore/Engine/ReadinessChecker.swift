@@ -138,7 +138,7 @@ public struct Knowledge: Sendable {
 public enum ReadinessChecker {
     public static let toolVersion = "0.1.0"
     /// Enough programs per batch to keep every core busy; few enough that memory stays small.
-    static let batchSize = 256
+    static let batchSize = 128
 
     /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
