@@ -10,34 +10,87 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         public var message: String
     }
 
-    private let root: JSONValue
-    private let patterns: [String: SchemaPattern]
-    /// "#/$defs/x" → the schema it names, looked up once.
-    private let references: [String: JSONValue]
+    /// One schema object with its keywords looked up once: validation runs for every value of
+    /// every description, and searching the schema's members each time cost more than the rest.
+    private final class Node {
+        var reference: String?
+        var oneOf: [Node]?
+        var types: [String]?
+        var constant: JSONValue?
+        var options: [JSONValue]?
+        var minLength: Int?
+        var maxLength: Int?
+        var pattern: (text: String, compiled: SchemaPattern)?
+        var isDate = false
+        var minimum: JSONValue?
+        var maximum: JSONValue?
+        var minItems: Int?
+        var maxItems: Int?
+        var items: Node?
+        var required: [String] = []
+        var maxProperties: Int?
+        var properties: [String: Node]?
+        /// Property names in schema order, for "did you mean".
+        var knownKeys: [String] = []
+        var closed = false
+        var additional: Node?
+    }
+
+    private let root: Node
+    /// "#/$defs/x" → the node it names.
+    private let references: [String: Node]
 
     public init(schema: JSONValue) {
-        root = schema
-        var compiled: [String: SchemaPattern] = [:]
-        var references: [String: JSONValue] = [:]
-        func collect(_ value: JSONValue) {
-            switch value {
-            case let .object(members):
-                for member in members {
-                    if member.key == "pattern", let text = member.value.stringValue,
-                       let pattern = SchemaPattern(text) { compiled[text] = pattern }
-                    if member.key == "$ref", let reference = member.value.stringValue, reference.hasPrefix("#/") {
-                        var target: JSONValue? = schema
-                        for token in reference.dropFirst(2).split(separator: "/") { target = target?[String(token)] }
-                        references[reference] = target ?? .object([])
+        var references: [String: Node] = [:]
+        var targets: [String: JSONValue] = [:]
+        func compile(_ value: JSONValue) -> Node {
+            let node = Node()
+            guard case let .object(members) = value else { return node }
+            for member in members {
+                let child = member.value
+                switch member.key {
+                case "$ref":
+                    if let reference = child.stringValue, reference.hasPrefix("#/") {
+                        node.reference = reference
+                        if targets[reference] == nil {
+                            var target: JSONValue? = schema
+                            for token in reference.dropFirst(2).split(separator: "/") { target = target?[String(token)] }
+                            targets[reference] = target ?? .object([])
+                        }
                     }
-                    collect(member.value)
+                case "oneOf": node.oneOf = child.arrayValue?.map(compile)
+                case "type": node.types = child.arrayValue?.compactMap(\.stringValue) ?? [child.stringValue ?? ""]
+                case "const": node.constant = child
+                case "enum": node.options = child.arrayValue
+                case "minLength": node.minLength = child.intValue
+                case "maxLength": node.maxLength = child.intValue
+                case "pattern":
+                    if let text = child.stringValue, let compiled = SchemaPattern(text) { node.pattern = (text, compiled) }
+                case "format": node.isDate = child.stringValue == "date"
+                case "minimum": node.minimum = child.doubleValue != nil ? child : nil
+                case "maximum": node.maximum = child.doubleValue != nil ? child : nil
+                case "minItems": node.minItems = child.intValue
+                case "maxItems": node.maxItems = child.intValue
+                case "items": node.items = compile(child)
+                case "required": node.required = child.arrayValue?.compactMap(\.stringValue) ?? []
+                case "maxProperties": node.maxProperties = child.intValue
+                case "properties":
+                    var properties: [String: Node] = [:]
+                    for property in child.members ?? [] { properties[property.key] = compile(property.value) }
+                    node.properties = properties
+                    node.knownKeys = child.members?.map(\.key).filter { !$0.hasPrefix("$") } ?? []
+                case "additionalProperties":
+                    if child == .bool(false) { node.closed = true } else if child.members != nil { node.additional = compile(child) }
+                default: break
                 }
-            case let .array(items): items.forEach(collect)
-            default: break
             }
+            return node
         }
-        collect(schema)
-        patterns = compiled
+        root = compile(schema)
+        // Targets can name further targets: compile until none is new.
+        while let (reference, target) = targets.first(where: { references[$0.key] == nil }) {
+            references[reference] = compile(target)
+        }
         self.references = references
     }
 
@@ -47,10 +100,10 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         return violations
     }
 
-    private func resolve(_ schema: JSONValue) -> JSONValue {
-        var current = schema
+    private func resolve(_ node: Node) -> Node {
+        var current = node
         var hops = 0
-        while let reference = current["$ref"]?.stringValue, hops < 32 {
+        while let reference = current.reference, hops < 32 {
             guard let target = references[reference] else { return current }
             current = target
             hops += 1
@@ -60,16 +113,15 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// `detailed: false` while trying the alternatives of a oneOf: the messages of the branches
     /// that lose are thrown away, so "did you mean" is not worked out for them.
-    private func check(_ value: JSONValue, against rawSchema: JSONValue, at pointer: String, detailed: Bool, into violations: inout [Violation]) {
+    private func check(_ value: JSONValue, against rawSchema: Node, at pointer: String, detailed: Bool, into violations: inout [Violation]) {
         let schema = resolve(rawSchema)
         let before = violations.count
 
-        if let alternatives = schema["oneOf"]?.arrayValue {
+        if let alternatives = schema.oneOf {
             checkOneOf(value, alternatives, at: pointer, detailed: detailed, into: &violations)
             return
         }
-        if let type = schema["type"] {
-            let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue ?? ""]
+        if let allowed = schema.types {
             let actual = value.typeName
             let ok = allowed.contains(actual) || (actual == "integer" && allowed.contains("number"))
             if !ok {
@@ -77,68 +129,62 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 return
             }
         }
-        if let constant = schema["const"], constant != value {
+        if let constant = schema.constant, constant != value {
             violations.append(Violation(pointer: pointer, message: "must be \(render(constant))"))
         }
-        if let options = schema["enum"]?.arrayValue, !options.contains(value) {
+        if let options = schema.options, !options.contains(value) {
             violations.append(Violation(pointer: pointer, message: "\(render(value)) is not one of: \(options.map(render).joined(separator: ", "))"))
         }
         switch value {
         case let .string(text):
-            if let minLength = schema["minLength"]?.intValue, text.count < minLength {
+            if let minLength = schema.minLength, text.count < minLength {
                 violations.append(Violation(pointer: pointer, message: minLength == 1 ? "must not be empty" : "shorter than \(minLength) characters"))
             }
-            if let maxLength = schema["maxLength"]?.intValue, text.count > maxLength {
+            if let maxLength = schema.maxLength, text.count > maxLength {
                 violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
             }
-            if let pattern = schema["pattern"]?.stringValue, let compiled = patterns[pattern] {
-                if !compiled.matches(text) {
-                    violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern))"))
-                }
+            if let pattern = schema.pattern, !pattern.compiled.matches(text) {
+                violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
             }
-            if schema["format"]?.stringValue == "date", CalendarDate(iso: text) == nil {
+            if schema.isDate, CalendarDate(iso: text) == nil {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
             }
         case let .number(number, _):
-            if let minimum = schema["minimum"]?.doubleValue, number < minimum {
-                violations.append(Violation(pointer: pointer, message: "\(render(value)) is below the minimum \(render(schema["minimum"]!))"))
+            if let minimum = schema.minimum, let bound = minimum.doubleValue, number < bound {
+                violations.append(Violation(pointer: pointer, message: "\(render(value)) is below the minimum \(render(minimum))"))
             }
-            if let maximum = schema["maximum"]?.doubleValue, number > maximum {
-                violations.append(Violation(pointer: pointer, message: "\(render(value)) is above the maximum \(render(schema["maximum"]!))"))
+            if let maximum = schema.maximum, let bound = maximum.doubleValue, number > bound {
+                violations.append(Violation(pointer: pointer, message: "\(render(value)) is above the maximum \(render(maximum))"))
             }
         case let .array(items):
-            if let minItems = schema["minItems"]?.intValue, items.count < minItems {
+            if let minItems = schema.minItems, items.count < minItems {
                 violations.append(Violation(pointer: pointer, message: "needs at least \(minItems) item\(minItems == 1 ? "" : "s")"))
             }
-            if let maxItems = schema["maxItems"]?.intValue, items.count > maxItems {
+            if let maxItems = schema.maxItems, items.count > maxItems {
                 violations.append(Violation(pointer: pointer, message: "has \(items.count) items; at most \(maxItems) allowed"))
             }
-            if let itemSchema = schema["items"] {
+            if let itemSchema = schema.items {
                 for (offset, item) in items.enumerated() {
                     check(item, against: itemSchema, at: JSONPointer.appending(pointer, offset), detailed: detailed, into: &violations)
                 }
             }
         case let .object(members):
-            let properties = schema["properties"]
-            for required in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            where !members.contains(where: { $0.key == required }) {
+            for required in schema.required where !members.contains(where: { $0.key == required }) {
                 violations.append(Violation(pointer: pointer, message: "missing required key \"\(required)\""))
             }
             // Trying an alternative of a oneOf: a missing key already rules it out.
             if !detailed, violations.count > before { return }
-            if let maxProperties = schema["maxProperties"]?.intValue, members.count > maxProperties {
+            if let maxProperties = schema.maxProperties, members.count > maxProperties {
                 violations.append(Violation(pointer: pointer, message: "has \(members.count) keys; at most \(maxProperties) allowed"))
             }
-            let additional = schema["additionalProperties"]
             for member in members {
                 let memberPointer = JSONPointer.appending(pointer, member.key)
-                if let propertySchema = properties?[member.key] {
+                if let propertySchema = schema.properties?[member.key] {
                     check(member.value, against: propertySchema, at: memberPointer, detailed: detailed, into: &violations)
-                } else if additional == .bool(false) {
-                    let known = properties?.members?.map(\.key).filter { !$0.hasPrefix("$") } ?? []
-                    let suggestion = detailed ? Suggestion.didYouMean(member.key, in: known) : ""
+                } else if schema.closed {
+                    let suggestion = detailed ? Suggestion.didYouMean(member.key, in: schema.knownKeys) : ""
                     violations.append(Violation(pointer: memberPointer, message: "unknown key \"\(member.key)\"\(suggestion)"))
-                } else if let additional, additional.members != nil {
+                } else if let additional = schema.additional {
                     check(member.value, against: additional, at: memberPointer, detailed: detailed, into: &violations)
                 }
             }
@@ -149,8 +195,8 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// Exactly one alternative must match. When none does, report the errors of the alternative
     /// that came closest (fewest errors at this level), which is the one the author meant.
-    private func checkOneOf(_ value: JSONValue, _ alternatives: [JSONValue], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
-        var best: (alternative: JSONValue, violations: [Violation])?
+    private func checkOneOf(_ value: JSONValue, _ alternatives: [Node], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
+        var best: (alternative: Node, violations: [Violation])?
         var bestScore = (Int.max, Int.max)
         var matches = 0
         for alternative in alternatives {
