@@ -96,8 +96,15 @@ public final class ReportDestination {
         return ReportDestination(path: path, descriptor: descriptor, mode: .replace(directory: directoryDescriptor, temporary: temporary, name: name))
     }
 
-    public static func standardOutput() throws(InputError) -> ReportDestination {
-        let base = ProcessEnvironment.temporaryDirectory
+    /// The spool goes in $TMPDIR, or /tmp when $TMPDIR is inside an applicant folder: nothing,
+    /// not even an unlinked temporary, is ever written there.
+    public static func standardOutput(applicantRoots: Set<FileIdentity> = []) throws(InputError) -> ReportDestination {
+        var base = ProcessEnvironment.temporaryDirectory
+        let baseDescriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if baseDescriptor >= 0 {
+            if isInside(baseDescriptor, roots: applicantRoots) { base = "/tmp" }
+            close(baseDescriptor)
+        }
         var template = Array((base + "/checkdocs-stdout-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {

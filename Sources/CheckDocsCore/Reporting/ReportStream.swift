@@ -40,7 +40,7 @@ public struct ReportStream: CheckEvents {
                     destinations.append(try ReportDestination.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),
                                                                  applicantFiles: header.fileIdentities))
                 } else {
-                    destinations.append(try ReportDestination.standardOutput())
+                    destinations.append(try ReportDestination.standardOutput(applicantRoots: otherRoots.union([header.folderIdentity])))
                 }
             }
         } catch {
