@@ -116,7 +116,7 @@ public final class ReportDestination {
     }
 
     public func write(_ bytes: [UInt8]) throws(InputError) {
-        if let failure = Self.writeAll(bytes[...], to: descriptor) {
+        if let failure = FileSystem.writeAll(bytes[...], to: descriptor) {
             throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
         }
     }
@@ -137,7 +137,7 @@ public final class ReportDestination {
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { return }
                 // A closed pipe (`| head`) is not an error of ours: stop quietly.
-                if Self.writeAll(buffer[0..<count], to: STDOUT_FILENO) != nil { return }
+                if FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) != nil { return }
             }
         case let .replace(directory, temporary, name):
             defer { close(directory) }
@@ -162,20 +162,6 @@ public final class ReportDestination {
             unlinkat(directory, temporary, 0)
             close(directory)
         }
-    }
-
-    /// nil on success, else errno.
-    private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32? {
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
     }
 
     /// Whether the directory or any of its ancestors is an applicant folder.

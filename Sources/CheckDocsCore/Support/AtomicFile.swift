@@ -16,16 +16,7 @@ public enum AtomicFile {
         let temporary = ".\(name).checkdocs-\(getpid()).tmp"
         let descriptor = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw InputError(file: path, "cannot write: \(SafeFileReader.describe(errno: errno))") }
-        var failure: Int32 = 0
-        var offset = 0
-        while offset < bytes.count, failure == 0 {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno != EINTR { failure = errno }
-            } else {
-                offset += written
-            }
-        }
+        var failure: Int32 = FileSystem.writeAll(bytes[...], to: descriptor) ?? 0
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure == 0 {

@@ -6,6 +6,20 @@ import Darwin
 
 /// Small POSIX helpers with Swift values in and out.
 public enum FileSystem {
+    /// Writes every byte, retrying after interruptions; nil on success, else errno.
+    static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32? {
+        var offset = bytes.startIndex
+        while offset < bytes.endIndex {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
     public enum Kind: Sendable { case regular, directory, symlink, other, missing }
 
     public static func kind(of path: String, followLinks: Bool = true) -> Kind {
