@@ -19,6 +19,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libmagic and poppler-glib read documents' content; their pointers stay in
+        // CheckDocsCore/Inspection/Native.
+        .systemLibrary(
+            name: "CMagic",
+            pkgConfig: "libmagic",
+            providers: [.apt(["libmagic-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -30,6 +42,8 @@ let package = Package(
             name: "CheckDocsCore",
             dependencies: [
                 "CLibXML2",
+                "CMagic",
+                "CPoppler",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedChecklists"]
