@@ -4,6 +4,9 @@ import Testing
 
 /// The content readers on their own: libmagic, poppler and the image headers.
 @Suite struct InspectionTests {
+    /// poppler-glib is a test prerequisite (scripts/setup installs it).
+    static func read(_ bytes: [UInt8]) -> PDFFacts { PopplerReader.facts(of: bytes)! }
+
     @Test("libmagic names the real type from the first bytes")
     func magic() {
         #expect(MagicSniffer.shared.mimeType(of: PDFFixtures.pdf()) == "application/pdf")
@@ -28,7 +31,7 @@ import Testing
 
     @Test("poppler: page count and sizes, letter against A4")
     func pageSizes() {
-        let facts = PopplerReader.facts(of: PDFFixtures.pdf([PDFFixtures.letter, PDFFixtures.a4]))
+        let facts = Self.read(PDFFixtures.pdf([PDFFixtures.letter, PDFFixtures.a4]))
         #expect(facts.state == .readable)
         #expect(facts.pageCount == 2)
         #expect(facts.pageSizes.map { ($0.width * 100).rounded() / 100 } == [612, 595.28])
@@ -41,36 +44,36 @@ import Testing
 
     @Test("poppler: text layer counted; image-only pages have none")
     func textLayer() {
-        let text = PopplerReader.facts(of: PDFFixtures.pdf())
+        let text = Self.read(PDFFixtures.pdf())
         #expect(text.textCharacters >= "Sample letter of recommendation".count)
         #expect(text.textSample.contains("Sample letter"))
-        let scanned = PopplerReader.facts(of: PDFFixtures.pdf([PDFFixtures.Page(text: nil), PDFFixtures.Page(text: nil)]))
+        let scanned = Self.read(PDFFixtures.pdf([PDFFixtures.Page(text: nil), PDFFixtures.Page(text: nil)]))
         #expect(scanned.state == .readable && scanned.pageCount == 2)
         #expect(scanned.textCharacters == 0)
-        let long = PopplerReader.facts(of: PDFFixtures.longText(characters: 30_000))
+        let long = Self.read(PDFFixtures.longText(characters: 30_000))
         #expect(long.textCharacters >= 30_000 && long.textCharacters < 31_000)
     }
 
     @Test("poppler: truncated, garbage and renamed files are damaged")
     func damaged() {
         let pdf = PDFFixtures.pdf()
-        #expect(PopplerReader.facts(of: Array(pdf.prefix(pdf.count * 6 / 10))).state == .damaged)
-        #expect(PopplerReader.facts(of: Array("%PDF-1.7\ngarbage garbage".utf8)).state == .damaged)
-        #expect(PopplerReader.facts(of: PDFFixtures.jpeg(width: 10, height: 10)).state == .damaged)
-        #expect(PopplerReader.facts(of: []).state == .damaged)
+        #expect(Self.read(Array(pdf.prefix(pdf.count * 6 / 10))).state == .damaged)
+        #expect(Self.read(Array("%PDF-1.7\ngarbage garbage".utf8)).state == .damaged)
+        #expect(Self.read(PDFFixtures.jpeg(width: 10, height: 10)).state == .damaged)
+        #expect(Self.read([]).state == .damaged)
     }
 
     @Test("poppler: a signature field with /ByteRange is a digital signature")
     func signature() {
-        #expect(PopplerReader.facts(of: PDFFixtures.pdf(signed: true)).signatureCount >= 1)
+        #expect(Self.read(PDFFixtures.pdf(signed: true)).signatureCount >= 1)
     }
 
     @Test("encrypted PDFs: a user password cannot be opened; owner-only opens but is encrypted")
     func encrypted() throws {
         let user = try PDFFixtures.encrypted(PDFFixtures.pdf(), userPassword: "secret")
-        #expect(PopplerReader.facts(of: user).state == .passwordProtected)
+        #expect(Self.read(user).state == .passwordProtected)
         let owner = try PDFFixtures.encrypted(PDFFixtures.pdf(), userPassword: "")
-        let facts = PopplerReader.facts(of: owner)
+        let facts = Self.read(owner)
         #expect(facts.state == .readable)
         #expect(facts.encrypted)
         #expect(facts.pageCount == 1)

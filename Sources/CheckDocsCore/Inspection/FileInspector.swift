@@ -47,6 +47,7 @@ public enum FileInspector {
         }
         if format == .pdf {
             facts.pdf = PopplerReader.facts(of: bytes)
+            if facts.pdf == nil { facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed" }
         } else {
             facts.image = ImageHeaderParser.facts(of: bytes, format: format)
         }
