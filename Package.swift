@@ -19,6 +19,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libmagic and poppler-glib read documents' content; their pointers stay in
+        // CheckDocsCore/Inspection/Native.
+        .systemLibrary(
+            name: "CMagic",
+            pkgConfig: "libmagic",
+            providers: [.apt(["libmagic-dev"])]
+        ),
+        // poppler-glib is opened with dlopen on the first PDF fact (start-up stays small); the
+        // shim declares the few functions used, so only the runtime library is needed.
+        .systemLibrary(name: "CPoppler"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -30,6 +40,8 @@ let package = Package(
             name: "CheckDocsCore",
             dependencies: [
                 "CLibXML2",
+                "CMagic",
+                "CPoppler",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedChecklists"]

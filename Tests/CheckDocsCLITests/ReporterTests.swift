@@ -182,7 +182,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for name in [flu, tb, scan] {
-            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("scan".utf8)))
+            // Real PDF bytes: the test is about names, and "scan" named .pdf would add a content finding.
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("%PDF-1.4\n%%EOF\n".utf8)))
         }
         func report(_ format: String) throws -> String {
             let run = try CLITests.run([folder, "--as-of", "2026-12-01", "--programs", "samples/applicants/expired-and-ineligible/programs",

@@ -6,13 +6,18 @@ import Testing
 struct TemporaryFolder {
     let path: String
 
-    init(files: [String] = [], manifest: String? = nil) throws {
+    init(files: [String] = [], contents: [String: [UInt8]] = [:], manifest: String? = nil) throws {
         path = NSTemporaryDirectory() + "checkdocs-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for file in files {
             let full = path + "/" + file
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: full, contents: Data("sample".utf8))
+        }
+        for (file, bytes) in contents {
+            let full = path + "/" + file
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: full, contents: Data(bytes))
         }
         if let manifest {
             FileManager.default.createFile(atPath: path + "/checkdocs.yaml", contents: Data(manifest.utf8))
@@ -50,14 +55,16 @@ enum Fixture {
     }
 
     /// Evaluates a program against a folder made of the given files and manifest.
-    static func evaluate(_ xml: String, files: [String], manifest: String? = nil, asOf: String = "2026-12-01") throws -> ProgramResult {
+    static func evaluate(_ xml: String, files: [String], contents: [String: [UInt8]] = [:], manifest: String? = nil,
+                         asOf: String = "2026-12-01") throws -> ProgramResult {
         let program = try load(xml)
-        let folder = try TemporaryFolder(files: files, manifest: manifest)
+        let folder = try TemporaryFolder(files: files, contents: contents, manifest: manifest)
         defer { folder.remove() }
         let applicant = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder.path)
         let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
                                         hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
-                                        documents: applicant.documents)
+                                        documents: applicant.documents, inspector: applicant.makeInspector())
+        context.inspector?.inspect(for: [program], in: context)
         return ProgramEvaluator(context: context).evaluate(program)
     }
 }

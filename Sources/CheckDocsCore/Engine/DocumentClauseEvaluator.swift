@@ -131,6 +131,9 @@ struct DocumentClauseEvaluator {
                 return (.expiresBeforeNeeded, { "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))" })
             }
         }
+        if let file = constraints.file {
+            return FileConstraintEvaluator(inspector: context.inspector).check(document, against: file)
+        }
         return nil
     }
 

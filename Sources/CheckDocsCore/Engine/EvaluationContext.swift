@@ -5,11 +5,15 @@ public struct EvaluationContext: Sendable {
     public var profile: ApplicantProfile
     public var hasManifest: Bool
     public var catalog: DocumentCatalog
+    /// The documents' content facts (file rules); nil: only names and sizes are known.
+    public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
     private var satisfying: [String: [ApplicantDocument]] = [:]
 
-    public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument]) {
+    public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
+                inspector: DocumentInspector? = nil) {
         self.asOf = asOf
+        self.inspector = inspector
         self.profile = profile
         self.hasManifest = hasManifest
         self.catalog = catalog

@@ -167,7 +167,7 @@ public enum ReadinessChecker {
             failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
 
         let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
-                                        catalog: knowledge.catalog, documents: folder.documents)
+                                        catalog: knowledge.catalog, documents: folder.documents, inspector: folder.makeInspector())
         let evaluator = ProgramEvaluator(context: context)
         var summary = ReportSummaryBuilder(failOn: request.failOn)
         var errors: [InputError] = []
@@ -179,6 +179,8 @@ public enum ReadinessChecker {
                     && (request.kinds.isEmpty || request.kinds.contains(program.kind))
             }
             guard errors.isEmpty else { return }
+            // Read the content these programs' file rules need (each file once per run).
+            context.inspector?.inspect(for: chosen, in: context)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
             let waiving = waivers

@@ -31,9 +31,36 @@ public enum RuleDescription {
             if let dates { text += " (\(dates.date(for: through.anchor).adding(through.margin, through.unit)))" }
             parts.append(text)
         }
+        if let file = constraints.file { parts += describe(file) }
         let deferred = constraints.deferredRules
         if !deferred.isEmpty { parts.append("\(deferred.joined(separator: ", ")) rules noted, not yet checked") }
         return parts.joined(separator: "; ")
+    }
+
+    /// "PDF", "at most 1 MB", "US Letter pages", … for a `<file>` rule.
+    static func describe(_ rule: FileConstraint) -> [String] {
+        var parts: [String] = []
+        if let formats = rule.formats {
+            parts.append(formats.map { FileFormat(rawValue: $0)?.title ?? $0 }.joined(separator: " or "))
+        }
+        if let maxBytes = rule.maxBytes { parts.append("at most \(ByteCount.describe(Int64(maxBytes)))") }
+        if rule.notEncrypted == true { parts.append("not encrypted") }
+        if rule.noDigitalSignature == true { parts.append("no digital signature") }
+        switch (rule.minPages, rule.maxPages) {
+        case let (min?, max?): parts.append("\(min)–\(max) pages")
+        case let (min?, nil): parts.append("at least \(FileConstraintEvaluator.pages(min))")
+        case let (nil, max?): parts.append("at most \(FileConstraintEvaluator.pages(max))")
+        case (nil, nil): break
+        }
+        if let size = rule.pageSize { parts.append("\(PaperSize(rawValue: size)?.title ?? size) pages") }
+        if rule.pixelWidth != nil || rule.pixelHeight != nil {
+            parts.append("\(rule.pixelWidth.map(String.init) ?? "any") × \(rule.pixelHeight.map(String.init) ?? "any") px")
+        }
+        if let max = rule.maxCharacters { parts.append("at most \(FileConstraintEvaluator.number(max)) characters") }
+        if let forbidden = rule.forbiddenCharacters {
+            parts.append("no \(forbidden.map(String.init).joined(separator: " ")) in the file name")
+        }
+        return parts
     }
 
     public static func describe(_ expression: RequirementExpression, catalog: DocumentCatalog) -> String {

@@ -9,6 +9,14 @@ public struct ApplicantFolder: Sendable {
     public var diagnostics: [Diagnostic]
     /// Identities of every scanned file, so reports are never written over one.
     public var fileIdentities: Set<FileIdentity>
+    /// Every regular file the scan found, and what its first bytes say it is.
+    public var scannedFiles: [ScannedFile] = []
+    public var contentTypes: [FilePath: ContentType] = [:]
+
+    /// Reads the content of the documents that programs' file rules look at, once each.
+    public func makeInspector() -> DocumentInspector {
+        DocumentInspector(root: root, files: scannedFiles, contentTypes: contentTypes)
+    }
 }
 
 /// Scans the folder once, reads the manifest, and classifies each file:
@@ -37,6 +45,8 @@ public struct ApplicantFolderLoader {
         var ambiguous: [AmbiguousFile] = []
         var diagnostics = scan.diagnostics
         var used = Set<FilePath>()
+        let sniffed = ContentCheck.sniff(root: root, files: scan.files)
+        diagnostics += sniffed.diagnostics
 
         for file in scan.files {
             let entry = manifest.documents[file.path]
@@ -80,7 +90,8 @@ public struct ApplicantFolderLoader {
         }
         return ApplicantFolder(root: root, rootIdentity: scan.rootIdentity, manifest: manifest, documents: documents,
                                unrecognized: unrecognized, ambiguous: ambiguous, diagnostics: diagnostics.sorted(),
-                               fileIdentities: Set(scan.files.map(\.identity)))
+                               fileIdentities: Set(scan.files.map(\.identity)), scannedFiles: scan.files,
+                               contentTypes: sniffed.types)
     }
 
     private func hasDates(_ entry: ManifestDocument) -> Bool {

@@ -146,7 +146,7 @@ struct ProgramJSONDecoder {
             constraints.file = FileConstraint(
                 formats: file["formats"].map { strings($0) }, maxBytes: file["maxBytes"]?.intValue,
                 notEncrypted: file["notEncrypted"]?.boolValue, noDigitalSignature: file["noDigitalSignature"]?.boolValue,
-                maxPages: file["maxPages"]?.intValue, pageSize: file["pageSize"]?.stringValue,
+                maxPages: file["maxPages"]?.intValue, minPages: file["minPages"]?.intValue, pageSize: file["pageSize"]?.stringValue,
                 pixelWidth: file["pixelWidth"]?.intValue, pixelHeight: file["pixelHeight"]?.intValue,
                 forbiddenCharacters: file["forbiddenCharacters"]?.stringValue, maxCharacters: file["maxCharacters"]?.intValue)
         }

@@ -140,7 +140,7 @@ struct ProgramXMLDecoder {
             constraints.file = FileConstraint(
                 formats: file.attribute("formats").map { list($0) }, maxBytes: int(file.attribute("maxBytes")),
                 notEncrypted: bool(file.attribute("notEncrypted")), noDigitalSignature: bool(file.attribute("noDigitalSignature")),
-                maxPages: int(file.attribute("maxPages")), pageSize: file.attribute("pageSize"),
+                maxPages: int(file.attribute("maxPages")), minPages: int(file.attribute("minPages")), pageSize: file.attribute("pageSize"),
                 pixelWidth: int(file.attribute("pixelWidth")), pixelHeight: int(file.attribute("pixelHeight")),
                 forbiddenCharacters: file.attribute("forbiddenCharacters"), maxCharacters: int(file.attribute("maxCharacters")))
         }

@@ -118,7 +118,6 @@ public struct DocumentConstraints: Hashable, Sendable {
         if issuer != nil { names.append("issuer") }
         if translation != nil { names.append("translation") }
         if nameMatch != nil { names.append("nameMatch") }
-        if file != nil { names.append("file") }
         return names
     }
 }
@@ -170,6 +169,7 @@ public struct FileConstraint: Hashable, Sendable {
     public var notEncrypted: Bool?
     public var noDigitalSignature: Bool?
     public var maxPages: Int?
+    public var minPages: Int?
     public var pageSize: String?
     public var pixelWidth: Int?
     public var pixelHeight: Int?

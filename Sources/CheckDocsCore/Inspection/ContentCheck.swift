@@ -1,0 +1,33 @@
+/// The first look at every file of the folder: its real type from its first bytes (libmagic),
+/// and a finding where the content and the name's extension disagree (a JPEG named `.pdf`).
+enum ContentCheck {
+    static func sniff(root: String, files: [ScannedFile]) -> (types: [FilePath: ContentType], diagnostics: [Diagnostic]) {
+        let results = files.concurrentMap { FileInspector.sniff(root: root, file: $0) }
+        var types: [FilePath: ContentType] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (file, content) in zip(files, results) {
+            guard let content else { continue }
+            types[file.path] = content
+            if let finding = mismatch(file, content) { diagnostics.append(finding) }
+            if content.format == .pdf, file.size > Int64(FileInspector.maxPDFBytes) {
+                diagnostics.append(Diagnostic(.note, code: "not-inspected",
+                    "is \(ByteCount.describe(file.size)); PDFs over \(ByteCount.describe(Int64(FileInspector.maxPDFBytes))) are checked for their type only, not their pages",
+                    path: file.path.description))
+            }
+        }
+        return (types, diagnostics)
+    }
+
+    /// A warning when the extension promises one format and the content is another.
+    static func mismatch(_ file: ScannedFile, _ content: ContentType) -> Diagnostic? {
+        guard !content.isEmpty, let named = FileFormat.fromExtension(of: file.path.lastComponent) else { return nil }
+        if content.format == named { return nil }
+        if named == .txt, content.mime.hasPrefix("text/") { return nil }
+        if named == .docx, content.mime == "application/zip" { return nil }
+        let ext = String(decoding: file.path.lastComponent.split(separator: UInt8(ascii: ".")).last ?? [], as: UTF8.self)
+        let actual = content.format != nil ? "a \(content.title)" : "not a \(named.title) (\(content.mime))"
+        return Diagnostic(.warning, code: "content-mismatch",
+                          "is named .\(DisplayText.escape(ext)) but its content is \(actual); rename it or export it again as a \(named.title)",
+                          path: file.path.description)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The content facts of one run's documents, made at most once per file and shared by every
+/// program. The check asks it, before evaluating each batch of programs, to inspect the documents
+/// those programs' file rules look at; the ones not inspected yet are read concurrently.
+public final class DocumentInspector: @unchecked Sendable {
+    public let root: String
+    private let files: [FilePath: ScannedFile]
+    private let contentTypes: [FilePath: ContentType]
+    private let lock = NSLock()
+    private var inspected: [FilePath: FileFacts] = [:]
+    /// How many files were read in depth (for tests and measurements).
+    public private(set) var inspectionCount = 0
+
+    public init(root: String, files: [ScannedFile], contentTypes: [FilePath: ContentType]) {
+        self.root = root
+        self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.contentTypes = contentTypes
+    }
+
+    /// The sniffed content type of a file, if it was readable.
+    public func contentType(of path: FilePath) -> ContentType? { contentTypes[path] }
+
+    /// The facts of `path` if it was inspected; otherwise only its type and size.
+    public func facts(of path: FilePath) -> FileFacts? {
+        lock.lock()
+        let found = inspected[path]
+        lock.unlock()
+        if let found { return found }
+        guard let file = files[path] else { return nil }
+        return FileFacts(size: file.size, content: contentTypes[path])
+    }
+
+    /// Inspects, on all cores, the given documents not inspected yet.
+    public func inspect(_ paths: some Sequence<FilePath>) {
+        lock.lock()
+        var seen = Set<FilePath>()
+        let pending = paths.filter { inspected[$0] == nil && files[$0] != nil && seen.insert($0).inserted }
+        lock.unlock()
+        guard !pending.isEmpty else { return }
+        let results = pending.concurrentMap { path in
+            FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path])
+        }
+        lock.lock()
+        for (path, facts) in zip(pending, results) { inspected[path] = facts }
+        inspectionCount += pending.count
+        lock.unlock()
+    }
+
+    /// The documents whose content a program's file rules need: those matching a clause whose
+    /// `<file>` rule asks about more than the name and the size.
+    public func inspect(for programs: [ResolvedProgram], in context: EvaluationContext) {
+        var types = Set<String>()
+        for program in programs {
+            for requirement in program.requirements {
+                requirement.expression.forEachClause { clause in
+                    if clause.constraints.file?.needsContent == true { types.insert(clause.type) }
+                }
+            }
+        }
+        guard !types.isEmpty else { return }
+        inspect(types.sorted().flatMap { context.documents(satisfying: $0).map(\.path) })
+    }
+}
+
+extension RequirementExpression {
+    func forEachClause(_ body: (DocumentClause) -> Void) {
+        switch self {
+        case let .document(clause): body(clause)
+        case let .anyOf(items), let .allOf(items): items.forEach { $0.forEachClause(body) }
+        }
+    }
+}
+
+extension FileConstraint {
+    /// Whether checking it needs the file's content, not just its name and size.
+    var needsContent: Bool {
+        formats != nil || notEncrypted != nil || noDigitalSignature != nil || maxPages != nil || minPages != nil
+            || pageSize != nil || pixelWidth != nil || pixelHeight != nil || maxCharacters != nil
+    }
+}

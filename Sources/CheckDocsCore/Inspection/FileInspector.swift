@@ -1,0 +1,71 @@
+/// Reads one document's content: its type from the first bytes, then the facts its type allows
+/// (PDF through poppler, JPEG/PNG from the header). Never reads more than it needs, and never a
+/// whole file over `maxPDFBytes`.
+public enum FileInspector {
+    /// PDFs up to this size are read into memory for poppler; larger ones get their type only.
+    public static let maxPDFBytes = 20 * 1024 * 1024
+
+    /// The content type from the first `MagicSniffer.prefixBytes` bytes; nil if unreadable.
+    static func sniff(root: String, file: ScannedFile) -> ContentType? {
+        guard file.readable else { return nil }
+        if file.size == 0 { return ContentType(mime: "application/x-empty") }
+        guard let prefix = try? DocumentFileReader.read(root: root, path: file.path, identity: file.identity, limit: MagicSniffer.prefixBytes),
+              let mime = MagicSniffer.shared.mimeType(of: prefix) else { return nil }
+        return ContentType(mime: mime)
+    }
+
+    /// Every fact the file's content gives, given its sniffed type.
+    static func inspect(root: String, file: ScannedFile, content: ContentType?) -> FileFacts {
+        var facts = FileFacts(size: file.size, content: content)
+        guard file.readable else {
+            facts.notInspected = "it cannot be read"
+            return facts
+        }
+        guard let format = content?.format else { return facts }
+        let limit: Int
+        switch format {
+        case .pdf:
+            guard file.size <= Int64(maxPDFBytes) else {
+                facts.notInspected = "it is larger than \(ByteCount.describe(Int64(maxPDFBytes))), so only its type was checked"
+                return facts
+            }
+            limit = maxPDFBytes
+        case .jpeg, .png:
+            limit = ImageHeaderParser.headerBytes
+        default:
+            return facts
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try DocumentFileReader.read(root: root, path: file.path, identity: file.identity, limit: limit)
+        } catch {
+            switch error {
+            case .changed: facts.notInspected = "it changed or was replaced while checkdocs was running"
+            case let .cannotOpen(reason): facts.notInspected = "it cannot be read (\(reason))"
+            }
+            return facts
+        }
+        if format == .pdf {
+            facts.pdf = PopplerReader.facts(of: bytes)
+            if facts.pdf == nil { facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed" }
+        } else {
+            facts.image = ImageHeaderParser.facts(of: bytes, format: format)
+        }
+        return facts
+    }
+}
+
+/// Byte counts as people read them: "812 bytes", "150 KB", "1.2 MB" (1 KB = 1024 bytes).
+public enum ByteCount {
+    public static func describe(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) bytes" }
+        let kilobytes = Double(bytes) / 1024
+        if kilobytes < 1024 { return trimmed(kilobytes) + " KB" }
+        return trimmed(kilobytes / 1024) + " MB"
+    }
+
+    private static func trimmed(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,114 @@
+import CPoppler
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// poppler-glib, confined here: opens a PDF from bytes in memory (never from a path) and reads its
+/// facts. Each call opens its own document, so calls may run on several threads at once. The
+/// library is loaded with dlopen on the first PDF fact (Sources/CPoppler/shim.h).
+enum PopplerReader {
+    /// Pages whose size is recorded, and whose text is counted, at most.
+    static let maxPages = 500
+    /// The text count stops past this many characters (far above any portal's limit).
+    static let maxTextCharacters = 200_000
+    /// How much of the text layer is kept for names and suggestions.
+    static let keptTextCharacters = 4_000
+
+    /// poppler-glib's functions, loaded on first use (thread-safe: a Swift static is initialised
+    /// once); poppler also sets up process-wide state on its first document, done here on one thread.
+    private static let api: CPopplerAPI? = {
+        var api = CPopplerAPI()
+        guard cpoppler_load(&api) == 0 else { return nil }
+        let minimal = Array("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
+        if case let .document(document) = minimal.withUnsafeBytes({ open($0, api) }) { api.object_unref(UnsafeMutableRawPointer(document)) }
+        return api
+    }()
+
+    /// Whether poppler-glib could be loaded on this machine.
+    static var isAvailable: Bool { api != nil }
+
+    /// The PDF's facts; nil when poppler-glib is not installed.
+    static func facts(of bytes: [UInt8], countText: Bool = true) -> PDFFacts? {
+        guard let api else { return nil }
+        return bytes.withUnsafeBytes { raw -> PDFFacts in
+            let document: OpaquePointer
+            switch open(raw, api) {
+            case let .document(opened): document = opened
+            case .passwordProtected: return PDFFacts(state: .passwordProtected)
+            case .damaged: return PDFFacts(state: .damaged)
+            }
+            defer { api.object_unref(UnsafeMutableRawPointer(document)) }
+            var facts = PDFFacts(state: .readable)
+            facts.pageCount = Int(api.document_get_n_pages(document))
+            let permissions = api.document_get_permissions(document)
+            facts.encrypted = permissions & Int32(CPOPPLER_PERMISSIONS_FULL) != Int32(CPOPPLER_PERMISSIONS_FULL)
+                || ByteSearch.contains(raw, "/Encrypt")
+            facts.signatureCount = api.document_get_n_signatures.map { Int($0(document)) } ?? 0
+            // Older poppler-glib has no signature API; a signature dictionary's /ByteRange is the marker then.
+            if facts.signatureCount == 0, ByteSearch.contains(raw, "/ByteRange"), ByteSearch.contains(raw, "/Sig") {
+                facts.signatureCount = 1
+            }
+            var text = ""
+            for index in 0..<min(facts.pageCount, maxPages) {
+                guard let page = api.document_get_page(document, Int32(index)) else { continue }
+                defer { api.object_unref(UnsafeMutableRawPointer(page)) }
+                var width = 0.0, height = 0.0
+                api.page_get_size(page, &width, &height)
+                facts.pageSizes.append(PageSize(width: width, height: height))
+                guard countText, facts.textCharacters <= maxTextCharacters else { continue }
+                if let pointer = api.page_get_text(page) {
+                    let pageText = String(cString: pointer)
+                    api.free(pointer)
+                    facts.textCharacters += pageText.count
+                    if text.count < keptTextCharacters { text += pageText.prefix(keptTextCharacters - text.count) }
+                }
+            }
+            facts.textComplete = countText && facts.pageCount <= maxPages && facts.textCharacters <= maxTextCharacters
+            facts.textSample = text
+            return facts
+        }
+    }
+
+    private enum Opened {
+        case document(OpaquePointer)
+        case passwordProtected
+        case damaged
+    }
+
+    /// The document, or why poppler refused it.
+    private static func open(_ raw: UnsafeRawBufferPointer, _ api: CPopplerAPI) -> Opened {
+        guard raw.count > 0, let base = raw.baseAddress else { return .damaged }
+        // Static bytes: poppler holds a reference only while the document lives, and the
+        // document is released before `raw` goes away.
+        let data = api.bytes_new_static(base, raw.count)
+        defer { api.bytes_unref(data) }
+        var error: UnsafeMutablePointer<CPopplerGError>?
+        let document = api.document_new_from_bytes(data, nil, &error)
+        let code = error?.pointee.code ?? 0
+        if let error { api.error_free(error) }
+        if let document { return .document(document) }
+        return code == Int32(CPOPPLER_ERROR_ENCRYPTED) ? .passwordProtected : .damaged
+    }
+}
+
+/// Byte-pattern search in memory, for markers poppler-glib does not expose: memchr finds each
+/// candidate first byte, memcmp compares the rest.
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let base = haystack.baseAddress, !pattern.isEmpty, haystack.count >= pattern.count else { return false }
+        let last = haystack.count - pattern.count
+        var offset = 0
+        return pattern.withUnsafeBytes { wanted in
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) else { return false }
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + position, wanted.baseAddress!, pattern.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+    }
+}

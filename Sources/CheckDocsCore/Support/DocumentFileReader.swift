@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the beginning (or the whole, under a cap) of one scanned document. The file is opened
+/// like the scanner saw it: no final symlink followed, no blocking on a FIFO, and it must still be
+/// the same regular file (device and inode) the scan listed, or nothing is read.
+enum DocumentFileReader {
+    enum Failure: Error, Equatable {
+        case cannotOpen(String)
+        case changed
+    }
+
+    /// Up to `limit` bytes from the start of `path` (relative to `root`).
+    static func read(root: String, path: FilePath, identity: FileIdentity, limit: Int) throws(Failure) -> [UInt8] {
+        var full = Array(root.utf8)
+        if full.last != UInt8(ascii: "/") { full.append(UInt8(ascii: "/")) }
+        full += path.bytes
+        full.append(0)
+        let descriptor = full.withUnsafeBufferPointer {
+            $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {
+                open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            }
+        }
+        guard descriptor >= 0 else { throw .cannotOpen(SafeFileReader.describe(errno: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) == identity else {
+            throw .changed
+        }
+        let wanted = max(0, min(limit, Int(status.st_size)))
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var total = 0
+        while total < wanted {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + total, wanted - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotOpen(SafeFileReader.describe(errno: errno))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        if total < wanted { bytes.removeSubrange(total...) }
+        return bytes
+    }
+}
