@@ -226,6 +226,31 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: data)) is [String: Any])
     }
 
+    @Test("a full disk is an error (exit 2) for a report file and for stdout; a closed pipe is not")
+    func fullDisk() throws {
+        let file = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=/dev/full"])
+        #expect(file.status == 2 && file.stderr.contains("/dev/full") && file.stderr.contains("No space left"))
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" samples/applicants/ready --as-of 2026-12-01 > /dev/full", Self.binary]
+        shell.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+        let errors = Pipe()
+        shell.standardError = errors
+        try shell.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 2 && stderr.contains("<stdout>") && stderr.contains("No space left"))
+        // A report far bigger than the pipe's buffer, read 10 bytes of: EPIPE, not SIGPIPE or exit 2.
+        let piped = Process()
+        piped.executableURL = URL(fileURLWithPath: "/bin/bash")
+        piped.arguments = ["-c", "set -o pipefail; \"$0\" samples/applicants/ready --programs samples/programs --as-of 2026-12-01 "
+                           + "--format json --fail-on never | head -c 10 >/dev/null", Self.binary]
+        piped.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+        try piped.run()
+        piped.waitUntilExit()
+        #expect(piped.terminationStatus == 0)
+    }
+
     @Test("a copied binary works alone: the data is compiled in, no resource bundle exists")
     func copiedBinary() throws {
         let directory = NSTemporaryDirectory() + "checkdocs-copy-" + UUID().uuidString

@@ -136,8 +136,11 @@ public final class ReportDestination {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { return }
-                // A closed pipe (`| head`) is not an error of ours: stop quietly.
-                if FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) != nil { return }
+                if let failure = FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
+                    // A closed pipe (`| head`) is the reader's choice: stop quietly. A full disk is not.
+                    if failure == EPIPE { return }
+                    throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
+                }
             }
         case let .replace(directory, temporary, name):
             defer { close(directory) }
