@@ -31,6 +31,9 @@ public enum RuleDescription {
             if let dates { text += " (\(dates.date(for: through.anchor).adding(through.margin, through.unit)))" }
             parts.append(text)
         }
+        if let translation = constraints.translation {
+            parts.append("in English or with a\(translation.certified ? " certified" : "n") English translation beside it")
+        }
         if let file = constraints.file { parts += describe(file) }
         let deferred = constraints.deferredRules
         if !deferred.isEmpty { parts.append("\(deferred.joined(separator: ", ")) rules noted, not yet checked") }
