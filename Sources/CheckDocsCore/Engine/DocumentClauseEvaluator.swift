@@ -135,6 +135,10 @@ struct DocumentClauseEvaluator {
            let failure = TranslationCheck(context: context).check(document, against: translation) {
             return failure
         }
+        if let nameMatch = constraints.nameMatch,
+           let failure = NameCheck(context: context).check(document, against: nameMatch) {
+            return failure
+        }
         if let file = constraints.file {
             return FileConstraintEvaluator(inspector: context.inspector).check(document, against: file)
         }

@@ -30,6 +30,11 @@ public struct EvaluationContext: Sendable {
         }
     }
 
+    /// The name on the passport: the passport document's `nameOnDocument`, else the profile's `name`.
+    public var passportName: String? {
+        documents(satisfying: "passport").lazy.compactMap(\.facts.nameOnDocument).first ?? profile.name
+    }
+
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type] ?? [] }

@@ -34,6 +34,9 @@ public enum RuleDescription {
         if let translation = constraints.translation {
             parts.append("in English or with a\(translation.certified ? " certified" : "n") English translation beside it")
         }
+        if let nameMatch = constraints.nameMatch {
+            parts.append(nameMatch.allowAliases ? "in the passport name (or a declared other name, with a name-verification document)" : "in the passport name exactly")
+        }
         if let file = constraints.file { parts += describe(file) }
         let deferred = constraints.deferredRules
         if !deferred.isEmpty { parts.append("\(deferred.joined(separator: ", ")) rules noted, not yet checked") }

@@ -112,11 +112,10 @@ public struct DocumentConstraints: Hashable, Sendable {
         file = other.file ?? file
     }
 
-    /// Rules the format can say but this version does not check yet (SPEC §4 items 10 and 12).
+    /// Rules the format can say but this version does not check yet (SPEC §4 item 10).
     public var deferredRules: [String] {
         var names: [String] = []
         if issuer != nil { names.append("issuer") }
-        if nameMatch != nil { names.append("nameMatch") }
         return names
     }
 }
