@@ -131,6 +131,9 @@ struct DocumentClauseEvaluator {
                 return (.expiresBeforeNeeded, { "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))" })
             }
         }
+        if let issuer = constraints.issuer, let failure = IssuerCheck().check(document, against: issuer) {
+            return failure
+        }
         if let translation = constraints.translation,
            let failure = TranslationCheck(context: context).check(document, against: translation) {
             return failure

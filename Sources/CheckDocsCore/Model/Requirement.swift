@@ -111,13 +111,6 @@ public struct DocumentConstraints: Hashable, Sendable {
         nameMatch = other.nameMatch ?? nameMatch
         file = other.file ?? file
     }
-
-    /// Rules the format can say but this version does not check yet (SPEC §4 item 10).
-    public var deferredRules: [String] {
-        var names: [String] = []
-        if issuer != nil { names.append("issuer") }
-        return names
-    }
 }
 
 /// The document's date must lie within `within` `unit` before the anchor (and not after it).
