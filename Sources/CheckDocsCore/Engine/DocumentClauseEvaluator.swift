@@ -131,6 +131,17 @@ struct DocumentClauseEvaluator {
                 return (.expiresBeforeNeeded, { "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))" })
             }
         }
+        if let issuer = constraints.issuer, let failure = IssuerCheck().check(document, against: issuer) {
+            return failure
+        }
+        if let translation = constraints.translation,
+           let failure = TranslationCheck(context: context).check(document, against: translation) {
+            return failure
+        }
+        if let nameMatch = constraints.nameMatch,
+           let failure = NameCheck(context: context).check(document, against: nameMatch) {
+            return failure
+        }
         if let file = constraints.file {
             return FileConstraintEvaluator(inspector: context.inspector).check(document, against: file)
         }

@@ -9,6 +9,8 @@ public struct EvaluationContext: Sendable {
     public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
     private var satisfying: [String: [ApplicantDocument]] = [:]
+    /// For each document, the translations of it in the folder (declared or paired by name).
+    private var translations: [FilePath: [ApplicantDocument]] = [:]
 
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
                 inspector: DocumentInspector? = nil) {
@@ -22,8 +24,18 @@ public struct EvaluationContext: Sendable {
             for requested in catalog.typesSatisfied(by: type) {
                 satisfying[requested, default: []].append(document)
             }
+            if let original = document.facts.translates, catalog.typesSatisfied(by: type).contains("translation") {
+                translations[original, default: []].append(document)
+            }
         }
     }
+
+    /// The name on the passport: the passport document's `nameOnDocument`, else the profile's `name`.
+    public var passportName: String? {
+        documents(satisfying: "passport").lazy.compactMap(\.facts.nameOnDocument).first ?? profile.name
+    }
+
+    public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type] ?? [] }
 }

@@ -161,13 +161,16 @@ public enum ReadinessChecker {
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
+        // One inspector for the run: a PDF read for a suggestion is not read again for a rule.
+        let inspector = folder.makeInspector()
+        let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog)
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
             unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous, diagnostics: folder.diagnostics,
-            failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
+            suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
 
         let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
-                                        catalog: knowledge.catalog, documents: folder.documents, inspector: folder.makeInspector())
+                                        catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
         let evaluator = ProgramEvaluator(context: context)
         var summary = ReportSummaryBuilder(failOn: request.failOn)
         var errors: [InputError] = []

@@ -31,9 +31,19 @@ public enum RuleDescription {
             if let dates { text += " (\(dates.date(for: through.anchor).adding(through.margin, through.unit)))" }
             parts.append(text)
         }
+        if let issuer = constraints.issuer {
+            if let form = issuer.form { parts.append("on " + IssuerCheck.formTitle(form)) }
+            if let organization = issuer.organization { parts.append("issued by \(organization)") }
+            if let signed = issuer.signed { parts.append(signed ? "signed" : "not signed") }
+            if let letterhead = issuer.letterhead { parts.append(letterhead ? "on letterhead" : "not on letterhead") }
+        }
+        if let translation = constraints.translation {
+            parts.append("in English or with a\(translation.certified ? " certified" : "n") English translation beside it")
+        }
+        if let nameMatch = constraints.nameMatch {
+            parts.append(nameMatch.allowAliases ? "in the passport name (or a declared other name, with a name-verification document)" : "in the passport name exactly")
+        }
         if let file = constraints.file { parts += describe(file) }
-        let deferred = constraints.deferredRules
-        if !deferred.isEmpty { parts.append("\(deferred.joined(separator: ", ")) rules noted, not yet checked") }
         return parts.joined(separator: "; ")
     }
 

@@ -47,6 +47,8 @@ public struct ApplicantFolderLoader {
         var used = Set<FilePath>()
         let sniffed = ContentCheck.sniff(root: root, files: scan.files)
         diagnostics += sniffed.diagnostics
+        let pairedByName = TranslationPairing(catalog: catalog).originals(of: scan.files.map(\.path))
+        let scannedPaths = Set(scan.files.map(\.path))
 
         for file in scan.files {
             let entry = manifest.documents[file.path]
@@ -58,6 +60,11 @@ public struct ApplicantFolderLoader {
             if let declared = entry?.type {
                 type = declared
                 classifiedBy = .manifest
+            } else if let original = pairedByName[file.path] {
+                // Its name is another file's plus "EN" / "translation": a translation of that file.
+                type = "translation"
+                classifiedBy = .fileName
+                evidence = "translation of \(original)"
             } else {
                 switch outcome {
                 case let .type(found, words):
@@ -75,6 +82,11 @@ public struct ApplicantFolderLoader {
                 facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
             }
             if let entry { facts = merge(entry.facts, over: facts) }
+            if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
+            if let translates = facts.translates, !scannedPaths.contains(translates) {
+                diagnostics.append(Diagnostic(.warning, code: "translation-without-original",
+                    "translates \"\(translates)\", which is not a file in the folder (renamed or moved?)", path: file.path.description))
+            }
             if let type {
                 documents.append(ApplicantDocument(path: file.path, size: file.size, type: type, classifiedBy: classifiedBy,
                                                    evidence: evidence, facts: facts))

@@ -65,6 +65,31 @@ public struct DocumentClassifier: Sendable {
         }
     }
 
+    /// Every type whose aliases occur in `words` (a PDF's text, say), with the alias words that
+    /// matched and how often, most frequent first; a more specific type hides its ancestors.
+    public func matches(in words: [String]) -> [(type: String, evidence: [String], count: Int)] {
+        var found: [String: (evidence: [String], count: Int)] = [:]
+        var start = 0
+        while start < words.count {
+            // The longest alias starting here; the words it covers are not looked at again.
+            guard let alias = (index[words[start]] ?? []).first(where: { alias in
+                start + alias.words.count <= words.count && Array(words[start..<(start + alias.words.count)]) == alias.words
+            }) else {
+                start += 1
+                continue
+            }
+            let text = alias.words.joined(separator: " ")
+            var entry = found[alias.type] ?? ([], 0)
+            if !entry.evidence.contains(text) { entry.evidence.append(text) }
+            entry.count += 1
+            found[alias.type] = entry
+            start += alias.words.count
+        }
+        let types = found.keys.filter { type in !found.keys.contains { catalog.type($0, isMoreSpecificThan: type) } }
+        return types.map { ($0, found[$0]!.evidence, found[$0]!.count) }
+            .sorted { ($0.count, $1.type) > ($1.count, $0.type) }
+    }
+
     /// Classifies a path: the file name first, then the nearest folder name that says something.
     public func classify(path: FilePath) -> (outcome: Outcome, source: ClassificationSource, dates: FileNameDateParser.Outcome) {
         let name = FileNameTokens.stem(String(decoding: path.lastComponent, as: UTF8.self))

@@ -77,15 +77,14 @@ public struct ManifestLoader {
         var errors: [InputError] = []
         for member in value["documents"]?.members ?? [] {
             let pointer = JSONPointer.appending("/documents", member.key)
-            var key = member.key
-            while key.hasPrefix("./") { key.removeFirst(2) }
+            let key = FilePath.normalized(member.key)
             let type = member.value["type"]?.stringValue
             if let type, !catalog.contains(type) {
                 let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
                 errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + "/type")),
                                          "unknown document type \"\(type)\"\(suggestion)"))
             }
-            manifest.documents[FilePath(key)] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer)
+            manifest.documents[key] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer)
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         return manifest
@@ -131,7 +130,8 @@ public struct ManifestLoader {
         facts.value = value["value"]?.doubleValue
         facts.unit = value["unit"]?.stringValue
         facts.language = value["language"]?.stringValue
-        facts.translates = value["translates"]?.stringValue
+        facts.translates = value["translates"]?.stringValue.map { FilePath.normalized($0) }
+        facts.certified = value["certified"]?.boolValue
         facts.nameOnDocument = value["nameOnDocument"]?.stringValue
         facts.issuer = value["issuer"]?.stringValue
         facts.form = value["form"]?.stringValue

@@ -13,6 +13,19 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
 
+    /// A path as the manifest writes it: a leading `./` is ignored.
+    public static func normalized(_ text: String) -> FilePath {
+        var key = Substring(text)
+        while key.hasPrefix("./") { key = key.dropFirst(2) }
+        return FilePath(String(key))
+    }
+
+    /// The folder part of the path (bytes before the last `/`; empty at the root).
+    public var directory: [UInt8] {
+        if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) { return Array(bytes[..<slash]) }
+        return []
+    }
+
     public static func == (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes == rhs.bytes }
 
     public func hash(into hasher: inout Hasher) {
@@ -75,7 +88,10 @@ public struct DocumentFacts: Hashable, Sendable {
     public var value: Double?
     public var unit: String?
     public var language: String?
-    public var translates: String?
+    /// The path of the document this file translates (manifest `translates`, or paired by name).
+    public var translates: FilePath?
+    /// Whether a translation is certified (manifest `certified`); nil: not recorded.
+    public var certified: Bool?
     public var nameOnDocument: String?
     public var issuer: String?
     public var form: String?

@@ -126,6 +126,8 @@ public struct ReportHeader: Sendable {
     public var unrecognizedFiles: [FilePath]
     public var ambiguousFiles: [AmbiguousFile]
     public var diagnostics: [Diagnostic]
+    /// What the text of unrecognized PDFs suggests; shown only, never used to satisfy a rule.
+    public var suggestions: [ContentSuggestion] = []
     /// The --fail-on threshold (nil: never fail).
     public var failOn: Severity?
     /// The applicant folder's identity and its files', so report files are never written inside it.

@@ -111,15 +111,6 @@ public struct DocumentConstraints: Hashable, Sendable {
         nameMatch = other.nameMatch ?? nameMatch
         file = other.file ?? file
     }
-
-    /// Rules the format can say but this version does not check yet (SPEC §4 items 10–13).
-    public var deferredRules: [String] {
-        var names: [String] = []
-        if issuer != nil { names.append("issuer") }
-        if translation != nil { names.append("translation") }
-        if nameMatch != nil { names.append("nameMatch") }
-        return names
-    }
 }
 
 /// The document's date must lie within `within` `unit` before the anchor (and not after it).

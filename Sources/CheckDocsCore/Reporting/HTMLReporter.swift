@@ -118,6 +118,13 @@ public struct HTMLReporter: WholeReportFormat {
             for path in report.unrecognizedFiles { out += "<li><code>\(e(path.description))</code></li>\n" }
             out += "</ul>\n</section>\n"
         }
+        if !report.header.suggestions.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Suggestions</h2>\n<p>From the text of unrecognized PDFs; not used for any requirement. Declare <code>type:</code> and the date in the manifest if right.</p>\n<ul>\n"
+            for suggestion in report.header.suggestions {
+                out += "<li><code>\(e(suggestion.path.description))</code>: \(e(suggestion.summary))</li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
         if !report.ambiguousFiles.isEmpty {
             out += "<section class=\"panel\">\n<h2>Ambiguous files</h2>\n<p>Declare <code>type:</code> in the manifest.</p>\n<ul>\n"
             for file in report.ambiguousFiles {

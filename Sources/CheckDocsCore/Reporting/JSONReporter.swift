@@ -23,6 +23,15 @@ public final class JSONReporter: Reporter {
             member("ambiguousFiles", .array(header.ambiguousFiles.map { file in
                 .object([member("path", .string(file.path.description)), member("candidates", .array(file.candidates.map { .string($0) }))])
             })),
+            member("suggestions", .array(header.suggestions.map { suggestion in
+                .object([
+                    member("path", .string(suggestion.path.description)),
+                    member("suggestion", .bool(true)),
+                    member("documentTypes", .array(suggestion.documentTypes.map { .string($0) })),
+                    member("evidence", .array(suggestion.evidence.map { .array($0.map { .string($0) }) })),
+                    member("dates", .array(suggestion.dates.map { .string($0.description) })),
+                ])
+            })),
             member("diagnostics", .array(header.diagnostics.map { diagnostic in
                 var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code))]
                 if let path = diagnostic.path { members.append(member("path", .string(path))) }

@@ -106,6 +106,10 @@ public struct MarkdownReporter: WholeReportFormat {
                 "- \(code(file.path.description)): could be " + file.candidates.map { code($0) }.joined(separator: " or ")
             }
         }
+        if !report.header.suggestions.isEmpty {
+            lines += ["", "## Suggestions", "", "From the text of unrecognized PDFs; not used for any requirement. Declare `type:` and the date in the manifest if right.", ""]
+            lines += report.header.suggestions.map { "- \(code($0.path.description)): " + text($0.summary) }
+        }
         if !report.diagnostics.isEmpty {
             lines += ["", "## Notes on the folder", ""]
             lines += report.diagnostics.map { diagnostic in

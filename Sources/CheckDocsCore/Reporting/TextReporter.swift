@@ -64,6 +64,13 @@ public final class TextReporter: Reporter {
                     lines += wrap("\(file.path): could be \(safe(file.candidates.joined(separator: " or ")))", indent: "  ", continuation: "    ")
                 }
             }
+            if !header.suggestions.isEmpty {
+                lines.append("")
+                lines.append(bold("Suggestions") + " (from the text of unrecognized PDFs; not used for any requirement — declare `type:` and the date in the manifest if right):")
+                for suggestion in header.suggestions {
+                    lines += wrap("\(suggestion.path): \(safe(suggestion.summary))", indent: "  ", continuation: "    ")
+                }
+            }
             let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }
             if !shown.isEmpty {
                 lines.append("")

@@ -1,0 +1,112 @@
+/// Compares a name printed on a document with a reference name (the passport's), the way ECFMG
+/// lists discrepancies (DOMAIN.md §2): case, accents, hyphens and punctuation do not matter;
+/// initials, another order of the names and a missing (or extra) name are variants — possibly the
+/// same person, never silently the same; anything else is a different name.
+public enum NameComparison {
+    /// How two names differ when one is a variant of the other.
+    public struct Differences: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// A word is abbreviated to its initial ("A. K. Boadu").
+        public static let initials = Differences(rawValue: 1)
+        /// The words come in another order ("Boadu Abena Kyerewaa", "BOADU, Abena").
+        public static let reordered = Differences(rawValue: 2)
+        /// One name has a word the other lacks (a middle name left out).
+        public static let omittedName = Differences(rawValue: 4)
+
+        /// "with initials, in another order", for a report.
+        public var description: String {
+            var parts: [String] = []
+            if contains(.initials) { parts.append("with initials") }
+            if contains(.reordered) { parts.append("in another order") }
+            if contains(.omittedName) { parts.append("with a name left out or added") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    public enum Outcome: Hashable, Sendable {
+        case same
+        case variant(Differences)
+        case different
+    }
+
+    /// The words of a name: lowercase, accents removed, split at spaces, hyphens, commas and dots.
+    public static func words(_ name: String) -> [String] {
+        FileNameTokens.tokens(name).filter { !$0.isNumber }.map(\.text)
+    }
+
+    public static func compare(_ printed: String, to reference: String) -> Outcome {
+        compare(words: words(printed), to: words(reference))
+    }
+
+    static func compare(words printed: [String], to reference: [String]) -> Outcome {
+        guard !printed.isEmpty, !reference.isEmpty else { return .different }
+        if printed == reference { return .same }
+        // The shorter name's words must each match a different word of the longer one, and at
+        // least one full word (not an initial) must be the same in both.
+        let (short, long) = printed.count <= reference.count ? (printed, reference) : (reference, printed)
+        var differences: Differences = short.count < long.count ? [.omittedName] : []
+        if let pairs = inOrder(short, long) {
+            differences.formUnion(describe(pairs))
+        } else if let pairs = anyOrder(short, long) {
+            differences.formUnion(describe(pairs))
+            differences.insert(.reordered)
+        } else {
+            return .different
+        }
+        guard short.contains(where: { $0.count > 1 && long.contains($0) }) else { return .different }
+        return differences.isEmpty ? .same : .variant(differences)
+    }
+
+    /// Whether two words can stand for each other: equal, or one is the other's initial.
+    private static func matches(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        if a.count == 1 { return b.hasPrefix(a) }
+        if b.count == 1 { return a.hasPrefix(b) }
+        return false
+    }
+
+    private static func describe(_ pairs: [(String, String)]) -> Differences {
+        pairs.contains { $0.0 != $0.1 } ? [.initials] : []
+    }
+
+    /// Matches `short` into `long` as a subsequence, keeping the order.
+    private static func inOrder(_ short: [String], _ long: [String]) -> [(String, String)]? {
+        var pairs: [(String, String)] = []
+        var next = 0
+        for word in short {
+            guard let found = long[next...].firstIndex(where: { matches(word, $0) }) else { return nil }
+            pairs.append((word, long[found]))
+            next = found + 1
+        }
+        return pairs
+    }
+
+    /// Matches each word of `short` to a different word of `long`, in any order; full words first.
+    private static func anyOrder(_ short: [String], _ long: [String]) -> [(String, String)]? {
+        var used = Set<Int>()
+        var pairs: [(String, String)] = []
+        for word in short.sorted(by: { $0.count > $1.count }) {
+            let exact = long.indices.first { !used.contains($0) && long[$0] == word }
+            guard let found = exact ?? long.indices.first(where: { !used.contains($0) && matches(word, long[$0]) }) else { return nil }
+            used.insert(found)
+            pairs.append((word, long[found]))
+        }
+        return pairs
+    }
+
+    /// Where the words of `name` occur in `text`, in order and next to each other (a PDF's text
+    /// layer): `.same`; in another order: `.variant(.reordered)`; not at all: nil.
+    static func find(_ name: [String], in text: [String]) -> Outcome? {
+        guard !name.isEmpty, text.count >= name.count else { return nil }
+        let sortedName = name.sorted()
+        var reordered = false
+        for start in 0...(text.count - name.count) {
+            let window = Array(text[start..<(start + name.count)])
+            if window == name { return .same }
+            if !reordered, window.sorted() == sortedName { reordered = true }
+        }
+        return reordered ? .variant(.reordered) : nil
+    }
+}

@@ -1,0 +1,55 @@
+/// Finds translations by name: a file whose name is another file's name in the same folder plus
+/// translation markers — `diploma_EN.pdf`, `diploma - translation.pdf`, `diploma (English).pdf`,
+/// `Diploma_translation_EN.pdf`, `translated_diploma.pdf` beside `diploma.pdf` (SPEC §4 item 11).
+/// Names are compared as words (FileNameTokens: case, accents and separators ignored).
+struct TranslationPairing {
+    /// At least one of these must be among the extra words: they say "English" or "translation".
+    static let strongMarkers: Set<String> = [
+        "en", "eng", "english", "ingles", "anglais", "englisch", "inglese",
+        "translation", "translated", "translations", "traduccion", "traducao", "traduction", "traduzione", "ubersetzung",
+    ]
+    /// Words that may accompany a strong marker ("certified translation", "traducción jurada").
+    private let markers: Set<String>
+
+    init(catalog: DocumentCatalog) {
+        var words = Self.strongMarkers.union(["certified", "sworn", "version", "copy"])
+        for alias in catalog["translation"]?.aliases ?? [] { words.formUnion(FileNameTokens.tokens(alias).map(\.text)) }
+        markers = words
+    }
+
+    /// For every file named as a translation of another file of `paths`, that other file.
+    func originals(of paths: [FilePath]) -> [FilePath: FilePath] {
+        var byFolder: [[UInt8]: [(path: FilePath, words: [String])]] = [:]
+        for path in paths {
+            let name = FileNameTokens.stem(String(decoding: path.lastComponent, as: UTF8.self))
+            byFolder[path.directory, default: []].append((path, FileNameTokens.tokens(name).map(\.text)))
+        }
+        var pairs: [FilePath: FilePath] = [:]
+        for files in byFolder.values {
+            var byWords: [[String]: FilePath] = [:]
+            for file in files.sorted(by: { $0.path < $1.path }) where !file.words.isEmpty && byWords[file.words] == nil {
+                byWords[file.words] = file.path
+            }
+            for file in files {
+                if let original = original(of: file.words, among: byWords), original != file.path { pairs[file.path] = original }
+            }
+        }
+        return pairs
+    }
+
+    /// The longest other name that `words` extends with markers only, before or after it.
+    private func original(of words: [String], among names: [[String]: FilePath]) -> FilePath? {
+        guard words.count >= 2 else { return nil }
+        for length in stride(from: words.count - 1, through: 1, by: -1) {
+            let extraAfter = Array(words[length...])
+            if isMarkers(extraAfter), let found = names[Array(words[..<length])] { return found }
+            let extraBefore = Array(words[..<(words.count - length)])
+            if isMarkers(extraBefore), let found = names[Array(words[(words.count - length)...])] { return found }
+        }
+        return nil
+    }
+
+    private func isMarkers(_ words: [String]) -> Bool {
+        !words.isEmpty && words.allSatisfy(markers.contains) && words.contains(where: Self.strongMarkers.contains)
+    }
+}
