@@ -12,7 +12,9 @@ docs/format.md). Same arguments and seed, same bytes.
 import json
 import os
 import random
+import struct
 import sys
+import zlib
 from xml.sax.saxutils import quoteattr
 
 KINDS = ["observership", "externship", "internship", "visiting-elective", "residency"]
@@ -223,6 +225,37 @@ UNRECOGNIZED = ["IMG_{n:04d}.jpg", "scan{n:04d}.pdf", "Document ({n}).pdf", "Wha
                 "notes-{n}.txt", "Screenshot {n}.png", "receipt-{n}.pdf", "misc/file{n}.pdf"]
 
 
+def minimal_pdf(index):
+    """A valid one-page PDF with no text layer, as a scan is (whatever the file's extension)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << >> >>"]
+    out = b"%PDF-1.4\n% sample benchmark document " + str(index).encode() + b"\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objects) + 1).encode() + b"\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n"
+    return out
+
+
+def content_for(path, index):
+    """Small real content matching the extension: libmagic must agree with the name."""
+    extension = os.path.splitext(path)[1].lower()
+    if extension in (".jpg", ".jpeg"):
+        return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+    if extension == ".png":
+        header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+        chunk = struct.pack(">I", len(header)) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+        return b"\x89PNG\r\n\x1a\n" + chunk
+    if extension == ".txt":
+        return b"notes " + str(index).encode() + b"\n"
+    return minimal_pdf(index)
+
+
 def folder(rng, count, out):
     """The current documents, then, as the folder grows: about 20% older versions under archive/
     and 80% files checkdocs must list as unrecognized (photos, scans, screenshots)."""
@@ -242,7 +275,7 @@ def folder(rng, count, out):
     for index, path in enumerate(paths):
         os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)
         with open(os.path.join(out, path), "wb") as handle:
-            handle.write(b"%PDF-1.4\n% sample benchmark document " + str(index).encode() + b"\n%%EOF\n")
+            handle.write(content_for(path, index))
     facts = {
         "Passport_2033-01-09.pdf": "{type: passport, expires: \"2033-01-09\"}",
         "immunizations/TB_QuantiFERON_2026-11-02.pdf": "{result: negative}",
