@@ -34,6 +34,19 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// FuzzManifest, `{` (crash-f13b2930…): libyaml put the end-of-file error on line 2.
+    @Test("a YAML error at the end of a file without a final line break is on the last line", arguments: [
+        ("{", 1, 2), ("{x:", 1, 4), ("a: 1\nb: [", 2, 5), ("a: 1\r\nb: {", 2, 5), ("applicant:\n  name: [\n", 3, 1),
+    ])
+    func yamlErrorAtEndOfFile(_ text: String, line: Int, column: Int) {
+        do {
+            _ = try YAMLReader.read(Array(text.utf8))
+            Issue.record("\(text.debugDescription) was accepted")
+        } catch {
+            #expect(error.line == line && error.column == column, "\(text.debugDescription): \(error.line):\(error.column) \(error.message)")
+        }
+    }
+
     @Test("replays a kept input without a trap, in bounded time", arguments: inputs)
     func replay(_ input: String) throws {
         let target = String(input.prefix { $0 != "/" })

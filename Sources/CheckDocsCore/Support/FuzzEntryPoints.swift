@@ -16,12 +16,22 @@ public enum FuzzEntryPoints {
 
     /// A program description in XML: parse, validate against program.xsd, decode.
     public static func programXML(_ bytes: [UInt8]) {
-        check(ProgramLoader(schemas: knowledge.schemas).loadXML(bytes, file: "fuzz.xml"))
+        check(ProgramLoader(schemas: knowledge.schemas).loadXML(bytes, file: "fuzz.xml"), bytes)
     }
 
-    /// A program description in JSON: parse, validate against program.schema.json, decode.
+    /// A program description in JSON: parse, validate against program.schema.json, decode. Any
+    /// value the parser accepts must also survive JSONWriter (the reports' writer) and parse back
+    /// to the same value.
     public static func programJSON(_ bytes: [UInt8]) {
-        check(ProgramLoader(schemas: knowledge.schemas).loadJSON(bytes, file: "fuzz.json"))
+        check(ProgramLoader(schemas: knowledge.schemas).loadJSON(bytes, file: "fuzz.json"), bytes)
+        guard let value = try? JSONParser.parse(bytes) else { return }
+        let written = JSONWriter.write(value)
+        do {
+            let reparsed = try JSONParser.parse(Array(written.utf8))
+            precondition(reparsed == value, "JSONWriter changed the value: \(written)")
+        } catch {
+            preconditionFailure("JSONWriter wrote JSON its parser refuses (\(error.message), line \(error.line)): \(written)")
+        }
     }
 
     /// A manifest. The first byte chooses the format by its low bit (`0` YAML, `1` JSON) and is
@@ -30,13 +40,14 @@ public enum FuzzEntryPoints {
         guard let selector = bytes.first else { return }
         let file = selector & 1 == 0 ? "checkdocs.yaml" : "checkdocs.json"
         let loader = ManifestLoader(schemas: knowledge.schemas, catalog: knowledge.catalog)
+        let input = Array(bytes.dropFirst())
         do {
-            let manifest = try loader.decode(Array(bytes.dropFirst()), file: file)
+            let manifest = try loader.decode(input, file: file)
             for (path, document) in manifest.documents {
                 precondition(document.type.map(knowledge.catalog.contains) ?? true, "unknown type accepted for \(path)")
             }
         } catch {
-            checkErrors(error)
+            checkErrors(error, input)
         }
     }
 
@@ -59,17 +70,22 @@ public enum FuzzEntryPoints {
         }
     }
 
-    private static func check(_ result: Result<ProgramDescription, InputErrors>) {
-        if case let .failure(errors) = result { checkErrors(errors) }
+    private static func check(_ result: Result<ProgramDescription, InputErrors>, _ input: [UInt8]) {
+        if case let .failure(errors) = result { checkErrors(errors, input) }
     }
 
-    /// Every refusal says why, on one line with no raw control characters.
-    private static func checkErrors(_ errors: InputErrors) {
+    /// Every refusal says why, on one line with no raw control characters, at a line of the input.
+    private static func checkErrors(_ errors: InputErrors, _ input: [UInt8]) {
         precondition(!errors.errors.isEmpty, "refused without an error")
+        // Generous: YAML also ends lines at CR, NEL, U+2028 and U+2029 (the last bytes of each).
+        let lines = input.reduce(1) { [0x0A, 0x0D, 0x85, 0xA8, 0xA9].contains($1) ? $0 + 1 : $0 }
         for error in errors.errors {
             precondition(!error.message.isEmpty, "an empty error message")
             let line = error.description
             precondition(!line.unicodeScalars.contains { DisplayText.needsEscape($0) }, "a raw control character in: \(line)")
+            if case let .line(number, column) = error.location.position {
+                precondition((1...lines).contains(number) && column >= 0, "line \(number) of \(lines), column \(column): \(line)")
+            }
         }
     }
 }
