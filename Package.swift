@@ -55,7 +55,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckDocsCoreTests",
-            dependencies: ["CheckDocsCore"]
+            dependencies: ["CheckDocsCore"],
+            // Fuzz findings, read from the source tree by FuzzRegressionTests.
+            exclude: ["FuzzRegressions"]
         ),
         .testTarget(
             name: "CheckDocsCLITests",

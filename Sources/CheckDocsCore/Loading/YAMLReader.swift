@@ -41,7 +41,7 @@ public enum YAMLReader {
             parser = try Parser(yaml: text, resolver: .basic)
             node = try parser.singleRoot()
         } catch let error as YamlError {
-            throw failure(from: error)
+            throw clamped(failure(from: error), to: text)
         } catch {
             throw Failure(line: 0, column: 0, message: "not valid YAML")
         }
@@ -69,6 +69,26 @@ public enum YAMLReader {
         default:
             return Failure(line: 0, column: 0, message: "not valid YAML")
         }
+    }
+
+    /// libyaml ends an input that lacks a final line break with a line break of its own, so an
+    /// error at the end of such a file is reported on the line after the last one (found by
+    /// FuzzManifest: `{x:` gave line 2 of a one-line file). Such a position is moved to the
+    /// end of the last line. Lines end as YAML ends them: LF, CR, CRLF, NEL, U+2028, U+2029.
+    static func clamped(_ failure: Failure, to text: String) -> Failure {
+        guard failure.line > 1 else { return failure }
+        var line = 1, column = 1
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": line += 1; column = 1
+            default: column += 1
+            }
+            previous = scalar
+        }
+        guard failure.line > line else { return failure }
+        return Failure(line: line, column: column, message: failure.message)
     }
 
     private static let allowedTags: Set<String> = [

@@ -1,0 +1,91 @@
+/// The entry points the libFuzzer targets in `Fuzz/` call, one per input format, and that
+/// `FuzzRegressionTests` replays the saved crashers through. Each takes untrusted bytes, runs the
+/// same loader the command line uses, and checks what every outcome must satisfy. A broken
+/// promise traps (`precondition`), so the fuzzer records it as a crash.
+public enum FuzzEntryPoints {
+    /// The shared schemas and catalog: built once per process, like the command line does.
+    private static let knowledge: (schemas: Schemas, catalog: DocumentCatalog, classifier: DocumentClassifier) = {
+        do {
+            let schemas = try Schemas.shared()
+            let catalog = try CatalogLoader.builtin()
+            return (schemas, catalog, DocumentClassifier(catalog: catalog))
+        } catch {
+            fatalError("the built-in schemas or catalog do not load: \(error)")
+        }
+    }()
+
+    /// A program description in XML: parse, validate against program.xsd, decode.
+    public static func programXML(_ bytes: [UInt8]) {
+        check(ProgramLoader(schemas: knowledge.schemas).loadXML(bytes, file: "fuzz.xml"), bytes)
+    }
+
+    /// A program description in JSON: parse, validate against program.schema.json, decode. Any
+    /// value the parser accepts must also survive JSONWriter (the reports' writer) and parse back
+    /// to the same value.
+    public static func programJSON(_ bytes: [UInt8]) {
+        check(ProgramLoader(schemas: knowledge.schemas).loadJSON(bytes, file: "fuzz.json"), bytes)
+        guard let value = try? JSONParser.parse(bytes) else { return }
+        let written = JSONWriter.write(value)
+        do {
+            let reparsed = try JSONParser.parse(Array(written.utf8))
+            precondition(reparsed == value, "JSONWriter changed the value: \(written)")
+        } catch {
+            preconditionFailure("JSONWriter wrote JSON its parser refuses (\(error.message), line \(error.line)): \(written)")
+        }
+    }
+
+    /// A manifest. The first byte chooses the format by its low bit (`0` YAML, `1` JSON) and is
+    /// not part of the manifest; the seed corpora start with the ASCII digit.
+    public static func manifest(_ bytes: [UInt8]) {
+        guard let selector = bytes.first else { return }
+        let file = selector & 1 == 0 ? "checkdocs.yaml" : "checkdocs.json"
+        let loader = ManifestLoader(schemas: knowledge.schemas, catalog: knowledge.catalog)
+        let input = Array(bytes.dropFirst())
+        do {
+            let manifest = try loader.decode(input, file: file)
+            for (path, document) in manifest.documents {
+                precondition(document.type.map(knowledge.catalog.contains) ?? true, "unknown type accepted for \(path)")
+            }
+        } catch {
+            checkErrors(error, input)
+        }
+    }
+
+    /// A file's path inside the applicant folder (any bytes, `/` separates folders): tokenise,
+    /// find dates, classify by the catalog's aliases.
+    public static func fileName(_ bytes: [UInt8]) {
+        let path = FilePath(bytes: bytes)
+        precondition(!path.description.unicodeScalars.contains { DisplayText.needsEscape($0) }, "a raw control character in a displayed path")
+        let result = knowledge.classifier.classify(path: path)
+        switch result.outcome {
+        case let .type(type, evidence):
+            precondition(knowledge.catalog.contains(type) && !evidence.isEmpty, "classified as unknown type \(type)")
+        case let .ambiguous(types):
+            precondition(types.count > 1 && types.allSatisfy(knowledge.catalog.contains), "ambiguous between \(types)")
+        case .unrecognized:
+            break
+        }
+        for date in result.dates.dates {
+            precondition(CalendarDate(iso: date.description) == date, "date \(date) does not round-trip")
+        }
+    }
+
+    private static func check(_ result: Result<ProgramDescription, InputErrors>, _ input: [UInt8]) {
+        if case let .failure(errors) = result { checkErrors(errors, input) }
+    }
+
+    /// Every refusal says why, on one line with no raw control characters, at a line of the input.
+    private static func checkErrors(_ errors: InputErrors, _ input: [UInt8]) {
+        precondition(!errors.errors.isEmpty, "refused without an error")
+        // Generous: YAML also ends lines at CR, NEL, U+2028 and U+2029 (the last bytes of each).
+        let lines = input.reduce(1) { [0x0A, 0x0D, 0x85, 0xA8, 0xA9].contains($1) ? $0 + 1 : $0 }
+        for error in errors.errors {
+            precondition(!error.message.isEmpty, "an empty error message")
+            let line = error.description
+            precondition(!line.unicodeScalars.contains { DisplayText.needsEscape($0) }, "a raw control character in: \(line)")
+            if case let .line(number, column) = error.location.position {
+                precondition((1...lines).contains(number) && column >= 0, "line \(number) of \(lines), column \(column): \(line)")
+            }
+        }
+    }
+}
