@@ -56,7 +56,7 @@ struct DocumentClauseEvaluator {
         }
         // Report the failing file that came closest to counting.
         let best = failures.min { $0.status.closeness < $1.status.closeness }!
-        let others = failures.count > 1 ? " (and \(failures.count - 1) other file\(failures.count == 2 ? "" : "s") that do not qualify)" : ""
+        let others = failures.count > 1 ? " (and \(failures.count - 1) \(failures.count == 2 ? "other file that does" : "other files that do") not qualify)" : ""
         return ExpressionOutcome(status: best.status, files: failures.map { candidates[$0.index].path },
                                  message: "\(candidates[best.index].path): \(best.reason())\(others)")
     }
