@@ -1,7 +1,7 @@
 import ArgumentParser
 import CheckDocsCore
 
-struct Explain: ParsableCommand {
+struct Explain: InputCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a program, a checklist or a document type: what it requires and why.")
 
@@ -10,15 +10,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
-        do {
-            try body()
-        } catch {
-            throw Terminal.fail(error)
-        }
-    }
-
-    private func body() throws(InputErrors) {
+    func body() throws(InputErrors) {
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         let programs = catalog.programs.isEmpty ? [] : try knowledge.loadPrograms(catalog.programs)
         if let program = programs.first(where: { $0.id == id }) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CheckDocsCore
 
-struct Init: ParsableCommand {
+struct Init: InputCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draft checkdocs.yaml from the files already in the folder.",
         discussion: """
@@ -24,15 +24,7 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Extra document types (a folder with document-types.json), as for check.", valueName: "dir"))
     var checklists: [String] = []
 
-    func run() throws {
-        do {
-            try body()
-        } catch {
-            throw Terminal.fail(error)
-        }
-    }
-
-    private func body() throws(InputErrors) {
+    func body() throws(InputErrors) {
         let existing = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"].filter {
             FileSystem.kind(of: path($0), followLinks: false) != .missing
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CheckDocsCore
 
-struct List: ParsableCommand {
+struct List: InputCommand {
     static let configuration = CommandConfiguration(abstract: "List programs, document types or checklists.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
@@ -13,15 +13,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
-        do {
-            try body()
-        } catch {
-            throw Terminal.fail(error)
-        }
-    }
-
-    private func body() throws(InputErrors) {
+    func body() throws(InputErrors) {
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         switch what {
         case .types:

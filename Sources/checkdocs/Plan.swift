@@ -1,7 +1,7 @@
 import ArgumentParser
 import CheckDocsCore
 
-struct Plan: ParsableCommand {
+struct Plan: InputCommand {
     static let configuration = CommandConfiguration(
         abstract: "What to obtain or renew, for which programs, and the days it must be dated in; earliest first.",
         discussion: """
@@ -42,15 +42,7 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
-    func run() throws {
-        do {
-            try body()
-        } catch {
-            throw Terminal.fail(error)
-        }
-    }
-
-    private func body() throws(InputErrors) {
+    func body() throws(InputErrors) {
         let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -108,3 +108,20 @@ struct CatalogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Extra checklists (and document-types.json) that add to or override the built-in ones.", valueName: "dir"))
     var checklists: [String] = []
 }
+
+/// A subcommand whose work can fail only with input errors: `run` prints them, one line each,
+/// and exits 2. (The body is a separate typed-throws function: typed throws directly in
+/// `run()` crashed the compiler.)
+protocol InputCommand: ParsableCommand {
+    func body() throws(InputErrors)
+}
+
+extension InputCommand {
+    func run() throws {
+        do {
+            try body()
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+}

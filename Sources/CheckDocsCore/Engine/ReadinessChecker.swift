@@ -98,22 +98,12 @@ public struct Knowledge: Sendable {
         for description in descriptions {
             if description.role == .checklist {
                 errors.append(InputError(description.file, "is a <checklist>; give checklists with --checklists"))
-            } else if let first = seen[description.id] {
-                errors.append(InputError(description.file, "program id \"\(description.id)\" is already used by \(first.file)"))
             } else {
-                seen[description.id] = description.file
                 programs.append(description)
             }
         }
-        // Each program resolves on its own: spread them over the cores, keep their order.
-        var resolved: [ResolvedProgram] = []
-        for result in programs.concurrentMap(resolver.resolve) {
-            switch result {
-            case let .success(program): resolved.append(program)
-            case let .failure(failure): errors += failure.errors
-            }
-        }
-        return (resolved, errors)
+        let resolved = resolver.resolve(programs, seen: &seen)
+        return (resolved.programs, errors + resolved.errors)
     }
 
     /// The standard checklists as programs, for a folder with no programs of its own.

@@ -22,17 +22,28 @@ public struct ProgramResolver: Sendable {
     }
 
     public func resolve(_ programs: [ProgramDescription]) -> (programs: [ResolvedProgram], errors: [InputError]) {
-        var errors: [InputError] = []
         var seen: [String: SourceLocation] = [:]
-        var resolved: [ResolvedProgram] = []
+        return resolve(programs, seen: &seen)
+    }
+
+    /// Programs merged with their checklists, in order; an id already in `seen` (from this call
+    /// or an earlier batch of the same run) is an error. Each program resolves on its own, so
+    /// they are spread over the cores.
+    public func resolve(_ programs: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
+        var errors: [InputError] = []
+        var unique: [ProgramDescription] = []
         for program in programs {
             if let first = seen[program.id] {
                 errors.append(InputError(program.file, "program id \"\(program.id)\" is already used by \(first.file)"))
-                continue
+            } else {
+                seen[program.id] = program.file
+                unique.append(program)
             }
-            seen[program.id] = program.file
-            switch resolve(program) {
-            case let .success(result): resolved.append(result)
+        }
+        var resolved: [ResolvedProgram] = []
+        for result in unique.concurrentMap(resolve) {
+            switch result {
+            case let .success(program): resolved.append(program)
             case let .failure(failure): errors += failure.errors
             }
         }

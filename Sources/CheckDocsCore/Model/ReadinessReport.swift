@@ -186,7 +186,8 @@ public struct ReportCollector: CheckEvents {
     public mutating func begin(_ header: ReportHeader) { self.header = header }
     public mutating func program(_ result: ProgramResult) { programs.append(result) }
     public mutating func end(_ summary: ReportSummary) {
-        report = ReadinessReport(header: header!, programs: programs, summary: summary)
+        guard let header else { return }  // `end` always follows `begin`
+        report = ReadinessReport(header: header, programs: programs, summary: summary)
     }
 }
 

@@ -75,15 +75,14 @@ public protocol WholeReportFormat: Sendable {
 public final class WholeReportReporter<Format: WholeReportFormat>: Reporter {
     public static var formatID: String { Format.formatID }
     private let format: Format
-    private var header: ReportHeader?
-    private var programs: [ProgramResult] = []
+    private var collector = ReportCollector()
 
     public init(_ format: Format) { self.format = format }
 
-    public func begin(_ header: ReportHeader, into out: inout ReportOutput) { self.header = header }
-    public func program(_ result: ProgramResult, into out: inout ReportOutput) { programs.append(result) }
+    public func begin(_ header: ReportHeader, into out: inout ReportOutput) { collector.begin(header) }
+    public func program(_ result: ProgramResult, into out: inout ReportOutput) { collector.program(result) }
     public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
-        guard let header else { return }
-        out.write(format.render(ReadinessReport(header: header, programs: programs, summary: summary)))
+        collector.end(summary)
+        if let report = collector.report { out.write(format.render(report)) }
     }
 }
