@@ -75,8 +75,7 @@ public struct Knowledge: Sendable {
         if !errors.isEmpty { throw InputErrors(errors) }
         let catalog = DocumentCatalog(types: types)
         let resolver = ProgramResolver(catalog: catalog, checklists: checklists)
-        let checklistErrors = checklists.flatMap { resolver.check($0) }
-        if !checklistErrors.isEmpty { throw InputErrors(checklistErrors) }
+        if !resolver.checklistErrors.isEmpty { throw InputErrors(resolver.checklistErrors) }
         return Knowledge(schemas: schemas, catalog: catalog, checklists: checklists, resolver: resolver)
     }
 

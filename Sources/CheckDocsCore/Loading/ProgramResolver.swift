@@ -5,6 +5,8 @@ public struct ProgramResolver: Sendable {
     public let checklists: [String: ProgramDescription]
     /// Each checklist merged with what it extends, once: every program built on it starts here.
     private var resolvedChecklists: [String: ResolvedProgram] = [:]
+    /// What resolving the checklists found wrong, in id order (empty when all are sound).
+    public private(set) var checklistErrors: [InputError] = []
 
     /// Built-in checklists first; a user checklist with the same id overrides the built-in one.
     public init(catalog: DocumentCatalog, checklists: [ProgramDescription]) {
@@ -13,12 +15,15 @@ public struct ProgramResolver: Sendable {
         for checklist in checklists { byID[checklist.id] = checklist }
         self.checklists = byID
         var resolved: [String: ResolvedProgram] = [:]
-        for (id, checklist) in byID {
+        var problems: [InputError] = []
+        for (id, checklist) in byID.sorted(by: { $0.key < $1.key }) {
             var errors: [InputError] = []
             let result = resolve(checklist, chain: [], errors: &errors)
             if errors.isEmpty { resolved[id] = result }  // a broken one is resolved again, to report its errors
+            problems += errors
         }
         resolvedChecklists = resolved
+        checklistErrors = problems
     }
 
     public func resolve(_ programs: [ProgramDescription]) -> (programs: [ResolvedProgram], errors: [InputError]) {
