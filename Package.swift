@@ -13,14 +13,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // libxml2 through pkg-config; every unsafe pointer stays in CheckDocsCore/LibXML2.
+        // libxml2 through pkg-config; every unsafe pointer stays in CheckDocsNative/LibXML2.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
         // libmagic and poppler-glib read documents' content; their pointers stay in
-        // CheckDocsCore/Inspection/Native.
+        // CheckDocsNative/Inspection.
         .systemLibrary(
             name: "CMagic",
             pkgConfig: "libmagic",
@@ -36,14 +36,24 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedGen"]
         ),
+        // The wrappers: every unsafe pointer of the project, over libxml2, libmagic, poppler and
+        // POSIX files, behind Swift values (docs/architecture.md).
+        .target(
+            name: "CheckDocsNative",
+            dependencies: ["CLibXML2", "CMagic", "CPoppler"]
+        ),
+        // JSON, YAML and JSON Schema reading and writing, with locations.
+        .target(
+            name: "CheckDocsFormats",
+            dependencies: [
+                "CheckDocsNative",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // All product logic: model, loading, engine, inspection, reporting.
         .target(
             name: "CheckDocsCore",
-            dependencies: [
-                "CLibXML2",
-                "CMagic",
-                "CPoppler",
-                .product(name: "Yams", package: "Yams"),
-            ],
+            dependencies: ["CheckDocsNative", "CheckDocsFormats"],
             plugins: ["EmbedChecklists"]
         ),
         .executableTarget(
@@ -55,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckDocsCoreTests",
-            dependencies: ["CheckDocsCore"],
+            dependencies: ["CheckDocsCore", "CheckDocsNative", "CheckDocsFormats"],
             // Fuzz findings, read from the source tree by FuzzRegressionTests.
             exclude: ["FuzzRegressions"]
         ),

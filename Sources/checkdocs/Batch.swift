@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import CheckDocsCore
 import Foundation
+import CheckDocsNative
 
 /// `checkdocs <folder> <folder> ...`: many applicants, one catalog, a summary line per folder.
 extension Check {

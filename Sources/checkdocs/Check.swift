@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

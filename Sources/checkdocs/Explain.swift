@@ -1,5 +1,7 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
+import CheckDocsFormats
 
 struct Explain: InputCommand {
     static let configuration = CommandConfiguration(

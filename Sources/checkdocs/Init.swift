@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 struct Init: InputCommand {
     static let configuration = CommandConfiguration(

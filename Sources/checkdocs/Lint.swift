@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(

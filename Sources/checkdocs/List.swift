@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 struct List: InputCommand {
     static let configuration = CommandConfiguration(abstract: "List programs, document types or checklists.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 struct Plan: InputCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 /// stdout/stderr, colour decisions and exit codes: the only place the CLI talks to the terminal.
 enum Terminal {

@@ -1,4 +1,5 @@
 import Testing
+@testable import CheckDocsNative
 @testable import CheckDocsCore
 
 /// Windows computed from clause constraints and program dates, and needs merged across programs.

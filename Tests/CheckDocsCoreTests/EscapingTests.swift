@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsFormats
 @testable import CheckDocsCore
 
 /// Regression tests for what scripts/corpora found: untrusted text reached stderr raw (a NUL, a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CheckDocsCore
+@testable import CheckDocsFormats
 
 /// Replays every input kept in FuzzRegressions/<target>/ (minimised fuzzer findings, and
 /// hand-made hostile inputs) through the entry point that fuzz target calls (`FuzzEntryPoints`).

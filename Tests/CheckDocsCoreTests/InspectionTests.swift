@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CheckDocsNative
 @testable import CheckDocsCore
 
 /// The content readers on their own: libmagic, poppler and the image headers.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsFormats
 @testable import CheckDocsCore
 
 @Suite struct LoadingTests {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import CheckDocsNative
 @testable import CheckDocsCore
 
 /// The new reporters on a hand-built report: hostile strings in every field a program description

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CheckDocsFormats
 @testable import CheckDocsCore
 
 @Suite struct SchemaPatternTests {

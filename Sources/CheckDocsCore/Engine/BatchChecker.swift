@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// One applicant folder's outcome in a batch run: a line of the summary table.
 public struct FolderOutcome: Hashable, Sendable {
     public enum Result: String, Sendable {

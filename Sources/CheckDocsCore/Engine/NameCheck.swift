@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// `<nameMatch allowAliases="…"/>` (SPEC §4 item 12, DOMAIN.md §C case 7): the name on a document
 /// must be the passport name, or — where aliases are allowed — one of the applicant's declared
 /// `otherNames` backed by a name-verification document in the folder. The printed name comes from

@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// What one `check` run is asked to do.
 public struct CheckRequest: Sendable {
     public var folder: String

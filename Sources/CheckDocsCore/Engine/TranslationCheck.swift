@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// `<translation certified="…"/>` (SPEC §4 item 11): a document not in English needs an English
 /// translation beside it — declared in the manifest (`type: translation`, `translates:`) or named
 /// after it (`diploma_EN.pdf`) — and, with `certified="true"` (the default), one not marked

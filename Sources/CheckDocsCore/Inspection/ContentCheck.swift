@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The first look at every file of the folder: its real type from its first bytes (libmagic),
 /// and a finding where the content and the name's extension disagree (a JPEG named `.pdf`).
 enum ContentCheck {

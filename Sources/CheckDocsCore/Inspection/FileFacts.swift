@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The formats a `<file formats="…">` rule can name, as the program vocabulary spells them.
 public enum FileFormat: String, Hashable, Sendable, CaseIterable {
     case pdf, jpeg, png, heic, tiff, docx, txt
@@ -61,52 +63,6 @@ public struct ContentType: Hashable, Sendable {
         if isEmpty { return "empty" }
         if let format { return format.title + " (\(mime))" }
         return mime
-    }
-}
-
-/// A PDF's facts as poppler reads them.
-public struct PDFFacts: Hashable, Sendable {
-    public enum State: String, Hashable, Sendable {
-        /// Opened and read.
-        case readable
-        /// A user password is needed to open it.
-        case passwordProtected = "password-protected"
-        /// Truncated, corrupt, or not a PDF at all.
-        case damaged
-    }
-
-    public var state: State
-    public var pageCount = 0
-    /// Width and height of each page in points (1/72 in), as displayed (rotation applied); at most `PDFInspector.maxPages`.
-    public var pageSizes: [PageSize] = []
-    /// Opens without a password but carries an encryption dictionary (owner password, restricted permissions).
-    public var encrypted = false
-    public var signatureCount = 0
-    /// Characters in the text layer (0 for a scanned, image-only PDF), counted up to `PDFInspector.maxTextCharacters`.
-    public var textCharacters = 0
-    /// Whether every page's text was counted (false when a cap stopped the count).
-    public var textComplete = true
-    /// The beginning of the text layer (for names and suggestions), at most `PDFInspector.keptTextCharacters`.
-    public var textSample = ""
-
-    public init(state: State) { self.state = state }
-}
-
-/// A page's size in points.
-public struct PageSize: Hashable, Sendable, CustomStringConvertible {
-    public var width: Double
-    public var height: Double
-
-    public init(width: Double, height: Double) {
-        self.width = width
-        self.height = height
-    }
-
-    public var description: String { "\(Self.format(width)) × \(Self.format(height)) pt" }
-
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }
 

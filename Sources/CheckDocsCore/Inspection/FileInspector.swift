@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Reads one document's content: its type from the first bytes, then the facts its type allows
 /// (PDF through poppler, JPEG/PNG from the header). Never reads more than it needs, and never a
 /// whole file over `maxPDFBytes`.
@@ -9,7 +11,7 @@ public enum FileInspector {
     static func sniff(root: String, file: ScannedFile) -> ContentType? {
         guard file.readable else { return nil }
         if file.size == 0 { return ContentType(mime: "application/x-empty") }
-        guard let prefix = try? DocumentFileReader.read(root: root, path: file.path, identity: file.identity, limit: MagicSniffer.prefixBytes),
+        guard let prefix = try? DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: MagicSniffer.prefixBytes),
               let mime = MagicSniffer.shared.mimeType(of: prefix) else { return nil }
         return ContentType(mime: mime)
     }
@@ -37,7 +39,7 @@ public enum FileInspector {
         }
         let bytes: [UInt8]
         do {
-            bytes = try DocumentFileReader.read(root: root, path: file.path, identity: file.identity, limit: limit)
+            bytes = try DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: limit)
         } catch {
             switch error {
             case .changed: facts.notInspected = "it changed or was replaced while checkdocs was running"

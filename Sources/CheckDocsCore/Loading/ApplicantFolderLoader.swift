@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The applicant folder read and understood: every file with its type and facts.
 public struct ApplicantFolder: Sendable {
     public var root: String

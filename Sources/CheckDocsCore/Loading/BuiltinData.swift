@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// The data compiled into the binary from checklists/ (see Plugins/EmbedChecklists).
 public enum BuiltinData {
     public static let catalogFile = "document-types.json"
@@ -25,7 +28,7 @@ public enum BuiltinData {
     static func jsonSchema(_ path: String) throws(InputErrors) -> JSONSchemaValidator {
         guard let text = file(path) else { throw InputErrors([InputError(file: "builtin:" + path, "missing from the build")]) }
         do {
-            return JSONSchemaValidator(schema: try JSONParser.parse(Array(text.utf8)))
+            return JSONSchemaValidator(schema: try JSONParser.parse(Array(text.utf8)), isDate: { CalendarDate(iso: $0) != nil })
         } catch {
             throw InputErrors([InputError(SourceLocation(file: "builtin:" + path, position: .line(error.line, column: error.column)), error.message)])
         }

@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// Loads the document-type catalog (built-in, plus any `document-types.json` given with --checklists).
 public enum CatalogLoader {
     public static func builtin() throws(InputErrors) -> DocumentCatalog {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CheckDocsNative
 
 /// One regular file found in the applicant folder.
 public struct ScannedFile: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CheckDocsFormats
+
 /// Drafts `checkdocs.yaml` (`checkdocs init`) from a folder read by ApplicantFolderLoader: each
 /// recognized file as an entry with its type and the dates its name gives (date or expires, as the
 /// loader reads them); ambiguous and unrecognized files as commented entries with their candidates;

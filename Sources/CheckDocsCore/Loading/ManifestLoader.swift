@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// The manifest: the applicant's profile and per-document facts (SPEC §3.2).
 public struct Manifest: Sendable {
     public var file: String?

@@ -1,4 +1,6 @@
 import Foundation
+import CheckDocsNative
+import CheckDocsFormats
 
 /// Turns a schema-valid JSON program description or checklist into the shared model.
 /// program.schema.json has already checked structure; locations are JSON Pointers.

@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// Reads program descriptions and checklists from XML or JSON files into the one model,
 /// validating XML against program.xsd and JSON against program.schema.json.
 public struct ProgramLoader: Sendable {

@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// Merges each program with the checklists it extends and checks what the schemas cannot:
 /// known document types and checklists, references that exist, dates in order, unique ids.
 public struct ProgramResolver: Sendable {

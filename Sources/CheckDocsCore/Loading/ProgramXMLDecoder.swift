@@ -1,4 +1,5 @@
 import Foundation
+import CheckDocsNative
 
 /// Turns a schema-valid `<program>` or `<checklist>` element into the shared model.
 /// The XSD has already checked structure and value forms; this maps names to model values.

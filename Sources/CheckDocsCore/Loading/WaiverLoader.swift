@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// Reads waivers files: `--waivers FILE` (YAML, or JSON by its `.json` extension) and the
 /// applicant's own `checkdocs-waivers.yaml` (`.yml`, `.json`) at the folder's root. Validated
 /// against `waivers.schema.json`: unknown keys, a missing reason or expiry date and badly formed

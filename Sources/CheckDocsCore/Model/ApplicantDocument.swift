@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A file path inside the applicant folder, kept as raw bytes: two names that Swift's `String`
 /// would call equal (NFC and NFD, say) are two different files on Linux.
 public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -70,12 +72,6 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     public static func < (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
 }
 
 /// The facts the manifest (or the file name) gives about one document.

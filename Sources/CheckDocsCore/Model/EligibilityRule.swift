@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A program-level rule about the applicant rather than a document; failing it makes them ineligible.
 public struct EligibilityRule: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A program description or a checklist as written in one file, before inheritance is resolved.
 /// XML and JSON both decode into this one model.
 public struct ProgramDescription: Hashable, Sendable {

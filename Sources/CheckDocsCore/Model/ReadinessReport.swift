@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Status of one requirement for one program (SPEC §5).
 public enum RequirementStatus: String, Sendable, Codable, CaseIterable {
     case ok

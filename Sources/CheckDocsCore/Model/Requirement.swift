@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// One item of a checklist or program: what satisfies it, when it applies, how much it matters.
 public struct Requirement: Hashable, Sendable {
     public var id: String

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// One entry of a waivers file: a program's (or an advisor's) written agreement that a failing
 /// requirement does not block this applicant, for a reason, until a date.
 public struct Waiver: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CheckDocsFormats
+
 /// The summary of a batch run, one line per applicant folder: a table for people, CSV and NDJSON
 /// for scripts (`--summary csv|ndjson[=FILE]`). Folders are in the order they were given.
 public enum BatchSummary {

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The text of `checkdocs explain`: a program's or checklist's rules, or a document type.
 public enum Explanation {
     public static func program(_ program: ResolvedProgram, catalog: DocumentCatalog) -> String {

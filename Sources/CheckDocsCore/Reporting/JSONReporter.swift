@@ -1,4 +1,5 @@
 import Foundation
+import CheckDocsFormats
 
 /// The machine-readable report: a stable, versioned contract (checklists/schema/report.schema.json).
 ///

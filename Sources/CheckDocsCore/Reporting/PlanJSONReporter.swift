@@ -1,3 +1,5 @@
+import CheckDocsFormats
+
 /// `checkdocs plan --format json`: the plan as a versioned JSON document. Dates are
 /// YYYY-MM-DD strings; a bound that does not exist is null.
 public enum PlanJSONReporter {

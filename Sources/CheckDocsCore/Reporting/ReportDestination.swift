@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CheckDocsNative
 
 /// Where one report goes. Nothing becomes visible until `commit`: a file is written to a temporary
 /// beside it and renamed into place (after fsync); standard output is spooled to an unlinked

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Feeds a streamed check to several reporters at once, each to its own destination
 /// (`--format FMT[=FILE]`, repeatable). Bytes go out after every program, so memory stays flat.
 public struct ReportStream: CheckEvents {

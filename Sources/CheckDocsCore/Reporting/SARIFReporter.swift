@@ -1,3 +1,5 @@
+import CheckDocsFormats
+
 /// The findings as SARIF 2.1.0, for code-scanning dashboards and SARIF viewers: one run, one result
 /// per finding. A finding is a failing requirement of a program, an unrecognized or ambiguous
 /// file, or a note on the folder. Rule ids are stable (docs/reports.md lists them):

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The report people read at a terminal: per program, what blocks it and what to do, then
 /// what to fix first across programs and the total fees. Fits 80 columns; colour only when asked.
 public final class TextReporter: Reporter {

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Left-aligned columns sized to their widest cell, two spaces apart; the last column is not padded.
 public enum TextTable {
     public static func render(_ unsafeRows: [[String]]) -> String {

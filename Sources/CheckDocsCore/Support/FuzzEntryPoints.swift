@@ -1,3 +1,6 @@
+import CheckDocsNative
+import CheckDocsFormats
+
 /// The entry points the libFuzzer targets in `Fuzz/` call, one per input format, and that
 /// `FuzzRegressionTests` replays the saved crashers through. Each takes untrusted bytes, runs the
 /// same loader the command line uses, and checks what every outcome must satisfy. A broken

@@ -40,7 +40,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     /// "#/$defs/x" → the node it names.
     private let references: [String: Node]
 
-    public init(schema: JSONValue) {
+    /// Whether a string is a date of `"format": "date"`: the product's own calendar decides
+    /// (docs/format.md), so schema and loaders accept the same dates.
+    private let isDate: @Sendable (String) -> Bool
+
+    public init(schema: JSONValue, isDate: @escaping @Sendable (String) -> Bool) {
+        self.isDate = isDate
         var references: [String: Node] = [:]
         var targets: [String: JSONValue] = [:]
         func compile(_ value: JSONValue) -> Node {
@@ -146,7 +151,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
             }
-            if schema.isDate, CalendarDate(iso: text) == nil {
+            if schema.isDate, !isDate(text) {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
             }
         case let .number(number, _):

@@ -10,7 +10,7 @@ public enum JSONWriter {
     }
 
     /// Writes `value` as if it started at nesting depth `indent` (its first line is not indented).
-    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+    public static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -41,12 +41,12 @@ public enum JSONWriter {
         }
     }
 
-    static func indentation(_ depth: Int, into out: inout [UInt8]) {
+    public static func indentation(_ depth: Int, into out: inout [UInt8]) {
         for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
     }
 
     /// Copies runs of plain bytes at once; only the rare byte that needs escaping is looked at twice.
-    static func escape(_ text: String, into out: inout [UInt8]) {
+    public static func escape(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -98,14 +98,14 @@ public enum JSONWriter {
 /// Writes one JSON object member by member, straight to bytes, in JSONWriter's layout. For the
 /// report's hot path (an object per requirement), where building a JSONValue first costs more
 /// than writing it.
-struct JSONObjectWriter {
+public struct JSONObjectWriter {
     private let depth: Int
     private var empty = true
 
     /// `depth`: the nesting depth of the object itself (its first line is not indented).
-    init(depth: Int) { self.depth = depth }
+    public init(depth: Int) { self.depth = depth }
 
-    mutating func key(_ key: StaticString, into out: inout [UInt8]) {
+    public mutating func key(_ key: StaticString, into out: inout [UInt8]) {
         out.append(contentsOf: (empty ? "{\n" : ",\n").utf8)
         empty = false
         JSONWriter.indentation(depth + 1, into: &out)
@@ -114,17 +114,17 @@ struct JSONObjectWriter {
         out.append(contentsOf: "\": ".utf8)
     }
 
-    mutating func string(_ key: StaticString, _ value: String, into out: inout [UInt8]) {
+    public mutating func string(_ key: StaticString, _ value: String, into out: inout [UInt8]) {
         self.key(key, into: &out)
         JSONWriter.escape(value, into: &out)
     }
 
-    mutating func bool(_ key: StaticString, _ value: Bool, into out: inout [UInt8]) {
+    public mutating func bool(_ key: StaticString, _ value: Bool, into out: inout [UInt8]) {
         self.key(key, into: &out)
         out.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func strings<Values: Collection<String>>(_ key: StaticString, _ values: Values, into out: inout [UInt8]) {
+    public mutating func strings<Values: Collection<String>>(_ key: StaticString, _ values: Values, into out: inout [UInt8]) {
         self.key(key, into: &out)
         guard !values.isEmpty else { return out.append(contentsOf: "[]".utf8) }
         out.append(contentsOf: "[\n".utf8)
@@ -140,12 +140,12 @@ struct JSONObjectWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout [UInt8]) {
+    public mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout [UInt8]) {
         self.key(key, into: &out)
         JSONWriter.write(value, indent: depth + 1, into: &out)
     }
 
-    func close(into out: inout [UInt8]) {
+    public func close(into out: inout [UInt8]) {
         guard !empty else { return out.append(contentsOf: "{}".utf8) }
         out.append(UInt8(ascii: "\n"))
         JSONWriter.indentation(depth, into: &out)

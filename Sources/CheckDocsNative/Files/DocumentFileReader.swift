@@ -7,17 +7,17 @@ import Darwin
 /// Reads the beginning (or the whole, under a cap) of one scanned document. The file is opened
 /// like the scanner saw it: no final symlink followed, no blocking on a FIFO, and it must still be
 /// the same regular file (device and inode) the scan listed, or nothing is read.
-enum DocumentFileReader {
-    enum Failure: Error, Equatable {
+public enum DocumentFileReader {
+    public enum Failure: Error, Equatable {
         case cannotOpen(String)
         case changed
     }
 
-    /// Up to `limit` bytes from the start of `path` (relative to `root`).
-    static func read(root: String, path: FilePath, identity: FileIdentity, limit: Int) throws(Failure) -> [UInt8] {
+    /// Up to `limit` bytes from the start of `path` (raw name bytes, relative to `root`).
+    public static func read(root: String, path: [UInt8], identity: FileIdentity, limit: Int) throws(Failure) -> [UInt8] {
         var full = Array(root.utf8)
         if full.last != UInt8(ascii: "/") { full.append(UInt8(ascii: "/")) }
-        full += path.bytes
+        full += path
         full.append(0)
         let descriptor = full.withUnsafeBufferPointer {
             $0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) {

@@ -5,17 +5,17 @@ import Foundation
 /// two threads at once, and each handle holds its own copy of the compiled database (≈ 8 MB
 /// resident), so there is one handle, used under a lock: a lookup costs ≈ 0.03 ms, so even
 /// 1,000 files wait on each other for a few milliseconds at most.
-final class MagicSniffer: @unchecked Sendable {
-    static let shared = MagicSniffer()
+public final class MagicSniffer: @unchecked Sendable {
+    public static let shared = MagicSniffer()
     /// How many bytes of a file the type is decided from.
-    static let prefixBytes = 1024
+    public static let prefixBytes = 1024
 
     private let lock = NSLock()
     private var handle: OpaquePointer?
     private var opened = false
 
     /// The MIME type of `bytes`, or nil if libmagic or its database is unavailable.
-    func mimeType(of bytes: [UInt8]) -> String? {
+    public func mimeType(of bytes: [UInt8]) -> String? {
         if bytes.isEmpty { return "application/x-empty" }
         lock.lock()
         defer { lock.unlock() }

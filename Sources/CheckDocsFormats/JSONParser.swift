@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A strict RFC 8259 JSON parser with bounded nesting. Written here rather than using
 /// JSONSerialization so that duplicate keys, lone surrogates, trailing commas and nesting
 /// depth are all errors with a line and column, and key order is kept for messages.

@@ -8,13 +8,13 @@ import Darwin
 /// poppler-glib, confined here: opens a PDF from bytes in memory (never from a path) and reads its
 /// facts. Each call opens its own document, so calls may run on several threads at once. The
 /// library is loaded with dlopen on the first PDF fact (Sources/CPoppler/shim.h).
-enum PopplerReader {
+public enum PopplerReader {
     /// Pages whose size is recorded, and whose text is counted, at most.
-    static let maxPages = 500
+    public static let maxPages = 500
     /// The text count stops past this many characters (far above any portal's limit).
-    static let maxTextCharacters = 200_000
+    public static let maxTextCharacters = 200_000
     /// How much of the text layer is kept for names and suggestions.
-    static let keptTextCharacters = 4_000
+    public static let keptTextCharacters = 4_000
 
     /// poppler-glib's functions, loaded on first use (thread-safe: a Swift static is initialised
     /// once); poppler also sets up process-wide state on its first document, done here on one thread.
@@ -27,10 +27,10 @@ enum PopplerReader {
     }()
 
     /// Whether poppler-glib could be loaded on this machine.
-    static var isAvailable: Bool { api != nil }
+    public static var isAvailable: Bool { api != nil }
 
     /// The PDF's facts; nil when poppler-glib is not installed.
-    static func facts(of bytes: [UInt8], countText: Bool = true) -> PDFFacts? {
+    public static func facts(of bytes: [UInt8], countText: Bool = true) -> PDFFacts? {
         guard let api else { return nil }
         return bytes.withUnsafeBytes { raw -> PDFFacts in
             let document: OpaquePointer
