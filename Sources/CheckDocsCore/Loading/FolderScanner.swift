@@ -5,21 +5,6 @@ import Darwin
 #endif
 import CheckDocsNative
 
-/// One regular file found in the applicant folder.
-public struct ScannedFile: Hashable, Sendable {
-    public var path: FilePath
-    public var size: Int64
-    public var identity: FileIdentity
-    public var readable: Bool
-}
-
-public struct FolderScan: Sendable {
-    public var root: String
-    public var rootIdentity: FileIdentity
-    public var files: [ScannedFile]
-    public var diagnostics: [Diagnostic]
-}
-
 /// Walks the applicant folder read-only through directory descriptors (openat), so that
 /// no symlink is ever followed, path length never matters, FIFOs and devices are never opened,
 /// and names stay raw bytes (reliability.md §4).

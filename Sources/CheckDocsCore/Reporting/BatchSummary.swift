@@ -1,3 +1,4 @@
+import CheckDocsNative
 import CheckDocsFormats
 
 /// The summary of a batch run, one line per applicant folder: a table for people, CSV and NDJSON

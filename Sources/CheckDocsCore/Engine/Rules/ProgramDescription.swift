@@ -37,23 +37,6 @@ public struct ProgramDescription: Hashable, Sendable {
     }
 }
 
-/// Where a rule set was read, and when: numbers change between cycles.
-public struct Provenance: Hashable, Sendable {
-    public var href: String
-    public var asOf: CalendarDate
-}
-
-public struct Rotation: Hashable, Sendable {
-    public var start: CalendarDate
-    public var end: CalendarDate
-}
-
-public struct Fee: Hashable, Sendable {
-    public var amount: Decimal
-    public var currency: String
-    public var label: String
-}
-
 public struct Removal: Hashable, Sendable {
     public var ref: String
     public var location: SourceLocation

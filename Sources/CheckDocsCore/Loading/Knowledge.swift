@@ -1,0 +1,104 @@
+import CheckDocsNative
+import CheckDocsFormats
+
+/// The catalog, checklists and loaders one run uses (built-in data plus --checklists).
+public struct Knowledge: Sendable {
+    public let schemas: Schemas
+    public let catalog: DocumentCatalog
+    public let checklists: [ProgramDescription]
+    let resolver: ProgramResolver
+
+    /// Loads built-in data and any extra checklist folders. Extra `document-types.json` files add
+    /// or replace types; extra checklists add to or override built-in ones by id.
+    public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
+        let schemas = try Schemas.shared()
+        var types = try CatalogLoader.builtin().types
+        let loader = ProgramLoader(schemas: schemas)
+        var errors: [InputError] = []
+        var checklists: [ProgramDescription] = []
+        for file in BuiltinData.checklistFiles {
+            switch loader.load(Array(file.text.utf8), file: file.name) {
+            case let .success(description): checklists.append(description)
+            case let .failure(failure): errors += failure.errors
+            }
+        }
+        var extraPaths: [String] = []
+        for path in extraChecklists {
+            if FileSystem.kind(of: path) == .directory {
+                for file in FileSystem.files(under: path, extensions: ["xml", "json"]) {
+                    if file.hasSuffix("/document-types.json") {
+                        do {
+                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
+                        } catch {
+                            errors += error.errors
+                        }
+                    } else {
+                        extraPaths.append(file)
+                    }
+                }
+            } else {
+                extraPaths.append(path)
+            }
+        }
+        let extra = loader.loadAll(extraPaths)
+        errors += extra.errors
+        for description in extra.descriptions {
+            if description.role != .checklist {
+                errors.append(InputError(description.file, "--checklists expects <checklist> files; this is a <program>"))
+                continue
+            }
+            checklists.removeAll { $0.id == description.id }
+            checklists.append(description)
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        let catalog = DocumentCatalog(types: types)
+        let resolver = ProgramResolver(catalog: catalog, checklists: checklists)
+        if !resolver.checklistErrors.isEmpty { throw InputErrors(resolver.checklistErrors) }
+        return Knowledge(schemas: schemas, catalog: catalog, checklists: checklists, resolver: resolver)
+    }
+
+    /// Programs from files and folders, resolved against the checklists.
+    public func loadPrograms(_ paths: [String]) throws(InputErrors) -> [ResolvedProgram] {
+        let loaded = ProgramLoader(schemas: schemas).loadAll(paths)
+        var ids: [String: SourceLocation] = [:]
+        let programs = resolve(loaded.descriptions, seen: &ids)
+        let errors = loaded.errors + programs.errors
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return programs.programs
+    }
+
+    /// Resolves loaded descriptions as programs: a checklist here, or an id already in `seen`
+    /// (from this call or an earlier one), is an error.
+    func resolve(_ descriptions: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
+        var errors: [InputError] = []
+        var programs: [ProgramDescription] = []
+        for description in descriptions {
+            if description.role == .checklist {
+                errors.append(InputError(description.file, "is a <checklist>; give checklists with --checklists"))
+            } else {
+                programs.append(description)
+            }
+        }
+        let resolved = resolver.resolve(programs, seen: &seen)
+        return (resolved.programs, errors + resolved.errors)
+    }
+
+    /// The standard checklists as programs, for a folder with no programs of its own.
+    public func standardPrograms() throws(InputErrors) -> [ResolvedProgram] {
+        let result = resolver.resolve(checklists.sorted { $0.kind < $1.kind }.map { checklist in
+            var program = checklist
+            program.role = .program
+            program.extends = [checklist.id]
+            program.requirements = []
+            program.eligibility = []
+            program.removals = []
+            program.tightenings = []
+            return program
+        })
+        if !result.errors.isEmpty { throw InputErrors(result.errors) }
+        return result.programs
+    }
+}
+
+/// Runs a whole check: scan the folder once, then load, resolve and evaluate programs a batch at
+/// a time, handing each result on as it is made, so memory stays flat whatever the catalog's size.

@@ -1,0 +1,23 @@
+import CheckDocsNative
+
+/// One applicant folder's outcome in a batch run: a line of the summary table.
+public struct FolderOutcome: Hashable, Sendable {
+    public enum Result: String, Sendable {
+        /// Nothing reached --fail-on.
+        case ready
+        /// A finding reached --fail-on (exit 1).
+        case blocked
+        /// An input error: the folder, its manifest, waivers or programs could not be read (exit 2).
+        case error
+    }
+
+    public var folder: String
+    public var statusCounts: [ProgramStatus: Int] = [:]
+    public var waivers: WaiverSummary?
+    public var blocking = false
+    public var errors: [InputError] = []
+
+    public var result: Result { !errors.isEmpty ? .error : blocking ? .blocked : .ready }
+    public var programCount: Int { statusCounts.values.reduce(0, +) }
+    public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }
+}

@@ -1,0 +1,16 @@
+import CheckDocsNative
+
+/// One regular file found in the applicant folder.
+public struct ScannedFile: Hashable, Sendable {
+    public var path: FilePath
+    public var size: Int64
+    public var identity: FileIdentity
+    public var readable: Bool
+}
+
+public struct FolderScan: Sendable {
+    public var root: String
+    public var rootIdentity: FileIdentity
+    public var files: [ScannedFile]
+    public var diagnostics: [Diagnostic]
+}
