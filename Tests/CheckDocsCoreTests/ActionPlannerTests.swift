@@ -17,7 +17,7 @@ import Testing
         let dates = ProgramDates(asOf: Self.day("2026-12-01"), rotation: Rotation(start: Self.day("2027-01-04"), end: Self.day("2027-01-29")),
                                  deadline: Self.day("2026-12-15"))
         var clause = DocumentClause(type: "tb_igra", location: SourceLocation(file: "t"))
-        clause.constraints.windows = [ValidityWindow(anchor: .rotationEnd, within: 12, unit: .months)]
+        clause.constraints = [AnyDocumentConstraint(ValidityWindow(anchor: .rotationEnd, within: 12, unit: .months))]
         let requirement = Requirement(id: "tb", title: "TB", expression: .document(clause), origin: "t", location: SourceLocation(file: "t"))
         let window = ActionWindow(dates: dates, applyBy: Self.day("2026-12-15")).window(for: requirement)
         #expect(window.earliest == Self.day("2026-01-29"))
@@ -30,7 +30,7 @@ import Testing
     func beforeArrival() {
         let dates = ProgramDates(asOf: Self.day("2026-12-01"), rotation: Rotation(start: Self.day("2027-02-01"), end: Self.day("2027-02-26")), deadline: nil)
         var clause = DocumentClause(type: "health_insurance", location: SourceLocation(file: "t"))
-        clause.constraints.validThrough = ValidThrough(anchor: .rotationEnd, margin: 30, unit: .days)
+        clause.constraints = [AnyDocumentConstraint(ValidThrough(anchor: .rotationEnd, margin: 30, unit: .days))]
         let requirement = Requirement(id: "ins", title: "Insurance", due: .beforeArrival, expression: .document(clause), origin: "t", location: SourceLocation(file: "t"))
         let window = ActionWindow(dates: dates, applyBy: Self.day("2026-12-20")).window(for: requirement)
         #expect(window.earliest == nil)

@@ -91,11 +91,11 @@ import Testing
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: applicant.manifest.profile, hasManifest: false,
                                         catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: inspector)
         let sizeOnly = try Fixture.load(Self.program("lor", #"<file maxBytes="1000000"/>"#))
-        inspector.inspect(for: [sizeOnly], in: context)
+        inspector.inspect(ContentNeeds.paths(for: [sizeOnly], in: context))
         #expect(inspector.inspectionCount == 0)
         let strict = try Fixture.load(Self.program("lor", #"<file pageSize="letter"/>"#))
-        inspector.inspect(for: [strict, strict], in: context)
-        inspector.inspect(for: [strict], in: context)
+        inspector.inspect(ContentNeeds.paths(for: [strict, strict], in: context))
+        inspector.inspect(ContentNeeds.paths(for: [strict], in: context))
         #expect(inspector.inspectionCount == 1)
         #expect(inspector.facts(of: FilePath("LoR - Dr A.pdf"))?.pdf?.pageCount == 1)
     }

@@ -308,7 +308,7 @@ import Testing
         var windows: [ValidityWindow] = []
         func collect(_ expression: RequirementExpression) {
             switch expression {
-            case let .document(clause): windows += clause.constraints.windows
+            case let .document(clause): windows += clause.constraints(of: ValidityWindow.self)
             case let .anyOf(items), let .allOf(items): items.forEach(collect)
             }
         }

@@ -64,7 +64,7 @@ enum Fixture {
         let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
                                         hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
                                         documents: applicant.documents, inspector: applicant.makeInspector())
-        context.inspector?.inspect(for: [program], in: context)
+        context.inspector?.inspect(ContentNeeds.paths(for: [program], in: context))
         return ProgramEvaluator(context: context).evaluate(program)
     }
 }

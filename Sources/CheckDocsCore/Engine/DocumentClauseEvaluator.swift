@@ -1,176 +1,88 @@
+import CheckDocsNative
+
 /// The outcome of evaluating an expression (a clause or nested alternatives).
 struct ExpressionOutcome {
     var status: RequirementStatus
     var files: [FilePath]
     var message: String
+    /// The finding that decided, as data (nil when satisfied).
+    var reason: FindingReason? = nil
     /// Some parts of a combination hold: that alternative is the one the applicant is following.
     var partial = false
 }
 
-/// Evaluates one `<document>` clause: which files match, which of them meet every constraint,
-/// and, when none suffices, the most useful reason why.
+/// Evaluates one `<document>` clause: which files match, which of them meet every constraint
+/// (each kind checks itself: Engine/Constraints/), and, when none suffices, the most useful
+/// reason why.
 struct DocumentClauseEvaluator {
-    let context: EvaluationContext
-    let dates: ProgramDates
+    let context: ClauseContext
+
+    init(context: EvaluationContext, dates: ProgramDates) {
+        self.context = ClauseContext(evaluation: context, dates: dates)
+    }
 
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
-        let typeTitle = context.catalog.title(of: clause.type)
-        let candidates = context.documents(satisfying: clause.type)
+        let catalog = context.evaluation.catalog
+        let candidates = context.evaluation.documents(satisfying: clause.type)
         if candidates.isEmpty && clause.min == 0 {
-            return ExpressionOutcome(status: .ok, files: [], message: "optional; none provided")
+            return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
         if candidates.isEmpty {
-            let need = clause.min > 1 ? "\(clause.min) × \(typeTitle)" : typeTitle
-            return ExpressionOutcome(status: .missing, files: [], message: "no \(need) found")
+            return failure(.missing, .noDocument(type: clause.type, min: clause.min), files: [])
         }
         // Indices into `candidates`: copying a document struct per clause costs more than the check.
         var passing: [Int] = []
-        var failures: [(index: Int, status: RequirementStatus, reason: () -> String)] = []
+        var failures: [(index: Int, failure: ConstraintFailure)] = []
         for (index, document) in candidates.enumerated() {
             if let failure = check(document, against: clause) {
-                failures.append((index, failure.0, failure.1))
+                failures.append((index, failure))
             } else {
                 passing.append(index)
             }
         }
         let passingPaths = { passing.map { candidates[$0].path } }
 
-        if let minDoses = clause.minDoses, !passing.isEmpty {
-            let doses = countDoses(passing.map { candidates[$0] })
-            if doses < minDoses {
-                return ExpressionOutcome(status: .invalid, files: passingPaths(),
-                    message: "\(doses) of \(minDoses) doses of \(typeTitle) recorded (list each dose date under `doses` in the manifest)")
+        if !passing.isEmpty {
+            let documents = passing.map { candidates[$0] }
+            for constraint in clause.constraints {
+                if let failure = constraint.base.checkTogether(documents, in: context) {
+                    return self.failure(failure.status, failure.finding, files: passingPaths())
+                }
             }
         }
         if let max = clause.max, passing.count > max {
-            return ExpressionOutcome(status: .invalid, files: passingPaths(),
-                message: "\(passing.count) \(typeTitle) files found; at most \(max) can be assigned to one program — choose which")
+            return failure(.invalid, .tooMany(type: clause.type, max: max, found: passing.count), files: passingPaths())
         }
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing.count >= clause.min, !passing.isEmpty {
-            return ExpressionOutcome(status: .ok, files: passingPaths(), message: "satisfied by \(passing.count == 1 ? "1 file" : "\(passing.count) files")")
+            return ExpressionOutcome(status: .ok, files: passingPaths(), message: Wording.satisfied(by: passing.count))
         }
         if !passing.isEmpty || failures.isEmpty {
-            return ExpressionOutcome(status: .missing, files: passingPaths(),
-                message: "\(clause.min) × \(typeTitle) required, \(passing.count) found")
+            return failure(.missing, .tooFew(type: clause.type, min: clause.min, found: passing.count), files: passingPaths())
         }
         // Report the failing file that came closest to counting.
-        let best = failures.min { $0.status.closeness < $1.status.closeness }!
-        let others = failures.count > 1 ? " (and \(failures.count - 1) \(failures.count == 2 ? "other file that does" : "other files that do") not qualify)" : ""
-        return ExpressionOutcome(status: best.status, files: failures.map { candidates[$0.index].path },
-                                 message: "\(candidates[best.index].path): \(best.reason())\(others)")
+        let best = failures.min { $0.failure.status.closeness < $1.failure.status.closeness }!
+        let path = candidates[best.index].path
+        return ExpressionOutcome(
+            status: best.failure.status, files: failures.map { candidates[$0.index].path },
+            message: Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failures.count - 1),
+            reason: best.failure.finding.reason(file: path))
     }
 
-    /// nil when the document meets every constraint; otherwise the status and the reason. The
-    /// reason is worded only for the one failing file a report shows.
-    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> (RequirementStatus, () -> String)? {
-        let facts = document.facts
-        if let expires = facts.expires, expires < context.asOf {
-            return (.expired, { "expired on \(expires)" })
+    private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath]) -> ExpressionOutcome {
+        ExpressionOutcome(status: status, files: files, message: finding.sentence(catalog: context.evaluation.catalog),
+                          reason: finding.reason(file: nil))
+    }
+
+    /// nil when the document meets every constraint; otherwise the first failure, in the order
+    /// of the kinds. A document past its own expiry date fails first, whatever the constraints.
+    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> ConstraintFailure? {
+        if let expires = document.facts.expires, expires < context.asOf {
+            return ConstraintFailure(.expired, .expired(on: expires))
         }
-        if let required = clause.result {
-            guard let result = facts.result else {
-                // Without a recorded result the file is not (yet) a lab report for this clause.
-                return (.missing, { "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)" })
-            }
-            if result != required { return (.invalid, { "the result is \(result.rawValue); a \(required.rawValue) result is required" }) }
-        }
-        if let titer = clause.constraints.titer {
-            let needed = { "a quantitative titer of at least \(EligibilityRule.format(titer.min)) \(titer.unit)" }
-            guard let value = facts.value, let unit = facts.unit else {
-                if let result = facts.result {
-                    return (.invalid, { "only a qualitative result (\(result.rawValue)) is recorded; \(needed()) is required" })
-                }
-                return (.missing, { "no titer value is recorded; \(needed()) is required (add `value:` and `unit:` to its manifest entry)" })
-            }
-            guard let converted = UnitConversion.convert(value, from: unit, to: titer.unit) else {
-                return (.notEvaluable, { "the titer is in \(unit), which cannot be compared with \(titer.unit)" })
-            }
-            if converted < titer.min {
-                return (.invalid, { "the titer is \(EligibilityRule.format(value)) \(unit); \(needed()) is required" })
-            }
-        }
-        let constraints = clause.constraints
-        if !constraints.windows.isEmpty || constraints.season != nil {
-            guard let date = document.effectiveDate else {
-                return (.notEvaluable, { "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)" })
-            }
-            for window in constraints.windows {
-                let anchor = dates.date(for: window.anchor)
-                let earliest = anchor.adding(-window.within, window.unit)
-                if date > anchor {
-                    if window.anchor == .asOf { return (.invalid, { "dated \(date), which is in the future" }) }
-                    return (.invalid, { "dated \(date), after \(ProgramDates.describe(window.anchor)) (\(anchor))" })
-                }
-                if date < earliest {
-                    let span = "\(window.within) \(unitName(window.unit, window.within))"
-                    let stillValidToday = date.adding(window.within, window.unit) >= context.asOf
-                    return (stillValidToday ? .expiresBeforeNeeded : .expired, {
-                        "dated \(date); it must be within \(span) before \(ProgramDates.describe(window.anchor)) (\(anchor)), so on or after \(earliest)"
-                    })
-                }
-            }
-            if let season = constraints.season {
-                let anchor = dates.date(for: season.anchor)
-                let seasonStart = Self.seasonStart(containing: anchor, startsOn: season.startsOn)
-                if date < seasonStart {
-                    let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: season.startsOn)
-                    let status: RequirementStatus = date < currentSeason ? .expired : .expiresBeforeNeeded
-                    return (status, { "dated \(date), before the season that covers \(ProgramDates.describe(season.anchor)) began (\(seasonStart))" })
-                }
-            }
-        }
-        if let through = constraints.validThrough {
-            let anchor = dates.date(for: through.anchor)
-            let needed = anchor.adding(through.margin, through.unit)
-            guard let expires = facts.expires else {
-                return (.notEvaluable, { "its expiry date is unknown; it must be valid through \(needed) (add `expires:` in the manifest)" })
-            }
-            if expires < needed {
-                let margin = through.margin > 0 ? " plus \(through.margin) \(unitName(through.unit, through.margin))" : ""
-                return (.expiresBeforeNeeded, { "expires \(expires); it must stay valid through \(ProgramDates.describe(through.anchor))\(margin) (\(needed))" })
-            }
-        }
-        if let issuer = constraints.issuer, let failure = IssuerCheck().check(document, against: issuer) {
-            return failure
-        }
-        if let translation = constraints.translation,
-           let failure = TranslationCheck(context: context).check(document, against: translation) {
-            return failure
-        }
-        if let nameMatch = constraints.nameMatch,
-           let failure = NameCheck(context: context).check(document, against: nameMatch) {
-            return failure
-        }
-        if let file = constraints.file {
-            return FileConstraintEvaluator(inspector: context.inspector).check(document, against: file)
+        for constraint in clause.constraints {
+            if let failure = constraint.base.check(document, in: context) { return failure }
         }
         return nil
-    }
-
-    static func seasonStart(containing date: CalendarDate, startsOn: MonthDay) -> CalendarDate {
-        let thisYear = startsOn.date(in: date.year)
-        return thisYear <= date ? thisYear : startsOn.date(in: date.year - 1)
-    }
-
-    /// Distinct dose dates; a record with no dose list counts as one dose.
-    private func countDoses(_ documents: [ApplicantDocument]) -> Int {
-        var dated = Set<CalendarDate>()
-        var undated = 0
-        for document in documents {
-            if !document.facts.doses.isEmpty {
-                dated.formUnion(document.facts.doses)
-            } else if let date = document.facts.date {
-                dated.insert(date)
-            } else {
-                undated += 1
-            }
-        }
-        return dated.count + undated
-    }
-
-    private func unitName(_ unit: DurationUnit, _ amount: Int) -> String {
-        let name = unit.rawValue
-        return amount == 1 ? String(name.dropLast()) : name
     }
 }

@@ -41,12 +41,18 @@ public struct EvaluationContext: Sendable {
 }
 
 /// The dates one program's anchors resolve to.
-struct ProgramDates {
-    var asOf: CalendarDate
-    var rotation: Rotation?
-    var deadline: CalendarDate?
+public struct ProgramDates: Sendable {
+    public var asOf: CalendarDate
+    public var rotation: Rotation?
+    public var deadline: CalendarDate?
 
-    func date(for anchor: Anchor) -> CalendarDate {
+    public init(asOf: CalendarDate, rotation: Rotation? = nil, deadline: CalendarDate? = nil) {
+        self.asOf = asOf
+        self.rotation = rotation
+        self.deadline = deadline
+    }
+
+    public func date(for anchor: Anchor) -> CalendarDate {
         switch anchor {
         case .rotationStart: return rotation?.start ?? asOf
         case .rotationEnd: return rotation?.end ?? asOf
@@ -55,7 +61,7 @@ struct ProgramDates {
         }
     }
 
-    static func describe(_ anchor: Anchor) -> String {
+    public static func describe(_ anchor: Anchor) -> String {
         switch anchor {
         case .rotationStart: return "the rotation start"
         case .rotationEnd: return "the rotation end"

@@ -29,6 +29,7 @@ struct RequirementEvaluator {
         var listed = Set<FilePath>()
         result.files = outcome.files.filter { listed.insert($0).inserted }
         result.message = outcome.message
+        result.reason = outcome.reason
 
         if outcome.status.isFailure {
             if let unknownCondition {
@@ -68,23 +69,23 @@ struct RequirementEvaluator {
             if let satisfied = outcomes.first(where: { !$0.status.isFailure }) { return satisfied }
             // None holds: the alternative that came closest explains best what to do.
             guard let closest = outcomes.min(by: { ($0.partial ? 0 : 1, $0.status.closeness) < ($1.partial ? 0 : 1, $1.status.closeness) }) else {
-                return ExpressionOutcome(status: .missing, files: [], message: "no alternative given")
+                return ExpressionOutcome(status: .missing, files: [], message: Wording.noAlternative)
             }
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
-                let all = outcomes.map(\.message)
-                return ExpressionOutcome(status: .missing, files: [], message: "none of the alternatives: " + all.joined(separator: "; or "))
+                return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(outcomes.map(\.message)),
+                                         reason: closest.reason)
             }
             return closest
         case let .allOf(items):
             let outcomes = items.map(evaluate)
             let failing = outcomes.filter(\.status.isFailure)
             if failing.isEmpty {
-                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: "all parts satisfied")
+                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { $0.status.closeness < $1.status.closeness }!
             return ExpressionOutcome(status: worst.status, files: outcomes.flatMap(\.files),
-                                     message: failing.map(\.message).joined(separator: "; and "),
+                                     message: Wording.failingParts(failing.map(\.message)), reason: worst.reason,
                                      partial: failing.count < outcomes.count || failing.contains(where: \.partial))
         }
     }

@@ -46,46 +46,4 @@ public final class DocumentInspector: @unchecked Sendable {
         inspectionCount += pending.count
         lock.unlock()
     }
-
-    /// The documents whose content a program's rules need: those matching a clause whose `<file>`
-    /// rule asks about more than the name and the size, and the PDFs a `<nameMatch>` rule must
-    /// read the name from (no `nameOnDocument` in the manifest).
-    public func inspect(for programs: [ResolvedProgram], in context: EvaluationContext) {
-        var types = Set<String>()
-        var nameTypes = Set<String>()
-        for program in programs {
-            for requirement in program.requirements {
-                requirement.expression.forEachClause { clause in
-                    if clause.constraints.file?.needsContent == true { types.insert(clause.type) }
-                    if clause.constraints.nameMatch != nil { nameTypes.insert(clause.type) }
-                }
-            }
-        }
-        var paths = types.sorted().flatMap { context.documents(satisfying: $0).map(\.path) }
-        for type in nameTypes.sorted() {
-            for document in context.documents(satisfying: type)
-            where document.facts.nameOnDocument == nil && contentTypes[document.path]?.format == .pdf {
-                paths.append(document.path)
-            }
-        }
-        guard !paths.isEmpty else { return }
-        inspect(paths)
-    }
-}
-
-extension RequirementExpression {
-    func forEachClause(_ body: (DocumentClause) -> Void) {
-        switch self {
-        case let .document(clause): body(clause)
-        case let .anyOf(items), let .allOf(items): items.forEach { $0.forEachClause(body) }
-        }
-    }
-}
-
-extension FileConstraint {
-    /// Whether checking it needs the file's content, not just its name and size.
-    var needsContent: Bool {
-        formats != nil || notEncrypted != nil || noDigitalSignature != nil || maxPages != nil || minPages != nil
-            || pageSize != nil || pixelWidth != nil || pixelHeight != nil || maxCharacters != nil
-    }
 }

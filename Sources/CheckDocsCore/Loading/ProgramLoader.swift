@@ -31,7 +31,7 @@ public struct ProgramLoader: Sendable {
         case let .failure(errors): return .failure(errors)
         case let .success(root):
             do {
-                return .success(try ProgramXMLDecoder(file: file).decode(root))
+                return .success(try ProgramDecoder.decode(xml: root, file: file))
             } catch {
                 return .failure(error)
             }
@@ -52,7 +52,11 @@ public struct ProgramLoader: Sendable {
                 InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message)
             }))
         }
-        return .success(ProgramJSONDecoder(file: file).decode(value))
+        do {
+            return .success(try ProgramDecoder.decode(json: value, file: file))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Loads every description under the given files and folders. All errors are collected,

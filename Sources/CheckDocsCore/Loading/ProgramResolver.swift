@@ -178,7 +178,7 @@ public struct ProgramResolver: Sendable {
         result.expression = requirement.expression.mapDocuments { clause in
             guard tightening.type == nil || tightening.type == clause.type else { return clause }
             var tightened = clause
-            tightened.constraints.merge(tightening.constraints)
+            tightened.constraints = DocumentConstraintKinds.merge(clause.constraints, tightening.constraints)
             if let min = tightening.min { tightened.min = Swift.max(clause.min, min) }
             return tightened
         }

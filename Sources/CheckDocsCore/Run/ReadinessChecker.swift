@@ -74,7 +74,7 @@ public enum ReadinessChecker {
             }
             guard errors.isEmpty else { return }
             // Read the content these programs' file rules need (each file once per run).
-            context.inspector?.inspect(for: chosen, in: context)
+            context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
             let waiving = waivers

@@ -50,7 +50,7 @@ public struct Tightening: Hashable, Sendable {
     public var severity: Severity?
     public var due: Stage?
     public var hint: String?
-    public var constraints: DocumentConstraints
+    public var constraints: [AnyDocumentConstraint]
     public var location: SourceLocation
 }
 

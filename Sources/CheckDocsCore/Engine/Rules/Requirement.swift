@@ -53,13 +53,17 @@ public indirect enum RequirementExpression: Hashable, Sendable {
     public var anchors: Set<Anchor> {
         switch self {
         case let .document(clause):
-            let constraints = clause.constraints
-            var anchors = Set(constraints.windows.map(\.anchor))
-            if let through = constraints.validThrough { anchors.insert(through.anchor) }
-            if let season = constraints.season { anchors.insert(season.anchor) }
-            return anchors
+            return Set(clause.constraints.flatMap(\.base.anchors))
         case let .anyOf(items), let .allOf(items):
             return items.reduce(into: Set<Anchor>()) { $0.formUnion($1.anchors) }
+        }
+    }
+
+    /// Calls `body` with every document clause, depth first.
+    public func forEachClause(_ body: (DocumentClause) -> Void) {
+        switch self {
+        case let .document(clause): body(clause)
+        case let .anyOf(items), let .allOf(items): items.forEach { $0.forEachClause(body) }
         }
     }
 
@@ -78,96 +82,25 @@ public struct DocumentClause: Hashable, Sendable {
     public var type: String
     public var min: Int = 1
     public var max: Int?
-    public var minDoses: Int?
-    public var result: LabResult?
-    public var constraints = DocumentConstraints()
+    /// Its constraints, in the order of `DocumentConstraintKinds.all` (one file per kind in
+    /// Engine/Constraints/).
+    public var constraints: [AnyDocumentConstraint] = []
     public var location: SourceLocation
 
     public init(type: String, location: SourceLocation) {
         self.type = type
         self.location = location
     }
-}
 
-/// Constraints on each matching document; also what a `tighten` adds to an inherited item.
-public struct DocumentConstraints: Hashable, Sendable {
-    public var windows: [ValidityWindow] = []
-    public var validThrough: ValidThrough?
-    public var season: SeasonRule?
-    public var titer: TiterThreshold?
-    public var issuer: IssuerRule?
-    public var translation: TranslationRule?
-    public var nameMatch: NameMatchRule?
-    public var file: FileConstraint?
-
-    public init() {}
-
-    /// Adds `other`'s constraints; where both set the same single-valued rule, `other` wins.
-    public mutating func merge(_ other: DocumentConstraints) {
-        windows += other.windows
-        validThrough = other.validThrough ?? validThrough
-        season = other.season ?? season
-        titer = other.titer ?? titer
-        issuer = other.issuer ?? issuer
-        translation = other.translation ?? translation
-        nameMatch = other.nameMatch ?? nameMatch
-        file = other.file ?? file
+    /// The constraints of one kind.
+    public func constraints<Kind: DocumentConstraint>(of kind: Kind.Type) -> [Kind] {
+        constraints.compactMap { $0.base as? Kind }
     }
-}
 
-/// The document's date must lie within `within` `unit` before the anchor (and not after it).
-public struct ValidityWindow: Hashable, Sendable {
-    public var anchor: Anchor
-    public var within: Int
-    public var unit: DurationUnit
-}
-
-/// The document's expiry date must reach the anchor plus a margin.
-public struct ValidThrough: Hashable, Sendable {
-    public var anchor: Anchor
-    public var margin: Int
-    public var unit: DurationUnit
-}
-
-/// The document must be dated in the season (starting each year on `startsOn`) that contains the anchor.
-public struct SeasonRule: Hashable, Sendable {
-    public var anchor: Anchor
-    public var startsOn: MonthDay
-}
-
-/// A quantitative lab result of at least `min` in `unit` is required; a bare positive does not do.
-public struct TiterThreshold: Hashable, Sendable {
-    public var min: Double
-    public var unit: String
-}
-
-public struct IssuerRule: Hashable, Sendable {
-    public var form: String?
-    public var organization: String?
-    public var signed: Bool?
-    public var letterhead: Bool?
-}
-
-public struct TranslationRule: Hashable, Sendable {
-    public var certified: Bool
-}
-
-public struct NameMatchRule: Hashable, Sendable {
-    public var allowAliases: Bool
-}
-
-public struct FileConstraint: Hashable, Sendable {
-    public var formats: [String]?
-    public var maxBytes: Int?
-    public var notEncrypted: Bool?
-    public var noDigitalSignature: Bool?
-    public var maxPages: Int?
-    public var minPages: Int?
-    public var pageSize: String?
-    public var pixelWidth: Int?
-    public var pixelHeight: Int?
-    public var forbiddenCharacters: String?
-    public var maxCharacters: Int?
+    /// What checking the clause reads from a document's content.
+    public var contentNeeded: ContentNeed {
+        constraints.map(\.base.contentNeeded).max() ?? .none
+    }
 }
 
 /// Conditions on the applicant and the dates; a requirement applies only when all hold.

@@ -1,42 +1,40 @@
 import CheckDocsNative
 
-/// `<translation certified="…"/>` (SPEC §4 item 11): a document not in English needs an English
-/// translation beside it — declared in the manifest (`type: translation`, `translates:`) or named
-/// after it (`diploma_EN.pdf`) — and, with `certified="true"` (the default), one not marked
+/// `<translation certified="…"/>`: a document not in English needs an English translation beside
+/// it — declared in the manifest (`type: translation`, `translates:`) or named after it
+/// (`diploma_EN.pdf`) — and, with `certified="true"` (the default), one not marked
 /// `certified: false`. An English document needs none. A document whose language is unknown is
 /// `not-evaluable` unless a translation of it is there anyway.
-struct TranslationCheck {
-    let context: EvaluationContext
+public struct TranslationRule: DocumentConstraint {
+    public var certified: Bool
 
-    typealias Failure = (RequirementStatus, () -> String)
+    public init(certified: Bool) { self.certified = certified }
 
-    func check(_ document: ApplicantDocument, against rule: TranslationRule) -> Failure? {
-        let language = document.facts.language
-        if let language, Language.isEnglish(language) { return nil }
-        let english = context.translations(of: document.path).filter { translation in
-            translation.facts.language.map(Language.isEnglish) ?? true
-        }
-        if english.contains(where: { !rule.certified || $0.facts.certified != false }) { return nil }
-        let described = language.map { "in \(Language.name(of: $0))" }
-        if let uncertified = english.first {
-            return (.invalid, {
-                "\(described ?? "its language is not recorded and") its English translation \(uncertified.path) is marked `certified: false`; a certified translation is required"
-            })
-        }
-        let wanted = rule.certified ? "certified English translation" : "English translation"
-        let remedy = "put one beside it named like \(Self.companionName(for: document.path)), or declare it in the manifest with `type: translation` and `translates:`"
-        guard let described else {
-            return (.notEvaluable, { "its language is not recorded (add `language:` to its manifest entry) and no \(wanted) is beside it; if it is not in English, \(remedy)" })
-        }
-        return (.invalid, { "\(described); no \(wanted) beside it (\(remedy))" })
+    public static let syntax = ["translation"]
+
+    public static func decode(from clause: DescriptionNode) throws(InputError) -> [TranslationRule] {
+        guard let node = clause.child("translation") else { return [] }
+        return [TranslationRule(certified: try node.bool("certified") ?? true)]
     }
 
-    /// `diploma_EN.pdf` for `diploma.pdf`, as an example name the pairing recognizes.
-    static func companionName(for path: FilePath) -> String {
-        let name = String(decoding: path.lastComponent, as: UTF8.self)
-        let stem = FileNameTokens.stem(name)
-        let ext = stem.count < name.count ? String(name.dropFirst(stem.count)) : ""
-        return "\"" + DisplayText.escape(stem + "_EN" + ext) + "\""
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        let language = document.facts.language
+        if let language, Language.isEnglish(language) { return nil }
+        let english = context.evaluation.translations(of: document.path).filter { translation in
+            translation.facts.language.map(Language.isEnglish) ?? true
+        }
+        if english.contains(where: { !certified || $0.facts.certified != false }) { return nil }
+        if let uncertified = english.first {
+            return ConstraintFailure(.invalid, .translationUncertified(language: language, translation: uncertified.path))
+        }
+        guard let language else {
+            return ConstraintFailure(.notEvaluable, .translationLanguageUnknown(certified: certified, original: document.path))
+        }
+        return ConstraintFailure(.invalid, .translationMissing(language: language, certified: certified, original: document.path))
+    }
+
+    public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
+        ["in English or with a\(certified ? " certified" : "n") English translation beside it"]
     }
 }
 

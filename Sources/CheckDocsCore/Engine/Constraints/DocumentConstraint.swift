@@ -1,0 +1,91 @@
+import CheckDocsNative
+
+/// One kind of constraint a `<document>` clause can carry: a validity window, an expiry, a lab
+/// result, a file rule, … Each kind is one type in its own file in this folder, and says there
+/// everything about itself: how it is written, how it is checked, how it reads in words, which
+/// dates it allows for `plan`, what it needs from a file's content, and how a `<tighten>` merges
+/// it with an inherited one. `DocumentConstraintKinds.all` lists the kinds; docs/architecture.md
+/// has the recipe for adding one.
+public protocol DocumentConstraint: Hashable, Sendable {
+    /// The attributes and child elements of `<document>` this kind is written with. The JSON keys
+    /// are the same, but for a repeated element, whose key is its plural (`window` → `windows`).
+    static var syntax: [String] { get }
+
+    /// This kind's constraints in one `<document>` or `<tighten>` element (none when it is not used).
+    static func decode(from clause: DescriptionNode) throws(InputError) -> [Self]
+
+    /// The constraints of this kind after a `<tighten>` that gives `added` (non-empty). By default
+    /// the tightening replaces the inherited ones.
+    static func merge(inherited: [Self], added: [Self]) -> [Self]
+
+    /// What the check reads beyond the file's name, size and the manifest.
+    var contentNeeded: ContentNeed { get }
+
+    /// The dates this constraint is measured from.
+    var anchors: [Anchor] { get }
+
+    /// nil when one document meets the constraint; else the status and the finding why not.
+    func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure?
+
+    /// nil when the documents that passed every per-document check together meet the constraint
+    /// (a dose count); most kinds check documents one at a time only.
+    func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure?
+
+    /// The constraint in words, with its dates worked out when `dates` are given (a report) or
+    /// left relative when not (`explain`).
+    func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String]
+
+    /// The days a new document can be dated in to meet this constraint (`plan`).
+    func window(_ planning: PlanningDates) -> DateWindow
+}
+
+extension DocumentConstraint {
+    public static func merge(inherited: [Self], added: [Self]) -> [Self] { added }
+    public var contentNeeded: ContentNeed { .none }
+    public var anchors: [Anchor] { [] }
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? { nil }
+    public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? { nil }
+    public func window(_ planning: PlanningDates) -> DateWindow { DateWindow() }
+}
+
+/// What a constraint reads from a file's content, so the inspector reads each file once, before
+/// the programs are evaluated.
+public enum ContentNeed: Comparable, Sendable {
+    case none
+    /// The real type, and PDF or image facts.
+    case fileFacts
+    /// The text layer too.
+    case text
+}
+
+/// A failed constraint: the status it gives the file, and the finding (worded in Findings/).
+public struct ConstraintFailure: Sendable {
+    public var status: RequirementStatus
+    public var finding: Finding
+
+    public init(_ status: RequirementStatus, _ finding: Finding) {
+        self.status = status
+        self.finding = finding
+    }
+}
+
+/// What a constraint is checked against: the run's documents and facts, and the program's dates.
+public struct ClauseContext: Sendable {
+    public let evaluation: EvaluationContext
+    public let dates: ProgramDates
+
+    public var asOf: CalendarDate { evaluation.asOf }
+}
+
+/// A constraint of any kind, as a clause holds it (in the order of `DocumentConstraintKinds.all`).
+public struct AnyDocumentConstraint: Hashable, Sendable {
+    public let base: any DocumentConstraint
+
+    public init(_ base: some DocumentConstraint) { self.base = base }
+
+    public static func == (lhs: AnyDocumentConstraint, rhs: AnyDocumentConstraint) -> Bool {
+        AnyHashable(lhs.base) == AnyHashable(rhs.base)
+    }
+
+    public func hash(into hasher: inout Hasher) { AnyHashable(base).hash(into: &hasher) }
+}

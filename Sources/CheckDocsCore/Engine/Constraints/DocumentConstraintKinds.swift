@@ -1,0 +1,49 @@
+import CheckDocsNative
+
+/// Every kind of constraint a `<document>` clause can carry, in the order they are checked and
+/// described. Adding a kind means adding its file and its line here (docs/architecture.md); a
+/// test holds this list, the XSD and the JSON schema to each other.
+public enum DocumentConstraintKinds {
+    public static let all: [any DocumentConstraint.Type] = [
+        DoseCount.self,
+        LabResultConstraint.self,
+        TiterThreshold.self,
+        ValidityWindow.self,
+        SeasonRule.self,
+        ValidThrough.self,
+        IssuerRule.self,
+        TranslationRule.self,
+        NameMatchRule.self,
+        FileConstraint.self,
+    ]
+
+    /// Every constraint written in a `<document>` or `<tighten>` element, kind by kind.
+    static func decode(from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
+        var constraints: [AnyDocumentConstraint] = []
+        for kind in all {
+            constraints += try decode(kind, from: node)
+        }
+        return constraints
+    }
+
+    private static func decode<Kind: DocumentConstraint>(_ kind: Kind.Type, from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
+        try Kind.decode(from: node).map(AnyDocumentConstraint.init)
+    }
+
+    /// A clause's constraints after a `<tighten>`: for each kind the tightening gives, the kind's
+    /// own merge; the others stay as inherited.
+    static func merge(_ inherited: [AnyDocumentConstraint], _ added: [AnyDocumentConstraint]) -> [AnyDocumentConstraint] {
+        var merged: [AnyDocumentConstraint] = []
+        for kind in all {
+            merged += merge(kind, inherited, added)
+        }
+        return merged
+    }
+
+    private static func merge<Kind: DocumentConstraint>(_ kind: Kind.Type, _ inherited: [AnyDocumentConstraint],
+                                                        _ added: [AnyDocumentConstraint]) -> [AnyDocumentConstraint] {
+        let old = inherited.compactMap { $0.base as? Kind }
+        let new = added.compactMap { $0.base as? Kind }
+        return (new.isEmpty ? old : Kind.merge(inherited: old, added: new)).map(AnyDocumentConstraint.init)
+    }
+}

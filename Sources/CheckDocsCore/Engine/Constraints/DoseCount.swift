@@ -1,0 +1,37 @@
+import CheckDocsNative
+
+/// `minDoses="N"`: the documents that pass every other constraint must record at least N
+/// distinct dose dates between them. A document with no dose list counts as one dose at its date.
+public struct DoseCount: DocumentConstraint {
+    public var minimum: Int
+
+    public init(minimum: Int) { self.minimum = minimum }
+
+    public static let syntax = ["minDoses"]
+
+    public static func decode(from clause: DescriptionNode) throws(InputError) -> [DoseCount] {
+        try clause.int("minDoses", in: 0...1000).map { [DoseCount(minimum: $0)] } ?? []
+    }
+
+    public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? {
+        guard let first = passing.first else { return nil }
+        var dated = Set<CalendarDate>()
+        var undated = 0
+        for document in passing {
+            if !document.facts.doses.isEmpty {
+                dated.formUnion(document.facts.doses)
+            } else if let date = document.facts.date {
+                dated.insert(date)
+            } else {
+                undated += 1
+            }
+        }
+        let doses = dated.count + undated
+        guard doses < minimum else { return nil }
+        return ConstraintFailure(.invalid, .tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
+    }
+
+    public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
+        ["\(minimum) dose\(minimum == 1 ? "" : "s")"]
+    }
+}

@@ -1,0 +1,52 @@
+import CheckDocsNative
+
+/// `<season anchor="A" startsOn="MM-DD"/>`: for seasonal vaccines, the document must be dated on
+/// or after the start of the season (beginning each year on `startsOn`) that contains A.
+public struct SeasonRule: DocumentConstraint {
+    public var anchor: Anchor
+    public var startsOn: MonthDay
+
+    public init(anchor: Anchor, startsOn: MonthDay) {
+        self.anchor = anchor
+        self.startsOn = startsOn
+    }
+
+    public static let syntax = ["season"]
+
+    public static func decode(from clause: DescriptionNode) throws(InputError) -> [SeasonRule] {
+        guard let node = clause.child("season") else { return [] }
+        guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
+        let text = try node.required("startsOn")
+        guard let startsOn = MonthDay(text) else {
+            throw InputError(node.location(of: "startsOn"), "startsOn is \"\(text)\"; it must be a day of the year as MM-DD")
+        }
+        return [SeasonRule(anchor: anchor, startsOn: startsOn)]
+    }
+
+    public var anchors: [Anchor] { [anchor] }
+
+    /// The first day of the season that contains `date`.
+    public static func seasonStart(containing date: CalendarDate, startsOn: MonthDay) -> CalendarDate {
+        let thisYear = startsOn.date(in: date.year)
+        return thisYear <= date ? thisYear : startsOn.date(in: date.year - 1)
+    }
+
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        guard let date = document.effectiveDate else { return ConstraintFailure(.notEvaluable, .dateUnknown) }
+        let seasonStart = Self.seasonStart(containing: context.dates.date(for: anchor), startsOn: startsOn)
+        guard date < seasonStart else { return nil }
+        let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
+        return ConstraintFailure(date < currentSeason ? .expired : .expiresBeforeNeeded,
+                                 .beforeSeason(date: date, anchor: anchor, seasonStart: seasonStart))
+    }
+
+    public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
+        ["from the season (starting \(startsOn)) that covers \(ProgramDates.describe(anchor))"]
+    }
+
+    public func window(_ planning: PlanningDates) -> DateWindow {
+        let (anchorDate, _) = planning.resolve(anchor)
+        return DateWindow(earliest: Self.seasonStart(containing: anchorDate, startsOn: startsOn),
+                          earliestReason: "in the season (from \(startsOn)) that covers \(planning.describe(anchor))")
+    }
+}

@@ -1,0 +1,49 @@
+import CheckDocsNative
+
+/// `<validThrough anchor="A" margin="N" unit="U"/>`: the document's expiry date must reach A + N U
+/// (a passport valid six months beyond the rotation's end; insurance covering the whole stay).
+public struct ValidThrough: DocumentConstraint {
+    public var anchor: Anchor
+    public var margin: Int
+    public var unit: DurationUnit
+
+    public init(anchor: Anchor, margin: Int, unit: DurationUnit) {
+        self.anchor = anchor
+        self.margin = margin
+        self.unit = unit
+    }
+
+    public static let syntax = ["validThrough"]
+
+    public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidThrough] {
+        guard let node = clause.child("validThrough") else { return [] }
+        guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
+        return [ValidThrough(anchor: anchor, margin: try node.int("margin", in: 0...1000) ?? 0,
+                             unit: try node.value("unit", as: DurationUnit.self) ?? .days)]
+    }
+
+    public var anchors: [Anchor] { [anchor] }
+
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        let needed = context.dates.date(for: anchor).adding(margin, unit)
+        guard let expires = document.facts.expires else { return ConstraintFailure(.notEvaluable, .expiryUnknown(needed: needed)) }
+        guard expires < needed else { return nil }
+        return ConstraintFailure(.expiresBeforeNeeded,
+                                 .expiresTooEarly(expires: expires, anchor: anchor, margin: margin, unit: unit, needed: needed))
+    }
+
+    public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
+        var text = "valid through \(ProgramDates.describe(anchor))"
+        if margin > 0 { text += " + \(Wording.amount(margin, unit))" }
+        if let dates { text += " (\(dates.date(for: anchor).adding(margin, unit)))" }
+        return [text]
+    }
+
+    public func window(_ planning: PlanningDates) -> DateWindow {
+        let (anchorDate, known) = planning.resolve(anchor)
+        let reason = margin > 0 || !known
+            ? planning.describe(anchor) + (margin > 0 ? " plus \(Wording.amount(margin, unit))" : "")
+            : ProgramDates.describe(anchor)
+        return DateWindow(validThrough: anchorDate.adding(margin, unit), validThroughReason: reason)
+    }
+}

@@ -1,0 +1,68 @@
+import CheckDocsNative
+
+/// `<window anchor="A" within="N" unit="U"/>`: the document's date must lie in [A − N U, A].
+/// A clause may hold several windows; each must hold.
+public struct ValidityWindow: DocumentConstraint {
+    public var anchor: Anchor
+    public var within: Int
+    public var unit: DurationUnit
+
+    public init(anchor: Anchor, within: Int, unit: DurationUnit) {
+        self.anchor = anchor
+        self.within = within
+        self.unit = unit
+    }
+
+    public static let syntax = ["window"]
+
+    public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidityWindow] {
+        var windows: [ValidityWindow] = []
+        for node in clause.children("window", plural: "windows") {
+            guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
+            guard let within = try node.int("within", in: 1...36_500) else { throw InputError(node.location, "missing within") }
+            guard let unit = try node.value("unit", as: DurationUnit.self) else { throw InputError(node.location, "missing unit") }
+            windows.append(ValidityWindow(anchor: anchor, within: within, unit: unit))
+        }
+        return windows
+    }
+
+    /// A tightening's windows are added to the inherited ones: each must hold.
+    public static func merge(inherited: [ValidityWindow], added: [ValidityWindow]) -> [ValidityWindow] { inherited + added }
+
+    public var anchors: [Anchor] { [anchor] }
+
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        guard let date = document.effectiveDate else { return ConstraintFailure(.notEvaluable, .dateUnknown) }
+        let anchorDate = context.dates.date(for: anchor)
+        if date > anchorDate {
+            if anchor == .asOf { return ConstraintFailure(.invalid, .datedInFuture(date: date)) }
+            return ConstraintFailure(.invalid, .datedAfterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
+        }
+        let earliest = anchorDate.adding(-within, unit)
+        if date < earliest {
+            let stillValidToday = date.adding(within, unit) >= context.asOf
+            return ConstraintFailure(stillValidToday ? .expiresBeforeNeeded : .expired,
+                                     .datedBeforeWindow(date: date, within: within, unit: unit, anchor: anchor,
+                                                        anchorDate: anchorDate, earliest: earliest))
+        }
+        return nil
+    }
+
+    public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
+        var text = "dated within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor))"
+        if let dates, anchor != .asOf { text += " (on or after \(dates.date(for: anchor).adding(-within, unit)))" }
+        return [text]
+    }
+
+    public func window(_ planning: PlanningDates) -> DateWindow {
+        let (anchorDate, known) = planning.resolve(anchor)
+        var part = DateWindow(earliest: anchorDate.adding(-within, unit),
+                              earliestReason: "within \(Wording.amount(within, unit)) before \(planning.describe(anchor))")
+        // A window that ends on a day that is not known (or on today) sets no last day.
+        if known, anchor != .asOf {
+            part.latest = anchorDate
+            part.latestReason = "not after \(ProgramDates.describe(anchor))"
+        }
+        return part
+    }
+}

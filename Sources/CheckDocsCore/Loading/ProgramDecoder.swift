@@ -1,0 +1,197 @@
+import Foundation
+import CheckDocsNative
+import CheckDocsFormats
+
+/// Turns a schema-valid program description or checklist, XML or JSON, into the shared model,
+/// through one reading of both syntaxes (`DescriptionNode`, docs/programs.md "XML ↔ JSON mapping").
+/// Each document constraint kind decodes itself (Engine/Constraints/). A value the model cannot
+/// hold is an error at its location, never a silent default.
+struct ProgramDecoder {
+    /// Decodes an XML root element, checking its namespace first.
+    static func decode(xml root: XMLElementNode, file: String) throws(InputErrors) -> ProgramDescription {
+        guard root.namespace == ProgramFormat.namespace else {
+            throw InputErrors([InputError(DescriptionNode.xml(root, file: file).location,
+                                          "the root element must be in the namespace \(ProgramFormat.namespace)")])
+        }
+        let role: ProgramDescription.Role = root.name == "checklist" ? .checklist : .program
+        return try ProgramDecoder().decode(.xml(root, file: file), role: role)
+    }
+
+    /// Decodes a JSON document `{"schemaVersion": 1, "program": {…}}` (or `"checklist"`).
+    static func decode(json document: JSONValue, file: String) throws(InputErrors) -> ProgramDescription {
+        let role: ProgramDescription.Role = document["checklist"] != nil ? .checklist : .program
+        let pointer = "/" + role.rawValue
+        guard let body = document[role.rawValue] else {
+            throw InputErrors([InputError(SourceLocation(file: file, position: .pointer("")), "missing \"program\" or \"checklist\"")])
+        }
+        return try ProgramDecoder().decode(.json(body, named: role.rawValue, pointer: pointer, file: file), role: role)
+    }
+
+    private func decode(_ root: DescriptionNode, role: ProgramDescription.Role) throws(InputErrors) -> ProgramDescription {
+        var errors: [InputError] = []
+        /// Runs one part of the decoding; its error is collected, so one run reports them all.
+        func collect<T>(_ body: () throws(InputError) -> T) -> T? {
+            do { return try body() } catch { errors.append(error); return nil }
+        }
+        guard let source = root.child("source"),
+              let asOf = collect({ () throws(InputError) in try source.date("asOf") }) ?? nil,
+              let href = collect({ () throws(InputError) in try source.required("href") }),
+              let id = collect({ () throws(InputError) in try root.required("id") }),
+              let kind = collect({ () throws(InputError) in try root.value("kind", as: ProgramKind.self) }) ?? nil,
+              let name = collect({ () throws(InputError) in try root.text("name") }) ?? nil else {
+            if errors.isEmpty { errors.append(InputError(root.location, "missing id, kind, name or <source href asOf>")) }
+            throw InputErrors(errors)
+        }
+        var description = ProgramDescription(role: role, id: id, kind: kind, name: name,
+                                             source: Provenance(href: href, asOf: asOf), file: root.location)
+        _ = collect { () throws(InputError) in
+            description.institution = try root.text("institution")
+            description.specialty = try root.text("specialty")
+            description.location = try root.text("location")
+            for node in root.children("extends", plural: "extends") {
+                guard let checklist = try node.string(orOwnValue: "checklist") else { throw InputError(node.location, "missing checklist") }
+                description.extends.append(checklist)
+            }
+            if let rotation = root.child("rotation") {
+                guard let start = try rotation.date("start"), let end = try rotation.date("end") else {
+                    throw InputError(rotation.location, "a rotation needs a start and an end")
+                }
+                guard start <= end else { throw InputError(rotation.location, "the rotation ends (\(end)) before it starts (\(start))") }
+                description.rotation = Rotation(start: start, end: end)
+            }
+            if let deadline = root.child("deadline") {
+                guard let text = try deadline.string(orOwnValue: "date"), let date = CalendarDate(iso: text) else {
+                    throw InputError(deadline.location, "the deadline must be a date in the form YYYY-MM-DD")
+                }
+                description.deadline = date
+            }
+            description.leadTimeDays = try root.child("leadTime")?.int("minDays", in: 1...36_500)
+        }
+        for node in root.children("fee", plural: "fees") {
+            if let fee = collect({ () throws(InputError) in try Self.fee(node) }) { description.fees.append(fee) }
+        }
+        for node in root.items(in: "eligibility") {
+            if let rule = collect({ () throws(InputError) in try Self.eligibilityRule(node) }) { description.eligibility.append(rule) }
+        }
+        for node in root.children("require", in: "requirements", plural: "requirements") {
+            if let requirement = collect({ () throws(InputError) in try Self.requirement(node, origin: id) }) {
+                description.requirements.append(requirement)
+            }
+        }
+        for node in root.children("remove", in: "requirements", plural: "remove") {
+            if let ref = collect({ () throws(InputError) in try node.string(orOwnValue: "ref") }) ?? nil {
+                description.removals.append(Removal(ref: ref, location: node.location))
+            }
+        }
+        for node in root.children("tighten", in: "requirements", plural: "tighten") {
+            if let tightening = collect({ () throws(InputError) in try Self.tightening(node) }) { description.tightenings.append(tightening) }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        return description
+    }
+
+    private static func fee(_ node: DescriptionNode) throws(InputError) -> Fee {
+        guard let text = try node.numberText("amount"),
+              let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else {
+            throw InputError(node.location(of: "amount"), "a fee needs an amount of 0 or more")
+        }
+        return Fee(amount: amount, currency: try node.string("currency") ?? "USD", label: try node.string("label") ?? "")
+    }
+
+    private static func requirement(_ node: DescriptionNode, origin: String) throws(InputError) -> Requirement {
+        guard let expressionNode = node.firstChild(among: ["document", "anyOf", "allOf"]) else {
+            throw InputError(node.location, "a requirement needs one <document>, <anyOf> or <allOf>")
+        }
+        return Requirement(
+            id: try node.required("id"),
+            title: try node.required("title"),
+            severity: try node.value("severity", as: Severity.self) ?? .error,
+            supplier: try node.value("supplier", as: Supplier.self) ?? .applicant,
+            due: try node.value("due", as: Stage.self) ?? .application,
+            hint: try node.string("hint"),
+            condition: try node.child("when").map(condition),
+            expression: try expression(expressionNode),
+            origin: origin,
+            location: node.location)
+    }
+
+    private static func condition(_ node: DescriptionNode) throws(InputError) -> Condition {
+        var condition = Condition()
+        condition.instructionInEnglish = try node.bool("instructionInEnglish")
+        condition.usCitizenOrPermanentResident = try node.bool("usCitizenOrPermanentResident")
+        condition.status = try node.value("status", as: ApplicantStatus.self)
+        condition.intendsResidency = try node.bool("intendsResidency")
+        condition.ecfmgCertified = try node.bool("ecfmgCertified")
+        if let text = try node.string("rotationOverlaps") {
+            guard let range = MonthDayRange(text) else {
+                throw InputError(node.location(of: "rotationOverlaps"), "rotationOverlaps is \"\(text)\"; it must be MM-DD/MM-DD")
+            }
+            condition.rotationOverlaps = range
+        }
+        return condition
+    }
+
+    private static func expression(_ node: DescriptionNode) throws(InputError) -> RequirementExpression {
+        switch node.name {
+        case "anyOf", "allOf":
+            var items: [RequirementExpression] = []
+            for item in node.items() { items.append(try expression(item)) }
+            return node.name == "anyOf" ? .anyOf(items) : .allOf(items)
+        default:
+            return .document(try documentClause(node))
+        }
+    }
+
+    private static func documentClause(_ node: DescriptionNode) throws(InputError) -> DocumentClause {
+        var clause = DocumentClause(type: try node.required("type"), location: node.location)
+        clause.min = try node.int("min", in: 0...1000) ?? 1
+        clause.max = try node.int("max", in: 0...1000)
+        clause.constraints = try DocumentConstraintKinds.decode(from: node)
+        return clause
+    }
+
+    private static func tightening(_ node: DescriptionNode) throws(InputError) -> Tightening {
+        Tightening(ref: try node.required("ref"), type: try node.string("type"), min: try node.int("min", in: 0...1000),
+                   severity: try node.value("severity", as: Severity.self), due: try node.value("due", as: Stage.self),
+                   hint: try node.string("hint"), constraints: try DocumentConstraintKinds.decode(from: node),
+                   location: node.location)
+    }
+
+    private static func eligibilityRule(_ node: DescriptionNode) throws(InputError) -> EligibilityRule {
+        let kind: EligibilityRule.Kind
+        switch node.name {
+        case "applicantStatus":
+            kind = .applicantStatus(allowed: try node.list("allowed", of: ApplicantStatus.self) ?? [],
+                                    notGraduatedBefore: try node.value("notGraduatedBefore", as: Anchor.self))
+        case "graduation":
+            guard let years = try node.int("maxYearsSince", in: 0...1000) else { throw InputError(node.location, "missing maxYearsSince") }
+            kind = .graduation(maxYearsSince: years, anchor: try node.value("anchor", as: Anchor.self) ?? .rotationStart)
+        case "yearOfStudy":
+            guard let min = try node.int("min", in: 0...1000) else { throw InputError(node.location, "missing min") }
+            kind = .yearOfStudy(min: min)
+        case "exam":
+            kind = .exam(exams: try node.list("exam", of: Exam.self) ?? [], passed: try node.bool("passed") ?? true,
+                         minScore: try node.double("minScore"), maxAttempts: try node.int("maxAttempts", in: 0...1000))
+        case "english":
+            var options: [EnglishTestOption] = []
+            for test in node.children("test", plural: "tests") {
+                guard let name = try test.value("test", as: EnglishTestName.self) else { throw InputError(test.location, "missing test") }
+                options.append(EnglishTestOption(test: name, minTotal: try test.double("minTotal"), minSection: try test.double("minSection"),
+                                                 withinYears: try test.int("withinYears", in: 0...1000)))
+            }
+            kind = .english(options: options, exemptIfInstructionInEnglish: try node.bool("exemptIfInstructionInEnglish") ?? false,
+                            exemptIfExamPassed: try node.bool("exemptIfExamPassed") ?? false)
+        case "visaClass": kind = .visaClass(accepted: try node.list("accepted") ?? [])
+        case "citizenship": kind = .citizenship(excluded: try node.list("excluded") ?? [])
+        case "noResidencyIntent": kind = .noResidencyIntent(required: try node.bool("required") ?? true)
+        case "ecfmgCertified": kind = .ecfmgCertified(required: try node.bool("required") ?? true)
+        default: throw InputError(node.location, "unknown eligibility rule <\(node.name)>")
+        }
+        return EligibilityRule(id: try node.string("id"), kind: kind, severity: try node.value("severity", as: Severity.self) ?? .error,
+                               hint: try node.string("hint"), location: node.location)
+    }
+}
+
+public enum ProgramFormat {
+    public static let namespace = "urn:checkdocs:program:1"
+}
