@@ -7,7 +7,7 @@ import CheckDocsFormats
 /// `programs` one by one, then what is known only after them (`ready`, `summary`, ...).
 public final class JSONReporter: Reporter {
     public static let formatID = "json"
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     private var programCount = 0
 
     public init() {}
@@ -155,6 +155,7 @@ public final class JSONReporter: Reporter {
         object.string("due", result.due.rawValue, into: &out)
         object.strings("files", result.files.lazy.map(\.description), into: &out)
         object.string("message", result.message, into: &out)
+        if let reason = result.reason { object.value("reason", Self.json(reason), into: &out) }
         if let hint = result.hint { object.string("hint", hint, into: &out) }
         if let rule = result.rule { object.string("rule", rule, into: &out) }
         if !result.origin.isEmpty { object.string("origin", result.origin, into: &out) }
@@ -177,6 +178,25 @@ public final class JSONReporter: Reporter {
         if let expires = document.facts.expires { members.append(member("expires", .string(expires.description))) }
         if !document.facts.doses.isEmpty { members.append(member("doses", .array(document.facts.doses.map { .string($0.description) }))) }
         if let result = document.facts.result { members.append(member("result", .string(result.rawValue))) }
+        return .object(members)
+    }
+
+    /// `{"kind": "window", "code": "before-window", "file": "…", "date": "…", …}`.
+    static func json(_ reason: FindingReason) -> JSONValue {
+        var members = [JSONMember(key: "kind", value: .string(reason.kind)), JSONMember(key: "code", value: .string(reason.code))]
+        if let file = reason.file { members.append(JSONMember(key: "file", value: .string(file.description))) }
+        for field in reason.fields {
+            let value: JSONValue
+            switch field.value {
+            case let .string(text): value = .string(text)
+            case let .int(number): value = .number(Double(number), String(number))
+            case let .number(number): value = .number(number, EligibilityRule.format(number))
+            case let .bool(flag): value = .bool(flag)
+            case let .date(date): value = .string(date.description)
+            case let .strings(items): value = .array(items.map(JSONValue.string))
+            }
+            members.append(JSONMember(key: field.key, value: value))
+        }
         return .object(members)
     }
 
