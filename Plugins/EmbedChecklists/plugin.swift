@@ -2,7 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// Runs EmbedGen over the package's `checklists/` folder so the built-in catalog, checklists
-/// and schemas are compiled into CheckDocsCore and a copied binary needs no resource bundle.
+/// and schemas are compiled into CheckDocsCore and a copied binary needs no resource bundle; and
+/// over the target's `Engine/Constraints/` sources, so every constraint kind declared there is
+/// registered without a list to keep by hand (docs/architecture.md).
 @main
 struct EmbedChecklists: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -18,13 +20,16 @@ struct EmbedChecklists: BuildToolPlugin {
             }
         }
         inputs.sort { $0.path < $1.path }
+        let kindsOutput = context.pluginWorkDirectoryURL.appending(path: "RegisteredConstraintKinds.swift")
+        let kindSources = (target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift")
+            .map(\.url).filter { $0.path.contains("/Engine/Constraints/") }.sorted { $0.path < $1.path } ?? []
         return [
             .buildCommand(
                 displayName: "Embedding checklists/ into \(target.name)",
                 executable: try context.tool(named: "EmbedGen").url,
-                arguments: [root.path, output.path],
-                inputFiles: inputs,
-                outputFiles: [output]
+                arguments: [root.path, output.path, kindsOutput.path] + kindSources.map(\.path),
+                inputFiles: inputs + kindSources,
+                outputFiles: [output, kindsOutput]
             )
         ]
     }

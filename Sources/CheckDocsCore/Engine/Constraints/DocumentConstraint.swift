@@ -4,9 +4,14 @@ import CheckDocsNative
 /// result, a file rule, … Each kind is one type in its own file in this folder, and says there
 /// everything about itself: how it is written, how it is checked, how it reads in words, which
 /// dates it allows for `plan`, what it needs from a file's content, and how a `<tighten>` merges
-/// it with an inherited one. `DocumentConstraintKinds.all` lists the kinds; docs/architecture.md
+/// it with an inherited one. Declaring `public struct Name: DocumentConstraint` in this folder
+/// registers the kind (the build lists them: `DocumentConstraintKinds.all`); docs/architecture.md
 /// has the recipe for adding one.
 public protocol DocumentConstraint: Hashable, Sendable {
+    /// Where the kind comes among the others: documents are checked, and rules described, kind
+    /// by kind in this order, and the first failure is the one reported for a file.
+    static var checkOrder: Int { get }
+
     /// The attributes and child elements of `<document>` this kind is written with. The JSON keys
     /// are the same, but for a repeated element, whose key is its plural (`window` → `windows`).
     static var syntax: [String] { get }

@@ -1,21 +1,11 @@
 import CheckDocsNative
 
 /// Every kind of constraint a `<document>` clause can carry, in the order they are checked and
-/// described. Adding a kind means adding its file and its line here (docs/architecture.md); a
-/// test holds this list, the XSD and the JSON schema to each other.
+/// described. The build lists every `public struct …: DocumentConstraint` declared in this folder
+/// (EmbedGen, `RegisteredConstraintKinds`), so a kind is registered by its file; a test holds the
+/// kinds, the XSD and the JSON schema to each other (docs/architecture.md).
 public enum DocumentConstraintKinds {
-    public static let all: [any DocumentConstraint.Type] = [
-        DoseCount.self,
-        LabResultConstraint.self,
-        TiterThreshold.self,
-        ValidityWindow.self,
-        SeasonRule.self,
-        ValidThrough.self,
-        IssuerRule.self,
-        TranslationRule.self,
-        NameMatchRule.self,
-        FileConstraint.self,
-    ]
+    public static let all: [any DocumentConstraint.Type] = RegisteredConstraintKinds.declared.sorted { $0.checkOrder < $1.checkOrder }
 
     /// Every constraint written in a `<document>` or `<tighten>` element, kind by kind.
     static func decode(from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {

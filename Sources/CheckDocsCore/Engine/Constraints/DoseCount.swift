@@ -7,6 +7,7 @@ public struct DoseCount: DocumentConstraint {
 
     public init(minimum: Int) { self.minimum = minimum }
 
+    public static let checkOrder = 10
     public static let syntax = ["minDoses"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [DoseCount] {

@@ -32,6 +32,7 @@ public struct FileConstraint: DocumentConstraint {
         self.maxCharacters = maxCharacters
     }
 
+    public static let checkOrder = 100
     public static let syntax = ["file"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [FileConstraint] {

@@ -17,6 +17,7 @@ public struct IssuerRule: DocumentConstraint {
         self.letterhead = letterhead
     }
 
+    public static let checkOrder = 70
     public static let syntax = ["issuer"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [IssuerRule] {

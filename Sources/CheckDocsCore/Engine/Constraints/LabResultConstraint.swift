@@ -6,6 +6,7 @@ public struct LabResultConstraint: DocumentConstraint {
 
     public init(required: LabResult) { self.required = required }
 
+    public static let checkOrder = 20
     public static let syntax = ["result"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [LabResultConstraint] {

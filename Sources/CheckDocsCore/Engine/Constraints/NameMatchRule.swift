@@ -14,6 +14,7 @@ public struct NameMatchRule: DocumentConstraint {
 
     public init(allowAliases: Bool) { self.allowAliases = allowAliases }
 
+    public static let checkOrder = 90
     public static let syntax = ["nameMatch"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [NameMatchRule] {

@@ -11,6 +11,7 @@ public struct SeasonRule: DocumentConstraint {
         self.startsOn = startsOn
     }
 
+    public static let checkOrder = 50
     public static let syntax = ["season"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [SeasonRule] {

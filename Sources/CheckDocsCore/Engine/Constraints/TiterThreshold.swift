@@ -11,6 +11,7 @@ public struct TiterThreshold: DocumentConstraint {
         self.unit = unit
     }
 
+    public static let checkOrder = 30
     public static let syntax = ["titer"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [TiterThreshold] {

@@ -10,6 +10,7 @@ public struct TranslationRule: DocumentConstraint {
 
     public init(certified: Bool) { self.certified = certified }
 
+    public static let checkOrder = 80
     public static let syntax = ["translation"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [TranslationRule] {

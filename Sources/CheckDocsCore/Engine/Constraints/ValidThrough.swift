@@ -13,6 +13,7 @@ public struct ValidThrough: DocumentConstraint {
         self.unit = unit
     }
 
+    public static let checkOrder = 60
     public static let syntax = ["validThrough"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidThrough] {

@@ -13,6 +13,7 @@ public struct ValidityWindow: DocumentConstraint {
         self.unit = unit
     }
 
+    public static let checkOrder = 40
     public static let syntax = ["window"]
 
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidityWindow] {
