@@ -28,7 +28,7 @@ struct ActionWindow {
         for rule in constraints.windows {
             let (anchor, known) = resolve(rule.anchor)
             let span = "\(rule.within) \(Self.unitName(rule.unit, rule.within))"
-            var part = DateWindow(earliest: anchor.adding(-rule.within, rule.unit),
+            var part = DateWindow(earliest: anchor.subtracting(rule.within, rule.unit),
                                   earliestReason: "within \(span) before \(describe(rule.anchor, anchor, known))")
             // A window that ends on a day that is not known (or on today) sets no last day.
             if known, rule.anchor != .asOf {

@@ -97,7 +97,7 @@ struct DocumentClauseEvaluator {
             }
             for window in constraints.windows {
                 let anchor = dates.date(for: window.anchor)
-                let earliest = anchor.adding(-window.within, window.unit)
+                let earliest = anchor.subtracting(window.within, window.unit)
                 if date > anchor {
                     if window.anchor == .asOf { return (.invalid, { "dated \(date), which is in the future" }) }
                     return (.invalid, { "dated \(date), after \(ProgramDates.describe(window.anchor)) (\(anchor))" })
@@ -148,9 +148,12 @@ struct DocumentClauseEvaluator {
         return nil
     }
 
+    /// The first day of the season that contains `date`: never after it. In year 1, before the
+    /// season's first day, that season began before the calendar does: its start is the first day.
     static func seasonStart(containing date: CalendarDate, startsOn: MonthDay) -> CalendarDate {
         let thisYear = startsOn.date(in: date.year)
-        return thisYear <= date ? thisYear : startsOn.date(in: date.year - 1)
+        if thisYear <= date { return thisYear }
+        return date.year > 1 ? startsOn.date(in: date.year - 1) : CalendarDate.first
     }
 
     /// Distinct dose dates; a record with no dose list counts as one dose.

@@ -18,7 +18,7 @@ public enum RuleDescription {
         for window in constraints.windows {
             var text = "dated within \(window.within) \(window.unit.rawValue) before \(ProgramDates.describe(window.anchor))"
             if let dates, window.anchor != .asOf {
-                text += " (on or after \(dates.date(for: window.anchor).adding(-window.within, window.unit)))"
+                text += " (on or after \(dates.date(for: window.anchor).subtracting(window.within, window.unit)))"
             }
             parts.append(text)
         }

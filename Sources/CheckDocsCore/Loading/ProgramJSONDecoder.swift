@@ -16,7 +16,7 @@ struct ProgramJSONDecoder {
             kind: ProgramKind(rawValue: body["kind"]?.stringValue ?? "") ?? .observership,
             name: body["name"]?.stringValue ?? "",
             source: Provenance(href: source?["href"]?.stringValue ?? "",
-                               asOf: date(source?["asOf"]) ?? CalendarDate(year: 1970, month: 1, day: 1)!),
+                               asOf: date(source?["asOf"]) ?? CalendarDate(ordinal: 0)),
             file: at(rootPointer))
         description.institution = body["institution"]?.stringValue
         description.specialty = body["specialty"]?.stringValue
