@@ -144,7 +144,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
             }
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
-                violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
+                // A real date the pattern refuses is outside the accepted years: say so, not the regex.
+                if schema.isDate, let date = CalendarDate(iso: text), !DateLimits.accepts(date) {
+                    violations.append(Violation(pointer: pointer, message: DateLimits.outOfRange("the date", date)))
+                } else {
+                    violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
+                }
             }
             if schema.isDate, CalendarDate(iso: text) == nil {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
@@ -197,7 +202,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     /// that came closest (fewest errors at this level), which is the one the author meant.
     private func checkOneOf(_ value: JSONValue, _ alternatives: [Node], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
         var best: (alternative: Node, violations: [Violation])?
-        var bestScore = (Int.max, Int.max)
+        var bestScore = (Int.max, Int.max, Int.max)
         var matches = 0
         for alternative in alternatives {
             var local: [Violation] = []
@@ -207,7 +212,10 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 continue
             }
             let shallow = local.filter { $0.pointer == pointer || isUnknownKeyAt(pointer, $0) }.count
-            let score = (shallow, local.count)
+            // A key whose `const` differs (a window's "unit") says another form was meant: one
+            // form per unit must report the bound of the unit given, not that the unit is wrong.
+            let otherForm = local.contains { isConstMismatchAt(pointer, $0) } ? 1 : 0
+            let score = (otherForm, shallow, local.count)
             if score < bestScore {
                 bestScore = score
                 best = (alternative, local)
@@ -221,12 +229,27 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         guard let best else {
             return violations.append(Violation(pointer: pointer, message: "does not match any allowed form"))
         }
+        // Every form wants another value at the same key: name them all, not the first form's.
+        if bestScore.0 == 1, let mismatch = best.violations.first(where: { isConstMismatchAt(pointer, $0) }) {
+            let key = String(mismatch.pointer.dropFirst(pointer.count + 1))
+            let allowed = alternatives.compactMap { resolve($0).properties?[key].flatMap { resolve($0).constant } }
+            if allowed.count == alternatives.count, let given = value[key] {
+                violations.append(Violation(pointer: mismatch.pointer,
+                                            message: "\(render(given)) is not one of: \(allowed.map(render).joined(separator: ", "))"))
+                return
+            }
+        }
         // The closest alternative again, with every message in full.
         if detailed {
             check(value, against: best.alternative, at: pointer, detailed: true, into: &violations)
         } else {
             violations.append(contentsOf: best.violations)
         }
+    }
+
+    private func isConstMismatchAt(_ pointer: String, _ violation: Violation) -> Bool {
+        violation.message.hasPrefix("must be ") && violation.pointer.hasPrefix(pointer + "/")
+            && !violation.pointer.dropFirst(pointer.count + 1).contains("/")
     }
 
     private func isUnknownKeyAt(_ pointer: String, _ violation: Violation) -> Bool {

@@ -27,6 +27,9 @@ public struct ProgramLoader: Sendable {
         switch XMLDocumentParser.parse(bytes, file: file, schema: schemas.programXSD) {
         case let .failure(errors): return .failure(errors)
         case let .success(root):
+            // The per-unit duration limits XSD 1.0 cannot express.
+            let limitErrors = DurationLimitCheck.errors(in: root, file: file)
+            if !limitErrors.isEmpty { return .failure(InputErrors(limitErrors)) }
             do {
                 return .success(try ProgramXMLDecoder(file: file).decode(root))
             } catch {
