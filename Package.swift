@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: property-based tests of the date arithmetic (DatePropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libxml2 through pkg-config; every unsafe pointer stays in CheckDocsNative/LibXML2.
@@ -65,7 +67,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckDocsCoreTests",
-            dependencies: ["CheckDocsCore", "CheckDocsNative", "CheckDocsFormats"],
+            dependencies: [
+                "CheckDocsCore",
+                "CheckDocsNative",
+                "CheckDocsFormats",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Fuzz findings, read from the source tree by FuzzRegressionTests.
             exclude: ["FuzzRegressions"]
         ),

@@ -40,12 +40,19 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     /// "#/$defs/x" → the node it names.
     private let references: [String: Node]
 
-    /// Whether a string is a date of `"format": "date"`: the product's own calendar decides
-    /// (docs/format.md), so schema and loaders accept the same dates.
-    private let isDate: @Sendable (String) -> Bool
+    /// What a string of `"format": "date"` is: the product's own calendar and accepted range
+    /// decide (docs/format.md), so the schemas and the loaders accept the same dates.
+    public enum DateVerdict: Sendable {
+        case accepted
+        case notADate
+        /// A real date outside the accepted range, with the message that says so.
+        case outOfRange(String)
+    }
 
-    public init(schema: JSONValue, isDate: @escaping @Sendable (String) -> Bool) {
-        self.isDate = isDate
+    private let date: @Sendable (String) -> DateVerdict
+
+    public init(schema: JSONValue, date: @escaping @Sendable (String) -> DateVerdict) {
+        self.date = date
         var references: [String: Node] = [:]
         var targets: [String: JSONValue] = [:]
         func compile(_ value: JSONValue) -> Node {
@@ -149,9 +156,14 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
             }
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
-                violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
+                // A real date the pattern refuses is outside the accepted years: say so, not the regex.
+                if schema.isDate, case let .outOfRange(message) = date(text) {
+                    violations.append(Violation(pointer: pointer, message: message))
+                } else {
+                    violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
+                }
             }
-            if schema.isDate, !isDate(text) {
+            if schema.isDate, case .notADate = date(text) {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
             }
         case let .number(number, _):
@@ -202,7 +214,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     /// that came closest (fewest errors at this level), which is the one the author meant.
     private func checkOneOf(_ value: JSONValue, _ alternatives: [Node], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
         var best: (alternative: Node, violations: [Violation])?
-        var bestScore = (Int.max, Int.max)
+        var bestScore = (Int.max, Int.max, Int.max)
         var matches = 0
         for alternative in alternatives {
             var local: [Violation] = []
@@ -212,7 +224,10 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 continue
             }
             let shallow = local.filter { $0.pointer == pointer || isUnknownKeyAt(pointer, $0) }.count
-            let score = (shallow, local.count)
+            // A key whose `const` differs (a window's "unit") says another form was meant: one
+            // form per unit must report the bound of the unit given, not that the unit is wrong.
+            let otherForm = local.contains { isConstMismatchAt(pointer, $0) } ? 1 : 0
+            let score = (otherForm, shallow, local.count)
             if score < bestScore {
                 bestScore = score
                 best = (alternative, local)
@@ -226,12 +241,27 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         guard let best else {
             return violations.append(Violation(pointer: pointer, message: "does not match any allowed form"))
         }
+        // Every form wants another value at the same key: name them all, not the first form's.
+        if bestScore.0 == 1, let mismatch = best.violations.first(where: { isConstMismatchAt(pointer, $0) }) {
+            let key = String(mismatch.pointer.dropFirst(pointer.count + 1))
+            let allowed = alternatives.compactMap { resolve($0).properties?[key].flatMap { resolve($0).constant } }
+            if allowed.count == alternatives.count, let given = value[key] {
+                violations.append(Violation(pointer: mismatch.pointer,
+                                            message: "\(render(given)) is not one of: \(allowed.map(render).joined(separator: ", "))"))
+                return
+            }
+        }
         // The closest alternative again, with every message in full.
         if detailed {
             check(value, against: best.alternative, at: pointer, detailed: true, into: &violations)
         } else {
             violations.append(contentsOf: best.violations)
         }
+    }
+
+    private func isConstMismatchAt(_ pointer: String, _ violation: Violation) -> Bool {
+        violation.message.hasPrefix("must be ") && violation.pointer.hasPrefix(pointer + "/")
+            && !violation.pointer.dropFirst(pointer.count + 1).contains("/")
     }
 
     private func isUnknownKeyAt(_ pointer: String, _ violation: Violation) -> Bool {

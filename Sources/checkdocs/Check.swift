@@ -54,6 +54,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        try CalendarDate.validateAsOf(asOf)
         if isBatch { return try validateBatch() }
         if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")

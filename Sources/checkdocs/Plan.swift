@@ -43,6 +43,10 @@ struct Plan: InputCommand {
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    func validate() throws {
+        try CalendarDate.validateAsOf(asOf)
+    }
+
     func body() throws(InputErrors) {
         let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)

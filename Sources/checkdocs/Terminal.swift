@@ -60,7 +60,7 @@ enum Terminal {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        return CalendarDate(clampingYear: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }
 
@@ -82,6 +82,12 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
 
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
+
+    /// `--as-of` is held to the range every input date is (docs/format.md, Dates and durations):
+    /// a command-line error (exit 64) naming the range.
+    static func validateAsOf(_ date: CalendarDate?) throws {
+        if let date, !DateLimits.accepts(date) { throw ValidationError(DateLimits.outOfRange("--as-of", date)) }
+    }
 }
 
 extension ProgramKind: ExpressibleByArgument {}

@@ -139,7 +139,7 @@ import Testing
 
         let json = JSONReporter().render(report)
         let schema = try #require(BuiltinData.file(BuiltinData.reportSchemaFile))
-        let validator = JSONSchemaValidator(schema: try JSONParser.parse(Array(schema.utf8)), isDate: { CalendarDate(iso: $0) != nil })
+        let validator = JSONSchemaValidator(schema: try JSONParser.parse(Array(schema.utf8)), date: DateLimits.verdict)
         #expect(validator.validate(try JSONParser.parse(Array(json.utf8))).isEmpty)
         #expect(json.contains("\"originalStatus\": \"missing\""))
         for format in [ReportFormat.text, .markdown, .html] {

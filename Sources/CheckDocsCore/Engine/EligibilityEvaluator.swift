@@ -131,7 +131,7 @@ struct EligibilityEvaluator {
         var sawUnknown = false
         for option in options {
             for test in relevant where test.test == option.test {
-                if let years = option.withinYears, test.date < context.asOf.adding(-years, .years) {
+                if let years = option.withinYears, test.date < context.asOf.subtracting(years, .years) {
                     reasons.append("\(test.test.title) of \(test.date) is older than \(years) years")
                     continue
                 }

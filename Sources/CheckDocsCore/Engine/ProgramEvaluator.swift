@@ -37,7 +37,7 @@ public struct ProgramEvaluator: Sendable {
     static func effectiveDeadline(_ description: ProgramDescription) -> CalendarDate? {
         var candidates: [CalendarDate] = []
         if let deadline = description.deadline { candidates.append(deadline) }
-        if let lead = description.leadTimeDays, let start = description.rotation?.start { candidates.append(start.adding(days: -lead)) }
+        if let lead = description.leadTimeDays, let start = description.rotation?.start { candidates.append(start.subtracting(lead, .days)) }
         return candidates.min()
     }
 

@@ -28,7 +28,7 @@ public enum BuiltinData {
     static func jsonSchema(_ path: String) throws(InputErrors) -> JSONSchemaValidator {
         guard let text = file(path) else { throw InputErrors([InputError(file: "builtin:" + path, "missing from the build")]) }
         do {
-            return JSONSchemaValidator(schema: try JSONParser.parse(Array(text.utf8)), isDate: { CalendarDate(iso: $0) != nil })
+            return JSONSchemaValidator(schema: try JSONParser.parse(Array(text.utf8)), date: DateLimits.verdict)
         } catch {
             throw InputErrors([InputError(SourceLocation(file: "builtin:" + path, position: .line(error.line, column: error.column)), error.message)])
         }

@@ -38,7 +38,7 @@ public struct ExamAttempt: Hashable, Sendable {
 
     /// Step 1 has been reported pass/fail only since 26 January 2022 (usmle.org); such an attempt
     /// has no numeric score a cut-off could be compared with.
-    public static let step1PassFailSince = CalendarDate(year: 2022, month: 1, day: 26)!
+    public static let step1PassFailSince = CalendarDate(clampingYear: 2022, month: 1, day: 26)
 
     public var isPassFailOnly: Bool {
         exam == .usmleStep1 && date >= ExamAttempt.step1PassFailSince

@@ -1,5 +1,8 @@
 /// A day in the proleptic Gregorian calendar, with no time zone: the unit every date rule uses.
 /// Kept free of Foundation's Calendar so that results never depend on the machine's locale or zone.
+/// Every value lies in 0001-01-01...9999-12-31 and all arithmetic saturates at those ends, so no
+/// date function can trap (docs/security.md, "Date arithmetic is total"); the dates checkdocs
+/// accepts from its inputs are a narrower range (DateLimits).
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -16,13 +19,33 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.ordinal = CalendarDate.daysFromCivil(year, month, day)
     }
 
+    /// The day `ordinal` days after 1970-01-01, saturated to the representable days.
     public init(ordinal: Int) {
-        let (y, m, d) = CalendarDate.civilFromDays(ordinal)
+        let clamped = min(max(ordinal, CalendarDate.firstOrdinal), CalendarDate.lastOrdinal)
+        let (y, m, d) = CalendarDate.civilFromDays(clamped)
         self.year = y
         self.month = m
         self.day = d
-        self.ordinal = ordinal
+        self.ordinal = clamped
     }
+
+    /// A day that always exists: the year is clamped to 1...9999, the month to 1...12 and the day
+    /// to the month's length (Feb 29 becomes Feb 28 in a common year).
+    public init(clampingYear year: Int, month: Int, day: Int) {
+        let y = min(max(year, 1), 9999)
+        let m = min(max(month, 1), 12)
+        let d = min(max(day, 1), CalendarDate.daysIn(month: m, year: y))
+        self.year = y
+        self.month = m
+        self.day = d
+        self.ordinal = CalendarDate.daysFromCivil(y, m, d)
+    }
+
+    static let firstOrdinal = daysFromCivil(1, 1, 1)
+    static let lastOrdinal = daysFromCivil(9999, 12, 31)
+    /// The first and last representable days; arithmetic stops there.
+    public static let first = CalendarDate(ordinal: firstOrdinal)
+    public static let last = CalendarDate(ordinal: lastOrdinal)
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
@@ -61,23 +84,37 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(ordinal: ordinal + days) }
+    /// Saturates at the first and last representable days.
+    public func adding(days: Int) -> CalendarDate {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        return CalendarDate(ordinal: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
 
-    /// Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29).
+    /// Adds calendar months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29)
+    /// and the month to the representable ones. `year * 12 + month - 1` counts months from year 0, so
+    /// it is never negative and `/` and `%` are floor division here.
     public func adding(months: Int) -> CalendarDate {
-        let total = (year * 12 + (month - 1)) + months
-        let newYear = min(9999, max(1, total / 12))
-        let newMonth = total % 12 + 1
-        let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+        let firstMonth = 1 * 12, lastMonth = 9999 * 12 + 11
+        let current = year * 12 + (month - 1)
+        // Any shift longer than the whole range lands on an end; clamping first keeps the sum in range.
+        let shift = min(max(months, firstMonth - current), lastMonth - current)
+        let total = current + shift
+        return CalendarDate(clampingYear: total / 12, month: total % 12 + 1, day: day)
     }
 
     public func adding(_ amount: Int, _ unit: DurationUnit) -> CalendarDate {
         switch unit {
         case .days: return adding(days: amount)
         case .months: return adding(months: amount)
-        case .years: return adding(months: amount * 12)
+        case .years:
+            let (months, overflow) = amount.multipliedReportingOverflow(by: 12)
+            return adding(months: overflow ? (amount < 0 ? Int.min : Int.max) : months)
         }
+    }
+
+    /// `amount` `unit`s earlier; total even for `Int.min`, whose negation does not exist.
+    public func subtracting(_ amount: Int, _ unit: DurationUnit) -> CalendarDate {
+        adding(amount == Int.min ? Int.max : -amount, unit)
     }
 
     public func days(until other: CalendarDate) -> Int { other.ordinal - ordinal }
@@ -140,9 +177,11 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
         (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
     }
 
-    /// This day in `year`; Feb 29 falls back to Feb 28 in common years.
+    /// This day in `year`; Feb 29 falls back to Feb 28 in common years. A year outside 1...9999
+    /// gives the day in the nearest representable year: callers that step a year back or forward
+    /// (seasons, overlaps) handle the ends themselves.
     public func date(in year: Int) -> CalendarDate {
-        CalendarDate(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))!
+        CalendarDate(clampingYear: year, month: month, day: day)
     }
 }
 

@@ -26,10 +26,12 @@ public struct SeasonRule: DocumentConstraint {
 
     public var anchors: [Anchor] { [anchor] }
 
-    /// The first day of the season that contains `date`.
+    /// The first day of the season that contains `date`: never after it. In year 1, before the
+    /// season's first day, that season began before the calendar does: its start is the first day.
     public static func seasonStart(containing date: CalendarDate, startsOn: MonthDay) -> CalendarDate {
         let thisYear = startsOn.date(in: date.year)
-        return thisYear <= date ? thisYear : startsOn.date(in: date.year - 1)
+        if thisYear <= date { return thisYear }
+        return date.year > 1 ? startsOn.date(in: date.year - 1) : CalendarDate.first
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {

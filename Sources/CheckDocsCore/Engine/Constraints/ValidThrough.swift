@@ -19,8 +19,12 @@ public struct ValidThrough: DocumentConstraint {
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidThrough] {
         guard let node = clause.child("validThrough") else { return [] }
         guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
-        return [ValidThrough(anchor: anchor, margin: try node.int("margin", in: 0...1000) ?? 0,
-                             unit: try node.value("unit", as: DurationUnit.self) ?? .days)]
+        let margin = try node.int("margin", in: 0...1000) ?? 0
+        let unit = try node.value("unit", as: DurationUnit.self) ?? .days
+        if let problem = DateLimits.problem(amount: margin, unit: unit) {
+            throw InputError(node.location(of: "margin"), "<validThrough> margin: \(problem)")
+        }
+        return [ValidThrough(anchor: anchor, margin: margin, unit: unit)]
     }
 
     public var anchors: [Anchor] { [anchor] }

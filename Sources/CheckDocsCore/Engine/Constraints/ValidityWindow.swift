@@ -22,6 +22,10 @@ public struct ValidityWindow: DocumentConstraint {
             guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
             guard let within = try node.int("within", in: 1...36_500) else { throw InputError(node.location, "missing within") }
             guard let unit = try node.value("unit", as: DurationUnit.self) else { throw InputError(node.location, "missing unit") }
+            // The schemas hold `within` to 36,500; a month or a year is longer than a day.
+            if let problem = DateLimits.problem(amount: within, unit: unit) {
+                throw InputError(node.location(of: "within"), "<window> within: \(problem)")
+            }
             windows.append(ValidityWindow(anchor: anchor, within: within, unit: unit))
         }
         return windows
@@ -39,7 +43,7 @@ public struct ValidityWindow: DocumentConstraint {
             if anchor == .asOf { return ConstraintFailure(.invalid, .datedInFuture(date: date)) }
             return ConstraintFailure(.invalid, .datedAfterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
         }
-        let earliest = anchorDate.adding(-within, unit)
+        let earliest = anchorDate.subtracting(within, unit)
         if date < earliest {
             let stillValidToday = date.adding(within, unit) >= context.asOf
             return ConstraintFailure(stillValidToday ? .expiresBeforeNeeded : .expired,
@@ -51,13 +55,13 @@ public struct ValidityWindow: DocumentConstraint {
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         var text = "dated within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor))"
-        if let dates, anchor != .asOf { text += " (on or after \(dates.date(for: anchor).adding(-within, unit)))" }
+        if let dates, anchor != .asOf { text += " (on or after \(dates.date(for: anchor).subtracting(within, unit)))" }
         return [text]
     }
 
     public func window(_ planning: PlanningDates) -> DateWindow {
         let (anchorDate, known) = planning.resolve(anchor)
-        var part = DateWindow(earliest: anchorDate.adding(-within, unit),
+        var part = DateWindow(earliest: anchorDate.subtracting(within, unit),
                               earliestReason: "within \(Wording.amount(within, unit)) before \(planning.describe(anchor))")
         // A window that ends on a day that is not known (or on today) sets no last day.
         if known, anchor != .asOf {

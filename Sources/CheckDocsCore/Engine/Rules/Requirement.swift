@@ -133,12 +133,19 @@ public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(from)/\(to)" }
 
-    /// Whether any day of [start, end] falls inside this yearly period.
+    /// Whether any day of [start, end] falls inside this yearly period. An empty range (end before
+    /// start) overlaps nothing. A period that wraps began in the year before the range's first
+    /// year; at the ends of the calendar the part of it outside 0001...9999 is cut off rather
+    /// than moved into the nearest year.
     public func overlaps(start: CalendarDate, end: CalendarDate) -> Bool {
+        guard start <= end else { return false }
+        let wraps = (to.month, to.day) < (from.month, from.day)
         for year in (start.year - 1)...(end.year) {
-            let periodStart = from.date(in: year)
-            let wraps = (to.month, to.day) < (from.month, from.day)
-            let periodEnd = to.date(in: wraps ? year + 1 : year)
+            // The year before year 1 only matters for the part of a wrapping period that reaches into year 1.
+            if year < 1 && !wraps { continue }
+            let periodStart = year < 1 ? CalendarDate.first : from.date(in: year)
+            let endYear = wraps ? year + 1 : year
+            let periodEnd = endYear > 9999 ? CalendarDate.last : to.date(in: endYear)
             if periodStart <= end && periodEnd >= start { return true }
         }
         return false
