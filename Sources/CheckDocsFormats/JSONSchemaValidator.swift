@@ -41,7 +41,7 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private let references: [String: Node]
 
     /// Whether a string is a date of `"format": "date"`: the product's own calendar decides
-    /// (docs/format.md), so schema and loaders accept the same dates.
+    /// (docs/programs.md, "Program elements"), so schema and loaders accept the same dates.
     private let isDate: @Sendable (String) -> Bool
 
     public init(schema: JSONValue, isDate: @escaping @Sendable (String) -> Bool) {
