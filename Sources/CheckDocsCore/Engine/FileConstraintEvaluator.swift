@@ -1,7 +1,7 @@
 import CheckDocsNative
 
-/// Checks one document against a `<file>` rule (SPEC §4 item 13): the name and size from the
-/// scan, the real type from the first bytes, and the PDF or image facts from its inspection.
+/// Checks one document against a `<file>` rule (docs/programs.md, `<file>`): the name and size from
+/// the scan, the real type from the first bytes, and the PDF or image facts from its inspection.
 struct FileConstraintEvaluator {
     let inspector: DocumentInspector?
 

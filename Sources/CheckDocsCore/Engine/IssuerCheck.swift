@@ -1,7 +1,7 @@
 import CheckDocsNative
 
-/// `<issuer form="…" organization="…" signed="…" letterhead="…"/>` (SPEC §4 item 10), checked
-/// against the manifest's facts for the document: `form`, `issuer`, `signed`, `letterhead`.
+/// `<issuer form="…" organization="…" signed="…" letterhead="…"/>` (docs/programs.md, `<issuer>`),
+/// checked against the manifest's facts for the document: `form`, `issuer`, `signed`, `letterhead`.
 /// A fact that contradicts the rule makes the file `invalid`; a fact the manifest does not give
 /// makes it `not-evaluable`, naming the manifest fields to add.
 struct IssuerCheck {

@@ -1,6 +1,6 @@
 import CheckDocsNative
 
-/// `<nameMatch allowAliases="…"/>` (SPEC §4 item 12, DOMAIN.md §C case 7): the name on a document
+/// `<nameMatch allowAliases="…"/>` (docs/programs.md, `<nameMatch>`): the name on a document
 /// must be the passport name, or — where aliases are allowed — one of the applicant's declared
 /// `otherNames` backed by a name-verification document in the folder. The printed name comes from
 /// the manifest (`nameOnDocument`) or, failing that, is looked for in the PDF's text layer.
