@@ -7,7 +7,7 @@
 Each program extends a standard checklist and adds, replaces, removes and tightens requirements
 (windows, alternatives, titers, seasons, validity) and eligibility rules: about 20 requirements
 once resolved, about 3 KB of XML. The XML and JSON twins say the same thing (the JSON mapping of
-docs/format.md). Same arguments and seed, same bytes.
+docs/programs.md). Same arguments and seed, same bytes.
 """
 import json
 import os
@@ -137,7 +137,7 @@ def program(rng, index):
     return {"schemaVersion": 1, "program": body}
 
 
-# --- the same program in XML (the mapping of docs/format.md) -------------------------------------
+# --- the same program in XML (the mapping of docs/programs.md) -----------------------------------
 
 def attrs(mapping, skip=()):
     parts = []
@@ -205,7 +205,7 @@ def program_xml(document):
 
 # --- the applicant folder ------------------------------------------------------------------------
 
-CURRENT = [  # one applicant's current documents, as people name them (DOMAIN.md §A)
+CURRENT = [  # one applicant's current documents, as people name them (docs/catalog.md, "How files are classified")
     "CV.pdf", "Photo.jpg", "Passport_2033-01-09.pdf", "Visa_2028-05-31.pdf", "Diploma.pdf", "Transcript.pdf",
     "letters/LoR - Dr Mehta.pdf", "letters/LoR - Dr Okafor.pdf", "letters/LoR - Dr Silva.pdf", "Personal statement.pdf",
     "immunizations/TB_QuantiFERON_2026-11-02.pdf", "immunizations/MMR titers 2026-09-14.pdf",

@@ -41,7 +41,8 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     private let references: [String: Node]
 
     /// What a string of `"format": "date"` is: the product's own calendar and accepted range
-    /// decide (docs/format.md), so the schemas and the loaders accept the same dates.
+    /// decide (docs/format.md, "Dates and durations"), so the schemas and the loaders accept the same
+    /// dates.
     public enum DateVerdict: Sendable {
         case accepted
         case notADate

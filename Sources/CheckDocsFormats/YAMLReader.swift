@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads YAML into a JSONValue with the bounds reliability.md §2.3 asks for: a size cap, no
+/// Reads YAML into a JSONValue with bounds (docs/security.md, "Hardened parsers"): a size cap, no
 /// anchors or aliases (the alias-bomb vector), no custom tags, bounded nesting and node count.
 public enum YAMLReader {
     public static let maxBytes = 256 * 1024

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// reliability.md plan E (items 37 and 38), now that documents are inspected: truncated, empty
-/// and lying files get clean findings, no crash, no huge allocation, under the same invariants
-/// as the folder tests (Sandbox.runChecked: folder unchanged, canary, exit < 128, time bound).
+/// Hostile document contents (docs/security.md, "Limits": plan E 37–38), now that documents are
+/// inspected: truncated, empty and lying files get clean findings, no crash, no huge allocation,
+/// under the same invariants as the folder tests (Sandbox.runChecked: folder unchanged, canary,
+/// exit < 128, time bound).
 @Suite struct AdversarialDocumentTests {
     static let asOf = ["--as-of", "2026-12-01"]
 
@@ -25,7 +26,8 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
-    /// A PNG signature and an IHDR chunk claiming 2^31 × 2^31 pixels (a decompression bomb's header).
+    /// A PNG signature and an IHDR chunk claiming 2^31 × 2^31 pixels (a decompression bomb's
+    /// header).
     static var pngBomb: [UInt8] {
         var ihdr: [UInt8] = [0x80, 0, 0, 0, 0x80, 0, 0, 0, 8, 6, 0, 0, 0]
         let chunk = Array("IHDR".utf8) + ihdr

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// reliability.md plan A8/A9 (files changing or vanishing while checkdocs reads the folder) and
-/// B20/B22 (a report write killed part-way; a full file system): faults outside checkdocs'
-/// control never crash it, never hang it, and never leave a partial report where a report goes.
+/// Faults during a run (docs/security.md, "Limits"): A8/A9 (files changing or vanishing while
+/// checkdocs reads the folder) and B20/B22 (a report write killed part-way; a full file system):
+/// faults outside checkdocs' control never crash it, never hang it, and never leave a partial
+/// report where a report goes.
 @Suite struct AdversarialFaultTests {
     static let asOf = ["--as-of", "2026-12-01"]
 

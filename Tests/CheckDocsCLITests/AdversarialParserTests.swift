@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Hostile program descriptions (XML through libxml2, JSON) and manifests (JSON, YAML) against
-/// the built binary: reliability.md test plan C and D. Each run is bounded and checked by
+/// the built binary (docs/security.md, promises 4 to 6). Each run is bounded and checked by
 /// `Sandbox.runChecked` (no crash, no timeout, folder unchanged, canary never echoed).
 @Suite struct AdversarialParserTests {
     static let asOf = ["--as-of", "2026-12-01"]

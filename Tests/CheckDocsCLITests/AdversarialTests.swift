@@ -4,8 +4,8 @@ import Testing
 import Glibc
 #endif
 
-/// Hostile folders, report paths, XML and JSON/YAML against the built binary (reliability.md
-/// test plan A–D). Every run goes through `Sandbox.runChecked`, which bounds time and memory and
+/// Hostile folders, report paths, XML and JSON/YAML against the built binary (docs/security.md,
+/// "The promises"). Every run goes through `Sandbox.runChecked`, which bounds time and memory and
 /// checks the invariants: the folder and the outside are unchanged, the canary never leaks, no
 /// crash. Units already covered in CheckDocsCoreTests (NFC twins in the scanner, the XML DOCTYPE
 /// and laughs in the loader, strict JSON) are taken here to the command line and further.

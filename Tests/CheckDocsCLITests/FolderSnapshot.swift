@@ -4,10 +4,10 @@ import Testing
 import Glibc
 #endif
 
-/// The fingerprint of a folder tree (reliability.md invariants I1 and I2): for every entry, its
-/// raw path bytes, type, mode, size, mtime, symlink target and a hash of its contents. Walked
-/// through directory descriptors, so names that are not UTF-8 and trees deeper than PATH_MAX
-/// are fingerprinted too; FIFOs and sockets are never opened.
+/// The fingerprint of a folder tree (docs/security.md, "How the proof runs": folder unchanged): for
+/// every entry, its raw path bytes, type, mode, size, mtime, symlink target and a hash of its
+/// contents. Walked through directory descriptors, so names that are not UTF-8 and trees deeper
+/// than PATH_MAX are fingerprinted too; FIFOs and sockets are never opened.
 struct FolderSnapshot: Equatable {
     struct Entry: Equatable {
         var path: [UInt8]
@@ -172,7 +172,8 @@ struct Sandbox {
         return path
     }
 
-    /// Memory bound for every run: 512 MiB of address space (reliability.md's default bound).
+    /// Memory bound for every run: 512 MiB of address space (docs/security.md, "How the proof
+    /// runs").
     static let prlimit = ["/usr/bin/prlimit", "--as=\(512 << 20)", "--"]
     /// Runs the binary as nobody when the tests run as root; nil when that is not possible: no
     /// setpriv, or nobody cannot reach the binary (a clone under /root, say).

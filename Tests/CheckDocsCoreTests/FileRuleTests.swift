@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CheckDocsCore
 
-/// `<file>` rules evaluated against real content (SPEC §4 item 13).
+/// `<file>` rules evaluated against real content (docs/programs.md, `<file>`; docs/inspection.md).
 @Suite struct FileRuleTests {
     static func program(_ type: String, _ file: String) -> String {
         Fixture.program(#"<requirements><require id="item" title="Item"><document type="\#(type)">\#(file)</document></require></requirements>"#)

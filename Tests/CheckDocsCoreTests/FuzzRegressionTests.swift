@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CheckDocsCore
+@_spi(Fuzzing) import CheckDocsCore
 @testable import CheckDocsFormats
 
 /// Replays every input kept in FuzzRegressions/<target>/ (minimised fuzzer findings, and

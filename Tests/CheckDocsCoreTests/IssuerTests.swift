@@ -1,7 +1,8 @@
 import Testing
 @testable import CheckDocsCore
 
-/// `<issuer>` (SPEC §4 item 10) against the manifest's `form`, `issuer`, `signed`, `letterhead`.
+/// `<issuer>` (docs/programs.md, `<issuer>`) against the manifest's `form`, `issuer`, `signed`,
+/// `letterhead`.
 @Suite struct IssuerTests {
     static let form = Fixture.program("""
       <requirements>

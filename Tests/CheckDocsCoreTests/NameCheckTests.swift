@@ -1,7 +1,7 @@
 import Testing
 @testable import CheckDocsCore
 
-/// `<nameMatch>` end to end (SPEC §4 item 12, DOMAIN.md §C case 7): maiden names with and without
+/// `<nameMatch>` end to end (docs/programs.md, `<nameMatch>`): maiden names with and without
 /// a name-verification document, initials, another order, a name read from the PDF text layer.
 @Suite struct NameCheckTests {
     static let program = Fixture.program("""

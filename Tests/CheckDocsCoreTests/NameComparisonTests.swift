@@ -1,7 +1,8 @@
 import Testing
 @testable import CheckDocsCore
 
-/// The name comparison of SPEC §4 item 12, one case per discrepancy ECFMG lists (DOMAIN.md §2).
+/// The name comparison of `<nameMatch>` (docs/programs.md), one case per kind of name discrepancy
+/// ECFMG lists: case and accents, hyphens and punctuation, initials, order, a name left out.
 @Suite struct NameComparisonTests {
     static let passport = "Abena Kyerewaa Boadu"
 

@@ -1,8 +1,9 @@
 import Testing
 @testable import CheckDocsCore
 
-/// One test (or more) per requirement kind of SPEC §4 items 1–9 and 14–16, including the
-/// tricky cases of DOMAIN.md §C that fall under them.
+/// One test (or more) per requirement kind of docs/programs.md (presence, counts, windows,
+/// validity, seasons, doses, results, titers, alternatives, conditions, due dates, severity),
+/// including the tricky cases that fall under them.
 @Suite struct RequirementKindTests {
     static let tb = """
       <requirements>

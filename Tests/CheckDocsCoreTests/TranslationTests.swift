@@ -1,7 +1,7 @@
 import Testing
 @testable import CheckDocsCore
 
-/// SPEC §4 item 11 and DOMAIN.md §C case 8: a document not in English needs a certified English
+/// `<translation>` (docs/programs.md): a document not in English needs a certified English
 /// translation beside it, declared in the manifest or found by its name.
 @Suite struct TranslationTests {
     static let program = Fixture.program("""

@@ -1,7 +1,8 @@
 /// Compares a name printed on a document with a reference name (the passport's), the way ECFMG
-/// lists discrepancies (DOMAIN.md §2): case, accents, hyphens and punctuation do not matter;
-/// initials, another order of the names and a missing (or extra) name are variants — possibly the
-/// same person, never silently the same; anything else is a different name.
+/// lists name discrepancies (docs/programs.md, `<nameMatch>`): case, accents, hyphens and
+/// punctuation do not matter; initials, another order of the names and a missing (or extra) name
+/// are variants — possibly the same person, never silently the same; anything else is a
+/// different name.
 public enum NameComparison {
     /// How two names differ when one is a variant of the other.
     public struct Differences: OptionSet, Hashable, Sendable {

@@ -7,10 +7,11 @@ import CheckDocsNative
 
 /// Walks the applicant folder read-only through directory descriptors (openat), so that
 /// no symlink is ever followed, path length never matters, FIFOs and devices are never opened,
-/// and names stay raw bytes (reliability.md §4).
+/// and names stay raw bytes (docs/security.md, promises 1 and 2).
 public enum FolderScanner {
     public static let maxDepth = 32
-    /// Files at the folder's root that are checkdocs' own, not documents: the manifest and the waivers file.
+    /// Files at the folder's root that are checkdocs' own, not documents: the manifest and the
+    /// waivers file.
     public static let manifestNames: Set<[UInt8]> = Set((ManifestLoader.fileNames + WaiverLoader.fileNames).map { Array($0.utf8) })
 
     public static func scan(root: String) throws(InputError) -> FolderScan {

@@ -1,7 +1,7 @@
 import CheckDocsNative
 import CheckDocsFormats
 
-/// The manifest: the applicant's profile and per-document facts (SPEC §3.2).
+/// The manifest: the applicant's profile and per-document facts (docs/manifest.md).
 public struct Manifest: Sendable {
     public var file: String?
     public var profile = ApplicantProfile()

@@ -1,7 +1,8 @@
 /// Finds translations by name: a file whose name is another file's name in the same folder plus
 /// translation markers — `diploma_EN.pdf`, `diploma - translation.pdf`, `diploma (English).pdf`,
-/// `Diploma_translation_EN.pdf`, `translated_diploma.pdf` beside `diploma.pdf` (SPEC §4 item 11).
-/// Names are compared as words (FileNameTokens: case, accents and separators ignored).
+/// `Diploma_translation_EN.pdf`, `translated_diploma.pdf` beside `diploma.pdf` (docs/programs.md,
+/// `<translation>`). Names are compared as words (FileNameTokens: case, accents and separators
+/// ignored).
 struct TranslationPairing {
     /// At least one of these must be among the extra words: they say "English" or "translation".
     static let strongMarkers: Set<String> = [

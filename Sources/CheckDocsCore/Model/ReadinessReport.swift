@@ -1,6 +1,6 @@
 import CheckDocsNative
 
-/// Status of one requirement for one program (SPEC §5).
+/// Status of one requirement for one program (docs/programs.md, "How a requirement is evaluated").
 public enum RequirementStatus: String, Sendable, Codable, CaseIterable {
     case ok
     case missing
@@ -36,7 +36,7 @@ public enum RequirementStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// Status of one program (SPEC §5).
+/// Status of one program; the precedence is in docs/programs.md, "How a requirement is evaluated".
 public enum ProgramStatus: String, Sendable, Codable {
     case ready
     case notReady = "not-ready"
@@ -106,7 +106,8 @@ public struct ProgramResult: Hashable, Sendable {
     }
 }
 
-/// A missing or failing item and how many programs fixing it would help (SPEC §5).
+/// A missing or failing item and how many programs fixing it would help (the "Fix first"
+/// list of docs/reports.md).
 public struct CrossProgramItem: Hashable, Sendable {
     public var key: String
     public var title: String

@@ -10,9 +10,10 @@ import CheckDocsNative
 /// temporary file and copied out at the end. So a run that ends in an error leaves no report, and
 /// a catalog of any size never needs its report in memory.
 ///
-/// A file inside the applicant folder, or on top of one of its files, is refused (reliability.md
-/// §5). Identities are compared by (device, inode), never by path strings. A path that is a device
-/// or a pipe (`/dev/null`, `/dev/stdout`) is written to directly: replacing it would be wrong.
+/// A file inside the applicant folder, or on top of one of its files, is refused (docs/security.md,
+/// promise 1: the folder is never changed). Identities are compared by (device, inode), never by
+/// path strings. A path that is a device or a pipe (`/dev/null`, `/dev/stdout`) is written to
+/// directly: replacing it would be wrong.
 public final class ReportDestination {
     private enum Mode {
         /// Standard output, spooled until commit.

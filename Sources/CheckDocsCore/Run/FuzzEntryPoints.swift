@@ -5,7 +5,8 @@ import CheckDocsFormats
 /// `FuzzRegressionTests` replays the saved crashers through. Each takes untrusted bytes, runs the
 /// same loader the command line uses, and checks what every outcome must satisfy. A broken
 /// promise traps (`precondition`), so the fuzzer records it as a crash.
-public enum FuzzEntryPoints {
+/// Not part of the library's API: only a `@_spi(Fuzzing) import CheckDocsCore` sees it.
+@_spi(Fuzzing) public enum FuzzEntryPoints {
     /// The shared schemas and catalog: built once per process, like the command line does.
     private static let knowledge: (schemas: Schemas, catalog: DocumentCatalog, classifier: DocumentClassifier) = {
         do {

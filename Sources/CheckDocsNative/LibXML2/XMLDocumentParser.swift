@@ -1,10 +1,11 @@
 import CLibXML2
 
-/// Hardened libxml2 parsing from memory (reliability.md §2.1): no network, no entity substitution,
-/// no DTD loading, a deny-all external loader, and any document with a DOCTYPE refused.
+/// Hardened libxml2 parsing from memory (docs/security.md, "Hardened parsers"): no network, no
+/// entity substitution, no DTD loading, a deny-all external loader, and any document with a DOCTYPE
+/// refused.
 public enum XMLDocumentParser {
-    /// Parses and, when a schema is given, validates `data`; returns the root element as Swift values.
-    /// Errors carry `file:line:column` and are all reported, not just the first.
+    /// Parses and, when a schema is given, validates `data`; returns the root element as Swift
+    /// values. Errors carry `file:line:column` and are all reported, not just the first.
     public static func parse(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
         XMLLibrary.initializeOnce()
         let collector = XMLIssueCollector()

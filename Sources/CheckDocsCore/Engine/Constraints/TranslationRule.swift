@@ -1,10 +1,10 @@
 import CheckDocsNative
 
-/// `<translation certified="…"/>`: a document not in English needs an English translation beside
-/// it — declared in the manifest (`type: translation`, `translates:`) or named after it
-/// (`diploma_EN.pdf`) — and, with `certified="true"` (the default), one not marked
-/// `certified: false`. An English document needs none. A document whose language is unknown is
-/// `not-evaluable` unless a translation of it is there anyway.
+/// `<translation certified="…"/>` (docs/programs.md, `<translation>`): a document not in English
+/// needs an English translation beside it — declared in the manifest (`type: translation`,
+/// `translates:`) or named after it (`diploma_EN.pdf`) — and, with `certified="true"` (the
+/// default), one not marked `certified: false`. An English document needs none. A document whose
+/// language is unknown is `not-evaluable` unless a translation of it is there anyway.
 public struct TranslationRule: DocumentConstraint {
     public var certified: Bool
 
