@@ -34,7 +34,7 @@ public final class JSONReporter: Reporter {
                 ])
             })),
             member("diagnostics", .array(header.diagnostics.map { diagnostic in
-                var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code))]
+                var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code.rawValue))]
                 if let path = diagnostic.path { members.append(member("path", .string(path))) }
                 members.append(member("message", .string(diagnostic.message)))
                 return .object(members)
