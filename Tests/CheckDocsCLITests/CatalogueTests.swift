@@ -73,3 +73,62 @@ enum MarkdownTable {
         #expect(schema.contains("Known codes (docs/reports.md, Diagnostic codes): " + DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", ") + "."))
     }
 }
+
+/// The output formats are one registry (OutputFormat.all): docs/reports.md lists it, and the
+/// command line takes every id of it, and refuses any other with the closest one.
+@Suite struct FormatRegistryTests {
+    /// How docs/reports.md names the option of each role.
+    static let usedWith: [OutputFormat.Role: String] = [.report: "check --format", .plan: "plan --format", .summary: "check --summary"]
+    static let sample = "samples/applicants/missing-items"
+
+    @Test("docs/reports.md lists every registered format: id, option, file extension, purpose, in registry order")
+    func documented() throws {
+        let rows = try MarkdownTable.rows(in: "docs/reports.md", after: "## All formats")
+        #expect(rows == OutputFormat.all.map { [$0.id, Self.usedWith[$0.role] ?? "", $0.fileExtension, $0.purpose] })
+    }
+
+    /// The command that writes `format`, to a file when it takes one.
+    static func arguments(_ format: OutputFormat, id: String, directory: String) -> [String] {
+        switch format.role {
+        case .report: return [sample, "--as-of", "2026-12-01", "--format", "\(id)=\(directory)/report.\(format.fileExtension)"]
+        case .plan: return ["plan", sample, "--as-of", "2026-12-01", "--format", id]
+        case .summary: return [sample, "samples/applicants/ready", "--as-of", "2026-12-01", "--summary", id]
+        }
+    }
+
+    @Test("the command line accepts every registered format, lists it in help and completions", arguments: OutputFormat.all.map { ($0.role, $0.id) })
+    func accepted(role: OutputFormat.Role, id: String) throws {
+        let format = try #require(OutputFormat.named(id, role: role))
+        let directory = NSTemporaryDirectory() + "checkdocs-registry-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try CLITests.run(Self.arguments(format, id: id, directory: directory))
+        #expect(run.status == (role == .plan ? 0 : 1), "\(run.stderr)")  // the sample is not ready
+        #expect(run.stderr.isEmpty)
+        if role == .report {
+            let written = try String(contentsOfFile: "\(directory)/report.\(format.fileExtension)", encoding: .utf8)
+            #expect(!written.isEmpty)
+        } else {
+            #expect(!run.stdout.isEmpty)
+        }
+        let help = try CLITests.run(["help", role == .plan ? "plan" : "check"]).stdout
+        #expect(help.contains(id))
+        let completion = try CLITests.run(["--generate-completion-script", "bash"]).stdout
+        #expect(completion.contains("'\(id)'"), "\(id)")
+    }
+
+    @Test("an unknown id is a command-line error (64) on stderr naming the closest registered id; nothing written",
+          arguments: OutputFormat.all.map { ($0.role, $0.id) })
+    func unknown(role: OutputFormat.Role, id: String) throws {
+        let format = try #require(OutputFormat.named(id, role: role))
+        let typo = id + String(id.last!)  // one letter too many: closest to `id` alone
+        let directory = NSTemporaryDirectory() + "checkdocs-registry-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try CLITests.run(Self.arguments(format, id: typo, directory: directory))
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\"\(typo)\" (did you mean \"\(id)\"?)"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}

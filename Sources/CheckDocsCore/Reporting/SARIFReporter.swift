@@ -11,7 +11,6 @@ import CheckDocsFormats
 /// A file's location is its path relative to the applicant folder, percent-encoded as a URI
 /// reference against the base id `FOLDER`. Pending, waived and met requirements are not findings.
 public struct SARIFReporter: WholeReportFormat {
-    public static let formatID = "sarif"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// checkdocs has no public home yet; `.invalid` (RFC 2606) marks this address as a placeholder.
     public static let informationURI = "https://checkdocs.invalid/docs/reports.md"
@@ -149,4 +148,10 @@ public struct SARIFReporter: WholeReportFormat {
     }
 
     private func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
+}
+
+extension OutputFormat {
+    /// `check --format sarif`.
+    public static let sarif = OutputFormat(id: "sarif", fileExtension: "sarif", purpose: "code-scanning dashboards and SARIF viewers (SARIF 2.1.0)",
+                                          make: .report { _ in WholeReportReporter(SARIFReporter()) })
 }
