@@ -17,10 +17,10 @@ extension Check {
         if output != nil { throw ValidationError("-o/--output is for one folder; in a batch run use --summary FMT=FILE or --format FMT=DIR/") }
         for request in format {
             guard let directory = request.file else {
-                throw ValidationError("in a batch run, detailed reports go one file per folder into a directory: --format \(request.format.rawValue)=DIR/")
+                throw ValidationError("in a batch run, detailed reports go one file per folder into a directory: --format \(request.id)=DIR/")
             }
             if !directory.hasSuffix("/") && FileSystem.kind(of: directory) != .directory {
-                throw ValidationError("--format \(request.format.rawValue)=\(directory): in a batch run this must be a directory (end it with /)")
+                throw ValidationError("--format \(request.id)=\(directory): in a batch run this must be a directory (end it with /)")
             }
         }
         if summary.filter({ $0.file == nil }).count > 1 {
@@ -41,13 +41,15 @@ extension Check {
             throw Terminal.fail(error)
         }
         let names = Self.reportNames(folders)
-        let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
-        let formats = format
+        let options = FormatOptions(color: false, verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
+        // One reporter per format, made here; each folder writes with its own copy (a value).
+        let reports = try format.map { request in
+            (reporter: try request.resolve { $0.reportMaker?(options) }, fileExtension: try request.resolve().fileExtension,
+             directory: request.file!.hasSuffix("/") ? request.file! : request.file! + "/")
+        }
         let outcomes = checker.run(folders, reports: { index, _ in
-            formats.map { request in
-                let directory = request.file!.hasSuffix("/") ? request.file! : request.file! + "/"
-                return ReportStream.Output(reporter: request.format.reporter(color: false, verbosity: verbosity),
-                                           file: directory + names[index] + "." + request.format.fileExtension)
+            reports.map { report in
+                ReportStream.Output(reporter: report.reporter, file: report.directory + names[index] + "." + report.fileExtension)
             }
         }, progress: progress.update)
         progress.finish()
@@ -58,11 +60,12 @@ extension Check {
                 Terminal.error("checkdocs: " + (named ? "" : "\(outcome.folder): ") + error.description)
             }
         }
-        let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest(format: .table, file: nil)]
+        let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest.defaultChoice]
+        let input = BatchSummaryInput(outcomes: outcomes, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
         let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
         var failed = false
         for summaryRequest in requests {
-            let text = BatchSummary.render(outcomes, format: summaryRequest.format, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
+            let text = try summaryRequest.resolve(\.summaryMaker)(input)
             guard let file = summaryRequest.file else {
                 Terminal.out(text)
                 continue
@@ -94,38 +97,6 @@ extension Check {
             }
             used.insert(name)
             return name
-        }
-    }
-}
-
-/// `--summary FMT[=FILE]`.
-struct SummaryRequest: ExpressibleByArgument {
-    var format: BatchSummary.Format
-    var file: String?
-
-    init(format: BatchSummary.Format, file: String?) {
-        self.format = format
-        self.file = file
-    }
-
-    init?(argument: String) {
-        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let format = BatchSummary.Format(rawValue: first) else { return nil }
-        self.init(format: format, file: parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil)
-    }
-
-    static var allValueStrings: [String] { BatchSummary.Format.allCases.map(\.rawValue) }
-}
-
-extension ReportFormat {
-    var fileExtension: String {
-        switch self {
-        case .text: return "txt"
-        case .json: return "json"
-        case .markdown: return "md"
-        case .html: return "html"
-        case .junit: return "junit.xml"
-        case .sarif: return "sarif"
         }
     }
 }

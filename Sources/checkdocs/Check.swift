@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
         abstract: "Report readiness of an application folder for each program (the default command).",
         discussion: """
         With several folders (a batch run), the catalog is loaded once, the folders are checked on \
-        every core, and stdout carries a summary table, one line per folder (or --summary csv|ndjson). \
+        every core, and stdout carries a summary table, one line per folder (or --summary \(OutputFormat.all(.summary).dropFirst().map(\.id).joined(separator: "|"))). \
         Detailed reports are written only when asked, one file per folder into a directory: \
         --format json=DIR/ (the directory must exist). Exit 2 if any folder has an input error, \
         else 1 if any folder has a finding at or above --fail-on.
@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Batch summary format (table, csv, ndjson), to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
+    @Option(name: .long, help: ArgumentHelp("Batch summary format (\(OutputFormat.all(.summary).map(\.id).joined(separator: ", "))), to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
     var summary: [SummaryRequest] = []
 
     @Flag(name: .shortAndLong, help: "Only the status of each program.")
@@ -55,6 +55,8 @@ struct Check: ParsableCommand {
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         try CalendarDate.validateAsOf(asOf)
+        for request in format { _ = try request.resolve() }
+        for request in summary { _ = try request.resolve() }
         if isBatch { return try validateBatch() }
         if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")
@@ -63,7 +65,7 @@ struct Check: ParsableCommand {
 
     /// The reports to produce: --format values (text by default), --output filling the first without a file.
     var outputs: [FormatRequest] {
-        var requests = format.isEmpty ? [FormatRequest(argument: "text")!] : format
+        var requests = format.isEmpty ? [FormatRequest.defaultChoice] : format
         if let output, let index = requests.firstIndex(where: { $0.file == nil }) { requests[index].file = output }
         return requests
     }
@@ -74,9 +76,9 @@ struct Check: ParsableCommand {
         var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
-        var stream = ReportStream(outputs.map { output in
-            ReportStream.Output(reporter: output.format.reporter(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity),
-                                file: output.file)
+        var stream = ReportStream(try outputs.map { output in
+            let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity)
+            return ReportStream.Output(reporter: try output.resolve { $0.reportMaker?(options) }, file: output.file)
         })
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -2,7 +2,7 @@ import ArgumentParser
 import CheckDocsCore
 import CheckDocsNative
 
-struct Plan: InputCommand {
+struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "What to obtain or renew, for which programs, and the days it must be dated in; earliest first.",
         discussion: """
@@ -12,10 +12,6 @@ struct Plan: InputCommand {
         all-day event per action on the first useful day, and one per program's apply-by date. \
         Exits 0 when the plan is made, whatever it contains; 2 on input errors.
         """)
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: ArgumentHelp("The applicant folder.", valueName: "folder"))
     var folder: String
@@ -31,8 +27,8 @@ struct Plan: InputCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the plan is made on, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: CalendarDate?
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: ArgumentHelp("Output format; ics is the calendar --ics writes.", valueName: "format"))
+    var format: PlanFormatChoice = .defaultChoice
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the plan to this file instead of stdout.", valueName: "file"))
     var output: String?
@@ -45,26 +41,33 @@ struct Plan: InputCommand {
 
     func validate() throws {
         try CalendarDate.validateAsOf(asOf)
+        _ = try format.resolve()
     }
 
-    func body() throws(InputErrors) {
+    func run() throws {
+        let render = try format.resolve(\.planMaker)
+        let calendar = try PlanFormatChoice(id: OutputFormat.iCalendar.id).resolve(\.planMaker)
+        do {
+            try body(render: render, calendar: calendar)
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+
+    func body(render: (ActionPlan, FormatOptions) -> String, calendar: (ActionPlan, FormatOptions) -> String) throws(InputErrors) {
         let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
         guard let plan = planner.plan, let header = planner.header else { return }
-        let text: String
-        switch format {
-        case .text: text = PlanTextReporter(color: output == nil && Terminal.useColor(color)).render(plan)
-        case .json: text = PlanJSONReporter.render(plan)
-        }
+        let text = render(plan, FormatOptions(color: output == nil && Terminal.useColor(color)))
         // Every file is opened before anything is written: a refused path leaves nothing behind.
         var files: [(ReportDestination, String)] = []
         do throws(InputError) {
             if let ics {
                 files.append((try ReportDestination.file(ics, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities),
-                              ICalendarWriter.render(plan)))
+                              calendar(plan, FormatOptions())))
             }
             if let output {
                 files.append((try ReportDestination.file(output, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities), text))

@@ -92,21 +92,6 @@ extension CalendarDate: ExpressibleByArgument {
 
 extension ProgramKind: ExpressibleByArgument {}
 
-/// `--format FMT[=FILE]`.
-struct FormatRequest: ExpressibleByArgument {
-    var format: ReportFormat
-    var file: String?
-
-    init?(argument: String) {
-        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let format = ReportFormat(rawValue: first) else { return nil }
-        self.format = format
-        self.file = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
-    }
-
-    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
-}
-
 /// Options shared by commands that load programs and checklists.
 struct CatalogOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A program description (.xml/.json) or a folder of them (repeatable).", valueName: "path"))

@@ -55,7 +55,7 @@ import Testing
         let folder = try TemporaryFolder(contents: ["LoR - Dr H.pdf": PDFFixtures.jpeg(width: 10, height: 10)])
         defer { folder.remove() }
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
-        let finding = applicant.diagnostics.first { $0.code == "content-mismatch" }
+        let finding = applicant.diagnostics.first { $0.code == .contentMismatch }
         #expect(finding?.path == "LoR - Dr H.pdf")
         #expect(finding?.message.contains("is named .pdf but its content is a JPEG image (image/jpeg)") == true)
         let result = try Self.outcome("lor", #"<file formats="pdf"/>"#, name: "LoR - Dr H.pdf", bytes: PDFFixtures.jpeg(width: 10, height: 10))

@@ -157,7 +157,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/passport.pdf", withDestinationPath: "/etc/passwd")
         let scan = try FolderScanner.scan(root: folder.path)
         #expect(scan.files.map(\.path.description) == ["CV.pdf"])
-        #expect(scan.diagnostics.contains { $0.code == "symlink" && $0.path == "passport.pdf" })
+        #expect(scan.diagnostics.contains { $0.code == .symlink && $0.path == "passport.pdf" })
     }
 
     @Test("--checklists: an extra catalog may build on built-in types; a same-id checklist replaces the built-in one")

@@ -38,7 +38,7 @@ import Testing
         let header = ReportHeader(
             toolVersion: "0.1.0", asOf: CalendarDate(iso: "2026-12-01")!, folder: "folder " + hostile,
             documents: [], unrecognizedFiles: [hostileFile], ambiguousFiles: [AmbiguousFile(path: FilePath("amb`.pdf"), candidates: ["cv", "lor"])],
-            diagnostics: [Diagnostic(.note, code: "new-code", "note " + hostile, path: "d.pdf")], failOn: failOn,
+            diagnostics: [Diagnostic(.symlink, "note " + hostile, path: "d.pdf")], failOn: failOn,
             folderIdentity: FileIdentity(device: 0, inode: 0), fileIdentities: [])
         let summary = ReportSummary(
             statusCounts: [.notReady: 1],
@@ -121,19 +121,19 @@ import Testing
         #expect(markdown.contains("- **Source:** javascript:alert(3), as of"))
     }
 
-    @Test("SARIF: levels from severity, percent-encoded relative URIs, a rule for an unknown folder code")
+    @Test("SARIF: levels from severity, percent-encoded relative URIs, a rule for the folder code")
     func sarif() throws {
         let text = SARIFReporter().render(Self.report())
         Self.expectNoControls(text, "sarif", json: true)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
-        #expect(rules.contains { $0["id"] as? String == "checkdocs/folder/new-code" })
+        #expect(rules.contains { $0["id"] as? String == "checkdocs/folder/symlink" })
         let results = run["results"] as? [[String: Any]] ?? []
         // missing, expired, warned; the unrecognized and the ambiguous file; the folder note.
         #expect(results.map { $0["ruleId"] as? String ?? "" } == [
             "checkdocs/missing", "checkdocs/expired", "checkdocs/expires-before-needed",
-            "checkdocs/unrecognized-file", "checkdocs/ambiguous-file", "checkdocs/folder/new-code",
+            "checkdocs/unrecognized-file", "checkdocs/ambiguous-file", "checkdocs/folder/symlink",
         ])
         #expect(results.map { $0["level"] as? String ?? "" } == ["error", "error", "warning", "warning", "warning", "note"])
         #expect(results[0]["locations"] as? [[String: Any]] != nil)  // a logical location only

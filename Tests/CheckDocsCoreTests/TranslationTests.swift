@@ -116,6 +116,6 @@ import Testing
         let folder = try TemporaryFolder(files: files, manifest: manifest)
         defer { folder.remove() }
         let loaded = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
-        #expect(loaded.diagnostics.contains { $0.code == "translation-without-original" && $0.path == "Orphan translation.pdf" })
+        #expect(loaded.diagnostics.contains { $0.code == .translationWithoutOriginal && $0.path == "Orphan translation.pdf" })
     }
 }

@@ -142,14 +142,17 @@ import Testing
         let validator = JSONSchemaValidator(schema: try JSONParser.parse(Array(schema.utf8)), date: DateLimits.verdict)
         #expect(validator.validate(try JSONParser.parse(Array(json.utf8))).isEmpty)
         #expect(json.contains("\"originalStatus\": \"missing\""))
-        for format in [ReportFormat.text, .markdown, .html] {
-            let text = format.reporter(color: false, verbosity: .normal).render(report)
-            #expect(text.contains("2 applied"), "\(format)")
+        for format in [OutputFormat.text, .markdown, .html] {
+            let make = try #require(format.reportMaker)
+            let text = make(FormatOptions()).render(report)
+            #expect(text.contains("2 applied"), "\(format.id)")
         }
-        let sarif = ReportFormat.sarif.reporter(color: false, verbosity: .normal).render(report)
+        let makeSARIF = try #require(OutputFormat.sarif.reportMaker)
+        let sarif = makeSARIF(FormatOptions()).render(report)
         #expect(sarif.contains("\"applied\": 2"))
         #expect(!sarif.contains("\"ruleId\": \"checkdocs/missing\""))  // waived findings are not results
-        let junit = ReportFormat.junit.reporter(color: false, verbosity: .normal).render(report)
+        let makeJUnit = try #require(OutputFormat.junit.reportMaker)
+        let junit = makeJUnit(FormatOptions()).render(report)
         #expect(junit.contains("failures=\"0\""))
         #expect(junit.contains("<skipped message=\"waived (was missing; waived until 2027-01-31: after the interview): no MSPE"))
 

@@ -12,7 +12,7 @@ enum ContentCheck {
             types[file.path] = content
             if let finding = mismatch(file, content) { diagnostics.append(finding) }
             if content.format == .pdf, file.size > Int64(FileInspector.maxPDFBytes) {
-                diagnostics.append(Diagnostic(.note, code: "not-inspected",
+                diagnostics.append(Diagnostic(.notInspected,
                     "is \(ByteCount.describe(file.size)); PDFs over \(ByteCount.describe(Int64(FileInspector.maxPDFBytes))) are checked for their type only, not their pages",
                     path: file.path.description))
             }
@@ -28,7 +28,7 @@ enum ContentCheck {
         if named == .docx, content.mime == "application/zip" { return nil }
         let ext = String(decoding: file.path.lastComponent.split(separator: UInt8(ascii: ".")).last ?? [], as: UTF8.self)
         let actual = content.format != nil ? "a \(content.title)" : "not a \(named.title) (\(content.mime))"
-        return Diagnostic(.warning, code: "content-mismatch",
+        return Diagnostic(.contentMismatch,
                           "is named .\(DisplayText.escape(ext)) but its content is \(actual); rename it or export it again as a \(named.title)",
                           path: file.path.description)
     }

@@ -86,7 +86,7 @@ public struct ApplicantFolderLoader {
             if let entry { facts = merge(entry.facts, over: facts) }
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
             if let translates = facts.translates, !scannedPaths.contains(translates) {
-                diagnostics.append(Diagnostic(.warning, code: "translation-without-original",
+                diagnostics.append(Diagnostic(.translationWithoutOriginal,
                     "translates \"\(translates)\", which is not a file in the folder (renamed or moved?)", path: file.path.description))
             }
             if let type {
@@ -119,7 +119,7 @@ public struct ApplicantFolderLoader {
         var facts = DocumentFacts()
         if !manifestHasDates {
             for text in parsed.ambiguous {
-                diagnostics.append(Diagnostic(.warning, code: "ambiguous-date",
+                diagnostics.append(Diagnostic(.ambiguousDate,
                     "the date \(text) in the file name could be day-month or month-day; not used. Rename it to YYYY-MM-DD or give the date in the manifest",
                     path: path.description))
             }

@@ -62,19 +62,19 @@ public enum FolderScanner {
                 }
             }
             guard statResult == 0 else {
-                scan.diagnostics.append(Diagnostic(.warning, code: "vanished", "could not be examined: \(SafeFileReader.describe(errno: errno))", path: display))
+                scan.diagnostics.append(Diagnostic(.vanished, "could not be examined: \(SafeFileReader.describe(errno: errno))", path: display))
                 continue
             }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
                 if depth == 0, name == Array("programs".utf8) { continue }  // program descriptions, not documents
                 guard depth + 1 < maxDepth else {
-                    scan.diagnostics.append(Diagnostic(.warning, code: "too-deep", "folder nested deeper than \(maxDepth) levels; not scanned", path: display))
+                    scan.diagnostics.append(Diagnostic(.tooDeep, "folder nested deeper than \(maxDepth) levels; not scanned", path: display))
                     continue
                 }
                 let child = openChild(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard child >= 0 else {
-                    scan.diagnostics.append(Diagnostic(.warning, code: "unreadable", "folder cannot be read: \(SafeFileReader.describe(errno: errno))", path: display))
+                    scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(SafeFileReader.describe(errno: errno))", path: display))
                     continue
                 }
                 walk(child, prefix: path, depth: depth + 1, into: &scan)
@@ -85,18 +85,18 @@ public enum FolderScanner {
                 if readable {
                     close(probe)
                 } else {
-                    scan.diagnostics.append(Diagnostic(.warning, code: "unreadable", "cannot be read: \(SafeFileReader.describe(errno: errno)); an upload portal would not get it either", path: display))
+                    scan.diagnostics.append(Diagnostic(.unreadable, "cannot be read: \(SafeFileReader.describe(errno: errno)); an upload portal would not get it either", path: display))
                 }
                 if status.st_size == 0 {
-                    scan.diagnostics.append(Diagnostic(.warning, code: "empty-file", "is empty (0 bytes)", path: display))
+                    scan.diagnostics.append(Diagnostic(.emptyFile, "is empty (0 bytes)", path: display))
                 }
                 scan.files.append(ScannedFile(path: FilePath(bytes: path), size: Int64(status.st_size),
                                               identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
                                               readable: readable))
             case S_IFLNK:
-                scan.diagnostics.append(Diagnostic(.note, code: "symlink", "symbolic link, not followed", path: display))
+                scan.diagnostics.append(Diagnostic(.symlink, "symbolic link, not followed", path: display))
             default:
-                scan.diagnostics.append(Diagnostic(.note, code: "special-file", "special file (FIFO, socket or device), skipped", path: display))
+                scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", path: display))
             }
         }
     }

@@ -26,7 +26,7 @@ public struct ManifestDrafter {
         ]
         lines += Self.profilePlaceholders
         lines.append("")
-        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == "ambiguous-date" }, by: { $0.path ?? "" })
+        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate }, by: { $0.path ?? "" })
 
         var entries: [(path: FilePath, lines: [String])] = []
         var unusable: [(path: FilePath, lines: [String])] = []

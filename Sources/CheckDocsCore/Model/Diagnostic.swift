@@ -5,19 +5,20 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
         case error, warning, note
     }
 
-    public var level: Level
-    public var code: String
+    /// One of the catalogue (DiagnosticCode), which also gives the level.
+    public var code: DiagnosticCode
     public var message: String
     public var path: String?
 
-    public init(_ level: Level, code: String, _ message: String, path: String? = nil) {
-        self.level = level
+    public var level: Level { code.level }
+
+    public init(_ code: DiagnosticCode, _ message: String, path: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        ((lhs.path ?? ""), lhs.code, lhs.message) < ((rhs.path ?? ""), rhs.code, rhs.message)
+        ((lhs.path ?? ""), lhs.code.rawValue, lhs.message) < ((rhs.path ?? ""), rhs.code.rawValue, rhs.message)
     }
 }

@@ -181,8 +181,8 @@ extension CheckEvents {
     public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) { try program(result) }
 }
 
-/// Keeps every program: turns a check into one ReadinessReport.
-public struct ReportCollector: CheckEvents {
+/// Keeps every program: turns a check into one ReadinessReport. Sendable: a reporter holds one.
+public struct ReportCollector: CheckEvents, Sendable {
     public private(set) var header: ReportHeader?
     public private(set) var programs: [ProgramResult] = []
     public private(set) var report: ReadinessReport?

@@ -4,7 +4,6 @@
 /// the page works in grey scale and on paper. Every string is escaped, attribute values included.
 /// The markup is also well-formed XML, so it can be checked with any XML parser.
 public struct HTMLReporter: WholeReportFormat {
-    public static let formatID = "html"
 
     public init() {}
 
@@ -208,4 +207,10 @@ public struct HTMLReporter: WholeReportFormat {
     @media print { body { background: #fff; } .card, .panel { break-inside: avoid; } }
 
     """
+}
+
+extension OutputFormat {
+    /// `check --format html`.
+    public static let html = OutputFormat(id: "html", fileExtension: "html", purpose: "a dashboard to open in a browser or print",
+                                          make: .report { _ in WholeReportReporter(HTMLReporter()) })
 }

@@ -97,3 +97,9 @@ public enum ICalendarWriter {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension OutputFormat {
+    /// `plan --format ics`, and `plan --ics FILE` beside the plan.
+    public static let iCalendar = OutputFormat(id: "ics", fileExtension: "ics", purpose: "the plan as calendar events (RFC 5545); also --ics FILE",
+                                               make: .plan { plan, _ in ICalendarWriter.render(plan) })
+}

@@ -5,10 +5,8 @@ import CheckDocsFormats
 ///
 /// Streamed: what is known before the programs (the run, the folder) comes first, then
 /// `programs` one by one, then what is known only after them (`ready`, `summary`, ...).
-public final class JSONReporter: Reporter {
-    public static let formatID = "json"
+public struct JSONReporter: StreamingFormat {
     public static let schemaVersion = 2
-    private var programCount = 0
 
     public init() {}
 
@@ -34,7 +32,7 @@ public final class JSONReporter: Reporter {
                 ])
             })),
             member("diagnostics", .array(header.diagnostics.map { diagnostic in
-                var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code))]
+                var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code.rawValue))]
                 if let path = diagnostic.path { members.append(member("path", .string(path))) }
                 members.append(member("message", .string(diagnostic.message)))
                 return .object(members)
@@ -44,25 +42,18 @@ public final class JSONReporter: Reporter {
         out.write("  \"programs\": [")
     }
 
-    public func program(_ result: ProgramResult, into out: inout ReportOutput) {
-        program(result, fragment: bytes(of: result), into: &out)
-    }
-
-    public func fragment(for result: ProgramResult) -> [UInt8]? { bytes(of: result) }
-
-    private func bytes(of result: ProgramResult) -> [UInt8] {
+    public func fragment(for result: ProgramResult) -> [UInt8] {
         var bytes: [UInt8] = []
         write(result, into: &bytes)
         return bytes
     }
 
-    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
-        out.write(programCount == 0 ? "\n    " : ",\n    ")
+    public func program(fragment: [UInt8], index: Int, into out: inout ReportOutput) {
+        out.write(index == 0 ? "\n    " : ",\n    ")
         out.bytes.append(contentsOf: fragment)
-        programCount += 1
     }
 
-    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+    public func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput) {
         out.write(programCount == 0 ? "],\n" : "\n  ],\n")
         var members: [JSONMember] = [
             member("ready", .bool(summary.count(.ready) == summary.programCount)),
@@ -210,4 +201,11 @@ public final class JSONReporter: Reporter {
 
 extension ProgramStatus {
     static let allCasesInOrder: [ProgramStatus] = [.ready, .notReady, .ineligible, .closed]
+}
+
+extension OutputFormat {
+    /// `check --format json`.
+    public static let json = OutputFormat(id: "json", fileExtension: "json",
+                                          purpose: "programs: a stable, versioned contract (checklists/schema/report.schema.json)",
+                                          make: .report { _ in StreamingReporter(JSONReporter()) })
 }

@@ -9,7 +9,6 @@
 /// - There are no `<error>`s: a run that could not check exits 2 and writes no report.
 /// Folder-level findings (unrecognized files, notes) are in the other formats, not here.
 public struct JUnitReporter: WholeReportFormat {
-    public static let formatID = "junit"
 
     public init() {}
 
@@ -86,4 +85,10 @@ public struct JUnitReporter: WholeReportFormat {
 
     private func a(_ text: String) -> String { MarkupEscaping.escape(text, attribute: true) }
     private func t(_ text: String) -> String { MarkupEscaping.escape(text) }
+}
+
+extension OutputFormat {
+    /// `check --format junit`.
+    public static let junit = OutputFormat(id: "junit", fileExtension: "junit.xml", purpose: "CI test dashboards (JUnit XML)",
+                                          make: .report { _ in WholeReportReporter(JUnitReporter()) })
 }

@@ -2,7 +2,6 @@
 /// It reads well as plain text too. Every string that comes from the user's files or the program
 /// descriptions is escaped, so a file name cannot add a link, an image, HTML or a table cell.
 public struct MarkdownReporter: WholeReportFormat {
-    public static let formatID = "markdown"
 
     public init() {}
 
@@ -183,4 +182,10 @@ public struct MarkdownReporter: WholeReportFormat {
         let span = body.isEmpty ? "` `" : fence + padded + fence
         return inTable ? span.replacingOccurrences(of: "|", with: "\\|") : span
     }
+}
+
+extension OutputFormat {
+    /// `check --format markdown`.
+    public static let markdown = OutputFormat(id: "markdown", fileExtension: "md", purpose: "an email or a pull-request comment",
+                                          make: .report { _ in WholeReportReporter(MarkdownReporter()) })
 }

@@ -69,3 +69,9 @@ public enum PlanJSONReporter {
     private static func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
     private static func integer(_ value: Int) -> JSONValue { .number(Double(value), String(value)) }
 }
+
+extension OutputFormat {
+    /// `plan --format json`.
+    public static let planJSON = OutputFormat(id: "json", fileExtension: "json", purpose: "the plan for programs, versioned (schemaVersion 1)",
+                                              make: .plan { plan, _ in PlanJSONReporter.render(plan) })
+}

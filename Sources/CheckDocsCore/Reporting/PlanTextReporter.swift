@@ -62,3 +62,9 @@ public struct PlanTextReporter {
 private extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
+
+extension OutputFormat {
+    /// `plan --format text`: the default plan.
+    public static let planText = OutputFormat(id: "text", fileExtension: "txt", purpose: "the plan, for reading at a terminal (the default)",
+                                              make: .plan { plan, options in PlanTextReporter(color: options.color).render(plan) })
+}

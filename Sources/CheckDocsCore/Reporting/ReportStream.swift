@@ -3,7 +3,7 @@ import CheckDocsNative
 /// Feeds a streamed check to several reporters at once, each to its own destination
 /// (`--format FMT[=FILE]`, repeatable). Bytes go out after every program, so memory stays flat.
 public struct ReportStream: CheckEvents {
-    public struct Output {
+    public struct Output: Sendable {
         public var reporter: any Reporter
         /// nil: standard output.
         public var file: String?
@@ -14,7 +14,8 @@ public struct ReportStream: CheckEvents {
         }
     }
 
-    private let outputs: [Output]
+    /// Each reporter is a value kept here and changed in place as the check streams by.
+    private var outputs: [Output]
     private var destinations: [ReportDestination] = []
     private var buffer = ReportOutput()
     /// Whether the finished check reached the --fail-on threshold.
@@ -56,10 +57,12 @@ public struct ReportStream: CheckEvents {
         try each { $0.program(result, into: &$1) }
     }
 
-    /// Each reporter's fragment of a program, made on the evaluating thread.
+    /// Each reporter's fragment of a program, made on the evaluating thread from the reporters'
+    /// immutable parts (Reporter.fragments); nil when no reporter makes fragments.
     public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? {
-        let reporters = UnsafeTransfer(outputs.map(\.reporter))  // fragment(for:) touches no state
-        return { result in reporters.value.map { $0.fragment(for: result) } }
+        let makers = outputs.map(\.reporter.fragments)
+        guard makers.contains(where: { $0 != nil }) else { return nil }
+        return { result in makers.map { $0?(result) } }
     }
 
     public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) {
@@ -90,9 +93,9 @@ public struct ReportStream: CheckEvents {
         for destination in destinations { destination.discard() }
     }
 
-    private mutating func each(_ body: (any Reporter, inout ReportOutput) -> Void) throws(InputErrors) {
-        for (output, destination) in zip(outputs, destinations) {
-            body(output.reporter, &buffer)
+    private mutating func each(_ body: (inout any Reporter, inout ReportOutput) -> Void) throws(InputErrors) {
+        for (index, destination) in zip(outputs.indices, destinations) {
+            body(&outputs[index].reporter, &buffer)
             do {
                 try destination.write(buffer.take())
             } catch {

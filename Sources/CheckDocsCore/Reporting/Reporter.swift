@@ -1,34 +1,32 @@
-/// One output format. A reporter formats a check as it streams by: the header, each program, the
-/// summary. Reporters only format; none evaluates anything. A reporter may keep state between
-/// calls (what the header said, counts), so each run uses a fresh one.
-public protocol Reporter: AnyObject {
-    /// The id used with `--format` (text, json, ...).
-    static var formatID: String { get }
-    func begin(_ header: ReportHeader, into out: inout ReportOutput)
-    func program(_ result: ProgramResult, into out: inout ReportOutput)
-    func end(_ summary: ReportSummary, into out: inout ReportOutput)
+/// One output format's run over a streamed check: the header, each program, the summary.
+/// Reporters only format; none evaluates anything. A reporter is a value (Sendable, checked by the
+/// compiler): what it remembers during a run (the header, how many programs) is its own copy, so
+/// each run starts from a fresh one and nothing is shared between threads.
+public protocol Reporter: Sendable {
+    mutating func begin(_ header: ReportHeader, into out: inout ReportOutput)
+    mutating func program(_ result: ProgramResult, into out: inout ReportOutput)
+    mutating func end(_ summary: ReportSummary, into out: inout ReportOutput)
 
-    /// The program in this format, made on any thread without touching the reporter's state, so
-    /// programs are formatted on every core; nil for a format that must see them in order.
-    func fragment(for result: ProgramResult) -> [UInt8]?
+    /// Makes a program's bytes on any thread, ahead of `program(_:fragment:into:)`, from the
+    /// reporter's immutable part only; nil for a format that must see the programs in order.
+    var fragments: (@Sendable (ProgramResult) -> [UInt8])? { get }
     /// Writes a program whose fragment was made ahead (the separator before it, say).
-    func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput)
+    mutating func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput)
 }
 
 extension Reporter {
-    public func fragment(for result: ProgramResult) -> [UInt8]? { nil }
-    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
+    public var fragments: (@Sendable (ProgramResult) -> [UInt8])? { nil }
+    public mutating func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
         program(result, into: &out)
     }
-}
 
-extension Reporter {
-    /// The whole report as one string (tests, small runs).
+    /// The whole report as one string (tests, small runs), from a copy of this reporter.
     public func render(_ report: ReadinessReport) -> String {
+        var reporter = self
         var out = ReportOutput()
-        begin(report.header, into: &out)
-        for program in report.programs { self.program(program, into: &out) }
-        end(report.summary, into: &out)
+        reporter.begin(report.header, into: &out)
+        for program in report.programs { reporter.program(program, into: &out) }
+        reporter.end(report.summary, into: &out)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 }
@@ -47,18 +45,58 @@ public struct ReportOutput {
     }
 }
 
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, html, junit, sarif
+/// A format that writes each program as it comes (text, JSON), so a catalog of any size streams.
+/// It is immutable: a program is formatted on any thread. What a run must remember is kept by
+/// `StreamingReporter` and handed in.
+public protocol StreamingFormat: Sendable {
+    func begin(_ header: ReportHeader, into out: inout ReportOutput)
+    /// One program's bytes; called on any thread.
+    func fragment(for result: ProgramResult) -> [UInt8]
+    /// Writes the `index`th program's fragment (0 for the first): a separator before it, say.
+    func program(fragment: [UInt8], index: Int, into out: inout ReportOutput)
+    /// `header` is the one `begin` had; `programCount` how many programs were written.
+    func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput)
+}
 
-    public func reporter(color: Bool, verbosity: TextReporter.Verbosity) -> any Reporter {
-        switch self {
-        case .text: return TextReporter(color: color, verbosity: verbosity)
-        case .json: return JSONReporter()
-        case .markdown: return WholeReportReporter(MarkdownReporter())
-        case .html: return WholeReportReporter(HTMLReporter())
-        case .junit: return WholeReportReporter(JUnitReporter())
-        case .sarif: return WholeReportReporter(SARIFReporter())
-        }
+extension StreamingFormat {
+    public func program(fragment: [UInt8], index: Int, into out: inout ReportOutput) {
+        out.bytes.append(contentsOf: fragment)
+    }
+
+    /// The whole report as one string (tests, small runs).
+    public func render(_ report: ReadinessReport) -> String { StreamingReporter(self).render(report) }
+}
+
+/// A streaming format's run: the format, and the header and program count it needs at the end.
+public struct StreamingReporter<Format: StreamingFormat>: Reporter {
+    public let format: Format
+    private var header: ReportHeader?
+    private var programCount = 0
+
+    public init(_ format: Format) { self.format = format }
+
+    public mutating func begin(_ header: ReportHeader, into out: inout ReportOutput) {
+        self.header = header
+        format.begin(header, into: &out)
+    }
+
+    public mutating func program(_ result: ProgramResult, into out: inout ReportOutput) {
+        program(result, fragment: format.fragment(for: result), into: &out)
+    }
+
+    public var fragments: (@Sendable (ProgramResult) -> [UInt8])? {
+        let format = self.format
+        return { format.fragment(for: $0) }
+    }
+
+    public mutating func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
+        format.program(fragment: fragment, index: programCount, into: &out)
+        programCount += 1
+    }
+
+    public mutating func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+        guard let header else { return }  // `end` always follows `begin`
+        format.end(summary, header: header, programCount: programCount, into: &out)
     }
 }
 
@@ -67,21 +105,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// WholeReportReporter, it holds every program of the run — right for one applicant's programs;
 /// for a catalog of thousands, text and json stream instead.
 public protocol WholeReportFormat: Sendable {
-    static var formatID: String { get }
     func render(_ report: ReadinessReport) -> String
 }
 
 /// Collects a streamed check and hands it whole to its format at the end.
-public final class WholeReportReporter<Format: WholeReportFormat>: Reporter {
-    public static var formatID: String { Format.formatID }
+public struct WholeReportReporter<Format: WholeReportFormat>: Reporter {
     private let format: Format
     private var collector = ReportCollector()
 
     public init(_ format: Format) { self.format = format }
 
-    public func begin(_ header: ReportHeader, into out: inout ReportOutput) { collector.begin(header) }
-    public func program(_ result: ProgramResult, into out: inout ReportOutput) { collector.program(result) }
-    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+    public mutating func begin(_ header: ReportHeader, into out: inout ReportOutput) { collector.begin(header) }
+    public mutating func program(_ result: ProgramResult, into out: inout ReportOutput) { collector.program(result) }
+    public mutating func end(_ summary: ReportSummary, into out: inout ReportOutput) {
         collector.end(summary)
         if let report = collector.report { out.write(format.render(report)) }
     }

@@ -11,52 +11,20 @@ import CheckDocsFormats
 /// A file's location is its path relative to the applicant folder, percent-encoded as a URI
 /// reference against the base id `FOLDER`. Pending, waived and met requirements are not findings.
 public struct SARIFReporter: WholeReportFormat {
-    public static let formatID = "sarif"
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
     /// checkdocs has no public home yet; `.invalid` (RFC 2606) marks this address as a placeholder.
     public static let informationURI = "https://checkdocs.invalid/docs/reports.md"
 
-    /// The failing statuses, in the order their rules are listed.
-    static let requirementRules: [(RequirementStatus, name: String, text: String)] = [
-        (.missing, "MissingDocument", "A required document is not in the folder, or not enough of them."),
-        (.expired, "Expired", "A document (or the application deadline) is past its validity."),
-        (.expiresBeforeNeeded, "ExpiresBeforeNeeded", "A document is valid now but expires before the date it must cover."),
-        (.invalid, "Invalid", "A document is there but does not meet the requirement (value, result, doses)."),
-        (.notEvaluable, "NotEvaluable", "The rule cannot be decided from the folder and manifest; the message says what would decide it."),
-        (.ineligible, "Ineligible", "An eligibility rule of the program is not met."),
-    ]
-    /// Every folder diagnostic code checkdocs emits; an unknown one still gets a rule, after these.
-    static let folderCodes: [(code: String, text: String)] = [
-        ("ambiguous-date", "A date in a file name could be day-month or month-day; it is not used."),
-        ("empty-file", "A file in the folder is empty."),
-        ("unreadable", "A file or folder cannot be read."),
-        ("vanished", "A file disappeared while the folder was being read."),
-        ("too-deep", "Folders nested too deep are not read."),
-        ("symlink", "A symbolic link is never followed."),
-        ("special-file", "A FIFO, socket or device is skipped."),
-    ]
-
     public init() {}
 
     public func render(_ report: ReadinessReport) -> String {
-        var rules: [(id: String, value: JSONValue)] = Self.requirementRules.map { status, name, text in
-            rule("checkdocs/\(status.rawValue)", name: name, text: text, level: "error")
-        }
-        rules.append(rule("checkdocs/unrecognized-file", name: "UnrecognizedFile",
-                          text: "A file whose document type is not recognized counts for no requirement.", level: "warning"))
-        rules.append(rule("checkdocs/ambiguous-file", name: "AmbiguousFile",
-                          text: "A file whose name matches two document types counts for no requirement.", level: "warning"))
-        let unknownCodes = report.diagnostics.map(\.code).filter { code in !Self.folderCodes.contains { $0.code == code } }
-        for (code, text) in Self.folderCodes + unknownCodes.uniqued().map({ ($0, "A note on the applicant folder.") }) {
-            rules.append(rule("checkdocs/folder/\(code)", name: "Folder" + code.split(separator: "-").map { $0.capitalized }.joined(),
-                              text: text, level: "warning"))
-        }
+        let rules = SARIFRule.all
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
 
         var results: [JSONValue] = []
         for program in report.programs {
             for requirement in program.requirements where requirement.status.isFailure {
-                let id = "checkdocs/\(requirement.status.rawValue)"
+                let id = requirement.status.sarifRuleID
                 var text = "\(program.id): \(requirement.title) [\(requirement.id)] is \(requirement.status.rawValue)"
                 if !requirement.message.isEmpty { text += " — " + requirement.message }
                 if let hint = requirement.hint { text += (text.hasSuffix(".") ? " " : ". ") + "What to do: " + hint }
@@ -80,20 +48,20 @@ public struct SARIFReporter: WholeReportFormat {
             }
         }
         for path in report.unrecognizedFiles {
-            results.append(result("checkdocs/unrecognized-file", index: index, level: "warning",
+            results.append(result(SARIFRule.unrecognizedFile.id, index: index, level: "warning",
                                   text: "\(path): not recognized as any document type; name it by type, or declare `type:` in the manifest",
                                   locations: [.object([physical(Self.uriReference(path.bytes))])], fingerprint: "unrecognized/\(path)",
                                   properties: []))
         }
         for file in report.ambiguousFiles {
-            results.append(result("checkdocs/ambiguous-file", index: index, level: "warning",
+            results.append(result(SARIFRule.ambiguousFile.id, index: index, level: "warning",
                                   text: "\(file.path): could be \(file.candidates.joined(separator: " or ")); declare `type:` in the manifest",
                                   locations: [.object([physical(Self.uriReference(file.path.bytes))])], fingerprint: "ambiguous/\(file.path)",
                                   properties: [member("candidates", .array(file.candidates.map { .string($0) }))]))
         }
         for diagnostic in report.diagnostics {
             let locations: [JSONValue] = diagnostic.path.map { [.object([physical(Self.uriReference(Array($0.utf8)))])] } ?? []
-            results.append(result("checkdocs/folder/\(diagnostic.code)", index: index, level: diagnostic.level.rawValue,
+            results.append(result(diagnostic.code.sarifRuleID, index: index, level: diagnostic.level.rawValue,
                                   text: (diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message, locations: locations,
                                   fingerprint: "folder/\(diagnostic.code)/\(diagnostic.path ?? "")", properties: []))
         }
@@ -103,7 +71,7 @@ public struct SARIFReporter: WholeReportFormat {
             member("version", .string(report.toolVersion)),
             member("semanticVersion", .string(report.toolVersion)),
             member("informationUri", .string(Self.informationURI)),
-            member("rules", .array(rules.map(\.value))),
+            member("rules", .array(rules.map(rule))),
         ])
         let run = JSONValue.object([
             member("tool", .object([member("driver", driver)])),
@@ -134,13 +102,13 @@ public struct SARIFReporter: WholeReportFormat {
         ]))
     }
 
-    private func rule(_ id: String, name: String, text: String, level: String) -> (id: String, value: JSONValue) {
-        (id, .object([
-            member("id", .string(id)),
-            member("name", .string(name)),
-            member("shortDescription", .object([member("text", .string(text))])),
-            member("defaultConfiguration", .object([member("level", .string(level))])),
-        ]))
+    private func rule(_ rule: SARIFRule) -> JSONValue {
+        .object([
+            member("id", .string(rule.id)),
+            member("name", .string(rule.name)),
+            member("shortDescription", .object([member("text", .string(rule.text))])),
+            member("defaultConfiguration", .object([member("level", .string(rule.level))])),
+        ])
     }
 
     private func result(_ ruleID: String, index: [String: Int], level: String, text: String, locations: [JSONValue],
@@ -182,9 +150,8 @@ public struct SARIFReporter: WholeReportFormat {
     private func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
 }
 
-private extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
+extension OutputFormat {
+    /// `check --format sarif`.
+    public static let sarif = OutputFormat(id: "sarif", fileExtension: "sarif", purpose: "code-scanning dashboards and SARIF viewers (SARIF 2.1.0)",
+                                          make: .report { _ in WholeReportReporter(SARIFReporter()) })
 }

@@ -2,9 +2,7 @@ import CheckDocsNative
 
 /// The report people read at a terminal: per program, what blocks it and what to do, then
 /// what to fix first across programs and the total fees. Fits 80 columns; colour only when asked.
-public final class TextReporter: Reporter {
-    public static let formatID = "text"
-
+public struct TextReporter: StreamingFormat {
     public enum Verbosity: Sendable {
         case quiet, normal, verbose
     }
@@ -12,8 +10,6 @@ public final class TextReporter: Reporter {
     public let color: Bool
     public let verbosity: Verbosity
     public let width = 80
-    /// The folder's findings are listed after the programs, where the reader ends up.
-    private var header: ReportHeader?
 
     public init(color: Bool, verbosity: Verbosity) {
         self.color = color
@@ -21,28 +17,18 @@ public final class TextReporter: Reporter {
     }
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
-        self.header = header
         out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(safe(header.folder))\n")
         out.write(header.documentSummary + "\n")
     }
 
-    public func program(_ result: ProgramResult, into out: inout ReportOutput) {
-        out.bytes.append(contentsOf: bytes(of: result))
-    }
-
-    public func fragment(for result: ProgramResult) -> [UInt8]? { bytes(of: result) }
-
-    private func bytes(of result: ProgramResult) -> [UInt8] {
+    public func fragment(for result: ProgramResult) -> [UInt8] {
         Array(("\n" + render(result).joined(separator: "\n") + "\n").utf8)
     }
 
-    public func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
-        out.bytes.append(contentsOf: fragment)
-    }
-
-    public func end(_ summary: ReportSummary, into out: inout ReportOutput) {
+    /// The folder's findings are listed after the programs, where the reader ends up.
+    public func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput) {
         var lines: [String] = []
-        if verbosity != .quiet, let header {
+        if verbosity != .quiet {
             if !summary.crossProgram.isEmpty {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
@@ -196,4 +182,10 @@ public final class TextReporter: Reporter {
     private func green(_ text: String) -> String { paint(text, "32") }
     private func yellow(_ text: String) -> String { paint(text, "33") }
     private func dim(_ text: String) -> String { paint(text, "2") }
+}
+
+extension OutputFormat {
+    /// `check --format text`: the default report.
+    public static let text = OutputFormat(id: "text", fileExtension: "txt", purpose: "reading at a terminal (the default)",
+                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity)) })
 }

@@ -1,0 +1,56 @@
+/// Every code a note on the applicant folder can carry: the one list. The JSON report writes the
+/// code, SARIF makes one rule per case (`checkdocs/folder/<code>`), and docs/reports.md
+/// ("Diagnostic codes") shows this table; a test keeps the three equal. A code is never renamed,
+/// only added (docs/reports.md, "Rule ids").
+public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomStringConvertible {
+    case ambiguousDate = "ambiguous-date"
+    case emptyFile = "empty-file"
+    case unreadable
+    case vanished
+    case tooDeep = "too-deep"
+    case symlink
+    case specialFile = "special-file"
+    case contentMismatch = "content-mismatch"
+    case notInspected = "not-inspected"
+    case translationWithoutOriginal = "translation-without-original"
+
+    /// The level every diagnostic of this code has.
+    public var level: Diagnostic.Level {
+        switch self {
+        case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal:
+            return .warning
+        case .symlink, .specialFile, .notInspected:
+            return .note
+        }
+    }
+
+    /// One line: what the code means. It is also the SARIF rule's short description.
+    public var summary: String {
+        switch self {
+        case .ambiguousDate: return "A date in a file name could be day-month or month-day; it is not used."
+        case .emptyFile: return "A file in the folder is empty."
+        case .unreadable: return "A file or folder cannot be read."
+        case .vanished: return "A file disappeared while the folder was being read."
+        case .tooDeep: return "Folders nested too deep are not read."
+        case .symlink: return "A symbolic link is never followed."
+        case .specialFile: return "A FIFO, socket or device is skipped."
+        case .contentMismatch: return "A file's content is not what its extension says (a JPEG named .pdf)."
+        case .notInspected: return "A PDF over the size limit is checked for its type only, not its pages."
+        case .translationWithoutOriginal: return "A translation names an original that is not in the folder."
+        }
+    }
+
+    /// The code as written in reports, so interpolating one writes `ambiguous-date`.
+    public var description: String { rawValue }
+
+    /// The SARIF rule of this code.
+    public var sarifRuleID: String { "checkdocs/folder/" + rawValue }
+
+    /// The SARIF rule's name: `Folder` and the code in UpperCamelCase (`FolderAmbiguousDate`).
+    public var sarifRuleName: String {
+        "Folder" + rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// By the code string: diagnostics sort by path, then code, then message.
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
