@@ -28,7 +28,7 @@ struct DocumentClauseEvaluator {
             return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
         if candidates.isEmpty {
-            return failure(.missing, .noDocument(type: clause.type, min: clause.min), files: [])
+            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [])
         }
         // Indices into `candidates`: copying a document struct per clause costs more than the check.
         var passing: [Int] = []
@@ -51,14 +51,14 @@ struct DocumentClauseEvaluator {
             }
         }
         if let max = clause.max, passing.count > max {
-            return failure(.invalid, .tooMany(type: clause.type, max: max, found: passing.count), files: passingPaths())
+            return failure(.invalid, ClauseFinding.tooMany(type: clause.type, max: max, found: passing.count).finding, files: passingPaths())
         }
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing.count >= clause.min, !passing.isEmpty {
             return ExpressionOutcome(status: .ok, files: passingPaths(), message: Wording.satisfied(by: passing.count))
         }
         if !passing.isEmpty || failures.isEmpty {
-            return failure(.missing, .tooFew(type: clause.type, min: clause.min, found: passing.count), files: passingPaths())
+            return failure(.missing, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing.count).finding, files: passingPaths())
         }
         // Report the failing file that came closest to counting.
         let best = failures.min { $0.failure.status.closeness < $1.failure.status.closeness }!
@@ -78,7 +78,7 @@ struct DocumentClauseEvaluator {
     /// of the kinds. A document past its own expiry date fails first, whatever the constraints.
     private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> ConstraintFailure? {
         if let expires = document.facts.expires, expires < context.asOf {
-            return ConstraintFailure(.expired, .expired(on: expires))
+            return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }
         for constraint in clause.constraints {
             if let failure = constraint.base.check(document, in: context) { return failure }

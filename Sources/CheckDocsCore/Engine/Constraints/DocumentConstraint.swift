@@ -51,6 +51,11 @@ extension DocumentConstraint {
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? { nil }
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? { nil }
     public func window(_ planning: PlanningDates) -> DateWindow { DateWindow() }
+
+    /// A failure of this kind: its status and its detail (a case of the kind's own `Failure`).
+    func fail(_ status: RequirementStatus, _ detail: some FindingDetail) -> ConstraintFailure {
+        ConstraintFailure(status, Finding(kind: Self.syntax[0], detail: detail))
+    }
 }
 
 /// What a constraint reads from a file's content, so the inspector reads each file once, before
@@ -63,7 +68,7 @@ public enum ContentNeed: Comparable, Sendable {
     case text
 }
 
-/// A failed constraint: the status it gives the file, and the finding (worded in Findings/).
+/// A failed constraint: the status it gives the file, and the finding why.
 public struct ConstraintFailure: Sendable {
     public var status: RequirementStatus
     public var finding: Finding

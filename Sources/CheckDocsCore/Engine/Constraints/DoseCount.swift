@@ -29,10 +29,30 @@ public struct DoseCount: DocumentConstraint {
         }
         let doses = dated.count + undated
         guard doses < minimum else { return nil }
-        return ConstraintFailure(.invalid, .tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
+        return fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         ["\(minimum) dose\(minimum == 1 ? "" : "s")"]
+    }
+
+    public enum Failure: FindingDetail {
+        case tooFewDoses(type: String, recorded: Int, needed: Int)
+
+        public var code: String { "too-few-doses" }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .tooFewDoses(type, recorded, needed):
+                return .list(("documentType", .string(type)), ("recorded", .int(recorded)), ("needed", .int(needed)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .tooFewDoses(type, recorded, needed):
+                return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) recorded (list each dose date under `doses` in the manifest)"
+            }
+        }
     }
 }

@@ -71,24 +71,24 @@ public struct FileConstraint: DocumentConstraint {
             var found: [Character] = []
             for character in forbiddenCharacters where name.contains(character) && !found.contains(character) { found.append(character) }
             if !found.isEmpty {
-                return ConstraintFailure(.invalid, .forbiddenCharacters(found: found.map(String.init), forbidden: forbiddenCharacters))
+                return fail(.invalid, Failure.forbiddenCharacters(found: found.map(String.init), forbidden: forbiddenCharacters))
             }
         }
         if let maxBytes, document.size > Int64(maxBytes) {
-            return ConstraintFailure(.invalid, .tooLarge(size: document.size, max: Int64(maxBytes)))
+            return fail(.invalid, Failure.tooLarge(size: document.size, max: Int64(maxBytes)))
         }
         guard contentNeeded != .none else { return nil }
         guard let facts = context.evaluation.inspector?.facts(of: document.path) else {
-            return ConstraintFailure(.notEvaluable, .contentNotInspected)
+            return fail(.notEvaluable, Failure.notInspected)
         }
         if document.size == 0 || facts.content?.isEmpty == true {
-            return ConstraintFailure(.invalid, .emptyFile)
+            return fail(.invalid, Failure.empty)
         }
-        guard let content = facts.content else { return ConstraintFailure(.notEvaluable, .contentUnreadable) }
+        guard let content = facts.content else { return fail(.notEvaluable, Failure.unreadable) }
         if let formats {
             let allowed = formats.compactMap(FileFormat.init(rawValue:))
             let accepted = allowed.contains { $0 == content.format || ($0 == .txt && content.mime.hasPrefix("text/")) }
-            if !accepted { return ConstraintFailure(.invalid, .wrongFormat(content: content, allowed: allowed)) }
+            if !accepted { return fail(.invalid, Failure.wrongFormat(content: content, allowed: allowed)) }
         }
         switch content.format {
         case .pdf: return checkPDF(facts)
@@ -99,30 +99,30 @@ public struct FileConstraint: DocumentConstraint {
 
     private func checkPDF(_ facts: FileFacts) -> ConstraintFailure? {
         guard let pdf = facts.pdf else {
-            return ConstraintFailure(.notEvaluable, .pagesNotInspected(reason: facts.notInspected ?? "no PDF facts"))
+            return fail(.notEvaluable, Failure.pagesNotInspected(reason: facts.notInspected ?? "no PDF facts"))
         }
         switch pdf.state {
         case .damaged:
-            return ConstraintFailure(.invalid, .pdfDamaged)
+            return fail(.invalid, Failure.pdfDamaged)
         case .passwordProtected:
-            return ConstraintFailure(notEncrypted == true ? .invalid : .notEvaluable, .pdfPasswordProtected(refused: notEncrypted == true))
+            return fail(notEncrypted == true ? .invalid : .notEvaluable, Failure.pdfPasswordProtected(refused: notEncrypted == true))
         case .readable:
             break
         }
-        if notEncrypted == true, pdf.encrypted { return ConstraintFailure(.invalid, .pdfEncrypted) }
-        if noDigitalSignature == true, pdf.signatureCount > 0 { return ConstraintFailure(.invalid, .pdfSigned) }
-        if let minPages, pdf.pageCount < minPages { return ConstraintFailure(.invalid, .tooFewPages(count: pdf.pageCount, min: minPages)) }
-        if let maxPages, pdf.pageCount > maxPages { return ConstraintFailure(.invalid, .tooManyPages(count: pdf.pageCount, max: maxPages)) }
+        if notEncrypted == true, pdf.encrypted { return fail(.invalid, Failure.pdfEncrypted) }
+        if noDigitalSignature == true, pdf.signatureCount > 0 { return fail(.invalid, Failure.pdfSigned) }
+        if let minPages, pdf.pageCount < minPages { return fail(.invalid, Failure.tooFewPages(count: pdf.pageCount, min: minPages)) }
+        if let maxPages, pdf.pageCount > maxPages { return fail(.invalid, Failure.tooManyPages(count: pdf.pageCount, max: maxPages)) }
         if let name = pageSize, let wanted = PaperSize(rawValue: name) {
             for (index, page) in pdf.pageSizes.enumerated() where !wanted.matches(page) {
-                return ConstraintFailure(.invalid, .wrongPageSize(page: index + 1, size: page,
+                return fail(.invalid, Failure.wrongPageSize(page: index + 1, size: page,
                                                                   looksLike: PaperSize.allCases.first { $0.matches(page) }, required: wanted))
             }
         }
         if let maxCharacters {
-            if pdf.textCharacters == 0, pdf.pageCount > 0 { return ConstraintFailure(.notEvaluable, .noTextLayer(max: maxCharacters)) }
+            if pdf.textCharacters == 0, pdf.pageCount > 0 { return fail(.notEvaluable, Failure.noTextLayer(max: maxCharacters)) }
             if pdf.textCharacters > maxCharacters {
-                return ConstraintFailure(.invalid, .textTooLong(count: pdf.textCharacters, complete: pdf.textComplete, max: maxCharacters))
+                return fail(.invalid, Failure.textTooLong(count: pdf.textCharacters, complete: pdf.textComplete, max: maxCharacters))
             }
         }
         return nil
@@ -131,13 +131,13 @@ public struct FileConstraint: DocumentConstraint {
     private func checkImage(_ facts: FileFacts) -> ConstraintFailure? {
         guard pixelWidth != nil || pixelHeight != nil else { return nil }
         guard let image = facts.image else {
-            if let reason = facts.notInspected { return ConstraintFailure(.notEvaluable, .pixelsNotRead(reason: reason)) }
-            return ConstraintFailure(.invalid, .imageHeaderDamaged)
+            if let reason = facts.notInspected { return fail(.notEvaluable, Failure.pixelsNotRead(reason: reason)) }
+            return fail(.invalid, Failure.imageHeaderDamaged)
         }
         let wrongWidth = pixelWidth.map { $0 != image.width } ?? false
         let wrongHeight = pixelHeight.map { $0 != image.height } ?? false
         guard wrongWidth || wrongHeight else { return nil }
-        return ConstraintFailure(.invalid, .wrongPixelSize(width: image.width, height: image.height,
+        return fail(.invalid, Failure.wrongPixelSize(width: image.width, height: image.height,
                                                            requiredWidth: pixelWidth, requiredHeight: pixelHeight))
     }
 
@@ -159,6 +159,117 @@ public struct FileConstraint: DocumentConstraint {
         if let maxCharacters { parts.append("at most \(Wording.number(maxCharacters)) characters") }
         if let forbiddenCharacters { parts.append("no \(forbiddenCharacters.map(String.init).joined(separator: " ")) in the file name") }
         return parts
+    }
+
+    public enum Failure: FindingDetail {
+        case forbiddenCharacters(found: [String], forbidden: String)
+        case tooLarge(size: Int64, max: Int64)
+        case notInspected
+        case empty
+        case unreadable
+        case wrongFormat(content: ContentType, allowed: [FileFormat])
+        case pagesNotInspected(reason: String)
+        case pdfDamaged
+        case pdfPasswordProtected(refused: Bool)
+        case pdfEncrypted
+        case pdfSigned
+        case tooFewPages(count: Int, min: Int)
+        case tooManyPages(count: Int, max: Int)
+        case wrongPageSize(page: Int, size: PageSize, looksLike: PaperSize?, required: PaperSize)
+        case noTextLayer(max: Int)
+        case textTooLong(count: Int, complete: Bool, max: Int)
+        case pixelsNotRead(reason: String)
+        case imageHeaderDamaged
+        case wrongPixelSize(width: Int, height: Int, requiredWidth: Int?, requiredHeight: Int?)
+
+        public var code: String {
+            switch self {
+            case .forbiddenCharacters: return "forbidden-characters"
+            case .tooLarge: return "too-large"
+            case .notInspected: return "not-inspected"
+            case .empty: return "empty"
+            case .unreadable: return "unreadable"
+            case .wrongFormat: return "wrong-format"
+            case .pagesNotInspected: return "pages-not-inspected"
+            case .pdfDamaged: return "damaged"
+            case .pdfPasswordProtected: return "password-protected"
+            case .pdfEncrypted: return "encrypted"
+            case .pdfSigned: return "signed"
+            case .tooFewPages: return "too-few-pages"
+            case .tooManyPages: return "too-many-pages"
+            case .wrongPageSize: return "wrong-page-size"
+            case .noTextLayer: return "no-text-layer"
+            case .textTooLong: return "too-long"
+            case .pixelsNotRead: return "pixels-not-read"
+            case .imageHeaderDamaged: return "image-damaged"
+            case .wrongPixelSize: return "wrong-pixel-size"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .forbiddenCharacters(found, _): return .list(("characters", .strings(found)))
+            case let .tooLarge(size, max): return .list(("bytes", .int(Int(size))), ("maxBytes", .int(Int(max))))
+            case .notInspected, .empty, .unreadable, .pdfDamaged, .pdfPasswordProtected, .pdfEncrypted, .pdfSigned, .imageHeaderDamaged:
+                return []
+            case let .wrongFormat(content, allowed): return .list(("mime", .string(content.mime)), ("formats", .strings(allowed.map(\.rawValue))))
+            case let .pagesNotInspected(reason), let .pixelsNotRead(reason): return .list(("detail", .string(reason)))
+            case let .tooFewPages(count, min): return .list(("pages", .int(count)), ("minPages", .int(min)))
+            case let .tooManyPages(count, max): return .list(("pages", .int(count)), ("maxPages", .int(max)))
+            case let .wrongPageSize(page, _, _, required): return .list(("page", .int(page)), ("pageSize", .string(required.rawValue)))
+            case let .noTextLayer(max): return .list(("maxCharacters", .int(max)))
+            case let .textTooLong(count, _, max): return .list(("characters", .int(count)), ("maxCharacters", .int(max)))
+            case let .wrongPixelSize(width, height, requiredWidth, requiredHeight):
+                return .list(("width", .int(width)), ("height", .int(height)), ("pixelWidth", requiredWidth.map(FindingReason.Value.int)),
+                             ("pixelHeight", requiredHeight.map(FindingReason.Value.int)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .forbiddenCharacters(found, forbidden):
+                let list = found.map { "\"\($0)\"" }.joined(separator: ", ")
+                return "its file name contains \(list); rename it without any of \(forbidden.map(String.init).joined(separator: " "))"
+            case let .tooLarge(size, max):
+                return "it is \(Wording.size(size, beside: max)); at most \(Wording.size(max, beside: size)) is accepted"
+            case .notInspected:
+                return "its content was not inspected"
+            case .empty:
+                return "it is empty (0 bytes)"
+            case .unreadable:
+                return "its content cannot be read, so its type is unknown"
+            case let .wrongFormat(content, allowed):
+                return "its content is \(content.format == nil ? content.mime : "a " + content.title), not a \(allowed.map(\.title).joined(separator: " or "))"
+            case let .pagesNotInspected(reason):
+                return "its pages were not inspected: \(reason)"
+            case .pdfDamaged:
+                return "the PDF is damaged or truncated: it cannot be opened (export or scan it again)"
+            case let .pdfPasswordProtected(refused):
+                return refused ? "the PDF is password-protected; save a copy without a password"
+                    : "the PDF is password-protected, so its pages cannot be read"
+            case .pdfEncrypted:
+                return "the PDF is encrypted (an owner password restricts printing, copying or editing); save a copy without security"
+            case .pdfSigned:
+                return "the PDF carries a digital signature, which this portal rejects; print it to a new PDF or ask the author for an unsigned copy"
+            case let .tooFewPages(count, min):
+                return "it has \(Wording.pages(count)); at least \(Wording.pages(min)) are required"
+            case let .tooManyPages(count, max):
+                return "it has \(Wording.pages(count)); at most \(Wording.pages(max)) are accepted"
+            case let .wrongPageSize(page, size, looksLike, required):
+                let known = looksLike.map { " (\($0.title))" } ?? ""
+                return "page \(page) is \(size)\(known); \(required.title) (\(required.dimensions)) is required"
+            case let .noTextLayer(max):
+                return "the PDF has no text layer (a scanned image?), so its length cannot be counted; at most \(Wording.number(max)) characters are accepted"
+            case let .textTooLong(count, complete, max):
+                return "its text is \(Wording.number(count))\(complete ? "" : " or more") characters long; at most \(Wording.number(max)) (including spaces) are accepted"
+            case let .pixelsNotRead(reason):
+                return "its pixel size was not read: \(reason)"
+            case .imageHeaderDamaged:
+                return "its image header cannot be read (damaged or truncated); save the photo again"
+            case let .wrongPixelSize(width, height, requiredWidth, requiredHeight):
+                return "it is \(width) × \(height) px; \(Wording.pixelSize(requiredWidth, requiredHeight)) is required"
+            }
+        }
     }
 }
 

@@ -15,12 +15,40 @@ public struct LabResultConstraint: DocumentConstraint {
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         // Without a recorded result the file is not (yet) a lab report for this clause.
-        guard let result = document.facts.result else { return ConstraintFailure(.missing, .resultUnknown(required: required)) }
-        if result != required { return ConstraintFailure(.invalid, .resultMismatch(actual: result, required: required)) }
+        guard let result = document.facts.result else { return fail(.missing, Failure.unknown(required: required)) }
+        if result != required { return fail(.invalid, Failure.mismatch(actual: result, required: required)) }
         return nil
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         ["result \(required.rawValue)"]
+    }
+
+    public enum Failure: FindingDetail {
+        case unknown(required: LabResult)
+        case mismatch(actual: LabResult, required: LabResult)
+
+        public var code: String {
+            switch self {
+            case .unknown: return "result-unknown"
+            case .mismatch: return "result-mismatch"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .unknown(required): return .list(("required", .string(required.rawValue)))
+            case let .mismatch(actual, required): return .list(("actual", .string(actual.rawValue)), ("required", .string(required.rawValue)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .unknown(required):
+                return "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)"
+            case let .mismatch(actual, required):
+                return "the result is \(actual.rawValue); a \(required.rawValue) result is required"
+            }
+        }
     }
 }

@@ -29,14 +29,14 @@ public struct NameMatchRule: DocumentConstraint {
         let evaluation = context.evaluation
         let isPassport = evaluation.catalog.typesSatisfied(by: document.type ?? "").contains("passport")
         guard let reference = isPassport ? evaluation.profile.name : evaluation.passportName else {
-            return ConstraintFailure(.notEvaluable, .passportNameUnknown)
+            return fail(.notEvaluable, Failure.passportNameUnknown)
         }
         let aliases = evaluation.profile.otherNames
         if let printed = document.facts.nameOnDocument {
             return compare(printed, reference: reference, aliases: aliases, source: .manifest, in: evaluation)
         }
         guard let text = evaluation.inspector?.facts(of: document.path)?.pdf?.textSample, !text.isEmpty else {
-            return ConstraintFailure(.notEvaluable, .printedNameUnknown)
+            return fail(.notEvaluable, Failure.printedNameUnknown)
         }
         // The text layer: look for the passport name, then each declared other name.
         let words = NameComparison.words(text)
@@ -44,13 +44,13 @@ public struct NameMatchRule: DocumentConstraint {
             guard let found = NameComparison.find(NameComparison.words(name), in: words) else { continue }
             if index == 0 {
                 if found == .same { return nil }
-                return ConstraintFailure(.notEvaluable, .passportNameReordered(passport: reference))
+                return fail(.notEvaluable, Failure.passportNameReordered(passport: reference))
             }
             if found == .same {
                 return compare(name, reference: reference, aliases: aliases, source: .textLayer, in: evaluation)
             }
         }
-        return ConstraintFailure(.notEvaluable, .passportNameNotInText(passport: reference))
+        return fail(.notEvaluable, Failure.passportNameNotInText(passport: reference))
     }
 
     private func compare(_ printed: String, reference: String, aliases: [String], source: NameSource,
@@ -59,20 +59,79 @@ public struct NameMatchRule: DocumentConstraint {
         if direct == .same { return nil }
         if let alias = aliases.first(where: { NameComparison.compare(printed, to: $0) == .same }) {
             if !allowAliases {
-                return ConstraintFailure(.invalid, .aliasNotAccepted(source: source, printed: printed, alias: alias, passport: reference))
+                return fail(.invalid, Failure.aliasNotAccepted(source: source, printed: printed, alias: alias, passport: reference))
             }
             if !evaluation.documents(satisfying: "name_verification").isEmpty { return nil }
-            return ConstraintFailure(.invalid, .aliasUnverified(source: source, printed: printed, passport: reference))
+            return fail(.invalid, Failure.aliasUnverified(source: source, printed: printed, passport: reference))
         }
         if case let .variant(differences) = direct {
-            return ConstraintFailure(.notEvaluable, .nameVariant(source: source, printed: printed, passport: reference, differences: differences))
+            return fail(.notEvaluable, Failure.variant(source: source, printed: printed, passport: reference, differences: differences))
         }
-        return ConstraintFailure(.invalid, .otherName(source: source, printed: printed, passport: reference,
-                                                      aliasesAccepted: allowAliases && !aliases.isEmpty))
+        return fail(.invalid, Failure.otherName(source: source, printed: printed, passport: reference,
+                                                aliasesAccepted: allowAliases && !aliases.isEmpty))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         [allowAliases ? "in the passport name (or a declared other name, with a name-verification document)" : "in the passport name exactly"]
+    }
+
+    public enum Failure: FindingDetail {
+        case passportNameUnknown
+        case printedNameUnknown
+        case passportNameReordered(passport: String)
+        case passportNameNotInText(passport: String)
+        case aliasNotAccepted(source: NameSource, printed: String, alias: String, passport: String)
+        case aliasUnverified(source: NameSource, printed: String, passport: String)
+        case variant(source: NameSource, printed: String, passport: String, differences: NameComparison.Differences)
+        case otherName(source: NameSource, printed: String, passport: String, aliasesAccepted: Bool)
+
+        public var code: String {
+            switch self {
+            case .passportNameUnknown: return "passport-name-unknown"
+            case .printedNameUnknown: return "name-unknown"
+            case .passportNameReordered: return "name-reordered"
+            case .passportNameNotInText: return "name-not-in-text"
+            case .aliasNotAccepted: return "alias-not-accepted"
+            case .aliasUnverified: return "alias-unverified"
+            case .variant: return "name-variant"
+            case .otherName: return "other-name"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case .passportNameUnknown, .printedNameUnknown: return []
+            case let .passportNameReordered(passport), let .passportNameNotInText(passport):
+                return .list(("passportName", .string(passport)))
+            case let .aliasNotAccepted(source, printed, alias, passport):
+                return .list(("source", .string(source.rawValue)), ("name", .string(printed)), ("alias", .string(alias)),
+                             ("passportName", .string(passport)))
+            case let .aliasUnverified(source, printed, passport), let .variant(source, printed, passport, _),
+                 let .otherName(source, printed, passport, _):
+                return .list(("source", .string(source.rawValue)), ("name", .string(printed)), ("passportName", .string(passport)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case .passportNameUnknown:
+                return "the passport name is unknown: set `applicant.name` in the manifest (or `nameOnDocument:` on the passport)"
+            case .printedNameUnknown:
+                return "the name printed on it is not recorded: add `nameOnDocument:` to its manifest entry"
+            case let .passportNameReordered(passport):
+                return "its text shows the passport name \(Wording.quote(passport)) in another order — a name discrepancy; add `nameOnDocument:` to its manifest entry, and if the order differs, list it under `applicant.otherNames` with a name-verification document"
+            case let .passportNameNotInText(passport):
+                return "the passport name (\(Wording.quote(passport))) is not in its text layer: add `nameOnDocument:` to its manifest entry"
+            case let .aliasNotAccepted(source, printed, alias, passport):
+                return "\(source.wording) \(Wording.quote(printed)), your other name \(Wording.quote(alias)); this program requires the passport name \(Wording.quote(passport)) exactly"
+            case let .aliasUnverified(source, printed, passport):
+                return "\(source.wording) \(Wording.quote(printed)), your other name, not the passport name \(Wording.quote(passport)); add a name-verification document (marriage certificate, name-change deed or school letter) to the folder"
+            case let .variant(source, printed, passport, differences):
+                return "\(source.wording) \(Wording.quote(printed)): the passport name \(Wording.quote(passport)) \(differences.description) — a name discrepancy; if it is you, list it under `applicant.otherNames` and add a name-verification document"
+            case let .otherName(source, printed, passport, aliasesAccepted):
+                return "\(source.wording) \(Wording.quote(printed)), which is not the passport name \(Wording.quote(passport))\(aliasesAccepted ? " or a declared other name" : "")"
+            }
+        }
     }
 }
 
@@ -82,4 +141,11 @@ public enum NameSource: String, Hashable, Sendable {
     case manifest
     /// The PDF's text layer.
     case textLayer = "text-layer"
+
+    var wording: String {
+        switch self {
+        case .manifest: return "printed as"
+        case .textLayer: return "its text shows the name"
+        }
+    }
 }

@@ -35,12 +35,12 @@ public struct SeasonRule: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        guard let date = document.effectiveDate else { return ConstraintFailure(.notEvaluable, .dateUnknown) }
+        guard let date = document.effectiveDate else { return fail(.notEvaluable, Failure.dateUnknown) }
         let seasonStart = Self.seasonStart(containing: context.dates.date(for: anchor), startsOn: startsOn)
         guard date < seasonStart else { return nil }
         let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
-        return ConstraintFailure(date < currentSeason ? .expired : .expiresBeforeNeeded,
-                                 .beforeSeason(date: date, anchor: anchor, seasonStart: seasonStart))
+        return fail(date < currentSeason ? .expired : .expiresBeforeNeeded,
+                    Failure.beforeSeason(date: date, anchor: anchor, seasonStart: seasonStart))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
@@ -51,5 +51,34 @@ public struct SeasonRule: DocumentConstraint {
         let (anchorDate, _) = planning.resolve(anchor)
         return DateWindow(earliest: Self.seasonStart(containing: anchorDate, startsOn: startsOn),
                           earliestReason: "in the season (from \(startsOn)) that covers \(planning.describe(anchor))")
+    }
+
+    public enum Failure: FindingDetail {
+        case dateUnknown
+        case beforeSeason(date: CalendarDate, anchor: Anchor, seasonStart: CalendarDate)
+
+        public var code: String {
+            switch self {
+            case .dateUnknown: return "date-unknown"
+            case .beforeSeason: return "before-season"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case .dateUnknown: return []
+            case let .beforeSeason(date, anchor, seasonStart):
+                return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("seasonStart", .date(seasonStart)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case .dateUnknown:
+                return Wording.dateUnknown
+            case let .beforeSeason(date, anchor, seasonStart):
+                return "dated \(date), before the season that covers \(ProgramDates.describe(anchor)) began (\(seasonStart))"
+            }
+        }
     }
 }

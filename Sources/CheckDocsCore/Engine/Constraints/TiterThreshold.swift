@@ -23,19 +23,63 @@ public struct TiterThreshold: DocumentConstraint {
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         let facts = document.facts
         guard let value = facts.value, let unit = facts.unit else {
-            if let result = facts.result { return ConstraintFailure(.invalid, .titerQualitativeOnly(result: result, min: min, unit: self.unit)) }
-            return ConstraintFailure(.missing, .titerUnknown(min: min, unit: self.unit))
+            if let result = facts.result { return fail(.invalid, Failure.qualitativeOnly(result: result, min: min, unit: self.unit)) }
+            return fail(.missing, Failure.unknown(min: min, unit: self.unit))
         }
         guard let converted = UnitConversion.convert(value, from: unit, to: self.unit) else {
-            return ConstraintFailure(.notEvaluable, .titerIncomparable(unit: unit, required: self.unit))
+            return fail(.notEvaluable, Failure.incomparable(unit: unit, required: self.unit))
         }
         if converted < min {
-            return ConstraintFailure(.invalid, .titerBelow(value: value, unit: unit, min: min, required: self.unit))
+            return fail(.invalid, Failure.below(value: value, unit: unit, min: min, required: self.unit))
         }
         return nil
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         ["quantitative titer ≥ \(EligibilityRule.format(min)) \(unit)"]
+    }
+
+    public enum Failure: FindingDetail {
+        case qualitativeOnly(result: LabResult, min: Double, unit: String)
+        case unknown(min: Double, unit: String)
+        case incomparable(unit: String, required: String)
+        case below(value: Double, unit: String, min: Double, required: String)
+
+        public var code: String {
+            switch self {
+            case .qualitativeOnly: return "qualitative-only"
+            case .unknown: return "titer-unknown"
+            case .incomparable: return "unit-incomparable"
+            case .below: return "below-minimum"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .qualitativeOnly(result, min, unit):
+                return .list(("actual", .string(result.rawValue)), ("min", .number(min)), ("unit", .string(unit)))
+            case let .unknown(min, unit): return .list(("min", .number(min)), ("unit", .string(unit)))
+            case let .incomparable(unit, required): return .list(("unit", .string(unit)), ("requiredUnit", .string(required)))
+            case let .below(value, unit, min, required):
+                return .list(("value", .number(value)), ("unit", .string(unit)), ("min", .number(min)), ("requiredUnit", .string(required)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .qualitativeOnly(result, min, unit):
+                return "only a qualitative result (\(result.rawValue)) is recorded; \(Self.needed(min, unit)) is required"
+            case let .unknown(min, unit):
+                return "no titer value is recorded; \(Self.needed(min, unit)) is required (add `value:` and `unit:` to its manifest entry)"
+            case let .incomparable(unit, required):
+                return "the titer is in \(unit), which cannot be compared with \(required)"
+            case let .below(value, unit, min, required):
+                return "the titer is \(EligibilityRule.format(value)) \(unit); \(Self.needed(min, required)) is required"
+            }
+        }
+
+        private static func needed(_ min: Double, _ unit: String) -> String {
+            "a quantitative titer of at least \(EligibilityRule.format(min)) \(unit)"
+        }
     }
 }

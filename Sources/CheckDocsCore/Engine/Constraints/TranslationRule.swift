@@ -26,16 +26,65 @@ public struct TranslationRule: DocumentConstraint {
         }
         if english.contains(where: { !certified || $0.facts.certified != false }) { return nil }
         if let uncertified = english.first {
-            return ConstraintFailure(.invalid, .translationUncertified(language: language, translation: uncertified.path))
+            return fail(.invalid, Failure.uncertified(language: language, translation: uncertified.path))
         }
         guard let language else {
-            return ConstraintFailure(.notEvaluable, .translationLanguageUnknown(certified: certified, original: document.path))
+            return fail(.notEvaluable, Failure.languageUnknown(certified: certified, original: document.path))
         }
-        return ConstraintFailure(.invalid, .translationMissing(language: language, certified: certified, original: document.path))
+        return fail(.invalid, Failure.missing(language: language, certified: certified, original: document.path))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         ["in English or with a\(certified ? " certified" : "n") English translation beside it"]
+    }
+
+    public enum Failure: FindingDetail {
+        case uncertified(language: String?, translation: FilePath)
+        case missing(language: String, certified: Bool, original: FilePath)
+        case languageUnknown(certified: Bool, original: FilePath)
+
+        public var code: String {
+            switch self {
+            case .uncertified: return "uncertified"
+            case .missing: return "no-translation"
+            case .languageUnknown: return "language-unknown"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .uncertified(language, translation):
+                return .list(("language", language.map(FindingReason.Value.string)), ("translation", .string(translation.description)))
+            case let .missing(language, certified, _): return .list(("language", .string(language)), ("certified", .bool(certified)))
+            case let .languageUnknown(certified, _): return .list(("certified", .bool(certified)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .uncertified(language, translation):
+                let described = language.map { "in \(Language.name(of: $0))" }
+                return "\(described ?? "its language is not recorded and") its English translation \(translation) is marked `certified: false`; a certified translation is required"
+            case let .missing(language, certified, original):
+                return "in \(Language.name(of: language)); no \(Self.wanted(certified)) beside it (\(Self.remedy(original)))"
+            case let .languageUnknown(certified, original):
+                return "its language is not recorded (add `language:` to its manifest entry) and no \(Self.wanted(certified)) is beside it; if it is not in English, \(Self.remedy(original))"
+            }
+        }
+
+        private static func wanted(_ certified: Bool) -> String { certified ? "certified English translation" : "English translation" }
+
+        private static func remedy(_ original: FilePath) -> String {
+            "put one beside it named like \(TranslationRule.companionName(for: original)), or declare it in the manifest with `type: translation` and `translates:`"
+        }
+    }
+
+    /// `diploma_EN.pdf` for `diploma.pdf`, as an example name the pairing recognizes.
+    static func companionName(for path: FilePath) -> String {
+        let name = String(decoding: path.lastComponent, as: UTF8.self)
+        let stem = FileNameTokens.stem(name)
+        let ext = stem.count < name.count ? String(name.dropFirst(stem.count)) : ""
+        return "\"" + DisplayText.escape(stem + "_EN" + ext) + "\""
     }
 }
 

@@ -31,10 +31,9 @@ public struct ValidThrough: DocumentConstraint {
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         let needed = context.dates.date(for: anchor).adding(margin, unit)
-        guard let expires = document.facts.expires else { return ConstraintFailure(.notEvaluable, .expiryUnknown(needed: needed)) }
+        guard let expires = document.facts.expires else { return fail(.notEvaluable, Failure.expiryUnknown(needed: needed)) }
         guard expires < needed else { return nil }
-        return ConstraintFailure(.expiresBeforeNeeded,
-                                 .expiresTooEarly(expires: expires, anchor: anchor, margin: margin, unit: unit, needed: needed))
+        return fail(.expiresBeforeNeeded, Failure.expiresTooEarly(expires: expires, anchor: anchor, margin: margin, unit: unit, needed: needed))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
@@ -50,5 +49,36 @@ public struct ValidThrough: DocumentConstraint {
             ? planning.describe(anchor) + (margin > 0 ? " plus \(Wording.amount(margin, unit))" : "")
             : ProgramDates.describe(anchor)
         return DateWindow(validThrough: anchorDate.adding(margin, unit), validThroughReason: reason)
+    }
+
+    public enum Failure: FindingDetail {
+        case expiryUnknown(needed: CalendarDate)
+        case expiresTooEarly(expires: CalendarDate, anchor: Anchor, margin: Int, unit: DurationUnit, needed: CalendarDate)
+
+        public var code: String {
+            switch self {
+            case .expiryUnknown: return "expiry-unknown"
+            case .expiresTooEarly: return "expires-too-early"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .expiryUnknown(needed): return .list(("validThrough", .date(needed)))
+            case let .expiresTooEarly(expires, anchor, margin, unit, needed):
+                return .list(("expires", .date(expires)), ("anchor", .string(anchor.rawValue)), ("margin", .int(margin)),
+                             ("unit", .string(unit.rawValue)), ("validThrough", .date(needed)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .expiryUnknown(needed):
+                return "its expiry date is unknown; it must be valid through \(needed) (add `expires:` in the manifest)"
+            case let .expiresTooEarly(expires, anchor, margin, unit, needed):
+                let plus = margin > 0 ? " plus \(Wording.amount(margin, unit))" : ""
+                return "expires \(expires); it must stay valid through \(ProgramDates.describe(anchor))\(plus) (\(needed))"
+            }
+        }
     }
 }

@@ -37,18 +37,17 @@ public struct ValidityWindow: DocumentConstraint {
     public var anchors: [Anchor] { [anchor] }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        guard let date = document.effectiveDate else { return ConstraintFailure(.notEvaluable, .dateUnknown) }
+        guard let date = document.effectiveDate else { return fail(.notEvaluable, Failure.dateUnknown) }
         let anchorDate = context.dates.date(for: anchor)
         if date > anchorDate {
-            if anchor == .asOf { return ConstraintFailure(.invalid, .datedInFuture(date: date)) }
-            return ConstraintFailure(.invalid, .datedAfterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
+            if anchor == .asOf { return fail(.invalid, Failure.inFuture(date: date)) }
+            return fail(.invalid, Failure.afterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
         }
         let earliest = anchorDate.subtracting(within, unit)
         if date < earliest {
             let stillValidToday = date.adding(within, unit) >= context.asOf
-            return ConstraintFailure(stillValidToday ? .expiresBeforeNeeded : .expired,
-                                     .datedBeforeWindow(date: date, within: within, unit: unit, anchor: anchor,
-                                                        anchorDate: anchorDate, earliest: earliest))
+            return fail(stillValidToday ? .expiresBeforeNeeded : .expired,
+                        Failure.beforeWindow(date: date, within: within, unit: unit, anchor: anchor, anchorDate: anchorDate, earliest: earliest))
         }
         return nil
     }
@@ -69,5 +68,46 @@ public struct ValidityWindow: DocumentConstraint {
             part.latestReason = "not after \(ProgramDates.describe(anchor))"
         }
         return part
+    }
+
+    public enum Failure: FindingDetail {
+        case dateUnknown
+        case inFuture(date: CalendarDate)
+        case afterAnchor(date: CalendarDate, anchor: Anchor, anchorDate: CalendarDate)
+        case beforeWindow(date: CalendarDate, within: Int, unit: DurationUnit, anchor: Anchor, anchorDate: CalendarDate, earliest: CalendarDate)
+
+        public var code: String {
+            switch self {
+            case .dateUnknown: return "date-unknown"
+            case .inFuture: return "in-future"
+            case .afterAnchor: return "after-anchor"
+            case .beforeWindow: return "before-window"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case .dateUnknown: return []
+            case let .inFuture(date): return .list(("date", .date(date)))
+            case let .afterAnchor(date, anchor, anchorDate):
+                return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("anchorDate", .date(anchorDate)))
+            case let .beforeWindow(date, within, unit, anchor, anchorDate, earliest):
+                return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("anchorDate", .date(anchorDate)),
+                             ("within", .int(within)), ("unit", .string(unit.rawValue)), ("earliest", .date(earliest)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case .dateUnknown:
+                return Wording.dateUnknown
+            case let .inFuture(date):
+                return "dated \(date), which is in the future"
+            case let .afterAnchor(date, anchor, anchorDate):
+                return "dated \(date), after \(ProgramDates.describe(anchor)) (\(anchorDate))"
+            case let .beforeWindow(date, within, unit, anchor, anchorDate, earliest):
+                return "dated \(date); it must be within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor)) (\(anchorDate)), so on or after \(earliest)"
+            }
+        }
     }
 }

@@ -1,0 +1,88 @@
+import CheckDocsNative
+
+/// The small pieces the sentences and rule descriptions are made of.
+enum Wording {
+    /// "12 months", "1 year".
+    static func amount(_ count: Int, _ unit: DurationUnit) -> String {
+        "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)"
+    }
+
+    static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
+
+    /// 12,345.
+    static func number(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0, digit != "-", digits[index - 1] != "-" { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+
+    /// "1.2 MB", or the exact byte count when the rounded sizes would read the same.
+    static func size(_ bytes: Int64, beside other: Int64) -> String {
+        let short = ByteCount.describe(bytes)
+        return short == ByteCount.describe(other) ? "\(number(Int(bytes))) bytes" : short
+    }
+
+    /// "375 × 525 px", "any × 525 px".
+    static func pixelSize(_ width: Int?, _ height: Int?) -> String {
+        "\(width.map(String.init) ?? "any") × \(height.map(String.init) ?? "any") px"
+    }
+
+    static func titer(_ min: Double, _ unit: String) -> String {
+        "a quantitative titer of at least \(EligibilityRule.format(min)) \(unit)"
+    }
+
+    /// Names of the forms programs ask for; other ids are shown as written.
+    static let formTitles = ["aamc-standardized": "AAMC Standardized Immunization Form"]
+
+    static func formTitle(_ id: String) -> String {
+        formTitles[id].map { "the \($0) (`\(id)`)" } ?? "the `\(DisplayText.escape(id))` form"
+    }
+
+    static func quote(_ name: String) -> String { "\"" + DisplayText.escape(name) + "\"" }
+
+    static func source(_ source: NameSource) -> String {
+        switch source {
+        case .manifest: return "printed as"
+        case .textLayer: return "its text shows the name"
+        }
+    }
+
+    static func translation(_ certified: Bool) -> String { certified ? "certified English translation" : "English translation" }
+
+    static func translationRemedy(_ original: FilePath) -> String {
+        "put one beside it named like \(companionName(for: original)), or declare it in the manifest with `type: translation` and `translates:`"
+    }
+
+    /// `diploma_EN.pdf` for `diploma.pdf`, as an example name the pairing recognizes.
+    static func companionName(for path: FilePath) -> String {
+        let name = String(decoding: path.lastComponent, as: UTF8.self)
+        let stem = FileNameTokens.stem(name)
+        let ext = stem.count < name.count ? String(name.dropFirst(stem.count)) : ""
+        return "\"" + DisplayText.escape(stem + "_EN" + ext) + "\""
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String], conjunction: String) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+    }
+
+    /// A failing file's finding, and how many other candidates failed too.
+    static func fileFailure(_ path: FilePath, _ sentence: String, othersFailing: Int) -> String {
+        let others = othersFailing > 0
+            ? " (and \(othersFailing) \(othersFailing == 1 ? "other file that does" : "other files that do") not qualify)" : ""
+        return "\(path): \(sentence)\(others)"
+    }
+
+    static let dateUnknown = "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)"
+    static let optionalNone = "optional; none provided"
+    static func satisfied(by count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
+    static let allPartsSatisfied = "all parts satisfied"
+    static let noAlternative = "no alternative given"
+    static func noneOfTheAlternatives(_ messages: [String]) -> String { "none of the alternatives: " + messages.joined(separator: "; or ") }
+    static func failingParts(_ messages: [String]) -> String { messages.joined(separator: "; and ") }
+}
