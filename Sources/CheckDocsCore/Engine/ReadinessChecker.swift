@@ -35,6 +35,7 @@ public struct Knowledge: Sendable {
     public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
         let schemas = try Schemas.shared()
         var types = try CatalogLoader.builtin().types
+        var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
         let loader = ProgramLoader(schemas: schemas)
         var errors: [InputError] = []
         var checklists: [ProgramDescription] = []
@@ -50,7 +51,9 @@ public struct Knowledge: Sendable {
                 for file in FileSystem.files(under: path, extensions: ["xml", "json"]) {
                     if file.hasSuffix("/document-types.json") {
                         do {
-                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
+                            let added = try CatalogLoader.load(file: file, known: Set(types.map(\.id)))
+                            types = CatalogLoader.merging(types, added)
+                            origins.merge(CatalogLoader.origins(of: added, file: file)) { _, new in new }
                         } catch {
                             errors += error.errors
                         }
@@ -72,6 +75,7 @@ public struct Knowledge: Sendable {
             checklists.removeAll { $0.id == description.id }
             checklists.append(description)
         }
+        errors += CatalogLoader.checkLimits(types, origins: origins)
         if !errors.isEmpty { throw InputErrors(errors) }
         let catalog = DocumentCatalog(types: types)
         let resolver = ProgramResolver(catalog: catalog, checklists: checklists)
