@@ -66,8 +66,16 @@ public enum CatalogLoader {
     /// Built-in types with extra ones added; an extra type with a built-in id replaces it.
     public static func merging(_ base: [DocumentType], _ extra: [DocumentType]) -> [DocumentType] {
         var types = base
+        // Positions by id: a search of the list for each added type was quadratic.
+        var positions: [String: Int] = [:]
+        for (index, type) in types.enumerated() where positions[type.id] == nil { positions[type.id] = index }
         for type in extra {
-            if let index = types.firstIndex(where: { $0.id == type.id }) { types[index] = type } else { types.append(type) }
+            if let index = positions[type.id] {
+                types[index] = type
+            } else {
+                positions[type.id] = types.count
+                types.append(type)
+            }
         }
         return types
     }

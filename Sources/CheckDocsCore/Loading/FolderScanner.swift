@@ -24,14 +24,19 @@ public enum FolderScanner {
         fstat(rootDescriptor, &status)
         var scan = FolderScan(root: root, rootIdentity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
                               files: [], diagnostics: [])
-        walk(rootDescriptor, prefix: [], depth: 0, into: &scan)
+        // A top-level `programs` link is the folder's programs when it leads inside the folder
+        // (ReadinessChecker), so the folder it leads to holds no documents either.
+        var programs = stat()
+        let programsTarget = fstatat(rootDescriptor, "programs", &programs, 0) == 0 && programs.st_mode & S_IFMT == S_IFDIR
+            ? FileIdentity(device: UInt64(programs.st_dev), inode: UInt64(programs.st_ino)) : nil
+        walk(rootDescriptor, prefix: [], depth: 0, programs: programsTarget, into: &scan)
         scan.files.sort { $0.path < $1.path }
         scan.diagnostics.sort()
         return scan
     }
 
     /// Consumes (closes) `directory`.
-    private static func walk(_ directory: Int32, prefix: [UInt8], depth: Int, into scan: inout FolderScan) {
+    private static func walk(_ directory: Int32, prefix: [UInt8], depth: Int, programs: FileIdentity?, into scan: inout FolderScan) {
         guard let stream = fdopendir(directory) else {
             close(directory)
             return
@@ -65,9 +70,15 @@ public enum FolderScanner {
                 scan.diagnostics.append(Diagnostic(.vanished, "could not be examined: \(SafeFileReader.describe(errno: errno))", path: display))
                 continue
             }
+            if String(validating: name, as: UTF8.self) == nil {
+                // Listed all the same, with its bytes escaped; but no manifest entry can name it.
+                scan.diagnostics.append(Diagnostic(.undecodableName,
+                    "the name is not valid UTF-8 (shown with its bytes escaped as \\xNN); the manifest cannot name it, so rename it", path: display))
+            }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
                 if depth == 0, name == Array("programs".utf8) { continue }  // program descriptions, not documents
+                if FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) == programs { continue }
                 guard depth + 1 < maxDepth else {
                     scan.diagnostics.append(Diagnostic(.tooDeep, "folder nested deeper than \(maxDepth) levels; not scanned", path: display))
                     continue
@@ -77,7 +88,7 @@ public enum FolderScanner {
                     scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(SafeFileReader.describe(errno: errno))", path: display))
                     continue
                 }
-                walk(child, prefix: path, depth: depth + 1, into: &scan)
+                walk(child, prefix: path, depth: depth + 1, programs: programs, into: &scan)
             case S_IFREG:
                 // Opening read-only and non-blocking proves readability without reading anything.
                 let probe = openChild(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -94,6 +105,7 @@ public enum FolderScanner {
                                               identity: FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)),
                                               readable: readable))
             case S_IFLNK:
+                if depth == 0, name == Array("programs".utf8) { continue }  // followed or refused as the programs folder
                 scan.diagnostics.append(Diagnostic(.symlink, "symbolic link, not followed", path: display))
             default:
                 scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", path: display))

@@ -13,6 +13,7 @@ public struct Knowledge: Sendable {
     public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
         let schemas = try Schemas.shared()
         var types = try CatalogLoader.builtin().types
+        var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
         let loader = ProgramLoader(schemas: schemas)
         var errors: [InputError] = []
         var checklists: [ProgramDescription] = []
@@ -25,10 +26,14 @@ public struct Knowledge: Sendable {
         var extraPaths: [String] = []
         for path in extraChecklists {
             if FileSystem.kind(of: path) == .directory {
-                for file in FileSystem.files(under: path, extensions: ["xml", "json"]) {
+                let listing = DescriptionFolder.files(under: path, extensions: ["xml", "json"])
+                errors += listing.errors
+                for file in listing.files {
                     if file.hasSuffix("/document-types.json") {
                         do {
-                            types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
+                            let added = try CatalogLoader.load(file: file, known: Set(types.map(\.id)))
+                            types = CatalogLoader.merging(types, added)
+                            origins.merge(CatalogLoader.origins(of: added, file: file)) { _, new in new }
                         } catch {
                             errors += error.errors
                         }
@@ -50,6 +55,7 @@ public struct Knowledge: Sendable {
             checklists.removeAll { $0.id == description.id }
             checklists.append(description)
         }
+        errors += CatalogLoader.checkLimits(types, origins: origins)
         if !errors.isEmpty { throw InputErrors(errors) }
         let catalog = DocumentCatalog(types: types)
         let resolver = ProgramResolver(catalog: catalog, checklists: checklists)

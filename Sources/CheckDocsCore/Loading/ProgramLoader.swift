@@ -73,7 +73,14 @@ public struct ProgramLoader: Sendable {
         var errors: [InputError] = []
         for path in paths {
             switch FileSystem.kind(of: path) {
-            case .directory: found += FileSystem.files(under: path, extensions: ProgramLoader.extensions)
+            case .directory:
+                let listing = DescriptionFolder.files(under: path, extensions: ProgramLoader.extensions)
+                found += listing.files
+                errors += listing.errors
+                // An empty folder would otherwise check nothing and pass: say so instead.
+                if listing.files.isEmpty && listing.errors.isEmpty {
+                    errors.append(InputError(file: path, "no programs found in \(path) (no .xml or .json file)"))
+                }
             case .regular: found.append(path)
             case .missing: errors.append(InputError(file: path, "no such file or directory"))
             default: errors.append(InputError(file: path, "is not a file or folder"))

@@ -3,13 +3,33 @@ import CheckDocsFormats
 
 /// Merges each program with the checklists it extends and checks what the schemas cannot:
 /// known document types and checklists, references that exist, dates in order, unique ids.
+/// Every checklist is resolved once per run (a memo), so inheritance costs what the files hold,
+/// never one pass per path through the `extends` graph; the limits of `InputLimits` are enforced.
 public struct ProgramResolver: Sendable {
     public let catalog: DocumentCatalog
     public let checklists: [String: ProgramDescription]
     /// Each checklist merged with what it extends, once: every program built on it starts here.
-    private var resolvedChecklists: [String: ResolvedProgram] = [:]
+    private var memo: [String: Resolution] = [:]
     /// What resolving the checklists found wrong, in id order (empty when all are sound).
     public private(set) var checklistErrors: [InputError] = []
+
+    /// One description merged with what it extends, and what was wrong with it.
+    struct Resolution: Sendable {
+        var program: ResolvedProgram
+        /// Errors in this description itself (those of its checklists stay with them).
+        var errors: [InputError] = []
+        /// The known checklists it extends directly, to collect their errors when they have any.
+        var parents: [String] = []
+        /// Levels of `extends` below it (0: it extends nothing).
+        var depth = 0
+        /// The parent on its longest chain, to name the chain when it is too long.
+        var deepest: String?
+        /// It or a checklist it builds on has an error.
+        var broken = false
+        /// It or a checklist it builds on is past a limit: nothing was merged, and descriptions
+        /// built on it report only that.
+        var overLimit = false
+    }
 
     /// Built-in checklists first; a user checklist with the same id overrides the built-in one.
     public init(catalog: DocumentCatalog, checklists: [ProgramDescription]) {
@@ -17,16 +37,32 @@ public struct ProgramResolver: Sendable {
         var byID: [String: ProgramDescription] = [:]
         for checklist in checklists { byID[checklist.id] = checklist }
         self.checklists = byID
-        var resolved: [String: ResolvedProgram] = [:]
-        var problems: [InputError] = []
-        for (id, checklist) in byID.sorted(by: { $0.key < $1.key }) {
-            var errors: [InputError] = []
-            let result = resolve(checklist, chain: [], errors: &errors)
-            if errors.isEmpty { resolved[id] = result }  // a broken one is resolved again, to report its errors
-            problems += errors
+        for id in byID.keys.sorted() { memoise(id) }
+        checklistErrors = byID.keys.sorted().flatMap { memo[$0]?.errors ?? [] }
+    }
+
+    /// Resolves `root` and every checklist under it not resolved yet, bases first. The walk keeps
+    /// its own stack: a chain of thousands of checklists must not exhaust the thread's.
+    private mutating func memoise(_ root: String) {
+        guard memo[root] == nil else { return }
+        var stack: [(id: String, next: Int)] = [(root, 0)]
+        var active: Set<String> = [root]
+        while let top = stack.last {
+            let description = checklists[top.id]!
+            if top.next < description.extends.count {
+                stack[stack.count - 1].next += 1
+                let parent = description.extends[top.next]
+                // A parent already on the stack is a cycle: reported when its child is merged.
+                if memo[parent] == nil, checklists[parent] != nil, !active.contains(parent) {
+                    stack.append((parent, 0))
+                    active.insert(parent)
+                }
+                continue
+            }
+            stack.removeLast()
+            active.remove(top.id)
+            memo[top.id] = resolveOne(description, path: stack.map(\.id))
         }
-        resolvedChecklists = resolved
-        checklistErrors = problems
     }
 
     public func resolve(_ programs: [ProgramDescription]) -> (programs: [ResolvedProgram], errors: [InputError]) {
@@ -60,22 +96,43 @@ public struct ProgramResolver: Sendable {
 
     /// One program merged with the checklists it extends, or every error found on the way.
     public func resolve(_ program: ProgramDescription) -> Result<ResolvedProgram, InputErrors> {
-        var errors: [InputError] = []
-        let result = resolve(program, chain: [], errors: &errors)
-        return errors.isEmpty ? .success(result) : .failure(InputErrors(errors))
+        let resolution = resolveOne(program, path: [])
+        let errors = allErrors(of: resolution)
+        return errors.isEmpty ? .success(resolution.program) : .failure(InputErrors(errors))
     }
 
-    /// Checks a checklist (or program) on its own: types, references, dates.
+    /// Checks a checklist (or program) on its own: types, references, dates. A checklist this
+    /// resolver already holds is not resolved again.
     public func check(_ description: ProgramDescription) -> [InputError] {
-        var errors: [InputError] = []
-        _ = resolve(description, chain: [], errors: &errors)
+        if description.role == .checklist, let known = memo[description.id], known.program.description.file == description.file {
+            return allErrors(of: known)
+        }
+        return allErrors(of: resolveOne(description, path: []))
+    }
+
+    /// Its own errors and those of every checklist it builds on, each checklist's once.
+    private func allErrors(of resolution: Resolution) -> [InputError] {
+        guard resolution.broken else { return resolution.errors }
+        var errors = resolution.errors
+        var visited = Set<String>()
+        var pending = resolution.parents
+        while let id = pending.popLast() {
+            guard visited.insert(id).inserted, let base = memo[id], base.broken else { continue }
+            errors += base.errors
+            pending += base.parents
+        }
         return errors
     }
 
-    private func resolve(_ description: ProgramDescription, chain: [String], errors: inout [InputError]) -> ResolvedProgram {
-        var requirements: [Requirement] = []
-        var eligibility: [EligibilityRule] = []
+    /// Merges one description with its checklists, which are already in the memo; `path` is the
+    /// chain of checklists being resolved above it (to name a cycle).
+    private func resolveOne(_ description: ProgramDescription, path: [String]) -> Resolution {
+        var result = Resolution(program: ResolvedProgram(description: description, requirements: [], eligibility: [], checklists: []))
+        var errors: [InputError] = []
+        var requirements = KeyedList<String, Requirement>()
+        var eligibility = KeyedList<String?, EligibilityRule>()
         var bases: [ProgramDescription] = []
+        var baseIDs = Set<String>()
 
         for parentID in description.extends {
             guard let parent = checklists[parentID] else {
@@ -83,30 +140,45 @@ public struct ProgramResolver: Sendable {
                 errors.append(InputError(description.file, "extends unknown checklist \"\(parentID)\"\(suggestion)"))
                 continue
             }
-            if chain.contains(parentID) || parentID == description.id && description.role == .checklist {
-                errors.append(InputError(description.file, "checklist \"\(parentID)\" extends itself through \((chain + [parentID]).joined(separator: " → "))"))
+            // Not in the memo yet: it is being resolved above this one, so this closes a cycle.
+            guard let base = memo[parentID], !(parentID == description.id && description.role == .checklist) else {
+                let ids = path + [description.id]
+                let cycle = (ids.firstIndex(of: parentID).map { Array(ids[$0...]) } ?? ids) + [parentID]
+                errors.append(InputError(description.file, "checklist \"\(parentID)\" extends itself through \(cycle.joined(separator: " → "))"))
                 continue
             }
-            let base = description.role == .program ? resolvedChecklists[parentID] ?? resolve(parent, chain: chain + [description.id], errors: &errors)
-                : resolve(parent, chain: chain + [description.id], errors: &errors)
-            bases.append(parent)
-            bases += base.checklists
-            for requirement in base.requirements {
-                requirements.removeAll { $0.id == requirement.id }
-                requirements.append(requirement)
+            result.parents.append(parentID)
+            result.broken = result.broken || base.broken
+            result.overLimit = result.overLimit || base.overLimit
+            if base.depth + 1 > result.depth {
+                result.depth = base.depth + 1
+                result.deepest = parentID
             }
-            for rule in base.eligibility {
-                eligibility.removeAll { $0.id == rule.id }
-                eligibility.append(rule)
+            if result.overLimit { continue }
+            for checklist in [parent] + base.program.checklists where baseIDs.insert(checklist.id).inserted {
+                bases.append(checklist)
             }
+            for requirement in base.program.requirements { requirements.moveToEnd(requirement, key: requirement.id) }
+            for rule in base.program.eligibility { eligibility.moveToEnd(rule, key: rule.id) }
+        }
+
+        if let limit = limitError(description, depth: result.depth, deepest: result.deepest, bases: bases.count) {
+            errors.append(limit)
+            result.overLimit = true
+        }
+        // Past a limit, nothing more is merged or checked: the input is refused for that alone.
+        if result.overLimit {
+            result.errors = errors
+            result.broken = true
+            return result
         }
 
         for removal in description.removals {
-            guard requirements.contains(where: { $0.id == removal.ref }) else {
-                errors.append(unknownReference(removal.ref, in: requirements, at: removal.location, verb: "removes"))
+            guard requirements.contains(removal.ref) else {
+                errors.append(unknownReference(removal.ref, in: requirements.elements, at: removal.location, verb: "removes"))
                 continue
             }
-            requirements.removeAll { $0.id == removal.ref }
+            requirements.remove(removal.ref)
         }
 
         var ownIDs = Set<String>()
@@ -116,28 +188,23 @@ public struct ProgramResolver: Sendable {
             }
             check(requirement, errors: &errors)
             // A requirement with an inherited id replaces the inherited one, in place.
-            if let index = requirements.firstIndex(where: { $0.id == requirement.id }) {
-                requirements[index] = requirement
-            } else {
-                requirements.append(requirement)
-            }
+            requirements.replaceOrAppend(requirement, key: requirement.id)
         }
 
         for tightening in description.tightenings {
-            guard let index = requirements.firstIndex(where: { $0.id == tightening.ref }) else {
-                errors.append(unknownReference(tightening.ref, in: requirements, at: tightening.location, verb: "tightens"))
+            guard let current = requirements[tightening.ref] else {
+                errors.append(unknownReference(tightening.ref, in: requirements.elements, at: tightening.location, verb: "tightens"))
                 continue
             }
-            if let type = tightening.type, !requirements[index].expression.documentTypes.contains(type) {
+            if let type = tightening.type, !current.expression.documentTypes.contains(type) {
                 errors.append(InputError(tightening.location, "tightens \"\(tightening.ref)\" for type \"\(type)\", which that requirement does not mention"))
                 continue
             }
-            requirements[index] = apply(tightening, to: requirements[index], origin: description.id)
+            requirements.replaceOrAppend(apply(tightening, to: current, origin: description.id), key: tightening.ref)
         }
 
         for rule in description.eligibility {
-            eligibility.removeAll { $0.id == rule.id }
-            eligibility.append(rule)
+            eligibility.moveToEnd(rule, key: rule.id)
             if case let .exam(exams, _, _, _) = rule.kind, exams.isEmpty {
                 errors.append(InputError(rule.location, "an exam rule needs at least one exam"))
             }
@@ -146,7 +213,46 @@ public struct ProgramResolver: Sendable {
         if let rotation = description.rotation, rotation.end < rotation.start {
             errors.append(InputError(description.file, "the rotation ends (\(rotation.end)) before it starts (\(rotation.start))"))
         }
-        return ResolvedProgram(description: description, requirements: requirements, eligibility: eligibility, checklists: bases)
+        let limit = InputLimits.requirements
+        if requirements.count > limit {
+            errors.append(InputError(description.file, "has \(requirements.count) requirements with the inherited ones; at most \(limit) are allowed"))
+            result.overLimit = true
+        }
+        if eligibility.count > limit {
+            errors.append(InputError(description.file, "has \(eligibility.count) eligibility rules with the inherited ones; at most \(limit) are allowed"))
+            result.overLimit = true
+        }
+        result.program = ResolvedProgram(description: description, requirements: requirements.elements,
+                                         eligibility: eligibility.elements, checklists: bases)
+        result.errors = errors
+        result.broken = result.broken || !errors.isEmpty
+        return result
+    }
+
+    /// The first limit of `InputLimits` this description is past, if any: checked before its own
+    /// entries are merged, so an oversized one costs no more than reading it.
+    private func limitError(_ description: ProgramDescription, depth: Int, deepest: String?, bases: Int) -> InputError? {
+        if depth > InputLimits.inheritanceDepth {
+            var chain = [description.id]
+            var next = deepest
+            while let id = next, chain.count <= 4 {
+                chain.append(id)
+                next = memo[id]?.deepest
+            }
+            return InputError(description.file, "extends checklists \(depth) levels deep (\(chain.joined(separator: " → ")) → …); at most \(InputLimits.inheritanceDepth) levels are allowed")
+        }
+        if bases > InputLimits.bases {
+            return InputError(description.file, "builds on \(bases) checklists, directly or through others; at most \(InputLimits.bases) are allowed")
+        }
+        let limit = InputLimits.requirements
+        let entries = description.requirements.map(\.location) + description.removals.map(\.location) + description.tightenings.map(\.location)
+        if entries.count > limit {
+            return InputError(entries[limit], "\(entries.count) entries in <requirements> (require, remove, tighten); at most \(limit) are allowed")
+        }
+        if description.eligibility.count > limit {
+            return InputError(description.eligibility[limit].location, "\(description.eligibility.count) eligibility rules; at most \(limit) are allowed")
+        }
+        return nil
     }
 
     private func unknownReference(_ ref: String, in requirements: [Requirement], at location: SourceLocation, verb: String) -> InputError {

@@ -13,13 +13,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
     case contentMismatch = "content-mismatch"
     case notInspected = "not-inspected"
     case translationWithoutOriginal = "translation-without-original"
+    case undecodableName = "undecodable-name"
 
     /// The level every diagnostic of this code has.
     public var level: Diagnostic.Level {
         switch self {
         case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal:
             return .warning
-        case .symlink, .specialFile, .notInspected:
+        case .symlink, .specialFile, .notInspected, .undecodableName:
             return .note
         }
     }
@@ -37,6 +38,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
         case .contentMismatch: return "A file's content is not what its extension says (a JPEG named .pdf)."
         case .notInspected: return "A PDF over the size limit is checked for its type only, not its pages."
         case .translationWithoutOriginal: return "A translation names an original that is not in the folder."
+        case .undecodableName: return "A file or folder name is not valid UTF-8: it is listed with its bytes escaped, and no manifest entry can name it."
         }
     }
 

@@ -98,6 +98,8 @@ public enum ReadinessChecker {
             let standard = try knowledge.standardPrograms()
             for program in standard { seen[program.id] = program.description.file }
             try evaluate(standard)
+        } else if request.programPaths.isEmpty, let refusal = DescriptionFolder.ownProgramsRefusal(paths[0], folder: request.folder) {
+            errors.append(refusal)
         } else {
             let listing = ProgramLoader.files(in: paths)
             errors += listing.errors
@@ -119,10 +121,12 @@ public enum ReadinessChecker {
     }
 
     /// Where a check's programs come from: `--programs`, else the folder's own `programs/`;
-    /// empty means the standard checklists.
+    /// empty means the standard checklists. Anything named `programs` counts, so that a link or a
+    /// file there is refused (`DescriptionFolder.ownProgramsRefusal`) rather than silently
+    /// replaced by the standard checklists.
     public static func programPaths(_ request: CheckRequest) -> [String] {
         if !request.programPaths.isEmpty { return request.programPaths }
         let own = request.folder.hasSuffix("/") ? request.folder + "programs" : request.folder + "/programs"
-        return FileSystem.kind(of: own, followLinks: false) == .directory ? [own] : []
+        return FileSystem.kind(of: own, followLinks: false) == .missing ? [] : [own]
     }
 }
