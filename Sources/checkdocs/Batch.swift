@@ -42,7 +42,9 @@ extension Check {
         let names = Self.reportNames(folders)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         let formats = format
-        let outcomes = checker.run(folders, reports: { index, _ in
+        // Every report of the run (per folder, summaries, the table on stdout) commits together.
+        let commit = ReportCommit()
+        let outcomes = checker.run(folders, commit: commit, reports: { index, _ in
             formats.map { request in
                 let directory = request.file!.hasSuffix("/") ? request.file! : request.file! + "/"
                 return ReportStream.Output(reporter: request.format.reporter(color: false, verbosity: verbosity),
@@ -59,23 +61,29 @@ extension Check {
         }
         let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest(format: .table, file: nil)]
         let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
-        var failed = false
-        for summaryRequest in requests {
-            let text = BatchSummary.render(outcomes, format: summaryRequest.format, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
-            guard let file = summaryRequest.file else {
-                Terminal.out(text)
-                continue
-            }
-            do throws(InputError) {
-                let destination = try ReportDestination.file(file, applicantRoots: roots, applicantFiles: [])
+        var failure: InputError?
+        do throws(InputError) {
+            for summaryRequest in requests {
+                let text = BatchSummary.render(outcomes, format: summaryRequest.format, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
+                let destination: ReportDestination
+                if let file = summaryRequest.file {
+                    destination = try commit.file(file, applicantRoots: roots, applicantFiles: [])
+                } else {
+                    destination = try commit.standardOutput(applicantRoots: roots)
+                }
                 try destination.write(Array(text.utf8))
-                try destination.commit()
-            } catch {
-                Terminal.error("checkdocs: \(error)")
-                failed = true
             }
+            // A report that failed in a folder was named with the folder's errors.
+            if !commit.failed { try commit.commit() }
+        } catch {
+            failure = error
         }
-        if failed || outcomes.contains(where: { $0.result == .error }) { throw ExitCode(2) }
+        if let failure { Terminal.error("checkdocs: \(failure)") }
+        if failure != nil || commit.failed {
+            commit.discard()
+            throw ExitCode(2)
+        }
+        if outcomes.contains(where: { $0.result == .error }) { throw ExitCode(2) }
         if outcomes.contains(where: { $0.result == .blocked }) { throw ExitCode(1) }
     }
 

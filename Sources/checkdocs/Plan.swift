@@ -54,22 +54,25 @@ struct Plan: InputCommand {
         case .text: text = PlanTextReporter(color: output == nil && Terminal.useColor(color)).render(plan)
         case .json: text = PlanJSONReporter.render(plan)
         }
-        // Every file is opened before anything is written: a refused path leaves nothing behind.
-        var files: [(ReportDestination, String)] = []
+        // Every output is written before any is renamed into place (or copied to stdout): a
+        // refused path or a failed write leaves nothing behind.
+        let commit = ReportCommit()
         do throws(InputError) {
             if let ics {
-                files.append((try ReportDestination.file(ics, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities),
-                              ICalendarWriter.render(plan)))
+                try commit.file(ics, applicantRoots: [header.folderIdentity], applicantFiles: header.fileIdentities)
+                    .write(Array(ICalendarWriter.render(plan).utf8))
             }
+            let destination: ReportDestination
             if let output {
-                files.append((try ReportDestination.file(output, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities), text))
+                destination = try commit.file(output, applicantRoots: [header.folderIdentity], applicantFiles: header.fileIdentities)
+            } else {
+                destination = try commit.standardOutput(applicantRoots: [header.folderIdentity])
             }
-            for (destination, content) in files { try destination.write(Array(content.utf8)) }
-            for (destination, _) in files { try destination.commit() }
+            try destination.write(Array(text.utf8))
+            try commit.commit()
         } catch {
-            for (destination, _) in files { destination.discard() }
+            commit.discard()
             throw InputErrors([error])
         }
-        if output == nil { Terminal.out(text) }
     }
 }
