@@ -62,6 +62,7 @@ let package = Package(
             name: "checkdocs",
             dependencies: [
                 "CheckDocsCore",
+                "CheckDocsNative",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -48,7 +48,8 @@ public enum YAMLReader {
         guard let node else { return .object([]) }
         var budget = maxNodes
         defer { withExtendedLifetime(parser) {} }
-        return try convert(node, depth: 0, budget: &budget)
+        let source = ByteOrderMarks(text)
+        return try convert(node, depth: 0, budget: &budget, source: source)
     }
 
     private static func failure(from error: YamlError) -> Failure {
@@ -119,7 +120,7 @@ public enum YAMLReader {
         return .number(value, text)
     }
 
-    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(Failure) -> JSONValue {
+    private static func convert(_ node: Node, depth: Int, budget: inout Int, source: ByteOrderMarks?) throws(Failure) -> JSONValue {
         budget -= 1
         let line = node.mark?.line ?? 0
         let column = node.mark?.column ?? 0
@@ -134,7 +135,7 @@ public enum YAMLReader {
         }
         switch node {
         case let .scalar(scalar):
-            if scalar.style != .plain { return .string(scalar.string) }
+            if scalar.style != .plain { return .string(source?.restored(scalar) ?? scalar.string) }
             switch Tag.Name(rawValue: tag) {
             case .null: return .null
             case .bool: return .bool(trueWords.contains(scalar.string))
@@ -149,18 +150,61 @@ public enum YAMLReader {
                 guard case let .scalar(keyScalar) = key else {
                     throw Failure(line: key.mark?.line ?? line, column: 0, message: "mapping keys must be plain text")
                 }
-                if !seen.insert(keyScalar.string).inserted {
-                    throw Failure(line: key.mark?.line ?? line, column: key.mark?.column ?? 0, message: "duplicate key \"\(keyScalar.string)\"")
+                let name = source?.restored(keyScalar) ?? keyScalar.string
+                if !seen.insert(name).inserted {
+                    throw Failure(line: key.mark?.line ?? line, column: key.mark?.column ?? 0, message: "duplicate key \"\(name)\"")
                 }
-                members.append(JSONMember(key: keyScalar.string, value: try convert(value, depth: depth + 1, budget: &budget)))
+                members.append(JSONMember(key: name, value: try convert(value, depth: depth + 1, budget: &budget, source: source)))
             }
             return .object(members)
         case let .sequence(sequence):
             var items: [JSONValue] = []
-            for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
+            for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget, source: source)) }
             return .array(items)
         case .alias:
             throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed in a manifest")
         }
+    }
+}
+
+/// Yams turns each scalar's bytes into a String with Foundation's UTF-8 decoding, which drops a
+/// U+FEFF (byte-order mark) at the start: a file name that begins with one (`"\uFEFFCV.pdf"`)
+/// would come back without it and name no file. Where the scalar's source text begins with
+/// U+FEFF, raw or escaped, it is put back. nil (nothing to do) for a text with no U+FEFF and no
+/// `feff` in it, which is nearly every manifest.
+struct ByteOrderMarks {
+    private let lines: [[Unicode.Scalar]]
+
+    init?(_ text: String) {
+        guard text.unicodeScalars.contains("\u{FEFF}") || text.lowercased().contains("feff") else { return nil }
+        var lines: [[Unicode.Scalar]] = [[]]
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": lines.append([])
+            default: lines[lines.count - 1].append(scalar)
+            }
+            previous = scalar
+        }
+        self.lines = lines
+    }
+
+    func restored(_ scalar: Node.Scalar) -> String {
+        guard !scalar.string.unicodeScalars.starts(with: ["\u{FEFF}"]), let mark = scalar.mark,
+              mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return scalar.string }
+        var rest = lines[mark.line - 1].dropFirst(mark.column - 1)
+        switch scalar.style {
+        case .doubleQuoted, .singleQuoted:
+            guard rest.popFirst() != nil else { return scalar.string }
+        case .plain:
+            break
+        default:
+            return scalar.string
+        }
+        let text = String(String.UnicodeScalarView(rest.prefix(10)))
+        let marked = text.hasPrefix("\u{FEFF}")
+            || (scalar.style == .doubleQuoted && (text.lowercased().hasPrefix("\\ufeff") || text.lowercased().hasPrefix("\\u0000feff")))
+        return marked ? "\u{FEFF}" + scalar.string : scalar.string
     }
 }

@@ -47,7 +47,9 @@ extension Check {
             (reporter: try request.resolve { $0.reportMaker?(options) }, fileExtension: try request.resolve().fileExtension,
              directory: request.file!.hasSuffix("/") ? request.file! : request.file! + "/")
         }
-        let outcomes = checker.run(folders, reports: { index, _ in
+        // Every report of the run (per folder, summaries, the table on stdout) commits together.
+        let commit = ReportCommit()
+        let outcomes = checker.run(folders, commit: commit, reports: { index, _ in
             reports.map { report in
                 ReportStream.Output(reporter: report.reporter, file: report.directory + names[index] + "." + report.fileExtension)
             }
@@ -63,23 +65,29 @@ extension Check {
         let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest.defaultChoice]
         let input = BatchSummaryInput(outcomes: outcomes, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
         let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
-        var failed = false
-        for summaryRequest in requests {
-            let text = try summaryRequest.resolve(\.summaryMaker)(input)
-            guard let file = summaryRequest.file else {
-                Terminal.out(text)
-                continue
-            }
-            do throws(InputError) {
-                let destination = try ReportDestination.file(file, applicantRoots: roots, applicantFiles: [])
+        let texts = try requests.map { try $0.resolve(\.summaryMaker)(input) }
+        var failure: InputError?
+        do throws(InputError) {
+            for (summaryRequest, text) in zip(requests, texts) {
+                let destination: ReportDestination
+                if let file = summaryRequest.file {
+                    destination = try commit.file(file, applicantRoots: roots, applicantFiles: [])
+                } else {
+                    destination = try commit.standardOutput(applicantRoots: roots)
+                }
                 try destination.write(Array(text.utf8))
-                try destination.commit()
-            } catch {
-                Terminal.error("checkdocs: \(error)")
-                failed = true
             }
+            // A report that failed in a folder was named with the folder's errors.
+            if !commit.failed { try commit.commit() }
+        } catch {
+            failure = error
         }
-        if failed || outcomes.contains(where: { $0.result == .error }) { throw ExitCode(2) }
+        if let failure { Terminal.error("checkdocs: \(failure)") }
+        if failure != nil || commit.failed {
+            commit.discard()
+            throw ExitCode(2)
+        }
+        if outcomes.contains(where: { $0.result == .error }) { throw ExitCode(2) }
         if outcomes.contains(where: { $0.result == .blocked }) { throw ExitCode(1) }
     }
 

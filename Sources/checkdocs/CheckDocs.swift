@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import CheckDocsCore
+import CheckDocsNative
 
 @main
 struct CheckDocs: ParsableCommand {
@@ -30,6 +31,10 @@ struct CheckDocs: ParsableCommand {
     static func main() {
         // `checkdocs ... | head` must not die of SIGPIPE: a closed pipe is an EPIPE we stop on quietly.
         signal(SIGPIPE, SIG_IGN)
+        // Before any file is opened and any thread started: a closed stdout is not reused by the
+        // first open(), and SIGINT/SIGTERM/SIGHUP remove the run's temporaries (docs/security.md).
+        StandardStreams.reserveClosed()
+        PendingFiles.removeOnSignals()
         Self.main(nil)
     }
 }

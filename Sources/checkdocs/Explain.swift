@@ -13,6 +13,7 @@ struct Explain: InputCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func body() throws(InputErrors) {
+        try Terminal.requireStandardOutput()
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         let programs = catalog.programs.isEmpty ? [] : try knowledge.loadPrograms(catalog.programs)
         if let program = programs.first(where: { $0.id == id }) {

@@ -26,6 +26,7 @@ struct Init: InputCommand {
     var checklists: [String] = []
 
     func body() throws(InputErrors) {
+        if printOnly { try Terminal.requireStandardOutput() }
         let existing = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"].filter {
             FileSystem.kind(of: path($0), followLinks: false) != .missing
         }

@@ -15,6 +15,7 @@ struct Lint: ParsableCommand {
     func run() throws {
         let knowledge: Knowledge
         do {
+            try Terminal.requireStandardOutput()
             knowledge = try Knowledge.load(extraChecklists: checklists)
         } catch {
             throw Terminal.fail(error)

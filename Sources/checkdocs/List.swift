@@ -15,6 +15,7 @@ struct List: InputCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func body() throws(InputErrors) {
+        try Terminal.requireStandardOutput()
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         switch what {
         case .types:

@@ -62,22 +62,25 @@ struct Plan: ParsableCommand {
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
         guard let plan = planner.plan, let header = planner.header else { return }
         let text = render(plan, FormatOptions(color: output == nil && Terminal.useColor(color)))
-        // Every file is opened before anything is written: a refused path leaves nothing behind.
-        var files: [(ReportDestination, String)] = []
+        // Every output is written before any is renamed into place (or copied to stdout): a
+        // refused path or a failed write leaves nothing behind.
+        let commit = ReportCommit()
         do throws(InputError) {
             if let ics {
-                files.append((try ReportDestination.file(ics, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities),
-                              calendar(plan, FormatOptions())))
+                try commit.file(ics, applicantRoots: [header.folderIdentity], applicantFiles: header.fileIdentities)
+                    .write(Array(calendar(plan, FormatOptions()).utf8))
             }
+            let destination: ReportDestination
             if let output {
-                files.append((try ReportDestination.file(output, applicantRoot: header.folderIdentity, applicantFiles: header.fileIdentities), text))
+                destination = try commit.file(output, applicantRoots: [header.folderIdentity], applicantFiles: header.fileIdentities)
+            } else {
+                destination = try commit.standardOutput(applicantRoots: [header.folderIdentity])
             }
-            for (destination, content) in files { try destination.write(Array(content.utf8)) }
-            for (destination, _) in files { try destination.commit() }
+            try destination.write(Array(text.utf8))
+            try commit.commit()
         } catch {
-            for (destination, _) in files { destination.discard() }
+            commit.discard()
             throw InputErrors([error])
         }
-        if output == nil { Terminal.out(text) }
     }
 }

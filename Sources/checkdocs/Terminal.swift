@@ -35,6 +35,11 @@ enum Terminal {
         }
     }
 
+    /// For commands whose result is their stdout: a closed stdout is an error before any work.
+    static func requireStandardOutput() throws(InputErrors) {
+        if StandardStreams.outputClosed { throw InputErrors([StandardStreams.closedOutputError]) }
+    }
+
     /// Prints input errors, one line each, and returns exit code 2.
     static func fail(_ errors: InputErrors) -> ExitCode {
         for error in errors.errors { Terminal.error("checkdocs: \(error)") }

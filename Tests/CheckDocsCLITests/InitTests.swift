@@ -93,4 +93,22 @@ import Testing
         #expect(documents.contains { $0["path"] as? String == names[1] })
         #expect(documents.contains { $0["path"] as? String == names[2] && $0["type"] as? String == "tb_ppd" })
     }
+
+    @Test("file names with U+FEFF (a byte-order mark) first or inside, U+FFFE or U+FFFF are drafted so that check loads them back")
+    func byteOrderMarkName() throws {
+        let folder = NSTemporaryDirectory() + "checkdocs-init-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = ["\u{FEFF}CV 2026-01-01.pdf", "Passport \u{FEFF}2031-08-09.pdf", "LoR \u{FFFE}\u{301} Dr Smith\u{FFFF}.pdf"]
+        for name in names { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)) }
+        let run = try CLITests.run(["init", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try CLITests.run([folder, "--as-of", "2026-12-01", "--kind", "observership", "--format", "json"])
+        #expect(check.status != 2, "the draft must load back: \(check.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let documents = (object["documents"] as? [[String: Any]] ?? [])
+        #expect(documents.count == names.count && documents.allSatisfy { $0["classifiedBy"] as? String == "manifest" })
+        // Read from the text: Foundation's JSON parser drops a leading U+FEFF from strings too.
+        for name in names { #expect(check.stdout.contains("\"path\": \"\(name)\""), "\(name.debugDescription)") }
+    }
 }

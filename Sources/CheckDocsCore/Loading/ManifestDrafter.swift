@@ -97,12 +97,27 @@ public struct ManifestDrafter {
     static func quote(_ text: String) -> String {
         var bytes: [UInt8] = []
         JSONWriter.escape(text, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        // What JSON leaves raw but YAML does not read back: libyaml drops a U+FEFF (a byte-order
+        // mark) inside a scalar, and refuses U+FFFE and U+FFFF as control characters. Escaped,
+        // each comes back as itself.
+        var quoted = ""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if Self.unsafeForYAML.contains(scalar) {
+                quoted += "\\u" + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted
     }
+
+    static let unsafeForYAML: [Unicode.Scalar] = ["\u{FEFF}", "\u{FFFE}", "\u{FFFF}"]
 
     /// Text safe on one comment line.
     static func comment(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F || unsafeForYAML.contains($0) ? " " : $0
+        }))
     }
 
     static func notUTF8(_ path: FilePath) -> [String] {

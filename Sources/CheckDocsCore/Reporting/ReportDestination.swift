@@ -5,29 +5,32 @@ import Darwin
 #endif
 import CheckDocsNative
 
-/// Where one report goes. Nothing becomes visible until `commit`: a file is written to a temporary
-/// beside it and renamed into place (after fsync); standard output is spooled to an unlinked
-/// temporary file and copied out at the end. So a run that ends in an error leaves no report, and
-/// a catalog of any size never needs its report in memory.
+/// Where one report goes. Nothing becomes visible until the run's `ReportCommit` commits: a file
+/// is written to a temporary beside it (registered with `PendingFiles`, so a signal removes it),
+/// and renamed into place with the run's other outputs; standard output is spooled to an
+/// unlinked temporary file and copied out at the end. So a run that ends in an error leaves no
+/// report, and a catalog of any size never needs its report in memory.
 ///
 /// A file inside the applicant folder, or on top of one of its files, is refused (docs/security.md,
-/// promise 1: the folder is never changed). Identities are compared by (device, inode), never by
-/// path strings. A path that is a device or a pipe (`/dev/null`, `/dev/stdout`) is written to
-/// directly: replacing it would be wrong.
+/// promise 1: the folder is never changed). Identities are compared by (device, inode), never by path strings; a folder whose
+/// ancestors cannot all be examined is refused too. A path that is a device or a pipe
+/// (`/dev/null`, `/dev/stdout`) is written to directly: replacing it would be wrong.
 public final class ReportDestination {
     private enum Mode {
         /// Standard output, spooled until commit.
         case spool
         /// A regular file: the temporary in the folder it goes in, renamed at commit.
-        case replace(directory: Int32, temporary: String, name: String)
+        case replace(PendingFiles.Temporary)
         /// A device or pipe, written as we go.
         case direct
     }
 
-    private let path: String
+    private enum State { case writing, written, done }
+
+    let path: String
     private let descriptor: Int32
     private let mode: Mode
-    private var finished = false
+    private var state = State.writing
 
     private init(path: String, descriptor: Int32, mode: Mode) {
         self.path = path
@@ -62,14 +65,21 @@ public final class ReportDestination {
         let (directory, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else { throw InputError(file: path, "is not a file name") }
 
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directoryDescriptor >= 0 else {
-            throw InputError(file: path, "cannot write the report: the folder \(directory) cannot be opened (\(SafeFileReader.describe(errno: errno)))")
+        let directoryDescriptor: Int32
+        do {
+            directoryDescriptor = try PendingFiles.shared.openDirectory(directory)
+        } catch {
+            throw InputError(file: path, "cannot write the report: the folder \(directory) cannot be opened (\(error.description))")
         }
         var keep = false
-        defer { if !keep { close(directoryDescriptor) } }
-        if isInside(directoryDescriptor, roots: applicantRoots) {
+        defer { if !keep { PendingFiles.shared.release(directory: directoryDescriptor) } }
+        switch FileSystem.containment(of: directoryDescriptor, in: applicantRoots) {
+        case .inside:
             throw InputError(file: path, "refusing to write a report inside the applicant folder; choose a path outside it")
+        case let .unknown(reason):
+            throw InputError(file: path, "cannot tell whether the report would be inside the applicant folder: \(reason); choose a path outside it")
+        case .outside:
+            break
         }
         var existing = stat()
         if fstatat(directoryDescriptor, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 {
@@ -89,22 +99,24 @@ public final class ReportDestination {
                 }
             }
         }
-        let temporary = ".\(name).checkdocs-\(getpid()).tmp"
-        let descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))")
+        let created: (PendingFiles.Temporary, descriptor: Int32)
+        do {
+            created = try PendingFiles.shared.create(in: directoryDescriptor, for: name)
+        } catch {
+            throw InputError(file: path, "cannot write the report: \(error.description)")
         }
         keep = true
-        return ReportDestination(path: path, descriptor: descriptor, mode: .replace(directory: directoryDescriptor, temporary: temporary, name: name))
+        return ReportDestination(path: path, descriptor: created.descriptor, mode: .replace(created.0))
     }
 
-    /// The spool goes in $TMPDIR, or /tmp when $TMPDIR is inside an applicant folder: nothing,
-    /// not even an unlinked temporary, is ever written there.
+    /// The spool goes in $TMPDIR, or /tmp when $TMPDIR is (or may be) inside an applicant folder:
+    /// nothing, not even an unlinked temporary, is ever written there. A closed stdout is refused.
     public static func standardOutput(applicantRoots: Set<FileIdentity> = []) throws(InputError) -> ReportDestination {
+        guard !StandardStreams.outputClosed else { throw StandardStreams.closedOutputError }
         var base = ProcessEnvironment.temporaryDirectory
         let baseDescriptor = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if baseDescriptor >= 0 {
-            if isInside(baseDescriptor, roots: applicantRoots) { base = "/tmp" }
+            if FileSystem.containment(of: baseDescriptor, in: applicantRoots) != .outside { base = "/tmp" }
             close(baseDescriptor)
         }
         var template = Array((base + "/checkdocs-stdout-XXXXXX").utf8CString)
@@ -123,70 +135,75 @@ public final class ReportDestination {
         }
     }
 
-    /// Makes the report visible: renames the file into place, or copies the spool to stdout.
-    public func commit() throws(InputError) {
-        guard !finished else { return }
-        finished = true
+    /// Whether this report goes to standard output (copied out at commit).
+    var isStandardOutput: Bool {
+        if case .spool = mode { return true }
+        return false
+    }
+
+    /// The temporary to rename at commit, once written; nil for stdout, devices and dropped reports.
+    var pendingTemporary: PendingFiles.Temporary? {
+        guard state == .written, case let .replace(temporary) = mode else { return nil }
+        return temporary
+    }
+
+    var isDiscarded: Bool { state == .done }
+
+    /// Ends the writing: a temporary is flushed to disk and closed (its descriptor freed: a batch
+    /// may hold thousands until the commit). Nothing becomes visible.
+    public func finish() throws(InputError) {
+        guard state == .writing else { return }
+        var failure: Int32 = 0
         switch mode {
-        case .direct:
-            close(descriptor)
         case .spool:
-            defer { close(descriptor) }
-            lseek(descriptor, 0, SEEK_SET)
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return }
-                if let failure = FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
-                    // A closed pipe (`| head`) is the reader's choice: stop quietly. A full disk is not.
-                    if failure == EPIPE { return }
-                    throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
-                }
-            }
-        case let .replace(directory, temporary, name):
-            defer { close(directory) }
-            var failure: Int32 = 0
+            break
+        case .direct:
+            if close(descriptor) != 0 { failure = errno }
+        case .replace:
             if fsync(descriptor) != 0 { failure = errno }
             if close(descriptor) != 0, failure == 0 { failure = errno }
-            if failure == 0, renameat(directory, temporary, directory, name) != 0 { failure = errno }
-            if failure != 0 {
-                unlinkat(directory, temporary, 0)
-                throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged")
-            }
-            fsync(directory)
         }
+        state = .written
+        if failure != 0 {
+            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged")
+        }
+    }
+
+    /// Copies the spool to stdout. A closed pipe (`| head`) is the reader's choice: it stops
+    /// quietly. A full disk does not.
+    func copyToStandardOutput() throws(InputError) {
+        guard case .spool = mode, state != .done else { return }
+        lseek(descriptor, 0, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            if let failure = FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
+                if failure == EPIPE { return }
+                throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
+            }
+        }
+    }
+
+    /// After the commit renamed the temporary (or copied the spool): only descriptors to let go.
+    func committed() {
+        guard state != .done else { return }
+        if state == .writing { close(descriptor) }
+        if case .spool = mode, state == .written { close(descriptor) }
+        state = .done
+        if case let .replace(temporary) = mode { PendingFiles.shared.release(directory: temporary.directory) }
     }
 
     /// Drops the report: the temporary goes, any previous file at the path is unchanged.
     public func discard() {
-        guard !finished else { return }
-        finished = true
-        close(descriptor)
-        if case let .replace(directory, temporary, _) = mode {
-            unlinkat(directory, temporary, 0)
-            close(directory)
+        guard state != .done else { return }
+        if state == .writing || isStandardOutput { close(descriptor) }
+        state = .done
+        if case let .replace(temporary) = mode {
+            PendingFiles.shared.remove(temporary)
+            PendingFiles.shared.release(directory: temporary.directory)
         }
-    }
-
-    /// Whether the directory or any of its ancestors is an applicant folder.
-    static func isInside(_ directory: Int32, roots: Set<FileIdentity>) -> Bool {
-        var current = dup(directory)
-        var previous: FileIdentity?
-        for _ in 0..<4096 {
-            guard current >= 0 else { return false }
-            var status = stat()
-            guard fstat(current, &status) == 0 else { close(current); return false }
-            let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-            if roots.contains(identity) { close(current); return true }
-            if identity == previous { close(current); return false }  // reached "/"
-            previous = identity
-            let parent = openat(current, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            close(current)
-            current = parent
-        }
-        if current >= 0 { close(current) }
-        return false
     }
 }
 

@@ -24,9 +24,16 @@ public struct ReportStream: CheckEvents {
     /// Other applicant folders of the run (a batch): report files are refused inside them too.
     private let otherRoots: Set<FileIdentity>
 
-    public init(_ outputs: [Output], otherApplicantRoots: Set<FileIdentity> = []) {
+    /// Where the destinations are committed: the stream's own, committed at `end`, or a batch's,
+    /// shared by every folder and committed once the whole run has been written.
+    private let commit: ReportCommit
+    private let ownsCommit: Bool
+
+    public init(_ outputs: [Output], otherApplicantRoots: Set<FileIdentity> = [], commit: ReportCommit? = nil) {
         self.outputs = outputs
         self.otherRoots = otherApplicantRoots
+        self.commit = commit ?? ReportCommit()
+        self.ownsCommit = commit == nil
     }
 
     /// Opens every destination before anything is written: a refused path fails the run early.
@@ -40,14 +47,14 @@ public struct ReportStream: CheckEvents {
             }
             for output in outputs {
                 if let file = output.file {
-                    destinations.append(try ReportDestination.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),
-                                                                 applicantFiles: header.fileIdentities))
+                    destinations.append(try commit.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),
+                                                        applicantFiles: header.fileIdentities))
                 } else {
-                    destinations.append(try ReportDestination.standardOutput(applicantRoots: otherRoots.union([header.folderIdentity])))
+                    destinations.append(try commit.standardOutput(applicantRoots: otherRoots.union([header.folderIdentity])))
                 }
             }
         } catch {
-            discard()
+            failed(error)
             throw InputErrors([error])
         }
         try each { $0.begin(header, into: &$1) }
@@ -81,11 +88,21 @@ public struct ReportStream: CheckEvents {
         blocking = summary.blocking
         try each { $0.end(summary, into: &$1) }
         do throws(InputError) {
-            for destination in destinations { try destination.commit() }
+            if ownsCommit {
+                try commit.commit()
+            } else {
+                for destination in destinations { try destination.finish() }
+            }
         } catch {
-            discard()
+            failed(error)
             throw InputErrors([error])
         }
+    }
+
+    /// A destination failed: this stream's reports go, and in a batch nothing will be committed.
+    private func failed(_ error: InputError) {
+        discard()
+        if !ownsCommit { commit.fail(error) }
     }
 
     /// Leaves no report behind (after an input error).
@@ -99,7 +116,7 @@ public struct ReportStream: CheckEvents {
             do {
                 try destination.write(buffer.take())
             } catch {
-                discard()
+                failed(error)
                 throw InputErrors([error])
             }
         }

@@ -21,14 +21,15 @@ public struct BatchChecker {
 
     /// Checks each folder, in parallel; outcomes come back in the order of `folders`.
     /// `reports(index, folder)` gives the detailed reports to write for a folder (often none);
+    /// they are written into `commit`, which the caller commits with the run's other outputs.
     /// `progress(done)` is called, from any thread, as each folder finishes.
-    public func run(_ folders: [String], reports: (Int, String) -> [ReportStream.Output],
+    public func run(_ folders: [String], commit: ReportCommit, reports: (Int, String) -> [ReportStream.Output],
                     progress: @Sendable (Int) -> Void = { _ in }) -> [FolderOutcome] {
         let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
         let counter = Counter()
         return Array(folders.enumerated()).concurrentMap { index, folder in
             defer { progress(counter.increment()) }
-            return check(folder, stream: ReportStream(reports(index, folder), otherApplicantRoots: roots))
+            return check(folder, stream: ReportStream(reports(index, folder), otherApplicantRoots: roots, commit: commit))
         }
     }
 

@@ -10,26 +10,41 @@ import Darwin
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], directory: String, name: String, replace: Bool) throws(InputError) {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw InputError(file: directory, "cannot open the folder: \(SafeFileReader.describe(errno: errno))") }
-        defer { close(folder) }
-        let temporary = ".\(name).checkdocs-\(getpid()).tmp"
-        let descriptor = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw InputError(file: path, "cannot write: \(SafeFileReader.describe(errno: errno))") }
+        let folder: Int32
+        do {
+            folder = try PendingFiles.shared.openDirectory(directory)
+        } catch {
+            throw InputError(file: directory, "cannot open the folder: \(error.description)")
+        }
+        defer { PendingFiles.shared.release(directory: folder) }
+        // Registered, so a signal removes it: nothing but the manifest is ever left in the folder.
+        let created: (PendingFiles.Temporary, descriptor: Int32)
+        do {
+            created = try PendingFiles.shared.create(in: folder, for: name)
+        } catch {
+            throw InputError(file: path, "cannot write: \(error.description)")
+        }
+        let (temporary, descriptor) = created
         var failure: Int32 = FileSystem.writeAll(bytes[...], to: descriptor) ?? 0
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure == 0 {
-            if replace {
-                if renameat(folder, temporary, folder, name) != 0 { failure = errno }
-            } else if linkat(folder, temporary, folder, name, 0) != 0 {
-                failure = errno
-            }
+            do {
+                if replace {
+                    try PendingFiles.shared.renameAll([temporary])
+                } else {
+                    try PendingFiles.shared.link(temporary)
+                }
+            } catch let error as PendingFiles.RenameFailure {
+                failure = error.error.code
+            } catch let error as SystemError {
+                failure = error.code
+            } catch {}
         }
         // After a link, the temporary is a second name to remove; after a failure, the only one.
-        if failure != 0 || !replace { unlinkat(folder, temporary, 0) }
+        PendingFiles.shared.remove(temporary)
         if failure == EEXIST { throw InputError(file: path, "already exists; not overwritten (use --force to replace it)") }
         if failure != 0 { throw InputError(file: path, "cannot write: \(SafeFileReader.describe(errno: failure)); any previous file is unchanged") }
-        fsync(folder)
+        PendingFiles.flush(directory: folder)
     }
 }
