@@ -150,10 +150,13 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         }
         switch value {
         case let .string(text):
-            if let minLength = schema.minLength, text.count < minLength {
+            // JSON Schema counts a string's length in code points, as XSD does: Swift's `count`
+            // (grapheme clusters) would let a flag or an accented letter count once for two.
+            let length = text.unicodeScalars.count
+            if let minLength = schema.minLength, length < minLength {
                 violations.append(Violation(pointer: pointer, message: minLength == 1 ? "must not be empty" : "shorter than \(minLength) characters"))
             }
-            if let maxLength = schema.maxLength, text.count > maxLength {
+            if let maxLength = schema.maxLength, length > maxLength {
                 violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
             }
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
