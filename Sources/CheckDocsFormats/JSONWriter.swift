@@ -76,7 +76,7 @@ public enum JSONWriter {
                 }
                 out.append(contentsOf: bytes[runStart..<index])
                 if let replacement {
-                    out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                    replacement.withUTF8Buffer { out.append(contentsOf: $0) }
                 } else {
                     // \uXXXX of the scalar these 1–3 bytes encode.
                     var scalar = UInt32(byte)
@@ -110,7 +110,7 @@ public struct JSONObjectWriter {
         empty = false
         JSONWriter.indentation(depth + 1, into: &out)
         out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        key.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: "\": ".utf8)
     }
 

@@ -22,17 +22,9 @@ enum Terminal {
         write(STDERR_FILENO, text)
     }
 
+    /// Every byte, or as many as a closed pipe takes: nothing more can be said then.
     private static func write(_ descriptor: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe: nothing more to say
-            }
-            offset += written
-        }
+        _ = FileSystem.writeAll(Array(text.utf8)[...], to: descriptor)
     }
 
     /// For commands whose result is their stdout: a closed stdout is an error before any work.

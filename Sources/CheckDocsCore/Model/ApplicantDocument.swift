@@ -31,7 +31,7 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static func == (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes == rhs.bytes }
 
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(contentsOf: bytes)
     }
 
     private static func display(_ bytes: [UInt8]) -> String {

@@ -119,14 +119,13 @@ public final class ReportDestination {
             if FileSystem.containment(of: baseDescriptor, in: applicantRoots) != .outside { base = "/tmp" }
             close(baseDescriptor)
         }
-        var template = Array((base + "/checkdocs-stdout-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw InputError(file: "<stdout>", "cannot create a temporary file in \(base): \(SafeFileReader.describe(errno: errno))")
-        }
         // Unlinked at once: nothing of the applicant's is left behind, whatever happens next.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return ReportDestination(path: "<stdout>", descriptor: descriptor, mode: .spool)
+        switch FileSystem.unlinkedTemporary(in: base, prefix: "checkdocs-stdout-") {
+        case let .success(descriptor):
+            return ReportDestination(path: "<stdout>", descriptor: descriptor, mode: .spool)
+        case let .failure(error):
+            throw InputError(file: "<stdout>", "cannot create a temporary file in \(base): \(SafeFileReader.describe(errno: error.code))")
+        }
     }
 
     public func write(_ bytes: [UInt8]) throws(InputError) {
@@ -173,16 +172,8 @@ public final class ReportDestination {
     /// quietly. A full disk does not.
     func copyToStandardOutput() throws(InputError) {
         guard case .spool = mode, state != .done else { return }
-        lseek(descriptor, 0, SEEK_SET)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            if let failure = FileSystem.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
-                if failure == EPIPE { return }
-                throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
-            }
+        if let failure = FileSystem.copyAll(from: descriptor, to: STDOUT_FILENO) {
+            throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
         }
     }
 

@@ -20,6 +20,32 @@ public enum FileSystem {
         return nil
     }
 
+    /// A new temporary file in `directory`, already unlinked: a descriptor nothing else can
+    /// reach, and nothing left behind whatever happens next. The errno on failure.
+    public static func unlinkedTemporary(in directory: String, prefix: String) -> Result<Int32, SystemError> {
+        var template = Array((directory + "/" + prefix + "XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return .failure(SystemError(code: errno)) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return .success(descriptor)
+    }
+
+    /// Copies `source` from its start to `destination`. A reader that closed its end (EPIPE) is
+    /// its own choice: the copy stops quietly. nil on success, else errno.
+    public static func copyAll(from source: Int32, to destination: Int32) -> Int32? {
+        lseek(source, 0, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return errno }
+            guard count > 0 else { return nil }
+            if let failure = writeAll(buffer[0..<count], to: destination) {
+                return failure == EPIPE ? nil : failure
+            }
+        }
+    }
+
     public enum Kind: Sendable { case regular, directory, symlink, other, missing }
 
     public static func kind(of path: String, followLinks: Bool = true) -> Kind {
