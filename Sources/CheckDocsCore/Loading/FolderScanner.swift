@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc  // errno values
+import Glibc  // errno values only: the POSIX calls are in CheckDocsNative
 #elseif canImport(Darwin)
 import Darwin
 #endif

@@ -1,5 +1,3 @@
-import CheckDocsNative
-
 import class Foundation.NSLock
 
 /// Every output of one run, made visible together: each `--format X=FILE`, `-o`, batch
