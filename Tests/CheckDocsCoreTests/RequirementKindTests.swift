@@ -99,6 +99,27 @@ import Testing
         #expect(result.status == .notReady)
     }
 
+    @Test("5. insurance covering the whole stay: in force from the rotation start (validFrom) through its end (validThrough)")
+    func coverageFromStartToEnd() throws {
+        let xml = Fixture.program(#"""
+        <requirements><require id="ins" title="Health insurance"><document type="health_insurance">
+          <validThrough anchor="rotation-end"/><validFrom anchor="rotation-start"/>
+        </document></require></requirements>
+        """#)
+        // The rotation runs 2027-03-01 to 2027-03-28; two dates in a name are a period.
+        #expect(try Fixture.evaluate(xml, files: ["Health insurance 2027-03-01 2027-06-30.pdf"]).status(of: "ins") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["Health insurance 2027-02-01 2027-06-30.pdf"]).status(of: "ins") == .ok)
+        let late = try Fixture.evaluate(xml, files: ["Health insurance 2027-03-05 2027-06-30.pdf"])
+        #expect(late.status(of: "ins") == .invalid)
+        #expect(late.result("ins")?.message.contains("in force only from 2027-03-05, after the rotation start (2027-03-01)") == true)
+        #expect(late.result("ins")?.reason?.kind == "validFrom")
+        #expect(late.result("ins")?.rule?.contains("in force from the rotation start (2027-03-01)") == true)
+        // An expiry alone (one date in an insurance name) leaves the start unknown: not evaluable, never passed.
+        let unknown = try Fixture.evaluate(xml, files: ["Health insurance 2027-06-30.pdf"])
+        #expect(unknown.status(of: "ins") == .notEvaluable)
+        #expect(unknown.result("ins")?.message.contains("add `validFrom:`") == true)
+    }
+
     @Test("3. tricky case 10: 3 letters required, at most 4 may be assigned")
     func countsWithTwoLimits() throws {
         let xml = Fixture.program(#"<requirements><require id="lor" title="Letters"><document type="lor" min="3" max="4"/></require></requirements>"#)
