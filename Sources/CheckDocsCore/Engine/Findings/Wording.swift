@@ -31,39 +31,8 @@ enum Wording {
         "\(width.map(String.init) ?? "any") × \(height.map(String.init) ?? "any") px"
     }
 
-    static func titer(_ min: Double, _ unit: String) -> String {
-        "a quantitative titer of at least \(EligibilityRule.format(min)) \(unit)"
-    }
-
-    /// Names of the forms programs ask for; other ids are shown as written.
-    static let formTitles = ["aamc-standardized": "AAMC Standardized Immunization Form"]
-
-    static func formTitle(_ id: String) -> String {
-        formTitles[id].map { "the \($0) (`\(id)`)" } ?? "the `\(DisplayText.escape(id))` form"
-    }
-
+    /// A name as printed, quoted and escaped for the terminal.
     static func quote(_ name: String) -> String { "\"" + DisplayText.escape(name) + "\"" }
-
-    static func source(_ source: NameSource) -> String {
-        switch source {
-        case .manifest: return "printed as"
-        case .textLayer: return "its text shows the name"
-        }
-    }
-
-    static func translation(_ certified: Bool) -> String { certified ? "certified English translation" : "English translation" }
-
-    static func translationRemedy(_ original: FilePath) -> String {
-        "put one beside it named like \(companionName(for: original)), or declare it in the manifest with `type: translation` and `translates:`"
-    }
-
-    /// `diploma_EN.pdf` for `diploma.pdf`, as an example name the pairing recognizes.
-    static func companionName(for path: FilePath) -> String {
-        let name = String(decoding: path.lastComponent, as: UTF8.self)
-        let stem = FileNameTokens.stem(name)
-        let ext = stem.count < name.count ? String(name.dropFirst(stem.count)) : ""
-        return "\"" + DisplayText.escape(stem + "_EN" + ext) + "\""
-    }
 
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String], conjunction: String) -> String {
