@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import Foundation
 import CheckDocsCore
 
 @main
@@ -28,6 +29,9 @@ struct CheckDocs: ParsableCommand {
         defaultSubcommand: Check.self)
 
     static func main() {
+        // Before anything parses the command line: a document worker serves its parent and
+        // never returns; otherwise PDFs are read by such workers (docs/security.md).
+        DocumentWorkers.runIfWorker(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
         // `checkdocs ... | head` must not die of SIGPIPE: a closed pipe is an EPIPE we stop on quietly.
         signal(SIGPIPE, SIG_IGN)
         Self.main(nil)

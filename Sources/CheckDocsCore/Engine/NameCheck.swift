@@ -22,7 +22,11 @@ struct NameCheck {
         if let printed = document.facts.nameOnDocument {
             return compare(printed, reference: reference, aliases: aliases, rule: rule, source: "printed as")
         }
-        guard let text = context.inspector?.facts(of: document.path)?.pdf?.textSample, !text.isEmpty else {
+        let facts = context.inspector?.facts(of: document.path)
+        guard let text = facts?.pdf?.textSample, !text.isEmpty else {
+            if let reason = facts?.notInspected, facts?.pdf == nil, facts?.content?.format == .pdf {
+                return (.notEvaluable, { "its text was not read (\(reason)): add `nameOnDocument:` to its manifest entry" })
+            }
             return (.notEvaluable, { "the name printed on it is not recorded: add `nameOnDocument:` to its manifest entry" })
         }
         // The text layer: look for the passport name, then each declared other name.
