@@ -40,6 +40,18 @@ public final class DocumentWorkers: @unchecked Sendable {
             serve(arguments: Array(arguments.dropFirst(2)))
         }
         shared.useWorkers(executable: executable, environment: environment)
+        // Idle workers are told to stop (their channel closes) and reaped when checkdocs exits,
+        // so none outlives the run and their CPU time is counted with checkdocs' own.
+        atexit { DocumentWorkers.shared.stopIdleWorkers() }
+    }
+
+    /// Closes every idle worker's channel and waits for it to exit.
+    func stopIdleWorkers() {
+        let workers = lock.withLock {
+            defer { idle.removeAll() }
+            return idle
+        }
+        for worker in workers { worker.stop() }
     }
 
     /// Reads documents through workers running `executable` (checkdocs itself, or a test's stand-in).

@@ -133,6 +133,22 @@ public final class WorkerProcess: @unchecked Sendable {
         }
     }
 
+    /// Ends an idle worker gently: its channel closes, it reads the end and exits; it is killed
+    /// only if it has not exited within 100 ms.
+    public func stop() {
+        if channel >= 0 {
+            close(channel)
+            channel = -1
+        }
+        var status: Int32 = 0
+        let deadline = Native.now() + 100
+        while !reaped, Native.now() < deadline {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid || (result < 0 && errno != EINTR) { reaped = true } else { usleep(500) }
+        }
+        terminate()
+    }
+
     /// Kills the worker (if it still runs) and reaps it. Idempotent.
     public func terminate() {
         if channel >= 0 {
