@@ -18,6 +18,7 @@ import Testing
       <requirements>
         <require id="cv" title="CV"><document type="cv"><file formats="pdf" pageSize="letter" maxCharacters="28000" noDigitalSignature="true"/></document></require>
         <require id="transcript" title="Transcript"><document type="transcript"><file formats="pdf" pageSize="letter"/></document></require>
+        <require id="cv-name" title="CV in the passport name"><document type="cv"><nameMatch/></document></require>
       </requirements>
     </program>
     """
@@ -66,6 +67,8 @@ import Testing
         try write(hostile, to: box.folder + "/CV.pdf")
         try write(hostile, to: box.folder + "/scan0001.pdf")
         try write(HostilePDFs.letter(), to: box.folder + "/Transcript.pdf")
+        // The name rule reads the CV's text: the manifest gives the passport name, not the CV's.
+        try write(Array("schemaVersion: 1\napplicant:\n  name: \"Abena Kyerewaa Boadu\"\n".utf8), to: box.folder + "/checkdocs.yaml")
         let report = box.reports + "/report.json"
         let run = try box.runChecked([box.folder, "--format", "json=" + report] + writePrograms(in: box) + Self.asOf,
                                      timeout: 60, reportFiles: [report], environment: Self.deadline)
@@ -77,6 +80,8 @@ import Testing
         #expect(cv["status"] as? String == "not-evaluable", "\(name): \(cv)")
         let message = cv["message"] as? String ?? ""
         #expect(message.contains("inspection failed: timeout") || message.contains("inspection failed: crash"), "\(name): \(message)")
+        let nameRule = try #require(Self.requirement("cv-name", of: "strict-files", in: json))
+        #expect(nameRule["status"] as? String == "not-evaluable" && (nameRule["message"] as? String ?? "").contains("inspection failed"), "\(nameRule)")
         // The next file is read by a fresh worker; the program without file rules is untouched.
         #expect(Self.requirement("transcript", of: "strict-files", in: json)?["status"] as? String == "ok", "\(name)")
         #expect(Self.requirement("cv", of: "names-only", in: json)?["status"] as? String == "ok", "\(name)")

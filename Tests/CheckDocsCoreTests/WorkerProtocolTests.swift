@@ -156,6 +156,37 @@ import Testing
     }
 }
 
+extension WorkerProtocolTests {
+    @Test("the pool reuses a worker, and replaces one that died while idle without failing the document")
+    func poolReuse() throws {
+        // A stand-in that echoes each request: an empty PDF request [1, 1, 1] comes back as the
+        // answer "version 1, PDF facts, reader unavailable", which the parent accepts.
+        let script = NSTemporaryDirectory() + "checkdocs-echo-worker-" + UUID().uuidString
+        try "#!/bin/sh\nexec cat <&0 >&0\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        defer { unlink(script) }
+        let pool = DocumentWorkers()
+        defer { pool.stopIdleWorkers() }
+        pool.useWorkers(executable: script, environment: [:])
+        #expect(pool.isolated)
+        #expect(pool.pdfFacts([]) == .unavailable)
+        #expect(pool.pdfFacts([]) == .unavailable)
+        #expect(pool.started == 1)
+        // Killed from outside while idle: the next document gets a new worker, not a "crash".
+        let idle = try #require(pool.idleProcessIDs.first)
+        kill(idle, SIGKILL)
+        usleep(100_000)
+        #expect(pool.pdfFacts([]) == .unavailable)
+        #expect(pool.started == 2)
+        // A request with a body is echoed with it: bytes after the end, refused.
+        guard case let .failed(reason) = pool.pdfFacts([0x25]) else {
+            Issue.record("an echoed request was taken for an answer")
+            return
+        }
+        #expect(reason.hasPrefix("inspection failed: invalid answer"))
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so the garbage is the same on every run.
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64

@@ -45,6 +45,9 @@ public final class DocumentWorkers: @unchecked Sendable {
         atexit { DocumentWorkers.shared.stopIdleWorkers() }
     }
 
+    /// The process ids of the idle workers (for tests).
+    var idleProcessIDs: [Int32] { lock.withLock { idle.map(\.pid) } }
+
     /// Closes every idle worker's channel and waits for it to exit.
     func stopIdleWorkers() {
         let workers = lock.withLock {
@@ -93,31 +96,41 @@ public final class DocumentWorkers: @unchecked Sendable {
         }
     }
 
-    /// One exchange with an idle worker (or a new one). A worker that fails is gone; one that
-    /// answers (even garbage that the caller then refuses) goes back to the pool only if the
-    /// frame was whole, and garbage is refused before it is believed.
+    /// One exchange with an idle worker (or a new one). A worker that fails is gone; one whose
+    /// frame was whole goes back to the pool (the caller still checks what it says). An idle
+    /// worker that died before it took the request (killed from outside) is replaced once: the
+    /// document had nothing to do with it.
     private func run(_ request: [UInt8], executable: String) -> Result<[UInt8], WorkerFailure> {
         let limits = lock.withLock { self.limits }
         guard request.count <= limits.maxRequestBytes else { return .failure(.cannotStart("the document is too large for a worker")) }
-        let worker: WorkerProcess
         if let reused = lock.withLock({ idle.popLast() }) {
-            worker = reused
-        } else {
-            do {
-                worker = try WorkerProcess.spawn(executable: executable,
-                                                 arguments: [Self.workerArgument, String(limits.cpuSeconds), String(limits.addressSpaceBytes)],
-                                                 environment: Self.workerEnvironment())
-            } catch {
-                return .failure(error)
+            let result = reused.exchange(request, deadlineMilliseconds: limits.deadlineMilliseconds, maxAnswerBytes: limits.maxAnswerBytes)
+            switch result {
+            case .success:
+                lock.withLock { idle.append(reused) }
+                return result
+            case .failure(.crash) where !reused.tookRequest:
+                break
+            case .failure:
+                return result
             }
-            lock.withLock { started += 1 }
         }
+        let worker: WorkerProcess
+        do {
+            worker = try WorkerProcess.spawn(executable: executable,
+                                             arguments: [Self.workerArgument, String(limits.cpuSeconds), String(limits.addressSpaceBytes)],
+                                             environment: Self.workerEnvironment())
+        } catch {
+            return .failure(error)
+        }
+        lock.withLock { started += 1 }
         let result = worker.exchange(request, deadlineMilliseconds: limits.deadlineMilliseconds, maxAnswerBytes: limits.maxAnswerBytes)
         if case .success = result { lock.withLock { idle.append(worker) } }
         return result
     }
 
     private func describe(_ failure: WorkerFailure) -> String {
+        let limits = lock.withLock { self.limits }
         switch failure {
         case .timeout:
             let seconds = Double(limits.deadlineMilliseconds) / 1000

@@ -49,6 +49,8 @@ public final class WorkerProcess: @unchecked Sendable {
     public let pid: pid_t
     private var channel: Int32
     private var reaped = false
+    /// Whether the last request was sent whole (a failure before that is not the request's doing).
+    public private(set) var tookRequest = false
 
     private init(pid: pid_t, channel: Int32) {
         self.pid = pid
@@ -110,8 +112,9 @@ public final class WorkerProcess: @unchecked Sendable {
         guard channel >= 0 else { return .failure(.crash("the worker had already stopped")) }
         let deadline = Native.now() + Int64(deadlineMilliseconds)
         let frame = Native.lengthPrefix(request.count) + request
+        tookRequest = false
         switch send(frame, until: deadline) {
-        case .done: break
+        case .done: tookRequest = true
         case .timedOut: return fail(.timeout)
         case .closed: return fail(died(before: "reading the request", until: deadline))
         }
