@@ -4,7 +4,9 @@ import Testing
 /// Issue 11: documents are read in a bounded worker process. A PDF that makes poppler run for
 /// minutes (HostilePDFs) costs one worker's deadline, its file is `not-evaluable` with the
 /// reason, and everything else in the run is evaluated as usual (docs/security.md, "Document workers").
-@Suite struct WorkerTests {
+/// Serialized: each hostile run keeps a core busy until its deadline, and the other suites'
+/// time bounds (A14's 100,000 files) run at the same time.
+@Suite(.serialized) struct WorkerTests {
     static let asOf = ["--as-of", "2026-12-01"]
     /// A short deadline keeps the tests fast; the default is 15 s.
     static let deadline = ["CHECKDOCS_WORKER_TIMEOUT_MS": "1500"]

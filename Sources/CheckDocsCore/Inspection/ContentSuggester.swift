@@ -43,7 +43,7 @@ enum ContentSuggester {
     /// answered garbage): no suggestion can be made for it, and the report says why.
     static func failures(for unrecognized: [FilePath], inspector: DocumentInspector) -> [Diagnostic] {
         unrecognized.compactMap { path in
-            guard let facts = inspector.facts(of: path), facts.content?.format == .pdf, facts.pdf == nil,
+            guard inspector.contentType(of: path)?.format == .pdf, let facts = inspector.facts(of: path), facts.pdf == nil,
                   let reason = facts.notInspected, reason.hasPrefix("inspection failed") else { return nil }
             return Diagnostic(.warning, code: "inspection-failed", "could not be read: \(reason)", path: path.description)
         }
