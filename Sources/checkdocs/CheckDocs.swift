@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
-import Foundation
 import CheckDocsCore
 
 @main
@@ -31,7 +30,7 @@ struct CheckDocs: ParsableCommand {
     static func main() {
         // Before anything parses the command line: a document worker serves its parent and
         // never returns; otherwise PDFs are read by such workers (docs/security.md).
-        DocumentWorkers.runIfWorker(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        DocumentWorkers.runIfWorker(arguments: CommandLine.arguments)
         // `checkdocs ... | head` must not die of SIGPIPE: a closed pipe is an EPIPE we stop on quietly.
         signal(SIGPIPE, SIG_IGN)
         Self.main(nil)

@@ -128,13 +128,15 @@ import Testing
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        // The worker, once it is busy with the PDF: its address-space limit is set last, after
-        // poppler-glib is loaded (which opens and closes a few files of its own) and before the
-        // first request is read.
+        // The worker, once it is busy with the PDF: its address-space limit is set after
+        // poppler-glib is loaded (which opens and closes a few files of its own), its CPU limit
+        // once it has read a request.
         var worker: Int32?
         let start = Date()
         while worker == nil, Date().timeIntervalSince(start) < 20 {
-            worker = Self.children(of: process.processIdentifier).first { (Self.limit("Max address space", of: $0) ?? "unlimited") != "unlimited" }
+            worker = Self.children(of: process.processIdentifier).first { pid in
+                ["Max address space", "Max cpu time"].allSatisfy { (Self.limit($0, of: pid) ?? "unlimited") != "unlimited" }
+            }
             if worker == nil { usleep(50_000) }
         }
         let pid = try #require(worker, "no worker process appeared")

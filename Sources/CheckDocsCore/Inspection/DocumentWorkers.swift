@@ -35,7 +35,8 @@ public final class DocumentWorkers: @unchecked Sendable {
 
     /// In a worker (`arguments[1]` is `workerArgument`): serves, and never returns. Otherwise
     /// documents are read by workers running `executable` from now on.
-    public static func runIfWorker(arguments: [String], environment: [String: String], executable: String = "/proc/self/exe") {
+    public static func runIfWorker(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   executable: String = "/proc/self/exe") {
         if arguments.count > 1, arguments[1] == workerArgument {
             serve(arguments: Array(arguments.dropFirst(2)))
         }
