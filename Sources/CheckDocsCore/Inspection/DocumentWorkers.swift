@@ -5,8 +5,9 @@ import Foundation
 /// returns; otherwise it turns workers on, and every PDF is then read by a child process
 /// (checkdocs itself, re-executed through /proc/self/exe) under CPU, memory and wall-clock
 /// limits. Workers are kept and reused across files (a new one replaces any that fails);
-/// DocumentInspector keeps at most one per core busy, one per 16 documents to read. Without `runIfWorker` (a library user, unit tests, the
-/// fuzzers) documents are read in the calling process.
+/// DocumentInspector keeps at most one per core busy, one per 16 documents to read. Without
+/// `runIfWorker` (a library user, unit tests, the fuzzers) documents are read in the calling
+/// process.
 public final class DocumentWorkers: @unchecked Sendable {
     public static let shared = DocumentWorkers()
 
