@@ -22,5 +22,6 @@ let package = Package(
         .target(name: "FuzzProgramJSON", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzManifest", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzFileName", dependencies: core, linkerSettings: fuzzer),
+        .target(name: "FuzzPDFWorker", dependencies: core, linkerSettings: fuzzer),
     ]
 )

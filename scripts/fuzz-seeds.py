@@ -104,4 +104,63 @@ dated = [("%s %s.pdf" % (alias, date)).encode() for alias, date in
 write_dict("FuzzFileName", aliases + ["2026", "-05-", "14", "may", "janvier", ".pdf", "/", "_", "é", "\u2019"])
 n_names = write_seeds("FuzzFileName", paths + [a.encode() for a in aliases] + dated)
 
-print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d" % (n_xml, n_json, n_manifest, n_names))
+# PDFs for the worker's reader: the sample folders' PDFs, and small versions of the shapes in
+# Tests/CheckDocsCLITests/HostilePDFs.swift (forms drawing forms, pages sharing one content
+# stream, a field that is its own kid), shallow enough that one run stays well under a second.
+def assemble_pdf(objects):
+    out, offsets = b"%PDF-1.7\n", []
+    for index, body in enumerate(objects):
+        offsets.append(len(out))
+        out += ("%d 0 obj\n%s\nendobj\n" % (index + 1, body)).encode()
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)).encode()
+    out += b"".join(("%010d 00000 n \n" % o).encode() for o in offsets)
+    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)).encode()
+    return out
+
+
+def pdf_stream(content, dictionary=""):
+    return "<< %s /Length %d >>\nstream\n%s\nendstream" % (dictionary, len(content), content)
+
+
+def form_pages(levels, pages):
+    first, form = 5, "/Type /XObject /Subtype /Form /BBox [0 0 612 792]"
+    page_ids = [first + levels + i for i in range(pages)]
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % p for p in page_ids), pages),
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", pdf_stream("/X Do")]
+    for level in range(levels):
+        if level == 0:
+            objects.append(pdf_stream("BT /F1 12 Tf 72 700 Td (deep) Tj ET", form + " /Resources << /Font << /F1 3 0 R >> >>"))
+        else:
+            objects.append(pdf_stream("/X Do /X Do", form + " /Resources << /XObject << /X %d 0 R >> >>" % (first + level - 1)))
+    for _ in page_ids:
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> >> /Contents 4 0 R >>"
+                       % (first + levels - 1))
+    return assemble_pdf(objects)
+
+
+def shared_field(widgets):
+    refs = " ".join("%d 0 R" % (6 + i) for i in range(widgets))
+    objects = ["<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] /SigFlags 3 >> >>" % refs,
+               "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Annots [%s] >>" % refs,
+               pdf_stream("BT ET"), "<< /FT /Sig /Parent 5 0 R /Kids [5 0 R %s] >>" % refs]
+    objects += ["<< /Type /Annot /Subtype /Widget /Parent 5 0 R /Kids [5 0 R %s] /Rect [0 0 10 10] >>" % refs] * widgets
+    return assemble_pdf(objects)
+
+
+pdfs = [read(p) for p in files("samples/**/*.pdf")]
+pdfs += [form_pages(4, 1), form_pages(3, 20), shared_field(3), assemble_pdf([
+    "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    pdf_stream("BT /F1 12 Tf 72 700 Td (Official transcript of records) Tj ET"),
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])]
+write_dict("FuzzPDFWorker", ["obj", "endobj", "stream", "endstream", "xref", "trailer", "startxref", "%%EOF", "/Type", "/Page",
+                             "/Pages", "/Kids", "/Count", "/Parent", "/MediaBox", "/Contents", "/Resources", "/XObject",
+                             "/Form", "/Do", "/Font", "/AcroForm", "/Fields", "/FT", "/Sig", "/ByteRange", "/Encrypt",
+                             "/Annots", "/Widget", "/Length", "/FlateDecode", " 0 R", "BT", "ET", "Tj", "Tf", "Td"])
+n_pdfs = write_seeds("FuzzPDFWorker", pdfs)
+
+print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzPDFWorker %d"
+      % (n_xml, n_json, n_manifest, n_names, n_pdfs))

@@ -29,6 +29,9 @@ struct CheckDocs: ParsableCommand {
         defaultSubcommand: Check.self)
 
     static func main() {
+        // Before anything parses the command line: a document worker serves its parent and
+        // never returns; otherwise PDFs are read by such workers (docs/security.md).
+        DocumentWorkers.runIfWorker(arguments: CommandLine.arguments)
         // `checkdocs ... | head` must not die of SIGPIPE: a closed pipe is an EPIPE we stop on quietly.
         signal(SIGPIPE, SIG_IGN)
         // Before any file is opened and any thread started: a closed stdout is not reused by the

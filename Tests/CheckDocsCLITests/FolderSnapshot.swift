@@ -189,11 +189,12 @@ struct Sandbox {
     /// Runs checkdocs under the time and memory bounds and checks every invariant.
     @discardableResult
     func runChecked(_ arguments: [String], timeout: Double = 10, unprivileged: Bool = false, directory: String = CLITests.root,
-                    reportFiles: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLITests.Run {
+                    reportFiles: [String] = [], environment: [String: String] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> CLITests.Run {
         let before = FolderSnapshot(folder), outsideBefore = FolderSnapshot(outside)
         var launcher = FileManager.default.isExecutableFile(atPath: Self.prlimit[0]) ? Self.prlimit : []
         if unprivileged { launcher += try #require(Self.unprivileged, "no way to drop privileges", sourceLocation: sourceLocation) }
-        let run = try CLITests.run(arguments, directory: directory, timeout: timeout, launcher: launcher)
+        let run = try CLITests.run(arguments, directory: directory, timeout: timeout, launcher: launcher, environment: environment)
         #expect(!run.timedOut, "timed out after \(timeout) s: \(arguments)", sourceLocation: sourceLocation)
         #expect(run.status < 128, "crashed with \(run.status): \(run.stderr.prefix(500))", sourceLocation: sourceLocation)
         #expect(!run.stderr.contains("Fatal error"), "trap: \(run.stderr.prefix(500))", sourceLocation: sourceLocation)

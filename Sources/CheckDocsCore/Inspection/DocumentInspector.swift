@@ -38,9 +38,15 @@ public final class DocumentInspector: @unchecked Sendable {
         let pending = paths.filter { inspected[$0] == nil && files[$0] != nil && seen.insert($0).inserted }
         lock.unlock()
         guard !pending.isEmpty else { return }
-        let results = pending.concurrentMap { path in
-            FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path])
+        // A document worker costs ~16 ms of CPU to start and ~0.1 ms per small PDF after that
+        // (docs/inspection.md, "Cost"): one group, so one worker, per 16 documents, at most one per core.
+        let groupCount = min(ProcessInfo.processInfo.activeProcessorCount, (pending.count + 15) / 16)
+        let groups = (0..<max(1, groupCount)).map { group in stride(from: group, to: pending.count, by: max(1, groupCount)).map { pending[$0] } }
+        let grouped = groups.concurrentMap { group in
+            group.map { path in (path, FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path])) }
         }
+        let byPath = Dictionary(grouped.joined().map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        let results = pending.map { byPath[$0]! }
         lock.lock()
         for (path, facts) in zip(pending, results) { inspected[path] = facts }
         inspectionCount += pending.count

@@ -48,8 +48,12 @@ public enum FileInspector {
             return facts
         }
         if format == .pdf {
-            facts.pdf = PopplerReader.facts(of: bytes)
-            if facts.pdf == nil { facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed" }
+            // Parsed in a bounded worker process (DocumentWorkers); a hostile PDF costs at most its limits.
+            switch DocumentWorkers.shared.pdfFacts(bytes) {
+            case let .facts(pdf): facts.pdf = pdf
+            case .unavailable: facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed"
+            case let .failed(reason): facts.notInspected = reason
+            }
         } else {
             facts.image = ImageHeaderParser.facts(of: bytes, format: format)
         }

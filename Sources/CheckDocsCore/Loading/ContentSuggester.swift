@@ -15,6 +15,16 @@ enum ContentSuggester {
         }
     }
 
+    /// A note for each unrecognized PDF whose reading failed (a worker timed out, crashed or
+    /// answered garbage): no suggestion can be made for it, and the report says why.
+    static func failures(for unrecognized: [FilePath], inspector: DocumentInspector) -> [Diagnostic] {
+        unrecognized.compactMap { path in
+            guard inspector.contentType(of: path)?.format == .pdf, let facts = inspector.facts(of: path), facts.pdf == nil,
+                  let reason = facts.notInspected, reason.hasPrefix("inspection failed") else { return nil }
+            return Diagnostic(.inspectionFailed, "could not be read: \(reason)", path: path.description)
+        }
+    }
+
     static func suggestion(for path: FilePath, text: String, classifier: DocumentClassifier, catalog: DocumentCatalog) -> ContentSuggestion? {
         let parsed = FileNameDateParser.parse(FileNameTokens.tokens(text))
         // A translation is told apart by its name beside the original, not by words in a text.

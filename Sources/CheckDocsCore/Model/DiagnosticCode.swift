@@ -14,11 +14,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
     case notInspected = "not-inspected"
     case translationWithoutOriginal = "translation-without-original"
     case undecodableName = "undecodable-name"
+    case inspectionFailed = "inspection-failed"
 
     /// The level every diagnostic of this code has.
     public var level: Diagnostic.Level {
         switch self {
-        case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal:
+        case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal, .inspectionFailed:
             return .warning
         case .symlink, .specialFile, .notInspected, .undecodableName:
             return .note
@@ -38,6 +39,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
         case .contentMismatch: return "A file's content is not what its extension says (a JPEG named .pdf)."
         case .notInspected: return "A PDF over the size limit is checked for its type only, not its pages."
         case .translationWithoutOriginal: return "A translation names an original that is not in the folder."
+        case .inspectionFailed: return "An unrecognized PDF whose document worker timed out, crashed or answered garbage: it was not read."
         case .undecodableName: return "A file or folder name is not valid UTF-8: it is listed with its bytes escaped, and no manifest entry can name it."
         }
     }

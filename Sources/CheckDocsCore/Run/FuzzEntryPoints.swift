@@ -74,6 +74,26 @@ import CheckDocsFormats
         }
     }
 
+    /// A PDF as a document worker reads it: the request is built as the parent builds it, the
+    /// worker's side answers it (poppler-glib, in this process), and the parent's side must
+    /// accept that answer, with facts within the bounds the report relies on. A worker that
+    /// answers honestly is never taken for one that answers garbage.
+    public static func pdfWorker(_ bytes: [UInt8]) {
+        let request = DocumentWorkerProtocol.request(.pdfFacts, body: bytes)
+        let answer = DocumentWorkerProtocol.answer(to: request) { PopplerReader.facts(of: $0, countText: $1) }
+        precondition(answer.count <= DocumentWorkerProtocol.maxAnswerBytes, "an answer of \(answer.count) bytes")
+        switch DocumentWorkerProtocol.decode(answer, kind: .pdfFacts) {
+        case let .success(.pdf(facts)):
+            precondition(facts.pageSizes.count <= min(facts.pageCount, PopplerReader.maxPages), "more page sizes than pages")
+            precondition(facts.textSample.count <= PopplerReader.keptTextCharacters, "a text sample over its cap")
+            precondition(facts.state == .readable || facts.pageCount == 0, "pages in a PDF that did not open")
+        case .success(.unavailable):
+            break  // poppler-glib is not installed where the fuzzer runs
+        case let .failure(error):
+            preconditionFailure("the parent refused a worker's honest answer: \(error.reason)")
+        }
+    }
+
     private static func check(_ result: Result<ProgramDescription, InputErrors>, _ input: [UInt8]) {
         if case let .failure(errors) = result { checkErrors(errors, input) }
     }

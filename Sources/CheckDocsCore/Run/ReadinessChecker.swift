@@ -55,9 +55,11 @@ public enum ReadinessChecker {
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.
         let inspector = folder.makeInspector()
         let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog)
+        let failures = ContentSuggester.failures(for: folder.unrecognized, inspector: inspector)
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
-            unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous, diagnostics: folder.diagnostics,
+            unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous,
+            diagnostics: failures.isEmpty ? folder.diagnostics : (folder.diagnostics + failures).sorted(),
             suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
 
         let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,

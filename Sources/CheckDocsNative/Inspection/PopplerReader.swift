@@ -18,13 +18,18 @@ public enum PopplerReader {
 
     /// poppler-glib's functions, loaded on first use (thread-safe: a Swift static is initialised
     /// once); poppler also sets up process-wide state on its first document, done here on one thread.
+    /// That first document is never released: poppler-glib drops its global tables (glyph names,
+    /// encodings) with the last open document and rebuilds them with the next, which in a
+    /// document worker, one PDF at a time, cost ~0.5 ms per PDF (docs/inspection.md, "Cost").
     private static let api: CPopplerAPI? = {
         var api = CPopplerAPI()
         guard cpoppler_load(&api) == 0 else { return nil }
-        let minimal = Array("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
-        if case let .document(document) = minimal.withUnsafeBytes({ open($0, api) }) { api.object_unref(UnsafeMutableRawPointer(document)) }
+        _ = minimal.withUTF8Buffer { open(UnsafeRawBufferPointer($0), api) }
         return api
     }()
+
+    /// An empty PDF, static so that the document kept open above never outlives its bytes.
+    private static let minimal: StaticString = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
     /// Whether poppler-glib could be loaded on this machine.
     public static var isAvailable: Bool { api != nil }

@@ -35,7 +35,12 @@ public struct NameMatchRule: DocumentConstraint {
         if let printed = document.facts.nameOnDocument {
             return compare(printed, reference: reference, aliases: aliases, source: .manifest, in: evaluation)
         }
-        guard let text = evaluation.inspector?.facts(of: document.path)?.pdf?.textSample, !text.isEmpty else {
+        let facts = evaluation.inspector?.facts(of: document.path)
+        guard let text = facts?.pdf?.textSample, !text.isEmpty else {
+            // A PDF whose inspection failed (a timeout, a crash of the worker) had its text unread.
+            if let reason = facts?.notInspected, facts?.pdf == nil, facts?.content?.format == .pdf {
+                return fail(.notEvaluable, Failure.textNotRead(reason: reason))
+            }
             return fail(.notEvaluable, Failure.printedNameUnknown)
         }
         // The text layer: look for the passport name, then each declared other name.
@@ -78,6 +83,7 @@ public struct NameMatchRule: DocumentConstraint {
     public enum Failure: FindingDetail {
         case passportNameUnknown
         case printedNameUnknown
+        case textNotRead(reason: String)
         case passportNameReordered(passport: String)
         case passportNameNotInText(passport: String)
         case aliasNotAccepted(source: NameSource, printed: String, alias: String, passport: String)
@@ -89,6 +95,7 @@ public struct NameMatchRule: DocumentConstraint {
             switch self {
             case .passportNameUnknown: return "passport-name-unknown"
             case .printedNameUnknown: return "name-unknown"
+            case .textNotRead: return "text-not-read"
             case .passportNameReordered: return "name-reordered"
             case .passportNameNotInText: return "name-not-in-text"
             case .aliasNotAccepted: return "alias-not-accepted"
@@ -101,6 +108,7 @@ public struct NameMatchRule: DocumentConstraint {
         public var fields: [FindingReason.Field] {
             switch self {
             case .passportNameUnknown, .printedNameUnknown: return []
+            case let .textNotRead(reason): return .list(("detail", .string(reason)))
             case let .passportNameReordered(passport), let .passportNameNotInText(passport):
                 return .list(("passportName", .string(passport)))
             case let .aliasNotAccepted(source, printed, alias, passport):
@@ -118,6 +126,8 @@ public struct NameMatchRule: DocumentConstraint {
                 return "the passport name is unknown: set `applicant.name` in the manifest (or `nameOnDocument:` on the passport)"
             case .printedNameUnknown:
                 return "the name printed on it is not recorded: add `nameOnDocument:` to its manifest entry"
+            case let .textNotRead(reason):
+                return "its text was not read (\(reason)): add `nameOnDocument:` to its manifest entry"
             case let .passportNameReordered(passport):
                 return "its text shows the passport name \(Wording.quote(passport)) in another order — a name discrepancy; add `nameOnDocument:` to its manifest entry, and if the order differs, list it under `applicant.otherNames` with a name-verification document"
             case let .passportNameNotInText(passport):
