@@ -7,10 +7,11 @@ struct EligibilityEvaluator {
 
     func evaluate(_ rule: EligibilityRule) -> RequirementResult {
         let verdict = rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates))
-        let result = RequirementResult(
+        var result = RequirementResult(
             id: rule.id, title: rule.title, category: .eligibility, documentTypes: [], status: verdict.status,
             severity: rule.severity, supplier: .applicant, due: .application, files: [], message: verdict.message,
             hint: rule.hint, rule: rule.title, origin: "")
+        result.reason = verdict.finding?.reason(file: nil)
         return result
     }
 }

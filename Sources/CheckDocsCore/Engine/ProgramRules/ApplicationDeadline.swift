@@ -70,6 +70,7 @@ public struct ApplicationDeadline: Hashable, Sendable {
             let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -daysLeft))
             result.status = .expired
             result.message = finding.sentence(catalog: context.catalog)
+            result.reason = finding.reason(file: nil)
             result.hint = "Look for the next cycle or another start date."
         }
         return result
