@@ -3,8 +3,9 @@ import PackagePlugin
 
 /// Runs EmbedGen over the package's `checklists/` folder so the built-in catalog, checklists
 /// and schemas are compiled into CheckDocsCore and a copied binary needs no resource bundle; and
-/// over the target's `Engine/Constraints/` sources, so every constraint kind declared there is
-/// registered without a list to keep by hand (docs/architecture.md).
+/// over the target's `Engine/Constraints/` and `Engine/Eligibility/` sources, so every constraint
+/// kind and every eligibility rule kind declared there is registered without a list to keep by
+/// hand (docs/architecture.md).
 @main
 struct EmbedChecklists: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -20,9 +21,10 @@ struct EmbedChecklists: BuildToolPlugin {
             }
         }
         inputs.sort { $0.path < $1.path }
-        let kindsOutput = context.pluginWorkDirectoryURL.appending(path: "RegisteredConstraintKinds.swift")
+        let kindsOutput = context.pluginWorkDirectoryURL.appending(path: "RegisteredKinds.swift")
         let kindSources = (target as? SourceModuleTarget)?.sourceFiles(withSuffix: "swift")
-            .map(\.url).filter { $0.path.contains("/Engine/Constraints/") }.sorted { $0.path < $1.path } ?? []
+            .map(\.url).filter { $0.path.contains("/Engine/Constraints/") || $0.path.contains("/Engine/Eligibility/") }
+            .sorted { $0.path < $1.path } ?? []
         return [
             .buildCommand(
                 displayName: "Embedding checklists/ into \(target.name)",

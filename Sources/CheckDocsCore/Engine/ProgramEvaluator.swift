@@ -1,6 +1,8 @@
 import Foundation
 
 /// Evaluates one resolved program: timing, eligibility, then every requirement; then its status.
+/// Each rule decides itself (Engine/ProgramRules/, Engine/Eligibility/, Engine/Constraints/);
+/// this only composes their results.
 public struct ProgramEvaluator: Sendable {
     public let context: EvaluationContext
 
@@ -12,7 +14,7 @@ public struct ProgramEvaluator: Sendable {
         let dates = ProgramDates(asOf: context.asOf, rotation: description.rotation, deadline: description.deadline)
         var results: [RequirementResult] = []
 
-        if let timing = timingResult(description, effectiveDeadline: effectiveDeadline) { results.append(timing) }
+        if let timing = ApplicationDeadline(description).evaluate(context, origin: description.id) { results.append(timing) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         results += program.eligibility.map(eligibility.evaluate)
         let requirements = RequirementEvaluator(context: context, dates: dates)
@@ -35,26 +37,7 @@ public struct ProgramEvaluator: Sendable {
 
     /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
     static func effectiveDeadline(_ description: ProgramDescription) -> CalendarDate? {
-        var candidates: [CalendarDate] = []
-        if let deadline = description.deadline { candidates.append(deadline) }
-        if let lead = description.leadTimeDays, let start = description.rotation?.start { candidates.append(start.subtracting(lead, .days)) }
-        return candidates.min()
-    }
-
-    private func timingResult(_ description: ProgramDescription, effectiveDeadline: CalendarDate?) -> RequirementResult? {
-        guard let effectiveDeadline else { return nil }
-        let fromLeadTime = description.deadline.map { effectiveDeadline < $0 } ?? true
-        let what = fromLeadTime
-            ? "apply at least \(description.leadTimeDays ?? 0) days before the rotation starts (\(description.rotation?.start.description ?? "?")), so by \(effectiveDeadline)"
-            : "the application deadline is \(effectiveDeadline)"
-        let daysLeft = context.asOf.days(until: effectiveDeadline)
-        let status: RequirementStatus = daysLeft < 0 ? .expired : .ok
-        let message = daysLeft < 0 ? "closed: \(what), \(-daysLeft) days ago"
-            : daysLeft == 0 ? "\(what): today is the last day" : "\(what): \(daysLeft) days left"
-        return RequirementResult(
-            id: "deadline", title: "Application deadline and lead time", category: .timing, documentTypes: [], status: status,
-            severity: .error, supplier: .applicant, due: .application, files: [], message: message,
-            hint: daysLeft < 0 ? "Look for the next cycle or another start date." : nil, rule: what, origin: description.id)
+        ApplicationDeadline(description).applyBy
     }
 }
 

@@ -4,8 +4,9 @@ import CheckDocsFormats
 
 /// Turns a schema-valid program description or checklist, XML or JSON, into the shared model,
 /// through one reading of both syntaxes (`DescriptionNode`, docs/programs.md "XML ↔ JSON mapping").
-/// Each document constraint kind decodes itself (Engine/Constraints/). A value the model cannot
-/// hold is an error at its location, never a silent default.
+/// Each document constraint kind decodes itself (Engine/Constraints/), and so does each kind of
+/// eligibility rule (Engine/Eligibility/). A value the model cannot hold is an error at its
+/// location, never a silent default.
 struct ProgramDecoder {
     /// Decodes an XML root element, checking its namespace first.
     static func decode(xml root: XMLElementNode, file: String) throws(InputErrors) -> ProgramDescription {
@@ -157,37 +158,10 @@ struct ProgramDecoder {
                    location: node.location)
     }
 
+    /// An eligibility rule: the kind its element names decodes itself (Engine/Eligibility/).
     private static func eligibilityRule(_ node: DescriptionNode) throws(InputError) -> EligibilityRule {
-        let kind: EligibilityRule.Kind
-        switch node.name {
-        case "applicantStatus":
-            kind = .applicantStatus(allowed: try node.list("allowed", of: ApplicantStatus.self) ?? [],
-                                    notGraduatedBefore: try node.value("notGraduatedBefore", as: Anchor.self))
-        case "graduation":
-            guard let years = try node.int("maxYearsSince", in: 0...1000) else { throw InputError(node.location, "missing maxYearsSince") }
-            kind = .graduation(maxYearsSince: years, anchor: try node.value("anchor", as: Anchor.self) ?? .rotationStart)
-        case "yearOfStudy":
-            guard let min = try node.int("min", in: 0...1000) else { throw InputError(node.location, "missing min") }
-            kind = .yearOfStudy(min: min)
-        case "exam":
-            kind = .exam(exams: try node.list("exam", of: Exam.self) ?? [], passed: try node.bool("passed") ?? true,
-                         minScore: try node.double("minScore"), maxAttempts: try node.int("maxAttempts", in: 0...1000))
-        case "english":
-            var options: [EnglishTestOption] = []
-            for test in node.children("test", plural: "tests") {
-                guard let name = try test.value("test", as: EnglishTestName.self) else { throw InputError(test.location, "missing test") }
-                options.append(EnglishTestOption(test: name, minTotal: try test.double("minTotal"), minSection: try test.double("minSection"),
-                                                 withinYears: try test.int("withinYears", in: 0...1000)))
-            }
-            kind = .english(options: options, exemptIfInstructionInEnglish: try node.bool("exemptIfInstructionInEnglish") ?? false,
-                            exemptIfExamPassed: try node.bool("exemptIfExamPassed") ?? false)
-        case "visaClass": kind = .visaClass(accepted: try node.list("accepted") ?? [])
-        case "citizenship": kind = .citizenship(excluded: try node.list("excluded") ?? [])
-        case "noResidencyIntent": kind = .noResidencyIntent(required: try node.bool("required") ?? true)
-        case "ecfmgCertified": kind = .ecfmgCertified(required: try node.bool("required") ?? true)
-        default: throw InputError(node.location, "unknown eligibility rule <\(node.name)>")
-        }
-        return EligibilityRule(id: try node.string("id"), kind: kind, severity: try node.value("severity", as: Severity.self) ?? .error,
+        let check = try EligibilityKinds.decode(from: node)
+        return EligibilityRule(id: try node.string("id"), check: check, severity: try node.value("severity", as: Severity.self) ?? .error,
                                hint: try node.string("hint"), location: node.location)
     }
 }

@@ -205,9 +205,6 @@ public struct ProgramResolver: Sendable {
 
         for rule in description.eligibility {
             eligibility.moveToEnd(rule, key: rule.id)
-            if case let .exam(exams, _, _, _) = rule.kind, exams.isEmpty {
-                errors.append(InputError(rule.location, "an exam rule needs at least one exam"))
-            }
         }
 
         if let rotation = description.rotation, rotation.end < rotation.start {

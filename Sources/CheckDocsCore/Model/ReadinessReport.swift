@@ -61,8 +61,8 @@ public struct RequirementResult: Hashable, Sendable {
     /// Files that satisfied it (when ok) or that were considered and failed.
     public var files: [FilePath]
     public var message: String
-    /// The finding behind `message`, as data: the constraint kind, the dates and the file (nil
-    /// when satisfied, and for eligibility and timing items).
+    /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
+    /// (nil when satisfied, and for a document requirement whose condition does not hold).
     public var reason: FindingReason? = nil
     public var hint: String?
     /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end").

@@ -7,7 +7,8 @@ import CheckDocsNative
 /// object (docs/reports.md).
 public struct Finding: Hashable, Sendable {
     /// A `<document>` attribute or child element name (`window`, `file`, …), `document` for the
-    /// count, `expires` for a document past its own expiry date.
+    /// count, `expires` for a document past its own expiry date; for an eligibility rule its
+    /// `<eligibility>` element (`exam`, …), and `deadline` for the timing rule.
     public let kind: String
     public let detail: any FindingDetail
 

@@ -1,0 +1,57 @@
+import CheckDocsNative
+
+/// `<graduation maxYearsSince="5" anchor="rotation-start"/>`: a graduate must have graduated at
+/// most that many whole years before the anchor; a student passes.
+public struct GraduationCheck: EligibilityCheck {
+    public var maxYearsSince: Int
+    public var anchor: Anchor
+
+    public init(maxYearsSince: Int, anchor: Anchor = .rotationStart) {
+        self.maxYearsSince = maxYearsSince
+        self.anchor = anchor
+    }
+
+    public static let order = 20
+    public static let element = "graduation"
+
+    public static func decode(from node: DescriptionNode) throws(InputError) -> GraduationCheck {
+        guard let years = try node.int("maxYearsSince", in: 0...1000) else { throw InputError(node.location, "missing maxYearsSince") }
+        return GraduationCheck(maxYearsSince: years, anchor: try node.value("anchor", as: Anchor.self) ?? .rotationStart)
+    }
+
+    public var defaultID: String { "eligibility.graduation" }
+
+    public var title: String { "Graduated within the last \(maxYearsSince) years" }
+
+    public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
+        if context.profile.status == .student { return .ok("not yet graduated") }
+        guard let graduation = context.profile.graduationDate else { return .unknown(field: "graduationDate") }
+        let reference = context.dates.date(for: anchor)
+        let years = graduation.wholeYears(until: reference)
+        if years > maxYearsSince {
+            return .ineligible(.tooLongAgo(graduation: graduation, years: years, anchor: anchor, anchorDate: reference, maxYears: maxYearsSince))
+        }
+        return .ok("graduated \(graduation) (\(max(0, years)) years)")
+    }
+
+    public enum Failure: FindingDetail {
+        case tooLongAgo(graduation: CalendarDate, years: Int, anchor: Anchor, anchorDate: CalendarDate, maxYears: Int)
+
+        public var code: String { "graduated-too-long-ago" }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case let .tooLongAgo(graduation, years, anchor, anchorDate, maxYears):
+                return .list(("graduationDate", .date(graduation)), ("years", .int(years)), ("maxYearsSince", .int(maxYears)),
+                             ("anchor", .string(anchor.rawValue)), ("anchorDate", .date(anchorDate)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case let .tooLongAgo(graduation, years, anchor, _, maxYears):
+                return "graduated \(graduation), \(years) years before \(ProgramDates.describe(anchor)); at most \(maxYears) allowed"
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import CheckDocsNative
+
+/// `<visaClass accepted="B-1 WB"/>`: the class of visa the applicant enters with must be one of
+/// these; it does not apply to a US citizen or permanent resident.
+public struct VisaClassCheck: EligibilityCheck {
+    public var accepted: [String]
+
+    public init(accepted: [String]) { self.accepted = accepted }
+
+    public static let order = 60
+    public static let element = "visaClass"
+
+    public static func decode(from node: DescriptionNode) throws(InputError) -> VisaClassCheck {
+        guard let accepted = try node.list("accepted") else { throw InputError(node.location, "missing accepted") }
+        return VisaClassCheck(accepted: accepted)
+    }
+
+    public var defaultID: String { "eligibility.visa-class" }
+
+    public var title: String { "Visa class one of " + accepted.joined(separator: ", ") }
+
+    public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
+        guard let visa = context.profile.visaClass else {
+            if context.profile.usCitizenOrPermanentResident == true { return .notApplicable(.citizenOrPermanentResident) }
+            return .unknown(field: "visaClass")
+        }
+        let held = Self.normalize(visa)
+        let acceptedSet = Set(accepted.map(Self.normalize))
+        if acceptedSet.contains(held) { return .ok("\(visa) is accepted") }
+        let components = Self.components(held)
+        if components.count > 1, components.contains(where: acceptedSet.contains) {
+            return .notEvaluable(.severalClasses(visa: visa, accepted: accepted))
+        }
+        return .ineligible(.notAccepted(visa: visa, accepted: accepted))
+    }
+
+    /// "b-1" → "B1": classes compare without case, spaces or hyphens.
+    static func normalize(_ text: String) -> String {
+        text.uppercased().filter { $0.isLetter || $0.isNumber || $0 == "/" }
+    }
+
+    /// "B1/B2" → ["B1", "B2"]; "B1B2" → ["B1", "B2"].
+    static func components(_ normalized: String) -> [String] {
+        if normalized.contains("/") { return normalized.split(separator: "/").map(String.init) }
+        var parts: [String] = []
+        var current = ""
+        for character in normalized {
+            if character.isLetter, let last = current.last, last.isNumber {
+                parts.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+
+    public enum Failure: FindingDetail {
+        case citizenOrPermanentResident
+        /// A visa that allows entry in more than one class, one of them accepted.
+        case severalClasses(visa: String, accepted: [String])
+        case notAccepted(visa: String, accepted: [String])
+
+        public var code: String {
+            switch self {
+            case .citizenOrPermanentResident: return "citizen-or-permanent-resident"
+            case .severalClasses: return "several-classes"
+            case .notAccepted: return "not-accepted"
+            }
+        }
+
+        public var fields: [FindingReason.Field] {
+            switch self {
+            case .citizenOrPermanentResident: return []
+            case let .severalClasses(visa, accepted), let .notAccepted(visa, accepted):
+                return .list(("visaClass", .string(visa)), ("accepted", .strings(accepted)))
+            }
+        }
+
+        public func sentence(catalog: DocumentCatalog) -> String {
+            switch self {
+            case .citizenOrPermanentResident:
+                return "US citizen or permanent resident"
+            case let .severalClasses(visa, accepted):
+                return "a \(visa) visa allows entry in more than one class; only \(accepted.joined(separator: ", ")) is accepted — enter in an accepted class and record it as `applicant.visaClass`"
+            case let .notAccepted(visa, accepted):
+                return "\(visa) is not accepted; accepted: \(accepted.joined(separator: ", "))"
+            }
+        }
+    }
+}
