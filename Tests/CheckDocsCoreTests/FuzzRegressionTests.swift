@@ -16,6 +16,9 @@ struct FuzzRegressionTests {
         "FuzzProgramJSON": FuzzEntryPoints.programJSON,
         "FuzzManifest": FuzzEntryPoints.manifest,
         "FuzzFileName": FuzzEntryPoints.fileName,
+        "FuzzFolderScan": FuzzEntryPoints.folderScan,
+        "FuzzEngine": FuzzEntryPoints.engine,
+        "FuzzReporters": FuzzEntryPoints.reporters,
     ]
 
     /// Every kept input, as "target/file".
