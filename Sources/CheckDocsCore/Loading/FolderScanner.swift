@@ -56,7 +56,6 @@ public enum FolderScanner {
         for name in entries {
             let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
             let display = FilePath(bytes: path).description
-            if depth == 0, manifestNames.contains(name) { continue }
             var status = stat()
             let statResult = name.withUnsafeBufferPointer { buffer -> Int32 in
                 var cName = Array(buffer) + [0]
@@ -90,6 +89,9 @@ public enum FolderScanner {
                 }
                 walk(child, prefix: path, depth: depth + 1, programs: programs, into: &scan)
             case S_IFREG:
+                // Only a regular file is the manifest or the waivers file; a folder or a link of
+                // that name is scanned or noted like any other.
+                if depth == 0, manifestNames.contains(name) { continue }
                 // Opening read-only and non-blocking proves readability without reading anything.
                 let probe = openChild(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
                 let readable = probe >= 0

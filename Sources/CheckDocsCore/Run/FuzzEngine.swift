@@ -171,7 +171,7 @@ extension FuzzEntryPoints {
             let unit = input.pick(units)
             // Within the accepted range, except now and then one past it (DateLimits.maximum).
             let limit = DateLimits.maximum(DurationUnit(rawValue: unit)!)
-            let within = input.byte() % 16 == 0 ? limit + 1 : input.int(1...limit)
+            let within = input.byte() % 32 == 0 ? limit + 1 : input.int(1...limit)
             xml += "<window anchor=\"\(input.pick(anchors))\" within=\"\(within)\" unit=\"\(unit)\"/>"
         }
         if input.byte() % 3 == 0 {
@@ -180,7 +180,7 @@ extension FuzzEntryPoints {
             xml += "<validThrough anchor=\"\(input.pick(anchors))\" margin=\"\(margin)\" unit=\"\(unit)\"/>"
         }
         if input.byte() % 4 == 0 { xml += "<season anchor=\"\(input.pick(anchors))\" startsOn=\"\(monthDay(&input))\"/>" }
-        if input.byte() % 4 == 0 { xml += "<titer min=\"\(input.pick(["0", "0.5", "10", "1000", "-1", "1e3"]))\" unit=\"\(input.pick(["IU/mL", "mIU/mL", "index", "x"]))\"/>" }
+        if input.byte() % 4 == 0 { xml += "<titer min=\"\(input.pick(["0", "0.5", "10", "1000", "-1", "99.999"]))\" unit=\"\(input.pick(["IU/mL", "mIU/mL", "index", "x"]))\"/>" }
         if input.byte() % 6 == 0 {
             var attributes: [String] = []
             if input.bool() { attributes.append("form=\"\(input.pick(["aamc-immunization", "school-form", "x"]))\"") }
@@ -214,7 +214,7 @@ extension FuzzEntryPoints {
                     + (input.bool() ? " withinYears=\"\(input.int(0...5))\"" : "") + "/>"
             }
             return xml + "</english>"
-        case 5: return "<visaClass \(common) accepted=\"\(input.pick(["B1 B2", "J1", "F1 B1/B2"]))\"/>"
+        case 5: return "<visaClass \(common) accepted=\"\(input.pick(["B1 B2", "J1", "F1 B2 J1"]))\"/>"
         case 6: return "<citizenship \(common) excluded=\"\(input.pick(["IR", "KP CU", "us"]))\"/>"
         case 7: return "<noResidencyIntent \(common) required=\"\(input.bool())\"/>"
         default: return "<ecfmgCertified \(common) required=\"\(input.bool())\"/>"
