@@ -1,5 +1,5 @@
 // swift-tools-version:5.3
-// libFuzzer targets for checkdocs' input parsers (docs/security.md, "Fuzzing"). Built and run by
+// libFuzzer targets for checkdocs' input parsers, folder scan, engine and reporters (docs/security.md, "Fuzzing"). Built and run by
 // scripts/fuzz, not by the main package. Tools 5.3 on purpose: each fuzzer is a plain `.target`
 // whose main.swift defines only LLVMFuzzerTestOneInput; with 5.5 or later SwiftPM links
 // executables with `--defsym main=<Module>_main`, which `-parse-as-library` never emits
@@ -23,5 +23,8 @@ let package = Package(
         .target(name: "FuzzManifest", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzFileName", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzPDFWorker", dependencies: core, linkerSettings: fuzzer),
+        .target(name: "FuzzFolderScan", dependencies: core, linkerSettings: fuzzer),
+        .target(name: "FuzzEngine", dependencies: core, linkerSettings: fuzzer),
+        .target(name: "FuzzReporters", dependencies: core, linkerSettings: fuzzer),
     ]
 )

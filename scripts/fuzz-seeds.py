@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora and dictionaries for the fuzz targets (scripts/fuzz) into OUT:
 OUT/seeds/<target>/ and OUT/dict/<target>.dict. Usage: fuzz-seeds.py OUT [CORPORA]"""
-import glob, hashlib, json, os, re, sys
+import glob, hashlib, json, os, random, re, sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 out = sys.argv[1]
@@ -39,7 +39,7 @@ def write_dict(target, tokens):
     os.makedirs(os.path.join(out, "dict"), exist_ok=True)
     with open(os.path.join(out, "dict", target + ".dict"), "w") as handle:
         for token in sorted(set(tokens)):
-            data = token.encode()
+            data = token if isinstance(token, bytes) else token.encode()
             if data and len(data) <= 64:
                 escaped = "".join(chr(b) if 0x20 <= b < 0x7F and b not in b'"\\' else "\\x%02X" % b for b in data)
                 handle.write('"%s"\n' % escaped)
@@ -164,3 +164,18 @@ n_pdfs = write_seeds("FuzzPDFWorker", pdfs)
 
 print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzPDFWorker %d"
       % (n_xml, n_json, n_manifest, n_names, n_pdfs))
+
+# The targets that build a folder, a program or a report read their input as a stream of choices
+# (FuzzInput): seeds are the kept regression inputs and pseudo-random streams of a fixed seed, so
+# every run starts from the same corpus; the dictionary offers the bytes that pick a first or
+# last choice, and runs of them.
+rng = random.Random(11)
+choice_counts = {}
+for target in ("FuzzFolderScan", "FuzzEngine", "FuzzReporters"):
+    kept = [read(p) for p in files("Tests/CheckDocsCoreTests/FuzzRegressions/%s/*" % target)]
+    streams = [bytes(rng.randrange(256) for _ in range(rng.choice([32, 128, 512, 2048]))) for _ in range(48)]
+    write_dict(target, [b"\x00", b"\xff", b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"\x01\x01", b"\x08", b"\x80"])
+    choice_counts[target] = write_seeds(target, kept + streams)
+
+print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzFolderScan %d, FuzzEngine %d, FuzzReporters %d"
+      % (n_xml, n_json, n_manifest, n_names, choice_counts["FuzzFolderScan"], choice_counts["FuzzEngine"], choice_counts["FuzzReporters"]))

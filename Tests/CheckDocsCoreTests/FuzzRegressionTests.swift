@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@_spi(Fuzzing) import CheckDocsCore
+@testable @_spi(Fuzzing) import CheckDocsCore
 @testable import CheckDocsFormats
 
 /// Replays every input kept in FuzzRegressions/<target>/ (minimised fuzzer findings, and
@@ -16,6 +16,9 @@ struct FuzzRegressionTests {
         "FuzzProgramJSON": FuzzEntryPoints.programJSON,
         "FuzzManifest": FuzzEntryPoints.manifest,
         "FuzzFileName": FuzzEntryPoints.fileName,
+        "FuzzFolderScan": FuzzEntryPoints.folderScan,
+        "FuzzEngine": FuzzEntryPoints.engine,
+        "FuzzReporters": FuzzEntryPoints.reporters,
     ]
 
     /// Every kept input, as "target/file".
@@ -46,6 +49,37 @@ struct FuzzRegressionTests {
         } catch {
             #expect(error.line == line && error.column == column, "\(text.debugDescription): \(error.line):\(error.column) \(error.message)")
         }
+    }
+
+    /// FuzzReporters, crash-6fbc29ad…: a number past Int's range in a finding (a titer of 1e300
+    /// in the manifest) trapped in `EligibilityRule.format`, which every sentence and the JSON
+    /// report use to write a number. A program's titer minimum can be as large (xs:decimal has no
+    /// bound), so a description alone could crash a check.
+    @Test("a number past Int's range is written, not trapped on", arguments: [
+        (1e300, "1e+300"), (-1e300, "-1e+300"), (1e19, "1e+19"), (9_007_199_254_740_992, "9007199254740992"), (12.5, "12.5"), (104, "104"), (-0.0, "0"),
+    ])
+    func hugeNumber(_ value: Double, written: String) {
+        #expect(EligibilityRule.format(value) == written)
+    }
+
+    @Test("a program whose titer minimum is past Int's range is evaluated and described")
+    func hugeTiterMinimum() throws {
+        let xml = Fixture.program(#"<requirements><require id="hepb" title="Hepatitis B titer"><document type="hepb"><titer min="100000000000000000000000" unit="mIU/mL"/></document></require></requirements>"#)
+        let result = try #require(try Fixture.evaluate(xml, files: ["hepb 2026-05-14.pdf"]).result("hepb"))
+        #expect(result.rule?.contains("1e+23 mIU/mL") == true, "\(result.rule ?? "")")
+    }
+
+    /// FuzzFolderScan, crash-70a8c624…: a folder (or a link) at the top named like the manifest or
+    /// the waivers file was skipped with everything in it, in silence, when no manifest is read
+    /// (`init --force`): only a regular file of that name is checkdocs' own.
+    @Test("a folder or a link at the top named like the manifest is scanned or noted, not skipped")
+    func manifestNamedFolder() throws {
+        let folder = try TemporaryFolder(files: ["checkdocs-waivers.yaml/d/cv 2026-05-14.pdf", "checkdocs.json/lor.pdf"])
+        defer { folder.remove() }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/checkdocs.yml", withDestinationPath: "checkdocs.json")
+        let loaded = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path, readManifest: false)
+        #expect(Set(loaded.documents.map(\.path.description)) == ["checkdocs-waivers.yaml/d/cv 2026-05-14.pdf", "checkdocs.json/lor.pdf"])
+        #expect(loaded.diagnostics.contains { $0.code == .symlink && $0.path == "checkdocs.yml" })
     }
 
     @Test("replays a kept input without a trap, in bounded time", arguments: inputs)

@@ -41,7 +41,6 @@ public enum FolderScanner {
         for name in directory.names() where name.first != UInt8(ascii: ".") {
             let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
             let display = FilePath(bytes: path).description
-            if depth == 0, manifestNames.contains(name) { continue }
             let entry: Directory.Entry
             switch directory.entry(name) {
             case let .success(found): entry = found
@@ -68,6 +67,9 @@ public enum FolderScanner {
                     scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(error.description)", path: display))
                 }
             case .regular:
+                // Only a regular file is the manifest or the waivers file; a folder or a link of
+                // that name is scanned or noted like any other.
+                if depth == 0, manifestNames.contains(name) { continue }
                 let probe = directory.readProbe(name)
                 if let probe {
                     scan.diagnostics.append(Diagnostic(.unreadable, "cannot be read: \(probe.description); an upload portal would not get it either", path: display))

@@ -99,7 +99,7 @@ import CheckDocsFormats
     }
 
     /// Every refusal says why, on one line with no raw control characters, at a line of the input.
-    private static func checkErrors(_ errors: InputErrors, _ input: [UInt8]) {
+    static func checkErrors(_ errors: InputErrors, _ input: [UInt8]) {
         precondition(!errors.errors.isEmpty, "refused without an error")
         // Generous: YAML also ends lines at CR, NEL, U+2028 and U+2029 (the last bytes of each).
         let lines = input.reduce(1) { [0x0A, 0x0D, 0x85, 0xA8, 0xA9].contains($1) ? $0 + 1 : $0 }

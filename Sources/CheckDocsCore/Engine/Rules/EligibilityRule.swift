@@ -24,8 +24,10 @@ public struct EligibilityRule: Hashable, Sendable {
 
     public var title: String { check.base.title }
 
-    /// A score or threshold as written: `220`, `6.5`.
+    /// A whole number without a fraction ("104"), any other as Swift writes it ("12.5", "1e+23").
+    /// Only whole numbers up to 2^53 (all exact in a Double, and in Int's range) go through Int:
+    /// a titer minimum or a manifest value can be far larger (docs/security.md, "Fuzzing").
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && value.magnitude <= 9_007_199_254_740_992 ? String(Int(value)) : String(value)
     }
 }
