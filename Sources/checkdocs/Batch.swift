@@ -29,6 +29,7 @@ extension Check {
     }
 
     func runBatch() throws {
+        if let errors = missingReportFolders() { throw Terminal.fail(errors) }
         let progress = Progress(total: folders.count)
         var request = CheckRequest(folder: "", programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
@@ -41,7 +42,8 @@ extension Check {
             throw Terminal.fail(error)
         }
         let names = Self.reportNames(folders)
-        let options = FormatOptions(color: false, verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
+        let options = FormatOptions(color: false, verbosity: quiet ? .quiet : verbose ? .verbose : .normal,
+                                    width: Terminal.textWidth(toStandardOutput: false))
         // One reporter per format, made here; each folder writes with its own copy (a value).
         let reports = try format.map { request in
             (reporter: try request.resolve { $0.reportMaker?(options) }, fileExtension: try request.resolve().fileExtension,
@@ -89,6 +91,29 @@ extension Check {
         }
         if outcomes.contains(where: { $0.result == .error }) { throw ExitCode(2) }
         if outcomes.contains(where: { $0.result == .blocked }) { throw ExitCode(1) }
+    }
+
+    /// A `--format FMT=DIR/` folder that is not there is refused once, before any folder is
+    /// checked, rather than as an error of every folder; it is not created (docs/reports.md,
+    /// Batch summaries). nil when every report folder exists.
+    func missingReportFolders() -> InputErrors? {
+        var seen: Set<String> = []
+        var errors: [InputError] = []
+        for request in format {
+            guard let directory = request.file, seen.insert(directory).inserted else { continue }
+            // "reports/" of a file named reports fails as missing; its own kind says more.
+            var bare = Substring(directory)
+            while bare.count > 1 && bare.hasSuffix("/") { bare = bare.dropLast() }
+            switch FileSystem.kind(of: String(bare)) {
+            case .directory:
+                continue
+            case .missing:
+                errors.append(InputError(file: directory, "the report folder does not exist (or cannot be reached); create it first (--format \(request.id)=\(directory))"))
+            default:
+                errors.append(InputError(file: directory, "is not a folder; in a batch run --format \(request.id)=DIR/ names the folder for every folder's report"))
+            }
+        }
+        return errors.isEmpty ? nil : InputErrors(errors)
     }
 
     /// A report file name per folder: its last path component, made unique with -2, -3, ...

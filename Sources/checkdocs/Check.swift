@@ -77,7 +77,8 @@ struct Check: ParsableCommand {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
-            let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity)
+            let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,
+                                        width: Terminal.textWidth(toStandardOutput: output.file == nil))
             return ReportStream.Output(reporter: try output.resolve { $0.reportMaker?(options) }, file: output.file)
         })
         do {

@@ -61,7 +61,8 @@ struct Plan: ParsableCommand {
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
         guard let plan = planner.plan, let header = planner.header else { return }
-        let text = render(plan, FormatOptions(color: output == nil && Terminal.useColor(color)))
+        let text = render(plan, FormatOptions(color: output == nil && Terminal.useColor(color),
+                                              width: Terminal.textWidth(toStandardOutput: output == nil)))
         // Every output is written before any is renamed into place (or copied to stdout): a
         // refused path or a failed write leaves nothing behind.
         let commit = ReportCommit()

@@ -52,6 +52,11 @@ enum Terminal {
         }
     }
 
+    /// Columns for the text report and plan: COLUMNS, else the terminal's (stdout only), else 80.
+    static func textWidth(toStandardOutput: Bool) -> Int {
+        TerminalWidth.resolve(columns: TerminalWidth.environmentColumns, toStandardOutput: toStandardOutput)
+    }
+
     /// Today's date on this machine's calendar.
     static func today() -> CalendarDate {
         var now = time(nil)

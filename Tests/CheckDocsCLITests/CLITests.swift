@@ -22,8 +22,8 @@ import Testing
 
     /// Runs the binary with stdin closed and a time bound, after which it is killed. A death by
     /// signal is reported like a shell does, as 128 + the signal (so "status ≥ 128" means a crash).
-    /// `launcher` goes before the binary (for example prlimit or setpriv and their arguments);
-    /// `environment` adds to the test's own.
+    /// `launcher` goes before the binary (for example prlimit or setpriv and their arguments).
+    /// `COLUMNS` is removed (the text report would follow it), then `environment` is added.
     static func run(_ arguments: [String], binary: String = binary, directory: String = root,
                     timeout: Double = 60, launcher: [String] = [], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
@@ -32,6 +32,7 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()

@@ -13,6 +13,8 @@ public struct FolderOutcome: Hashable, Sendable {
 
     public var folder: String
     public var statusCounts: [ProgramStatus: Int] = [:]
+    /// Each program's id and status, in report order (the `csv-matrix` summary).
+    public var programStatuses: [ProgramStatusEntry] = []
     public var waivers: WaiverSummary?
     public var blocking = false
     public var errors: [InputError] = []
@@ -20,4 +22,15 @@ public struct FolderOutcome: Hashable, Sendable {
     public var result: Result { !errors.isEmpty ? .error : blocking ? .blocked : .ready }
     public var programCount: Int { statusCounts.values.reduce(0, +) }
     public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }
+
+    /// One program's status in one folder.
+    public struct ProgramStatusEntry: Hashable, Sendable {
+        public var id: String
+        public var status: ProgramStatus
+
+        public init(id: String, status: ProgramStatus) {
+            self.id = id
+            self.status = status
+        }
+    }
 }

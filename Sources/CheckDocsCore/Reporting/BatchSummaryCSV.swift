@@ -12,7 +12,7 @@ extension BatchSummary {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func quoted(_ field: String) -> String {
+    static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacing("\"", with: "\"\"") + "\""
     }

@@ -30,8 +30,9 @@ public struct HTMLReporter: WholeReportFormat {
         if report.programs.isEmpty {
             out += "<p>No program was selected.</p>\n"
         } else {
+            out += overview(report)
             out += "<section class=\"cards\" aria-label=\"Programs\">\n"
-            for program in report.programs { out += card(program, asOf: report.asOf) }
+            for (index, program) in report.programs.enumerated() { out += card(program, number: index + 1, asOf: report.asOf) }
             out += "</section>\n"
         }
         out += summary(report)
@@ -39,13 +40,13 @@ public struct HTMLReporter: WholeReportFormat {
         return out
     }
 
-    private func card(_ program: ProgramResult, asOf: CalendarDate) -> String {
+    private func card(_ program: ProgramResult, number: Int, asOf: CalendarDate) -> String {
         let status = program.status
-        var out = "<article class=\"card \(status.rawValue)\">\n<header>\n"
+        var out = "<article class=\"card \(status.rawValue)\" id=\"\(Self.anchor(number))\">\n<header>\n"
         out += "<p class=\"badge\">\(status.symbol) \(status.headline)</p>\n"
-        out += "<h2>\(e(program.name))</h2>\n"
+        out += "<h2>\(md(program.name))</h2>\n"
         out += "<p class=\"sub\"><code>\(e(program.id))</code> · \(program.kind.rawValue)"
-            + (program.institution.map { " · " + e($0) } ?? "") + "</p>\n</header>\n"
+            + (program.institution.map { " · " + md($0) } ?? "") + "</p>\n</header>\n"
 
         let progress = program.progress
         let percent = progress.applicable == 0 ? 100 : progress.met * 100 / progress.applicable
@@ -72,6 +73,27 @@ public struct HTMLReporter: WholeReportFormat {
         return out + "</article>\n"
     }
 
+    /// The programs at a glance, above the cards: each row links to its card, so on a phone the
+    /// reader sees every program's status without scrolling through the cards first.
+    private func overview(_ report: ReadinessReport) -> String {
+        var out = "<section class=\"overview\" aria-labelledby=\"overview\">\n<h2 id=\"overview\">Programs at a glance</h2>\n"
+        out += "<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">Program</th><th scope=\"col\">Status</th>"
+            + "<th scope=\"col\">Met</th><th scope=\"col\">Blocking</th><th scope=\"col\">Apply by</th></tr></thead>\n<tbody>\n"
+        for (index, program) in report.programs.enumerated() {
+            let progress = program.progress
+            let deadline = program.effectiveDeadline.map { "<time datetime=\"\($0)\">\($0)</time>" } ?? "none given"
+            // data-label names each cell where a phone shows the rows stacked, without the header.
+            out += "<tr class=\"\(program.status.rawValue)\"><td class=\"name\"><a href=\"#\(Self.anchor(index + 1))\">\(md(program.name))</a> "
+                + "<code>\(e(program.id))</code></td><td class=\"status\">\(program.status.symbol) \(program.status.headline)</td>"
+                + "<td data-label=\"Met\">\(progress.met) of \(progress.applicable)</td><td data-label=\"Blocking\">\(program.blockers.count)</td>"
+                + "<td data-label=\"Apply by\">\(deadline)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
+    }
+
+    /// A card's fragment id: by position, since a program id is free text.
+    private static func anchor(_ number: Int) -> String { "program-\(number)" }
+
     private func applyBy(_ date: CalendarDate, asOf: CalendarDate) -> String {
         let days = asOf.days(until: date)
         let when = days < 0 ? "passed \(Plural.count(-days, "day")) ago" : days == 0 ? "today" : "in \(Plural.count(days, "day"))"
@@ -88,9 +110,9 @@ public struct HTMLReporter: WholeReportFormat {
         for result in results {
             let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : "…"
             out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))</span> "
-                + "<strong>\(e(result.title))</strong> <code>\(e(result.id))</code></p>\n"
-            if !result.message.isEmpty { out += "<p class=\"msg\">\(e(result.message))</p>\n" }
-            if let hint = result.hint { out += "<p class=\"hint\"><span>What to do:</span> \(e(hint))</p>\n" }
+                + "<strong>\(md(result.title))</strong> <code>\(e(result.id))</code></p>\n"
+            if !result.message.isEmpty { out += "<p class=\"msg\">\(md(result.message))</p>\n" }
+            if let hint = result.hint { out += "<p class=\"hint\"><span>What to do:</span> \(md(hint))</p>\n" }
             out += "</li>\n"
         }
         return out + "</ul>\n"
@@ -101,7 +123,7 @@ public struct HTMLReporter: WholeReportFormat {
         if !report.crossProgram.isEmpty {
             out += "<section class=\"panel\">\n<h2>Fix first</h2>\n<ol>\n"
             for item in report.crossProgram {
-                out += "<li><strong>\(e(item.title))</strong> <code>\(e(item.key))</code>: \(e(item.impact))</li>\n"
+                out += "<li><strong>\(md(item.title))</strong> <code>\(e(item.key))</code>: \(md(item.impact))</li>\n"
             }
             out += "</ol>\n</section>\n"
         }
@@ -120,7 +142,7 @@ public struct HTMLReporter: WholeReportFormat {
         if !report.header.suggestions.isEmpty {
             out += "<section class=\"panel\">\n<h2>Suggestions</h2>\n<p>From the text of unrecognized PDFs; not used for any requirement. Declare <code>type:</code> and the date in the manifest if right.</p>\n<ul>\n"
             for suggestion in report.header.suggestions {
-                out += "<li><code>\(e(suggestion.path.description))</code>: \(e(suggestion.summary))</li>\n"
+                out += "<li><code>\(e(suggestion.path.description))</code>: \(md(suggestion.summary))</li>\n"
             }
             out += "</ul>\n</section>\n"
         }
@@ -136,7 +158,7 @@ public struct HTMLReporter: WholeReportFormat {
             out += "<section class=\"panel\">\n<h2>Notes on the folder</h2>\n<ul>\n"
             for diagnostic in report.diagnostics {
                 out += "<li><span class=\"tag\">\(diagnostic.level.rawValue)</span> "
-                    + (diagnostic.path.map { "<code>\(e($0))</code>: " } ?? "") + e(diagnostic.message) + "</li>\n"
+                    + (diagnostic.path.map { "<code>\(e($0))</code>: " } ?? "") + md(diagnostic.message) + "</li>\n"
             }
             out += "</ul>\n</section>\n"
         }
@@ -151,6 +173,9 @@ public struct HTMLReporter: WholeReportFormat {
     }
 
     private func e(_ text: String, attribute: Bool = false) -> String { MarkupEscaping.escape(text, attribute: attribute) }
+
+    /// Free text (messages, hints, titles): escaped, with its code and strong spans as HTML.
+    private func md(_ text: String) -> String { InlineMarkup.html(text) }
 
     /// No `<` or `&` in here: the page must stay well-formed XML.
     static let style = """
@@ -167,7 +192,16 @@ public struct HTMLReporter: WholeReportFormat {
     code { font: 13px/1.3 ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace;
       background: #eff1f3; border-radius: 4px; padding: 1px 4px; overflow-wrap: anywhere; }
     main { padding: 20px 32px 32px; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 20px; align-items: start; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(460px, 100%), 1fr)); gap: 20px; align-items: start; }
+    .card, .panel, .overview { min-width: 0; }
+    .overview { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; margin-bottom: 20px; }
+    .overview h2 { margin: 0 0 8px; font-size: 18px; }
+    .scroll { overflow-x: auto; }
+    .overview table { width: 100%; }
+    .overview td { vertical-align: top; }
+    .overview td a { font-weight: 600; }
+    .overview .status { color: var(--bad); font-weight: 700; font-size: 13px; white-space: nowrap; }
+    .overview .ready .status { color: var(--ok); }
     .card, .panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px; }
     .card { border-top: 6px double var(--bad); }
     .card.ready { border-top: 6px solid var(--ok); }
@@ -204,6 +238,18 @@ public struct HTMLReporter: WholeReportFormat {
     table { border-collapse: collapse; }
     th, td { padding: 4px 12px 4px 0; text-align: left; border-bottom: 1px solid var(--line); }
     a { color: #0550ae; overflow-wrap: anywhere; }
+    @media (max-width: 600px) {
+      header.page { padding: 14px 12px 12px; }
+      main { padding: 12px 12px 24px; }
+      .cards { grid-template-columns: 1fr; gap: 12px; }
+      .card, .panel, .overview { padding: 12px; }
+      .facts { grid-template-columns: 1fr; }
+      .overview thead { display: none; }
+      .overview tr { display: block; padding: 8px 0; border-bottom: 1px solid var(--line); }
+      .overview td { display: inline-block; padding: 0 12px 0 0; border: 0; }
+      .overview td.name { display: block; margin-bottom: 2px; }
+      .overview td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+    }
     @media print { body { background: #fff; } .card, .panel { break-inside: avoid; } }
 
     """

@@ -48,7 +48,7 @@ public struct OutputFormat: Sendable {
     public static let all: [OutputFormat] = [
         .text, .json, .markdown, .html, .junit, .sarif,
         .planText, .planJSON, .iCalendar,
-        .summaryTable, .summaryCSV, .summaryNDJSON,
+        .summaryTable, .summaryCSV, .summaryNDJSON, .summaryMatrix,
     ]
 
     public static func all(_ role: Role) -> [OutputFormat] { all.filter { $0.role == role } }
@@ -86,10 +86,13 @@ public struct FormatOptions: Sendable {
     /// ANSI colour (text and plan text, on a terminal only).
     public var color: Bool
     public var verbosity: TextReporter.Verbosity
+    /// Columns the text report wraps to.
+    public var width: Int
 
-    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal) {
+    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal, width: Int = TextReporter.defaultWidth) {
         self.color = color
         self.verbosity = verbosity
+        self.width = width
     }
 }
 

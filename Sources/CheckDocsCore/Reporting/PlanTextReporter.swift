@@ -4,9 +4,9 @@ public struct PlanTextReporter {
     public let color: Bool
     private let text: TextReporter
 
-    public init(color: Bool) {
+    public init(color: Bool, width: Int = TextReporter.defaultWidth) {
         self.color = color
-        self.text = TextReporter(color: color, verbosity: .normal)
+        self.text = TextReporter(color: color, verbosity: .normal, width: width)
     }
 
     public func render(_ plan: ActionPlan) -> String {
@@ -66,5 +66,5 @@ private extension String {
 extension OutputFormat {
     /// `plan --format text`: the default plan.
     public static let planText = OutputFormat(id: "text", fileExtension: "txt", purpose: "the plan, for reading at a terminal (the default)",
-                                              make: .plan { plan, options in PlanTextReporter(color: options.color).render(plan) })
+                                              make: .plan { plan, options in PlanTextReporter(color: options.color, width: options.width).render(plan) })
 }

@@ -1,7 +1,8 @@
 import CheckDocsNative
 
 /// The report people read at a terminal: per program, what blocks it and what to do, then
-/// what to fix first across programs and the total fees. Fits 80 columns; colour only when asked.
+/// what to fix first across programs and the total fees. Fits the width it is given (the terminal's,
+/// or 80: docs/reports.md, Text); colour only when asked.
 public struct TextReporter: StreamingFormat {
     public enum Verbosity: Sendable {
         case quiet, normal, verbose
@@ -9,12 +10,16 @@ public struct TextReporter: StreamingFormat {
 
     public let color: Bool
     public let verbosity: Verbosity
-    public let width = 80
+    public let width: Int
 
-    public init(color: Bool, verbosity: Verbosity) {
+    public init(color: Bool, verbosity: Verbosity, width: Int = TextReporter.defaultWidth) {
         self.color = color
         self.verbosity = verbosity
+        self.width = width
     }
+
+    /// The width when nothing says otherwise: a pipe, a file, a terminal of unknown size.
+    public static let defaultWidth = 80
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(safe(header.folder))\n")
@@ -42,19 +47,20 @@ public struct TextReporter: StreamingFormat {
             }
             if !header.unrecognizedFiles.isEmpty {
                 lines.append("")
-                lines.append(bold("Unrecognized files") + " (name them by type, or declare `type:` in the manifest):")
+                lines += wrap(bold("Unrecognized files") + " (name them by type, or declare `type:` in the manifest):", indent: "", continuation: "  ")
                 for path in header.unrecognizedFiles { lines += wrap(path.description, indent: "  ", continuation: "    ") }
             }
             if !header.ambiguousFiles.isEmpty {
                 lines.append("")
-                lines.append(bold("Ambiguous files") + " (declare `type:` in the manifest):")
+                lines += wrap(bold("Ambiguous files") + " (declare `type:` in the manifest):", indent: "", continuation: "  ")
                 for file in header.ambiguousFiles {
                     lines += wrap("\(file.path): could be \(safe(file.candidates.joined(separator: " or ")))", indent: "  ", continuation: "    ")
                 }
             }
             if !header.suggestions.isEmpty {
                 lines.append("")
-                lines.append(bold("Suggestions") + " (from the text of unrecognized PDFs; not used for any requirement — declare `type:` and the date in the manifest if right):")
+                lines += wrap(bold("Suggestions") + " (from the text of unrecognized PDFs; not used for any requirement — declare `type:` and the date in the manifest if right):",
+                              indent: "", continuation: "  ")
                 for suggestion in header.suggestions {
                     lines += wrap("\(suggestion.path): \(safe(suggestion.summary))", indent: "  ", continuation: "    ")
                 }
@@ -187,5 +193,5 @@ public struct TextReporter: StreamingFormat {
 extension OutputFormat {
     /// `check --format text`: the default report.
     public static let text = OutputFormat(id: "text", fileExtension: "txt", purpose: "reading at a terminal (the default)",
-                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity)) })
+                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity, width: $0.width)) })
 }

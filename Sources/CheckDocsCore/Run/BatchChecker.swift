@@ -57,6 +57,7 @@ private struct OutcomeEvents: CheckEvents {
     mutating func begin(_ header: ReportHeader) throws(InputErrors) { try stream.begin(header) }
     mutating func program(_ result: ProgramResult) throws(InputErrors) {
         outcome.statusCounts[result.status, default: 0] += 1
+        outcome.programStatuses.append(.init(id: result.id, status: result.status))
         try stream.program(result)
     }
     mutating func end(_ summary: ReportSummary) throws(InputErrors) {
