@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CheckDocsNative
+import CheckDocsFormats
 @testable import CheckDocsCore
 
 /// What a check says across programs (docs/reports.md, "Fix first and fees"): the fee totals
@@ -103,5 +104,59 @@ import CheckDocsNative
         ])
         #expect(results.map(\.status) == [.closed, .ineligible])
         #expect(summary.crossProgram.isEmpty)
+    }
+
+    // MARK: Every format says the same
+
+    @Test("text, JSON, Markdown and HTML give the same totals, the same programs apart and the same only-blocker claims")
+    func formatsAgree() throws {
+        let folder = try TemporaryFolder(files: Self.files, manifest: Self.manifest)
+        defer { folder.remove() }
+        let programs = [
+            ("ready-a", Self.program("ready-a", fees: [("15", "USD"), ("100", "USD")])),
+            ("visa-p", Self.program("visa-p", fees: [("595", "USD")], eligibility: #"<visaClass accepted="B-1"/>"#, requirements: ["cv", "mspe"])),
+            ("plain-q", Self.program("plain-q", requirements: ["cv", "mspe"])),
+            ("ineligible-c", Self.program("ineligible-c", fees: [("2000", "USD")], eligibility: #"<applicantStatus allowed="graduate"/>"#)),
+            ("closed-d", Self.program("closed-d", fees: [("2000", "USD")], deadline: "2026-11-01")),
+        ]
+        try FileManager.default.createDirectory(atPath: folder.path + "/programs", withIntermediateDirectories: true)
+        for (index, (id, xml)) in programs.enumerated() {
+            try xml.write(toFile: folder.path + "/programs/\(index)-\(id).xml", atomically: true, encoding: .utf8)
+        }
+        let report = try ReadinessChecker.check(CheckRequest(folder: folder.path, asOf: CalendarDate(iso: "2026-12-01")!), knowledge: Fixture.knowledge)
+        #expect(report.programs.map(\.status) == [.ready, .notReady, .notReady, .ineligible, .closed])
+        #expect(report.summary.fees == [FeeTotal(currency: "USD", amount: 710, programs: 2)])
+        #expect(report.summary.feesNotCounted == [UncountedFeeTotal(currency: "USD", amount: 4000, programs: ["ineligible-c", "closed-d"])])
+
+        func render(_ format: OutputFormat) throws -> String {
+            let make = try #require(format.reportMaker)
+            return make(FormatOptions()).render(report)
+        }
+        let text = try render(.text)
+        #expect(text.contains("Fees: USD 710 (2 programs)"))
+        #expect(text.contains("Not counted (ineligible or closed programs): USD 4000 (ineligible-c, closed-d)"))
+        #expect(text.contains("MSPE [mspe]: blocks 2 programs; the only blocker of plain-q\n"))
+        let markdown = try render(.markdown)
+        #expect(markdown.contains("| USD | 710 | 2 |"))
+        #expect(markdown.contains("| USD | 4000 | `ineligible-c`, `closed-d` |"))
+        #expect(markdown.contains("blocks 2 programs; the only blocker of plain-q (`visa-p`, `plain-q`)"))
+        let html = try render(.html)
+        #expect(html.contains("<tr><td>USD</td><td>710</td><td>2</td></tr>"))
+        #expect(html.contains("<tr><td>USD</td><td>4000</td><td><code>ineligible-c</code>, <code>closed-d</code></td></tr>"))
+        #expect(html.contains("blocks 2 programs; the only blocker of plain-q</li>"))
+
+        let json = try render(.json)
+        let schema = try #require(BuiltinData.file(BuiltinData.reportSchemaFile))
+        let validator = JSONSchemaValidator(schema: try JSONParser.parse(Array(schema.utf8)), date: DateLimits.verdict)
+        #expect(validator.validate(try JSONParser.parse(Array(json.utf8))).isEmpty)
+        let compact = json.filter { !$0.isWhitespace }
+        #expect(compact.contains(#""fees":[{"currency":"USD","amount":710,"programs":2}]"#))
+        #expect(compact.contains(#""feesNotCounted":[{"currency":"USD","amount":4000,"programs":["ineligible-c","closed-d"]}]"#))
+        #expect(compact.contains(#""requirement":"mspe","title":"MSPE","documentTypes":["mspe"],"blocks":["visa-p","plain-q"],"soleBlockerOf":["plain-q"]"#))
+        // JUnit and SARIF show neither fees nor fix first: nothing there can disagree.
+        for format in [OutputFormat.junit, .sarif] {
+            let other = try render(format)
+            #expect(!other.contains("only blocker") && !other.contains("4000") && !other.contains("710"), "\(format.id)")
+        }
     }
 }
