@@ -99,4 +99,26 @@ import Testing
         #expect(try Fixture.evaluate(Self.noNameRule, files: files, manifest: Self.manifest(diplomaName: "Kofi Mensah")).status(of: "diploma") == .ok)
         #expect(try Fixture.evaluate(Self.noNameRule, files: files, manifest: Self.manifest(diplomaName: "A. K. Boadu")).status(of: "diploma") == .ok)
     }
+
+    @Test("a transliterated name (issue 12): a discrepancy to verify with the name-verification hint, not another person")
+    func transliterated() throws {
+        let files = ["Passport_bio_page.pdf", "Diploma.pdf"]
+        func manifest(passport: String, diploma: String) -> String {
+            """
+            applicant:
+              name: "\(passport)"
+            documents:
+              "Passport_bio_page.pdf": {nameOnDocument: "\(passport)"}
+              "Diploma.pdf": {nameOnDocument: "\(diploma)"}
+            """
+        }
+        let respelled = try Fixture.evaluate(Self.program, files: files, manifest: manifest(passport: "Abd El-Rahman Youssef", diploma: "Abdelrahman Yousef"))
+        #expect(respelled.status(of: "diploma") == .notEvaluable)
+        let message = respelled.result("diploma")!.message
+        #expect(message.contains("spelled differently (spacing, particles or transliteration)"))
+        #expect(message.contains("list it under `applicant.otherNames` and add a name-verification document"))
+        #expect(respelled.result("diploma")!.reason?.code == "name-variant")
+        let other = try Fixture.evaluate(Self.program, files: files, manifest: manifest(passport: "Abd El-Rahman Youssef", diploma: "Abdelaziz Yousef"))
+        #expect(other.status(of: "diploma") == .invalid)
+    }
 }

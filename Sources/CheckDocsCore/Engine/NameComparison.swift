@@ -1,8 +1,8 @@
 /// Compares a name printed on a document with a reference name (the passport's), the way ECFMG
 /// lists name discrepancies (docs/programs.md, `<nameMatch>`): case, accents, hyphens and
-/// punctuation do not matter; initials, another order of the names and a missing (or extra) name
-/// are variants — possibly the same person, never silently the same; anything else is a
-/// different name.
+/// punctuation do not matter; initials, another order of the names, a missing (or extra) name and
+/// another spelling (spacing, particles, a listed transliteration: `NameSpelling`) are variants —
+/// possibly the same person, never silently the same; anything else is a different name.
 public enum NameComparison {
     /// How two names differ when one is a variant of the other.
     public struct Differences: OptionSet, Hashable, Sendable {
@@ -15,6 +15,9 @@ public enum NameComparison {
         public static let reordered = Differences(rawValue: 2)
         /// One name has a word the other lacks (a middle name left out).
         public static let omittedName = Differences(rawValue: 4)
+        /// The letters differ only by spacing, hyphens, particles or a listed transliteration
+        /// ("Abdelrahman" for "Abd El-Rahman", "Yusuf" for "Youssef").
+        public static let spelling = Differences(rawValue: 8)
 
         /// "with initials, in another order", for a report.
         public var description: String {
@@ -22,6 +25,7 @@ public enum NameComparison {
             if contains(.initials) { parts.append("with initials") }
             if contains(.reordered) { parts.append("in another order") }
             if contains(.omittedName) { parts.append("with a name left out or added") }
+            if contains(.spelling) { parts.append("spelled differently (spacing, particles or transliteration)") }
             return parts.joined(separator: ", ")
         }
     }
@@ -38,7 +42,10 @@ public enum NameComparison {
     }
 
     public static func compare(_ printed: String, to reference: String) -> Outcome {
-        compare(words: words(printed), to: words(reference))
+        let (printedWords, referenceWords) = (words(printed), words(reference))
+        let direct = compare(words: printedWords, to: referenceWords)
+        guard direct == .different else { return direct }
+        return NameSpelling.compare(printedWords, referenceWords).map(Outcome.variant) ?? .different
     }
 
     static func compare(words printed: [String], to reference: [String]) -> Outcome {

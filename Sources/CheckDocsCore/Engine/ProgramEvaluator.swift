@@ -58,12 +58,14 @@ extension ProgramStatus {
 }
 
 /// Builds the summary one program at a time, so a catalog of any size is never held whole:
-/// status counts, what to fix first across programs, and what it all costs.
+/// status counts, what to fix first across programs, and what it all costs (docs/reports.md,
+/// "Fix first and fees").
 struct ReportSummaryBuilder {
     let failOn: Severity?
     private var counts: [ProgramStatus: Int] = [:]
     private var items: [String: CrossProgramItem] = [:]
     private var fees: [String: (amount: Decimal, programs: Int)] = [:]
+    private var uncounted: [String: (amount: Decimal, programs: [String])] = [:]
     private var blocking = false
 
     init(failOn: Severity?) { self.failOn = failOn }
@@ -71,18 +73,30 @@ struct ReportSummaryBuilder {
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
         if let failOn, !blocking { blocking = !program.failures(at: failOn).isEmpty }
+        // Only a not-ready program can be made ready by fixing documents; an ineligible or closed
+        // one cannot, whatever is fixed.
         if program.status == .notReady {
-            let blockers = program.requirements.filter { $0.blocks(at: .error) && $0.category == .document }
-            for result in blockers {
+            // Every result that blocks counts when deciding what is the only blocker: an
+            // undecided eligibility rule blocks as much as a missing document does.
+            let blockers = program.requirements.filter { $0.blocks(at: .error) }
+            for result in blockers where result.category == .document {
                 items[result.id, default: CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
                                                           programs: [], soleBlockerOf: [])].programs.append(program.id)
                 if blockers.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
             }
         }
+        // The totals are what applying costs: a program that cannot be applied to now is listed apart.
+        let canApply = program.status == .ready || program.status == .notReady
         for currency in Set(program.fees.map(\.currency)) {
-            fees[currency, default: (0, 0)].programs += 1
+            if canApply {
+                fees[currency, default: (0, 0)].programs += 1
+            } else {
+                uncounted[currency, default: (0, [])].programs.append(program.id)
+            }
         }
-        for fee in program.fees { fees[fee.currency]!.amount += fee.amount }
+        for fee in program.fees {
+            if canApply { fees[fee.currency]!.amount += fee.amount } else { uncounted[fee.currency]!.amount += fee.amount }
+        }
     }
 
     /// Items blocking the most programs first, then those that alone block the most, then by id.
@@ -91,6 +105,9 @@ struct ReportSummaryBuilder {
             ($0.programs.count, $0.soleBlockerOf.count, $1.key) > ($1.programs.count, $1.soleBlockerOf.count, $0.key)
         }
         let totals = fees.keys.sorted().map { FeeTotal(currency: $0, amount: fees[$0]!.amount, programs: fees[$0]!.programs) }
-        return ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, blocking: blocking)
+        let apart = uncounted.keys.sorted().map {
+            UncountedFeeTotal(currency: $0, amount: uncounted[$0]!.amount, programs: uncounted[$0]!.programs)
+        }
+        return ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, feesNotCounted: apart, blocking: blocking)
     }
 }

@@ -117,10 +117,20 @@ public struct CrossProgramItem: Hashable, Sendable {
     public var soleBlockerOf: [String]
 }
 
+/// The fees, in one currency, of the programs the applicant can apply to (`ready` or `not-ready`).
 public struct FeeTotal: Hashable, Sendable {
     public var currency: String
     public var amount: Decimal
     public var programs: Int
+}
+
+/// The fees, in one currency, of the programs the applicant cannot apply to now (`ineligible` or
+/// `closed`): listed apart, never added to the totals (docs/reports.md, "Fix first and fees").
+public struct UncountedFeeTotal: Hashable, Sendable {
+    public var currency: String
+    public var amount: Decimal
+    /// The ids of those programs, in report order.
+    public var programs: [String]
 }
 
 /// What a check knows before the first program is evaluated: the run and the folder.
@@ -146,6 +156,8 @@ public struct ReportSummary: Sendable {
     public var statusCounts: [ProgramStatus: Int]
     public var crossProgram: [CrossProgramItem]
     public var fees: [FeeTotal]
+    /// Fees of the `ineligible` and `closed` programs, not counted in `fees`.
+    public var feesNotCounted: [UncountedFeeTotal] = []
     /// Whether a finding reached the --fail-on threshold (exit code 1).
     public var blocking: Bool
     /// What the waivers did; nil when no waivers file was in effect.

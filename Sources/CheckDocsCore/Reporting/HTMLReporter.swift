@@ -127,12 +127,26 @@ public struct HTMLReporter: WholeReportFormat {
             }
             out += "</ol>\n</section>\n"
         }
-        if !report.fees.isEmpty {
-            out += "<section class=\"panel\">\n<h2>Fees</h2>\n<table>\n<thead><tr><th>Currency</th><th>Total</th><th>Programs</th></tr></thead>\n<tbody>\n"
-            for fee in report.fees {
-                out += "<tr><td>\(e(fee.currency))</td><td>\(Plural.amount(fee.amount))</td><td>\(fee.programs)</td></tr>\n"
+        if !report.fees.isEmpty || !report.summary.feesNotCounted.isEmpty {
+            out += "<section class=\"panel\">\n<h2>Fees</h2>\n"
+            if report.fees.isEmpty {
+                out += "<p>\(e(FeeWording.noneCountedSentence))</p>\n"
+            } else {
+                out += "<table>\n<thead><tr><th>Currency</th><th>Total</th><th>Programs</th></tr></thead>\n<tbody>\n"
+                for fee in report.fees {
+                    out += "<tr><td>\(e(fee.currency))</td><td>\(Plural.amount(fee.amount))</td><td>\(fee.programs)</td></tr>\n"
+                }
+                out += "</tbody>\n</table>\n"
             }
-            out += "</tbody>\n</table>\n</section>\n"
+            if !report.summary.feesNotCounted.isEmpty {
+                out += "<p>\(e(FeeWording.notCounted)):</p>\n<table>\n<thead><tr><th>Currency</th><th>Total</th><th>Programs</th></tr></thead>\n<tbody>\n"
+                for fee in report.summary.feesNotCounted {
+                    let programs = fee.programs.map { "<code>\(e($0))</code>" }.joined(separator: ", ")
+                    out += "<tr><td>\(e(fee.currency))</td><td>\(Plural.amount(fee.amount))</td><td>\(programs)</td></tr>\n"
+                }
+                out += "</tbody>\n</table>\n"
+            }
+            out += "</section>\n"
         }
         if !report.unrecognizedFiles.isEmpty {
             out += "<section class=\"panel\">\n<h2>Unrecognized files</h2>\n<p>Name them by type, or declare <code>type:</code> in the manifest.</p>\n<ul>\n"

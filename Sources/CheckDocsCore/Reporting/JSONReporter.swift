@@ -70,6 +70,10 @@ public struct JSONReporter: StreamingFormat {
             member("fees", .array(summary.fees.map { fee in
                 .object([member("currency", .string(fee.currency)), member("amount", decimal(fee.amount)), member("programs", integer(fee.programs))])
             })),
+            member("feesNotCounted", .array(summary.feesNotCounted.map { fee in
+                .object([member("currency", .string(fee.currency)), member("amount", decimal(fee.amount)),
+                         member("programs", .array(fee.programs.map { .string($0) }))])
+            })),
         ]
         if let waivers = summary.waivers {
             func list(_ waivers: [Waiver]) -> JSONValue {

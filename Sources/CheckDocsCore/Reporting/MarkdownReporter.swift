@@ -89,10 +89,21 @@ public struct MarkdownReporter: WholeReportFormat {
                              + " (" + item.programs.map { code($0) }.joined(separator: ", ") + ")")
             }
         }
-        if !report.fees.isEmpty {
-            lines += ["", "## Fees", "", "| Currency | Total | Programs |", "|---|---|---|"]
-            for fee in report.fees {
-                lines.append(row([text(fee.currency), Plural.amount(fee.amount), String(fee.programs)]))
+        if !report.fees.isEmpty || !report.summary.feesNotCounted.isEmpty {
+            lines += ["", "## Fees", ""]
+            if report.fees.isEmpty {
+                lines.append(FeeWording.noneCountedSentence)
+            } else {
+                lines += ["| Currency | Total | Programs |", "|---|---|---|"]
+                for fee in report.fees {
+                    lines.append(row([text(fee.currency), Plural.amount(fee.amount), String(fee.programs)]))
+                }
+            }
+            if !report.summary.feesNotCounted.isEmpty {
+                lines += ["", FeeWording.notCounted + ":", "", "| Currency | Total | Programs |", "|---|---|---|"]
+                for fee in report.summary.feesNotCounted {
+                    lines.append(row([text(fee.currency), Plural.amount(fee.amount), fee.programs.map { code($0, inTable: true) }.joined(separator: ", ")]))
+                }
             }
         }
         if !report.unrecognizedFiles.isEmpty {

@@ -80,6 +80,21 @@ extension FeeTotal {
     public var summary: String { "\(currency) \(Plural.amount(amount)) (\(Plural.count(programs, "program")))" }
 }
 
+extension UncountedFeeTotal {
+    /// "USD 2000 (yale-elective, emory-elective)".
+    public var summary: String { "\(currency) \(Plural.amount(amount)) (\(programs.joined(separator: ", ")))" }
+}
+
+/// The words every format uses for the fee totals (docs/reports.md, "Fix first and fees").
+enum FeeWording {
+    /// Said when no program that can be applied to charges a fee, but others do.
+    static let noneCounted = "none for the programs you can apply to"
+    /// The same, on its own under a "Fees" heading.
+    static let noneCountedSentence = "None for the programs you can apply to."
+    /// Introduces the fees of the ineligible and closed programs, kept out of the totals.
+    static let notCounted = "Not counted (ineligible or closed programs)"
+}
+
 enum Plural {
     /// "1 program", "2 programs".
     static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -41,9 +41,14 @@ public struct TextReporter: StreamingFormat {
                     lines += wrap("\(safe(item.title)) [\(safe(item.key))]: \(safe(item.impact))", indent: "  • ", continuation: "    ")
                 }
             }
-            if !summary.fees.isEmpty {
+            if !summary.fees.isEmpty || !summary.feesNotCounted.isEmpty {
                 lines.append("")
-                lines += wrap("Fees: " + safe(summary.fees.map(\.summary).joined(separator: ", ")), indent: "", continuation: "  ")
+                let counted = summary.fees.isEmpty ? FeeWording.noneCounted : summary.fees.map(\.summary).joined(separator: ", ")
+                lines += wrap("Fees: " + safe(counted), indent: "", continuation: "  ")
+                if !summary.feesNotCounted.isEmpty {
+                    lines += wrap(FeeWording.notCounted + ": " + safe(summary.feesNotCounted.map(\.summary).joined(separator: ", ")),
+                                  indent: "", continuation: "  ")
+                }
             }
             if !header.unrecognizedFiles.isEmpty {
                 lines.append("")

@@ -7,8 +7,9 @@ import CheckDocsNative
 ///
 /// Outcomes: the passport name → passes; a declared other name → passes only with a
 /// name-verification document (and `allowAliases` not false), else `invalid`; initials, another
-/// order or a missing middle name → `not-evaluable` (maybe the same person, but a discrepancy to
-/// bridge: never silently passed, never called a different person); any other name → `invalid`.
+/// order, a missing middle name or another spelling (spacing, particles, a listed
+/// transliteration) → `not-evaluable` (maybe the same person, but a discrepancy to bridge: never
+/// silently passed, never called a different person); any other name → `invalid`.
 public struct NameMatchRule: DocumentConstraint {
     public var allowAliases: Bool
 
