@@ -139,6 +139,8 @@ public struct ReportHeader: Sendable {
     /// The applicant folder's identity and its files', so report files are never written inside it.
     public var folderIdentity: FileIdentity
     public var fileIdentities: Set<FileIdentity>
+    /// Which programs the check used and why (nil: not said, as for a report made by hand).
+    public var selection: ProgramSelection? = nil
 }
 
 /// What a check knows after the last program: the counts, what to fix first, the fees.

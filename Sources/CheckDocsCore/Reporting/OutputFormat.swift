@@ -86,10 +86,13 @@ public struct FormatOptions: Sendable {
     /// ANSI colour (text and plan text, on a terminal only).
     public var color: Bool
     public var verbosity: TextReporter.Verbosity
+    /// Text report: every requirement of every standard checklist, not the overview per kind.
+    public var allKinds: Bool
 
-    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal) {
+    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal, allKinds: Bool = false) {
         self.color = color
         self.verbosity = verbosity
+        self.allKinds = allKinds
     }
 }
 

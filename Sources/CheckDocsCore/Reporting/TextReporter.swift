@@ -10,19 +10,52 @@ public struct TextReporter: StreamingFormat {
     public let color: Bool
     public let verbosity: Verbosity
     public let width = 80
+    /// `--all-kinds`: the full report even when the standard checklists stand in for programs.
+    public let allKinds: Bool
+    /// A short block per program instead of every requirement: set from the header when every
+    /// standard checklist is used because nobody chose (docs/reports.md, "Which programs were checked").
+    public private(set) var overview = false
 
-    public init(color: Bool, verbosity: Verbosity) {
+    public init(color: Bool, verbosity: Verbosity, allKinds: Bool = false) {
         self.color = color
         self.verbosity = verbosity
+        self.allKinds = allKinds
+    }
+
+    public func adapted(to header: ReportHeader) -> TextReporter {
+        var copy = self
+        copy.overview = verbosity == .normal && !allKinds && header.selection?.isUnchosenStandard == true
+        return copy
     }
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(safe(header.folder))\n")
+        if verbosity != .quiet, let selection = header.selection {
+            var lines: [String] = []
+            for line in selection.lines(folder: header.folder) { lines += wrap(safe(line), indent: "", continuation: "  ") }
+            if overview { lines.append("Overview: one block per kind; --all-kinds lists every requirement.") }
+            out.write(lines.joined(separator: "\n") + "\n")
+        }
         out.write(header.documentSummary + "\n")
     }
 
     public func fragment(for result: ProgramResult) -> [UInt8] {
-        Array(("\n" + render(result).joined(separator: "\n") + "\n").utf8)
+        Array(("\n" + (overview ? renderOverview(result) : render(result)).joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// A program in two or three lines: its status, then every blocking item by id.
+    private func renderOverview(_ program: ProgramResult) -> [String] {
+        let headline = "\(program.status.symbol) \(program.status.headline)"
+        let badge = program.status == .ready ? green(headline) : red(headline)
+        var lines = wrap("\(badge)  \(bold(safe(program.id))) — \(safe(program.name))", indent: "", continuation: "   ")
+        let progress = program.progress
+        var facts = ["\(progress.met) of \(progress.applicable) met"]
+        if !program.warnings.isEmpty { facts.append(Plural.count(program.warnings.count, "warning")) }
+        if !program.pending.isEmpty { facts.append("\(program.pending.count) due later") }
+        let blockers = program.blockers
+        let blocked = blockers.isEmpty ? "" : "; blocked by " + blockers.map { safe($0.id) }.joined(separator: ", ")
+        lines += wrap(facts.joined(separator: ", ") + blocked, indent: "   ", continuation: "     ")
+        return lines
     }
 
     /// The folder's findings are listed after the programs, where the reader ends up.
@@ -187,5 +220,5 @@ public struct TextReporter: StreamingFormat {
 extension OutputFormat {
     /// `check --format text`: the default report.
     public static let text = OutputFormat(id: "text", fileExtension: "txt", purpose: "reading at a terminal (the default)",
-                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity)) })
+                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity, allKinds: $0.allKinds)) })
 }
