@@ -82,11 +82,18 @@ struct ReportSummaryBuilder {
     private var items: [String: CrossProgramItem] = [:]
     private var fees: [String: (amount: Decimal, programs: Int)] = [:]
     private var blocking = false
+    private var facts = Set<NeededFact>()
+    private var waitingResults = 0
 
     init(failOn: Severity?) { self.failOn = failOn }
 
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
+        for result in program.requirements {
+            let needed = result.neededFacts
+            if !needed.isEmpty { waitingResults += 1 }
+            facts.formUnion(needed)
+        }
         if let failOn, !blocking { blocking = !program.failures(at: failOn).isEmpty }
         if program.status == .notReady {
             let blockers = program.requirements.filter { $0.blocks(at: .error) && $0.category == .document }
@@ -108,6 +115,8 @@ struct ReportSummaryBuilder {
             ($0.programs.count, $0.soleBlockerOf.count, $1.key) > ($1.programs.count, $1.soleBlockerOf.count, $0.key)
         }
         let totals = fees.keys.sorted().map { FeeTotal(currency: $0, amount: fees[$0]!.amount, programs: fees[$0]!.programs) }
-        return ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, blocking: blocking)
+        var summary = ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, blocking: blocking)
+        summary.neededFacts = NeededFacts(facts: facts.sorted(), requirements: waitingResults)
+        return summary
     }
 }

@@ -152,6 +152,8 @@ public struct ReportSummary: Sendable {
     public var blocking: Bool
     /// What the waivers did; nil when no waivers file was in effect.
     public var waivers: WaiverSummary? = nil
+    /// Manifest facts that would let undecided rules decide, gathered across programs.
+    public var neededFacts = NeededFacts()
 
     public var programCount: Int { statusCounts.values.reduce(0, +) }
     public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }

@@ -43,6 +43,23 @@ public struct TextReporter: StreamingFormat {
         Array(("\n" + (overview ? renderOverview(result) : render(result)).joined(separator: "\n") + "\n").utf8)
     }
 
+    /// "12 facts would settle 19 requirements", then the facts per file: said once, not under
+    /// every requirement that waits on them.
+    /// Shown in the overview (which names no requirement's message) and before there is a
+    /// manifest; once there is one, each requirement's message names the field its entry lacks.
+    private func factsBlock(_ needed: NeededFacts, header: ReportHeader) -> [String] {
+        guard !needed.isEmpty, overview || header.selection?.hasManifest == false else { return [] }
+        let command = header.selection?.hasManifest == false ? "checkdocs init \(header.folder)" : "checkdocs init --update \(header.folder)"
+        var lines = [""]
+        lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
+            + " — add them to checkdocs.yaml (`\(safe(command))` drafts what the names give):", indent: "", continuation: "  ")
+        for group in needed.byFile {
+            let owner = group.file.map { $0.description } ?? "applicant"
+            lines += wrap("\(safe(owner)): " + group.fields.joined(separator: ", "), indent: "  ", continuation: "    ")
+        }
+        return lines
+    }
+
     /// A program in two or three lines: its status, then every blocking item by id.
     private func renderOverview(_ program: ProgramResult) -> [String] {
         let headline = "\(program.status.symbol) \(program.status.headline)"
@@ -62,6 +79,7 @@ public struct TextReporter: StreamingFormat {
     public func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput) {
         var lines: [String] = []
         if verbosity != .quiet {
+            lines += factsBlock(summary.neededFacts, header: header)
             if !summary.crossProgram.isEmpty {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
