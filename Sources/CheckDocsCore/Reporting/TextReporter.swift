@@ -53,9 +53,12 @@ public struct TextReporter: StreamingFormat {
         var lines = [""]
         lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
             + " — add them to checkdocs.yaml (`\(safe(command))` drafts what the names give):", indent: "", continuation: "  ")
+        let notes = Dictionary(header.documents.compactMap { document in document.facts.nameDateNote.map { (document.path, $0) } },
+                               uniquingKeysWith: { first, _ in first })
         for group in needed.byFile {
             let owner = group.file.map { $0.description } ?? "applicant"
-            lines += wrap("\(safe(owner)): " + group.fields.joined(separator: ", "), indent: "  ", continuation: "    ")
+            let note = group.file.flatMap { notes[$0] }.map { " (\($0))" } ?? ""
+            lines += wrap("\(safe(owner)): " + group.fields.joined(separator: ", ") + safe(note), indent: "  ", continuation: "    ")
         }
         return lines
     }
