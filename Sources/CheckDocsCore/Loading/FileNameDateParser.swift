@@ -68,6 +68,8 @@ public enum FileNameDateParser {
     /// Month-year and year-only dates among the tokens no full date used: `oct 2026`, `2026 oct`
     /// is not read (too rare to be sure), `2028-02`, `02-2028`, `2029`.
     static func partialDates(_ tokens: [FileNameTokens.Token], unused: [Int]) -> [PartialDate] {
+        // Every partial form has a four-digit year: most names have none, and cost nothing more.
+        guard unused.contains(where: { tokens[$0].isNumber && tokens[$0].text.count == 4 }) else { return [] }
         let free = Set(unused)
         var found: [PartialDate] = []
         var index = 0

@@ -49,10 +49,12 @@ public struct TextReporter: StreamingFormat {
     /// manifest; once there is one, each requirement's message names the field its entry lacks.
     private func factsBlock(_ needed: NeededFacts, header: ReportHeader) -> [String] {
         guard !needed.isEmpty, overview || header.selection?.hasManifest == false else { return [] }
-        let command = header.selection?.hasManifest == false ? "checkdocs init \(header.folder)" : "checkdocs init --update \(header.folder)"
+        let how = header.selection?.hasManifest == false
+            ? " — add them to checkdocs.yaml (`\(safe("checkdocs init \(header.folder)"))` drafts it from the names):"
+            : " — add them to the manifest's entries:"
         var lines = [""]
         lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
-            + " — add them to checkdocs.yaml (`\(safe(command))` drafts what the names give):", indent: "", continuation: "  ")
+            + how, indent: "", continuation: "  ")
         let notes = Dictionary(header.documents.compactMap { document in document.facts.nameDateNote.map { (document.path, $0) } },
                                uniquingKeysWith: { first, _ in first })
         for group in needed.byFile {
