@@ -29,16 +29,19 @@ BANNER = "SAMPLE \u2014 not a real document \u2014 generated for checkdocs tests
 READY = "ready"
 MISSING = "missing-items"
 EXPIRED = "expired-and-ineligible"
+NEWCOMER = "newcomer"
 
 PEOPLE = {
     READY: "Abena Kyerewaa Boadu",
     MISSING: "Rohan Vinayak Kulkarni",
     EXPIRED: "Layla Mariam Haddad",
+    NEWCOMER: "Chiamaka Ifeoma Okafor",
 }
 SCHOOLS = {
     READY: "Cape Coast Riverside School of Medicine (fictional), Ghana - instruction in English",
     MISSING: "Western Ghats Institute of Medical Sciences (fictional), India - instruction in English",
     EXPIRED: "Northern Highlands University Faculty of Medicine (fictional), Jordan - instruction in English",
+    NEWCOMER: "Lagoon Coast College of Medicine (fictional), Nigeria - instruction in English",
 }
 LAB = "Sample Diagnostics Laboratory (fictional)"
 
@@ -291,6 +294,76 @@ DOCUMENTS = [
     ]),
     (EXPIRED, "certificates/OSHA_training_2026-09-20.pdf", "OSHA bloodborne-pathogen and universal precautions training", [
         "Completed 2026-09-20. Valid until 2027-09-19.",
+    ]),
+    # ---------------------------------------------------------------- newcomer
+    # A first run: no programs/ folder, no checkdocs.yaml, names as people write them
+    # (month-only and year-only dates, "exp" before an expiry).
+    (NEWCOMER, "Passport exp 2029.pdf", "Passport - biographical data page", [
+        "Nationality: Nigeria. Passport no. A00000009 (sample). Date of expiry: 2029-03-14.",
+    ]),
+    (NEWCOMER, "US visa B1B2.pdf", "United States visa (visa foil)", [
+        "Visa type/class: B1/B2. Entries: M. Issued: 2026-02-10. Expires: 2031-02-08.",
+    ]),
+    (NEWCOMER, "CV Chiamaka Okafor.pdf", "Curriculum Vitae", [
+        "MBBS graduate (2025). House officer year completed 2026.",
+    ]),
+    (NEWCOMER, "Photo.jpg", None, None),
+    (NEWCOMER, "MBBS degree certificate.pdf", "Bachelor of Medicine, Bachelor of Surgery", [
+        "Conferred 2025-07-18. Issued in English.",
+    ]),
+    (NEWCOMER, "Medical school transcript.pdf", "Academic transcript", [
+        "Six years of study, 2019-2025. Issued in English.",
+    ]),
+    (NEWCOMER, "USMLE Step 1 score report.pdf", "USMLE Step 1 score report", [
+        "Test date 2024-03-11. Outcome: PASS.",
+    ]),
+    (NEWCOMER, "USMLE Step 2 CK score report.pdf", "USMLE Step 2 CK score report", [
+        "Test date 2025-10-02. Score: 238. Outcome: PASS.",
+    ]),
+    (NEWCOMER, "ECFMG certificate.pdf", "ECFMG certificate", [
+        "Certified 2026-01-20 (sample).",
+    ]),
+    (NEWCOMER, "LoR - Dr Adeyemi.pdf", "Letter of recommendation - Dr T. Adeyemi (fictional)", [
+        "Internal medicine faculty. Letterhead, signed, 2026-09-30.",
+    ]),
+    (NEWCOMER, "LoR - Dr Okonkwo.pdf", "Letter of recommendation - Dr E. Okonkwo (fictional)", [
+        "Surgery faculty. Letterhead, signed, 2026-10-14.",
+    ]),
+    (NEWCOMER, "Personal statement - Internal Medicine.pdf", "Personal statement", [
+        "Why internal medicine (about 3,800 characters).",
+    ]),
+    (NEWCOMER, "BLS exp 2028-02.pdf", "BLS Provider card", [
+        "Issued 2026-02-03. Recommended renewal date: 02/2028.",
+    ]),
+    (NEWCOMER, "flu shot oct 2026.pdf", "Influenza vaccination record", [
+        "Seasonal influenza vaccine 2026-2027 given in October 2026 (day not legible).",
+    ]),
+    (NEWCOMER, "QuantiFERON 2026-09-14.pdf", "QuantiFERON-TB Gold Plus (IGRA)", [
+        "Collected 2026-09-14. Result: NEGATIVE.", LAB,
+    ]),
+    (NEWCOMER, "MMR record.pdf", "MMR vaccination record", [
+        "MMR dose 1: 1998-11-02. MMR dose 2: 2003-05-20.",
+    ]),
+    (NEWCOMER, "Varicella titer.pdf", "Varicella IgG", [
+        "Collected 2026-08-03. Result: POSITIVE (immune).", LAB,
+    ]),
+    (NEWCOMER, "Hep B titer.pdf", "Hepatitis B surface antibody", [
+        "Collected 2026-08-03. Anti-HBs 64 mIU/mL (reactive).", LAB,
+    ]),
+    (NEWCOMER, "Tdap 2024.pdf", "Tdap vaccination record", [
+        "Tdap given 2024 (month and day not recorded).",
+    ]),
+    (NEWCOMER, "Health insurance exp Dec-2027.pdf", "Certificate of health insurance", [
+        "Valid from 2026-12-01 to 2027-12-31. Coverage USD 250,000.",
+    ]),
+    (NEWCOMER, "COVID vaccination card.pdf", "COVID-19 vaccination card", [
+        "Doses: 2021-09-06, 2021-10-04.",
+    ]),
+    (NEWCOMER, "HIPAA certificate 2026-10-30.pdf", "HIPAA training certificate", [
+        "Completed 2026-10-30.",
+    ]),
+    (NEWCOMER, "scan0003.pdf", "Scanned page", [
+        "Unlabelled scanner output; a faint copy of a pharmacy receipt.",
     ]),
 ]
 

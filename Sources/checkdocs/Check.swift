@@ -51,6 +51,9 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list met and not-applicable requirements, files and notes.")
     var verbose = false
 
+    @Flag(name: .customLong("all-kinds"), help: "Without programs/, --kind or applyingFor:, every requirement of every standard checklist (default: an overview per kind).")
+    var allKinds = false
+
     func validate() throws {
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
@@ -78,7 +81,7 @@ struct Check: ParsableCommand {
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,
-                                        width: Terminal.textWidth(toStandardOutput: output.file == nil))
+                                        width: Terminal.textWidth(toStandardOutput: output.file == nil), allKinds: allKinds)
             return ReportStream.Output(reporter: try output.resolve { $0.reportMaker?(options) }, file: output.file)
         })
         do {

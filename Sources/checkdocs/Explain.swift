@@ -7,7 +7,7 @@ struct Explain: InputCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain a program, a checklist or a document type: what it requires and why.")
 
-    @Argument(help: ArgumentHelp("A program id, checklist id or document type id.", valueName: "id"))
+    @Argument(help: ArgumentHelp("A program id, checklist id, document type id, or a file-name alias of a type (flu, quantiferon).", valueName: "id"))
     var id: String
 
     @OptionGroup var catalog: CatalogOptions
@@ -23,7 +23,7 @@ struct Explain: InputCommand {
             if let checklist = standard.first(where: { $0.id == id }) {
                 Terminal.out(Explanation.program(checklist, catalog: knowledge.catalog))
             }
-        } else if let type = knowledge.catalog[id] {
+        } else if let type = knowledge.catalog[id] ?? Explanation.typeByAlias(id, catalog: knowledge.catalog) {
             Terminal.out(Explanation.type(type, knowledge: knowledge))
         } else {
             let candidates = programs.map(\.id) + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)

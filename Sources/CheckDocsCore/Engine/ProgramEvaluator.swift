@@ -67,11 +67,18 @@ struct ReportSummaryBuilder {
     private var fees: [String: (amount: Decimal, programs: Int)] = [:]
     private var uncounted: [String: (amount: Decimal, programs: [String])] = [:]
     private var blocking = false
+    private var facts = Set<NeededFact>()
+    private var waitingResults = 0
 
     init(failOn: Severity?) { self.failOn = failOn }
 
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
+        for result in program.requirements {
+            let needed = result.neededFacts
+            if !needed.isEmpty { waitingResults += 1 }
+            facts.formUnion(needed)
+        }
         if let failOn, !blocking { blocking = !program.failures(at: failOn).isEmpty }
         // Only a not-ready program can be made ready by fixing documents; an ineligible or closed
         // one cannot, whatever is fixed.
@@ -108,6 +115,8 @@ struct ReportSummaryBuilder {
         let apart = uncounted.keys.sorted().map {
             UncountedFeeTotal(currency: $0, amount: uncounted[$0]!.amount, programs: uncounted[$0]!.programs)
         }
-        return ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, feesNotCounted: apart, blocking: blocking)
+        var summary = ReportSummary(statusCounts: counts, crossProgram: ranked, fees: totals, feesNotCounted: apart, blocking: blocking)
+        summary.neededFacts = NeededFacts(facts: facts.sorted(), requirements: waitingResults)
+        return summary
     }
 }

@@ -124,9 +124,16 @@ public struct ApplicantFolderLoader {
                     path: path.description))
             }
         }
-        let dates = parsed.dates.sorted()
-        guard let first = dates.first else { return facts }
         let documentType = catalog[type]
+        if let expiry = parsed.expiryDates.max() {
+            // "BLS exp 2028-02-15": the date after an expiry word is the expiry, whatever the type.
+            facts.expires = expiry
+            let others = parsed.dates.filter { !parsed.expiryDates.contains($0) }.sorted()
+            if documentType?.isVaccine == true, others.count > 1 { facts.doses = others } else { facts.date = others.first }
+            return facts
+        }
+        let dates = parsed.dates.sorted()
+        guard let first = dates.first else { return Self.partialFacts(parsed.partial, type: documentType) }
         if documentType?.isVaccine == true, dates.count > 1 {
             facts.doses = dates
             return facts
@@ -143,6 +150,28 @@ public struct ApplicantFolderLoader {
         return facts
     }
 
+    /// A month or a year without its day, used only where that is safe: an expiry month is its
+    /// last day, an expiry year 31 December; a vaccination month counts for season rules only;
+    /// anything else stays unknown, with the reason (docs/catalog.md, "Dates in file names").
+    static func partialFacts(_ partial: [FileNameDateParser.PartialDate], type: DocumentType?) -> DocumentFacts {
+        var facts = DocumentFacts()
+        guard let date = partial.first else { return facts }
+        guard partial.count == 1 else {
+            facts.nameDateNote = "the name gives several months or years (\(partial.map(\.text).joined(separator: ", "))), not a day"
+            return facts
+        }
+        let isExpiry = date.afterExpiryWord || (date.month != nil && type?.fileNameDate == .expires)
+        if isExpiry {
+            facts.expires = date.lastDay
+        } else if date.month != nil, type?.isVaccine == true, let first = date.firstDay, let last = date.lastDay {
+            facts.dateSpan = first...last
+            facts.nameDateNote = "the name gives only the month \(date.text), not a day: used for season rules only"
+        } else {
+            facts.nameDateNote = "the name gives only the \(date.month == nil ? "year" : "month") \(date.text), not a day"
+        }
+        return facts
+    }
+
     /// Manifest facts override file-name facts field by field.
     private func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
         var facts = manifest
@@ -150,6 +179,10 @@ public struct ApplicantFolderLoader {
         facts.expires = manifest.expires ?? name.expires
         facts.validFrom = manifest.validFrom ?? name.validFrom
         if manifest.doses.isEmpty { facts.doses = name.doses }
+        if manifest.date == nil, manifest.doses.isEmpty {
+            facts.dateSpan = name.dateSpan
+            if manifest.expires == nil { facts.nameDateNote = name.nameDateNote }
+        }
         return facts
     }
 }

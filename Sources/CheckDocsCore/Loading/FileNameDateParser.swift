@@ -8,7 +8,37 @@ public enum FileNameDateParser {
         public var ambiguous: [String] = []
         /// The tokens left once dates are removed (the words to classify by).
         public var words: [String] = []
+        /// Full dates written after an expiry word ("exp 2028-02-15"); also in `dates`.
+        public var expiryDates: [CalendarDate] = []
+        /// Dates that give only a month or a year ("oct 2026", "2028-02", "2029"), read from the
+        /// tokens no full date used; their tokens stay in `words` (docs/catalog.md, "Dates in file names").
+        public var partial: [PartialDate] = []
+        /// Token positions no full date used (for the partial-date pass).
+        var unusedIndices: [Int] = []
     }
+
+    /// A month or a year without its day.
+    public struct PartialDate: Sendable, Hashable {
+        public var year: Int
+        /// nil: the year alone.
+        public var month: Int?
+        /// Whether an expiry word ("exp", "expires", "until"...) comes just before it.
+        public var afterExpiryWord: Bool
+        /// As written in the name, tokens joined with "-": "oct-2026", "2028-02", "2029".
+        public var text: String
+
+        /// The last day it covers: the end of the month, or 31 December.
+        public var lastDay: CalendarDate? {
+            guard let month else { return CalendarDate(year: year, month: 12, day: 31) }
+            return (28...31).reversed().lazy.compactMap { CalendarDate(year: year, month: month, day: $0) }.first
+        }
+
+        /// The first day it covers.
+        public var firstDay: CalendarDate? { CalendarDate(year: year, month: month ?? 1, day: 1) }
+    }
+
+    /// Words after which a date is an expiry date.
+    static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade"]
 
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
@@ -29,6 +59,57 @@ public enum FileNameDateParser {
     }()
 
     public static func parse(_ tokens: [FileNameTokens.Token]) -> Outcome {
+        var outcome = fullDates(tokens)
+        outcome.partial = partialDates(tokens, unused: outcome.unusedIndices)
+        outcome.unusedIndices = []
+        return outcome
+    }
+
+    /// Month-year and year-only dates among the tokens no full date used: `oct 2026`, `2026 oct`
+    /// is not read (too rare to be sure), `2028-02`, `02-2028`, `2029`.
+    static func partialDates(_ tokens: [FileNameTokens.Token], unused: [Int]) -> [PartialDate] {
+        // Every partial form has a four-digit year: most names have none, and cost nothing more.
+        guard unused.contains(where: { tokens[$0].isNumber && tokens[$0].text.count == 4 }) else { return [] }
+        let free = Set(unused)
+        var found: [PartialDate] = []
+        var index = 0
+        func year(_ position: Int) -> Int? {
+            guard free.contains(position), position < tokens.count, tokens[position].isNumber, tokens[position].text.count == 4,
+                  let value = Int(tokens[position].text), (1900...2099).contains(value) else { return nil }
+            return value
+        }
+        func numericMonth(_ position: Int) -> Int? {
+            guard free.contains(position), position < tokens.count, tokens[position].isNumber, tokens[position].text.count <= 2,
+                  let value = Int(tokens[position].text), (1...12).contains(value) else { return nil }
+            return value
+        }
+        func namedMonth(_ position: Int) -> Int? {
+            guard free.contains(position), position < tokens.count, !tokens[position].isNumber else { return nil }
+            return months[tokens[position].text]
+        }
+        func afterExpiry(_ position: Int) -> Bool {
+            position > 0 && !tokens[position - 1].isNumber && expiryWords.contains(tokens[position - 1].text)
+        }
+        while index < tokens.count {
+            if let month = namedMonth(index) ?? numericMonth(index), let y = year(index + 1) {
+                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index),
+                                         text: tokens[index].text + "-" + tokens[index + 1].text))
+                index += 2
+            } else if let y = year(index), let month = numericMonth(index + 1) {
+                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index),
+                                         text: tokens[index].text + "-" + tokens[index + 1].text))
+                index += 2
+            } else if let y = year(index) {
+                found.append(PartialDate(year: y, month: nil, afterExpiryWord: afterExpiry(index), text: tokens[index].text))
+                index += 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    static func fullDates(_ tokens: [FileNameTokens.Token]) -> Outcome {
         var outcome = Outcome()
         var index = 0
         func number(_ offset: Int) -> (value: Int, digits: Int)? {
@@ -46,11 +127,16 @@ public enum FileNameDateParser {
             return candidate.digits == 4 && (1900...2099).contains(candidate.value)
         }
 
+        func add(_ date: CalendarDate) {
+            outcome.dates.append(date)
+            if index > 0, !tokens[index - 1].isNumber, expiryWords.contains(tokens[index - 1].text) { outcome.expiryDates.append(date) }
+        }
+
         while index < tokens.count {
             // 2026-05-14
             if isYear(number(0)), let m = number(1), let d = number(2), m.digits <= 2, d.digits <= 2,
                let date = CalendarDate(year: number(0)!.value, month: m.value, day: d.value) {
-                outcome.dates.append(date)
+                add(date)
                 index += 3
                 continue
             }
@@ -59,7 +145,7 @@ public enum FileNameDateParser {
                 let text = tokens[index].text
                 let y = Int(text.prefix(4))!, m = Int(text.dropFirst(4).prefix(2))!, d = Int(text.suffix(2))!
                 if (1900...2099).contains(y), let date = CalendarDate(year: y, month: m, day: d) {
-                    outcome.dates.append(date)
+                    add(date)
                     index += 1
                     continue
                 }
@@ -71,12 +157,12 @@ public enum FileNameDateParser {
                 let monthFirst = CalendarDate(year: year, month: a.value, day: b.value)
                 switch (dayFirst, monthFirst) {
                 case let (date?, nil), let (nil, date?):
-                    outcome.dates.append(date)
+                    add(date)
                     index += 3
                     continue
                 case let (first?, second?):
                     if first == second {
-                        outcome.dates.append(first)
+                        add(first)
                     } else {
                         outcome.ambiguous.append("\(tokens[index].text)-\(tokens[index + 1].text)-\(year)")
                     }
@@ -89,25 +175,26 @@ public enum FileNameDateParser {
             // 14 May 2026
             if let d = number(0), d.digits <= 2, let m = month(1), isYear(number(2)),
                let date = CalendarDate(year: number(2)!.value, month: m, day: d.value) {
-                outcome.dates.append(date)
+                add(date)
                 index += 3
                 continue
             }
             // May 14 2026
             if let m = month(0), let d = number(1), d.digits <= 2, isYear(number(2)),
                let date = CalendarDate(year: number(2)!.value, month: m, day: d.value) {
-                outcome.dates.append(date)
+                add(date)
                 index += 3
                 continue
             }
             // 2026 May 14
             if isYear(number(0)), let m = month(1), let d = number(2), d.digits <= 2,
                let date = CalendarDate(year: number(0)!.value, month: m, day: d.value) {
-                outcome.dates.append(date)
+                add(date)
                 index += 3
                 continue
             }
             outcome.words.append(tokens[index].text)
+            outcome.unusedIndices.append(index)
             index += 1
         }
         return outcome

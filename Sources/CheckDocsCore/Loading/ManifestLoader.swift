@@ -120,6 +120,8 @@ public struct ManifestLoader {
         profile.ecfmgCertified = value["ecfmgCertified"]?.boolValue
         profile.visaClass = value["visaClass"]?.stringValue
         profile.intendsResidency = value["intendsResidency"]?.boolValue
+        for kind in value["applyingFor"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(ProgramKind.init(rawValue:)) }) ?? []
+            where !profile.applyingFor.contains(kind) { profile.applyingFor.append(kind) }
         return profile
     }
 

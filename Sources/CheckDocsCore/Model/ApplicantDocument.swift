@@ -97,6 +97,11 @@ public struct DocumentFacts: Hashable, Sendable {
     public var coveragePerIncident: Double?
     public var coverageAggregate: Double?
     public var note: String?
+    /// The days of a vaccination month from the file name ("flu shot oct 2026"): used by season
+    /// rules only, never as the date (docs/catalog.md, "Dates in file names").
+    public var dateSpan: ClosedRange<CalendarDate>?
+    /// Why a date in the file name was not used: "the name gives only the year 2024, not a day".
+    public var nameDateNote: String?
 
     public init() {}
 }

@@ -17,6 +17,9 @@ public struct ApplicantProfile: Hashable, Sendable {
     public var ecfmgCertified: Bool?
     public var visaClass: String?
     public var intendsResidency: Bool?
+    /// The program kinds applied for: which standard checklists a folder without programs/ is
+    /// checked against (docs/manifest.md). Empty: not said.
+    public var applyingFor: [ProgramKind] = []
 
     public init() {}
 

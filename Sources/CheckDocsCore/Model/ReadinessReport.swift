@@ -149,6 +149,8 @@ public struct ReportHeader: Sendable {
     /// The applicant folder's identity and its files', so report files are never written inside it.
     public var folderIdentity: FileIdentity
     public var fileIdentities: Set<FileIdentity>
+    /// Which programs the check used and why (nil: not said, as for a report made by hand).
+    public var selection: ProgramSelection? = nil
 }
 
 /// What a check knows after the last program: the counts, what to fix first, the fees.
@@ -162,6 +164,8 @@ public struct ReportSummary: Sendable {
     public var blocking: Bool
     /// What the waivers did; nil when no waivers file was in effect.
     public var waivers: WaiverSummary? = nil
+    /// Manifest facts that would let undecided rules decide, gathered across programs.
+    public var neededFacts = NeededFacts()
 
     public var programCount: Int { statusCounts.values.reduce(0, +) }
     public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }

@@ -51,3 +51,16 @@ public enum Explanation {
         return DisplayText.escape(lines.joined(separator: "\n"), keepNewlines: true) + "\n"
     }
 }
+
+extension Explanation {
+    /// The document type one of whose file-name aliases is `text` (`explain flu`, `explain
+    /// quantiferon`), compared as `check` compares names: lower case, words apart. Nil when no
+    /// type, or more than one, has it.
+    public static func typeByAlias(_ text: String, catalog: DocumentCatalog) -> DocumentType? {
+        func words(_ text: String) -> [String] { FileNameTokens.tokens(text).map(\.text) }
+        let wanted = words(text)
+        guard !wanted.isEmpty else { return nil }
+        let matches = catalog.types.filter { type in type.aliases.contains { words($0) == wanted } }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}

@@ -88,11 +88,15 @@ public struct FormatOptions: Sendable {
     public var verbosity: TextReporter.Verbosity
     /// Columns the text report wraps to.
     public var width: Int
+    /// Text report: every requirement of every standard checklist, not the overview per kind.
+    public var allKinds: Bool
 
-    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal, width: Int = TextReporter.defaultWidth) {
+    public init(color: Bool = false, verbosity: TextReporter.Verbosity = .normal, width: Int = TextReporter.defaultWidth,
+                allKinds: Bool = false) {
         self.color = color
         self.verbosity = verbosity
         self.width = width
+        self.allKinds = allKinds
     }
 }
 

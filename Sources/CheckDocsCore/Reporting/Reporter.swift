@@ -56,9 +56,14 @@ public protocol StreamingFormat: Sendable {
     func program(fragment: [UInt8], index: Int, into out: inout ReportOutput)
     /// `header` is the one `begin` had; `programCount` how many programs were written.
     func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput)
+    /// The format as it should run for this header (the text report turns to an overview when the
+    /// standard checklists stand in for programs nobody chose); by default, itself.
+    func adapted(to header: ReportHeader) -> Self
 }
 
 extension StreamingFormat {
+    public func adapted(to header: ReportHeader) -> Self { self }
+
     public func program(fragment: [UInt8], index: Int, into out: inout ReportOutput) {
         out.bytes.append(contentsOf: fragment)
     }
@@ -69,7 +74,7 @@ extension StreamingFormat {
 
 /// A streaming format's run: the format, and the header and program count it needs at the end.
 public struct StreamingReporter<Format: StreamingFormat>: Reporter {
-    public let format: Format
+    public private(set) var format: Format
     private var header: ReportHeader?
     private var programCount = 0
 
@@ -77,6 +82,7 @@ public struct StreamingReporter<Format: StreamingFormat>: Reporter {
 
     public mutating func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         self.header = header
+        format = format.adapted(to: header)
         format.begin(header, into: &out)
     }
 

@@ -11,11 +11,23 @@ public struct TextReporter: StreamingFormat {
     public let color: Bool
     public let verbosity: Verbosity
     public let width: Int
+    /// `--all-kinds`: the full report even when the standard checklists stand in for programs.
+    public let allKinds: Bool
+    /// A short block per program instead of every requirement: set from the header when every
+    /// standard checklist is used because nobody chose (docs/reports.md, "Which programs were checked").
+    public private(set) var overview = false
 
-    public init(color: Bool, verbosity: Verbosity, width: Int = TextReporter.defaultWidth) {
+    public init(color: Bool, verbosity: Verbosity, width: Int = TextReporter.defaultWidth, allKinds: Bool = false) {
         self.color = color
         self.verbosity = verbosity
         self.width = width
+        self.allKinds = allKinds
+    }
+
+    public func adapted(to header: ReportHeader) -> TextReporter {
+        var copy = self
+        copy.overview = verbosity == .normal && !allKinds && header.selection?.isUnchosenStandard == true
+        return copy
     }
 
     /// The width when nothing says otherwise: a pipe, a file, a terminal of unknown size.
@@ -23,17 +35,61 @@ public struct TextReporter: StreamingFormat {
 
     public func begin(_ header: ReportHeader, into out: inout ReportOutput) {
         out.write(bold("checkdocs \(header.toolVersion)") + " · as of \(header.asOf) · \(safe(header.folder))\n")
+        if verbosity != .quiet, let selection = header.selection {
+            var lines: [String] = []
+            for line in selection.lines(folder: header.folder) { lines += wrap(safe(line), indent: "", continuation: "  ") }
+            if overview { lines.append("Overview: one block per kind; --all-kinds lists every requirement.") }
+            out.write(lines.joined(separator: "\n") + "\n")
+        }
         out.write(header.documentSummary + "\n")
     }
 
     public func fragment(for result: ProgramResult) -> [UInt8] {
-        Array(("\n" + render(result).joined(separator: "\n") + "\n").utf8)
+        Array(("\n" + (overview ? renderOverview(result) : render(result)).joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// "12 facts would settle 19 requirements", then the facts per file: said once, not under
+    /// every requirement that waits on them.
+    /// Shown in the overview (which names no requirement's message) and before there is a
+    /// manifest; once there is one, each requirement's message names the field its entry lacks.
+    private func factsBlock(_ needed: NeededFacts, header: ReportHeader) -> [String] {
+        guard !needed.isEmpty, overview || header.selection?.hasManifest == false else { return [] }
+        let how = header.selection?.hasManifest == false
+            ? " — add them to checkdocs.yaml (`\(safe("checkdocs init \(header.folder)"))` drafts it from the names):"
+            : " — add them to the manifest's entries:"
+        var lines = [""]
+        lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
+            + how, indent: "", continuation: "  ")
+        let notes = Dictionary(header.documents.compactMap { document in document.facts.nameDateNote.map { (document.path, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        for group in needed.byFile {
+            let owner = group.file.map { $0.description } ?? "applicant"
+            let note = group.file.flatMap { notes[$0] }.map { " (\($0))" } ?? ""
+            lines += wrap("\(safe(owner)): " + group.fields.joined(separator: ", ") + safe(note), indent: "  ", continuation: "    ")
+        }
+        return lines
+    }
+
+    /// A program in two or three lines: its status, then every blocking item by id.
+    private func renderOverview(_ program: ProgramResult) -> [String] {
+        let headline = "\(program.status.symbol) \(program.status.headline)"
+        let badge = program.status == .ready ? green(headline) : red(headline)
+        var lines = wrap("\(badge)  \(bold(safe(program.id))) — \(safe(program.name))", indent: "", continuation: "   ")
+        let progress = program.progress
+        var facts = ["\(progress.met) of \(progress.applicable) met"]
+        if !program.warnings.isEmpty { facts.append(Plural.count(program.warnings.count, "warning")) }
+        if !program.pending.isEmpty { facts.append("\(program.pending.count) due later") }
+        let blockers = program.blockers
+        let blocked = blockers.isEmpty ? "" : "; blocked by " + blockers.map { safe($0.id) }.joined(separator: ", ")
+        lines += wrap(facts.joined(separator: ", ") + blocked, indent: "   ", continuation: "     ")
+        return lines
     }
 
     /// The folder's findings are listed after the programs, where the reader ends up.
     public func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput) {
         var lines: [String] = []
         if verbosity != .quiet {
+            lines += factsBlock(summary.neededFacts, header: header)
             if !summary.crossProgram.isEmpty {
                 lines.append("")
                 lines.append(bold("Fix first") + " (each item with the programs it blocks)")
@@ -198,5 +254,7 @@ public struct TextReporter: StreamingFormat {
 extension OutputFormat {
     /// `check --format text`: the default report.
     public static let text = OutputFormat(id: "text", fileExtension: "txt", purpose: "reading at a terminal (the default)",
-                                          make: .report { StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity, width: $0.width)) })
+                                          make: .report {
+                                              StreamingReporter(TextReporter(color: $0.color, verbosity: $0.verbosity, width: $0.width, allKinds: $0.allKinds))
+                                          })
 }

@@ -56,11 +56,15 @@ public enum ReadinessChecker {
         let inspector = folder.makeInspector()
         let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog)
         let failures = ContentSuggester.failures(for: folder.unrecognized, inspector: inspector)
+        let paths = programPaths(request)
+        let selection = Self.selection(request, paths: paths, pre: programs != nil, profile: folder.manifest.profile,
+                                       hasManifest: folder.manifest.file != nil, knowledge: knowledge)
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
             unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous,
             diagnostics: failures.isEmpty ? folder.diagnostics : (folder.diagnostics + failures).sorted(),
-            suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities))
+            suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities,
+            selection: selection))
 
         let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
@@ -72,7 +76,7 @@ public enum ReadinessChecker {
         func evaluate(_ programs: [ResolvedProgram]) throws(InputErrors) {
             let chosen = programs.filter { program in
                 (request.programIDs.isEmpty || request.programIDs.contains(program.id))
-                    && (request.kinds.isEmpty || request.kinds.contains(program.kind))
+                    && (selection.kinds.isEmpty || selection.kinds.contains(program.kind))
             }
             guard errors.isEmpty else { return }
             // Read the content these programs' file rules need (each file once per run).
@@ -92,7 +96,6 @@ public enum ReadinessChecker {
             }
         }
 
-        let paths = programPaths(request)
         if let programs {
             for program in programs { seen[program.id] = program.description.file }
             try evaluate(programs)
@@ -120,6 +123,23 @@ public enum ReadinessChecker {
         var built = summary.build()
         if request.waivers != nil || ownWaivers != nil { built.waivers = waivers.summary }
         try events.end(built)
+    }
+
+    /// Which programs the run uses and why: `--kind` wins; `applyingFor:` in the manifest chooses
+    /// among the standard checklists only (a folder's own programs were chosen by the applicant).
+    static func selection(_ request: CheckRequest, paths: [String], pre: Bool, profile: ApplicantProfile, hasManifest: Bool,
+                          knowledge: Knowledge) -> ProgramSelection {
+        let source: ProgramSelection.Source = pre ? .catalog
+            : paths.isEmpty ? .standard : request.programPaths.isEmpty ? .folder : .given(request.programPaths)
+        var kinds = request.kinds
+        var from: ProgramSelection.KindsFrom = kinds.isEmpty ? .none : .option
+        if kinds.isEmpty, source == .standard, !profile.applyingFor.isEmpty {
+            kinds = profile.applyingFor
+            from = .manifest
+        }
+        let standardKinds = Array(Set(knowledge.checklists.map(\.kind))).sorted()
+        return ProgramSelection(source: source, kinds: kinds, kindsFrom: from, programIDs: request.programIDs,
+                                hasManifest: hasManifest, standardKinds: standardKinds)
     }
 
     /// Where a check's programs come from: `--programs`, else the folder's own `programs/`;

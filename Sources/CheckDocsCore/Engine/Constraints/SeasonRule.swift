@@ -35,8 +35,12 @@ public struct SeasonRule: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        guard let date = document.effectiveDate else { return fail(.notEvaluable, Failure.dateUnknown) }
         let seasonStart = Self.seasonStart(containing: context.dates.date(for: anchor), startsOn: startsOn)
+        // A vaccination month from the file name decides when the whole month is on one side of
+        // the season's first day (docs/catalog.md, "Dates in file names").
+        if document.effectiveDate == nil, let span = document.facts.dateSpan, span.lowerBound >= seasonStart { return nil }
+        guard let date = document.effectiveDate ?? document.facts.dateSpan.flatMap({ $0.upperBound < seasonStart ? $0.upperBound : nil })
+        else { return fail(.notEvaluable, Failure.dateUnknown) }
         guard date < seasonStart else { return nil }
         let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
         return fail(date < currentSeason ? .expired : .expiresBeforeNeeded,

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// The first five minutes: a folder with no programs/ and no manifest gets a short report that
+/// says which checklists were used and why, how to make a manifest, and every blocking item.
+@Suite struct FirstRunTests {
+    static let asOf = ["--as-of", "2026-12-01"]
+    static let newcomer = "samples/applicants/newcomer"
+
+    /// A copy of the newcomer folder, with a manifest when given.
+    static func copy(manifest: String? = nil) throws -> String {
+        let folder = NSTemporaryDirectory() + "checkdocs-first-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: CLITests.root + "/" + newcomer, toPath: folder)
+        if let manifest { try manifest.write(toFile: folder + "/checkdocs.yaml", atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    @Test("the newcomer's first run: golden text in at most 80 lines, every blocking item named")
+    func firstRun() throws {
+        let run = try CLITests.run([Self.newcomer] + Self.asOf)
+        #expect(run.status == 1, "\(run.stderr)")
+        try CLITests.golden("newcomer.txt", run.stdout)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 80, "the first run is \(lines.count) lines")
+        // Every requirement that blocks a program, per the JSON report, is named in the text.
+        let json = try CLITests.run([Self.newcomer] + Self.asOf + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let programs = try #require(object["programs"] as? [[String: Any]])
+        #expect(programs.count == 5)
+        for program in programs {
+            let id = try #require(program["id"] as? String)
+            let block = try #require(run.stdout.components(separatedBy: "\n\n").first { $0.contains("  \(id) — ") })
+            for requirement in program["requirements"] as? [[String: Any]] ?? [] {
+                let failing = !["ok", "pending", "waived", "not-applicable"].contains(requirement["status"] as? String ?? "")
+                guard failing, requirement["severity"] as? String == "error", let rid = requirement["id"] as? String else { continue }
+                #expect(block.contains(rid), "\(id): \(rid) blocks but is not named")
+            }
+        }
+        // The first lines say why the standard checklists were used, and how to make a manifest.
+        #expect(lines[1].hasPrefix("no programs/ folder: checked against the standard checklists for every kind"))
+        #expect(run.stdout.contains("`checkdocs init \(Self.newcomer)`"))
+        #expect(run.stdout.contains("--all-kinds"))
+        #expect(run.stdout.contains(" facts would settle "))
+        #expect(run.stdout.components(separatedBy: "manifest").count - 1 <= 3)
+    }
+
+    @Test("--all-kinds gives every requirement of every standard checklist")
+    func allKinds() throws {
+        let run = try CLITests.run([Self.newcomer, "--all-kinds"] + Self.asOf)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("✘ Medical diploma [diploma]: not-evaluable"))
+        #expect(!run.stdout.contains("Overview: one block per kind"))
+        #expect(run.stdout.split(separator: "\n").count > 150)
+    }
+
+    @Test("applyingFor: in the manifest chooses the standard checklists, and says so; --kind wins over it")
+    func applyingFor() throws {
+        let folder = try Self.copy(manifest: "schemaVersion: 1\n# mine\napplicant:\n  applyingFor: [observership, residency]\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLITests.run([folder] + Self.asOf + ["--format", "json"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((object["programs"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["observership", "residency"])
+        let text = try CLITests.run([folder] + Self.asOf)
+        // Lines joined back where the report wrapped them.
+        let unwrapped = text.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(unwrapped.contains("no programs/ folder: checked against the standard checklists for observership and residency (from `applyingFor:` in checkdocs.yaml; use --kind or add program files)"))
+        #expect(!text.stdout.contains("checkdocs init"), "a manifest exists")
+        #expect(!text.stdout.contains("Overview:"), "chosen kinds get the full report")
+        let kind = try CLITests.run([folder, "--kind", "externship"] + Self.asOf)
+        #expect(kind.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("standard checklists for externship (from --kind)"))
+        #expect(kind.stdout.contains("0 of 1 program ready"))
+    }
+
+    @Test("applyingFor: with a kind that is not one is an input error at its JSON Pointer")
+    func applyingForInvalid() throws {
+        let folder = try Self.copy(manifest: "schemaVersion: 1\napplicant:\n  applyingFor: [surgery]\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLITests.run([folder] + Self.asOf)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("/applicant/applyingFor/0"))
+    }
+
+    @Test("a folder with programs/ says so in its first lines; --quiet does not")
+    func ownPrograms() throws {
+        let run = try CLITests.run(["samples/applicants/ready"] + Self.asOf)
+        #expect(run.stdout.split(separator: "\n")[1] == "programs: the descriptions in programs/")
+        let quiet = try CLITests.run(["samples/applicants/ready", "-q"] + Self.asOf)
+        #expect(!quiet.stdout.contains("programs: the descriptions"))
+    }
+
+    @Test("explain finds a document type by a file-name alias")
+    func explainAlias() throws {
+        let flu = try CLITests.run(["explain", "flu"])
+        #expect(flu.status == 0)
+        #expect(flu.stdout.hasPrefix("influenza — "))
+        let igra = try CLITests.run(["explain", "quantiferon"])
+        #expect(igra.status == 0)
+        #expect(igra.stdout.hasPrefix("tb_igra — "))
+        #expect(try CLITests.run(["explain", "no-such-thing"]).status == 2)
+    }
+}

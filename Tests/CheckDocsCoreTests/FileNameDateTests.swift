@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsCore
+
+/// Dates as people write them in file names: a month or a year alone is used only where it is
+/// safe (docs/catalog.md, "Dates in file names").
+@Suite struct FileNameDateTests {
+    static func parse(_ name: String) -> FileNameDateParser.Outcome { FileNameDateParser.parse(FileNameTokens.tokens(name)) }
+
+    static func facts(_ name: String) throws -> DocumentFacts {
+        let folder = try TemporaryFolder(files: [name])
+        defer { folder.remove() }
+        let loaded = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        return try #require(loaded.documents.first { $0.path.description == name }).facts
+    }
+
+    @Test("month-year and year-only forms are found, with the expiry word before them")
+    func partialForms() {
+        let flu = Self.parse("flu shot oct 2026.pdf")
+        #expect(flu.dates.isEmpty)
+        #expect(flu.partial == [.init(year: 2026, month: 10, afterExpiryWord: false, text: "oct-2026")])
+        #expect(Self.parse("Flu Oct-2026.pdf").partial.first?.month == 10)
+        #expect(Self.parse("BLS exp 2028-02.pdf").partial == [.init(year: 2028, month: 2, afterExpiryWord: true, text: "2028-02")])
+        #expect(Self.parse("Passport exp 2029.pdf").partial == [.init(year: 2029, month: nil, afterExpiryWord: true, text: "2029")])
+        #expect(Self.parse("Card 02-2028.pdf").partial.first?.month == 2)
+        // A full date is never read as a partial one, and its tokens are not reused.
+        let full = Self.parse("TB_QuantiFERON_2026-05-14.pdf")
+        #expect(full.dates == [CalendarDate(iso: "2026-05-14")!])
+        #expect(full.partial.isEmpty)
+        // The words to classify by are unchanged: a month or a year alone stays a word too.
+        #expect(flu.words == ["flu", "shot", "oct", "2026", "pdf"] || flu.words == ["flu", "shot", "oct", "2026"])
+    }
+
+    @Test("last day of a month (leap years included) and of a year")
+    func lastDays() {
+        #expect(FileNameDateParser.PartialDate(year: 2028, month: 2, afterExpiryWord: true, text: "").lastDay == CalendarDate(iso: "2028-02-29"))
+        #expect(FileNameDateParser.PartialDate(year: 2027, month: 2, afterExpiryWord: true, text: "").lastDay == CalendarDate(iso: "2027-02-28"))
+        #expect(FileNameDateParser.PartialDate(year: 2026, month: 10, afterExpiryWord: true, text: "").lastDay == CalendarDate(iso: "2026-10-31"))
+        #expect(FileNameDateParser.PartialDate(year: 2029, month: nil, afterExpiryWord: true, text: "").lastDay == CalendarDate(iso: "2029-12-31"))
+    }
+
+    @Test("an expiry month is its last day; an expiry year is 31 December")
+    func expiries() throws {
+        #expect(try Self.facts("BLS exp 2028-02.pdf").expires == CalendarDate(iso: "2028-02-29"))
+        #expect(try Self.facts("Passport exp 2029.pdf").expires == CalendarDate(iso: "2029-12-31"))
+        // A type whose name date is its expiry: a month alone is enough, a year alone is not.
+        #expect(try Self.facts("Passport Oct-2029.pdf").expires == CalendarDate(iso: "2029-10-31"))
+        let year = try Self.facts("Passport 2029.pdf")
+        #expect(year.expires == nil)
+        #expect(year.nameDateNote?.contains("only the year 2029") == true)
+        // A full date after an expiry word is the expiry, whatever the type.
+        let bls = try Self.facts("BLS 2026-02-03 exp 2028-02-03.pdf")
+        #expect(bls.expires == CalendarDate(iso: "2028-02-03"))
+        #expect(bls.date == CalendarDate(iso: "2026-02-03"))
+    }
+
+    @Test("a vaccination month counts for season rules only; anything else stays unknown with its reason")
+    func vaccinationMonth() throws {
+        let flu = try Self.facts("flu shot oct 2026.pdf")
+        #expect(flu.date == nil)
+        #expect(flu.dateSpan == CalendarDate(iso: "2026-10-01")!...CalendarDate(iso: "2026-10-31")!)
+        let tdap = try Self.facts("Tdap 2024.pdf")
+        #expect(tdap.date == nil && tdap.dateSpan == nil && tdap.expires == nil)
+        #expect(tdap.nameDateNote == "the name gives only the year 2024, not a day")
+        let cv = try Self.facts("Transcript March 2026.pdf")
+        #expect(cv.date == nil)
+        #expect(cv.nameDateNote == "the name gives only the month march-2026, not a day")
+    }
+
+    @Test("a flu month inside the season passes its season rule; one before it fails; a window rule stays undecided")
+    func seasonRuleWithMonth() throws {
+        let season = Fixture.program("""
+        <requirements><require id="flu" title="Flu"><document type="influenza"><season anchor="rotation-start" startsOn="08-01"/></document></require></requirements>
+        """)
+        #expect(try Fixture.evaluate(season, files: ["flu shot oct 2026.pdf"]).status(of: "flu") == .ok)
+        #expect(try Fixture.evaluate(season, files: ["flu shot jul 2026.pdf"]).status(of: "flu") != .ok)
+        #expect(try Fixture.evaluate(season, files: ["flu shot aug 2026.pdf"]).status(of: "flu") == .ok)
+        let window = Fixture.program("""
+        <requirements><require id="flu" title="Flu"><document type="influenza"><window anchor="rotation-start" within="12" unit="months"/></document></require></requirements>
+        """)
+        #expect(try Fixture.evaluate(window, files: ["flu shot oct 2026.pdf"]).status(of: "flu") == .notEvaluable)
+    }
+
+    @Test("explain's alias look-up: one type per alias, words compared as names are")
+    func aliasLookup() {
+        let catalog = Fixture.knowledge.catalog
+        #expect(Explanation.typeByAlias("flu", catalog: catalog)?.id == "influenza")
+        #expect(Explanation.typeByAlias("QuantiFERON", catalog: catalog)?.id == "tb_igra")
+        #expect(Explanation.typeByAlias("no such thing", catalog: catalog) == nil)
+    }
+}
