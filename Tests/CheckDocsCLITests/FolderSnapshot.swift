@@ -165,12 +165,22 @@ struct Sandbox {
     }
 
     @discardableResult
-    func file(_ relative: String, _ contents: String = "scan") throws -> String {
+    func file(_ relative: String, _ contents: String? = nil) throws -> String {
         let path = folder + "/" + relative
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+        try Self.sample(relative, contents).write(to: URL(fileURLWithPath: path))
         return path
     }
+
+    /// The given text; by default a real one-page PDF for a `.pdf` name (every candidate gets the
+    /// baseline check: a PDF must be one and must open) and "scan" for any other name.
+    static func sample(_ name: String, _ contents: String?) -> Data {
+        if let contents { return Data(contents.utf8) }
+        if name.lowercased().hasSuffix(".pdf") { return samplePDF }
+        return Data("scan".utf8)
+    }
+
+    static let samplePDF = FileManager.default.contents(atPath: CLITests.root + "/samples/applicants/ready/CV_2026.pdf")!
 
     /// Memory bound for every run: 512 MiB of address space (docs/security.md, "How the proof
     /// runs").

@@ -30,7 +30,8 @@ import Testing
         #expect(ownerResult?.message.contains("encrypted (an owner password") == true)
         let user = try PDFFixtures.encrypted(PDFFixtures.pdf(), userPassword: "pw")
         #expect(try Self.outcome("lor", #"<file notEncrypted="true"/>"#, name: "LoR - Dr B.pdf", bytes: user)?.message.contains("password-protected") == true)
-        #expect(try Self.outcome("lor", #"<file maxPages="2"/>"#, name: "LoR - Dr B.pdf", bytes: user)?.status == .notEvaluable)
+        // A PDF that needs a password to open fails the baseline check, whatever the rule.
+        #expect(try Self.outcome("lor", #"<file maxPages="2"/>"#, name: "LoR - Dr B.pdf", bytes: user)?.status == .invalid)
         let signed = try Self.outcome("lor", #"<file noDigitalSignature="true"/>"#, name: "LoR - Dr C.pdf", bytes: PDFFixtures.pdf(signed: true))
         #expect(signed?.status == .invalid)
         #expect(signed?.message.contains("digital signature") == true)
@@ -61,7 +62,11 @@ import Testing
         let result = try Self.outcome("lor", #"<file formats="pdf"/>"#, name: "LoR - Dr H.pdf", bytes: PDFFixtures.jpeg(width: 10, height: 10))
         #expect(result?.status == .invalid)
         #expect(result?.message.contains("a JPEG image (image/jpeg), not a PDF") == true)
-        #expect(try Self.outcome("lor", #"<file formats="pdf jpeg"/>"#, name: "LoR - Dr H.pdf", bytes: PDFFixtures.jpeg(width: 10, height: 10))?.status == .ok)
+        // Allowed as a JPEG, but its name says PDF: the baseline check refuses it (docs/programs.md).
+        let misnamed = try Self.outcome("lor", #"<file formats="pdf jpeg"/>"#, name: "LoR - Dr H.pdf", bytes: PDFFixtures.jpeg(width: 10, height: 10))
+        #expect(misnamed?.status == .invalid)
+        #expect(misnamed?.reason?.kind == "baseline")
+        #expect(try Self.outcome("lor", #"<file formats="pdf jpeg"/>"#, name: "LoR - Dr H.jpg", bytes: PDFFixtures.jpeg(width: 10, height: 10))?.status == .ok)
     }
 
     @Test("photo pixel size; personal statement length; image-only PDF is not evaluable")
@@ -82,7 +87,7 @@ import Testing
         #expect(scanned?.message.contains("no text layer") == true)
     }
 
-    @Test("each file is inspected at most once, and only when a rule needs its content")
+    @Test("each file is inspected at most once, and only when a rule or the baseline check needs its content")
     func inspectedOnce() throws {
         let folder = try TemporaryFolder(contents: ["LoR - Dr A.pdf": PDFFixtures.pdf(), "CV_2026.pdf": PDFFixtures.pdf()])
         defer { folder.remove() }
@@ -92,7 +97,9 @@ import Testing
                                         catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: inspector)
         let sizeOnly = try Fixture.load(Self.program("lor", #"<file maxBytes="1000000"/>"#))
         inspector.inspect(ContentNeeds.paths(for: [sizeOnly], in: context))
-        #expect(inspector.inspectionCount == 0)
+        // The letter is a PDF a clause could count: it is opened once, for the baseline check.
+        // The CV is not asked for, so it is not read.
+        #expect(inspector.inspectionCount == 1)
         let strict = try Fixture.load(Self.program("lor", #"<file pageSize="letter"/>"#))
         inspector.inspect(ContentNeeds.paths(for: [strict, strict], in: context))
         inspector.inspect(ContentNeeds.paths(for: [strict], in: context))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CheckDocsCore
 
-/// Builds a throwaway applicant folder (empty files with the given names, and a manifest).
+/// Builds a throwaway applicant folder (small files with the given names, and a manifest).
 struct TemporaryFolder {
     let path: String
 
@@ -12,7 +12,7 @@ struct TemporaryFolder {
         for file in files {
             let full = path + "/" + file
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data("sample".utf8))
+            FileManager.default.createFile(atPath: full, contents: Data(Self.sample(named: file)))
         }
         for (file, bytes) in contents {
             let full = path + "/" + file
@@ -25,6 +25,18 @@ struct TemporaryFolder {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A small real file of the type the name promises: every candidate gets the baseline check
+    /// (its content must be what its name says, and a PDF must open), which these names-and-facts
+    /// fixtures are not about.
+    static func sample(named name: String) -> [UInt8] {
+        switch FileFormat.fromExtension(of: Array(name.utf8)) {
+        case .pdf: return PDFFixtures.pdf()
+        case .jpeg: return PDFFixtures.jpeg(width: 375, height: 525)
+        case .png: return PDFFixtures.png(width: 375, height: 525)
+        default: return Array("sample".utf8)
+        }
+    }
 }
 
 enum Fixture {

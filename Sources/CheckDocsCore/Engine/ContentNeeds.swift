@@ -1,14 +1,18 @@
 /// The documents whose content the programs' rules read, so that the inspector reads each of them
 /// once, on all cores, before the programs are evaluated: the documents of a clause whose
 /// constraints need file facts (a `<file>` rule that asks about more than the name and size), and
-/// the PDFs a `<nameMatch>` rule must read the name from (no `nameOnDocument` in the manifest).
+/// the PDFs a `<nameMatch>` rule must read the name from (no `nameOnDocument` in the manifest),
+/// and every PDF that could satisfy a clause, for the baseline check (it opens, it needs no
+/// password: `BaselineCheck`). Every other baseline fact is the type sniffed at load.
 enum ContentNeeds {
     static func paths(for programs: [ResolvedProgram], in context: EvaluationContext) -> [FilePath] {
         var factTypes = Set<String>()
         var textTypes = Set<String>()
+        var clauseTypes = Set<String>()
         for program in programs {
             for requirement in program.requirements {
                 requirement.expression.forEachClause { clause in
+                    clauseTypes.insert(clause.type)
                     for constraint in clause.constraints {
                         switch constraint.base.contentNeeded {
                         case .none: break
@@ -20,6 +24,11 @@ enum ContentNeeds {
             }
         }
         var paths = factTypes.sorted().flatMap { context.documents(satisfying: $0).map(\.path) }
+        for type in clauseTypes.subtracting(factTypes).sorted() {
+            for document in context.documents(satisfying: type) where context.inspector?.contentType(of: document.path)?.format == .pdf {
+                paths.append(document.path)
+            }
+        }
         for type in textTypes.sorted() {
             for document in context.documents(satisfying: type)
             where document.facts.nameOnDocument == nil && context.inspector?.contentType(of: document.path)?.format == .pdf {

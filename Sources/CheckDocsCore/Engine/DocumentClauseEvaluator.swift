@@ -9,11 +9,24 @@ struct ExpressionOutcome {
     var reason: FindingReason? = nil
     /// Some parts of a combination hold: that alternative is the one the applicant is following.
     var partial = false
+    /// Every file the clauses looked at, in order, with the finding that kept it from counting
+    /// (nil: it counted). Worded only when the requirement is not met (RequirementEvaluator).
+    var considered: [ConsideredFile] = []
+    /// More files count than the program takes: the applicant chooses which to assign.
+    var choice: ChoiceToMake? = nil
+    /// The failing clauses' own sentences, for a combination to name each once.
+    var clauseMessages: [String] = []
 }
 
-/// Evaluates one `<document>` clause: which files match, which of them meet every constraint
-/// (each kind checks itself: Engine/Constraints/), and, when none suffices, the most useful
-/// reason why.
+/// A file a clause looked at, and why it did not count (nil when it counted).
+struct ConsideredFile: Hashable {
+    var path: FilePath
+    var failure: Finding?
+}
+
+/// Evaluates one `<document>` clause: which files match, which of them pass the baseline check
+/// and meet every constraint (each kind checks itself: Engine/Constraints/), and, when too few
+/// do, the most useful reason why.
 struct DocumentClauseEvaluator {
     let context: ClauseContext
 
@@ -28,60 +41,80 @@ struct DocumentClauseEvaluator {
             return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
         if candidates.isEmpty {
-            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [])
+            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: [])
         }
         // Indices into `candidates`: copying a document struct per clause costs more than the check.
         var passing: [Int] = []
         var failures: [(index: Int, failure: ConstraintFailure)] = []
+        var considered: [ConsideredFile] = []
+        considered.reserveCapacity(candidates.count)
         for (index, document) in candidates.enumerated() {
             if let failure = check(document, against: clause) {
                 failures.append((index, failure))
+                considered.append(ConsideredFile(path: document.path, failure: failure.finding))
             } else {
                 passing.append(index)
+                considered.append(ConsideredFile(path: document.path, failure: nil))
             }
         }
         let passingPaths = { passing.map { candidates[$0].path } }
+        let allPaths = { candidates.map(\.path) }
 
         if !passing.isEmpty {
             let documents = passing.map { candidates[$0] }
             for constraint in clause.constraints {
                 if let failure = constraint.base.checkTogether(documents, in: context) {
-                    return self.failure(failure.status, failure.finding, files: passingPaths())
+                    return self.failure(failure.status, failure.finding, files: passingPaths(), considered: considered)
                 }
             }
         }
-        if let max = clause.max, passing.count > max {
-            return failure(.invalid, ClauseFinding.tooMany(type: clause.type, max: max, found: passing.count).finding, files: passingPaths())
-        }
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing.count >= clause.min, !passing.isEmpty {
-            return ExpressionOutcome(status: .ok, files: passingPaths(), message: Wording.satisfied(by: passing.count))
+            var outcome = ExpressionOutcome(status: .ok, files: passingPaths(), message: Wording.satisfied(by: passing.count),
+                                            considered: considered)
+            // More than a program takes (ERAS: 4 letters) is the applicant's choice, not a failure.
+            if let max = clause.max, passing.count > max {
+                outcome.choice = ChoiceToMake(documentType: clause.type, max: max, found: passing.count)
+                outcome.message = Wording.choose(max: max, found: passing.count, title: catalog.title(of: clause.type))
+            }
+            return outcome
         }
         if !passing.isEmpty || failures.isEmpty {
-            return failure(.missing, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing.count).finding, files: passingPaths())
+            // Too few count. Files whose facts are unknown might make up the count: undecided.
+            let undecided = failures.filter { $0.failure.status == .notEvaluable }.count
+            let status: RequirementStatus = passing.count + undecided >= clause.min && undecided > 0 ? .notEvaluable : .missing
+            return failure(status, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing.count).finding,
+                           files: allPaths(), considered: considered)
         }
-        // Report the failing file that came closest to counting.
+        // Report the failing file that came closest to counting; the others are candidates.
         let best = failures.min { $0.failure.status.closeness < $1.failure.status.closeness }!
         let path = candidates[best.index].path
+        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failures.count - 1)
         return ExpressionOutcome(
-            status: best.failure.status, files: failures.map { candidates[$0.index].path },
-            message: Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failures.count - 1),
-            reason: best.failure.finding.reason(file: path))
+            status: best.failure.status, files: failures.map { candidates[$0.index].path }, message: message,
+            reason: best.failure.finding.reason(file: path), considered: considered, clauseMessages: [message])
     }
 
-    private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath]) -> ExpressionOutcome {
-        ExpressionOutcome(status: status, files: files, message: finding.sentence(catalog: context.evaluation.catalog),
-                          reason: finding.reason(file: nil))
+    private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath], considered: [ConsideredFile]) -> ExpressionOutcome {
+        let message = finding.sentence(catalog: context.evaluation.catalog)
+        return ExpressionOutcome(status: status, files: files, message: message, reason: finding.reason(file: nil),
+                                 considered: considered, clauseMessages: [message])
     }
 
-    /// nil when the document meets every constraint; otherwise the first failure, in the order
-    /// of the kinds. A document past its own expiry date fails first, whatever the constraints.
+    /// nil when the document counts; otherwise the first failure. A file that fails the baseline
+    /// check fails first, then a document past its own expiry date, whatever the constraints; then
+    /// the constraints, in the order of the kinds.
     private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> ConstraintFailure? {
+        if let failure = BaselineCheck.check(document, inspector: context.evaluation.inspector) { return failure }
         if let expires = document.facts.expires, expires < context.asOf {
             return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }
         for constraint in clause.constraints {
-            if let failure = constraint.base.check(document, in: context) { return failure }
+            if var failure = constraint.base.check(document, in: context) {
+                // The file is there: an unknown fact leaves it undecided, never missing.
+                if failure.status == .missing { failure.status = .notEvaluable }
+                return failure
+            }
         }
         return nil
     }

@@ -30,6 +30,18 @@ struct RequirementEvaluator {
         result.files = outcome.files.filter { listed.insert($0).inserted }
         result.message = outcome.message
         result.reason = outcome.reason
+        result.choice = outcome.choice
+        // Each file considered, and why it did not count, is worded only where a report explains
+        // something: a requirement not met, met with a choice to make, or met beside a file that
+        // fails the baseline check (docs/reports.md). An older copy that is merely out of date
+        // beside a good one is not worded: a catalog run would word it once per program.
+        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
+            var seen = Set<ConsideredFile>()
+            result.candidates = outcome.considered.filter { seen.insert($0).inserted }.map { file in
+                CandidateFile(path: file.path, counted: file.failure == nil, reason: file.failure?.reason(file: nil),
+                              sentence: file.failure?.sentence(catalog: context.catalog))
+            }
+        }
 
         if outcome.status.isFailure {
             if let unknownCondition {
@@ -68,25 +80,32 @@ struct RequirementEvaluator {
             let outcomes = items.map(evaluate)
             if let satisfied = outcomes.first(where: { !$0.status.isFailure }) { return satisfied }
             // None holds: the alternative that came closest explains best what to do.
-            guard let closest = outcomes.min(by: { ($0.partial ? 0 : 1, $0.status.closeness) < ($1.partial ? 0 : 1, $1.status.closeness) }) else {
+            guard var closest = outcomes.min(by: { ($0.partial ? 0 : 1, $0.status.closeness) < ($1.partial ? 0 : 1, $1.status.closeness) }) else {
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noAlternative)
             }
+            // Every file any alternative looked at is a candidate.
+            let considered = outcomes.flatMap(\.considered)
+            let clauseMessages = outcomes.flatMap(\.clauseMessages)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
-                return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(outcomes.map(\.message)),
-                                         reason: closest.reason)
+                return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
+                                         reason: closest.reason, considered: considered, clauseMessages: clauseMessages)
             }
+            closest.considered = considered
             return closest
         case let .allOf(items):
             let outcomes = items.map(evaluate)
             let failing = outcomes.filter(\.status.isFailure)
+            let considered = outcomes.flatMap(\.considered)
             if failing.isEmpty {
-                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied)
+                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied,
+                                         considered: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { $0.status.closeness < $1.status.closeness }!
             return ExpressionOutcome(status: worst.status, files: outcomes.flatMap(\.files),
                                      message: Wording.failingParts(failing.map(\.message)), reason: worst.reason,
-                                     partial: failing.count < outcomes.count || failing.contains(where: \.partial))
+                                     partial: failing.count < outcomes.count || failing.contains(where: \.partial),
+                                     considered: considered, clauseMessages: failing.flatMap(\.clauseMessages))
         }
     }
 }

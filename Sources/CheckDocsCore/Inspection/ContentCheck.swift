@@ -20,12 +20,20 @@ enum ContentCheck {
         return (types, diagnostics)
     }
 
-    /// A warning when the extension promises one format and the content is another.
-    static func mismatch(_ file: ScannedFile, _ content: ContentType) -> Diagnostic? {
-        guard !content.isEmpty, let named = FileFormat.fromExtension(of: file.path.lastComponent) else { return nil }
+    /// The format a file name's extension promises, when the content is another (nil when they
+    /// agree, the content is empty, or the extension promises no known format). The baseline check
+    /// of the engine uses the same test.
+    static func promisedFormat(_ name: [UInt8], disagreesWith content: ContentType) -> FileFormat? {
+        guard !content.isEmpty, let named = FileFormat.fromExtension(of: name) else { return nil }
         if content.format == named { return nil }
         if named == .txt, content.mime.hasPrefix("text/") { return nil }
         if named == .docx, content.mime == "application/zip" { return nil }
+        return named
+    }
+
+    /// A warning when the extension promises one format and the content is another.
+    static func mismatch(_ file: ScannedFile, _ content: ContentType) -> Diagnostic? {
+        guard let named = promisedFormat(file.path.lastComponent, disagreesWith: content) else { return nil }
         let ext = String(decoding: file.path.lastComponent.split(separator: UInt8(ascii: ".")).last ?? [], as: UTF8.self)
         let actual = content.format != nil ? "a \(content.title)" : "not a \(named.title) (\(content.mime))"
         return Diagnostic(.contentMismatch,

@@ -64,6 +64,11 @@ public struct RequirementResult: Hashable, Sendable {
     /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
     /// (nil when satisfied, and for a document requirement whose condition does not hold).
     public var reason: FindingReason? = nil
+    /// Every file the requirement's clauses considered, whether it counted and why not; filled
+    /// when the requirement is not met, or met with a choice to make (empty otherwise).
+    public var candidates: [CandidateFile] = []
+    /// More files count than the program takes: which to assign is the applicant's choice.
+    public var choice: ChoiceToMake? = nil
     public var hint: String?
     /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end").
     public var rule: String?

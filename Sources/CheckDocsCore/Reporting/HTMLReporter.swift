@@ -112,6 +112,14 @@ public struct HTMLReporter: WholeReportFormat {
             out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))</span> "
                 + "<strong>\(md(result.title))</strong> <code>\(e(result.id))</code></p>\n"
             if !result.message.isEmpty { out += "<p class=\"msg\">\(md(result.message))</p>\n" }
+            let uncounted = result.uncountedCandidates
+            if !uncounted.isEmpty {
+                out += "<ul class=\"candidates\">\n"
+                for file in uncounted {
+                    out += "<li>Not counted: <code>\(e(file.path.description))</code>: \(md(file.sentence ?? "it does not count"))</li>\n"
+                }
+                out += "</ul>\n"
+            }
             if let hint = result.hint { out += "<p class=\"hint\"><span>What to do:</span> \(md(hint))</p>\n" }
             out += "</li>\n"
         }

@@ -6,7 +6,7 @@ import CheckDocsFormats
 /// Streamed: what is known before the programs (the run, the folder) comes first, then
 /// `programs` one by one, then what is known only after them (`ready`, `summary`, ...).
 public struct JSONReporter: StreamingFormat {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     public init() {}
 
@@ -151,6 +151,8 @@ public struct JSONReporter: StreamingFormat {
         object.strings("files", result.files.lazy.map(\.description), into: &out)
         object.string("message", result.message, into: &out)
         if let reason = result.reason { object.value("reason", Self.json(reason), into: &out) }
+        if !result.candidates.isEmpty { object.value("candidates", .array(result.candidates.map(\.json)), into: &out) }
+        if let choice = result.choice { object.value("choice", choice.json, into: &out) }
         if let hint = result.hint { object.string("hint", hint, into: &out) }
         if let rule = result.rule { object.string("rule", rule, into: &out) }
         if !result.origin.isEmpty { object.string("origin", result.origin, into: &out) }

@@ -78,6 +78,7 @@ public struct JUnitReporter: WholeReportFormat {
     private func details(_ result: RequirementResult) -> String {
         var lines = [result.message, "severity: \(result.severity.rawValue)"]
         if !result.files.isEmpty { lines.append("files: " + result.files.map(\.description).joined(separator: ", ")) }
+        lines += result.uncountedLines.map { "not counted: " + $0 }
         if let rule = result.rule, rule != result.title { lines.append("rule: " + rule) }
         if let hint = result.hint { lines.append("what to do: " + hint) }
         return lines.filter { !$0.isEmpty }.joined(separator: "\n")

@@ -60,7 +60,7 @@ public struct MarkdownReporter: WholeReportFormat {
                 lines.append(row([
                     text(result.title) + " (" + code(result.id, inTable: true) + ")",
                     result.status.rawValue + (result.waiver.map { " (was \($0.originalStatus.rawValue))" } ?? ""),
-                    text(result.message),
+                    ([result.message] + result.uncountedLines.map { "not counted: " + $0 }).map(text).joined(separator: "<br>"),
                     result.waiver.map { "waived until \($0.expires): " + text($0.reason) } ?? result.hint.map(text) ?? "",
                 ]))
             }
@@ -73,6 +73,7 @@ public struct MarkdownReporter: WholeReportFormat {
             lines += ["", "### Later (\(pending.count))", ""]
             for result in pending {
                 var item = "- \(text(result.title)) (\(code(result.id))): \(text(result.message))"
+                for line in result.uncountedLines { item += "; not counted: " + text(line) }
                 if let hint = result.hint { item += " → " + text(hint) }
                 lines.append(item)
             }

@@ -27,6 +27,8 @@ public struct SARIFReporter: WholeReportFormat {
                 let id = requirement.status.sarifRuleID
                 var text = "\(program.id): \(requirement.title) [\(requirement.id)] is \(requirement.status.rawValue)"
                 if !requirement.message.isEmpty { text += " — " + requirement.message }
+                let uncounted = requirement.uncountedLines
+                if !uncounted.isEmpty { text += ". Not counted: " + uncounted.joined(separator: "; ") }
                 if let hint = requirement.hint { text += (text.hasSuffix(".") ? " " : ". ") + "What to do: " + hint }
                 var properties: [JSONMember] = [
                     member("programId", .string(program.id)), member("programStatus", .string(program.status.rawValue)),
@@ -35,6 +37,7 @@ public struct SARIFReporter: WholeReportFormat {
                     member("documentTypes", .array(requirement.documentTypes.map { .string($0) })),
                 ]
                 if let hint = requirement.hint { properties.append(member("hint", .string(hint))) }
+                if !requirement.candidates.isEmpty { properties.append(member("candidates", .array(requirement.candidates.map(\.json)))) }
                 let logical = JSONValue.object([
                     member("name", .string(requirement.id)),
                     member("fullyQualifiedName", .string("\(program.id)/\(requirement.id)")),

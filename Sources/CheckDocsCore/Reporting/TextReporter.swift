@@ -166,12 +166,15 @@ public struct TextReporter: StreamingFormat {
         var okCount = 0
         for result in program.requirements {
             // Met and not-applicable items are listed only with --verbose; met ones are counted.
-            if verbosity != .verbose, [.ok, .notApplicable].contains(result.status) {
+            // A choice to make (more letters than a program takes) is shown though met.
+            if verbosity != .verbose, [.ok, .notApplicable].contains(result.status), result.choice == nil {
                 if result.status == .ok { okCount += 1 }
                 continue
             }
             lines += wrap("\(symbol(result)) \(safe(result.title)) [\(safe(result.id))]: \(label(result))", indent: "   ", continuation: "     ")
             if !result.message.isEmpty { lines += wrap(safe(result.message), indent: "     ", continuation: "     ") }
+            // Each other file that did not count, and why (a count partly met names them all).
+            for line in result.uncountedLines { lines += wrap("· " + safe(line), indent: "     ", continuation: "       ") }
             if verbosity == .verbose, !result.files.isEmpty, result.status == .ok {
                 lines += wrap("files: " + result.files.map(\.description).joined(separator: ", "), indent: "     ", continuation: "       ")
             }

@@ -14,8 +14,8 @@ public struct LabResultConstraint: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        // Without a recorded result the file is not (yet) a lab report for this clause.
-        guard let result = document.facts.result else { return fail(.missing, Failure.unknown(required: required)) }
+        // The file is there: without a recorded result it is undecided, never missing.
+        guard let result = document.facts.result else { return fail(.notEvaluable, Failure.unknown(required: required)) }
         if result != required { return fail(.invalid, Failure.mismatch(actual: result, required: required)) }
         return nil
     }

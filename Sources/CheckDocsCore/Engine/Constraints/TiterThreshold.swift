@@ -24,7 +24,7 @@ public struct TiterThreshold: DocumentConstraint {
         let facts = document.facts
         guard let value = facts.value, let unit = facts.unit else {
             if let result = facts.result { return fail(.invalid, Failure.qualitativeOnly(result: result, min: min, unit: self.unit)) }
-            return fail(.missing, Failure.unknown(min: min, unit: self.unit))
+            return fail(.notEvaluable, Failure.unknown(min: min, unit: self.unit))
         }
         guard let converted = UnitConversion.convert(value, from: unit, to: self.unit) else {
             return fail(.notEvaluable, Failure.incomparable(unit: unit, required: self.unit))

@@ -55,7 +55,6 @@ extension Array where Element == FindingReason.Field {
 public enum ClauseFinding: FindingDetail {
     case noDocument(type: String, min: Int)
     case tooFew(type: String, min: Int, found: Int)
-    case tooMany(type: String, max: Int, found: Int)
     case expired(on: CalendarDate)
 
     public var kind: String {
@@ -67,7 +66,6 @@ public enum ClauseFinding: FindingDetail {
         switch self {
         case .noDocument: return "none-found"
         case .tooFew: return "too-few"
-        case .tooMany: return "too-many"
         case .expired: return "expired"
         }
     }
@@ -76,7 +74,6 @@ public enum ClauseFinding: FindingDetail {
         switch self {
         case let .noDocument(type, min): return .list(("documentType", .string(type)), ("min", .int(min)))
         case let .tooFew(type, min, found): return .list(("documentType", .string(type)), ("min", .int(min)), ("found", .int(found)))
-        case let .tooMany(type, max, found): return .list(("documentType", .string(type)), ("max", .int(max)), ("found", .int(found)))
         case let .expired(on): return .list(("expires", .date(on)))
         }
     }
@@ -88,8 +85,6 @@ public enum ClauseFinding: FindingDetail {
             return "no \(min > 1 ? "\(min) × \(title)" : title) found"
         case let .tooFew(type, min, found):
             return "\(min) × \(catalog.title(of: type)) required, \(found) found"
-        case let .tooMany(type, max, found):
-            return "\(found) \(catalog.title(of: type)) files found; at most \(max) can be assigned to one program — choose which"
         case let .expired(on):
             return "expired on \(on)"
         }

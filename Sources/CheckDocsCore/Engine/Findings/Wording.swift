@@ -50,8 +50,21 @@ enum Wording {
     static let dateUnknown = "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)"
     static let optionalNone = "optional; none provided"
     static func satisfied(by count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
+    /// More files count than one program takes: met, and the applicant chooses.
+    static func choose(max: Int, found: Int, title: String) -> String {
+        "satisfied: \(found) \(title) files count; at most \(max) can be assigned to one program — choose which \(max)"
+    }
     static let allPartsSatisfied = "all parts satisfied"
     static let noAlternative = "no alternative given"
-    static func noneOfTheAlternatives(_ messages: [String]) -> String { "none of the alternatives: " + messages.joined(separator: "; or ") }
-    static func failingParts(_ messages: [String]) -> String { messages.joined(separator: "; and ") }
+    /// What each failing clause of the alternatives says, each sentence once (two alternatives
+    /// that both need a TB skin test say "no TB skin test found" once).
+    static func noneOfTheAlternatives(_ clauseMessages: [String]) -> String {
+        "none of the alternatives: " + distinct(clauseMessages).joined(separator: "; ")
+    }
+    static func failingParts(_ messages: [String]) -> String { distinct(messages).joined(separator: "; and ") }
+
+    static func distinct(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
 }
