@@ -89,7 +89,9 @@ import Testing
 
     @Test("each file is inspected at most once, and only when a rule or the baseline check needs its content")
     func inspectedOnce() throws {
-        let folder = try TemporaryFolder(contents: ["LoR - Dr A.pdf": PDFFixtures.pdf(), "CV_2026.pdf": PDFFixtures.pdf()])
+        let whole = PDFFixtures.pdf()
+        let folder = try TemporaryFolder(contents: ["LoR - Dr A.pdf": whole, "LoR - Dr B.pdf": Array(whole.prefix(whole.count / 2)),
+                                                    "CV_2026.pdf": whole])
         defer { folder.remove() }
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
         let inspector = applicant.makeInspector()
@@ -97,13 +99,26 @@ import Testing
                                         catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: inspector)
         let sizeOnly = try Fixture.load(Self.program("lor", #"<file maxBytes="1000000"/>"#))
         inspector.inspect(ContentNeeds.paths(for: [sizeOnly], in: context))
-        // The letter is a PDF a clause could count: it is opened once, for the baseline check.
-        // The CV is not asked for, so it is not read.
+        // Both letters are PDFs a clause could count. The whole one ends cleanly (startxref, %%EOF,
+        // no /Encrypt): the baseline check needs no parser. The cut one does not: it is opened
+        // once, for the baseline check. The CV is not asked for, so it is not read.
         #expect(inspector.inspectionCount == 1)
+        #expect(inspector.facts(of: FilePath("LoR - Dr B.pdf"))?.pdf?.state == .damaged)
         let strict = try Fixture.load(Self.program("lor", #"<file pageSize="letter"/>"#))
         inspector.inspect(ContentNeeds.paths(for: [strict, strict], in: context))
         inspector.inspect(ContentNeeds.paths(for: [strict], in: context))
-        #expect(inspector.inspectionCount == 1)
+        #expect(inspector.inspectionCount == 2)
         #expect(inspector.facts(of: FilePath("LoR - Dr A.pdf"))?.pdf?.pageCount == 1)
+    }
+
+    @Test("a PDF ends cleanly only with startxref and a final %%EOF, and no /Encrypt in its trailer")
+    func pdfEndsCleanly() {
+        let whole = PDFFixtures.pdf()
+        #expect(FileInspector.endsCleanly(whole))
+        #expect(FileInspector.endsCleanly(whole + Array("\r\n\n".utf8)))
+        #expect(!FileInspector.endsCleanly(Array(whole.prefix(whole.count - 8))))
+        #expect(!FileInspector.endsCleanly(Array("%PDF-1.4 garbage".utf8)))
+        let encrypted = Array("trailer << /Size 9 /Root 1 0 R /Encrypt 8 0 R >>\nstartxref\n1234\n%%EOF\n".utf8)
+        #expect(!FileInspector.endsCleanly(encrypted))
     }
 }

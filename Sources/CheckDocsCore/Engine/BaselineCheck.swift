@@ -4,8 +4,9 @@ import CheckDocsNative
 /// (docs/programs.md, "How a file is checked"): it can be read, it is not empty, its real type is
 /// the one its name promises, and a PDF opens without a password. A file that fails it could not
 /// be uploaded anywhere, so it does not count, with the reason. It reads only what the inspector
-/// already has: the content type sniffed for every file at load, and the PDF facts of the
-/// candidates `ContentNeeds` had inspected. A fact that was not read (a PDF over the size limit,
+/// already has: the content type sniffed for every file at load (with, for a PDF, whether its end
+/// is clean: `ContentType.pdfEndsCleanly`), and the PDF facts of the candidates whose end was not
+/// clean, which `ContentNeeds` had inspected. A fact that was not read (a PDF over the size limit,
 /// poppler not installed) is not held against the file.
 enum BaselineCheck {
     static func check(_ document: ApplicantDocument, inspector: DocumentInspector?) -> ConstraintFailure? {
@@ -16,7 +17,9 @@ enum BaselineCheck {
         if let named = ContentCheck.promisedFormat(document.path.lastComponent, disagreesWith: content) {
             return fail(.invalid, .wrongType(content: content, named: named))
         }
-        guard content.format == .pdf, let pdf = inspector.facts(of: document.path)?.pdf else { return nil }
+        // A PDF that ends cleanly and names no encryption opens without a password: no parser is
+        // needed (and no lock is taken) for the common case.
+        guard content.format == .pdf, content.pdfEndsCleanly != true, let pdf = inspector.facts(of: document.path)?.pdf else { return nil }
         switch pdf.state {
         case .readable: return nil
         case .damaged: return fail(.invalid, .damaged)

@@ -54,7 +54,15 @@ public struct ContentType: Hashable, Sendable {
     public var mime: String
     public var format: FileFormat? { FileFormat.fromMIME(mime) }
 
-    public init(mime: String) { self.mime = mime }
+    /// For a PDF: whether its last bytes end it cleanly — a `startxref` and a final `%%EOF` — and
+    /// its trailer names no `/Encrypt`. Such a PDF opens without a password, so the baseline check
+    /// needs no parser for it (docs/inspection.md, "The baseline check"); nil when not read.
+    public var pdfEndsCleanly: Bool?
+
+    public init(mime: String, pdfEndsCleanly: Bool? = nil) {
+        self.mime = mime
+        self.pdfEndsCleanly = pdfEndsCleanly
+    }
 
     public var isEmpty: Bool { mime == "application/x-empty" || mime == "inode/x-empty" }
 

@@ -13,7 +13,23 @@ public enum FileInspector {
         if file.size == 0 { return ContentType(mime: "application/x-empty") }
         guard let prefix = try? DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: MagicSniffer.prefixBytes),
               let mime = MagicSniffer.shared.mimeType(of: prefix) else { return nil }
-        return ContentType(mime: mime)
+        guard FileFormat.fromMIME(mime) == .pdf else { return ContentType(mime: mime) }
+        let tail = try? DocumentFileReader.readTail(root: root, path: file.path.bytes, identity: file.identity,
+                                                     size: file.size, limit: pdfTailBytes)
+        return ContentType(mime: mime, pdfEndsCleanly: tail.map(endsCleanly))
+    }
+
+    /// How much of a PDF's end `pdfEndsCleanly` reads: the trailer (or the cross-reference
+    /// stream's dictionary), `startxref` and `%%EOF` fit in it.
+    static let pdfTailBytes = 4096
+
+    /// A `startxref`, then `%%EOF` (and at most white space) at the very end, and no `/Encrypt`.
+    static func endsCleanly(_ tail: [UInt8]) -> Bool {
+        var end = tail.endIndex
+        while end > tail.startIndex, [0x20, 0x0A, 0x0D, 0x09, 0x00].contains(tail[end - 1]) { end -= 1 }
+        let body = tail[..<end]
+        return body.suffix(5).elementsEqual("%%EOF".utf8) && body.contains(Array("startxref".utf8))
+            && !body.contains(Array("/Encrypt".utf8))
     }
 
     /// Every fact the file's content gives, given its sniffed type.

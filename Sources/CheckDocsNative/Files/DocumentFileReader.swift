@@ -13,8 +13,18 @@ public enum DocumentFileReader {
         case changed
     }
 
+    /// The last `limit` bytes of `path` (all of it when shorter), opened and checked as `read` does.
+    public static func readTail(root: String, path: [UInt8], identity: FileIdentity, size: Int64, limit: Int) throws(Failure) -> [UInt8] {
+        let offset = max(0, size - Int64(limit))
+        return try read(root: root, path: path, identity: identity, from: offset, limit: limit)
+    }
+
     /// Up to `limit` bytes from the start of `path` (raw name bytes, relative to `root`).
     public static func read(root: String, path: [UInt8], identity: FileIdentity, limit: Int) throws(Failure) -> [UInt8] {
+        try read(root: root, path: path, identity: identity, from: 0, limit: limit)
+    }
+
+    private static func read(root: String, path: [UInt8], identity: FileIdentity, from offset: Int64, limit: Int) throws(Failure) -> [UInt8] {
         var full = Array(root.utf8)
         if full.last != UInt8(ascii: "/") { full.append(UInt8(ascii: "/")) }
         full += path
@@ -31,7 +41,8 @@ public enum DocumentFileReader {
               FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) == identity else {
             throw .changed
         }
-        let wanted = max(0, min(limit, Int(status.st_size)))
+        let wanted = max(0, min(limit, Int(Int64(status.st_size) - min(offset, Int64(status.st_size)))))
+        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 { throw .cannotOpen(SafeFileReader.describe(errno: errno)) }
         var bytes = [UInt8](repeating: 0, count: wanted)
         var total = 0
         while total < wanted {
