@@ -1,4 +1,4 @@
-import CheckDocsCore
+@_spi(Fuzzing) import CheckDocsCore
 
 // Built with -parse-as-library -sanitize=fuzzer (scripts/fuzz): libFuzzer provides main.
 @_cdecl("LLVMFuzzerTestOneInput")
