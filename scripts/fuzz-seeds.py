@@ -162,9 +162,6 @@ write_dict("FuzzPDFWorker", ["obj", "endobj", "stream", "endstream", "xref", "tr
                              "/Annots", "/Widget", "/Length", "/FlateDecode", " 0 R", "BT", "ET", "Tj", "Tf", "Td"])
 n_pdfs = write_seeds("FuzzPDFWorker", pdfs)
 
-print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzPDFWorker %d"
-      % (n_xml, n_json, n_manifest, n_names, n_pdfs))
-
 # The targets that build a folder, a program or a report read their input as a stream of choices
 # (FuzzInput): seeds are the kept regression inputs and pseudo-random streams of a fixed seed, so
 # every run starts from the same corpus; the dictionary offers the bytes that pick a first or
@@ -177,5 +174,7 @@ for target in ("FuzzFolderScan", "FuzzEngine", "FuzzReporters"):
     write_dict(target, [b"\x00", b"\xff", b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"\x01\x01", b"\x08", b"\x80"])
     choice_counts[target] = write_seeds(target, kept + streams)
 
-print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzFolderScan %d, FuzzEngine %d, FuzzReporters %d"
-      % (n_xml, n_json, n_manifest, n_names, choice_counts["FuzzFolderScan"], choice_counts["FuzzEngine"], choice_counts["FuzzReporters"]))
+print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzPDFWorker %d, FuzzFolderScan %d, "
+      "FuzzEngine %d, FuzzReporters %d"
+      % (n_xml, n_json, n_manifest, n_names, n_pdfs, choice_counts["FuzzFolderScan"], choice_counts["FuzzEngine"],
+         choice_counts["FuzzReporters"]))
