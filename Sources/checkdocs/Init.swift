@@ -64,7 +64,8 @@ struct Init: InputCommand {
         let knowledge = try Knowledge.load(extraChecklists: checklists)
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: !force && !printOnly)
         let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
-        let draft = ManifestDrafter(catalog: knowledge.catalog).draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes)
+        let drafter = ManifestDrafter(catalog: knowledge.catalog)
+        let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded))
         if printOnly { return Terminal.out(draft.text) }
         if force, !existing.isEmpty { try backUp(name) }
         do {

@@ -146,6 +146,24 @@ import Testing
         #expect(!check.stdout.contains("checkdocs.yaml.bak"))
     }
 
+    @Test("--update drafts a commented entry for a new unrecognized PDF with the type its text suggests, once")
+    func contentSuggestion() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.file("checkdocs.yaml", "schemaVersion: 1\ndocuments:\n  CV_2026.pdf: {type: cv}\n")
+        try sandbox.file("CV_2026.pdf")
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/expired-and-ineligible/scan0001.pdf",
+                                         toPath: sandbox.folder + "/scan 9.pdf")
+        let run = try CLITests.run(["init", "--update", sandbox.folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(text == "schemaVersion: 1\ndocuments:\n  CV_2026.pdf: {type: cv}\n"
+            + "  # \"scan 9.pdf\":  # not recognized by its name; its text suggests the type below: check it, then uncomment\n"
+            + "  #   type: medium_of_instruction  # Medium-of-instruction letter, its text says \"instruction in english\"\n")
+        let again = try sandbox.runChecked(["init", "--update", sandbox.folder])
+        #expect(again.status == 0 && again.stdout.contains("up to date"), "\(again.stderr)")
+    }
+
     /// The file's SHA-256 as coreutils computes it, to check ours on real files.
     static func sha256(_ path: String) throws -> String {
         String(try CLITests.run([path], binary: "/usr/bin/sha256sum").stdout.prefix(64))

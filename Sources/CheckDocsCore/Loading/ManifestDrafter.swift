@@ -24,8 +24,19 @@ public struct ManifestDrafter {
         public var isDocument: Bool
     }
 
-    /// `hashes` gives the `sha256:` line of each entry whose file was hashed (docs/manifest.md).
-    public func draft(_ folder: ApplicantFolder, toolVersion: String, hashes: [FilePath: String] = [:]) -> Draft {
+    /// What the text of each unrecognized PDF among `paths` suggests it is (as `check` shows it),
+    /// for its commented entry. A suggestion never classifies a file, so it stays commented.
+    public func suggestions(_ folder: ApplicantFolder, for paths: Set<FilePath>? = nil) -> [FilePath: ContentSuggestion] {
+        let unrecognized = folder.unrecognized.filter { paths?.contains($0) ?? true }
+        guard !unrecognized.isEmpty else { return [:] }
+        let found = ContentSuggester.suggest(for: unrecognized, inspector: folder.makeInspector(), catalog: catalog)
+        return Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `hashes` gives the `sha256:` line of each entry whose file was hashed (docs/manifest.md);
+    /// `suggestions` the type an unrecognized file's commented entry proposes.
+    public func draft(_ folder: ApplicantFolder, toolVersion: String, hashes: [FilePath: String] = [:],
+                      suggestions: [FilePath: ContentSuggestion] = [:]) -> Draft {
         var lines = [
             "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the file names in this folder.",
             "# Check every entry: a type or a date read from a name can be wrong. Dates are YYYY-MM-DD.",
@@ -35,7 +46,7 @@ public struct ManifestDrafter {
         ]
         lines += Self.profilePlaceholders
         lines.append("")
-        let all = entries(folder, hashes: hashes)
+        let all = entries(folder, hashes: hashes, suggestions: suggestions)
         if all.isEmpty {
             lines.append("documents: {}")
         } else {
@@ -48,7 +59,8 @@ public struct ManifestDrafter {
 
     /// Every file's entry, in path order: recognized files with their type and dates, the others
     /// commented out.
-    public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:]) -> [Entry] {
+    public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:],
+                        suggestions: [FilePath: ContentSuggestion] = [:]) -> [Entry] {
         let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate }, by: { $0.path ?? "" })
 
         var entries: [Entry] = []
@@ -92,6 +104,16 @@ public struct ManifestDrafter {
         for path in folder.unrecognized {
             guard let key = Self.key(path) else {
                 entries.append(Entry(path: path, lines: Self.notUTF8(path), isDocument: false))
+                continue
+            }
+            if let suggestion = suggestions[path], let type = suggestion.documentTypes.first {
+                let words = suggestion.evidence.first?.map { "\"\($0)\"" }.joined(separator: ", ") ?? ""
+                let others = suggestion.documentTypes.dropFirst()
+                entries.append(Entry(path: path, lines: [
+                    "  # \(key):  # not recognized by its name; its text suggests the type below: check it, then uncomment",
+                    "  #   type: \(type)  # \(Self.comment(catalog.title(of: type))), its text says \(Self.comment(words))"
+                        + (others.isEmpty ? "" : "; or " + others.joined(separator: ", ")),
+                ], isDocument: false))
                 continue
             }
             entries.append(Entry(path: path, lines: [

@@ -74,7 +74,8 @@ public struct ManifestUpdater {
 
         // New entries, in the draft's format; a commented entry already in the text is not repeated.
         let fresh = Set(newFiles.filter { !claimed.contains($0) })
-        let entries = drafter.entries(folder, hashes: hashes).filter { entry in
+        let suggestions = drafter.suggestions(folder, for: fresh)
+        let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions).filter { entry in
             guard fresh.contains(entry.path) else { return false }
             if entry.isDocument { return true }
             guard let key = ManifestDrafter.key(entry.path) else { return !text.contains(entry.lines.first ?? "") }
