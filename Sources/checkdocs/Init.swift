@@ -9,15 +9,20 @@ struct Init: InputCommand {
         Types and dates come from the file and folder names, as `check` reads them; ambiguous and \
         unrecognized files are listed as commented entries, and the applicant profile as commented \
         placeholders. This is the only command that writes into the applicant folder, and it writes \
-        only the manifest, atomically. An existing manifest (checkdocs.yaml, .yml or .json) is never \
-        replaced without --force; with --force the draft is made from the names alone.
+        only the manifest (and a backup of the one it replaces), atomically. An existing manifest \
+        (checkdocs.yaml, .yml or .json) is never replaced without --force or --update; with --force \
+        the draft is made from the names alone, with --update new files are added to it and renamed \
+        ones followed, keeping everything in it. Either writes the old one to checkdocs.yaml.bak first.
         """)
 
     @Argument(help: ArgumentHelp("The applicant folder.", valueName: "folder"))
     var folder: String
 
-    @Flag(name: .long, help: "Replace an existing checkdocs.yaml or checkdocs.yml.")
+    @Flag(name: .long, help: "Replace an existing checkdocs.yaml or checkdocs.yml (backed up first).")
     var force = false
+
+    @Flag(name: .long, help: "Add new files to an existing checkdocs.yaml or checkdocs.yml and follow renamed ones, keeping all it says (backed up first).")
+    var update = false
 
     @Flag(name: .customLong("print"), help: "Print the draft to stdout and write nothing.")
     var printOnly = false
@@ -25,12 +30,25 @@ struct Init: InputCommand {
     @Option(name: .long, help: ArgumentHelp("Extra document types (a folder with document-types.json), as for check.", valueName: "dir"))
     var checklists: [String] = []
 
+    func validate() throws {
+        if force && update { throw ValidationError("--force and --update cannot be combined: --force drafts anew, --update keeps the manifest") }
+    }
+
     func body() throws(InputErrors) {
         if printOnly { try Terminal.requireStandardOutput() }
         let existing = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"].filter {
             FileSystem.kind(of: path($0), followLinks: false) != .missing
         }
         var name = "checkdocs.yaml"
+        if update, let first = existing.first {
+            guard existing.count == 1 else {
+                throw InputErrors([InputError(file: path(existing[1]), "two manifests in one folder (\(existing.joined(separator: ", "))); keep one")])
+            }
+            guard first != "checkdocs.json" else {
+                throw InputErrors([InputError(file: path(first), "init --update merges only into YAML and will not touch a JSON manifest")])
+            }
+            return try merge(into: first)
+        }
         if !printOnly, let first = existing.first {
             guard force else {
                 throw InputErrors([InputError(file: path(first), "a manifest already exists; not overwritten (use --force to replace it)")])
@@ -45,8 +63,11 @@ struct Init: InputCommand {
         }
         let knowledge = try Knowledge.load(extraChecklists: checklists)
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: !force && !printOnly)
-        let draft = ManifestDrafter(catalog: knowledge.catalog).draft(loaded, toolVersion: ReadinessChecker.toolVersion)
+        let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
+        let drafter = ManifestDrafter(catalog: knowledge.catalog)
+        let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded))
         if printOnly { return Terminal.out(draft.text) }
+        if force, !existing.isEmpty { try backUp(name) }
         do {
             try AtomicFile.write(Array(draft.text.utf8), directory: folder, name: name, replace: force)
         } catch {
@@ -58,6 +79,77 @@ struct Init: InputCommand {
         let files = commented.isEmpty ? "" : "; " + commented.joined(separator: " and ") + " commented out: give their types"
         Terminal.out("wrote \(path(name)): \(draft.documents) document\(draft.documents == 1 ? "" : "s")\(files)\n"
             + "The applicant profile is commented out: fill in what applies, then run `checkdocs \(folder)`.\n")
+    }
+
+    /// `--update`: the manifest's text with the new files appended and renamed ones followed
+    /// (ManifestUpdater); the old text is backed up before the new one is put in place.
+    private func merge(into name: String) throws(InputErrors) {
+        let knowledge = try Knowledge.load(extraChecklists: checklists)
+        let loader = ManifestLoader(schemas: knowledge.schemas, catalog: knowledge.catalog)
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(path(name), limit: ManifestLoader.maxBytes)
+        } catch {
+            throw InputErrors([error])
+        }
+        let manifest = try loader.decode(bytes, file: path(name))
+        let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: false)
+        let unnamed = loaded.scannedFiles.filter { manifest.documents[$0.path] == nil }
+        let update = try ManifestUpdater(catalog: knowledge.catalog).update(
+            text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,
+            hashes: FileHashes.of(unnamed, root: folder))
+        // The merged text must load as the old one did: a merge that broke it is never written.
+        do {
+            _ = try loader.decode(Array(update.text.utf8), file: path(name))
+        } catch {
+            throw InputErrors([InputError(file: path(name), "the merged manifest would not load (\(error.errors.first?.message ?? "")); left unchanged")])
+        }
+        for entry in update.dangling {
+            Terminal.error("\(path(name)): \(entry.pointer): warning: names \"\(entry.path)\", which is not a file in the folder; left as it is: \(entry.reason)")
+        }
+        if printOnly { return Terminal.out(update.text) }
+        var summary: [String] = []
+        if !update.added.isEmpty { summary.append("added \(update.added.count) document\(update.added.count == 1 ? "" : "s")") }
+        for rename in update.renamed { summary.append("followed \"\(rename.from)\" to \"\(rename.to)\"") }
+        if update.text != String(decoding: bytes, as: UTF8.self) {
+            let backup = try backUp(name)
+            do {
+                try AtomicFile.write(Array(update.text.utf8), directory: folder, name: name, replace: true)
+            } catch {
+                throw InputErrors([error])
+            }
+            if summary.isEmpty { summary.append("commented entries added") }
+            Terminal.out("updated \(path(name)): \(summary.joined(separator: "; ")); the old one is in \(path(backup))\n")
+        } else {
+            Terminal.out("\(path(name)) is up to date: no new files; nothing written\n")
+        }
+        if !update.dangling.isEmpty {
+            Terminal.out("\(update.dangling.count) entr\(update.dangling.count == 1 ? "y names a file" : "ies name files") no longer in the folder (listed on stderr): rename or remove \(update.dangling.count == 1 ? "it" : "them"), or `checkdocs \(folder)` stops with exit 2\n")
+        }
+    }
+
+    /// Copies the manifest to `<name>.bak`, or `<name>.bak.N` if that exists: linked into place
+    /// atomically, so no file is ever overwritten. Returns the backup's name.
+    @discardableResult
+    private func backUp(_ name: String) throws(InputErrors) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(path(name), limit: ManifestLoader.maxBytes)
+        } catch {
+            throw InputErrors([error])
+        }
+        var backup = name + ".bak"
+        var number = 0
+        while FileSystem.kind(of: path(backup), followLinks: false) != .missing {
+            number += 1
+            backup = name + ".bak.\(number)"
+        }
+        do {
+            try AtomicFile.write(bytes, directory: folder, name: backup, replace: false)
+        } catch {
+            throw InputErrors([error])
+        }
+        return backup
     }
 
     private func path(_ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }

@@ -14,6 +14,17 @@ public enum FolderScanner {
     /// waivers file.
     public static let manifestNames: Set<[UInt8]> = Set((ManifestLoader.fileNames + WaiverLoader.fileNames).map { Array($0.utf8) })
 
+    /// `checkdocs.yaml.bak` or `checkdocs.yaml.bak.N` (and `.yml`): the backups `init --force` and
+    /// `init --update` write beside the manifest (docs/manifest.md), not documents.
+    public static func isManifestBackup(_ name: [UInt8]) -> Bool {
+        for base in ["checkdocs.yaml.bak", "checkdocs.yml.bak"] where name.starts(with: base.utf8) {
+            let rest = name.dropFirst(base.utf8.count)
+            if rest.isEmpty { return true }
+            return rest.count > 1 && rest.first == UInt8(ascii: ".") && rest.dropFirst().allSatisfy { (48...57).contains($0) }
+        }
+        return false
+    }
+
     public static func scan(root: String) throws(InputError) -> FolderScan {
         let directory: Directory
         switch Directory.open(root) {
@@ -69,7 +80,7 @@ public enum FolderScanner {
             case .regular:
                 // Only a regular file is the manifest or the waivers file; a folder or a link of
                 // that name is scanned or noted like any other.
-                if depth == 0, manifestNames.contains(name) { continue }
+                if depth == 0, manifestNames.contains(name) || isManifestBackup(name) { continue }
                 let probe = directory.readProbe(name)
                 if let probe {
                     scan.diagnostics.append(Diagnostic(.unreadable, "cannot be read: \(probe.description); an upload portal would not get it either", path: display))

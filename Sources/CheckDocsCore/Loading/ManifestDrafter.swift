@@ -16,7 +16,27 @@ public struct ManifestDrafter {
         public var unrecognized: Int
     }
 
-    public func draft(_ folder: ApplicantFolder, toolVersion: String) -> Draft {
+    /// One drafted entry under `documents:`, two-space indented as the draft writes it.
+    public struct Entry: Sendable {
+        public var path: FilePath
+        public var lines: [String]
+        /// False for a commented entry (ambiguous, unrecognized, or a name YAML cannot hold).
+        public var isDocument: Bool
+    }
+
+    /// What the text of each unrecognized PDF among `paths` suggests it is (as `check` shows it),
+    /// for its commented entry. A suggestion never classifies a file, so it stays commented.
+    public func suggestions(_ folder: ApplicantFolder, for paths: Set<FilePath>? = nil) -> [FilePath: ContentSuggestion] {
+        let unrecognized = folder.unrecognized.filter { paths?.contains($0) ?? true }
+        guard !unrecognized.isEmpty else { return [:] }
+        let found = ContentSuggester.suggest(for: unrecognized, inspector: folder.makeInspector(), catalog: catalog)
+        return Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `hashes` gives the `sha256:` line of each entry whose file was hashed (docs/manifest.md);
+    /// `suggestions` the type an unrecognized file's commented entry proposes.
+    public func draft(_ folder: ApplicantFolder, toolVersion: String, hashes: [FilePath: String] = [:],
+                      suggestions: [FilePath: ContentSuggestion] = [:]) -> Draft {
         var lines = [
             "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the file names in this folder.",
             "# Check every entry: a type or a date read from a name can be wrong. Dates are YYYY-MM-DD.",
@@ -26,14 +46,28 @@ public struct ManifestDrafter {
         ]
         lines += Self.profilePlaceholders
         lines.append("")
+        let all = entries(folder, hashes: hashes, suggestions: suggestions)
+        if all.isEmpty {
+            lines.append("documents: {}")
+        } else {
+            lines.append("documents:")
+            for entry in all { lines += entry.lines }
+        }
+        return Draft(text: lines.joined(separator: "\n") + "\n", documents: all.count { $0.isDocument },
+                     ambiguous: folder.ambiguous.count, unrecognized: folder.unrecognized.count)
+    }
+
+    /// Every file's entry, in path order: recognized files with their type and dates, the others
+    /// commented out.
+    public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:],
+                        suggestions: [FilePath: ContentSuggestion] = [:]) -> [Entry] {
         let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate }, by: { $0.path ?? "" })
 
-        var entries: [(path: FilePath, lines: [String])] = []
-        var unusable: [(path: FilePath, lines: [String])] = []
+        var entries: [Entry] = []
         for document in folder.documents {
             guard let type = document.type else { continue }
             guard let key = Self.key(document.path) else {
-                unusable.append((document.path, Self.notUTF8(document.path)))
+                entries.append(Entry(path: document.path, lines: Self.notUTF8(document.path), isDocument: false))
                 continue
             }
             var entry = ["  \(key):"]
@@ -53,38 +87,41 @@ public struct ManifestDrafter {
             for diagnostic in ambiguousDates[document.path.description] ?? [] {
                 entry.append("    # date: \"YYYY-MM-DD\"  # \(Self.comment(diagnostic.message))")
             }
-            entries.append((document.path, entry))
+            if let hash = hashes[document.path] { entry.append("    sha256: \"\(hash)\"") }
+            entries.append(Entry(path: document.path, lines: entry, isDocument: true))
         }
         for file in folder.ambiguous {
             guard let key = Self.key(file.path) else {
-                unusable.append((file.path, Self.notUTF8(file.path)))
+                entries.append(Entry(path: file.path, lines: Self.notUTF8(file.path), isDocument: false))
                 continue
             }
             let candidates = file.candidates.map { "\($0) (\(catalog.title(of: $0)))" }.joined(separator: " or ")
-            unusable.append((file.path, [
+            entries.append(Entry(path: file.path, lines: [
                 "  # \(key):  # ambiguous: could be \(Self.comment(candidates)); uncomment and keep one type",
                 "  #   type: \(file.candidates.first ?? "")",
-            ]))
+            ], isDocument: false))
         }
         for path in folder.unrecognized {
             guard let key = Self.key(path) else {
-                unusable.append((path, Self.notUTF8(path)))
+                entries.append(Entry(path: path, lines: Self.notUTF8(path), isDocument: false))
                 continue
             }
-            unusable.append((path, [
+            if let suggestion = suggestions[path], let type = suggestion.documentTypes.first {
+                let words = suggestion.evidence.first?.map { "\"\($0)\"" }.joined(separator: ", ") ?? ""
+                let others = suggestion.documentTypes.dropFirst()
+                entries.append(Entry(path: path, lines: [
+                    "  # \(key):  # not recognized by its name; its text suggests the type below: check it, then uncomment",
+                    "  #   type: \(type)  # \(Self.comment(catalog.title(of: type))), its text says \(Self.comment(words))"
+                        + (others.isEmpty ? "" : "; or " + others.joined(separator: ", ")),
+                ], isDocument: false))
+                continue
+            }
+            entries.append(Entry(path: path, lines: [
                 "  # \(key):  # not recognized; uncomment and give its type (`checkdocs list types`)",
                 "  #   type: TYPE",
-            ]))
+            ], isDocument: false))
         }
-        let all = (entries + unusable).sorted { $0.path < $1.path }
-        if all.isEmpty {
-            lines.append("documents: {}")
-        } else {
-            lines.append("documents:")
-            for entry in all { lines += entry.lines }
-        }
-        return Draft(text: lines.joined(separator: "\n") + "\n", documents: entries.count,
-                     ambiguous: folder.ambiguous.count, unrecognized: folder.unrecognized.count)
+        return entries.sorted { $0.path < $1.path }
     }
 
     /// The path as a double-quoted YAML key (JSON escapes are YAML escapes); nil if not UTF-8,

@@ -14,6 +14,8 @@ public struct ManifestDocument: Sendable {
     public var type: String?
     public var facts: DocumentFacts
     public var pointer: String
+    /// The content hash `init` recorded; only `init --update` reads it, to follow a renamed file.
+    public var sha256: String? = nil
 }
 
 /// Finds and reads `checkdocs.yaml`, `checkdocs.yml` or `checkdocs.json` at the folder's root.
@@ -28,6 +30,8 @@ public struct ManifestLoader {
     }
 
     public static let fileNames = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"]
+    /// The largest manifest read (the YAML bound, docs/security.md).
+    public static var maxBytes: Int { YAMLReader.maxBytes }
 
     public func load(folder: String) throws(InputErrors) -> Manifest {
         guard let (path, bytes) = try Self.read(oneOf: Self.fileNames, in: folder, what: "manifests") else { return Manifest() }
@@ -87,7 +91,8 @@ public struct ManifestLoader {
                 errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + "/type")),
                                          "unknown document type \"\(type)\"\(suggestion)"))
             }
-            manifest.documents[key] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer)
+            manifest.documents[key] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer,
+                                                       sha256: member.value["sha256"]?.stringValue)
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         return manifest
