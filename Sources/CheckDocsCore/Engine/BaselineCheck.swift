@@ -9,21 +9,40 @@ import CheckDocsNative
 /// clean, which `ContentNeeds` had inspected. A fact that was not read (a PDF over the size limit,
 /// poppler not installed) is not held against the file.
 enum BaselineCheck {
-    static func check(_ document: ApplicantDocument, inspector: DocumentInspector?) -> ConstraintFailure? {
-        guard let inspector else { return nil }
-        if document.size == 0 { return fail(.invalid, .empty) }
-        guard let content = inspector.contentType(of: document.path) else { return fail(.notEvaluable, .unreadable) }
-        if content.isEmpty { return fail(.invalid, .empty) }
+    /// What a file's baseline is once its type is known: it depends on the file alone, so it is
+    /// worked out once per folder (`EvaluationContext`), not once per program and clause.
+    enum Verdict: Sendable {
+        case passes
+        case fails(ConstraintFailure)
+        /// A PDF whose end is not clean: its facts (damaged, password) decide, once inspected.
+        case needsPDFFacts
+    }
+
+    static func verdict(for document: ApplicantDocument, inspector: DocumentInspector) -> Verdict {
+        if document.size == 0 { return .fails(fail(.invalid, .empty)) }
+        guard let content = inspector.contentType(of: document.path) else { return .fails(fail(.notEvaluable, .unreadable)) }
+        if content.isEmpty { return .fails(fail(.invalid, .empty)) }
         if let named = ContentCheck.promisedFormat(document.path.lastComponent, disagreesWith: content) {
-            return fail(.invalid, .wrongType(content: content, named: named))
+            return .fails(fail(.invalid, .wrongType(content: content, named: named)))
         }
         // A PDF that ends cleanly and names no encryption opens without a password: no parser is
-        // needed (and no lock is taken) for the common case.
-        guard content.format == .pdf, content.pdfEndsCleanly != true, let pdf = inspector.facts(of: document.path)?.pdf else { return nil }
-        switch pdf.state {
-        case .readable: return nil
-        case .damaged: return fail(.invalid, .damaged)
-        case .passwordProtected: return fail(.invalid, .passwordProtected)
+        // needed for the common case.
+        return content.format == .pdf && content.pdfEndsCleanly != true ? .needsPDFFacts : .passes
+    }
+
+    /// The baseline failure of `document`, from its verdict; a PDF's facts if they were read.
+    static func check(_ document: ApplicantDocument, verdict: Verdict?, inspector: DocumentInspector?) -> ConstraintFailure? {
+        guard let inspector, let verdict else { return nil }
+        switch verdict {
+        case .passes: return nil
+        case let .fails(failure): return failure
+        case .needsPDFFacts:
+            guard let pdf = inspector.facts(of: document.path)?.pdf else { return nil }
+            switch pdf.state {
+            case .readable: return nil
+            case .damaged: return fail(.invalid, .damaged)
+            case .passwordProtected: return fail(.invalid, .passwordProtected)
+            }
         }
     }
 

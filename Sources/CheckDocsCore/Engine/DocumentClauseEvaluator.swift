@@ -105,7 +105,8 @@ struct DocumentClauseEvaluator {
     /// check fails first, then a document past its own expiry date, whatever the constraints; then
     /// the constraints, in the order of the kinds.
     private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> ConstraintFailure? {
-        if let failure = BaselineCheck.check(document, inspector: context.evaluation.inspector) { return failure }
+        if let failure = BaselineCheck.check(document, verdict: context.evaluation.baseline(of: document.path),
+                                             inspector: context.evaluation.inspector) { return failure }
         if let expires = document.facts.expires, expires < context.asOf {
             return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }

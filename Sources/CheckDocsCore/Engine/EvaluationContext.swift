@@ -11,6 +11,8 @@ public struct EvaluationContext: Sendable {
     private var satisfying: [String: [ApplicantDocument]] = [:]
     /// For each document, the translations of it in the folder (declared or paired by name).
     private var translations: [FilePath: [ApplicantDocument]] = [:]
+    /// Each typed document's baseline verdict (BaselineCheck), worked out once per folder.
+    private var baselines: [FilePath: BaselineCheck.Verdict] = [:]
 
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
                 inspector: DocumentInspector? = nil) {
@@ -21,6 +23,7 @@ public struct EvaluationContext: Sendable {
         self.catalog = catalog
         for document in documents {
             guard let type = document.type else { continue }
+            if let inspector { baselines[document.path] = BaselineCheck.verdict(for: document, inspector: inspector) }
             for requested in catalog.typesSatisfied(by: type) {
                 satisfying[requested, default: []].append(document)
             }
@@ -36,6 +39,8 @@ public struct EvaluationContext: Sendable {
     }
 
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
+
+    func baseline(of path: FilePath) -> BaselineCheck.Verdict? { baselines[path] }
 
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type] ?? [] }
 }

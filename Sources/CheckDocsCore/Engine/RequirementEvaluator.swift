@@ -36,8 +36,9 @@ struct RequirementEvaluator {
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
         if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
-            var seen = Set<ConsideredFile>()
-            result.candidates = outcome.considered.filter { seen.insert($0).inserted }.map { file in
+            // A file that serves several parts of a combination is listed once, with what it first said.
+            var seen = Set<FilePath>()
+            result.candidates = outcome.considered.filter { seen.insert($0.path).inserted }.map { file in
                 CandidateFile(path: file.path, counted: file.failure == nil, reason: file.failure?.reason(file: nil),
                               sentence: file.failure?.sentence(catalog: context.catalog))
             }

@@ -28,8 +28,8 @@ public enum FileInspector {
         var end = tail.endIndex
         while end > tail.startIndex, [0x20, 0x0A, 0x0D, 0x09, 0x00].contains(tail[end - 1]) { end -= 1 }
         let body = tail[..<end]
-        return body.suffix(5).elementsEqual("%%EOF".utf8) && body.contains(Array("startxref".utf8))
-            && !body.contains(Array("/Encrypt".utf8))
+        return body.suffix(5).elementsEqual("%%EOF".utf8) && ByteSearch.contains(body, "startxref")
+            && !ByteSearch.contains(body, "/Encrypt")
     }
 
     /// Every fact the file's content gives, given its sniffed type.

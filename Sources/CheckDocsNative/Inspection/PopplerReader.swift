@@ -100,7 +100,13 @@ public enum PopplerReader {
 
 /// Byte-pattern search in memory, for markers poppler-glib does not expose: memchr finds each
 /// candidate first byte, memcmp compares the rest.
-enum ByteSearch {
+public enum ByteSearch {
+    /// Whether `needle`'s UTF-8 bytes occur in `bytes` (memchr and memcmp: a PDF's tail is
+    /// searched for every PDF of a folder).
+    public static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        bytes.withUnsafeBytes { contains($0, needle) }
+    }
+
     static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         guard let base = haystack.baseAddress, !pattern.isEmpty, haystack.count >= pattern.count else { return false }
