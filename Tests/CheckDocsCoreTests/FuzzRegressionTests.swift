@@ -19,6 +19,7 @@ struct FuzzRegressionTests {
         "FuzzFolderScan": FuzzEntryPoints.folderScan,
         "FuzzEngine": FuzzEntryPoints.engine,
         "FuzzReporters": FuzzEntryPoints.reporters,
+        "FuzzPDFWorker": FuzzEntryPoints.pdfWorker,
     ]
 
     /// Every kept input, as "target/file".

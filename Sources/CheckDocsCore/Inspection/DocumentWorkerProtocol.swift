@@ -42,7 +42,7 @@ enum DocumentWorkerProtocol {
     /// Field bounds the parent enforces (every value poppler can give, as an Int32, or the caps
     /// PopplerReader applies).
     static let maxCount = Int(Int32.max)
-    static let maxPageDimension = 1.0e7
+    static let maxPageDimension = PageSize.maximumDimension
 
     // MARK: Requests
 

@@ -36,6 +36,17 @@ public struct PageSize: Hashable, Sendable, CustomStringConvertible {
         self.height = height
     }
 
+    /// No page is larger than this many points in either direction (about 3.5 km): poppler
+    /// reports what a MediaBox says, and a hostile one says anything.
+    public static let maximumDimension = 1.0e7
+
+    /// A size as poppler reports it, made sane: the magnitude (an inverted box is the same box),
+    /// 0 for what is not a number, and at most `maximumDimension`.
+    public init(reportedWidth width: Double, height: Double) {
+        func sane(_ value: Double) -> Double { value.isFinite ? min(abs(value), Self.maximumDimension) : 0 }
+        self.init(width: sane(width), height: sane(height))
+    }
+
     public var description: String { "\(Self.format(width)) × \(Self.format(height)) pt" }
 
     public static func format(_ value: Double) -> String {

@@ -61,7 +61,7 @@ public enum PopplerReader {
                 defer { api.object_unref(UnsafeMutableRawPointer(page)) }
                 var width = 0.0, height = 0.0
                 api.page_get_size(page, &width, &height)
-                facts.pageSizes.append(PageSize(width: width, height: height))
+                facts.pageSizes.append(PageSize(reportedWidth: width, height: height))
                 guard countText, facts.textCharacters <= maxTextCharacters else { continue }
                 if let pointer = api.page_get_text(page) {
                     let pageText = String(cString: pointer)
