@@ -80,7 +80,7 @@ def main():
     }
     walls = {name: [] for name in commands}
     peaks = {name: 0.0 for name in commands}
-    # Two groups, each alternated within itself: the catalog runs write ~200 MB reports, whose
+    # Two groups, each alternated within itself: the catalog runs write reports of 200 to 400 MB, whose
     # write-back would otherwise land on the few milliseconds of the typical run.
     for group in (["xmllint", "xml-10k", "json-10k", "xml-1k", "xml-10k-100-files"], ["typical", "version"]):
         os.sync()
