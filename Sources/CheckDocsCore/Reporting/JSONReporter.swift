@@ -150,8 +150,16 @@ public struct JSONReporter: StreamingFormat {
         object.string("due", result.due.rawValue, into: &out)
         object.strings("files", result.files.lazy.map(\.description), into: &out)
         object.string("message", result.message, into: &out)
-        if let reason = result.reason { object.value("reason", Self.json(reason), into: &out) }
-        if !result.candidates.isEmpty { object.value("candidates", .array(result.candidates.map(\.json)), into: &out) }
+        // Written straight into the bytes, without a JSONValue tree: a catalog run writes one per
+        // failing requirement of every program (docs/performance.md).
+        if let reason = result.reason {
+            object.key("reason", into: &out)
+            Self.write(reason, depth: 5, into: &out)
+        }
+        if !result.candidates.isEmpty {
+            object.key("candidates", into: &out)
+            Self.write(result.candidates, depth: 5, into: &out)
+        }
         if let choice = result.choice { object.value("choice", choice.json, into: &out) }
         if let hint = result.hint { object.string("hint", hint, into: &out) }
         if let rule = result.rule { object.string("rule", rule, into: &out) }
@@ -176,6 +184,60 @@ public struct JSONReporter: StreamingFormat {
         if !document.facts.doses.isEmpty { members.append(member("doses", .array(document.facts.doses.map { .string($0.description) }))) }
         if let result = document.facts.result { members.append(member("result", .string(result.rawValue))) }
         return .object(members)
+    }
+
+    /// The reason object, as `JSONWriter` would write `json(reason)` at nesting depth `depth`.
+    static func write(_ reason: FindingReason, depth: Int, into out: inout [UInt8]) {
+        var first = true
+        func key(_ name: String) {
+            out.append(contentsOf: (first ? "{\n" : ",\n").utf8)
+            first = false
+            JSONWriter.indentation(depth + 1, into: &out)
+            JSONWriter.escape(name, into: &out)
+            out.append(contentsOf: ": ".utf8)
+        }
+        key("kind")
+        JSONWriter.escape(reason.kind, into: &out)
+        key("code")
+        JSONWriter.escape(reason.code, into: &out)
+        if let file = reason.file {
+            key("file")
+            JSONWriter.escape(file.description, into: &out)
+        }
+        for field in reason.fields {
+            key(field.key)
+            switch field.value {
+            case let .string(text): JSONWriter.escape(text, into: &out)
+            case let .int(number): out.append(contentsOf: String(number).utf8)
+            case let .number(number): out.append(contentsOf: EligibilityRule.format(number).utf8)
+            case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case let .date(date): JSONWriter.escape(date.description, into: &out)
+            case let .strings(items): JSONWriter.write(.array(items.map(JSONValue.string)), indent: depth + 1, into: &out)
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
+        JSONWriter.indentation(depth, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The candidates array, as `JSONWriter` would write their `json` at nesting depth `depth`.
+    static func write(_ candidates: [CandidateFile], depth: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: "[\n".utf8)
+        for (index, file) in candidates.enumerated() {
+            JSONWriter.indentation(depth + 1, into: &out)
+            var object = JSONObjectWriter(depth: depth + 1)
+            object.string("path", file.path.description, into: &out)
+            object.bool("counted", file.counted, into: &out)
+            if let reason = file.reason {
+                object.key("reason", into: &out)
+                write(reason, depth: depth + 2, into: &out)
+            }
+            if let sentence = file.sentence { object.string("message", sentence, into: &out) }
+            object.close(into: &out)
+            out.append(contentsOf: (index == candidates.count - 1 ? "\n" : ",\n").utf8)
+        }
+        JSONWriter.indentation(depth, into: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
     /// `{"kind": "window", "code": "before-window", "file": "…", "date": "…", …}`.
