@@ -103,7 +103,7 @@ import Testing
     @Test("every sample program says the same thing in XML and in JSON")
     func xmlAndJSONAgree() throws {
         let root = PackagePaths.root + "/samples/"
-        let xmlFiles = FileSystem.files(under: root + "programs", extensions: ["xml"])
+        let xmlFiles = DescriptionFolder.files(under: root + "programs", extensions: ["xml"]).files
         #expect(xmlFiles.count >= 6)
         for xmlFile in xmlFiles {
             let name = ((xmlFile as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -66,37 +66,6 @@ public enum FileSystem {
         guard stat(path, &status) == 0 else { return nil }
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
-
-    /// Regular files directly or recursively under `path` with one of the extensions, sorted.
-    /// Symlinks are not followed; hidden entries are skipped.
-    public static func files(under path: String, extensions: Set<String>) -> [String] {
-        var result: [String] = []
-        func walk(_ directory: String, depth: Int) {
-            guard depth < 32, let handle = opendir(directory) else { return }
-            defer { closedir(handle) }
-            var names: [String] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                names.append(name)
-            }
-            for name in names.sorted() {
-                let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                switch kind(of: full, followLinks: false) {
-                case .directory: walk(full, depth: depth + 1)
-                case .regular:
-                    if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
-                        result.append(full)
-                    }
-                default: break
-                }
-            }
-        }
-        walk(path, depth: 0)
-        return result
-    }
 }
 
 public struct FileIdentity: Hashable, Sendable {
