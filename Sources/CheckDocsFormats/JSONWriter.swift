@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Serializes a JSONValue deterministically into UTF-8 bytes: keys in the order given, two-space
 /// indent, every string escaped (control characters including C1, bidi overrides, quotes,
 /// backslashes, U+2028 and U+2029).
@@ -42,8 +44,15 @@ public enum JSONWriter {
     }
 
     public static func indentation(_ depth: Int, into out: inout [UInt8]) {
-        for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
+        let width = depth * 2
+        if width <= spaces.count {
+            out.append(contentsOf: spaces[..<width])
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Copies runs of plain bytes at once; only the rare byte that needs escaping is looked at twice.
     public static func escape(_ text: String, into out: inout [UInt8]) {
@@ -52,7 +61,10 @@ public enum JSONWriter {
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
-            while index < bytes.count {
+            while true {
+                // Plain bytes are skipped eight at a time; only the bytes found here are looked at.
+                index = ByteSearch.firstJSONSpecialByte(in: bytes, from: index)
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 var replacement: StaticString?
                 var length = 1

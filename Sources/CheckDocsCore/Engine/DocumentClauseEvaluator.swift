@@ -36,7 +36,8 @@ struct DocumentClauseEvaluator {
 
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
         let catalog = context.evaluation.catalog
-        let candidates = context.evaluation.documents(satisfying: clause.type)
+        let found = context.evaluation.candidates(satisfying: clause.type)
+        let candidates = found.documents
         if candidates.isEmpty && clause.min == 0 {
             return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
@@ -48,13 +49,13 @@ struct DocumentClauseEvaluator {
         var failures: [(index: Int, failure: ConstraintFailure)] = []
         var considered: [ConsideredFile] = []
         considered.reserveCapacity(candidates.count)
-        for (index, document) in candidates.enumerated() {
-            if let failure = check(document, against: clause) {
+        for index in candidates.indices {
+            if let failure = check(candidates[index], baseline: found.baselines[index], against: clause) {
                 failures.append((index, failure))
-                considered.append(ConsideredFile(path: document.path, failure: failure.finding))
+                considered.append(ConsideredFile(path: candidates[index].path, failure: failure.finding))
             } else {
                 passing.append(index)
-                considered.append(ConsideredFile(path: document.path, failure: nil))
+                considered.append(ConsideredFile(path: candidates[index].path, failure: nil))
             }
         }
         let passingPaths = { passing.map { candidates[$0].path } }
@@ -104,9 +105,8 @@ struct DocumentClauseEvaluator {
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline
     /// check fails first, then a document past its own expiry date, whatever the constraints; then
     /// the constraints, in the order of the kinds.
-    private func check(_ document: ApplicantDocument, against clause: DocumentClause) -> ConstraintFailure? {
-        if let failure = BaselineCheck.check(document, verdict: context.evaluation.baseline(of: document.path),
-                                             inspector: context.evaluation.inspector) { return failure }
+    private func check(_ document: ApplicantDocument, baseline: BaselineCheck.Verdict?, against clause: DocumentClause) -> ConstraintFailure? {
+        if let failure = BaselineCheck.check(document, verdict: baseline, inspector: context.evaluation.inspector) { return failure }
         if let expires = document.facts.expires, expires < context.asOf {
             return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }

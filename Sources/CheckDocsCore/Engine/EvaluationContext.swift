@@ -8,11 +8,9 @@ public struct EvaluationContext: Sendable {
     /// The documents' content facts (file rules); nil: only names and sizes are known.
     public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
-    private var satisfying: [String: [ApplicantDocument]] = [:]
+    private var satisfying: [String: ClauseCandidates] = [:]
     /// For each document, the translations of it in the folder (declared or paired by name).
     private var translations: [FilePath: [ApplicantDocument]] = [:]
-    /// Each typed document's baseline verdict (BaselineCheck), worked out once per folder.
-    private var baselines: [FilePath: BaselineCheck.Verdict] = [:]
 
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
                 inspector: DocumentInspector? = nil) {
@@ -23,9 +21,11 @@ public struct EvaluationContext: Sendable {
         self.catalog = catalog
         for document in documents {
             guard let type = document.type else { continue }
-            if let inspector { baselines[document.path] = BaselineCheck.verdict(for: document, inspector: inspector) }
+            // Each typed document's baseline verdict is worked out once per folder, and kept beside
+            // the document: a clause looks at it for every candidate of every program.
+            let verdict = inspector.map { BaselineCheck.verdict(for: document, inspector: $0) }
             for requested in catalog.typesSatisfied(by: type) {
-                satisfying[requested, default: []].append(document)
+                satisfying[requested, default: ClauseCandidates()].append(document, verdict: verdict)
             }
             if let original = document.facts.translates, catalog.typesSatisfied(by: type).contains("translation") {
                 translations[original, default: []].append(document)
@@ -40,9 +40,22 @@ public struct EvaluationContext: Sendable {
 
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
-    func baseline(of path: FilePath) -> BaselineCheck.Verdict? { baselines[path] }
+    public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type]?.documents ?? [] }
 
-    public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type] ?? [] }
+    /// The documents that satisfy `type`, with their baseline verdicts.
+    func candidates(satisfying type: String) -> ClauseCandidates { satisfying[type] ?? ClauseCandidates() }
+}
+
+/// The documents a clause of one type looks at, and each one's baseline verdict (nil: no
+/// content inspection in this run), index for index.
+struct ClauseCandidates: Sendable {
+    private(set) var documents: [ApplicantDocument] = []
+    private(set) var baselines: [BaselineCheck.Verdict?] = []
+
+    mutating func append(_ document: ApplicantDocument, verdict: BaselineCheck.Verdict?) {
+        documents.append(document)
+        baselines.append(verdict)
+    }
 }
 
 /// The dates one program's anchors resolve to.

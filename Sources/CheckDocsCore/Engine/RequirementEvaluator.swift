@@ -26,8 +26,7 @@ struct RequirementEvaluator {
         let outcome = evaluate(requirement.expression)
         result.status = outcome.status
         // One file can serve several parts of a combination (an MMR titer for measles and rubella).
-        var listed = Set<FilePath>()
-        result.files = outcome.files.filter { listed.insert($0).inserted }
+        result.files = Self.firstOccurrences(outcome.files, by: \.self)
         result.message = outcome.message
         result.reason = outcome.reason
         result.choice = outcome.choice
@@ -37,8 +36,7 @@ struct RequirementEvaluator {
         // beside a good one is not worded: a catalog run would word it once per program.
         if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
             // A file that serves several parts of a combination is listed once, with what it first said.
-            var seen = Set<FilePath>()
-            result.candidates = outcome.considered.filter { seen.insert($0.path).inserted }.map { file in
+            result.candidates = Self.firstOccurrences(outcome.considered, by: \.path).map { file in
                 CandidateFile(path: file.path, counted: file.failure == nil, reason: file.failure?.reason(file: nil),
                               sentence: file.failure?.sentence(catalog: context.catalog))
             }
@@ -63,6 +61,21 @@ struct RequirementEvaluator {
             result.hint = [result.hint, supplierHint].compactMap { $0 }.joined(separator: " ")
         }
         return result
+    }
+
+    /// `items` without the later ones whose key came before. A requirement names a handful of
+    /// files: comparing them costs less than hashing every path into a set, once per requirement
+    /// of every program.
+    static func firstOccurrences<Item>(_ items: [Item], by key: (Item) -> FilePath) -> [Item] {
+        guard items.count > 1 else { return items }
+        guard items.count <= 16 else {
+            var seen = Set<FilePath>()
+            return items.filter { seen.insert(key($0)).inserted }
+        }
+        var kept: [Item] = []
+        kept.reserveCapacity(items.count)
+        for item in items where !kept.contains(where: { key($0) == key(item) }) { kept.append(item) }
+        return kept
     }
 
     /// The rule in words; a single clause with its dates worked out.

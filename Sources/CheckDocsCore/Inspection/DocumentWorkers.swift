@@ -122,7 +122,7 @@ public final class DocumentWorkers: @unchecked Sendable {
         do {
             worker = try WorkerProcess.spawn(executable: executable,
                                              arguments: [Self.workerArgument, String(limits.cpuSeconds), String(limits.addressSpaceBytes)],
-                                             environment: Self.workerEnvironment())
+                                             environment: Self.workerEnvironment)
         } catch {
             return .failure(error)
         }
@@ -147,11 +147,12 @@ public final class DocumentWorkers: @unchecked Sendable {
 
     /// A worker inherits nothing from the user's environment but where its libraries are, and
     /// Swift's crash backtracer stays off (it would print into /dev/null and take seconds).
-    private static func workerEnvironment() -> [String] {
+    /// Read once: copying the whole process environment costs more than starting a worker.
+    private static let workerEnvironment: [String] = {
         var environment = ["SWIFT_BACKTRACE=enable=no"]
         if let path = ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] { environment.append("LD_LIBRARY_PATH=" + path) }
         return environment
-    }
+    }()
 
     /// The worker's side. Its arguments are the CPU seconds and the address-space bytes; a
     /// worker started any other way exits 64 at once.

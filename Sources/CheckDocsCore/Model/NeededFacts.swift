@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A fact the manifest could give that would let a rule decide: a field of one file's entry, or of
 /// the applicant profile (`file` nil). The report gathers them in one block instead of repeating
 /// "add `expires:`" under every requirement (docs/reports.md, "Facts to add").
@@ -80,18 +82,20 @@ extension RequirementResult {
     /// `applicant.status` and the like, quoted in a message; the exam and English-test messages
     /// that ask for a score name their list instead.
     static func profileFields(in message: String) -> [String] {
+        // Byte searches: this runs for every failing result of every program of a catalog.
         var fields: [String] = []
-        var rest = Substring(message)
-        while let start = rest.range(of: "`applicant.") {
-            let after = rest[start.upperBound...]
+        let utf8 = message.utf8
+        for offset in ByteSearch.offsetsAfter("`applicant.", in: message) {
+            let after = message[utf8.index(utf8.startIndex, offsetBy: offset)...]
             let name = after.prefix { $0.isLetter || $0.isNumber }
             if !name.isEmpty, after.dropFirst(name.count).first == "`" || after.dropFirst(name.count).first == "." {
                 fields.append(String(name))
             }
-            rest = after
         }
-        if message.contains("add `score:` to the attempt") { fields.append("exams") }
-        if message.contains("not recorded in the manifest"), message.contains("English test") { fields.append("englishTests") }
+        if ByteSearch.contains(message, "add `score:` to the attempt") { fields.append("exams") }
+        if ByteSearch.contains(message, "not recorded in the manifest"), ByteSearch.contains(message, "English test") {
+            fields.append("englishTests")
+        }
         return fields
     }
 }

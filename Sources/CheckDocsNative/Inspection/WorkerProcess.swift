@@ -29,7 +29,8 @@ public struct WorkerLimits: Hashable, Sendable {
 public enum WorkerFailure: Error, Hashable, Sendable {
     /// Past the wall-clock deadline, or killed by its CPU limit (SIGXCPU).
     case timeout
-    /// Died (a signal, an exit, a closed channel) before answering.
+    /// Died (a signal, an exit, a closed channel) before answering. The text is a predicate with
+    /// the reader as its subject ("exited with status 1 before reading the request").
     case crash(String)
     /// Answered something that is not a frame of the protocol (too long, cut short).
     case invalidAnswer(String)
@@ -109,7 +110,7 @@ public final class WorkerProcess: @unchecked Sendable {
     /// Sends one request and waits for its answer, at most `deadlineMilliseconds` in all. On any
     /// failure the worker is killed and reaped; it must not be used again.
     public func exchange(_ request: [UInt8], deadlineMilliseconds: Int, maxAnswerBytes: Int) -> Result<[UInt8], WorkerFailure> {
-        guard channel >= 0 else { return .failure(.crash("the worker had already stopped")) }
+        guard channel >= 0 else { return .failure(.crash("had already stopped")) }
         let deadline = Native.now() + Int64(deadlineMilliseconds)
         let frame = Native.lengthPrefix(request.count) + request
         tookRequest = false
@@ -176,15 +177,15 @@ public final class WorkerProcess: @unchecked Sendable {
         while true {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { break }
-            if result < 0 && errno != EINTR { return .crash("it stopped before \(step)") }
+            if result < 0 && errno != EINTR { return .crash("stopped before \(step)") }
             if Native.now() >= deadline { return .timeout }
             usleep(1_000)
         }
         reaped = true
         let signal = status & 0x7f
-        if signal == 0 { return .crash("it exited with status \((status >> 8) & 0xff) before \(step)") }
+        if signal == 0 { return .crash("exited with status \((status >> 8) & 0xff) before \(step)") }
         if signal == SIGXCPU { return .timeout }
-        return .crash("it was stopped by signal \(signal) (\(String(cString: strsignal(signal))))")
+        return .crash("was stopped by signal \(signal) (\(String(cString: strsignal(signal))))")
     }
 
     private enum Progress { case done, timedOut, closed }
