@@ -33,6 +33,7 @@ extension Check {
         let progress = Progress(total: folders.count)
         var request = CheckRequest(folder: "", programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
+        request.session = session
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -27,6 +27,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the check is made on, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: CalendarDate?
 
+    @Option(name: .long, help: ArgumentHelp("For programs that list sessions: the session starting on this date, YYYY-MM-DD (default: the earliest you are ready for).", valueName: "date"))
+    var session: CalendarDate?
+
     @Option(name: .long, help: ArgumentHelp("Output format, to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
     var format: [FormatRequest] = []
 
@@ -58,6 +61,7 @@ struct Check: ParsableCommand {
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         try CalendarDate.validateAsOf(asOf)
+        try CalendarDate.validateSession(session)
         for request in format { _ = try request.resolve() }
         for request in summary { _ = try request.resolve() }
         if isBatch { return try validateBatch() }
@@ -78,6 +82,7 @@ struct Check: ParsableCommand {
         let folder = folders[0]
         var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
+        request.session = session
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

@@ -27,6 +27,9 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the plan is made on, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: CalendarDate?
 
+    @Option(name: .long, help: ArgumentHelp("For programs that list sessions: the session starting on this date, YYYY-MM-DD (default: the earliest you are ready for).", valueName: "date"))
+    var session: CalendarDate?
+
     @Option(name: .long, help: ArgumentHelp("Output format; ics is the calendar --ics writes.", valueName: "format"))
     var format: PlanFormatChoice = .defaultChoice
 
@@ -41,6 +44,7 @@ struct Plan: ParsableCommand {
 
     func validate() throws {
         try CalendarDate.validateAsOf(asOf)
+        try CalendarDate.validateSession(session)
         _ = try format.resolve()
     }
 
@@ -55,8 +59,9 @@ struct Plan: ParsableCommand {
     }
 
     func body(render: (ActionPlan, FormatOptions) -> String, calendar: (ActionPlan, FormatOptions) -> String) throws(InputErrors) {
-        let request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
+        var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
+        request.session = session
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

@@ -90,6 +90,10 @@ extension CalendarDate: ExpressibleByArgument {
     static func validateAsOf(_ date: CalendarDate?) throws {
         if let date, !DateLimits.accepts(date) { throw ValidationError(DateLimits.outOfRange("--as-of", date)) }
     }
+
+    static func validateSession(_ date: CalendarDate?) throws {
+        if let date, !DateLimits.accepts(date) { throw ValidationError(DateLimits.outOfRange("--session", date)) }
+    }
 }
 
 extension ProgramKind: ExpressibleByArgument {}

@@ -51,7 +51,7 @@ import Testing
         #expect(events.allSatisfy { $0.properties["DTSTAMP"] == "20261201T000000Z" })
         let uids = events.compactMap { $0.properties["UID"] }
         #expect(Set(uids).count == events.count)
-        #expect(uids.contains("action-tb:bcm-visiting-elective+ouhsc-visiting-elective@checkdocs"))
+        #expect(uids.contains("action-tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective@checkdocs"))
         #expect(uids.contains("apply-by-bcm-visiting-elective@checkdocs"))
         let separate = try #require(events.first { $0.properties["UID"] == "action-tb:ucdavis-visiting-elective@checkdocs" })
         let description = ICalendarChecker.text(separate.properties["DESCRIPTION"] ?? "")
@@ -91,11 +91,12 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let actions = try #require(object["actions"] as? [[String: Any]])
         let hepb = try #require(actions.first { ($0["id"] as? String)?.hasPrefix("hepb:") == true })
-        #expect((hepb["programs"] as? [String])?.count == 4)
+        #expect((hepb["programs"] as? [String])?.count == 5)
         #expect(hepb["verb"] as? String == "replace")
-        let tb = try #require(actions.first { $0["id"] as? String == "tb:bcm-visiting-elective+ouhsc-visiting-elective" })
-        // bcm: within 12 months before the rotation end 2027-01-29; ouhsc: before 2027-02-26; apply by 2026-12-15.
-        #expect(tb["earliest"] as? String == "2026-02-26")
+        let tb = try #require(actions.first { $0["id"] as? String == "tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective" })
+        // bcm: within 12 months before the rotation end 2027-01-29; ouhsc: before 2027-02-26; jhu: before
+        // 2027-05-28; apply by 2026-12-15.
+        #expect(tb["earliest"] as? String == "2026-05-28")
         #expect(tb["latest"] as? String == "2026-12-15")
         #expect(tb["separateFrom"] as? [String] == ["tb:ucdavis-visiting-elective"])
         let impossible = try #require(actions.first { $0["id"] as? String == "tb:ucdavis-visiting-elective" })

@@ -53,6 +53,7 @@ public struct PlanningDates: Sendable {
         case .rotationStart, .rotationEnd: known = dates.rotation != nil
         case .deadline: known = dates.deadline != nil || dates.rotation != nil
         case .asOf: known = true
+        case .offer: known = dates.offerMade
         }
         return (dates.date(for: anchor), known)
     }

@@ -5,6 +5,8 @@ public struct EvaluationContext: Sendable {
     public var profile: ApplicantProfile
     public var hasManifest: Bool
     public var catalog: DocumentCatalog
+    /// `--session DATE`: the session start to evaluate, for every program that lists sessions.
+    public var session: CalendarDate? = nil
     /// The documents' content facts (file rules); nil: only names and sizes are known.
     public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
@@ -63,12 +65,18 @@ public struct ProgramDates: Sendable {
     public var asOf: CalendarDate
     public var rotation: Rotation?
     public var deadline: CalendarDate?
+    /// The day of the program's offer, from the manifest's `targets:` (nil: none recorded).
+    public var offer: CalendarDate?
 
-    public init(asOf: CalendarDate, rotation: Rotation? = nil, deadline: CalendarDate? = nil) {
+    public init(asOf: CalendarDate, rotation: Rotation? = nil, deadline: CalendarDate? = nil, offer: CalendarDate? = nil) {
         self.asOf = asOf
         self.rotation = rotation
         self.deadline = deadline
+        self.offer = offer
     }
+
+    /// Whether an offer has been made by the run's day: from then on, items due after an offer are due.
+    public var offerMade: Bool { offer.map { $0 <= asOf } ?? false }
 
     public func date(for anchor: Anchor) -> CalendarDate {
         switch anchor {
@@ -76,6 +84,7 @@ public struct ProgramDates: Sendable {
         case .rotationEnd: return rotation?.end ?? asOf
         case .deadline: return deadline ?? rotation?.start ?? asOf
         case .asOf: return asOf
+        case .offer: return offerMade ? offer! : asOf
         }
     }
 
@@ -85,6 +94,7 @@ public struct ProgramDates: Sendable {
         case .rotationEnd: return "the rotation end"
         case .deadline: return "the application deadline"
         case .asOf: return "today"
+        case .offer: return "the offer"
         }
     }
 }

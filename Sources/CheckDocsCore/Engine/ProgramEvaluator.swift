@@ -9,9 +9,17 @@ public struct ProgramEvaluator: Sendable {
     public init(context: EvaluationContext) { self.context = context }
 
     public func evaluate(_ program: ResolvedProgram) -> ProgramResult {
-        let description = program.description
+        if program.description.sessions != nil { return evaluateSessions(program) }
+        return evaluate(program, rotation: program.description.rotation)
+    }
+
+    /// The program with `rotation` as its rotation: one session of a program that lists them, or its own.
+    func evaluate(_ program: ResolvedProgram, rotation: Rotation?) -> ProgramResult {
+        var description = program.description
+        description.rotation = rotation
         let effectiveDeadline = Self.effectiveDeadline(description)
-        let dates = ProgramDates(asOf: context.asOf, rotation: description.rotation, deadline: description.deadline)
+        let dates = ProgramDates(asOf: context.asOf, rotation: description.rotation, deadline: description.deadline,
+                                 offer: context.profile.targets[description.id]?.offer)
         var results: [RequirementResult] = []
 
         if let timing = ApplicationDeadline(description).evaluate(context, origin: description.id) { results.append(timing) }

@@ -46,6 +46,9 @@ struct RequirementEvaluator {
             if let unknownCondition {
                 result.status = .notEvaluable
                 result.message = unknownCondition + " — " + outcome.message
+            } else if requirement.due == .afterOffer, dates.offerMade, let offer = dates.offer {
+                // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
+                result.message = "due since the offer of \(offer): " + outcome.message
             } else if requirement.due != .application {
                 result.status = .pending
                 result.message = "due \(requirement.due == .afterOffer ? "after an offer" : "before arrival"), not yet: " + outcome.message

@@ -184,5 +184,7 @@ public struct ManifestDrafter {
         "#   ecfmgCertified: false",
         "#   visaClass: \"B-1\"                   # the class you will enter with: B-1, B-2, F-2, J-1, WB, ...",
         "#   intendsResidency: true",
+        "# targets:                             # per program id: the day of its offer, the session you aim at",
+        "#   PROGRAM-ID: {offer: \"YYYY-MM-DD\", session: \"YYYY-MM-DD\"}",
     ]
 }

@@ -81,6 +81,10 @@ public struct ManifestLoader {
         var manifest = Manifest()
         manifest.file = file
         manifest.profile = profile(value["applicant"] ?? .object([]))
+        for member in value["targets"]?.members ?? [] {
+            manifest.profile.targets[member.key] = ProgramTarget(offer: date(member.value["offer"]), session: date(member.value["session"]),
+                                                                 pointer: JSONPointer.appending("/targets", member.key))
+        }
         var errors: [InputError] = []
         for member in value["documents"]?.members ?? [] {
             let pointer = JSONPointer.appending("/documents", member.key)

@@ -60,13 +60,19 @@ struct ProgramDecoder {
                 guard start <= end else { throw InputError(rotation.location, "the rotation ends (\(end)) before it starts (\(start))") }
                 description.rotation = Rotation(start: start, end: end)
             }
+            if let node = root.child("sessions") {
+                guard description.rotation == nil else {
+                    throw InputError(node.location, "a program gives either one rotation or its sessions, not both")
+                }
+                description.sessions = try Sessions.decode(from: node)
+            }
             if let deadline = root.child("deadline") {
                 guard let text = try deadline.string(orOwnValue: "date"), let date = CalendarDate(iso: text) else {
                     throw InputError(deadline.location, "the deadline must be a date in the form YYYY-MM-DD")
                 }
                 description.deadline = date
             }
-            description.leadTimeDays = try root.child("leadTime")?.int("minDays", in: 1...36_500)
+            if let node = root.child("leadTime") { description.leadTime = try LeadTime.decode(from: node) }
         }
         for node in root.children("fee", plural: "fees") {
             if let fee = collect({ () throws(InputError) in try Self.fee(node) }) { description.fees.append(fee) }

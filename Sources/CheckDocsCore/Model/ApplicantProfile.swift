@@ -20,6 +20,9 @@ public struct ApplicantProfile: Hashable, Sendable {
     /// The program kinds applied for: which standard checklists a folder without programs/ is
     /// checked against (docs/manifest.md). Empty: not said.
     public var applyingFor: [ProgramKind] = []
+    /// Per program id, what the applicant records about that program: its offer, the session
+    /// aimed at (the manifest's `targets:`).
+    public var targets: [String: ProgramTarget] = [:]
 
     public init() {}
 
@@ -60,5 +63,21 @@ public struct EnglishTestResult: Hashable, Sendable {
         self.date = date
         self.total = total
         self.sections = sections
+    }
+}
+
+/// One entry of the manifest's `targets:` (docs/manifest.md).
+public struct ProgramTarget: Hashable, Sendable {
+    /// The day the program made an offer (a conditional acceptance).
+    public var offer: CalendarDate?
+    /// The start date of the session aimed at, for a program that lists sessions.
+    public var session: CalendarDate?
+    /// Where it was written, for errors about it: `/targets/<id>`.
+    public var pointer: String
+
+    public init(offer: CalendarDate? = nil, session: CalendarDate? = nil, pointer: String) {
+        self.offer = offer
+        self.session = session
+        self.pointer = pointer
     }
 }

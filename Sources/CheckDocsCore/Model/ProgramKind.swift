@@ -34,6 +34,8 @@ public enum Anchor: String, Sendable, Codable {
     case rotationEnd = "rotation-end"
     case deadline
     case asOf = "as-of"
+    /// The day the program made the applicant an offer (the manifest's `targets:`).
+    case offer
 }
 
 public enum LabResult: String, Sendable, Codable {

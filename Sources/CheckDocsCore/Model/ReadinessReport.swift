@@ -105,6 +105,8 @@ public struct ProgramResult: Hashable, Sendable {
     public var status: ProgramStatus
     public var requirements: [RequirementResult]
     public var file: String
+    /// For a program that lists sessions: the one this result is about, and why (nil otherwise).
+    public var session: SessionChoice? = nil
 
     public func failures(at threshold: Severity) -> [RequirementResult] {
         requirements.filter { $0.blocks(at: threshold) }

@@ -11,8 +11,9 @@ public enum Explanation {
         let bases = program.checklists.map(\.id).filter { $0 != description.id }
         if !bases.isEmpty { lines.append("  builds on: \(bases.joined(separator: ", "))") }
         if let rotation = description.rotation { lines.append("  rotation: \(rotation.start) → \(rotation.end)") }
+        if let sessions = description.sessions { lines.append("  sessions: \(sessions.words)") }
         if let deadline = description.deadline { lines.append("  deadline: \(deadline)") }
-        if let lead = description.leadTimeDays { lines.append("  apply at least \(lead) days before the start") }
+        if let lead = description.leadTime { lines.append("  \(lead.words)") }
         for fee in description.fees { lines.append("  fee: \(fee.currency) \(fee.amount) (\(fee.label))") }
         if !program.eligibility.isEmpty {
             lines.append("")

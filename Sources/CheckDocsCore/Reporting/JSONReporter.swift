@@ -116,6 +116,10 @@ public struct JSONReporter: StreamingFormat {
         if let rotation = program.rotation {
             object.value("rotation", .object([member("start", .string(rotation.start.description)), member("end", .string(rotation.end.description))]), into: &out)
         }
+        if let session = program.session {
+            object.value("session", .object([member("start", .string(session.start.description)), member("reason", .string(session.reason.rawValue)),
+                                             member("sessions", .number(Double(session.count), String(session.count)))]), into: &out)
+        }
         if let deadline = program.effectiveDeadline { object.string("applyBy", deadline.description, into: &out) }
         object.value("fees", .array(program.fees.map { fee in
             .object([member("amount", decimal(fee.amount)), member("currency", .string(fee.currency)), member("label", .string(fee.label))])

@@ -158,6 +158,7 @@ public struct TextReporter: StreamingFormat {
         if let rotation = program.rotation { facts.append("rotation \(rotation.start) → \(rotation.end)") }
         if let deadline = program.effectiveDeadline { facts.append("apply by \(deadline)") }
         if !facts.isEmpty { lines += wrap(facts.joined(separator: " · "), indent: "   ", continuation: "   ") }
+        if let session = program.session { lines += wrap(session.words, indent: "   ", continuation: "   ") }
         if verbosity != .quiet {
             lines += wrap("source \(safe(program.source.href)) (as of \(program.source.asOf))", indent: "   ", continuation: "     ")
         }

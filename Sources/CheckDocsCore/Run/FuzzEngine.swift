@@ -45,13 +45,16 @@ extension FuzzEntryPoints {
         let requirements = result.requirements.filter { $0.category == .document }
         precondition(requirements.map(\.id) == program.requirements.map(\.id), "requirements \(program.requirements.map(\.id)) gave results \(requirements.map(\.id))")
         precondition(eligibility.count == program.eligibility.count, "\(program.eligibility.count) eligibility rules gave \(eligibility.count) results")
-        precondition(timing.count == (result.effectiveDeadline == nil ? 0 : 1), "\(timing.count) timing results")
+        var timed = program.description
+        timed.rotation = result.rotation
+        let timingRule = ApplicationDeadline(timed)
+        precondition(timing.count == (timingRule.applyBy == nil && timingRule.applyFrom == nil ? 0 : 1), "\(timing.count) timing results")
 
         let paths = Set(documents.map(\.path))
         for item in result.requirements {
             switch item.category {
             case .timing:
-                precondition([.ok, .expired].contains(item.status), "timing \(item.status)")
+                precondition([.ok, .expired, .pending].contains(item.status), "timing \(item.status)")
             case .eligibility:
                 precondition([.ok, .ineligible, .notEvaluable, .notApplicable].contains(item.status), "eligibility \(item.id): \(item.status)")
             case .document:
@@ -68,7 +71,7 @@ extension FuzzEntryPoints {
                 if item.status == .ok { precondition(item.reason == nil, described) }
                 if item.status.isFailure { precondition(item.reason != nil, described) }
             case .timing:
-                precondition((item.reason != nil) == (item.status == .expired), described)
+                precondition((item.reason != nil) == (item.status == .expired || item.status == .pending), described)
             }
             if let reason = item.reason {
                 precondition(!reason.kind.isEmpty && !reason.code.isEmpty, "a reason without a kind or code")

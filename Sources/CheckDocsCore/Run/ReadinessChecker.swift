@@ -12,6 +12,8 @@ public struct CheckRequest: Sendable {
     public var failOn: Severity?
     /// Waivers from `--waivers` (nil: none given). The folder's own waivers file adds to them.
     public var waivers: [Waiver]?
+    /// `--session DATE`: the session to check, for the programs that list sessions.
+    public var session: CalendarDate? = nil
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -66,8 +68,10 @@ public enum ReadinessChecker {
             suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities,
             selection: selection))
 
-        let context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
+        var context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
+        context.session = request.session
+        var sessionsSeen = false
         let evaluator = ProgramEvaluator(context: context)
         var summary = ReportSummaryBuilder(failOn: request.failOn)
         var errors: [InputError] = []
@@ -77,6 +81,10 @@ public enum ReadinessChecker {
             let chosen = programs.filter { program in
                 (request.programIDs.isEmpty || request.programIDs.contains(program.id))
                     && (selection.kinds.isEmpty || selection.kinds.contains(program.kind))
+            }
+            for program in chosen where program.description.sessions != nil {
+                sessionsSeen = true
+                errors += SessionChoiceCheck.errors(program, session: request.session, profile: context.profile, manifest: folder.manifest.file)
             }
             guard errors.isEmpty else { return }
             // Read the content these programs' file rules need (each file once per run).
@@ -118,6 +126,10 @@ public enum ReadinessChecker {
         }
         for id in request.programIDs where seen[id] == nil {
             errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))
+        }
+        errors += SessionChoiceCheck.unknownTargets(folder.manifest, seen: Array(seen.keys))
+        if let session = request.session, !sessionsSeen, errors.isEmpty {
+            errors.append(InputError(file: "--session", "no program checked lists sessions, so there is no session \(session) to choose"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         var built = summary.build()

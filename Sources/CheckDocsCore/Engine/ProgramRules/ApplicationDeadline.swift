@@ -1,35 +1,47 @@
 import CheckDocsNative
 
 /// The program's timing rule: the application deadline and the lead time before the rotation
-/// starts, whichever ends first; past it the program is closed. Its result has the id `deadline`
-/// and, when it fails, a `reason` of kind `deadline` (docs/reports.md).
+/// starts, whichever ends first; past it the program is closed. A lead time with a maximum ("no
+/// more than 6 months before the start") also opens applications on a day: before it the result is
+/// `pending`. Its result has the id `deadline` and, when it fails or is pending, a `reason` of kind
+/// `deadline` (docs/reports.md).
 public struct ApplicationDeadline: Hashable, Sendable {
     /// `<deadline date="…"/>`.
     public var deadline: CalendarDate?
-    /// `<leadTime minDays="…"/>`, counted back from the rotation start.
-    public var leadTimeDays: Int?
+    /// `<leadTime …/>`, counted back from the rotation start.
+    public var leadTime: LeadTime?
     public var rotationStart: CalendarDate?
 
     public static let kind = "deadline"
     public static let id = "deadline"
 
-    public init(deadline: CalendarDate?, leadTimeDays: Int?, rotationStart: CalendarDate?) {
+    public init(deadline: CalendarDate?, leadTime: LeadTime?, rotationStart: CalendarDate?) {
         self.deadline = deadline
-        self.leadTimeDays = leadTimeDays
+        self.leadTime = leadTime
         self.rotationStart = rotationStart
     }
 
+    public init(deadline: CalendarDate?, leadTimeDays: Int?, rotationStart: CalendarDate?) {
+        self.init(deadline: deadline, leadTime: leadTimeDays.map { LeadTime(min: .init($0, .days)) }, rotationStart: rotationStart)
+    }
+
     public init(_ description: ProgramDescription) {
-        self.init(deadline: description.deadline, leadTimeDays: description.leadTimeDays, rotationStart: description.rotation?.start)
+        self.init(deadline: description.deadline, leadTime: description.leadTime, rotationStart: description.rotation?.start)
     }
 
     /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
     public var applyBy: CalendarDate? { limit?.applyBy }
 
+    /// The first day to apply: the start minus the lead time's maximum (nil without one or without a start).
+    public var applyFrom: CalendarDate? {
+        guard let max = leadTime?.max, let rotationStart else { return nil }
+        return max.before(rotationStart)
+    }
+
     /// What sets the last day to apply (nil when neither a deadline nor a lead time with a start is given).
     public var limit: Limit? {
         var fromLead: Limit?
-        if let leadTimeDays, let rotationStart { fromLead = .leadTime(days: leadTimeDays, rotationStart: rotationStart) }
+        if let min = leadTime?.min, let rotationStart { fromLead = .leadTime(min, rotationStart: rotationStart) }
         guard let deadline else { return fromLead }
         // The deadline wins a tie: the lead time sets the day only when it is earlier.
         if let fromLead, fromLead.applyBy < deadline { return fromLead }
@@ -39,12 +51,12 @@ public struct ApplicationDeadline: Hashable, Sendable {
     /// What sets the last day to apply.
     public enum Limit: Hashable, Sendable {
         case deadline(CalendarDate)
-        case leadTime(days: Int, rotationStart: CalendarDate)
+        case leadTime(LeadTime.Span, rotationStart: CalendarDate)
 
         public var applyBy: CalendarDate {
             switch self {
             case let .deadline(date): return date
-            case let .leadTime(days, start): return start.subtracting(days, .days)
+            case let .leadTime(span, start): return span.before(start)
             }
         }
 
@@ -52,20 +64,36 @@ public struct ApplicationDeadline: Hashable, Sendable {
         public var words: String {
             switch self {
             case let .deadline(date): return "the application deadline is \(date)"
-            case let .leadTime(days, start): return "apply at least \(days) days before the rotation starts (\(start)), so by \(applyBy)"
+            case let .leadTime(span, start): return "apply at least \(span) before the rotation starts (\(start)), so by \(applyBy)"
             }
         }
     }
 
     /// The timing result on the run's day; nil when the program sets no last day to apply.
     public func evaluate(_ context: EvaluationContext, origin: String) -> RequirementResult? {
-        guard let limit else { return nil }
-        let daysLeft = context.asOf.days(until: limit.applyBy)
+        let opening = applyFrom.map { Opening(span: leadTime!.max!, rotationStart: rotationStart!, applyFrom: $0) }
+        guard limit != nil || opening != nil else { return nil }
+        let rule = [opening?.words, limit?.words].compactMap { $0 }.joined(separator: "; ")
         var result = RequirementResult(
             id: Self.id, title: "Application deadline and lead time", category: .timing, documentTypes: [], status: .ok,
-            severity: .error, supplier: .applicant, due: .application, files: [],
-            message: daysLeft == 0 ? "\(limit.words): today is the last day" : "\(limit.words): \(daysLeft) days left",
-            hint: nil, rule: limit.words, origin: origin)
+            severity: .error, supplier: .applicant, due: .application, files: [], message: rule,
+            hint: nil, rule: rule, origin: origin)
+        if let opening, context.asOf < opening.applyFrom {
+            // Not open yet: nothing to do but wait, so it never blocks (docs/programs.md, "Deadline and lead time").
+            let finding = Finding(kind: Self.kind, detail: Failure.notOpenYet(opening, applyBy: limit?.applyBy,
+                                                                              daysToGo: context.asOf.days(until: opening.applyFrom)))
+            result.status = .pending
+            result.message = finding.sentence(catalog: context.catalog)
+            result.reason = finding.reason(file: nil)
+            result.hint = "Apply on or after \(opening.applyFrom)."
+            return result
+        }
+        guard let limit else {
+            result.message = "\(opening!.words): open"
+            return result
+        }
+        let daysLeft = context.asOf.days(until: limit.applyBy)
+        result.message = daysLeft == 0 ? "\(rule): today is the last day" : "\(rule): \(daysLeft) days left"
         if daysLeft < 0 {
             let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -daysLeft))
             result.status = .expired
@@ -76,14 +104,27 @@ public struct ApplicationDeadline: Hashable, Sendable {
         return result
     }
 
+    /// The first day to apply, set by the lead time's maximum.
+    public struct Opening: Hashable, Sendable {
+        public var span: LeadTime.Span
+        public var rotationStart: CalendarDate
+        public var applyFrom: CalendarDate
+
+        /// "apply no more than 6 months before the rotation starts (2027-07-05), so from 2027-01-05".
+        public var words: String { "apply no more than \(span) before the rotation starts (\(rotationStart)), so from \(applyFrom)" }
+    }
+
     public enum Failure: FindingDetail {
         /// The last day to apply has passed.
         case closed(Limit, daysAgo: Int)
+        /// Applications open later (the lead time's maximum).
+        case notOpenYet(Opening, applyBy: CalendarDate?, daysToGo: Int)
 
         public var code: String {
             switch self {
             case .closed(.deadline, _): return "deadline-passed"
             case .closed(.leadTime, _): return "lead-time-passed"
+            case .notOpenYet: return "not-open-yet"
             }
         }
 
@@ -93,8 +134,17 @@ public struct ApplicationDeadline: Hashable, Sendable {
                 var fields: [FindingReason.Field] = .list(("applyBy", .date(limit.applyBy)), ("daysAgo", .int(daysAgo)))
                 switch limit {
                 case let .deadline(date): fields += .list(("deadline", .date(date)))
-                case let .leadTime(days, start): fields += .list(("leadTimeDays", .int(days)), ("rotationStart", .date(start)))
+                case let .leadTime(span, start) where span.unit == .days:
+                    fields += .list(("leadTimeDays", .int(span.amount)), ("rotationStart", .date(start)))
+                case let .leadTime(span, start):
+                    fields += .list(("leadTime", .int(span.amount)), ("leadTimeUnit", .string(span.unit.rawValue)), ("rotationStart", .date(start)))
                 }
+                return fields
+            case let .notOpenYet(opening, applyBy, daysToGo):
+                var fields: [FindingReason.Field] = .list(("applyFrom", .date(opening.applyFrom)), ("daysToGo", .int(daysToGo)))
+                if let applyBy { fields += .list(("applyBy", .date(applyBy))) }
+                fields += .list(("maxLeadTime", .int(opening.span.amount)), ("maxLeadTimeUnit", .string(opening.span.unit.rawValue)),
+                                ("rotationStart", .date(opening.rotationStart)))
                 return fields
             }
         }
@@ -102,6 +152,10 @@ public struct ApplicationDeadline: Hashable, Sendable {
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
             case let .closed(limit, daysAgo): return "closed: \(limit.words), \(daysAgo) days ago"
+            case let .notOpenYet(opening, applyBy, daysToGo):
+                let until = applyBy.map { "; apply by \($0)" } ?? ""
+                return "not open yet: applications open on \(opening.applyFrom), \(daysToGo) days from now (no more than \(opening.span) "
+                    + "before the rotation starts, \(opening.rotationStart))\(until)"
             }
         }
     }

@@ -18,7 +18,15 @@ public struct ProgramDescription: Hashable, Sendable {
     public var extends: [String] = []
     public var rotation: Rotation?
     public var deadline: CalendarDate?
-    public var leadTimeDays: Int?
+    /// `<leadTime>`: at least (and at most) how long before the start one applies.
+    public var leadTime: LeadTime?
+    /// `<sessions>`: the program's start dates, when it runs fixed blocks instead of one rotation.
+    public var sessions: Sessions?
+    /// A lead time of at least this many days (the form `minDays` takes).
+    public var leadTimeDays: Int? {
+        get { leadTime?.min.flatMap { $0.unit == .days ? $0.amount : nil } }
+        set { leadTime = newValue.map { LeadTime(min: .init($0, .days)) } }
+    }
     public var fees: [Fee] = []
     public var eligibility: [EligibilityRule] = []
     public var requirements: [Requirement] = []
