@@ -176,6 +176,9 @@ public struct ManifestDrafter {
         "#     name: \"\"",
         "#     country: \"XX\"                    # ISO 3166-1 alpha-2 code",
         "#     instructionLanguage: \"en\"        # ISO 639 code; \"en\" or \"eng\" means English",
+        "#     programYears: 6                  # how many years the school's program lasts (final year = this)",
+        "#     accreditation: [\"LCME\"]          # the school's accreditations; [] for none",
+        "#     listedInWDOMS: true               # listed in the World Directory of Medical Schools",
         "#   exams:                             # every attempt; once given, the list is taken as complete",
         "#     - {exam: usmle-step1, date: \"YYYY-MM-DD\", result: pass}",
         "#     - {exam: usmle-step2ck, date: \"YYYY-MM-DD\", result: pass, score: 240}",
@@ -183,6 +186,7 @@ public struct ManifestDrafter {
         "#     - {test: toefl-ibt, date: \"YYYY-MM-DD\", total: 100}",
         "#   ecfmgCertified: false",
         "#   visaClass: \"B-1\"                   # the class you will enter with: B-1, B-2, F-2, J-1, WB, ...",
+        "#   admissionClass: \"WB\"               # how you will be admitted, if not simply your visa's one class: WB, WT, B-1, ...",
         "#   intendsResidency: true",
     ]
 }
