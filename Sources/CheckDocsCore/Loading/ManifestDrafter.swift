@@ -178,7 +178,7 @@ public struct ManifestDrafter {
         "#     instructionLanguage: \"en\"        # ISO 639 code; \"en\" or \"eng\" means English",
         "#     programYears: 6                  # how many years the school's program lasts (final year = this)",
         "#     accreditation: [\"LCME\"]          # the school's accreditations; [] for none",
-        "#     listedInWDOMS: true               # listed in the World Directory of Medical Schools",
+        "#     listedInWDOMS: true              # listed in the World Directory of Medical Schools",
         "#   exams:                             # every attempt; once given, the list is taken as complete",
         "#     - {exam: usmle-step1, date: \"YYYY-MM-DD\", result: pass}",
         "#     - {exam: usmle-step2ck, date: \"YYYY-MM-DD\", result: pass, score: 240}",
