@@ -187,6 +187,15 @@ import Testing
         #expect(notJ.status == .notApplicable)
     }
 
+    @Test("the visaClass rule: a B1/B2 visa is decided by the recorded admission class, and undecided without one")
+    func visaRuleWithAdmissionClass() throws {
+        let rule = #"<visaClass accepted="B-1 WB"/>"#
+        #expect(try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2}\n").reason?.code == "several-classes")
+        let b1 = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-1}\n")
+        #expect(b1.status == .ok && b1.message == "B1/B2, admitted as B1, is accepted")
+        #expect(try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-2}\n").reason?.code == "not-accepted")
+    }
+
     // MARK: Item 12: the school
 
     static let affiliation = #"<medicalSchool accreditation="LCME COCA"><school name="Universidad Central del Caribe"/></medicalSchool>"#
