@@ -251,6 +251,18 @@ import Testing
         #expect(failure.errors.map(\.location.position) == [.pointer("/program/eligibility/0/medicalSchool")])
     }
 
+    @Test("explain states a rule's when and its ifNotEvaluable, and a requirement's class condition")
+    func explainSaysIt() throws {
+        let program = try Fixture.load(Fixture.program(Self.visaRequirement, extra: """
+        <eligibility><exam exam="usmle-step3" minScore="220" ifTaken="true" ifNotEvaluable="warning"><when status="graduate"/></exam>
+        <yearOfStudy lastYears="2"/></eligibility>
+        """))
+        let text = Explanation.program(program, catalog: Fixture.knowledge.catalog)
+        #expect(text.contains("  [eligibility.exam.usmle-step3] USMLE Step 3, passed, score ≥ 220, if taken (if not evaluable: warning)\n      only if applicant is a graduate\n"))
+        #expect(text.contains("  [eligibility.year-of-study] In one of the last 2 years of medical school\n"))
+        #expect(text.contains("  [visa] B-1 visa\n      only if not admitted as WB or WT\n"))
+    }
+
     // MARK: Both syntaxes
 
     @Test("a rule's when and ifNotEvaluable, and a requirement's class conditions, decode alike from XML and JSON")
