@@ -12,7 +12,7 @@ import Testing
     static var elements: [String] { EligibilityKinds.all.map { $0.element } }
 
     /// What every rule says beside its kind's own attributes (`RuleCommon` in program.xsd).
-    static let commonFields: Set<String> = ["id", "severity", "hint"]
+    static let commonFields: Set<String> = ["id", "severity", "hint", "ifNotEvaluable"]
 
     // MARK: 1. Registry ↔ schemas
 
@@ -120,11 +120,11 @@ import Testing
         ParityCase(kind: "GraduationCheck", xml: #"<graduation maxYearsSince="5" anchor="deadline"/>"#,
                    json: #"{"graduation": {"maxYearsSince": 5, "anchor": "deadline"}}"#,
                    expected: AnyEligibilityCheck(GraduationCheck(maxYearsSince: 5, anchor: .deadline))),
-        ParityCase(kind: "YearOfStudyCheck", xml: #"<yearOfStudy min="4"/>"#, json: #"{"yearOfStudy": {"min": 4}}"#,
-                   expected: AnyEligibilityCheck(YearOfStudyCheck(min: 4))),
-        ParityCase(kind: "ExamCheck", xml: #"<exam exam="usmle-step1 usmle-step2ck" passed="false" minScore="220.5" maxAttempts="2"/>"#,
-                   json: #"{"exam": {"exam": ["usmle-step1", "usmle-step2ck"], "passed": false, "minScore": 220.5, "maxAttempts": 2}}"#,
-                   expected: AnyEligibilityCheck(ExamCheck(exams: [.usmleStep1, .usmleStep2CK], passed: false, minScore: 220.5, maxAttempts: 2))),
+        ParityCase(kind: "YearOfStudyCheck", xml: #"<yearOfStudy min="4" lastYears="2"/>"#, json: #"{"yearOfStudy": {"min": 4, "lastYears": 2}}"#,
+                   expected: AnyEligibilityCheck(YearOfStudyCheck(min: 4, lastYears: 2))),
+        ParityCase(kind: "ExamCheck", xml: #"<exam exam="usmle-step1 usmle-step2ck" passed="false" minScore="220.5" maxAttempts="2" ifTaken="true"/>"#,
+                   json: #"{"exam": {"exam": ["usmle-step1", "usmle-step2ck"], "passed": false, "minScore": 220.5, "maxAttempts": 2, "ifTaken": true}}"#,
+                   expected: AnyEligibilityCheck(ExamCheck(exams: [.usmleStep1, .usmleStep2CK], passed: false, minScore: 220.5, maxAttempts: 2, ifTaken: true))),
         ParityCase(kind: "EnglishCheck",
                    xml: #"<english exemptIfInstructionInEnglish="true" exemptIfExamPassed="true"><test test="toefl-ibt" minTotal="100" minSection="22" withinYears="2"/><test test="ielts" minTotal="7.5"/></english>"#,
                    json: #"{"english": {"exemptIfInstructionInEnglish": true, "exemptIfExamPassed": true, "tests": [{"test": "toefl-ibt", "minTotal": 100, "minSection": 22, "withinYears": 2}, {"test": "ielts", "minTotal": 7.5}]}}"#,
@@ -135,6 +135,12 @@ import Testing
                    expected: AnyEligibilityCheck(VisaClassCheck(accepted: ["B-1", "WB"]))),
         ParityCase(kind: "CitizenshipCheck", xml: #"<citizenship excluded="US CA"/>"#, json: #"{"citizenship": {"excluded": ["US", "CA"]}}"#,
                    expected: AnyEligibilityCheck(CitizenshipCheck(excluded: ["US", "CA"]))),
+        ParityCase(kind: "MedicalSchoolCheck",
+                   xml: #"<medicalSchool accreditation="LCME COCA" listedInWDOMS="true" countries="US CA MX" excludedCountries="XX"><school name="Universidad Nacional"/><school name="École de Médecine"/></medicalSchool>"#,
+                   json: #"{"medicalSchool": {"accreditation": ["LCME", "COCA"], "listedInWDOMS": true, "countries": ["US", "CA", "MX"], "excludedCountries": ["XX"], "schools": [{"name": "Universidad Nacional"}, {"name": "École de Médecine"}]}}"#,
+                   expected: AnyEligibilityCheck(MedicalSchoolCheck(accreditation: ["LCME", "COCA"], listedInWDOMS: true,
+                                                                    schools: ["Universidad Nacional", "École de Médecine"],
+                                                                    countries: ["US", "CA", "MX"], excludedCountries: ["XX"]))),
         ParityCase(kind: "NoResidencyIntentCheck", xml: #"<noResidencyIntent required="false"/>"#, json: #"{"noResidencyIntent": {"required": false}}"#,
                    expected: AnyEligibilityCheck(NoResidencyIntentCheck(required: false))),
         ParityCase(kind: "ECFMGCertifiedCheck", xml: #"<ecfmgCertified required="true"/>"#, json: #"{"ecfmgCertified": {"required": true}}"#,
@@ -183,6 +189,7 @@ import Testing
         <english><test test="toefl-ibt" minTotal="100"/></english>
         <visaClass accepted="B-1"/>
         <citizenship excluded="XX"/>
+        <medicalSchool accreditation="LCME"/>
         <noResidencyIntent required="true"/>
         <ecfmgCertified required="true"/>
       </eligibility>
@@ -195,7 +202,7 @@ import Testing
 
     @Test("a fact the manifest does not give: not evaluable, with a reason of the rule's kind naming the manifest field")
     func unknownFactsNameTheField() throws {
-        let expected = ["status", "graduationDate", "yearOfStudy", "exams", "englishTests", "visaClass", "citizenship", "intendsResidency", "ecfmgCertified"]
+        let expected = ["status", "graduationDate", "yearOfStudy", "exams", "englishTests", "visaClass", "citizenship", "medicalSchool.accreditation", "intendsResidency", "ecfmgCertified"]
         for (manifest, code) in [(nil, "no-manifest"), ("applicant: {name: Ana Lima}\n", "not-in-manifest")] as [(String?, String)] {
             let results = try Self.eligibilityResults(manifest: manifest)
             #expect(results.map { $0.reason?.kind } == Self.elements)
@@ -217,13 +224,15 @@ import Testing
           intendsResidency: true
           ecfmgCertified: false
           exams: [{exam: usmle-step1, date: "2019-05-01", result: fail}]
+          medicalSchool: {name: Escola X, accreditation: []}
           englishTests: [{test: toefl-ibt, date: "2026-01-10", total: 90}]
         """
         let results = try Self.eligibilityResults(manifest: failing)
         // A graduate meets the year-of-study rule; every other kind fails with its own code.
         let expected: [(RequirementStatus, String?)] = [
             (.ineligible, "status-not-allowed"), (.ineligible, "graduated-too-long-ago"), (.ok, nil), (.ineligible, "not-passed"),
-            (.ineligible, "not-met"), (.ineligible, "not-accepted"), (.ineligible, "excluded"), (.ineligible, "intends-residency"),
+            (.ineligible, "not-met"), (.ineligible, "not-accepted"), (.ineligible, "excluded"), (.ineligible, "school-not-accepted"),
+            (.ineligible, "intends-residency"),
             (.ineligible, "not-certified"),
         ]
         #expect(results.map(\.status) == expected.map(\.0))

@@ -157,6 +157,11 @@ struct ConditionEvaluator {
             let end = dates.date(for: .rotationEnd)
             if !range.overlaps(start: start, end: end) { return .fails }
         }
+        switch ClassCondition.evaluate(condition, profile: profile) {
+        case .holds: break
+        case .fails: return .fails
+        case let .unknown(field): unknown = unknown ?? field
+        }
         return unknown.map { .unknown($0) } ?? .holds
     }
 }

@@ -86,6 +86,11 @@ public struct ManifestLoader {
                                                                  pointer: JSONPointer.appending("/targets", member.key))
         }
         var errors: [InputError] = []
+        // A year past the program's last cannot be (docs/manifest.md): refused, never clamped.
+        if let year = manifest.profile.yearOfStudy, let length = manifest.profile.programYears, year > length {
+            errors.append(InputError(SourceLocation(file: file, position: .pointer("/applicant/yearOfStudy")),
+                                     "yearOfStudy is \(year), past the last year of a \(length)-year program (medicalSchool.programYears)"))
+        }
         for member in value["documents"]?.members ?? [] {
             let pointer = JSONPointer.appending("/documents", member.key)
             let key = FilePath.normalized(member.key)
@@ -116,6 +121,9 @@ public struct ManifestLoader {
         profile.medicalSchool = value["medicalSchool"]?["name"]?.stringValue
         profile.medicalSchoolCountry = value["medicalSchool"]?["country"]?.stringValue
         profile.instructionLanguage = value["medicalSchool"]?["instructionLanguage"]?.stringValue
+        profile.programYears = value["medicalSchool"]?["programYears"]?.intValue
+        profile.medicalSchoolAccreditation = value["medicalSchool"]?["accreditation"]?.arrayValue?.compactMap(\.stringValue)
+        profile.medicalSchoolListedInWDOMS = value["medicalSchool"]?["listedInWDOMS"]?.boolValue
         profile.exams = value["exams"]?.arrayValue?.compactMap { item in
             guard let exam = item["exam"]?.stringValue.flatMap(Exam.init(rawValue:)), let date = date(item["date"]) else { return nil }
             return ExamAttempt(exam: exam, date: date, passed: item["result"]?.stringValue == "pass", score: item["score"]?.doubleValue)
@@ -128,6 +136,7 @@ public struct ManifestLoader {
         }
         profile.ecfmgCertified = value["ecfmgCertified"]?.boolValue
         profile.visaClass = value["visaClass"]?.stringValue
+        profile.admissionClass = value["admissionClass"]?.stringValue
         profile.intendsResidency = value["intendsResidency"]?.boolValue
         for kind in value["applyingFor"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(ProgramKind.init(rawValue:)) }) ?? []
             where !profile.applyingFor.contains(kind) { profile.applyingFor.append(kind) }

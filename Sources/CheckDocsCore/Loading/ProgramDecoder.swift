@@ -135,6 +135,10 @@ struct ProgramDecoder {
             }
             condition.rotationOverlaps = range
         }
+        condition.admissionClass = try node.list("admissionClass")
+        condition.notAdmissionClass = try node.list("notAdmissionClass")
+        condition.visaClass = try node.list("visaClass")
+        condition.notVisaClass = try node.list("notVisaClass")
         return condition
     }
 
@@ -168,7 +172,8 @@ struct ProgramDecoder {
     private static func eligibilityRule(_ node: DescriptionNode) throws(InputError) -> EligibilityRule {
         let check = try EligibilityKinds.decode(from: node)
         return EligibilityRule(id: try node.string("id"), check: check, severity: try node.value("severity", as: Severity.self) ?? .error,
-                               hint: try node.string("hint"), location: node.location)
+                               hint: try node.string("hint"), condition: try node.child("when").map(condition),
+                               ifNotEvaluable: try node.value("ifNotEvaluable", as: Severity.self), location: node.location)
     }
 }
 

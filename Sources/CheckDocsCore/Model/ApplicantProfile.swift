@@ -10,12 +10,22 @@ public struct ApplicantProfile: Hashable, Sendable {
     public var medicalSchool: String?
     public var medicalSchoolCountry: String?
     public var instructionLanguage: String?
+    /// How many years the school's medical program lasts (six in some countries, four or five in
+    /// others): what "final year" and "last N years" are counted from.
+    public var programYears: Int?
+    /// The school's accreditations (`LCME`, `COCA`, …). nil: not said; []: none.
+    public var medicalSchoolAccreditation: [String]?
+    /// Whether the school is listed in the World Directory of Medical Schools.
+    public var medicalSchoolListedInWDOMS: Bool?
     /// nil: the manifest does not say (unknown); []: it says there are none.
     public var exams: [ExamAttempt]?
     /// nil: the manifest does not say (unknown); []: it says there are none.
     public var englishTests: [EnglishTestResult]?
     public var ecfmgCertified: Bool?
     public var visaClass: String?
+    /// The class the applicant will be admitted in (`WB`, `WT`, `B-1`, `J-1`, …), when it is not
+    /// simply the one class of `visaClass` (docs/manifest.md).
+    public var admissionClass: String?
     public var intendsResidency: Bool?
     /// The program kinds applied for: which standard checklists a folder without programs/ is
     /// checked against (docs/manifest.md). Empty: not said.

@@ -19,7 +19,11 @@ public enum Explanation {
             lines.append("")
             lines.append("Eligibility")
             for rule in program.eligibility {
-                lines.append("  [\(rule.id)] \(rule.title)\(rule.severity == .warning ? " (warning)" : "")")
+                var flags: [String] = []
+                if rule.severity == .warning { flags.append("warning") }
+                if let severity = rule.ifNotEvaluable, severity != rule.severity { flags.append("if not evaluable: \(severity.rawValue)") }
+                lines.append("  [\(rule.id)] \(rule.title)" + (flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))"))
+                if let condition = rule.condition { lines.append("      only if \(RuleDescription.describe(condition))") }
                 if let hint = rule.hint { lines.append("      \(hint)") }
             }
         }

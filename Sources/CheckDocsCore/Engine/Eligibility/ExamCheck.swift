@@ -1,18 +1,21 @@
 import CheckDocsNative
 
 /// `<exam exam="usmle-step1 usmle-step2ck" passed="true" minScore="220" maxAttempts="2"/>`: an
-/// attempt at one of the exams, read from the manifest's `applicant.exams`.
+/// attempt at one of the exams, read from the manifest's `applicant.exams`. With `ifTaken="true"`
+/// ("Step 3 ≥ 220 if taken") an applicant with no attempt is not concerned.
 public struct ExamCheck: EligibilityCheck {
     public var exams: [Exam]
     public var passed: Bool
     public var minScore: Double?
     public var maxAttempts: Int?
+    public var ifTaken: Bool
 
-    public init(exams: [Exam], passed: Bool = true, minScore: Double? = nil, maxAttempts: Int? = nil) {
+    public init(exams: [Exam], passed: Bool = true, minScore: Double? = nil, maxAttempts: Int? = nil, ifTaken: Bool = false) {
         self.exams = exams
         self.passed = passed
         self.minScore = minScore
         self.maxAttempts = maxAttempts
+        self.ifTaken = ifTaken
     }
 
     public static let order = 40
@@ -24,7 +27,7 @@ public struct ExamCheck: EligibilityCheck {
             throw InputError(node.location, "an exam rule needs at least one exam")
         }
         return ExamCheck(exams: exams, passed: try node.bool("passed") ?? true, minScore: try node.double("minScore"),
-                         maxAttempts: try node.int("maxAttempts", in: 0...1000))
+                         maxAttempts: try node.int("maxAttempts", in: 0...1000), ifTaken: try node.bool("ifTaken") ?? false)
     }
 
     public var defaultID: String { "eligibility.exam." + exams.map(\.rawValue).joined(separator: "+") }
@@ -34,13 +37,15 @@ public struct ExamCheck: EligibilityCheck {
         parts.append(passed ? "passed" : "taken")
         if let minScore { parts.append("score ≥ \(EligibilityRule.format(minScore))") }
         if let maxAttempts { parts.append("at most \(maxAttempts) attempt\(maxAttempts == 1 ? "" : "s")") }
+        if ifTaken { parts.append("if taken") }
         return parts.joined(separator: ", ")
     }
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let recorded = context.profile.exams else { return .unknown(field: "exams") }
         let attempts = recorded.filter { exams.contains($0.exam) }
-        if attempts.isEmpty { return .ineligible(.noAttempt(exams: exams)) }
+        // The list is taken as complete (docs/manifest.md): no attempt in it is none taken.
+        if attempts.isEmpty { return ifTaken ? .notApplicable(.notTaken(exams: exams)) : .ineligible(.noAttempt(exams: exams)) }
         if let maxAttempts {
             for exam in exams {
                 let count = attempts.filter { $0.exam == exam }.count
@@ -66,6 +71,8 @@ public struct ExamCheck: EligibilityCheck {
 
     public enum Failure: FindingDetail {
         case noAttempt(exams: [Exam])
+        /// `ifTaken`, and no attempt: the rule does not apply.
+        case notTaken(exams: [Exam])
         case tooManyAttempts(exam: Exam, count: Int, max: Int)
         case notPassed(exams: [Exam])
         case scoreBelow(exam: Exam, score: Double, minScore: Double)
@@ -75,6 +82,7 @@ public struct ExamCheck: EligibilityCheck {
         public var code: String {
             switch self {
             case .noAttempt: return "no-attempt"
+            case .notTaken: return "not-taken"
             case .tooManyAttempts: return "too-many-attempts"
             case .notPassed: return "not-passed"
             case .scoreBelow: return "score-below"
@@ -85,7 +93,7 @@ public struct ExamCheck: EligibilityCheck {
 
         public var fields: [FindingReason.Field] {
             switch self {
-            case let .noAttempt(exams), let .notPassed(exams): return .list(("exams", .strings(exams.map(\.rawValue))))
+            case let .noAttempt(exams), let .notTaken(exams), let .notPassed(exams): return .list(("exams", .strings(exams.map(\.rawValue))))
             case let .tooManyAttempts(exam, count, max):
                 return .list(("exam", .string(exam.rawValue)), ("attempts", .int(count)), ("maxAttempts", .int(max)))
             case let .scoreBelow(exam, score, minScore):
@@ -100,6 +108,8 @@ public struct ExamCheck: EligibilityCheck {
             switch self {
             case let .noAttempt(exams):
                 return "no \(Self.names(exams)) attempt is listed in the manifest's `applicant.exams`"
+            case let .notTaken(exams):
+                return "\(Self.names(exams)) not taken; the rule applies only to those who took it"
             case let .tooManyAttempts(exam, count, max):
                 return "\(count) attempts at \(exam.title); at most \(max) allowed"
             case let .notPassed(exams):

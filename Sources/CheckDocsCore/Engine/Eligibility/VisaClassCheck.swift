@@ -28,6 +28,11 @@ public struct VisaClassCheck: EligibilityCheck {
         let acceptedSet = Set(accepted.map(Self.normalize))
         if acceptedSet.contains(held) { return .ok("\(visa) is accepted") }
         let components = Self.components(held)
+        // A visa of several classes: the recorded admission class, when it is one of them, decides.
+        if components.count > 1, let admission = context.profile.admissionClass.map(Self.normalize), components.contains(admission) {
+            return acceptedSet.contains(admission) ? .ok("\(visa), admitted as \(admission), is accepted")
+                : .ineligible(.notAccepted(visa: visa, accepted: accepted))
+        }
         if components.count > 1, components.contains(where: acceptedSet.contains) {
             return .notEvaluable(.severalClasses(visa: visa, accepted: accepted))
         }

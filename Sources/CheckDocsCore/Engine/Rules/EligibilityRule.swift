@@ -8,18 +8,27 @@ public struct EligibilityRule: Hashable, Sendable {
     public var check: AnyEligibilityCheck
     public var severity: Severity
     public var hint: String?
+    /// The rule applies only if this holds (the `<when>` of a requirement, docs/programs.md).
+    public var condition: Condition?
+    /// The severity a `not-evaluable` result blocks at; nil: the rule's `severity`.
+    public var ifNotEvaluable: Severity?
     public var location: SourceLocation
 
-    public init(id: String?, check: AnyEligibilityCheck, severity: Severity = .error, hint: String? = nil, location: SourceLocation) {
+    public init(id: String?, check: AnyEligibilityCheck, severity: Severity = .error, hint: String? = nil,
+                condition: Condition? = nil, ifNotEvaluable: Severity? = nil, location: SourceLocation) {
         self.id = id ?? check.base.defaultID
         self.check = check
         self.severity = severity
         self.hint = hint
+        self.condition = condition
+        self.ifNotEvaluable = ifNotEvaluable
         self.location = location
     }
 
-    public init(id: String?, check: some EligibilityCheck, severity: Severity = .error, hint: String? = nil, location: SourceLocation) {
-        self.init(id: id, check: AnyEligibilityCheck(check), severity: severity, hint: hint, location: location)
+    public init(id: String?, check: some EligibilityCheck, severity: Severity = .error, hint: String? = nil,
+                condition: Condition? = nil, ifNotEvaluable: Severity? = nil, location: SourceLocation) {
+        self.init(id: id, check: AnyEligibilityCheck(check), severity: severity, hint: hint, condition: condition,
+                  ifNotEvaluable: ifNotEvaluable, location: location)
     }
 
     public var title: String { check.base.title }

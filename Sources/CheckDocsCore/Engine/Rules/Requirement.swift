@@ -111,6 +111,14 @@ public struct Condition: Hashable, Sendable {
     public var intendsResidency: Bool?
     public var ecfmgCertified: Bool?
     public var rotationOverlaps: MonthDayRange?
+    /// Holds when the class the applicant is admitted in is one of these (`ClassCondition`).
+    public var admissionClass: [String]?
+    /// Holds when the class the applicant is admitted in is none of these.
+    public var notAdmissionClass: [String]?
+    /// Holds when the applicant's visa is of one of these classes.
+    public var visaClass: [String]?
+    /// Holds when the applicant's visa is of none of these classes.
+    public var notVisaClass: [String]?
 
     public init() {}
 }
