@@ -55,6 +55,41 @@ import Testing
         #expect(parsed["k\u{9B}"] == "v\u{1B}\u{85}")
     }
 
+    @Test("the eight-bytes-at-a-time scan finds the same first special byte as a byte-by-byte one, wherever it falls")
+    func wordScanAgreesWithByteScan() {
+        // Every special byte, at every offset of a 0–24-byte run of plain text, from every start.
+        let specials: [UInt8] = [0x00, 0x01, 0x1F, 0x22, 0x5C, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
+        let plain: [UInt8] = [0x20, 0x21, 0x23, 0x41, 0x5B, 0x5D, 0x7E]
+        func reference(_ bytes: [UInt8], from start: Int) -> Int {
+            bytes[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F } ?? bytes.count
+        }
+        for length in 0...24 {
+            let run = (0..<length).map { plain[$0 % plain.count] }
+            var cases = [run]
+            for special in specials { for position in run.indices { var bytes = run; bytes[position] = special; cases.append(bytes) } }
+            for bytes in cases {
+                for start in 0...bytes.count {
+                    let found = bytes.withUnsafeBufferPointer { ByteSearch.firstJSONSpecialByte(in: $0, from: start) }
+                    #expect(found == reference(bytes, from: start), "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test("escaped JSON strings round-trip whatever mix of plain and special characters they hold")
+    func jsonEscapeRoundTrips() throws {
+        let pieces = ["plain text ", "\"", "\\", "\n", "\u{1}", "\u{7F}", "é", "\u{85}", "\u{2028}", "\u{202E}", "日本", "\u{1F600}", "12345678"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var out: [UInt8] = []
+            JSONWriter.escape(text, into: &out)
+            let decoded = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+            #expect(decoded == text)
+            #expect(!out.contains { $0 < 0x20 })
+        }
+    }
+
     @Test("file names: control characters and invalid bytes are escaped, valid UTF-8 kept")
     func filePathDisplay() {
         #expect(FilePath(bytes: Array("CV\u{9B}.pdf".utf8)).description == "CV\\u{9B}.pdf")
