@@ -81,7 +81,7 @@ public struct ManifestLoader {
         var manifest = Manifest()
         manifest.file = file
         manifest.profile = profile(value["applicant"] ?? .object([]))
-        var errors: [InputError] = []
+        var errors: [InputError] = Self.experienceErrors(manifest.profile.usce ?? [], file: file)
         for member in value["documents"]?.members ?? [] {
             let pointer = JSONPointer.appending("/documents", member.key)
             let key = FilePath.normalized(member.key)
@@ -125,9 +125,27 @@ public struct ManifestLoader {
         profile.ecfmgCertified = value["ecfmgCertified"]?.boolValue
         profile.visaClass = value["visaClass"]?.stringValue
         profile.intendsResidency = value["intendsResidency"]?.boolValue
+        profile.usce = value["usce"]?.arrayValue?.compactMap { item in
+            guard let kind = item["kind"]?.stringValue.flatMap(ClinicalExperience.Kind.init(rawValue:)),
+                  let start = date(item["start"]), let end = date(item["end"]) else { return nil }
+            return ClinicalExperience(kind: kind, specialty: item["specialty"]?.stringValue, institution: item["institution"]?.stringValue,
+                                      start: start, end: end, letter: item["letter"]?.boolValue,
+                                      certificate: item["certificate"]?.stringValue.map { FilePath.normalized($0) })
+        }
         for kind in value["applyingFor"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(ProgramKind.init(rawValue:)) }) ?? []
             where !profile.applyingFor.contains(kind) { profile.applyingFor.append(kind) }
         return profile
+    }
+
+    /// A stint that ends before it starts cannot be counted: an error at its `end`, never a stint
+    /// silently dropped or counted as zero (docs/manifest.md, `usce`). The schema has already
+    /// refused a missing key and a date that is not real, so every item reached the profile.
+    static func experienceErrors(_ stints: [ClinicalExperience], file: String) -> [InputError] {
+        stints.enumerated().compactMap { index, stint in
+            guard stint.end < stint.start else { return nil }
+            return InputError(SourceLocation(file: file, position: .pointer("/applicant/usce/\(index)/end")),
+                              "the experience ends (\(stint.end)) before it starts (\(stint.start))")
+        }
     }
 
     private func facts(_ value: JSONValue) -> DocumentFacts {
