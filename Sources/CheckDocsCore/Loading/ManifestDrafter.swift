@@ -184,5 +184,13 @@ public struct ManifestDrafter {
         "#   ecfmgCertified: false",
         "#   visaClass: \"B-1\"                   # the class you will enter with: B-1, B-2, F-2, J-1, WB, ...",
         "#   intendsResidency: true",
+        "#   usce:                              # US clinical experience, every stint; once given, the list is taken as complete",
+        "#     - kind: externship               # observership | externship | hands-on",
+        "#       specialty: \"Family Medicine\"",
+        "#       institution: \"\"",
+        "#       start: \"YYYY-MM-DD\"",
+        "#       end: \"YYYY-MM-DD\"",
+        "#       letter: true                   # whether a letter of recommendation came from it",
+        "#       certificate: \"\"                # its certificate in this folder; without one the stint does not count",
     ]
 }
