@@ -11,10 +11,11 @@ import Testing
 
     /// The `usce` result of a residency program with `rule` (no rotation, so anchors fall back to
     /// the as-of date, 2026-12-01), for a folder of `files` and this `applicant:` block.
-    static func result(_ rule: String, applicant: String?, files: [String] = [], asOf: String = "2026-12-01") throws -> RequirementResult {
+    static func result(_ rule: String, applicant: String?, files: [String] = [], contents: [String: [UInt8]] = [:],
+                       asOf: String = "2026-12-01") throws -> RequirementResult {
         let program = Fixture.program("", kind: "residency", rotation: nil, extra: "<eligibility>\(rule)</eligibility>")
         let manifest = applicant.map { "applicant:\n" + $0 }
-        let evaluated = try Fixture.evaluate(program, files: files, manifest: manifest, asOf: asOf)
+        let evaluated = try Fixture.evaluate(program, files: files, contents: contents, manifest: manifest, asOf: asOf)
         return try #require(evaluated.result("eligibility.usce"))
     }
 
@@ -111,6 +112,21 @@ import Testing
         // Too few months even with them: ineligible, and the stints still named.
         let short = try Self.result(#"<usce minMonths="7" handsOn="true"/>"#, applicant: applicant)
         #expect(short.status == .ineligible && short.message.hasPrefix("0.0 of 7 months hands-on; the Jan 2026 externship"))
+    }
+
+    @Test("a certificate that fails the baseline check (empty, or not what its name says) proves nothing")
+    func unusableCertificate() throws {
+        let applicant = """
+          usce:
+            - {kind: hands-on, institution: Hospital A, start: "2026-01-01", end: "2026-06-30", certificate: "USCE certificate.pdf"}
+        """
+        let empty = try Self.result(#"<usce minMonths="6"/>"#, applicant: applicant, contents: ["USCE certificate.pdf": []])
+        #expect(empty.status == .notEvaluable)
+        #expect(empty.message.hasSuffix("the Jan 2026 hands-on rotation at Hospital A: its certificate `USCE certificate.pdf` cannot be used (it is empty (0 bytes); add the real file)"))
+        let notPDF = try Self.result(#"<usce minMonths="6"/>"#, applicant: applicant, contents: ["USCE certificate.pdf": Array("plain text".utf8)])
+        #expect(notPDF.status == .notEvaluable && notPDF.reason?.fields.contains(
+            .init(key: "notCounted", value: .strings(["2026-01-01..2026-06-30 hands-on: certificate-unusable"]))) == true)
+        #expect(try Self.result(#"<usce minMonths="6"/>"#, applicant: applicant, files: ["USCE certificate.pdf"]).status == .ok)
     }
 
     @Test("a specialty rule counts the stints in that specialty (case and punctuation aside); an unrecorded specialty is not evaluable")

@@ -63,9 +63,12 @@ public struct USCECheck: EligibilityCheck {
         case specialtyUnknown = "specialty-unknown"
         case noCertificate = "no-certificate"
         case certificateNotInFolder = "certificate-not-in-folder"
+        /// The file is there but fails the baseline check every document gets (empty, not what
+        /// its name says, a PDF that does not open): it proves nothing.
+        case certificateUnusable = "certificate-unusable"
 
         /// Whether the stint could still count once the manifest or the folder says more.
-        var isUnproven: Bool { self == .specialtyUnknown || self == .noCertificate || self == .certificateNotInFolder }
+        var isUnproven: Bool { [.specialtyUnknown, .noCertificate, .certificateNotInFolder, .certificateUnusable].contains(self) }
     }
 
     /// One stint that does not count in full, and why.
@@ -74,18 +77,28 @@ public struct USCECheck: EligibilityCheck {
         public var code: NoteCode
         /// For `partlyOutsideWindow`: the part counted.
         public var counted: ClosedRange<CalendarDate>?
+        /// For `certificateUnusable`: what is wrong with the file.
+        public var problem: String?
     }
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let stints = context.profile.usce else { return .unknown(field: "usce") }
         let window = window(in: context)
-        let certificates = Set(context.evaluation.documents(satisfying: Self.certificateType).map(\.path))
+        let evaluation = context.evaluation
+        var certificates: [FilePath: String?] = [:]
+        for document in evaluation.documents(satisfying: Self.certificateType) {
+            let failure = BaselineCheck.check(document, verdict: evaluation.baseline(of: document.path), inspector: evaluation.inspector)
+            certificates[document.path] = .some(failure?.finding.sentence(catalog: evaluation.catalog))
+        }
         var proven: [ClosedRange<CalendarDate>] = []
         var unproven: [ClosedRange<CalendarDate>] = []
         var notes: [Note] = []
         for stint in stints.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
             let (part, code) = classify(stint, window: window, certificates: certificates, asOf: context.asOf)
-            if let code { notes.append(Note(stint: stint, code: code, counted: code == .partlyOutsideWindow ? part : nil)) }
+            if let code {
+                notes.append(Note(stint: stint, code: code, counted: code == .partlyOutsideWindow ? part : nil,
+                                  problem: code == .certificateUnusable ? stint.certificate.flatMap { certificates[$0] ?? nil } : nil))
+            }
             guard let part else { continue }
             if code?.isUnproven == true { unproven.append(part) } else { proven.append(part) }
         }
@@ -112,7 +125,8 @@ public struct USCECheck: EligibilityCheck {
 
     /// The part of `stint` that counts, and why it does not count in full (nil: it counts in full).
     /// A stint the rule excludes has no part; one that might count but is not proven keeps its part.
-    func classify(_ stint: ClinicalExperience, window: ClosedRange<CalendarDate>?, certificates: Set<FilePath>,
+    /// `certificates`: the folder's `usce_certificate` files, each with its baseline problem (nil: none).
+    func classify(_ stint: ClinicalExperience, window: ClosedRange<CalendarDate>?, certificates: [FilePath: String?],
                   asOf: CalendarDate) -> (ClosedRange<CalendarDate>?, NoteCode?) {
         if handsOn && !stint.isHandsOn { return (nil, .notHandsOn) }
         var unknownSpecialty = false
@@ -129,7 +143,8 @@ public struct USCECheck: EligibilityCheck {
             let part = max(stint.start, window.lowerBound)...min(stint.end, window.upperBound)
             if unknownSpecialty { return (part, .specialtyUnknown) }
             guard let certificate = stint.certificate else { return (part, .noCertificate) }
-            if !certificates.contains(certificate) { return (part, .certificateNotInFolder) }
+            guard let problem = certificates[certificate] else { return (part, .certificateNotInFolder) }
+            if problem != nil { return (part, .certificateUnusable) }
             return (part, part == stint.start...stint.end ? nil : .partlyOutsideWindow)
         }
     }
@@ -250,6 +265,8 @@ public struct USCECheck: EligibilityCheck {
             case .noCertificate: return "\(label) has no `certificate:` in the manifest naming its certificate in the folder"
             case .certificateNotInFolder:
                 return "\(label): its certificate `\(stint.certificate?.description ?? "")` is not in the folder as a USCE certificate"
+            case .certificateUnusable:
+                return "\(label): its certificate `\(stint.certificate?.description ?? "")` cannot be used (\(note.problem ?? "it fails the baseline check"))"
             }
         }
 
