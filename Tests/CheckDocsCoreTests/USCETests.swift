@@ -165,6 +165,13 @@ import Testing
                                       extra: #"<deadline date="2027-03-31"/><eligibility><usce minMonths="3" withinMonths="12" anchor="deadline"/></eligibility>"#)
         let anchored = try #require(try Fixture.evaluate(program, files: files, manifest: "applicant:\n" + applicant).result("eligibility.usce"))
         #expect(anchored.message.hasPrefix("0.0 of 3 months in the 12 months before the application deadline (2026-03-31 – 2026-12-01)"))
+        // A deadline already past closes the window before today: a later stint is after it.
+        let past = Fixture.program("", kind: "residency", rotation: nil,
+                                   extra: #"<deadline date="2026-06-30"/><eligibility><usce minMonths="3" withinMonths="12" anchor="deadline"/></eligibility>"#)
+        let late = "  usce:\n    - {kind: hands-on, institution: Hospital F, start: \"2026-07-01\", end: \"2026-10-31\", certificate: \"Old rotation certificate.pdf\"}\n"
+        let afterWindow = try #require(try Fixture.evaluate(past, files: files, manifest: "applicant:\n" + late).result("eligibility.usce"))
+        #expect(afterWindow.message == "0.0 of 3 months in the 12 months before the application deadline (2025-06-30 – 2026-06-30); "
+                + "the Jul 2026 hands-on rotation at Hospital F does not count (it starts after 2026-06-30)")
     }
 
     @Test("no usce in the manifest is not evaluable naming `applicant.usce`; an empty list is none")

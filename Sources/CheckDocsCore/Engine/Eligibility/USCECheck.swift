@@ -259,6 +259,8 @@ public struct USCECheck: EligibilityCheck {
             case .notHandsOn: return "\(label) does not count (an observership is not hands-on)"
             case .otherSpecialty: return "\(label) does not count (\(stint.specialty ?? "another specialty"))"
             case .outsideWindow:
+                // A window that ends before today (anchored to a past deadline) can also leave a stint out after it.
+                if let window, stint.start > window.upperBound { return "\(label) does not count (it starts after \(window.upperBound))" }
                 return "\(label) does not count (it ended \(stint.end)\(window.map { ", before \($0.lowerBound)" } ?? ""))"
             case .notYetDone: return "\(label) does not count yet (it starts \(stint.start))"
             case .specialtyUnknown: return "\(label) has no `specialty:` in the manifest"
