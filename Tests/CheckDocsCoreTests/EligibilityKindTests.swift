@@ -145,6 +145,10 @@ import Testing
                    expected: AnyEligibilityCheck(NoResidencyIntentCheck(required: false))),
         ParityCase(kind: "ECFMGCertifiedCheck", xml: #"<ecfmgCertified required="true"/>"#, json: #"{"ecfmgCertified": {"required": true}}"#,
                    expected: AnyEligibilityCheck(ECFMGCertifiedCheck(required: true))),
+        ParityCase(kind: "USCECheck", xml: #"<usce minMonths="2.5" handsOn="true" withinMonths="12" anchor="deadline" specialty="family-medicine internal-medicine"/>"#,
+                   json: #"{"usce": {"minMonths": 2.5, "handsOn": true, "withinMonths": 12, "anchor": "deadline", "specialty": ["family-medicine", "internal-medicine"]}}"#,
+                   expected: AnyEligibilityCheck(USCECheck(minMonths: 2.5, handsOn: true, withinMonths: 12, anchor: .deadline,
+                                                           specialties: ["family-medicine", "internal-medicine"]))),
     ]
 
     @Test("the parity cases cover every registered kind, once each")
@@ -192,6 +196,7 @@ import Testing
         <medicalSchool accreditation="LCME"/>
         <noResidencyIntent required="true"/>
         <ecfmgCertified required="true"/>
+        <usce minMonths="3"/>
       </eligibility>
     """
 
@@ -202,7 +207,7 @@ import Testing
 
     @Test("a fact the manifest does not give: not evaluable, with a reason of the rule's kind naming the manifest field")
     func unknownFactsNameTheField() throws {
-        let expected = ["status", "graduationDate", "yearOfStudy", "exams", "englishTests", "visaClass", "citizenship", "medicalSchool.accreditation", "intendsResidency", "ecfmgCertified"]
+        let expected = ["status", "graduationDate", "yearOfStudy", "exams", "englishTests", "visaClass", "citizenship", "medicalSchool.accreditation", "intendsResidency", "ecfmgCertified", "usce"]
         for (manifest, code) in [(nil, "no-manifest"), ("applicant: {name: Ana Lima}\n", "not-in-manifest")] as [(String?, String)] {
             let results = try Self.eligibilityResults(manifest: manifest)
             #expect(results.map { $0.reason?.kind } == Self.elements)
@@ -226,6 +231,7 @@ import Testing
           exams: [{exam: usmle-step1, date: "2019-05-01", result: fail}]
           medicalSchool: {name: Escola X, accreditation: []}
           englishTests: [{test: toefl-ibt, date: "2026-01-10", total: 90}]
+          usce: [{kind: observership, start: "2026-01-01", end: "2026-01-31"}]
         """
         let results = try Self.eligibilityResults(manifest: failing)
         // A graduate meets the year-of-study rule; every other kind fails with its own code.
@@ -233,7 +239,7 @@ import Testing
             (.ineligible, "status-not-allowed"), (.ineligible, "graduated-too-long-ago"), (.ok, nil), (.ineligible, "not-passed"),
             (.ineligible, "not-met"), (.ineligible, "not-accepted"), (.ineligible, "excluded"), (.ineligible, "school-not-accepted"),
             (.ineligible, "intends-residency"),
-            (.ineligible, "not-certified"),
+            (.ineligible, "not-certified"), (.ineligible, "too-few-months"),
         ]
         #expect(results.map(\.status) == expected.map(\.0))
         #expect(results.map { $0.reason?.code } == expected.map(\.1))

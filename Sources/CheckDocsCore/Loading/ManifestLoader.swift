@@ -85,7 +85,7 @@ public struct ManifestLoader {
             manifest.profile.targets[member.key] = ProgramTarget(offer: date(member.value["offer"]), session: date(member.value["session"]),
                                                                  pointer: JSONPointer.appending("/targets", member.key))
         }
-        var errors: [InputError] = []
+        var errors: [InputError] = Self.experienceErrors(manifest.profile.usce ?? [], file: file)
         // A year past the program's last cannot be (docs/manifest.md): refused, never clamped.
         if let year = manifest.profile.yearOfStudy, let length = manifest.profile.programYears, year > length {
             errors.append(InputError(SourceLocation(file: file, position: .pointer("/applicant/yearOfStudy")),
@@ -138,9 +138,27 @@ public struct ManifestLoader {
         profile.visaClass = value["visaClass"]?.stringValue
         profile.admissionClass = value["admissionClass"]?.stringValue
         profile.intendsResidency = value["intendsResidency"]?.boolValue
+        profile.usce = value["usce"]?.arrayValue?.compactMap { item in
+            guard let kind = item["kind"]?.stringValue.flatMap(ClinicalExperience.Kind.init(rawValue:)),
+                  let start = date(item["start"]), let end = date(item["end"]) else { return nil }
+            return ClinicalExperience(kind: kind, specialty: item["specialty"]?.stringValue, institution: item["institution"]?.stringValue,
+                                      start: start, end: end, letter: item["letter"]?.boolValue,
+                                      certificate: item["certificate"]?.stringValue.map { FilePath.normalized($0) })
+        }
         for kind in value["applyingFor"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(ProgramKind.init(rawValue:)) }) ?? []
             where !profile.applyingFor.contains(kind) { profile.applyingFor.append(kind) }
         return profile
+    }
+
+    /// A stint that ends before it starts cannot be counted: an error at its `end`, never a stint
+    /// silently dropped or counted as zero (docs/manifest.md, `usce`). The schema has already
+    /// refused a missing key and a date that is not real, so every item reached the profile.
+    static func experienceErrors(_ stints: [ClinicalExperience], file: String) -> [InputError] {
+        stints.enumerated().compactMap { index, stint in
+            guard stint.end < stint.start else { return nil }
+            return InputError(SourceLocation(file: file, position: .pointer("/applicant/usce/\(index)/end")),
+                              "the experience ends (\(stint.end)) before it starts (\(stint.start))")
+        }
     }
 
     private func facts(_ value: JSONValue) -> DocumentFacts {

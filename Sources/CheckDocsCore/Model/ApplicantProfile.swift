@@ -27,6 +27,8 @@ public struct ApplicantProfile: Hashable, Sendable {
     /// simply the one class of `visaClass` (docs/manifest.md).
     public var admissionClass: String?
     public var intendsResidency: Bool?
+    /// US clinical experience. nil: the manifest does not say (unknown); []: it says there is none.
+    public var usce: [ClinicalExperience]?
     /// The program kinds applied for: which standard checklists a folder without programs/ is
     /// checked against (docs/manifest.md). Empty: not said.
     public var applyingFor: [ProgramKind] = []
