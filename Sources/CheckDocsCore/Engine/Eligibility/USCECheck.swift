@@ -86,8 +86,9 @@ public struct USCECheck: EligibilityCheck {
         let window = window(in: context)
         let evaluation = context.evaluation
         var certificates: [FilePath: String?] = [:]
-        for document in evaluation.documents(satisfying: Self.certificateType) {
-            let failure = BaselineCheck.check(document, verdict: evaluation.baseline(of: document.path), inspector: evaluation.inspector)
+        let found = evaluation.candidates(satisfying: Self.certificateType)
+        for (document, verdict) in zip(found.documents, found.baselines) {
+            let failure = BaselineCheck.check(document, verdict: verdict, inspector: evaluation.inspector)
             certificates[document.path] = .some(failure?.finding.sentence(catalog: evaluation.catalog))
         }
         var proven: [ClosedRange<CalendarDate>] = []
