@@ -25,8 +25,11 @@ struct RequirementEvaluator {
 
         let outcome = evaluate(requirement.expression)
         result.status = outcome.status
-        // One file can serve several parts of a combination (an MMR titer for measles and rubella).
-        result.files = Self.firstOccurrences(outcome.files, by: \.self)
+        // One file can serve several parts of a combination (an MMR titer for measles and rubella);
+        // a single clause names each file once.
+        let combination: Bool
+        if case .document = requirement.expression { combination = false } else { combination = true }
+        result.files = combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files
         result.message = outcome.message
         result.reason = outcome.reason
         result.choice = outcome.choice
@@ -36,7 +39,8 @@ struct RequirementEvaluator {
         // beside a good one is not worded: a catalog run would word it once per program.
         if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
             // A file that serves several parts of a combination is listed once, with what it first said.
-            result.candidates = Self.firstOccurrences(outcome.considered, by: \.path).map { file in
+            let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
+            result.candidates = considered.map { file in
                 CandidateFile(path: file.path, counted: file.failure == nil, reason: file.failure?.reason(file: nil),
                               sentence: file.failure?.sentence(catalog: context.catalog))
             }

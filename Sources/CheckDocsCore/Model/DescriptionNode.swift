@@ -203,6 +203,18 @@ public struct DescriptionNode: Sendable {
         }
     }
 
+    /// Whether this node might be written with any of `names`, as an attribute or a child element.
+    /// In XML it is exact; in JSON (where a repeated element's key is its plural) it is always
+    /// true. For skipping, when decoding, the constraint kinds a clause does not use.
+    public func mayHold(any names: [String]) -> Bool {
+        switch backing {
+        case let .xml(node):
+            return node.attributes.contains { names.contains($0.name) } || node.children.contains { names.contains($0.name) }
+        case .json:
+            return true
+        }
+    }
+
     /// A repeated child element (`<window/>` …), or the items of the array under `plural` (`"windows"`).
     public func children(_ element: String, plural: String) -> [DescriptionNode] {
         switch backing {

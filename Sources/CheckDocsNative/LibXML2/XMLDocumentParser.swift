@@ -51,13 +51,13 @@ public enum XMLDocumentParser {
                 }))
             }
         }
-        return .success(convert(root, lines: lines))
+        return .success(convert(root, lines: lines, namespaces: NamespaceNames()))
     }
 
-    private static func convert(_ node: xmlNodePtr, lines: LineIndex) -> XMLElementNode {
+    private static func convert(_ node: xmlNodePtr, lines: LineIndex, namespaces: NamespaceNames) -> XMLElementNode {
         let name = String(cString: node.pointee.name)
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
-        var attributes: [(String, String)] = []
+        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map(namespaces.name) }
+        var attributes: [(name: String, value: String)] = []
         var property = node.pointee.properties
         while let attribute = property {
             let attributeName = String(cString: attribute.pointee.name)
@@ -66,7 +66,7 @@ public enum XMLDocumentParser {
                 value = String(cString: raw)
                 cxml_free(raw)
             }
-            attributes.append((attributeName, value))
+            attributes.append((name: attributeName, value: value))
             property = attribute.pointee.next
         }
         var children: [XMLElementNode] = []
@@ -75,7 +75,7 @@ public enum XMLDocumentParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(convert(current, lines: lines))
+                children.append(convert(current, lines: lines, namespaces: namespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { text += String(cString: content) }
             default:
@@ -86,6 +86,19 @@ public enum XMLDocumentParser {
         let line = Int(xmlGetLineNo(node))
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
                               text: text, line: line, column: lines.column(ofTag: Array(name.utf8), onLine: line))
+    }
+}
+
+/// The namespace URIs of one document as Swift strings, made once per declaration: every element
+/// of a description carries the same one, and a URI is too long to be a small string.
+private final class NamespaceNames {
+    private var names: [(href: UnsafePointer<xmlChar>, name: String)] = []
+
+    func name(_ href: UnsafePointer<xmlChar>) -> String {
+        if let known = names.first(where: { $0.href == href }) { return known.name }
+        let name = String(cString: href)
+        names.append((href, name))
+        return name
     }
 }
 

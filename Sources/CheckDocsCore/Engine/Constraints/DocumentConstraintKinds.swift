@@ -10,7 +10,9 @@ public enum DocumentConstraintKinds {
     /// Every constraint written in a `<document>` or `<tighten>` element, kind by kind.
     static func decode(from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
         var constraints: [AnyDocumentConstraint] = []
-        for kind in all {
+        // A clause uses two or three of the kinds: the others are not asked (a catalog decodes
+        // every clause of every program).
+        for kind in all where node.mayHold(any: kind.syntax) {
             constraints += try decode(kind, from: node)
         }
         return constraints
