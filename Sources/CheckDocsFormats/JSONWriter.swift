@@ -118,12 +118,16 @@ public struct JSONObjectWriter {
     public init(depth: Int) { self.depth = depth }
 
     public mutating func key(_ key: StaticString, into out: inout [UInt8]) {
-        out.append(contentsOf: (empty ? "{\n" : ",\n").utf8)
+        // Byte by byte: written for every member of every requirement of a catalog's report.
+        out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        out.append(UInt8(ascii: "\n"))
         empty = false
         JSONWriter.indentation(depth + 1, into: &out)
         out.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(contentsOf: "\": ".utf8)
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
     }
 
     public mutating func string(_ key: StaticString, _ value: String, into out: inout [UInt8]) {
@@ -142,7 +146,10 @@ public struct JSONObjectWriter {
         out.append(contentsOf: "[\n".utf8)
         var first = true
         for value in values {
-            if !first { out.append(contentsOf: ",\n".utf8) }
+            if !first {
+                out.append(UInt8(ascii: ","))
+                out.append(UInt8(ascii: "\n"))
+            }
             first = false
             JSONWriter.indentation(depth + 2, into: &out)
             JSONWriter.escape(value, into: &out)

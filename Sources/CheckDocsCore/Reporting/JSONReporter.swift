@@ -44,6 +44,8 @@ public struct JSONReporter: StreamingFormat {
 
     public func fragment(for result: ProgramResult) -> [UInt8] {
         var bytes: [UInt8] = []
+        // About 1 KB per requirement: reserved once rather than grown by doubling and copying.
+        bytes.reserveCapacity(1_024 * (result.requirements.count + 2))
         write(result, into: &bytes)
         return bytes
     }
