@@ -14,33 +14,39 @@ public enum JSONWriter {
     /// Writes `value` as if it started at nesting depth `indent` (its first line is not indented).
     public static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: JSONWriter.raw("null", into: &out)
+        case let .bool(flag): JSONWriter.raw(flag ? "true" : "false", into: &out)
         case let .number(_, text): out.append(contentsOf: text.utf8)
         case let .string(text): escape(text, into: &out)
         case let .array(items):
-            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-            out.append(contentsOf: "[\n".utf8)
+            guard !items.isEmpty else { return JSONWriter.raw("[]", into: &out) }
+            JSONWriter.raw("[\n", into: &out)
             for (index, item) in items.enumerated() {
                 indentation(indent + 1, into: &out)
                 write(item, indent: indent + 1, into: &out)
-                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
+                JSONWriter.raw(index == items.count - 1 ? "\n" : ",\n", into: &out)
             }
             indentation(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
-            out.append(contentsOf: "{\n".utf8)
+            guard !members.isEmpty else { return JSONWriter.raw("{}", into: &out) }
+            JSONWriter.raw("{\n", into: &out)
             for (index, member) in members.enumerated() {
                 indentation(indent + 1, into: &out)
                 escape(member.key, into: &out)
-                out.append(contentsOf: ": ".utf8)
+                JSONWriter.raw(": ", into: &out)
                 write(member.value, indent: indent + 1, into: &out)
-                out.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
+                JSONWriter.raw(index == members.count - 1 ? "\n" : ",\n", into: &out)
             }
             indentation(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends a literal's bytes (a copy of its buffer: `.utf8` of a literal goes through the
+    /// generic collection path, a few hundred instructions for two bytes).
+    public static func raw(_ literal: StaticString, into out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     public static func indentation(_ depth: Int, into out: inout [UInt8]) {
@@ -95,7 +101,7 @@ public enum JSONWriter {
                     if length == 2 { scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
                     if length == 3 { scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F) }
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u".utf8)
+                    JSONWriter.raw("\\u", into: &out)
                     for shift in [12, 8, 4, 0] { out.append(hex[Int(scalar >> UInt32(shift) & 0xF)]) }
                 }
                 index += length
@@ -111,8 +117,8 @@ public enum JSONWriter {
 /// report's hot path (an object per requirement), where building a JSONValue first costs more
 /// than writing it.
 public struct JSONObjectWriter {
-    private let depth: Int
-    private var empty = true
+    @usableFromInline let depth: Int
+    @usableFromInline var empty = true
 
     /// `depth`: the nesting depth of the object itself (its first line is not indented).
     public init(depth: Int) { self.depth = depth }
@@ -137,13 +143,16 @@ public struct JSONObjectWriter {
 
     public mutating func bool(_ key: StaticString, _ value: Bool, into out: inout [UInt8]) {
         self.key(key, into: &out)
-        out.append(contentsOf: (value ? "true" : "false").utf8)
+        JSONWriter.raw(value ? "true" : "false", into: &out)
     }
 
+    // Inlinable so the report's callers get it specialized: unspecialized, each element costs a
+    // dynamic iterator call.
+    @inlinable
     public mutating func strings<Values: Collection<String>>(_ key: StaticString, _ values: Values, into out: inout [UInt8]) {
         self.key(key, into: &out)
-        guard !values.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-        out.append(contentsOf: "[\n".utf8)
+        guard !values.isEmpty else { return JSONWriter.raw("[]", into: &out) }
+        JSONWriter.raw("[\n", into: &out)
         var first = true
         for value in values {
             if !first {
@@ -165,7 +174,7 @@ public struct JSONObjectWriter {
     }
 
     public func close(into out: inout [UInt8]) {
-        guard !empty else { return out.append(contentsOf: "{}".utf8) }
+        guard !empty else { return JSONWriter.raw("{}", into: &out) }
         out.append(UInt8(ascii: "\n"))
         JSONWriter.indentation(depth, into: &out)
         out.append(UInt8(ascii: "}"))

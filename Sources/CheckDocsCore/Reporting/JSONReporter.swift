@@ -128,13 +128,13 @@ public struct JSONReporter: StreamingFormat {
         }), into: &out)
         object.key("requirements", into: &out)
         if program.requirements.isEmpty {
-            out.append(contentsOf: "[]".utf8)
+            JSONWriter.raw("[]", into: &out)
         } else {
-            out.append(contentsOf: "[\n".utf8)
+            JSONWriter.raw("[\n", into: &out)
             for (index, result) in program.requirements.enumerated() {
                 JSONWriter.indentation(4, into: &out)
                 write(result, into: &out)
-                out.append(contentsOf: (index == program.requirements.count - 1 ? "\n" : ",\n").utf8)
+                JSONWriter.raw(index == program.requirements.count - 1 ? "\n" : ",\n", into: &out)
             }
             JSONWriter.indentation(3, into: &out)
             out.append(UInt8(ascii: "]"))
@@ -196,11 +196,11 @@ public struct JSONReporter: StreamingFormat {
     static func write(_ reason: FindingReason, depth: Int, into out: inout [UInt8]) {
         var first = true
         func key(_ name: String) {
-            out.append(contentsOf: (first ? "{\n" : ",\n").utf8)
+            JSONWriter.raw(first ? "{\n" : ",\n", into: &out)
             first = false
             JSONWriter.indentation(depth + 1, into: &out)
             JSONWriter.escape(name, into: &out)
-            out.append(contentsOf: ": ".utf8)
+            JSONWriter.raw(": ", into: &out)
         }
         key("kind")
         JSONWriter.escape(reason.kind, into: &out)
@@ -216,7 +216,7 @@ public struct JSONReporter: StreamingFormat {
             case let .string(text): JSONWriter.escape(text, into: &out)
             case let .int(number): out.append(contentsOf: String(number).utf8)
             case let .number(number): out.append(contentsOf: EligibilityRule.format(number).utf8)
-            case let .bool(flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case let .bool(flag): JSONWriter.raw(flag ? "true" : "false", into: &out)
             case let .date(date): JSONWriter.escape(date.description, into: &out)
             case let .strings(items): JSONWriter.write(.array(items.map(JSONValue.string)), indent: depth + 1, into: &out)
             }
@@ -228,7 +228,7 @@ public struct JSONReporter: StreamingFormat {
 
     /// The candidates array, as `JSONWriter` would write their `json` at nesting depth `depth`.
     static func write(_ candidates: [CandidateFile], depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: "[\n".utf8)
+        JSONWriter.raw("[\n", into: &out)
         for (index, file) in candidates.enumerated() {
             JSONWriter.indentation(depth + 1, into: &out)
             var object = JSONObjectWriter(depth: depth + 1)
@@ -240,7 +240,7 @@ public struct JSONReporter: StreamingFormat {
             }
             if let sentence = file.sentence { object.string("message", sentence, into: &out) }
             object.close(into: &out)
-            out.append(contentsOf: (index == candidates.count - 1 ? "\n" : ",\n").utf8)
+            JSONWriter.raw(index == candidates.count - 1 ? "\n" : ",\n", into: &out)
         }
         JSONWriter.indentation(depth, into: &out)
         out.append(UInt8(ascii: "]"))
