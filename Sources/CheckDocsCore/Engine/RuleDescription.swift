@@ -30,6 +30,7 @@ public enum RuleDescription {
         if let value = condition.intendsResidency { parts.append(value ? "intends to apply for residency" : "does not intend to apply for residency") }
         if let value = condition.ecfmgCertified { parts.append(value ? "ECFMG certified" : "not ECFMG certified") }
         if let range = condition.rotationOverlaps { parts.append("the rotation overlaps \(range)") }
+        if let wanted = condition.documentStates { parts.append("a \(wanted.type) document states \(wanted.statement)") }
         return parts.joined(separator: " and ")
     }
 }

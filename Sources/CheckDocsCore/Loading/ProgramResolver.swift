@@ -274,6 +274,11 @@ public struct ProgramResolver: Sendable {
             }
         }
         walk(requirement.expression)
+        // A `<when document="T" states="S">` names a type as a clause does.
+        if let type = requirement.condition?.documentStates?.type, !catalog.contains(type) {
+            let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
+            errors.append(InputError(requirement.location, "unknown document type \"\(type)\" in the condition\(suggestion); `checkdocs list types` shows them"))
+        }
     }
 
     private func apply(_ tightening: Tightening, to requirement: Requirement, origin: String) -> Requirement {

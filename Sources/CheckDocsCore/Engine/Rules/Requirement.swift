@@ -111,8 +111,21 @@ public struct Condition: Hashable, Sendable {
     public var intendsResidency: Bool?
     public var ecfmgCertified: Bool?
     public var rotationOverlaps: MonthDayRange?
+    /// `documentType="T" states="S"`: some document of type T states S (docs/programs.md, `<when>`).
+    public var documentStates: DocumentStatement?
 
     public init() {}
+}
+
+/// A statement some document of a type makes, as a `<when>` asks for it.
+public struct DocumentStatement: Hashable, Sendable {
+    public var type: String
+    public var statement: String
+
+    public init(type: String, statement: String) {
+        self.type = type
+        self.statement = statement
+    }
 }
 
 /// A yearly period such as 11-01/03-31 (it may wrap over the new year).
