@@ -16,32 +16,53 @@ import CheckDocsNative
     """)
     static let tdFile = "Td booster 2024-05-02.pdf"
 
-    @Test("a Td recorded against a Tdap-only rule is invalid; the Tdap passes; the same file without a subtype is not-evaluable")
+    @Test("a Td against a Tdap-only rule is invalid, by its name or its manifest entry; a Tdap passes; a tetanus shot of unknown subtype is not-evaluable")
     func tdAgainstTdap() throws {
-        let td = try Fixture.evaluate(Self.tdapOnly, files: [Self.tdFile], manifest: "documents:\n  \"\(Self.tdFile)\": {subtype: td}\n")
-        #expect(td.status(of: "tdap") == .invalid)
-        #expect(td.result("tdap")!.message.contains("it is a td, which does not count: subtype only tdap"))
-        #expect(td.result("tdap")!.reason?.code == "subtype-excluded")
+        // The catalog files a Td under the tdap type; its name says it is a Td.
+        let byName = try Fixture.evaluate(Self.tdapOnly, files: [Self.tdFile])
+        #expect(byName.status(of: "tdap") == .invalid)
+        #expect(byName.result("tdap")!.message.contains("it is a td, which does not count: subtype only tdap"))
+        #expect(byName.result("tdap")!.reason?.code == "subtype-excluded")
 
+        let other = "Tetanus 2024-05-02.pdf"
+        let td = try Fixture.evaluate(Self.tdapOnly, files: [other], manifest: "documents:\n  \"\(other)\": {subtype: td}\n")
+        #expect(td.status(of: "tdap") == .invalid)
+
+        // The manifest wins over the name.
         let tdap = try Fixture.evaluate(Self.tdapOnly, files: [Self.tdFile], manifest: "documents:\n  \"\(Self.tdFile)\": {subtype: tdap}\n")
         #expect(tdap.status(of: "tdap") == .ok)
+        #expect(try Fixture.evaluate(Self.tdapOnly, files: ["Boostrix 2024-05-02.pdf"]).status(of: "tdap") == .ok)
 
-        let unknown = try Fixture.evaluate(Self.tdapOnly, files: [Self.tdFile])
+        let unknown = try Fixture.evaluate(Self.tdapOnly, files: [other])
         #expect(unknown.status(of: "tdap") == .notEvaluable)
         #expect(unknown.result("tdap")!.message.contains("add `subtype:` to its manifest entry"))
         #expect(unknown.result("tdap")!.reason?.code == "subtype-unknown")
     }
 
-    @Test("not=\"ppd\" excludes a skin test recorded under the generic TB type; an IGRA passes")
+    @Test("a name that says two subtypes says none; not=\"td\" refuses a Td and takes a Tdap")
     func excludedSubtype() throws {
         let xml = Fixture.program("""
-          <requirements><require id="tb" title="TB, IGRA only"><document type="tb_test"><subtype not="ppd"/></document></require></requirements>
+          <requirements><require id="tdap" title="Tdap"><document type="tdap"><subtype not="td"/></document></require></requirements>
         """)
-        let file = "TB clearance 2026-11-01.pdf"
-        let ppd = try Fixture.evaluate(xml, files: [file], manifest: "documents:\n  \"\(file)\": {subtype: ppd}\n")
-        #expect(ppd.status(of: "tb") == .invalid)
-        let igra = try Fixture.evaluate(xml, files: [file], manifest: "documents:\n  \"\(file)\": {subtype: igra}\n")
-        #expect(igra.status(of: "tb") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["Td 2024-05-02.pdf"]).status(of: "tdap") == .invalid)
+        #expect(try Fixture.evaluate(xml, files: ["Tdap 2024-05-02.pdf"]).status(of: "tdap") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["Tdap or Td 2024-05-02.pdf"]).status(of: "tdap") == .notEvaluable)
+    }
+
+    @Test("a subtype the type does not declare is an error: in a program, and in the manifest with its pointer")
+    func undeclaredSubtypes() throws {
+        for body in [#"<document type="tdap"><subtype only="tdpa"/></document>"#, #"<document type="tb_test"><subtype not="ppd"/></document>"#] {
+            let xml = Fixture.program(#"<requirements><require id="r" title="R">\#(body)</require></requirements>"#)
+            #expect(throws: (any Error).self) { try Fixture.load(xml) }
+        }
+        let folder = try TemporaryFolder(files: [Self.tdFile], manifest: "documents:\n  \"\(Self.tdFile)\": {subtype: dtap}\n")
+        defer { folder.remove() }
+        let loader = ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas)
+        #expect {
+            _ = try loader.load(folder.path)
+        } throws: { error in
+            "\(error)".contains("/documents/\(Self.tdFile)/subtype") && "\(error)".contains("the subtypes of tdap are tdap, td")
+        }
     }
 
     @Test("a subtype rule with neither only nor not, or a subtype in both, is an error with its place")

@@ -268,6 +268,7 @@ public struct ProgramResolver: Sendable {
                 if let max = clause.max, max < clause.min {
                     errors.append(InputError(clause.location, "max (\(max)) is less than min (\(clause.min))"))
                 }
+                checkSubtypes(clause, errors: &errors)
             case let .anyOf(items), let .allOf(items):
                 if items.isEmpty { errors.append(InputError(requirement.location, "an empty anyOf/allOf")) }
                 items.forEach(walk)
@@ -278,6 +279,19 @@ public struct ProgramResolver: Sendable {
         if let type = requirement.condition?.documentStates?.type, !catalog.contains(type) {
             let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
             errors.append(InputError(requirement.location, "unknown document type \"\(type)\" in the condition\(suggestion); `checkdocs list types` shows them"))
+        }
+    }
+
+    /// A `<subtype>` names subtypes the clause's type declares (docs/catalog.md): a misspelt one
+    /// would never match and refuse every file.
+    private func checkSubtypes(_ clause: DocumentClause, errors: inout [InputError]) {
+        guard catalog.contains(clause.type) else { return }
+        let declared = catalog.subtypes(of: clause.type).map(\.id)
+        for rule in clause.constraints.compactMap({ $0.base as? SubtypeRule }) {
+            for name in rule.only + rule.excluded where !declared.contains(name) {
+                let known = declared.isEmpty ? "\(clause.type) has no subtypes" : "the subtypes of \(clause.type) are " + declared.joined(separator: ", ")
+                errors.append(InputError(clause.location, "unknown subtype \"\(name)\"; \(known)"))
+            }
         }
     }
 
