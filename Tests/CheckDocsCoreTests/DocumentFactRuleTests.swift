@@ -73,6 +73,14 @@ import CheckDocsNative
         }
     }
 
+    @Test("explain of a type lists its subtypes and the words that say them")
+    func explainListsSubtypes() throws {
+        let tdap = try #require(Fixture.knowledge.catalog["tdap"])
+        #expect(Explanation.type(tdap, knowledge: Fixture.knowledge).contains("subtypes (manifest `subtype:`): tdap (tdap, boostrix, adacel, dtpa); td (td, tenivac)"))
+        let cv = try #require(Fixture.knowledge.catalog["cv"])
+        #expect(!Explanation.type(cv, knowledge: Fixture.knowledge).contains("subtypes"))
+    }
+
     // MARK: Statements
 
     static let deanLetter = Fixture.program("""
