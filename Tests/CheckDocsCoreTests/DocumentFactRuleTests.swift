@@ -55,6 +55,13 @@ import CheckDocsNative
             let xml = Fixture.program(#"<requirements><require id="r" title="R">\#(body)</require></requirements>"#)
             #expect(throws: (any Error).self) { try Fixture.load(xml) }
         }
+        // A tightening of an inherited requirement too.
+        let tightened = Fixture.program(#"<requirements><tighten ref="tdap"><subtype only="tdpa"/></tighten></requirements>"#,
+                                        extends: #"<extends checklist="visiting-elective"/>"#)
+        #expect(throws: (any Error).self) { try Fixture.load(tightened) }
+        let fine = Fixture.program(#"<requirements><tighten ref="tdap"><subtype only="tdap"/></tighten></requirements>"#,
+                                   extends: #"<extends checklist="visiting-elective"/>"#)
+        #expect(try Fixture.evaluate(fine, files: ["Td booster 2024-05-02.pdf"]).status(of: "tdap") == .invalid)
         let folder = try TemporaryFolder(files: [Self.tdFile], manifest: "documents:\n  \"\(Self.tdFile)\": {subtype: dtap}\n")
         defer { folder.remove() }
         let loader = ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas)
