@@ -21,7 +21,7 @@ import CheckDocsNative
         // The catalog files a Td under the tdap type; its name says it is a Td.
         let byName = try Fixture.evaluate(Self.tdapOnly, files: [Self.tdFile])
         #expect(byName.status(of: "tdap") == .invalid)
-        #expect(byName.result("tdap")!.message.contains("it is a td, which does not count: subtype only tdap"))
+        #expect(byName.result("tdap")!.message == "Td booster 2024-05-02.pdf: its subtype is td, which does not count; only tdap counts")
         #expect(byName.result("tdap")!.reason?.code == "subtype-excluded")
 
         let other = "Tetanus 2024-05-02.pdf"
@@ -35,7 +35,7 @@ import CheckDocsNative
 
         let unknown = try Fixture.evaluate(Self.tdapOnly, files: [other])
         #expect(unknown.status(of: "tdap") == .notEvaluable)
-        #expect(unknown.result("tdap")!.message.contains("add `subtype:` to its manifest entry"))
+        #expect(unknown.result("tdap")!.message == "Tetanus 2024-05-02.pdf: its subtype is not recorded and its name does not say it; only tdap counts (add `subtype:` to its manifest entry)")
         #expect(unknown.result("tdap")!.reason?.code == "subtype-unknown")
     }
 

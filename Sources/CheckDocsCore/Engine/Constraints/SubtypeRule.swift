@@ -51,6 +51,12 @@ public struct SubtypeRule: DocumentConstraint {
         return "subtype " + parts.joined(separator: ", ")
     }
 
+    /// "only tdap counts", "td does not count".
+    static func counting(only: [String], excluded: [String]) -> String {
+        if !only.isEmpty { return "only \(Wording.list(only, conjunction: "or")) \(only.count == 1 ? "counts" : "count")" }
+        return "\(Wording.list(excluded, conjunction: "or")) \(excluded.count == 1 ? "does" : "do") not count"
+    }
+
     public enum Failure: FindingDetail {
         case unknown(only: [String], excluded: [String])
         case excluded(subtype: String, only: [String], excluded: [String])
@@ -76,9 +82,9 @@ public struct SubtypeRule: DocumentConstraint {
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
             case let .unknown(only, excluded):
-                return "what it is more precisely is not recorded; the \(SubtypeRule.rule(only: only, excluded: excluded)) counts (add `subtype:` to its manifest entry)"
+                return "its subtype is not recorded and its name does not say it; \(SubtypeRule.counting(only: only, excluded: excluded)) (add `subtype:` to its manifest entry)"
             case let .excluded(subtype, only, excluded):
-                return "it is a \(subtype), which does not count: \(SubtypeRule.rule(only: only, excluded: excluded))"
+                return "its subtype is \(subtype), which does not count" + (only.isEmpty ? "" : "; \(SubtypeRule.counting(only: only, excluded: excluded))")
             }
         }
     }
