@@ -200,6 +200,13 @@ import CheckDocsNative
         #expect(noCurrency.message.contains("add `coverage.currency`"))
     }
 
+    @Test("a coverage limit too large for cents is still worded (the manifest's coverage numbers have no upper bound)")
+    func hugeCoverage() throws {
+        let huge = try liability(#"coverage: {perIncident: 1e300, aggregate: 1e300, currency: "EUR"}"#)
+        #expect(huge.status == .notEvaluable)
+        #expect(huge.message.contains("the per-incident amount is 1e+300 EUR"))
+    }
+
     @Test("a fee receipt of $150 in cents passes")
     func feeReceipt() throws {
         let xml = Fixture.program(#"<requirements><require id="fee" title="Fee"><document type="fee_receipt"><amount name="paid" atLeast="150" currency="USD"/></document></require></requirements>"#)

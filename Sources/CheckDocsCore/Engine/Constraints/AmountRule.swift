@@ -60,6 +60,9 @@ public struct AmountRule: DocumentConstraint {
 
     /// "100,000", "150.50".
     static func number(_ value: Double) -> String {
+        // The manifest's `coverage` numbers have no upper bound: past what cents can count, the
+        // number is written as it is rather than converted to an integer that cannot hold it.
+        guard value.magnitude < 1e15 else { return EligibilityRule.format(value) }
         let cents = Int((value * 100).rounded())
         var whole = String(cents / 100)
         var grouped = ""
