@@ -286,6 +286,6 @@ import Testing
         let kindColumns = Set(rows.map { row in
             row.distance(from: row.startIndex, to: row[row.firstIndex(of: " ")!...].firstIndex { $0 != " " }!)
         })
-        #expect(rows.count == 11 && kindColumns.count == 1)
+        #expect(rows.count == 12 && kindColumns.count == 1)
     }
 }

@@ -12,14 +12,14 @@ struct RequirementEvaluator {
 
         var unknownCondition: String?
         if let condition = requirement.condition {
-            switch ConditionEvaluator(profile: context.profile, dates: dates).evaluate(condition) {
+            switch ConditionEvaluator(profile: context.profile, dates: dates, documents: context.documents(satisfying:)).evaluate(condition) {
             case .holds: break
             case .fails:
                 result.status = .notApplicable
                 result.message = "applies only if \(RuleDescription.describe(condition))"
                 return result
             case let .unknown(field):
-                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `applicant.\(field)` in the manifest to decide"
+                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
             }
         }
 
@@ -140,6 +140,8 @@ struct ConditionEvaluator {
 
     let profile: ApplicantProfile
     let dates: ProgramDates
+    /// The documents of a type (and of its descendants), for `documentType`/`states`.
+    var documents: (String) -> [ApplicantDocument] = { _ in [] }
 
     func evaluate(_ condition: Condition) -> Outcome {
         var unknown: String?
@@ -151,11 +153,11 @@ struct ConditionEvaluator {
             }
             return expected == actual
         }
-        guard test(condition.instructionInEnglish, profile.instructionInEnglish, "medicalSchool.instructionLanguage"),
-              test(condition.usCitizenOrPermanentResident, profile.usCitizenOrPermanentResident, "usCitizenOrPermanentResident"),
-              test(condition.status, profile.status, "status"),
-              test(condition.intendsResidency, profile.intendsResidency, "intendsResidency"),
-              test(condition.ecfmgCertified, profile.ecfmgCertified, "ecfmgCertified") else { return .fails }
+        guard test(condition.instructionInEnglish, profile.instructionInEnglish, "applicant.medicalSchool.instructionLanguage"),
+              test(condition.usCitizenOrPermanentResident, profile.usCitizenOrPermanentResident, "applicant.usCitizenOrPermanentResident"),
+              test(condition.status, profile.status, "applicant.status"),
+              test(condition.intendsResidency, profile.intendsResidency, "applicant.intendsResidency"),
+              test(condition.ecfmgCertified, profile.ecfmgCertified, "applicant.ecfmgCertified") else { return .fails }
         if let range = condition.rotationOverlaps {
             let start = dates.date(for: .rotationStart)
             let end = dates.date(for: .rotationEnd)
@@ -165,6 +167,16 @@ struct ConditionEvaluator {
         case .holds: break
         case .fails: return .fails
         case let .unknown(field): unknown = unknown ?? field
+        }
+        if let wanted = condition.documentStates {
+            // Holds when one document states it; unknown when none does but one has no recorded
+            // statements (its `states` decides); fails when every document of the type is known
+            // not to state it, or there is none.
+            let candidates = documents(wanted.type)
+            if !candidates.contains(where: { $0.facts.statements?.contains(wanted.statement) == true }) {
+                guard let undecided = candidates.first(where: { $0.facts.statements == nil }) else { return .fails }
+                unknown = unknown ?? "documents[\"\(undecided.path)\"].states"
+            }
         }
         return unknown.map { .unknown($0) } ?? .holds
     }

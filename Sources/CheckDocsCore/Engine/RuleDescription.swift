@@ -31,6 +31,7 @@ public enum RuleDescription {
         if let value = condition.ecfmgCertified { parts.append(value ? "ECFMG certified" : "not ECFMG certified") }
         if let range = condition.rotationOverlaps { parts.append("the rotation overlaps \(range)") }
         parts += ClassCondition.describe(condition)
+        if let wanted = condition.documentStates { parts.append("a \(wanted.type) document states \(wanted.statement)") }
         return parts.joined(separator: " and ")
     }
 }

@@ -47,6 +47,7 @@ public struct ApplicantFolderLoader {
         var ambiguous: [AmbiguousFile] = []
         var diagnostics = scan.diagnostics
         var used = Set<FilePath>()
+        var subtypeErrors: [InputError] = []
         let sniffed = ContentCheck.sniff(root: root, files: scan.files)
         diagnostics += sniffed.diagnostics
         let pairedByName = TranslationPairing(catalog: catalog).originals(of: scan.files.map(\.path))
@@ -84,6 +85,8 @@ public struct ApplicantFolderLoader {
                 facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
             }
             if let entry { facts = merge(entry.facts, over: facts) }
+            if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
+                                  entry: entry, file: manifest.file, errors: &subtypeErrors) }
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
             if let translates = facts.translates, !scannedPaths.contains(translates) {
                 diagnostics.append(Diagnostic(.translationWithoutOriginal,
@@ -95,6 +98,7 @@ public struct ApplicantFolderLoader {
             }
         }
 
+        if !subtypeErrors.isEmpty { throw InputErrors(subtypeErrors) }
         let missing = manifest.documents.keys.filter { !used.contains($0) }.sorted()
         if !missing.isEmpty, let file = manifest.file {
             throw InputErrors(missing.map { path in
@@ -173,6 +177,21 @@ public struct ApplicantFolderLoader {
     }
 
     /// Manifest facts override file-name facts field by field.
+    /// A document's subtype (docs/manifest.md, `subtype`): the manifest's, which must be one its
+    /// type declares, else the one its file name says, if it says one.
+    private func subtype(of type: String, facts: inout DocumentFacts, nameWords: [String], nameClassified: Bool,
+                         entry: ManifestDocument?, file: String?, errors: inout [InputError]) {
+        let declared = catalog.subtypes(of: type)
+        if let recorded = facts.subtype {
+            guard !declared.contains(where: { $0.id == recorded }), let entry, let file else { return }
+            let known = declared.isEmpty ? "\(type) has no subtypes" : "the subtypes of \(type) are " + declared.map(\.id).joined(separator: ", ")
+            errors.append(InputError(SourceLocation(file: file, position: .pointer(entry.pointer + "/subtype")),
+                                     "unknown subtype \"\(recorded)\"; \(known)"))
+            return
+        }
+        if nameClassified, !declared.isEmpty { facts.subtype = SubtypeNaming.subtype(in: nameWords, among: declared) }
+    }
+
     private func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
         var facts = manifest
         facts.date = manifest.date ?? name.date

@@ -51,7 +51,8 @@ public enum CatalogLoader {
                 parents: item["parents"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                 fileNameDate: item["fileNameDate"]?.stringValue.flatMap(DocumentType.NameDateMeaning.init(rawValue:)) ?? .date,
                 isVaccine: item["vaccine"]?.boolValue ?? false,
-                isLab: item["lab"]?.boolValue ?? false))
+                isLab: item["lab"]?.boolValue ?? false,
+                subtypes: subtypes(item, index: index, file: file, errors: &errors)))
         }
         for (index, type) in types.enumerated() {
             for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {
@@ -61,6 +62,20 @@ public enum CatalogLoader {
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         return types
+    }
+
+    /// A type's `subtypes` (docs/catalog.md); one id given twice is an error.
+    private static func subtypes(_ item: JSONValue, index: Int, file: String, errors: inout [InputError]) -> [DocumentType.Subtype] {
+        var subtypes: [DocumentType.Subtype] = []
+        for (offset, entry) in (item["subtypes"]?.arrayValue ?? []).enumerated() {
+            let id = entry["id"]?.stringValue ?? ""
+            if subtypes.contains(where: { $0.id == id }) {
+                errors.append(InputError(SourceLocation(file: file, position: .pointer("/types/\(index)/subtypes/\(offset)/id")),
+                                         "duplicate subtype \"\(id)\""))
+            }
+            subtypes.append(DocumentType.Subtype(id: id, aliases: entry["aliases"]?.arrayValue?.compactMap(\.stringValue) ?? []))
+        }
+        return subtypes
     }
 
     /// Built-in types with extra ones added; an extra type with a built-in id replaces it.

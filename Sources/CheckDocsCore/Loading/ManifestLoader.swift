@@ -100,7 +100,7 @@ public struct ManifestLoader {
                 errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + "/type")),
                                          "unknown document type \"\(type)\"\(suggestion)"))
             }
-            manifest.documents[key] = ManifestDocument(type: type, facts: facts(member.value), pointer: pointer,
+            manifest.documents[key] = ManifestDocument(type: type, facts: facts(member.value, pointer: pointer, file: file, errors: &errors), pointer: pointer,
                                                        sha256: member.value["sha256"]?.stringValue)
         }
         if !errors.isEmpty { throw InputErrors(errors) }
@@ -161,7 +161,7 @@ public struct ManifestLoader {
         }
     }
 
-    private func facts(_ value: JSONValue) -> DocumentFacts {
+    private func facts(_ value: JSONValue, pointer: String, file: String, errors: inout [InputError]) -> DocumentFacts {
         var facts = DocumentFacts()
         facts.date = date(value["date"])
         facts.validFrom = date(value["validFrom"])
@@ -182,6 +182,54 @@ public struct ManifestLoader {
         facts.coveragePerIncident = value["coverage"]?["perIncident"]?.doubleValue
         facts.coverageAggregate = value["coverage"]?["aggregate"]?.doubleValue
         facts.note = value["note"]?.stringValue
+        facts.subtype = value["subtype"]?.stringValue
+        statementsAndAmounts(value, into: &facts, pointer: pointer, file: file, errors: &errors)
         return facts
+    }
+
+    /// `states`, `amounts` and `coverage` (docs/manifest.md): what the schema cannot say about
+    /// them is checked here, with the place. `coverage`'s numbers become the amounts `coverage`,
+    /// `per-incident` and `aggregate`, so an `<amount>` rule checks them; given twice, once there
+    /// and once in `amounts`, they are an error rather than a silent choice of one.
+    private func statementsAndAmounts(_ value: JSONValue, into facts: inout DocumentFacts, pointer: String, file: String,
+                                      errors: inout [InputError]) {
+        func error(_ path: String, _ message: String) {
+            errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer + path)), message))
+        }
+        if let items = value["states"]?.arrayValue {
+            var stated = Set<String>()
+            for (index, item) in items.enumerated() {
+                guard let statement = item.stringValue else { continue }
+                if !stated.insert(statement).inserted { error("/states/\(index)", "\"\(statement)\" is stated twice") }
+            }
+            facts.statements = Statements(stated, source: .manifest)
+        }
+        for member in value["amounts"]?.members ?? [] {
+            let place = JSONPointer.appending("/amounts", member.key)
+            guard Self.isFactID(member.key) else {
+                error(place, "the amount name \"\(member.key)\" must be lowercase letters, digits and '-', e.g. per-incident")
+                continue
+            }
+            guard let text = member.value.stringValue, let money = Money(text: text, field: "amounts.\(member.key)") else { continue }
+            facts.amounts[member.key] = money
+        }
+        guard let coverage = value["coverage"] else { return }
+        let currency = coverage["currency"]?.stringValue
+        for (key, name) in [("amount", "coverage"), ("perIncident", "per-incident"), ("aggregate", "aggregate")] {
+            guard let number = coverage[key]?.doubleValue else { continue }
+            if facts.amounts[name] != nil {
+                error("/coverage/\(key)", "the amount \(name) is given twice, here and in amounts; keep one")
+                continue
+            }
+            facts.amounts[name] = Money(value: number, currency: currency, field: currency == nil ? "coverage.currency" : "coverage.\(key)")
+        }
+    }
+
+    /// An amount name as the schemas' `factId` pattern has it (`^[a-z0-9][a-z0-9-]{0,39}$`): the
+    /// manifest's amount names are map keys, which its schema does not constrain.
+    static func isFactID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func allowed(_ byte: UInt8) -> Bool { (0x61...0x7a).contains(byte) || (0x30...0x39).contains(byte) }
+        return (1...40).contains(bytes.count) && allowed(bytes[0]) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
     }
 }

@@ -139,6 +139,12 @@ struct ProgramDecoder {
         condition.notAdmissionClass = try node.list("notAdmissionClass")
         condition.visaClass = try node.list("visaClass")
         condition.notVisaClass = try node.list("notVisaClass")
+        switch (try node.string("documentType"), try node.string("states")) {
+        case (nil, nil): break
+        case let (type?, statement?): condition.documentStates = DocumentStatement(type: type, statement: statement)
+        case (_?, nil): throw InputError(node.location(of: "documentType"), "a condition on a document needs states, the statement it makes")
+        case (nil, _?): throw InputError(node.location(of: "states"), "a condition on a statement needs documentType, the type of the document that makes it")
+        }
         return condition
     }
 

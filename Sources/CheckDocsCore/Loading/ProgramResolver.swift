@@ -200,7 +200,13 @@ public struct ProgramResolver: Sendable {
                 errors.append(InputError(tightening.location, "tightens \"\(tightening.ref)\" for type \"\(type)\", which that requirement does not mention"))
                 continue
             }
-            requirements.replaceOrAppend(apply(tightening, to: current, origin: description.id), key: tightening.ref)
+            let tightened = apply(tightening, to: current, origin: description.id)
+            if tightening.constraints.contains(where: { $0.base is SubtypeRule }) {
+                tightened.expression.forEachClause { clause in
+                    if tightening.type == nil || tightening.type == clause.type { checkSubtypes(clause, at: tightening.location, errors: &errors) }
+                }
+            }
+            requirements.replaceOrAppend(tightened, key: tightening.ref)
         }
 
         for rule in description.eligibility {
@@ -268,12 +274,31 @@ public struct ProgramResolver: Sendable {
                 if let max = clause.max, max < clause.min {
                     errors.append(InputError(clause.location, "max (\(max)) is less than min (\(clause.min))"))
                 }
+                checkSubtypes(clause, at: clause.location, errors: &errors)
             case let .anyOf(items), let .allOf(items):
                 if items.isEmpty { errors.append(InputError(requirement.location, "an empty anyOf/allOf")) }
                 items.forEach(walk)
             }
         }
         walk(requirement.expression)
+        // A `<when document="T" states="S">` names a type as a clause does.
+        if let type = requirement.condition?.documentStates?.type, !catalog.contains(type) {
+            let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
+            errors.append(InputError(requirement.location, "unknown document type \"\(type)\" in the condition\(suggestion); `checkdocs list types` shows them"))
+        }
+    }
+
+    /// A `<subtype>` names subtypes the clause's type declares (docs/catalog.md): a misspelt one
+    /// would never match and refuse every file.
+    private func checkSubtypes(_ clause: DocumentClause, at location: SourceLocation, errors: inout [InputError]) {
+        guard catalog.contains(clause.type) else { return }
+        let declared = catalog.subtypes(of: clause.type).map(\.id)
+        for rule in clause.constraints.compactMap({ $0.base as? SubtypeRule }) {
+            for name in rule.only + rule.excluded where !declared.contains(name) {
+                let known = declared.isEmpty ? "\(clause.type) has no subtypes" : "the subtypes of \(clause.type) are " + declared.joined(separator: ", ")
+                errors.append(InputError(location, "unknown subtype \"\(name)\"; \(known)"))
+            }
+        }
     }
 
     private func apply(_ tightening: Tightening, to requirement: Requirement, origin: String) -> Requirement {

@@ -96,6 +96,14 @@ public struct DocumentFacts: Hashable, Sendable {
     public var coverageAmount: Double?
     public var coveragePerIncident: Double?
     public var coverageAggregate: Double?
+    /// What the file is more precisely within its type (manifest `subtype`: `td` for a tdap
+    /// file); nil: not recorded, so a `<subtype>` rule cannot decide (docs/programs.md).
+    public var subtype: String?
+    /// What the document states (manifest `states`). nil: nothing is known, which is not the
+    /// same as a document known to state nothing; the text layer may fill it later.
+    public var statements: Statements?
+    /// The amounts the document gives, by name (manifest `amounts`, and `coverage`).
+    public var amounts: [String: Money] = [:]
     public var note: String?
     /// The days of a vaccination month from the file name ("flu shot oct 2026"): used by season
     /// rules only, never as the date (docs/catalog.md, "Dates in file names").
@@ -104,6 +112,45 @@ public struct DocumentFacts: Hashable, Sendable {
     public var nameDateNote: String?
 
     public init() {}
+}
+
+/// What a document states, and where that was learnt: the manifest today; the reading of the
+/// text layer can add another source without changing the rules that use it.
+public struct Statements: Hashable, Sendable {
+    public enum Source: String, Sendable { case manifest }
+
+    public var stated: Set<String>
+    public var source: Source
+
+    public init(_ stated: Set<String>, source: Source) {
+        self.stated = stated
+        self.source = source
+    }
+
+    public func contains(_ statement: String) -> Bool { stated.contains(statement) }
+}
+
+/// An amount of money with its currency, as a document gives it. `currency` is nil when the
+/// manifest gave the number without one (`coverage` without `currency`): such an amount cannot
+/// be compared with anything. `field` is the manifest field to name when it cannot be used.
+public struct Money: Hashable, Sendable {
+    public var value: Double
+    public var currency: String?
+    public var field: String
+
+    public init(value: Double, currency: String?, field: String) {
+        self.value = value
+        self.currency = currency
+        self.field = field
+    }
+
+    /// "100000 USD" or "150.00 USD" (the manifest's form, validated by its schema).
+    public init?(text: String, field: String) {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let value = Double(parts[0]), value >= 0, parts[1].count == 3,
+              parts[1].allSatisfy({ $0.isASCII && $0.isUppercase }) else { return nil }
+        self.init(value: value, currency: String(parts[1]), field: field)
+    }
 }
 
 /// How a file got its type.

@@ -16,9 +16,24 @@ public struct DocumentType: Hashable, Sendable {
     public var fileNameDate: NameDateMeaning
     public var isVaccine: Bool
     public var isLab: Bool
+    /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the
+    /// values its manifest `subtype` and a program's `<subtype>` may name (docs/catalog.md).
+    public var subtypes: [Subtype] = []
+
+    /// One subtype, with the words in a file name that say it.
+    public struct Subtype: Hashable, Sendable {
+        public var id: String
+        public var aliases: [String]
+
+        public init(id: String, aliases: [String] = []) {
+            self.id = id
+            self.aliases = aliases
+        }
+    }
 
     public init(id: String, title: String, description: String, category: String, aliases: [String],
-                parents: [String] = [], fileNameDate: NameDateMeaning = .date, isVaccine: Bool = false, isLab: Bool = false) {
+                parents: [String] = [], fileNameDate: NameDateMeaning = .date, isVaccine: Bool = false, isLab: Bool = false,
+                subtypes: [Subtype] = []) {
         self.id = id
         self.title = title
         self.description = description
@@ -28,6 +43,7 @@ public struct DocumentType: Hashable, Sendable {
         self.fileNameDate = fileNameDate
         self.isVaccine = isVaccine
         self.isLab = isLab
+        self.subtypes = subtypes
     }
 }
 
@@ -37,6 +53,8 @@ public struct DocumentCatalog: Sendable {
     private let byID: [String: Int]
     /// For each type, itself and every ancestor (a tb_igra file is also a tb_test).
     private let ancestors: [String: Set<String>]
+    /// For each type with any, the subtypes it and its ancestors declare.
+    private let declaredSubtypes: [String: [DocumentType.Subtype]]
 
     public init(types: [DocumentType]) {
         self.types = types
@@ -54,7 +72,20 @@ public struct DocumentCatalog: Sendable {
             closure[type.id] = seen
         }
         ancestors = closure
+        // Few types declare subtypes: only those are looked for among each type's ancestors.
+        let declaring = types.filter { !$0.subtypes.isEmpty && index[$0.id] != nil }
+        var subtypes: [String: [DocumentType.Subtype]] = [:]
+        if !declaring.isEmpty {
+            for type in types where subtypes[type.id] == nil {
+                let declared = declaring.filter { closure[type.id]?.contains($0.id) == true }.flatMap(\.subtypes)
+                if !declared.isEmpty { subtypes[type.id] = declared }
+            }
+        }
+        declaredSubtypes = subtypes
     }
+
+    /// The subtypes a file of this type can have: those its type and its ancestors declare.
+    public func subtypes(of id: String) -> [DocumentType.Subtype] { declaredSubtypes[id] ?? [] }
 
     public subscript(id: String) -> DocumentType? { byID[id].map { types[$0] } }
 

@@ -47,6 +47,11 @@ public enum Explanation {
         if !type.parents.isEmpty { lines.append("  counts as: \(type.parents.joined(separator: ", "))") }
         lines.append("  a date in the file name means: \(type.fileNameDate == .expires ? "the expiry date" : "the date issued or taken")")
         lines.append("  file names recognized: \(type.aliases.joined(separator: ", "))")
+        let subtypes = knowledge.catalog.subtypes(of: type.id)
+        if !subtypes.isEmpty {
+            let listed = subtypes.map { $0.aliases.isEmpty ? $0.id : "\($0.id) (\($0.aliases.joined(separator: ", ")))" }
+            lines.append("  subtypes (manifest `subtype:`): \(listed.joined(separator: "; "))")
+        }
         let users = knowledge.checklists.filter { checklist in
             checklist.requirements.contains { requirement in
                 requirement.expression.documentTypes.contains { knowledge.catalog.type(type.id, satisfies: $0) }

@@ -119,8 +119,21 @@ public struct Condition: Hashable, Sendable {
     public var visaClass: [String]?
     /// Holds when the applicant's visa is of none of these classes.
     public var notVisaClass: [String]?
+    /// `documentType="T" states="S"`: some document of type T states S (docs/programs.md, `<when>`).
+    public var documentStates: DocumentStatement?
 
     public init() {}
+}
+
+/// A statement some document of a type makes, as a `<when>` asks for it.
+public struct DocumentStatement: Hashable, Sendable {
+    public var type: String
+    public var statement: String
+
+    public init(type: String, statement: String) {
+        self.type = type
+        self.statement = statement
+    }
 }
 
 /// A yearly period such as 11-01/03-31 (it may wrap over the new year).
