@@ -91,7 +91,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let actions = try #require(object["actions"] as? [[String: Any]])
         let hepb = try #require(actions.first { ($0["id"] as? String)?.hasPrefix("hepb:") == true })
-        #expect((hepb["programs"] as? [String])?.count == 5)
+        #expect((hepb["programs"] as? [String])?.count == 6)
         #expect(hepb["verb"] as? String == "replace")
         let tb = try #require(actions.first { $0["id"] as? String == "tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective" })
         // bcm: within 12 months before the rotation end 2027-01-29; ouhsc: before 2027-02-26; jhu: before

@@ -19,7 +19,7 @@ struct EligibilityEvaluator {
                 result.message = "applies only if \(RuleDescription.describe(condition))"
                 return result
             case let .unknown(field):
-                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `applicant.\(field)` in the manifest to decide"
+                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
             }
         }
         let verdict = rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates))

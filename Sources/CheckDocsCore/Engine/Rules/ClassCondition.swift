@@ -19,9 +19,9 @@ enum ClassCondition {
         if let admission = profile.admissionClass { return .admitted(VisaClassCheck.normalize(admission)) }
         if let visa = profile.visaClass {
             let classes = VisaClassCheck.components(VisaClassCheck.normalize(visa))
-            return classes.count == 1 ? .admitted(classes[0]) : .unknown("admissionClass")
+            return classes.count == 1 ? .admitted(classes[0]) : .unknown("applicant.admissionClass")
         }
-        return profile.usCitizenOrPermanentResident == true ? .none : .unknown("admissionClass")
+        return profile.usCitizenOrPermanentResident == true ? .none : .unknown("applicant.admissionClass")
     }
 
     /// The classes of the applicant's visa (normalized): none for a US citizen or permanent
@@ -54,7 +54,7 @@ enum ClassCondition {
                 if let listed = condition.visaClass.map(normalized), !classes.contains(where: listed.contains) { return .fails }
                 if let listed = condition.notVisaClass.map(normalized), classes.contains(where: listed.contains) { return .fails }
             } else {
-                unknown = unknown ?? "visaClass"
+                unknown = unknown ?? "applicant.visaClass"
             }
         }
         return unknown.map { .unknown($0) } ?? .holds
