@@ -291,7 +291,9 @@ public struct ProgramResolver: Sendable {
     /// A `<subtype>` names subtypes the clause's type declares (docs/catalog.md): a misspelt one
     /// would never match and refuse every file.
     private func checkSubtypes(_ clause: DocumentClause, at location: SourceLocation, errors: inout [InputError]) {
-        guard catalog.contains(clause.type) else { return }
+        let subtypeKind = ObjectIdentifier(SubtypeRule.self)
+        guard clause.constraints.contains(where: { ObjectIdentifier(type(of: $0.base)) == subtypeKind }),
+              catalog.contains(clause.type) else { return }
         let declared = catalog.subtypes(of: clause.type).map(\.id)
         for rule in clause.constraints.compactMap({ $0.base as? SubtypeRule }) {
             for name in rule.only + rule.excluded where !declared.contains(name) {
