@@ -36,33 +36,31 @@ struct DocumentClauseEvaluator {
 
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
         let catalog = context.evaluation.catalog
-        let found = context.evaluation.candidates(satisfying: clause.type)
-        let candidates = found.documents
+        let candidates = context.evaluation.candidates(satisfying: clause.type).items
         if candidates.isEmpty && clause.min == 0 {
             return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
         if candidates.isEmpty {
             return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: [])
         }
-        // Indices into `candidates`: copying a document struct per clause costs more than the check.
         var passing: [Int] = []
         var failures: [(index: Int, failure: ConstraintFailure)] = []
         var considered: [ConsideredFile] = []
         considered.reserveCapacity(candidates.count)
-        for index in candidates.indices {
-            if let failure = check(candidates[index], baseline: found.baselines[index], against: clause) {
+        for (index, candidate) in candidates.enumerated() {
+            if let failure = check(candidate, against: clause) {
                 failures.append((index, failure))
-                considered.append(ConsideredFile(path: candidates[index].path, failure: failure.finding))
+                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding))
             } else {
                 passing.append(index)
-                considered.append(ConsideredFile(path: candidates[index].path, failure: nil))
+                considered.append(ConsideredFile(path: candidate.document.path, failure: nil))
             }
         }
-        let passingPaths = { passing.map { candidates[$0].path } }
-        let allPaths = { candidates.map(\.path) }
+        let passingPaths = { passing.map { candidates[$0].document.path } }
+        let allPaths = { candidates.map(\.document.path) }
 
-        if !passing.isEmpty {
-            let documents = passing.map { candidates[$0] }
+        if !passing.isEmpty, clause.constraints.contains(where: \.base.checksTogether) {
+            let documents = passing.map { candidates[$0].document }
             for constraint in clause.constraints {
                 if let failure = constraint.base.checkTogether(documents, in: context) {
                     return self.failure(failure.status, failure.finding, files: passingPaths(), considered: considered)
@@ -89,10 +87,10 @@ struct DocumentClauseEvaluator {
         }
         // Report the failing file that came closest to counting; the others are candidates.
         let best = failures.min { $0.failure.status.closeness < $1.failure.status.closeness }!
-        let path = candidates[best.index].path
+        let path = candidates[best.index].document.path
         let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failures.count - 1)
         return ExpressionOutcome(
-            status: best.failure.status, files: failures.map { candidates[$0.index].path }, message: message,
+            status: best.failure.status, files: failures.map { candidates[$0.index].document.path }, message: message,
             reason: best.failure.finding.reason(file: path), considered: considered, clauseMessages: [message])
     }
 
@@ -105,13 +103,13 @@ struct DocumentClauseEvaluator {
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline
     /// check fails first, then a document past its own expiry date, whatever the constraints; then
     /// the constraints, in the order of the kinds.
-    private func check(_ document: ApplicantDocument, baseline: BaselineCheck.Verdict?, against clause: DocumentClause) -> ConstraintFailure? {
-        if let failure = BaselineCheck.check(document, verdict: baseline, inspector: context.evaluation.inspector) { return failure }
-        if let expires = document.facts.expires, expires < context.asOf {
+    private func check(_ candidate: CandidateDocument, against clause: DocumentClause) -> ConstraintFailure? {
+        if let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: context.evaluation.inspector) { return failure }
+        if let expires = candidate.document.facts.expires, expires < context.asOf {
             return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }
         for constraint in clause.constraints {
-            if var failure = constraint.base.check(document, in: context) {
+            if var failure = constraint.base.check(candidate.document, in: context) {
                 // The file is there: an unknown fact leaves it undecided, never missing.
                 if failure.status == .missing { failure.status = .notEvaluable }
                 return failure

@@ -48,15 +48,28 @@ public struct EvaluationContext: Sendable {
     func candidates(satisfying type: String) -> ClauseCandidates { satisfying[type] ?? ClauseCandidates() }
 }
 
-/// The documents a clause of one type looks at, and each one's baseline verdict (nil: no
-/// content inspection in this run), index for index.
+/// The documents a clause of one type looks at, each with its baseline verdict (nil: no content
+/// inspection in this run).
 struct ClauseCandidates: Sendable {
-    private(set) var documents: [ApplicantDocument] = []
-    private(set) var baselines: [BaselineCheck.Verdict?] = []
+    private(set) var items: [CandidateDocument] = []
+
+    var documents: [ApplicantDocument] { items.map(\.document) }
 
     mutating func append(_ document: ApplicantDocument, verdict: BaselineCheck.Verdict?) {
-        documents.append(document)
-        baselines.append(verdict)
+        items.append(CandidateDocument(document: document, baseline: verdict))
+    }
+}
+
+/// One document and its baseline verdict, shared by reference: a clause reads the document's
+/// facts through it, where copying the struct (some twenty strings and arrays, each retained and
+/// released) for every clause of every program cost more than the checks.
+final class CandidateDocument: Sendable {
+    let document: ApplicantDocument
+    let baseline: BaselineCheck.Verdict?
+
+    init(document: ApplicantDocument, baseline: BaselineCheck.Verdict?) {
+        self.document = document
+        self.baseline = baseline
     }
 }
 

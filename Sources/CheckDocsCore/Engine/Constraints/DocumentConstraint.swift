@@ -36,6 +36,10 @@ public protocol DocumentConstraint: Hashable, Sendable {
     /// (a dose count); most kinds check documents one at a time only.
     func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure?
 
+    /// Whether `checkTogether` looks at the documents at all: the passing documents are gathered
+    /// for it only then.
+    var checksTogether: Bool { get }
+
     /// The constraint in words, with its dates worked out when `dates` are given (a report) or
     /// left relative when not (`explain`).
     func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String]
@@ -50,6 +54,7 @@ extension DocumentConstraint {
     public var anchors: [Anchor] { [] }
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? { nil }
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? { nil }
+    public var checksTogether: Bool { false }
     public func window(_ planning: PlanningDates) -> DateWindow { DateWindow() }
 
     /// A failure of this kind: its status and its detail (a case of the kind's own `Failure`).

@@ -14,6 +14,8 @@ public struct DoseCount: DocumentConstraint {
         try clause.int("minDoses", in: 0...1000).map { [DoseCount(minimum: $0)] } ?? []
     }
 
+    public var checksTogether: Bool { true }
+
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? {
         guard let first = passing.first else { return nil }
         var dated = Set<CalendarDate>()

@@ -86,10 +86,9 @@ public struct USCECheck: EligibilityCheck {
         let window = window(in: context)
         let evaluation = context.evaluation
         var certificates: [FilePath: String?] = [:]
-        let found = evaluation.candidates(satisfying: Self.certificateType)
-        for (document, verdict) in zip(found.documents, found.baselines) {
-            let failure = BaselineCheck.check(document, verdict: verdict, inspector: evaluation.inspector)
-            certificates[document.path] = .some(failure?.finding.sentence(catalog: evaluation.catalog))
+        for candidate in evaluation.candidates(satisfying: Self.certificateType).items {
+            let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: evaluation.inspector)
+            certificates[candidate.document.path] = .some(failure?.finding.sentence(catalog: evaluation.catalog))
         }
         var proven: [ClosedRange<CalendarDate>] = []
         var unproven: [ClosedRange<CalendarDate>] = []
