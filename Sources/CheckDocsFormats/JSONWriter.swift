@@ -50,15 +50,19 @@ public enum JSONWriter {
     }
 
     public static func indentation(_ depth: Int, into out: inout [UInt8]) {
-        let width = depth * 2
-        if width <= spaces.count {
-            out.append(contentsOf: spaces[..<width])
+        if depth < indents.count {
+            raw(indents[depth], into: &out)
         } else {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// Two spaces per level, as literals: copying a literal's buffer is one memcpy, where
+    /// appending a slice of an array of spaces went through the generic path.
+    private static let indents: [StaticString] = [
+        "", "  ", "    ", "      ", "        ", "          ", "            ", "              ",
+        "                ", "                  ", "                    ", "                      ",
+    ]
 
     /// Copies runs of plain bytes at once; only the rare byte that needs escaping is looked at twice.
     public static func escape(_ text: String, into out: inout [UInt8]) {
