@@ -49,6 +49,24 @@ import Testing
         #expect(run.stdout.contains("    date: \"2026-01-15\""))
     }
 
+    @Test("a tetanus shot whose name does not say Tdap or Td gets a commented subtype line; one whose name says it does not")
+    func subtypeHint() throws {
+        let folder = NSTemporaryDirectory() + "checkdocs-init-subtype-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["Tetanus 2024-03-11.pdf", "Td booster 2019-05-02.pdf"] {
+            try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let run = try CLITests.run(["init", folder, "--print"])
+        #expect(run.status == 0)
+        let lines = run.stdout.components(separatedBy: "\n")
+        let tetanus = try #require(lines.firstIndex { $0.contains("\"Tetanus 2024-03-11.pdf\":") })
+        let booster = try #require(lines.firstIndex { $0.contains("\"Td booster 2019-05-02.pdf\":") })
+        #expect(lines[tetanus...].prefix(6).contains { $0.hasPrefix("    # subtype: tdap  # which one it is: tdap or td") })
+        let boosterEntry = lines[(booster + 1)...].prefix { $0.hasPrefix("    ") }
+        #expect(!boosterEntry.contains { $0.contains("subtype") }, "the name already says Td")
+    }
+
     @Test("an existing manifest is never replaced without --force; --force replaces it atomically")
     func noOverwrite() throws {
         let folder = try Self.copy("missing-items")

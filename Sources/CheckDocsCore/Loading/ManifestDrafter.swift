@@ -84,6 +84,11 @@ public struct ManifestDrafter {
             if let validFrom = facts.validFrom, validFrom != facts.date { entry.append("    validFrom: \"\(validFrom)\"") }
             if let expires = facts.expires { entry.append("    expires: \"\(expires)\"") }
             if !facts.doses.isEmpty { entry.append("    doses: [" + facts.doses.map { "\"\($0)\"" }.joined(separator: ", ") + "]") }
+            // A type with subtypes (a Tdap or a Td) whose name did not say which: a program may refuse one.
+            let subtypes = catalog.subtypes(of: type).map(\.id)
+            if facts.subtype == nil, let first = subtypes.first {
+                entry.append("    # subtype: \(first)  # which one it is: \(subtypes.joined(separator: " or ")); a program may take only one")
+            }
             for diagnostic in ambiguousDates[document.path.description] ?? [] {
                 entry.append("    # date: \"YYYY-MM-DD\"  # \(Self.comment(diagnostic.message))")
             }
