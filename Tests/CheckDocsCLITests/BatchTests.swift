@@ -117,6 +117,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folders.path + "/applicant-01/applicant-02.json"))
     }
 
+    @Test("folders whose own programs share an id but not their rules: each batch report is still its one-folder report")
+    func sameIDOtherRules() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        // applicant-01 and applicant-04 are both the ready sample; 04's Icahn program now asks for a
+        // negative hepatitis B result, so the same requirement of the same program id reads otherwise.
+        let changed = folders.path + "/applicant-04/programs/icahn-international-elective.xml"
+        let original = try String(contentsOfFile: changed, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "<document type=\"hepb\" result=\"positive\"/>",
+                                                   with: "<document type=\"hepb\" result=\"negative\"/>")
+        #expect(edited != original)
+        try edited.write(toFile: changed, atomically: true, encoding: .utf8)
+        let reports = folders.path + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let run = try folders.run(["applicant-01", "applicant-04", "applicant-07", "--as-of", "2026-12-01", "--format", "json=reports/"])
+        #expect(run.status == 1)
+        for name in ["applicant-01", "applicant-04", "applicant-07"] {
+            let alone = try folders.run([name, "--as-of", "2026-12-01", "--format", "json"])
+            #expect(try String(contentsOfFile: reports + "/" + name + ".json", encoding: .utf8) == alone.stdout, "\(name)")
+        }
+        let four = try String(contentsOfFile: reports + "/applicant-04.json", encoding: .utf8)
+        let one = try String(contentsOfFile: reports + "/applicant-01.json", encoding: .utf8)
+        #expect(four != one)
+    }
+
     @Test("input errors: exit 2, the folder named on stderr and in the summary; the other folders still checked")
     func inputErrors() throws {
         let folders = try Folders()

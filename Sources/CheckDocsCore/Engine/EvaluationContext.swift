@@ -7,6 +7,8 @@ public struct EvaluationContext: Sendable {
     public var catalog: DocumentCatalog
     /// `--session DATE`: the session start to evaluate, for every program that lists sessions.
     public var session: CalendarDate? = nil
+    /// The rules in words shared by the folders of a batch (nil: a one-folder check).
+    public var ruleTexts: RuleTexts? = nil
     /// The documents' content facts (file rules); nil: only names and sizes are known.
     public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').

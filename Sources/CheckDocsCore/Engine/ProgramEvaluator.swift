@@ -25,7 +25,7 @@ public struct ProgramEvaluator: Sendable {
         if let timing = ApplicationDeadline(description).evaluate(context, origin: description.id) { results.append(timing) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         results += program.eligibility.map(eligibility.evaluate)
-        let requirements = RequirementEvaluator(context: context, dates: dates)
+        let requirements = RequirementEvaluator(context: context, dates: dates, program: (description.file.file, description.id))
         let windows = ActionWindow(dates: dates, applyBy: effectiveDeadline)
         results += program.requirements.map { requirement in
             var result = requirements.evaluate(requirement)

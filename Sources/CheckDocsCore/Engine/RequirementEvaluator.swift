@@ -2,13 +2,15 @@
 struct RequirementEvaluator {
     let context: EvaluationContext
     let dates: ProgramDates
+    /// The program's file and id, for the batch's shared rules in words (`RuleTexts`).
+    var program: (file: String, id: String)? = nil
 
     func evaluate(_ requirement: Requirement) -> RequirementResult {
         var result = RequirementResult(
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            rule: describe(requirement.expression), origin: requirement.origin)
+            rule: ruleText(requirement), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
@@ -83,6 +85,14 @@ struct RequirementEvaluator {
         kept.reserveCapacity(items.count)
         for item in items where !kept.contains(where: { key($0) == key(item) }) { kept.append(item) }
         return kept
+    }
+
+    /// The rule in words, made once per program and dates in a batch.
+    private func ruleText(_ requirement: Requirement) -> String {
+        guard let texts = context.ruleTexts, let program else { return describe(requirement.expression) }
+        let key = RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
+                                rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer)
+        return texts.text(for: key) { describe(requirement.expression) }
     }
 
     /// The rule in words; a single clause with its dates worked out.

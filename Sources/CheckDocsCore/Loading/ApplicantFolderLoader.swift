@@ -26,10 +26,13 @@ public struct ApplicantFolder: Sendable {
 public struct ApplicantFolderLoader {
     public let catalog: DocumentCatalog
     public let schemas: Schemas
+    let classifier: DocumentClassifier?
 
-    public init(catalog: DocumentCatalog, schemas: Schemas) {
+    /// `classifier`: one already built for `catalog` (a batch builds it once for all its folders).
+    public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil) {
         self.catalog = catalog
         self.schemas = schemas
+        self.classifier = classifier
     }
 
     /// `readManifest: false` classifies by names alone, as if there were no manifest (`init --force`).
@@ -41,7 +44,7 @@ public struct ApplicantFolderLoader {
             throw InputErrors([error])
         }
         let manifest = readManifest ? try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root) : Manifest()
-        let classifier = DocumentClassifier(catalog: catalog)
+        let classifier = self.classifier ?? DocumentClassifier(catalog: catalog)
         var documents: [ApplicantDocument] = []
         var unrecognized: [FilePath] = []
         var ambiguous: [AmbiguousFile] = []

@@ -13,6 +13,10 @@ public struct BatchChecker {
 
     /// Loads and resolves the shared catalog; its errors end the run before any folder.
     public init(request: CheckRequest, knowledge: Knowledge) throws(InputErrors) {
+        var request = request
+        // Shared by the folders: the rules in words, and the classifier of file names.
+        request.ruleTexts = RuleTexts()
+        request.classifier = DocumentClassifier(catalog: knowledge.catalog)
         self.request = request
         self.knowledge = knowledge
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths)

@@ -14,6 +14,10 @@ public struct CheckRequest: Sendable {
     public var waivers: [Waiver]?
     /// `--session DATE`: the session to check, for the programs that list sessions.
     public var session: CalendarDate? = nil
+    /// The rules in words shared by the folders of a batch (BatchChecker); nil for one folder.
+    public var ruleTexts: RuleTexts? = nil
+    /// The file-name classifier, built once for the folders of a batch (nil: built per check).
+    public var classifier: DocumentClassifier? = nil
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -51,7 +55,7 @@ public enum ReadinessChecker {
     /// `request.programPaths` or the folder's `programs/` (a batch run resolves its catalog once).
     public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, programs: [ResolvedProgram]?,
                                                   events: inout Events) throws(InputErrors) {
-        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(request.folder)
+        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: request.classifier).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.
@@ -71,6 +75,7 @@ public enum ReadinessChecker {
         var context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
         context.session = request.session
+        context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
         let evaluator = ProgramEvaluator(context: context)
         var summary = ReportSummaryBuilder(failOn: request.failOn)
