@@ -57,6 +57,15 @@ def main():
     folder_1000 = corpus(arguments.cache, "folder", 1000)
     folder_100 = corpus(arguments.cache, "folder", 100)
     xml_10k = sorted(os.path.join(programs_10k, "xml", name) for name in os.listdir(os.path.join(programs_10k, "xml")))
+    xml_1k = sorted(os.path.join(programs_1k, "xml", name) for name in os.listdir(os.path.join(programs_1k, "xml")))
+    # An advisor's batch: 20 folders of 100 files (copies of one corpus folder) against 1,000 programs.
+    batch = os.path.join(arguments.cache, "batch-20x100")
+    if not os.path.isdir(batch):
+        os.makedirs(batch + ".tmp")
+        for index in range(1, 21):
+            subprocess.run(["cp", "-r", folder_100, os.path.join(batch + ".tmp", f"applicant-{index:02d}")], check=True)
+        os.rename(batch + ".tmp", batch)
+    batch_folders = sorted(os.path.join(batch, name) for name in os.listdir(batch) if name.startswith("applicant-"))
     output = tempfile.mkdtemp(prefix="checkdocs-bench-")
     report = ["--format", "json=" + os.path.join(output, "report.json")]
 
@@ -66,6 +75,9 @@ def main():
         "json-10k": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "json")] + AS_OF + report,
         "xml-1k": [BINARY, folder_1000, "--programs", os.path.join(programs_1k, "xml")] + AS_OF + report,
         "xml-10k-100-files": [BINARY, folder_100, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + report,
+        "xmllint-1k": ["xmllint", "--noout", "--schema", SCHEMA] + xml_1k,
+        "batch": [BINARY, "check"] + batch_folders + ["--programs", os.path.join(programs_1k, "xml")] + AS_OF
+                 + ["--summary", "csv=" + os.path.join(output, "summary.csv")],
         "typical": [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF + report,
         "version": [BINARY, "--version"],
     }
@@ -75,6 +87,8 @@ def main():
         "json-10k": "checkdocs check, 10,000 JSON programs x 1,000 files, JSON report",
         "xml-1k": "checkdocs check, 1,000 XML programs x 1,000 files",
         "xml-10k-100-files": "checkdocs check, 10,000 XML programs x 100 files",
+        "xmllint-1k": "xmllint --noout --schema, 1,000 XML descriptions",
+        "batch": "checkdocs check, 20 folders x 100 files x 1,000 programs, --summary csv",
         "typical": "checkdocs check, samples/applicants/ready x 20 programs",
         "version": "checkdocs --version",
     }
@@ -82,11 +96,11 @@ def main():
     peaks = {name: 0.0 for name in commands}
     # Two groups, each alternated within itself: the catalog runs write reports of 200 to 400 MB, whose
     # write-back would otherwise land on the few milliseconds of the typical run.
-    for group in (["xmllint", "xml-10k", "json-10k", "xml-1k", "xml-10k-100-files"], ["typical", "version"]):
+    for group in (["xmllint", "xml-10k", "json-10k", "xml-1k", "xml-10k-100-files"], ["xmllint-1k", "batch"], ["typical", "version"]):
         os.sync()
         for name in group:  # one warm-up each: page cache, dynamic loader
             run(commands[name])
-        rounds = arguments.runs if group[0] == "xmllint" else arguments.runs * 4
+        rounds = arguments.runs * 4 if group[0] == "typical" else arguments.runs
         for _ in range(rounds):
             for name in group:
                 wall, peak = run(commands[name])
@@ -111,8 +125,9 @@ def main():
     line("scaling programs", median["xml-10k"] / median["xml-1k"], 10.5, "10,000 / 1,000 programs")
     line("scaling files", median["xml-10k"] / median["xml-10k-100-files"], 10.5, "1,000 / 100 applicant files")
     line("typical", median["typical"] / median["version"], 3, "one folder x 20 programs / --version")
+    line("batch ratio", median["batch"] / median["xmllint-1k"], 2, "20 folders x 1,000 programs / xmllint over the 1,000")
     line("peak memory", max(peaks["xml-10k"], peaks["json-10k"]), 64, "10,000-program catalog", " MB")
-    for name in ("report.json",):
+    for name in ("report.json", "summary.csv"):
         try:
             os.remove(os.path.join(output, name))
         except FileNotFoundError:
