@@ -9,7 +9,8 @@
 public enum TextFactReader {
     /// Label phrases per date class, folded (lower case, no accents). The nearest label before a
     /// date on its line names it.
-    static let dateLabels: [(FactClass, [String])] = [
+    static let dateLabels: [(FactClass, [[Character]])] = rawDateLabels.map { ($0.0, $0.1.map { Array(TextDates.fold($0)) }) }
+    static let rawDateLabels: [(FactClass, [String])] = [
         (.validThrough, ["valid through", "valid thru", "valid until", "valid till", "good through", "good until", "gultig bis",
                          "valido hasta", "valida hasta", "valable jusqu", "valide jusqu", "valido ate", "valida ate",
                          "действителен до", "действительно до", "salih hatta", "saleh hatta"]),
@@ -28,11 +29,12 @@ public enum TextFactReader {
                        "fecha de reporte", "date du resultat", "data do resultado", "befunddatum", "дата результата"]),
     ]
 
-    static let doseWords = ["dose", "dosis", "booster", "rappel", "refuerzo", "reforco", "impfung", "доза", "jurat", "jura"]
-    static let coverageWords = ["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
-                                "vigencia", "couverture", "periode d'assurance", "versicherungszeitraum", "период страхования"]
+    static let doseWords = folded(["dose", "dosis", "booster", "rappel", "refuerzo", "reforco", "impfung", "доза", "jurat", "jura"])
+    static let coverageWords = folded(["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
+                                "vigencia", "couverture", "periode d'assurance", "versicherungszeitraum", "период страхования"])
 
-    static let resultWords: [(String, ReadTestResult)] = [
+    static let resultWords: [(String, ReadTestResult)] = rawResultWords.map { (TextDates.fold($0.0), $0.1) }
+    static let rawResultWords: [(String, ReadTestResult)] = [
         ("non-reactive", .nonReactive), ("nonreactive", .nonReactive), ("non reactive", .nonReactive), ("not reactive", .nonReactive),
         ("no reactivo", .nonReactive), ("non reactif", .nonReactive), ("nao reagente", .nonReactive),
         ("negative", .negative), ("negativo", .negative), ("negativa", .negative), ("negatif", .negative), ("negativ", .negative),
@@ -45,9 +47,9 @@ public enum TextFactReader {
     ]
     /// A result word counts on a line that says it is a result, or names a test, and never on a
     /// control line (an IGRA's mitogen control is "positive" in every valid test).
-    static let resultContext = ["result", "interpretation", "outcome", "resultado", "resultat", "ergebnis", "результат",
+    static let resultContext = folded(["result", "interpretation", "outcome", "resultado", "resultat", "ergebnis", "результат",
                                 "quantiferon", "igra", "t-spot", "tspot", "ppd", "tuberculin", "mantoux", "drug screen", "screen",
-                                "hbsag", "anti-hbs", "hiv", "serology", "igg", "test"]
+                                "hbsag", "anti-hbs", "hiv", "serology", "igg", "test"])
     static let controlWords = ["control", "mitogen", "nil ", "if ", "a positive", "a negative", "should", "means", "indicates"]
 
     static let titerUnits: [(String, String)] = [("miu/ml", "mIU/mL"), ("iu/ml", "IU/mL"), ("au/ml", "AU/mL"), ("u/ml", "U/mL"),
@@ -57,6 +59,8 @@ public enum TextFactReader {
                              "student name", "examinee name", "name", "nombre", "nom", "nome", "фио"]
     static let visaLabels = ["visa type/class", "visa class", "visa type", "visa category", "type/class", "clase de visa", "tipo de visa"]
     static let visaClasses = ["b1/b2", "b-1/b-2", "b1b2", "b-1", "b-2", "b1", "b2", "j-1", "j1", "f-1", "f1", "h-1b", "h1b", "o-1", "o1", "m-1", "m1", "e-2", "l-1"]
+
+    static func folded(_ words: [String]) -> [String] { words.map(TextDates.fold) }
 
     /// The facts of one page. `file` and `method` are carried into the evidence.
     public static func read(page text: String, number page: Int, file: FilePath, documentType: String?,
@@ -135,7 +139,7 @@ public enum TextFactReader {
         let characters = Array(lower)
         for (fact, phrases) in dateLabels {
             for phrase in phrases {
-                for start in occurrences(of: Array(phrase), in: characters) {
+                for start in occurrences(of: phrase, in: characters) {
                     found.append(Label(fact: fact, end: start + phrase.count))
                 }
             }
