@@ -14,6 +14,9 @@ public struct CheckRequest: Sendable {
     public var waivers: [Waiver]?
     /// `--session DATE`: the session to check, for the programs that list sessions.
     public var session: CalendarDate? = nil
+    /// Whether facts are read from typed PDFs' text where the manifest lacks them (`--facts`:
+    /// `read`, the default; `manifest` turns reading off). docs/inspection.md, "Facts read from documents".
+    public var readFacts = true
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -72,7 +75,9 @@ public enum ReadinessChecker {
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
         context.session = request.session
         var sessionsSeen = false
-        let evaluator = ProgramEvaluator(context: context)
+        var evaluator = ProgramEvaluator(context: context)
+        var documents = folder.documents
+        var reading = DocumentFactReading()
         var summary = ReportSummaryBuilder(failOn: request.failOn)
         var errors: [InputError] = []
         var seen: [String: SourceLocation] = [:]
@@ -89,12 +94,24 @@ public enum ReadinessChecker {
             guard errors.isEmpty else { return }
             // Read the content these programs' file rules need (each file once per run).
             context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
+            // Facts from the text of typed PDFs whose rules need a fact the manifest lacks; the
+            // context is rebuilt only when a reading filled a field.
+            if request.readFacts, let inspector = context.inspector,
+               reading.read(reading.paths(for: chosen, in: context), inspector: inspector, documents: &documents) {
+                var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
+                                                catalog: knowledge.catalog, documents: documents, inspector: inspector)
+                rebuilt.session = request.session
+                context = rebuilt
+                evaluator = ProgramEvaluator(context: context)
+            }
+            let readFacts = reading.facts
+            let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
             let waiving = waivers
             let prepare = events.preparation
             let outcomes = chosen.concurrentMap { program in
-                let (result, matched) = waiving.waive(evaluator.evaluate(program))
+                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluator.evaluate(program), decided: decided))
                 return (result: result, matched: matched, prepared: prepare?(result) ?? [])
             }
             for outcome in outcomes {
@@ -134,6 +151,7 @@ public enum ReadinessChecker {
         if !errors.isEmpty { throw InputErrors(errors) }
         var built = summary.build()
         if request.waivers != nil || ownWaivers != nil { built.waivers = waivers.summary }
+        built.facts = reading.facts
         try events.end(built)
     }
 
