@@ -126,6 +126,13 @@ public struct TextReporter: StreamingFormat {
                     lines += wrap("\(suggestion.path): \(safe(suggestion.summary))", indent: "  ", continuation: "    ")
                 }
             }
+            if !summary.facts.isEmpty {
+                lines.append("")
+                lines += wrap(bold(ReadFact.sectionTitle) + " (\(ReadFact.sectionNote)):", indent: "", continuation: "  ")
+                for fact in summary.facts {
+                    lines += wrap("\(fact.file): \(safe(fact.reportLine))", indent: "  ", continuation: "    ")
+                }
+            }
             let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }
             if !shown.isEmpty {
                 lines.append("")
