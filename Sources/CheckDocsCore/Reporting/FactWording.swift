@@ -13,6 +13,26 @@ extension ReadFact {
         }
     }
 
+    /// The short form, per file: "expiry date 2031-02-08, issue date 2026-02-10 (page 1, text layer)".
+    public static func compact(_ facts: [ReadFact]) -> String {
+        var groups: [(where: String, values: [String])] = []
+        for fact in facts {
+            let place = "page \(fact.page), \(fact.method.title)"
+            let value = "\(fact.fact.title) \(fact.value.description)"
+            if let last = groups.last, last.where == place { groups[groups.count - 1].values.append(value) } else { groups.append((place, [value])) }
+        }
+        return groups.map { $0.values.joined(separator: ", ") + " (\($0.where))" }.joined(separator: "; ")
+    }
+
+    /// A reading the manifest contradicts: "expiry date 2031-02-08 read (page 1, text layer), but checkdocs.yaml says 2027-01-01: checkdocs.yaml wins".
+    public var disagreement: String? {
+        manifestValue.map { "\(fact.title) \(value.description) read (page \(page), \(method.title)), but checkdocs.yaml says \($0): checkdocs.yaml wins" }
+    }
+
+    /// The heading of the text report's facts section (normal verbosity).
+    public static let compactTitle = "Read from the documents' text"
+    public static let compactNote = "used where checkdocs.yaml and the file name give nothing"
+
     /// The heading of the facts section.
     public static let sectionTitle = "Facts read from documents"
     public static let sectionNote = "the manifest always wins; a fact marked \"confirm\" was not used"
