@@ -33,6 +33,13 @@ extension ReadFact {
     public static let compactTitle = "Read from the documents' text"
     public static let compactNote = "used where checkdocs.yaml and the file name give nothing"
 
+    /// Whether a report that is not verbose shows its facts section: only when a reading decided
+    /// something or contradicts the manifest. Readings that agree with the manifest, or are hints
+    /// alone, change nothing but the JSON `facts` list (and `--verbose`).
+    public static func worthShowing(_ facts: [ReadFact]) -> Bool {
+        facts.contains { $0.use == .decides || $0.manifestValue != nil }
+    }
+
     /// The heading of the facts section.
     public static let sectionTitle = "Facts read from documents"
     public static let sectionNote = "the manifest always wins; a fact marked \"confirm\" was not used"

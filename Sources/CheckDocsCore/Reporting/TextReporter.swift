@@ -126,7 +126,7 @@ public struct TextReporter: StreamingFormat {
                     lines += wrap("\(suggestion.path): \(safe(suggestion.summary))", indent: "  ", continuation: "    ")
                 }
             }
-            if !summary.facts.isEmpty {
+            if verbosity == .verbose ? !summary.facts.isEmpty : ReadFact.worthShowing(summary.facts) {
                 lines += readFacts(summary.facts)
             }
             let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }

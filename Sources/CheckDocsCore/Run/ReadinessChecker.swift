@@ -92,10 +92,9 @@ public enum ReadinessChecker {
                 errors += SessionChoiceCheck.errors(program, session: request.session, profile: context.profile, manifest: folder.manifest.file)
             }
             guard errors.isEmpty else { return }
-            // Read the content these programs' file rules need (each file once per run).
-            context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
-            // Facts from the text of typed PDFs whose rules need a fact the manifest lacks; the
-            // context is rebuilt only when a reading filled a field.
+            // Facts from the text of typed PDFs whose rules need a fact the manifest lacks (read
+            // first, so that a file a rule also needs is read once, with its text); the context
+            // is rebuilt only when a reading filled a field.
             if request.readFacts, let inspector = context.inspector,
                reading.read(reading.paths(for: chosen, in: context), inspector: inspector, documents: &documents) {
                 var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
@@ -104,6 +103,8 @@ public enum ReadinessChecker {
                 context = rebuilt
                 evaluator = ProgramEvaluator(context: context)
             }
+            // Read the content these programs' file rules need (each file once per run).
+            context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
             let readFacts = reading.facts
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
