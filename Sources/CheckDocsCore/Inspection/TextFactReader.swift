@@ -110,7 +110,8 @@ public enum TextFactReader {
             // A line that is only a label names the dates of the next line.
             previousLabel = all.isEmpty && ambiguous.isEmpty && labels.count == 1 && tokens[index].count <= 5 ? labels[0].fact : nil
             readResult(lower, line: line, add: add)
-            readTiter(tokens[index], lower: lower, line: line, add: add)
+            // A control's value (an IGRA's nil tube) is not the patient's titer.
+            if !controlWords.contains(where: { lower.contains($0) }) { readTiter(tokens[index], lower: lower, line: line, add: add) }
             readExam(lower, tokens: tokens[index], dates: dates, line: line, add: add)
             readName(lower, original: line, add: add)
             readVisa(lower, line: line, add: add)
