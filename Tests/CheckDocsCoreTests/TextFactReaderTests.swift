@@ -1,4 +1,5 @@
 import Testing
+import CheckDocsNative
 @testable import CheckDocsCore
 
 /// The reader of facts from a page's text (docs/inspection.md, "Facts read from documents").
@@ -81,5 +82,19 @@ import Testing
         #expect(fact?.evidence == "Date of expiry: 2032-05-19")
         #expect(fact?.documentType == "passport")
         #expect(fact.map { FactDecisions.mayDecide($0) } == true)
+    }
+}
+
+/// The reader runs in checkdocs' own process on text a hostile PDF chose (at most 48 KB a page):
+/// its cost must grow with the text, not with its square.
+@Suite struct TextFactReaderCostTests {
+    @Test("a 48 KB line of numbers, results and dates is read in well under a second")
+    func hostileLine() {
+        for piece in ["1 ", "negative result: ", "2026-01-01 expires ", "Name: A B ", "dose 2026-01-01 "] {
+            let line = String(repeating: piece, count: PopplerReader.maxPageTextBytes / piece.utf8.count)
+            let start = ContinuousClock.now
+            _ = TextFactReader.read(page: line, number: 1, file: FilePath("hostile.pdf"), documentType: nil)
+            #expect(ContinuousClock.now - start < .seconds(5), "\(piece.debugDescription) took \(ContinuousClock.now - start)")
+        }
     }
 }

@@ -62,22 +62,31 @@ public enum TextFactReader {
 
     static func folded(_ words: [String]) -> [String] { words.map(TextDates.fold) }
 
-    /// The facts of one page. `file` and `method` are carried into the evidence.
+    /// At most this many facts from one page: a page that yields more is not a document a person wrote.
+    public static let maxFactsPerPage = 100
+
+    /// The facts of one page. `file` and `method` are carried into the evidence. Every step is
+    /// linear in the page's text (at most 48 KB, chosen by whoever made the PDF): windows after a
+    /// word are bounded, and a line's evidence is made once.
     public static func read(page text: String, number page: Int, file: FilePath, documentType: String?,
                             method: FactMethod = .textLayer) -> [ReadFact] {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
         var facts: [ReadFact] = []
+        var evidence: (line: String, text: String)?
         func add(_ fact: FactClass, _ value: FactValue, _ line: String, _ confidence: Double) {
-            let evidence = line.trimmingCharactersInSet()
+            guard facts.count < maxFactsPerPage else { return }
+            if evidence?.line != line {
+                evidence = (line, String(line.prefix(ReadFact.maxEvidence * 2)).trimmingCharactersInSet())
+            }
             facts.append(ReadFact(fact: fact, value: value, file: file, documentType: documentType, page: page, method: method,
-                                  evidence: evidence, confidence: confidence))
+                                  evidence: evidence!.text, confidence: confidence))
         }
         let folded = lines.map { Array(TextDates.fold($0)) }
         let tokens = folded.map(TextDates.tokens)
         let scans = tokens.map(TextDates.scan)
         let order = pageOrder(scans)
         var previousLabel: FactClass?
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where facts.count < maxFactsPerPage {
             let characters = folded[index]
             let lower = String(characters)
             let (dates, ambiguous) = scans[index]
@@ -99,9 +108,13 @@ public enum TextFactReader {
             } else if isDoseLine, labels.isEmpty {
                 for found in all { add(.doseDate, .date(found.date), line, found.confidence) }
             } else {
+                // Dates in order of start, labels in order of end: the nearest label before each
+                // date is found walking both once.
+                var nearest = -1
                 for found in all {
-                    if let label = labels.last(where: { $0.end <= found.start }) {
-                        add(label.fact, .date(found.date), line, found.confidence)
+                    while nearest + 1 < labels.count, labels[nearest + 1].end <= found.start { nearest += 1 }
+                    if nearest >= 0 {
+                        add(labels[nearest].fact, .date(found.date), line, found.confidence)
                     } else if let previousLabel, labels.isEmpty {
                         add(previousLabel, .date(found.date), line, found.confidence - 0.05)
                     }
@@ -157,7 +170,9 @@ public enum TextFactReader {
         var starts: [Int] = []
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if start > 0, haystack[start - 1].isLetter { continue }
-            if Array(haystack[start..<start + needle.count]) == needle { starts.append(start) }
+            var offset = 1
+            while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { starts.append(start) }
         }
         return starts
     }
@@ -173,21 +188,21 @@ public enum TextFactReader {
     static func readResult(_ lower: String, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
         guard resultContext.contains(where: { lower.contains($0) }), !controlWords.contains(where: { lower.contains($0) }) else { return }
         let characters = Array(lower)
-        var taken: [Range<Int>] = []
+        var taken = [Bool](repeating: false, count: characters.count)
         var results: [(Int, ReadTestResult)] = []
         for (word, result) in resultWords {
             for start in occurrences(of: Array(word), in: characters) {
                 let range = start..<start + word.count
-                guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
+                guard !taken[range].contains(true) else { continue }
                 // The word must be the value, not an adjective: nothing but "for …" or punctuation after it.
-                let rest = String(characters[range.upperBound...]).drop { $0 == " " }
+                let rest = String(characters[range.upperBound..<min(characters.count, range.upperBound + 8)]).drop { $0 == " " }
                 guard rest.isEmpty || !(rest.first!.isLetter) || rest.hasPrefix("for ") || rest.hasPrefix("(") else { continue }
                 if range.upperBound < characters.count, characters[range.upperBound].isLetter { continue }
-                taken.append(range)
+                for index in range { taken[index] = true }
                 results.append((start, result))
             }
         }
-        guard let first = results.first else { return }
+        guard let first = results.min(by: { $0.0 < $1.0 }) else { return }
         // Two different results on one line (a table of several tests) say nothing sure about one.
         if Set(results.map { $0.1.labResult }).count > 1 { return }
         let afterColon = characters[..<first.0].last { !$0.isWhitespace } == ":"
@@ -208,9 +223,9 @@ public enum TextFactReader {
                 end = tokens[index + 1].end
             }
             if index > 0, tokens[index - 1].isNumber, tokens[index - 1].end + 1 == token.start { continue }
-            let rest = String(characters[end...]).drop { $0 == " " }
+            let rest = String(characters[end..<min(characters.count, end + 10)]).drop { $0 == " " }
             guard let unit = titerUnits.first(where: { rest.hasPrefix($0.0) }) else { continue }
-            let before = String(characters[..<token.start]).reversed().drop { $0 == " " }
+            let before = String(characters[max(0, token.start - 4)..<token.start]).reversed().drop { $0 == " " }
             let bounded = before.first == ">" || before.first == "<"
             add(.titer, .titer(value: value, unit: unit.1), line, bounded ? 0.6 : 0.9)
         }
