@@ -73,3 +73,14 @@ import Testing
         #expect(applied.allSatisfy { $0.use == .hint })
     }
 }
+
+extension FactReadingTests {
+    @Test("a vaccination record (doses given) is not read for a titer alternative's result; a lab report is")
+    func vaccinationRecordNotRead() {
+        var record = DocumentFacts()
+        record.doses = [CalendarDate(iso: "2001-03-14")!, CalendarDate(iso: "2005-06-07")!]
+        #expect(!DocumentFactReading.isMissing("result", in: record))
+        #expect(DocumentFactReading.isMissing("result", in: DocumentFacts()))
+        #expect(DocumentFactReading.isMissing("expires", in: record))
+    }
+}

@@ -29,7 +29,9 @@ struct DocumentFactReading {
         switch field {
         case "expires": return facts.expires == nil
         case "date": return facts.date == nil && facts.doses.isEmpty
-        case "result": return facts.result == nil
+        // A document whose doses are given is a vaccination record: the result a titer
+        // alternative asks for comes from another document, so it is not read for one.
+        case "result": return facts.result == nil && facts.doses.isEmpty
         case "value": return facts.value == nil
         case "doses": return facts.doses.isEmpty && facts.date == nil
         default: return false
