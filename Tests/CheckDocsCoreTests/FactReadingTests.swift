@@ -84,3 +84,37 @@ extension FactReadingTests {
         #expect(DocumentFactReading.isMissing("expires", in: record))
     }
 }
+
+extension FactReadingTests {
+    static let windowProgram = Fixture.program(#"<requirements><require id="passport" title="Passport"><document type="passport"><window anchor="rotation-start" within="20" unit="years"/><validThrough anchor="rotation-end" margin="6" unit="months"/></document></require></requirements>"#)
+
+    @Test("a reading the manifest contradicts is shown with the manifest's value, which wins; every format shows the facts")
+    func disagreementShown() throws {
+        let manifest = "schemaVersion: 1\ndocuments:\n  \"Passport scan.pdf\": {type: passport, expires: \"2031-01-01\"}\n"
+        let folder = try TemporaryFolder(contents: [
+            "Passport scan.pdf": PDFFixtures.pdf([PDFFixtures.Page(text: "Date of issue: 2022-05-20. Date of expiry: 2032-05-19.")]),
+            "programs/test.xml": Array(Self.windowProgram.utf8), "checkdocs.yaml": Array(manifest.utf8),
+        ])
+        defer { folder.remove() }
+        let report = try ReadinessChecker.check(CheckRequest(folder: folder.path, asOf: Self.asOf), knowledge: Fixture.knowledge)
+        // The missing date is read and decides; the expiry is the manifest's.
+        let issue = try #require(report.summary.facts.first { $0.fact == .issueDate })
+        #expect(issue.use == .decides)
+        let expiry = try #require(report.summary.facts.first { $0.fact == .expiryDate })
+        #expect(expiry.use == .manifest)
+        #expect(expiry.manifestValue == "2031-01-01")
+        #expect(Self.passport(report)?.status == .ok)
+        let text = TextReporter(color: false, verbosity: .normal).render(report)
+        #expect(text.contains("checkdocs.yaml says 2031-01-01: checkdocs.yaml wins"))
+        #expect(text.contains("Passport scan.pdf: issue date 2022-05-20 (page 1, text layer)"))
+        let verbose = TextReporter(color: false, verbosity: .verbose).render(report)
+        #expect(verbose.contains("\"Date of issue: 2022-05-20. Date of expiry: 2032-05-19.\""))
+        let json = JSONReporter().render(report)
+        #expect(json.contains("\"manifestValue\": \"2031-01-01\""))
+        #expect(json.contains("\"use\": \"decides\""))
+        #expect(MarkdownReporter().render(report).contains("## Facts read from documents"))
+        let html = HTMLReporter().render(report)
+        #expect(html.contains("<h2>Facts read from documents</h2>"))
+        #expect(html.contains("Date of issue: 2022-05-20"))
+    }
+}
