@@ -221,6 +221,35 @@ for n in range(4):
     add("trap-order-%02d" % n, "passport", [lines],
         [fact("issue-date", issued.isoformat()), fact("expiry-date", datetime.date(year, b, a).isoformat())])
 
+# Harder cases, written as real documents put them: a date of birth beside an expiry, a label
+# after its date, two-digit years, several tests on one line, a period written with "from ...
+# through", an expiry in words the reader does not know ("not valid after"), an issuer between
+# the label and the date.
+for n in range(4):
+    birth, expiry = unambiguous_day(1985, 1999), unambiguous_day(2027, 2034)
+    lines = ["Passport (sample)", "Date of birth: %s   Date of expiry: %s" % (written(birth, "en-short"), written(expiry, "en-short")),
+             "%s (renewal reminder)" % day(2027, 2030).isoformat(), "Printed 05/14/26"]
+    add("hard-passport-%02d" % n, "passport", [lines], [fact("expiry-date", expiry.isoformat())])
+for n in range(4):
+    collected = day(2025, 2026)
+    lines = ["Serology panel (sample)", "Collected on %s" % written(collected, "iso"),
+             "HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive"]
+    # Three tests on one line: no single result to read.
+    add("hard-panel-%02d" % n, "immunization_record", [lines], [fact("collection-date", collected.isoformat())])
+for n in range(4):
+    start = day(2025, 2026)
+    end = start + datetime.timedelta(days=180)
+    lines = ["Travel medical insurance (sample)", "Insured from %s through %s" % (written(start, "en-dmy"), written(end, "en-dmy")),
+             "Not valid after %s." % written(end, "iso")]
+    # The truth is what the document says, whether or not the reader knows these words.
+    add("hard-insurance-%02d" % n, "health_insurance", [lines],
+        [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat())), fact("valid-through", end.isoformat())])
+for n in range(4):
+    issued = day(2024, 2026)
+    lines = ["Certificate of good standing (sample)",
+             "Issued by the Registrar, Lagoon Coast College of Medicine, on %s" % written(issued, "en-dmy")]
+    add("hard-issuer-%02d" % n, "good_standing", [lines], [fact("issue-date", issued.isoformat())])
+
 
 def pdf(pages):
     """A PDF with one text page per entry: lines at 14 pt leading, Helvetica, WinAnsiEncoding."""

@@ -60,6 +60,8 @@ import CheckDocsNative
         #expect(Self.read("A positive result requires a chest X-ray.").isEmpty)
         #expect(Self.read("Mitogen control: positive").isEmpty)
         #expect(Self.read("Result: negative (TB1), positive (TB2)").isEmpty)
+        // A panel of tests on one line: no one result, even when only one word is a value.
+        #expect(Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }.isEmpty)
     }
 
     @Test("titers with units, exams, visa class, coverage periods and dose dates")

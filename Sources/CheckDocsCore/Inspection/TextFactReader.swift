@@ -203,8 +203,17 @@ public enum TextFactReader {
             }
         }
         guard let first = results.min(by: { $0.0 < $1.0 }) else { return }
-        // Two different results on one line (a table of several tests) say nothing sure about one.
-        if Set(results.map { $0.1.labResult }).count > 1 { return }
+        // A result word more than once on a line (a panel of several tests, "HIV: non-reactive
+        // HBsAg: reactive") says nothing sure about one test, adjective or not.
+        var words = 0
+        var covered = [Bool](repeating: false, count: characters.count)
+        for (word, _) in resultWords {
+            for start in occurrences(of: Array(word), in: characters) where !covered[start..<start + word.count].contains(true) {
+                for index in start..<start + word.count { covered[index] = true }
+                words += 1
+            }
+        }
+        if words > 1 || Set(results.map { $0.1.labResult }).count > 1 { return }
         let afterColon = characters[..<first.0].last { !$0.isWhitespace } == ":"
         add(.testResult, .result(first.1), line, afterColon ? 0.95 : 0.85)
     }
