@@ -68,6 +68,8 @@ import CheckDocsNative
     func otherClasses() {
         #expect(Self.read("Anti-HBs: 112.5 mIU/mL (immune)").map(\.value) == [.titer(value: 112.5, unit: "mIU/mL")])
         #expect(Self.read("Varicella IgG 3.2 index").map(\.value) == [.titer(value: 3.2, unit: "index")])
+        // A control's value is not the patient's titer.
+        #expect(Self.read("Nil tube: 0.05 IU/mL   Mitogen control: positive (valid)").isEmpty)
         #expect(Self.read("USMLE Step 2 CK: PASS, score 251, test date 2026-03-02").map(\.value)
             == [.exam(step: "Step 2 CK", date: CalendarDate(iso: "2026-03-02"), outcome: "pass", score: 251)])
         #expect(Self.read("Visa type/class: B1/B2. Entries: M.").map(\.value).contains(.text("B1/B2")))
