@@ -102,3 +102,23 @@ import CheckDocsNative
         }
     }
 }
+
+/// The reader's entry points for OCR text and MRZ fields (later issue-13 work feeds them).
+@Suite struct OtherMethodsTests {
+    @Test("OCR text is read by the same reader, its readings below what may decide; a verified MRZ expiry decides")
+    func ocrAndMRZ() {
+        let ocr = TextFactReader.read(page: "Date of expiry: 2032-05-19", number: 1, file: FilePath("scan.pdf"), documentType: "passport", method: .ocr)
+        #expect(ocr.map(\.value) == [.date(CalendarDate(iso: "2032-05-19")!)])
+        #expect(ocr.first?.method == .ocr)
+        #expect(ocr.first.map(FactDecisions.mayDecide) == false)
+        let line = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+        let verified = MRZFacts.facts(expiry: CalendarDate(iso: "2032-04-15"), name: "ANNA MARIA ERIKSSON", checked: true, line: line,
+                                      file: FilePath("Passport scan.pdf"), documentType: "passport", page: 1)
+        #expect(verified.first.map(FactDecisions.mayDecide) == true)
+        #expect(verified.first?.note == "expiry date 2032-04-15 (read from Passport scan.pdf, page 1, MRZ)")
+        #expect(verified.last.map(FactDecisions.mayDecide) == false)
+        let unchecked = MRZFacts.facts(expiry: CalendarDate(iso: "2032-04-15"), name: nil, checked: false, line: line,
+                                       file: FilePath("Passport scan.pdf"), documentType: "passport", page: 1)
+        #expect(unchecked.first.map(FactDecisions.mayDecide) == false)
+    }
+}
