@@ -34,6 +34,7 @@ extension Check {
         var request = CheckRequest(folder: "", programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
+        request.readFacts = facts == .read
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -45,6 +45,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(name: .long, help: FactsChoice.help)
+    var facts: FactsChoice = .read
+
     @Option(name: .long, help: ArgumentHelp("Batch summary format (\(OutputFormat.all(.summary).map(\.id).joined(separator: ", "))), to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
     var summary: [SummaryRequest] = []
 
@@ -83,6 +86,7 @@ struct Check: ParsableCommand {
         var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
+        request.readFacts = facts == .read
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

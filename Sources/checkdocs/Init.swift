@@ -65,7 +65,8 @@ struct Init: InputCommand {
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: !force && !printOnly)
         let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
         let drafter = ManifestDrafter(catalog: knowledge.catalog)
-        let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded))
+        let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded),
+                                  readFacts: drafter.readFacts(loaded))
         if printOnly { return Terminal.out(draft.text) }
         if force, !existing.isEmpty { try backUp(name) }
         do {

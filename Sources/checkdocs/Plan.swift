@@ -42,6 +42,9 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(name: .long, help: FactsChoice.help)
+    var facts: FactsChoice = .read
+
     func validate() throws {
         try CalendarDate.validateAsOf(asOf)
         try CalendarDate.validateSession(session)
@@ -62,6 +65,7 @@ struct Plan: ParsableCommand {
         var request = CheckRequest(folder: folder, programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
         request.session = session
+        request.readFacts = facts == .read
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

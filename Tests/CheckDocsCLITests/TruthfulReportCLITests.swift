@@ -76,7 +76,7 @@ import Testing
         }
         let json = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(report["schemaVersion"] as? Int == 3)
+        #expect(report["schemaVersion"] as? Int == 4)
         let programs = try #require(report["programs"] as? [[String: Any]])
         let lor = try #require((programs.first?["requirements"] as? [[String: Any]])?.first { $0["id"] as? String == "lor" })
         #expect(lor["status"] as? String == "missing")

@@ -9,6 +9,8 @@ public final class DocumentInspector: @unchecked Sendable {
     private let contentTypes: [FilePath: ContentType]
     private let lock = NSLock()
     private var inspected: [FilePath: FileFacts] = [:]
+    /// The files read with their pages' text (facts read from documents).
+    private var textRead: Set<FilePath> = []
     /// How many files were read in depth (for tests and measurements).
     public private(set) var inspectionCount = 0
 
@@ -31,11 +33,14 @@ public final class DocumentInspector: @unchecked Sendable {
         return FileFacts(size: file.size, content: contentTypes[path])
     }
 
-    /// Inspects, on all cores, the given documents not inspected yet.
-    public func inspect(_ paths: some Sequence<FilePath>) {
+    /// Inspects, on all cores, the given documents not inspected yet. With `pageTexts`, a PDF
+    /// read without its pages' text is read again with them (facts read from documents).
+    public func inspect(_ paths: some Sequence<FilePath>, pageTexts: Bool = false) {
         lock.lock()
         var seen = Set<FilePath>()
-        let pending = paths.filter { inspected[$0] == nil && files[$0] != nil && seen.insert($0).inserted }
+        let pending = paths.filter { path in
+            (inspected[path] == nil || (pageTexts && !textRead.contains(path))) && files[path] != nil && seen.insert(path).inserted
+        }
         lock.unlock()
         guard !pending.isEmpty else { return }
         // A document worker costs ~16 ms of CPU to start and ~0.1 ms per small PDF after that
@@ -43,12 +48,15 @@ public final class DocumentInspector: @unchecked Sendable {
         let groupCount = min(ProcessInfo.processInfo.activeProcessorCount, (pending.count + 15) / 16)
         let groups = (0..<max(1, groupCount)).map { group in stride(from: group, to: pending.count, by: max(1, groupCount)).map { pending[$0] } }
         let grouped = groups.concurrentMap { group in
-            group.map { path in (path, FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path])) }
+            group.map { path in (path, FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path], pageTexts: pageTexts)) }
         }
         let byPath = Dictionary(grouped.joined().map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         let results = pending.map { byPath[$0]! }
         lock.lock()
-        for (path, facts) in zip(pending, results) { inspected[path] = facts }
+        for (path, facts) in zip(pending, results) {
+            inspected[path] = facts
+            if pageTexts { textRead.insert(path) }
+        }
         inspectionCount += pending.count
         lock.unlock()
     }

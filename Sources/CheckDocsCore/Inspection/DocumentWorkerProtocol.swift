@@ -12,7 +12,9 @@ import CheckDocsNative
 /// `pdfFacts` (kind 1): the request body is the PDF's bytes, flag bit 0 "count the text"; a
 /// `facts` answer's body is state(1) pageCount(4) encrypted(1) signatureCount(4)
 /// textCharacters(4) textComplete(1) pageSizeCount(2) [width(8) height(8), IEEE 754 bits]…
-/// sampleLength(4) sample(UTF-8), and nothing after it.
+/// sampleLength(4) sample(UTF-8), and nothing after it — unless the request's flag bit 1 asked
+/// for the pages' text (facts read from documents): then pageCount(2) [length(4) text(UTF-8)]…
+/// follows, at most `PopplerReader.maxTextPages` pages and `PopplerReader.maxPageTextBytes` bytes.
 enum DocumentWorkerProtocol {
     static let version: UInt8 = 1
 
@@ -36,7 +38,7 @@ enum DocumentWorkerProtocol {
     }
 
     /// The largest answer a parent reads: 500 page sizes and a 4,000-character sample are ~25 KB.
-    static let maxAnswerBytes = 64 * 1024
+    static let maxAnswerBytes = 64 * 1024 + PopplerReader.maxPageTextBytes + 4 * PopplerReader.maxTextPages + 2
     /// The largest request a worker reads: the largest PDF that is inspected, and the header.
     static let maxRequestBytes = FileInspector.maxPDFBytes + 16
     /// Field bounds the parent enforces (every value poppler can give, as an Int32, or the caps
@@ -46,22 +48,28 @@ enum DocumentWorkerProtocol {
 
     // MARK: Requests
 
-    static func request(_ kind: Kind, countText: Bool = true, body: [UInt8]) -> [UInt8] {
-        [version, kind.rawValue, countText ? 1 : 0] + body
+    static func request(_ kind: Kind, countText: Bool = true, pageTexts: Bool = false, body: [UInt8]) -> [UInt8] {
+        [version, kind.rawValue, (countText ? 1 : 0) | (pageTexts ? 2 : 0)] + body
     }
 
     /// The worker's side: runs one request and encodes its answer. `reader` is the PDF reader
     /// (PopplerReader in a worker, replaceable in tests).
     static func answer(to request: [UInt8], reader: ([UInt8], Bool) -> PDFFacts?) -> [UInt8] {
+        answer(to: request, textReader: { bytes, countText, _ in reader(bytes, countText) })
+    }
+
+    /// `textReader` also takes the flag "keep the pages' text".
+    static func answer(to request: [UInt8], textReader reader: ([UInt8], Bool, Bool) -> PDFFacts?) -> [UInt8] {
         guard request.count >= 3, request[0] == version, let kind = Kind(rawValue: request[1]) else {
             return [version, request.count > 1 ? request[1] : 0, Status.badRequest.rawValue]
         }
         switch kind {
         case .pdfFacts:
-            guard let facts = reader(Array(request[3...]), request[2] & 1 == 1) else {
+            let pageTexts = request[2] & 2 == 2
+            guard let facts = reader(Array(request[3...]), request[2] & 1 == 1, pageTexts) else {
                 return [version, kind.rawValue, Status.unavailable.rawValue]
             }
-            return [version, kind.rawValue, Status.facts.rawValue] + encode(facts)
+            return [version, kind.rawValue, Status.facts.rawValue] + encode(facts) + (pageTexts ? encodePages(facts.pageTexts) : [])
         }
     }
 
@@ -94,8 +102,34 @@ enum DocumentWorkerProtocol {
         return out
     }
 
-    /// The parent's side: the answer to a `kind` request, or why it is not believed.
-    static func decode(_ answer: [UInt8], kind: Kind) -> Result<Outcome, AnswerError> {
+    /// The pages' text: count(2), then each page's length(4) and UTF-8, within the caps.
+    static func encodePages(_ pages: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        var pieces: [[UInt8]] = []
+        var total = 0
+        for page in pages.prefix(PopplerReader.maxTextPages) {
+            var bytes = Array(page.utf8)
+            if total + bytes.count > PopplerReader.maxPageTextBytes {
+                // Never cut a character: back off to a scalar's first byte.
+                var cut = PopplerReader.maxPageTextBytes - total
+                while cut > 0, cut < bytes.count, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                bytes = Array(bytes.prefix(cut))
+            }
+            total += bytes.count
+            pieces.append(bytes)
+        }
+        out.append(UInt8(pieces.count & 0xff))
+        out.append(UInt8(pieces.count >> 8))
+        for piece in pieces {
+            out.append(u32: piece.count)
+            out += piece
+        }
+        return out
+    }
+
+    /// The parent's side: the answer to a `kind` request, or why it is not believed. With
+    /// `pageTexts`, the answer must carry the pages' text (and only then).
+    static func decode(_ answer: [UInt8], kind: Kind, pageTexts: Bool = false) -> Result<Outcome, AnswerError> {
         var reader = ByteReader(answer)
         guard let answerVersion = reader.u8(), answerVersion == version else { return .failure(.init("not version \(version)")) }
         guard reader.u8() == kind.rawValue else { return .failure(.init("an answer to another kind of job")) }
@@ -106,7 +140,7 @@ enum DocumentWorkerProtocol {
         case .badRequest:
             return .failure(.init("the worker refused the request"))
         case .facts:
-            return decodePDF(&reader).map(Outcome.pdf)
+            return decodePDF(&reader, pageTexts: pageTexts).map(Outcome.pdf)
         }
     }
 
@@ -115,7 +149,7 @@ enum DocumentWorkerProtocol {
         init(_ reason: String) { self.reason = reason }
     }
 
-    private static func decodePDF(_ reader: inout ByteReader) -> Result<PDFFacts, AnswerError> {
+    private static func decodePDF(_ reader: inout ByteReader, pageTexts: Bool) -> Result<PDFFacts, AnswerError> {
         func bad(_ reason: String) -> Result<PDFFacts, AnswerError> { .failure(AnswerError(reason)) }
         guard let stateByte = reader.u8(), stateByte <= 2 else { return bad("an unknown PDF state") }
         guard let pageCount = reader.u32(), pageCount <= maxCount,
@@ -137,6 +171,16 @@ enum DocumentWorkerProtocol {
               let sampleBytes = reader.bytes(sampleLength),
               let sample = String(validating: sampleBytes, as: UTF8.self), sample.count <= PopplerReader.keptTextCharacters
         else { return bad("a text sample that is too long or not UTF-8") }
+        if pageTexts {
+            guard let count = reader.u16(), count <= PopplerReader.maxTextPages, count <= pageCount else { return bad("more pages of text than pages") }
+            var total = 0
+            for _ in 0..<count {
+                guard let length = reader.u32(), length <= PopplerReader.maxPageTextBytes - total, let bytes = reader.bytes(length),
+                      let text = String(validating: bytes, as: UTF8.self) else { return bad("a page's text that is too long or not UTF-8") }
+                total += length
+                facts.pageTexts.append(text)
+            }
+        }
         guard reader.atEnd else { return bad("bytes after the end") }
         if facts.state != .readable {
             // A PDF that did not open has no pages, text or signatures.

@@ -82,16 +82,16 @@ public final class DocumentWorkers: @unchecked Sendable {
         case failed(String)
     }
 
-    func pdfFacts(_ bytes: [UInt8], countText: Bool = true) -> PDFReading {
+    func pdfFacts(_ bytes: [UInt8], countText: Bool = true, pageTexts: Bool = false) -> PDFReading {
         guard let executable = lock.withLock({ self.executable }) else {
-            return PopplerReader.facts(of: bytes, countText: countText).map(PDFReading.facts) ?? .unavailable
+            return PopplerReader.facts(of: bytes, countText: countText, pageTexts: pageTexts).map(PDFReading.facts) ?? .unavailable
         }
-        let request = DocumentWorkerProtocol.request(.pdfFacts, countText: countText, body: bytes)
+        let request = DocumentWorkerProtocol.request(.pdfFacts, countText: countText, pageTexts: pageTexts, body: bytes)
         switch run(request, executable: executable) {
         case let .failure(failure):
             return .failed(describe(failure))
         case let .success(answer):
-            switch DocumentWorkerProtocol.decode(answer, kind: .pdfFacts) {
+            switch DocumentWorkerProtocol.decode(answer, kind: .pdfFacts, pageTexts: pageTexts) {
             case let .success(.pdf(facts)): return .facts(facts)
             case .success(.unavailable): return .unavailable
             case let .failure(error): return .failed("inspection failed: invalid answer (\(error.reason))")
@@ -166,7 +166,9 @@ public final class DocumentWorkers: @unchecked Sendable {
         limits.cpuSeconds = cpu
         limits.addressSpaceBytes = addressSpace
         WorkerProcess.serve(limits: limits, prepare: { _ = PopplerReader.isAvailable }, handle: { request in
-            DocumentWorkerProtocol.answer(to: request) { bytes, countText in PopplerReader.facts(of: bytes, countText: countText) }
+            DocumentWorkerProtocol.answer(to: request, textReader: { bytes, countText, pageTexts in
+                PopplerReader.facts(of: bytes, countText: countText, pageTexts: pageTexts)
+            })
         })
     }
 }

@@ -33,7 +33,7 @@ public enum FileInspector {
     }
 
     /// Every fact the file's content gives, given its sniffed type.
-    static func inspect(root: String, file: ScannedFile, content: ContentType?) -> FileFacts {
+    static func inspect(root: String, file: ScannedFile, content: ContentType?, pageTexts: Bool = false) -> FileFacts {
         var facts = FileFacts(size: file.size, content: content)
         guard file.readable else {
             facts.notInspected = "it cannot be read"
@@ -65,7 +65,7 @@ public enum FileInspector {
         }
         if format == .pdf {
             // Parsed in a bounded worker process (DocumentWorkers); a hostile PDF costs at most its limits.
-            switch DocumentWorkers.shared.pdfFacts(bytes) {
+            switch DocumentWorkers.shared.pdfFacts(bytes, pageTexts: pageTexts) {
             case let .facts(pdf): facts.pdf = pdf
             case .unavailable: facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed"
             case let .failed(reason): facts.notInspected = reason

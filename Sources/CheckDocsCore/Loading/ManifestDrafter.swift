@@ -33,10 +33,28 @@ public struct ManifestDrafter {
         return Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The deciding facts read from the text of each typed PDF whose name gives neither a date nor
+    /// an expiry (docs/inspection.md, "Facts read from documents"), for its entry: drafted with
+    /// the line they were read from, to be checked like every drafted value.
+    public func readFacts(_ folder: ApplicantFolder) -> [FilePath: [ReadFact]] {
+        let inspector = folder.makeInspector()
+        let documents = folder.documents.filter { document in
+            document.type != nil && document.facts.date == nil && document.facts.expires == nil && document.facts.doses.isEmpty
+                && inspector.contentType(of: document.path)?.format == .pdf
+        }
+        guard !documents.isEmpty else { return [:] }
+        var reading = DocumentFactReading()
+        var copy = documents
+        _ = reading.read(documents.map(\.path), inspector: inspector, documents: &copy)
+        let used = reading.facts.filter { $0.use == .decides }
+        return Dictionary(grouping: used, by: \.file)
+    }
+
     /// `hashes` gives the `sha256:` line of each entry whose file was hashed (docs/manifest.md);
-    /// `suggestions` the type an unrecognized file's commented entry proposes.
+    /// `suggestions` the type an unrecognized file's commented entry proposes; `readFacts` the
+    /// facts read from a typed PDF's text for fields its name does not give.
     public func draft(_ folder: ApplicantFolder, toolVersion: String, hashes: [FilePath: String] = [:],
-                      suggestions: [FilePath: ContentSuggestion] = [:]) -> Draft {
+                      suggestions: [FilePath: ContentSuggestion] = [:], readFacts: [FilePath: [ReadFact]] = [:]) -> Draft {
         var lines = [
             "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the file names in this folder.",
             "# Check every entry: a type or a date read from a name can be wrong. Dates are YYYY-MM-DD.",
@@ -46,7 +64,7 @@ public struct ManifestDrafter {
         ]
         lines += Self.profilePlaceholders
         lines.append("")
-        let all = entries(folder, hashes: hashes, suggestions: suggestions)
+        let all = entries(folder, hashes: hashes, suggestions: suggestions, readFacts: readFacts)
         if all.isEmpty {
             lines.append("documents: {}")
         } else {
@@ -60,7 +78,7 @@ public struct ManifestDrafter {
     /// Every file's entry, in path order: recognized files with their type and dates, the others
     /// commented out.
     public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:],
-                        suggestions: [FilePath: ContentSuggestion] = [:]) -> [Entry] {
+                        suggestions: [FilePath: ContentSuggestion] = [:], readFacts: [FilePath: [ReadFact]] = [:]) -> [Entry] {
         let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate }, by: { $0.path ?? "" })
 
         var entries: [Entry] = []
@@ -84,6 +102,11 @@ public struct ManifestDrafter {
             if let validFrom = facts.validFrom, validFrom != facts.date { entry.append("    validFrom: \"\(validFrom)\"") }
             if let expires = facts.expires { entry.append("    expires: \"\(expires)\"") }
             if !facts.doses.isEmpty { entry.append("    doses: [" + facts.doses.map { "\"\($0)\"" }.joined(separator: ", ") + "]") }
+            var drafted = Set<String>()
+            for fact in readFacts[document.path] ?? [] {
+                guard let field = FactDecisions.row(fact.fact).field, drafted.insert(field).inserted, let value = fact.value.fieldText else { continue }
+                entry.append("    \(field): \"\(value)\"  # read from page \(fact.page) of its text: \(Self.comment(Self.quote(fact.evidence)))")
+            }
             // A type with subtypes (a Tdap or a Td) whose name did not say which: a program may refuse one.
             let subtypes = catalog.subtypes(of: type).map(\.id)
             if facts.subtype == nil, let first = subtypes.first {

@@ -173,6 +173,8 @@ public struct ReportSummary: Sendable {
     public var waivers: WaiverSummary? = nil
     /// Manifest facts that would let undecided rules decide, gathered across programs.
     public var neededFacts = NeededFacts()
+    /// Facts read from documents' content in this run, with their evidence and use.
+    public var facts: [ReadFact] = []
 
     public var programCount: Int { statusCounts.values.reduce(0, +) }
     public func count(_ status: ProgramStatus) -> Int { statusCounts[status] ?? 0 }

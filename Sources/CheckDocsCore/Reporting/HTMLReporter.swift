@@ -168,6 +168,13 @@ public struct HTMLReporter: WholeReportFormat {
             }
             out += "</ul>\n</section>\n"
         }
+        if ReadFact.worthShowing(report.summary.facts) {
+            out += "<section class=\"panel\">\n<h2>\(e(ReadFact.sectionTitle))</h2>\n<p>\(e(ReadFact.sectionNote.prefix(1).uppercased() + ReadFact.sectionNote.dropFirst())).</p>\n<ul>\n"
+            for fact in report.summary.facts {
+                out += "<li><code>\(e(fact.file.description))</code>: \(e(fact.reportLine))<br><small>“\(e(fact.evidence))”</small></li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
         if !report.ambiguousFiles.isEmpty {
             out += "<section class=\"panel\">\n<h2>Ambiguous files</h2>\n<p>Declare <code>type:</code> in the manifest.</p>\n<ul>\n"
             for file in report.ambiguousFiles {

@@ -6,7 +6,7 @@ import CheckDocsFormats
 /// Streamed: what is known before the programs (the run, the folder) comes first, then
 /// `programs` one by one, then what is known only after them (`ready`, `summary`, ...).
 public struct JSONReporter: StreamingFormat {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     public init() {}
 
@@ -77,6 +77,7 @@ public struct JSONReporter: StreamingFormat {
                          member("programs", .array(fee.programs.map { .string($0) }))])
             })),
         ]
+        members.append(member("facts", .array(summary.facts.map(fact))))
         if let waivers = summary.waivers {
             func list(_ waivers: [Waiver]) -> JSONValue {
                 .array(waivers.map { waiver in
@@ -266,6 +267,27 @@ public struct JSONReporter: StreamingFormat {
     }
 
     private func member(_ key: String, _ value: JSONValue) -> JSONMember { JSONMember(key: key, value: value) }
+
+    /// A fact read from a document, with its evidence (report.schema.json `facts`).
+    private func fact(_ fact: ReadFact) -> JSONValue {
+        var members = [member("fact", .string(fact.fact.rawValue)), member("value", .string(fact.value.description))]
+        switch fact.value {
+        case let .date(date): members.append(member("date", .string(date.description)))
+        case let .period(from, through):
+            members += [member("from", .string(from.description)), member("through", .string(through.description))]
+        case let .result(result): members.append(member("result", .string(result.rawValue)))
+        case let .titer(value, unit): members += [member("number", .number(value, FactValue.number(value))), member("unit", .string(unit))]
+        case .exam, .text: break
+        }
+        members.append(member("file", .string(fact.file.description)))
+        if let type = fact.documentType { members.append(member("documentType", .string(type))) }
+        members += [
+            member("page", integer(fact.page)), member("method", .string(fact.method.rawValue)), member("text", .string(fact.evidence)),
+            member("confidence", .number(fact.confidence, String(format: "%.2f", fact.confidence))), member("use", .string(fact.use.rawValue)),
+        ]
+        if let manifest = fact.manifestValue { members.append(member("manifestValue", .string(manifest))) }
+        return .object(members)
+    }
     private func integer(_ value: Int) -> JSONValue { .number(Double(value), String(value)) }
     private func decimal(_ value: Decimal) -> JSONValue {
         let text = NSDecimalNumber(decimal: value).stringValue

@@ -121,6 +121,10 @@ public struct MarkdownReporter: WholeReportFormat {
             lines += ["", "## Suggestions", "", "From the text of unrecognized PDFs; not used for any requirement. Declare `type:` and the date in the manifest if right.", ""]
             lines += report.header.suggestions.map { "- \(code($0.path.description)): " + text($0.summary) }
         }
+        if ReadFact.worthShowing(report.summary.facts) {
+            lines += ["", "## " + ReadFact.sectionTitle, "", text(ReadFact.sectionNote.prefix(1).uppercased() + ReadFact.sectionNote.dropFirst()) + ".", ""]
+            lines += report.summary.facts.map { "- \(code($0.file.description)): " + text($0.reportLine) }
+        }
         if !report.diagnostics.isEmpty {
             lines += ["", "## Notes on the folder", ""]
             lines += report.diagnostics.map { diagnostic in

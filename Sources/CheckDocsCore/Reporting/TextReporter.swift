@@ -126,6 +126,9 @@ public struct TextReporter: StreamingFormat {
                     lines += wrap("\(suggestion.path): \(safe(suggestion.summary))", indent: "  ", continuation: "    ")
                 }
             }
+            if verbosity == .verbose ? !summary.facts.isEmpty : ReadFact.worthShowing(summary.facts) {
+                lines += readFacts(summary.facts)
+            }
             let shown = header.diagnostics.filter { verbosity == .verbose || $0.level != .note }
             if !shown.isEmpty {
                 lines.append("")
@@ -146,6 +149,33 @@ public struct TextReporter: StreamingFormat {
         lines.append("")
         lines.append(bold(summary.verdict))
         out.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Facts read from documents: every reading with its evidence with --verbose; otherwise the
+    /// used ones per file, every disagreement with the manifest, and a count of the hints.
+    private func readFacts(_ facts: [ReadFact]) -> [String] {
+        var lines = [""]
+        if verbosity == .verbose {
+            lines += wrap(bold(ReadFact.sectionTitle) + " (\(ReadFact.sectionNote)):", indent: "", continuation: "  ")
+            for fact in facts {
+                lines += wrap("\(fact.file): \(safe(fact.reportLine)); \"\(safe(fact.evidence))\"", indent: "  ", continuation: "    ")
+            }
+            return lines
+        }
+        lines += wrap(bold(ReadFact.compactTitle) + " (\(ReadFact.compactNote)):", indent: "", continuation: "  ")
+        var order: [FilePath] = []
+        var used: [FilePath: [ReadFact]] = [:]
+        for fact in facts where fact.use == .decides {
+            if used[fact.file] == nil { order.append(fact.file) }
+            used[fact.file, default: []].append(fact)
+        }
+        for file in order { lines += wrap("\(file): \(safe(ReadFact.compact(used[file]!)))", indent: "  ", continuation: "    ") }
+        for fact in facts { if let disagreement = fact.disagreement { lines += wrap("\(fact.file): \(safe(disagreement))", indent: "  \(yellow("!")) ", continuation: "    ") } }
+        let hints = facts.filter { $0.use == .hint }.count
+        if hints > 0 {
+            lines += wrap("\(hints) other reading\(hints == 1 ? "" : "s") shown only as hint\(hints == 1 ? "" : "s"), not used (--verbose lists them)", indent: "  ", continuation: "    ")
+        }
+        return lines
     }
 
     private func render(_ program: ProgramResult) -> [String] {

@@ -18,6 +18,9 @@ public struct CheckRequest: Sendable {
     public var ruleTexts: RuleTexts? = nil
     /// The file-name classifier, built once for the folders of a batch (nil: built per check).
     public var classifier: DocumentClassifier? = nil
+    /// Whether facts are read from typed PDFs' text where the manifest lacks them (`--facts`:
+    /// `read`, the default; `manifest` turns reading off). docs/inspection.md, "Facts read from documents".
+    public var readFacts = true
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -77,7 +80,9 @@ public enum ReadinessChecker {
         context.session = request.session
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
-        let evaluator = ProgramEvaluator(context: context)
+        var evaluator = ProgramEvaluator(context: context)
+        var documents = folder.documents
+        var reading = DocumentFactReading()
         var summary = ReportSummaryBuilder(failOn: request.failOn)
         var errors: [InputError] = []
         var seen: [String: SourceLocation] = [:]
@@ -92,14 +97,27 @@ public enum ReadinessChecker {
                 errors += SessionChoiceCheck.errors(program, session: request.session, profile: context.profile, manifest: folder.manifest.file)
             }
             guard errors.isEmpty else { return }
+            // Facts from the text of typed PDFs whose rules need a fact the manifest lacks (read
+            // first, so that a file a rule also needs is read once, with its text); the context
+            // is rebuilt only when a reading filled a field.
+            if request.readFacts, let inspector = context.inspector,
+               reading.read(reading.paths(for: chosen, in: context), inspector: inspector, documents: &documents) {
+                var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
+                                                catalog: knowledge.catalog, documents: documents, inspector: inspector)
+                rebuilt.session = request.session
+                context = rebuilt
+                evaluator = ProgramEvaluator(context: context)
+            }
             // Read the content these programs' file rules need (each file once per run).
             context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
+            let readFacts = reading.facts
+            let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
             let waiving = waivers
             let prepare = events.preparation
             let outcomes = chosen.concurrentMap { program in
-                let (result, matched) = waiving.waive(evaluator.evaluate(program))
+                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluator.evaluate(program), decided: decided))
                 return (result: result, matched: matched, prepared: prepare?(result) ?? [])
             }
             for outcome in outcomes {
@@ -139,6 +157,7 @@ public enum ReadinessChecker {
         if !errors.isEmpty { throw InputErrors(errors) }
         var built = summary.build()
         if request.waivers != nil || ownWaivers != nil { built.waivers = waivers.summary }
+        built.facts = reading.facts
         try events.end(built)
     }
 

@@ -22,6 +22,10 @@ public struct PDFFacts: Hashable, Sendable {
     public var textComplete = true
     /// The beginning of the text layer (for names and suggestions), at most `PDFInspector.keptTextCharacters`.
     public var textSample = ""
+    /// The text of pages 1…N, one string per page, when asked for (facts read from documents,
+    /// docs/inspection.md): at most `PopplerReader.maxTextPages` pages and
+    /// `PopplerReader.maxPageTextBytes` UTF-8 bytes in all.
+    public var pageTexts: [String] = []
 
     public init(state: State) { self.state = state }
 }

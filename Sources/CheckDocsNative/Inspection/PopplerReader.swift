@@ -15,6 +15,9 @@ public enum PopplerReader {
     public static let maxTextCharacters = 200_000
     /// How much of the text layer is kept for names and suggestions.
     public static let keptTextCharacters = 4_000
+    /// Pages whose text is kept for facts read from documents, and the UTF-8 bytes of all of it.
+    public static let maxTextPages = 10
+    public static let maxPageTextBytes = 48 * 1024
 
     /// poppler-glib's functions, loaded on first use (thread-safe: a Swift static is initialised
     /// once); poppler also sets up process-wide state on its first document, done here on one thread.
@@ -35,7 +38,7 @@ public enum PopplerReader {
     public static var isAvailable: Bool { api != nil }
 
     /// The PDF's facts; nil when poppler-glib is not installed.
-    public static func facts(of bytes: [UInt8], countText: Bool = true) -> PDFFacts? {
+    public static func facts(of bytes: [UInt8], countText: Bool = true, pageTexts: Bool = false) -> PDFFacts? {
         guard let api else { return nil }
         return bytes.withUnsafeBytes { raw -> PDFFacts in
             let document: OpaquePointer
@@ -56,16 +59,30 @@ public enum PopplerReader {
                 facts.signatureCount = 1
             }
             var text = ""
+            var pageTextBytes = 0
             for index in 0..<min(facts.pageCount, maxPages) {
                 guard let page = api.document_get_page(document, Int32(index)) else { continue }
                 defer { api.object_unref(UnsafeMutableRawPointer(page)) }
                 var width = 0.0, height = 0.0
                 api.page_get_size(page, &width, &height)
                 facts.pageSizes.append(PageSize(reportedWidth: width, height: height))
-                guard countText, facts.textCharacters <= maxTextCharacters else { continue }
+                let keepsPage = pageTexts && index < maxTextPages && pageTextBytes < maxPageTextBytes
+                guard keepsPage || (countText && facts.textCharacters <= maxTextCharacters) else { continue }
                 if let pointer = api.page_get_text(page) {
                     let pageText = String(cString: pointer)
                     api.free(pointer)
+                    if keepsPage {
+                        // Cut on a character, within the bytes left.
+                        var kept = ""
+                        for character in pageText {
+                            let size = character.utf8.count
+                            guard pageTextBytes + size <= maxPageTextBytes else { break }
+                            kept.append(character)
+                            pageTextBytes += size
+                        }
+                        facts.pageTexts.append(kept)
+                    }
+                    guard countText, facts.textCharacters <= maxTextCharacters else { continue }
                     facts.textCharacters += pageText.count
                     if text.count < keptTextCharacters { text += pageText.prefix(keptTextCharacters - text.count) }
                 }

@@ -1,0 +1,152 @@
+/// Facts read from documents, applied to the run (docs/inspection.md, "Facts read from
+/// documents"). Reading happens only for typed PDFs whose requirements need a fact the manifest
+/// lacks: a `validThrough` needs `expires`, a window or season needs `date`, a lab result needs
+/// `result`, a titer `value`, a dose count `doses`. Each such PDF's pages 1…N are read in a
+/// document worker, the text goes through `TextFactReader`, and a deciding fact (`FactDecisions`)
+/// fills the empty manifest field. The manifest always wins; where it disagrees with a reading,
+/// the reading says so (`manifestValue`).
+struct DocumentFactReading {
+    /// The facts read so far in this run, each file once.
+    private(set) var facts: [ReadFact] = []
+    private var readFiles: Set<FilePath> = []
+
+    /// The manifest fields each constraint kind needs to decide.
+    static func fields(of constraint: any DocumentConstraint) -> [String] {
+        switch constraint {
+        case is ValidThrough: return ["expires"]
+        case is ValidityWindow, is ValidFrom, is SeasonRule: return ["date"]
+        case is LabResultConstraint: return ["result"]
+        case is TiterThreshold: return ["value"]
+        case is DoseCount: return ["doses"]
+        default: return []
+        }
+    }
+
+    /// Fields some deciding class may fill: reading for another field could only make hints.
+    static let decidableFields = Set(FactDecisions.table.values.filter(\.decides).compactMap(\.field))
+
+    static func isMissing(_ field: String, in facts: DocumentFacts) -> Bool {
+        switch field {
+        case "expires": return facts.expires == nil
+        case "date": return facts.date == nil && facts.doses.isEmpty
+        // A document whose doses are given is a vaccination record: the result a titer
+        // alternative asks for comes from another document, so it is not read for one.
+        case "result": return facts.result == nil && facts.doses.isEmpty
+        case "value": return facts.value == nil
+        case "doses": return facts.doses.isEmpty && facts.date == nil
+        default: return false
+        }
+    }
+
+    /// The typed PDFs these programs need a fact from that the manifest lacks, not read yet.
+    func paths(for programs: [ResolvedProgram], in context: EvaluationContext) -> [FilePath] {
+        var needed: [String: Set<String>] = [:]
+        for program in programs {
+            for requirement in program.requirements {
+                requirement.expression.forEachClause { clause in
+                    for constraint in clause.constraints {
+                        let fields = Self.fields(of: constraint.base).filter(Self.decidableFields.contains)
+                        if !fields.isEmpty { needed[clause.type, default: []].formUnion(fields) }
+                    }
+                }
+            }
+        }
+        var paths: [FilePath] = []
+        var seen = Set<FilePath>()
+        for (type, fields) in needed.sorted(by: { $0.key < $1.key }) {
+            for document in context.documents(satisfying: type)
+            where !readFiles.contains(document.path) && context.inspector?.contentType(of: document.path)?.format == .pdf
+                && fields.contains(where: { Self.isMissing($0, in: document.facts) }) && seen.insert(document.path).inserted {
+                paths.append(document.path)
+            }
+        }
+        return paths
+    }
+
+    /// Reads `paths` (in workers, on all cores) and applies what decides to `documents`. Returns
+    /// whether any document changed.
+    mutating func read(_ paths: [FilePath], inspector: DocumentInspector, documents: inout [ApplicantDocument]) -> Bool {
+        guard !paths.isEmpty else { return false }
+        inspector.inspect(paths, pageTexts: true)
+        var changed = false
+        let wanted = Set(paths)
+        for index in documents.indices where wanted.contains(documents[index].path) {
+            let document = documents[index]
+            readFiles.insert(document.path)
+            guard let pages = inspector.facts(of: document.path)?.pdf?.pageTexts else { continue }
+            let read = pages.enumerated().flatMap { page, text in
+                TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
+            }
+            var updated = document.facts
+            let applied = Self.apply(read, to: &updated)
+            if updated != document.facts {
+                documents[index].facts = updated
+                changed = true
+            }
+            facts += applied
+        }
+        return changed
+    }
+
+    /// Applies the deciding readings of one document to its facts; returns every reading with its use.
+    static func apply(_ read: [ReadFact], to facts: inout DocumentFacts) -> [ReadFact] {
+        var read = read
+        let manifest = facts
+        // The date: a collection date over an issue date (a lab report gives both).
+        let hasCollection = read.contains { $0.fact == .collectionDate && FactDecisions.mayDecide($0) }
+        for field in ["expires", "date", "result", "value", "nameOnDocument", "doses"] {
+            let indices = read.indices.filter { FactDecisions.row(read[$0].fact).field == field }
+            guard !indices.isEmpty else { continue }
+            if let given = manifestValue(field, in: manifest) {
+                for index in indices {
+                    read[index].use = .manifest
+                    let value = read[index].value.fieldText
+                    if field != "doses", value != given { read[index].manifestValue = given }
+                }
+                continue
+            }
+            let deciding = indices.filter { index in
+                FactDecisions.mayDecide(read[index]) && !(field == "date" && hasCollection && read[index].fact == .issueDate)
+                    && read[index].value.fieldText != nil
+            }
+            let values = Set(deciding.compactMap { read[$0].value.fieldText })
+            // Two different values for one field: the document does not say which; none decides.
+            guard values.count == 1, let fact = deciding.first else { continue }
+            switch (field, read[fact].value) {
+            case let ("expires", .date(date)): facts.expires = date
+            case let ("date", .date(date)): facts.date = date
+            case let ("result", .result(result)):
+                guard let lab = result.labResult else { continue }
+                facts.result = lab
+            default: continue
+            }
+            for index in deciding { read[index].use = .decides }
+        }
+        return read
+    }
+
+    static func manifestValue(_ field: String, in facts: DocumentFacts) -> String? {
+        switch field {
+        case "expires": return facts.expires?.description
+        case "date": return facts.date?.description
+        case "result": return facts.result?.rawValue
+        case "value": return facts.value.map { FactValue.number($0) + (facts.unit.map { " " + $0 } ?? "") }
+        case "nameOnDocument": return facts.nameOnDocument
+        case "doses": return facts.doses.isEmpty ? nil : facts.doses.map(\.description).joined(separator: ", ")
+        default: return nil
+        }
+    }
+}
+
+extension FactValue {
+    /// The value as the manifest field it fills would hold it (for agreement and disagreement).
+    var fieldText: String? {
+        switch self {
+        case let .date(date): return date.description
+        case let .result(result): return result.labResult?.rawValue
+        case let .titer(value, unit): return FactValue.number(value) + " " + unit
+        case let .text(text): return text
+        case .period, .exam: return nil
+        }
+    }
+}

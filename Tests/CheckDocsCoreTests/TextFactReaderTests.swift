@@ -1,0 +1,124 @@
+import Testing
+import CheckDocsNative
+@testable import CheckDocsCore
+
+/// The reader of facts from a page's text (docs/inspection.md, "Facts read from documents").
+@Suite struct TextFactReaderTests {
+    static let file = FilePath("scan.pdf")
+
+    static func read(_ text: String, type: String? = nil) -> [ReadFact] {
+        TextFactReader.read(page: text, number: 1, file: file, documentType: type)
+    }
+
+    static func dates(_ text: String) -> [String] {
+        read(text).compactMap { fact in
+            if case let .date(date) = fact.value { return "\(fact.fact.rawValue) \(date)" }
+            return nil
+        }
+    }
+
+    @Test("labelled dates: ISO, day-month-year, month-day-year, and month names in eight languages")
+    func labelledDates() {
+        #expect(Self.dates("Date of issue: 2022-05-20. Date of expiry: 2032-05-19.") == ["issue-date 2022-05-20", "expiry-date 2032-05-19"])
+        #expect(Self.dates("Expires: 13/04/2025") == ["expiry-date 2025-04-13"])
+        #expect(Self.dates("Expires: 04/13/2025") == ["expiry-date 2025-04-13"])
+        #expect(Self.dates("Valid through May 14, 2031") == ["valid-through 2031-05-14"])
+        #expect(Self.dates("Recommended renewal: 14 Feb 2028") == ["recommended-renewal 2028-02-14"])
+        #expect(Self.dates("Fecha de vencimiento: 14 de mayo de 2030") == ["expiry-date 2030-05-14"])
+        #expect(Self.dates("Date d'expiration : 3 février 2029") == ["expiry-date 2029-02-03"])
+        #expect(Self.dates("Data de validade: 9 de março de 2027") == ["expiry-date 2027-03-09"])
+        #expect(Self.dates("Gültig bis: 14. März 2030") == ["valid-through 2030-03-14"])
+        #expect(Self.dates("Действителен до 14 марта 2030") == ["valid-through 2030-03-14"])
+        #expect(Self.dates("Tarikh al-intiha: 2 yulyu 2029") == ["expiry-date 2029-07-02"])
+        #expect(Self.dates("Specimen collected: 2026-09-14") == ["collection-date 2026-09-14"])
+        #expect(Self.dates("Result date: 2026-09-16") == ["result-date 2026-09-16"])
+    }
+
+    @Test("an ambiguous date is never guessed; the page's other dates may make it a hint, never a deciding fact")
+    func ambiguousDates() {
+        #expect(Self.read("Expires: 03/04/2025").isEmpty)
+        let hinted = Self.read("Issued: 13/01/2024\nExpires: 03/04/2025")
+        let expiry = hinted.first { $0.fact == .expiryDate }
+        #expect(expiry?.value == .date(CalendarDate(iso: "2025-04-03")!))
+        #expect(expiry.map(FactDecisions.mayDecide) == false)
+        #expect(Self.dates("Expires: 04/04/2025") == ["expiry-date 2025-04-04"])
+        // Contradicting orders on the page: still nothing.
+        #expect(Self.read("Issued: 13/01/2024\nIssued: 01/13/2024\nExpires: 03/04/2025").allSatisfy { $0.fact != .expiryDate })
+    }
+
+    @Test("an unlabelled date is not a fact; a label alone on the line before names the next line's date")
+    func labels() {
+        #expect(Self.read("Printed 2026-01-02").isEmpty)
+        #expect(Self.dates("Date of expiry\n2032-05-19") == ["expiry-date 2032-05-19"])
+    }
+
+    @Test("test results as values, not adjectives; controls and mixed lines ignored")
+    func results() {
+        #expect(Self.read("QuantiFERON-TB Gold Plus result: NEGATIVE").map(\.value) == [.result(.negative)])
+        #expect(Self.read("HIV 1/2 antibody: Non-reactive").map(\.value) == [.result(.nonReactive)])
+        #expect(Self.read("Result: indeterminate").map(\.value) == [.result(.indeterminate)])
+        #expect(Self.read("A positive result requires a chest X-ray.").isEmpty)
+        #expect(Self.read("Mitogen control: positive").isEmpty)
+        #expect(Self.read("Result: negative (TB1), positive (TB2)").isEmpty)
+        // A panel of tests on one line: no one result, even when only one word is a value.
+        #expect(Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }.isEmpty)
+    }
+
+    @Test("titers with units, exams, visa class, coverage periods and dose dates")
+    func otherClasses() {
+        #expect(Self.read("Anti-HBs: 112.5 mIU/mL (immune)").map(\.value) == [.titer(value: 112.5, unit: "mIU/mL")])
+        #expect(Self.read("Varicella IgG 3.2 index").map(\.value) == [.titer(value: 3.2, unit: "index")])
+        // A control's value is not the patient's titer.
+        #expect(Self.read("Nil tube: 0.05 IU/mL   Mitogen control: positive (valid)").isEmpty)
+        #expect(Self.read("USMLE Step 2 CK: PASS, score 251, test date 2026-03-02").map(\.value)
+            == [.exam(step: "Step 2 CK", date: CalendarDate(iso: "2026-03-02"), outcome: "pass", score: 251)])
+        #expect(Self.read("Visa type/class: B1/B2. Entries: M.").map(\.value).contains(.text("B1/B2")))
+        #expect(Self.read("Coverage period: 2026-01-01 to 2026-12-31").map(\.value)
+            == [.period(from: CalendarDate(iso: "2026-01-01")!, through: CalendarDate(iso: "2026-12-31")!)])
+        #expect(Self.dates("MMR dose 1: 2001-03-04; dose 2: 2005-06-07") == ["dose-date 2001-03-04", "dose-date 2005-06-07"])
+    }
+
+    @Test("every fact carries its evidence: file, page, method, the line, a confidence")
+    func evidence() {
+        let fact = TextFactReader.read(page: "Header\nDate of expiry: 2032-05-19\n", number: 2, file: Self.file, documentType: "passport").first
+        #expect(fact?.page == 2)
+        #expect(fact?.method == .textLayer)
+        #expect(fact?.evidence == "Date of expiry: 2032-05-19")
+        #expect(fact?.documentType == "passport")
+        #expect(fact.map { FactDecisions.mayDecide($0) } == true)
+    }
+}
+
+/// The reader runs in checkdocs' own process on text a hostile PDF chose (at most 48 KB a page):
+/// its cost must grow with the text, not with its square.
+@Suite struct TextFactReaderCostTests {
+    @Test("a 48 KB line of numbers, results and dates is read in seconds, not minutes (it took up to 62 s when quadratic)")
+    func hostileLine() {
+        for piece in ["1 ", "negative result: ", "2026-01-01 expires ", "Name: A B ", "dose 2026-01-01 "] {
+            let line = String(repeating: piece, count: PopplerReader.maxPageTextBytes / piece.utf8.count)
+            let start = ContinuousClock.now
+            _ = TextFactReader.read(page: line, number: 1, file: FilePath("hostile.pdf"), documentType: nil)
+            #expect(ContinuousClock.now - start < .seconds(5), "\(piece.debugDescription) took \(ContinuousClock.now - start)")
+        }
+    }
+}
+
+/// The reader's entry points for OCR text and MRZ fields (later issue-13 work feeds them).
+@Suite struct OtherMethodsTests {
+    @Test("OCR text is read by the same reader, its readings below what may decide; a verified MRZ expiry decides")
+    func ocrAndMRZ() {
+        let ocr = TextFactReader.read(page: "Date of expiry: 2032-05-19", number: 1, file: FilePath("scan.pdf"), documentType: "passport", method: .ocr)
+        #expect(ocr.map(\.value) == [.date(CalendarDate(iso: "2032-05-19")!)])
+        #expect(ocr.first?.method == .ocr)
+        #expect(ocr.first.map(FactDecisions.mayDecide) == false)
+        let line = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+        let verified = MRZFacts.facts(expiry: CalendarDate(iso: "2032-04-15"), name: "ANNA MARIA ERIKSSON", checked: true, line: line,
+                                      file: FilePath("Passport scan.pdf"), documentType: "passport", page: 1)
+        #expect(verified.first.map(FactDecisions.mayDecide) == true)
+        #expect(verified.first?.note == "expiry date 2032-04-15 (read from Passport scan.pdf, page 1, MRZ)")
+        #expect(verified.last.map(FactDecisions.mayDecide) == false)
+        let unchecked = MRZFacts.facts(expiry: CalendarDate(iso: "2032-04-15"), name: nil, checked: false, line: line,
+                                       file: FilePath("Passport scan.pdf"), documentType: "passport", page: 1)
+        #expect(unchecked.first.map(FactDecisions.mayDecide) == false)
+    }
+}

@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Writes the facts corpus of scripts/facts-eval: small text-layer PDFs (hand-written objects,
+standard Helvetica, WinAnsiEncoding) of lab reports, BLS cards, USMLE transcripts, insurance
+certificates, immunization forms and passports, in several languages and date formats, with traps
+(ambiguous numeric dates, unlabelled dates, control lines, results used as adjectives), and their
+ground truth in OUT/truth.json.
+
+Standard library only; deterministic (a fixed seed, no timestamps): two runs write the same bytes.
+Usage: python3 scripts/facts-corpus.py OUT
+Truth: {"documents": [{"file", "type", "pages", "facts": [{"fact", "value"}]}]}, each value as
+checkdocs prints it (dates YYYY-MM-DD, a period "A to B", a titer "64 mIU/mL", an exam
+"Step 1 pass on 2024-06-18")."""
+import datetime, json, os, random, sys
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    "fr": ["janvier", "f\u00e9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\u00fbt", "septembre", "octobre", "novembre", "d\u00e9cembre"],
+    "pt": ["janeiro", "fevereiro", "mar\u00e7o", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+    "de": ["Januar", "Februar", "M\u00e4rz", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    "ar": ["yanayir", "fibrayir", "maris", "ibril", "mayu", "yunyu", "yulyu", "aghustus", "sibtambir", "uktubar", "nufambir", "disambir"],
+}
+rng = random.Random(13)
+
+
+def day(lo=2020, hi=2032):
+    start = datetime.date(lo, 1, 1).toordinal()
+    return datetime.date.fromordinal(rng.randint(start, datetime.date(hi, 12, 28).toordinal()))
+
+
+def unambiguous_day(lo=2020, hi=2032):
+    """A day whose day-of-month is over 12, so that 13/04 and 04/13 are each one date."""
+    while True:
+        d = day(lo, hi)
+        if d.day > 12:
+            return d
+
+
+def written(d, style):
+    """A date as documents write it; the styles whose numbers could be two days are never used
+    with a day of 12 or less (ambiguous dates are written on purpose elsewhere)."""
+    if style == "iso":
+        return d.isoformat()
+    if style == "dmy":
+        return "%02d/%02d/%d" % (d.day, d.month, d.year)
+    if style == "mdy":
+        return "%02d/%02d/%d" % (d.month, d.day, d.year)
+    if style == "dot":
+        return "%02d.%02d.%d" % (d.day, d.month, d.year)
+    if style == "en-dmy":
+        return "%d %s %d" % (d.day, MONTHS["en"][d.month - 1], d.year)
+    if style == "en-mdy":
+        return "%s %d, %d" % (MONTHS["en"][d.month - 1], d.day, d.year)
+    if style == "en-short":
+        return "%02d %s %d" % (d.day, MONTHS["en"][d.month - 1][:3].upper(), d.year)
+    if style in ("es", "pt"):
+        return "%d de %s de %d" % (d.day, MONTHS[style][d.month - 1], d.year)
+    if style == "fr":
+        return "%d %s %d" % (d.day, MONTHS["fr"][d.month - 1], d.year)
+    if style == "de":
+        return "%d. %s %d" % (d.day, MONTHS["de"][d.month - 1], d.year)
+    if style == "ar":
+        return "%d %s %d" % (d.day, MONTHS["ar"][d.month - 1], d.year)
+    raise ValueError(style)
+
+
+STYLES = ["iso", "dmy", "mdy", "dot", "en-dmy", "en-mdy", "en-short", "es", "pt", "fr", "de", "ar"]
+NUMERIC = {"dmy", "mdy", "dot"}
+
+
+def some_date(style):
+    return unambiguous_day() if style in NUMERIC else day()
+
+
+LABELS = {
+    "expiry-date": {"en": "Date of expiry", "es": "Fecha de vencimiento", "fr": "Date d'expiration", "pt": "Data de validade",
+                    "de": "Ablaufdatum", "ar": "Tarikh al-intiha"},
+    "issue-date": {"en": "Date of issue", "es": "Fecha de expedici\u00f3n", "fr": "Date de d\u00e9livrance", "pt": "Data de emiss\u00e3o",
+                   "de": "Ausstellungsdatum", "ar": "Tarikh al-isdar"},
+    "collection-date": {"en": "Specimen collected", "es": "Fecha de toma", "fr": "Date de pr\u00e9l\u00e8vement", "pt": "Data da coleta",
+                        "de": "Entnahmedatum", "ar": "Collected"},
+    "valid-through": {"en": "Valid through", "es": "V\u00e1lido hasta", "fr": "Valable jusqu'au", "pt": "V\u00e1lido at\u00e9",
+                      "de": "G\u00fcltig bis", "ar": "Salih hatta"},
+}
+LANGUAGE_OF = {"es": "es", "pt": "pt", "fr": "fr", "de": "de", "ar": "ar"}
+
+documents = []
+
+
+def add(name, type_, pages, facts):
+    documents.append({"file": name + ".pdf", "type": type_, "pages": pages, "facts": facts})
+
+
+def fact(kind, value):
+    return {"fact": kind, "value": value}
+
+
+# Lab reports: IGRA, drug screens, serology.
+for n in range(12):
+    style = STYLES[n % len(STYLES)]
+    language = LANGUAGE_OF.get(style, "en")
+    collected = some_date(style)
+    result = ["NEGATIVE", "Negative", "POSITIVE", "Indeterminate", "Non-reactive", "negativo"][n % 6]
+    value = {"NEGATIVE": "negative", "Negative": "negative", "POSITIVE": "positive", "Indeterminate": "indeterminate",
+             "Non-reactive": "non-reactive", "negativo": "negative"}[result]
+    lines = ["Sample Diagnostics Laboratory (fictional)", "QuantiFERON-TB Gold Plus",
+             "%s: %s" % (LABELS["collection-date"][language], written(collected, style)),
+             "Nil tube: 0.05 IU/mL   Mitogen control: positive (valid)",
+             "Result: %s" % result,
+             "A positive result requires a chest X-ray; see the reference guide printed 2019-01-02."]
+    add("lab-igra-%02d" % n, "tb_igra", [lines],
+        [fact("collection-date", collected.isoformat()), fact("test-result", value)])
+
+for n in range(6):
+    collected = unambiguous_day()
+    reported = unambiguous_day()
+    lines = ["Urine drug screen, 10 panel", "Date collected: " + written(collected, "mdy"),
+             "Date reported: " + written(reported, "mdy"), "Drug screen: Negative for all panels"]
+    add("lab-drug-%02d" % n, "drug_screen", [lines],
+        [fact("collection-date", collected.isoformat()), fact("result-date", reported.isoformat()), fact("test-result", "negative")])
+
+for n in range(8):
+    collected = day()
+    titer = [64, 112.5, 8, 250, 3.2, 1.4, 45, 18][n]
+    unit = ["mIU/mL", "mIU/mL", "mIU/mL", "mIU/mL", "index", "index", "IU/mL", "AU/mL"][n]
+    shown = ("%g" % titer)
+    lines = ["Serology report", "Collected " + written(collected, "iso"),
+             "Anti-HBs %s %s" % (shown, unit) if n < 4 else "Varicella IgG: %s %s" % (shown, unit)]
+    add("lab-titer-%02d" % n, "hepb" if n < 4 else "varicella", [lines],
+        [fact("collection-date", collected.isoformat()), fact("titer", "%s %s" % (shown, unit))])
+
+# BLS cards (AHA eCard style): an issue date and a recommended renewal, sometimes month-year only.
+for n in range(8):
+    issued = unambiguous_day(2024, 2026)
+    renewal = datetime.date(issued.year + 2, issued.month, min(issued.day, 28))
+    full = n % 2 == 0
+    style = ["iso", "mdy", "en-mdy", "en-short"][n % 4]
+    person = ["Amara Okoye", "Tomas Rivera", "Lena Fischer", "Yusuf Haddad", "Priya Nair", "Joao Costa", "Mei Lin", "Olga Petrova"][n]
+    lines = ["Basic Life Support (BLS) Provider", "Name: " + person,
+             "Issue Date: " + (written(issued, style) if full else "%02d/%d" % (issued.month, issued.year)),
+             "Recommended Renewal Date: " + (written(renewal, style) if full else "%02d/%d" % (renewal.month, renewal.year))]
+    facts = [fact("name", person)]
+    if full:
+        facts += [fact("issue-date", issued.isoformat()), fact("recommended-renewal", renewal.isoformat())]
+    add("bls-card-%02d" % n, "bls", [lines], facts)
+
+# USMLE transcripts: two pages, exam lines.
+for n in range(6):
+    step1 = unambiguous_day(2022, 2025)
+    step2 = unambiguous_day(2024, 2026)
+    score = 220 + n * 7
+    page1 = ["USMLE Transcript of Scores (sample)", "Examinee: USMLE ID 0-000-000-%d" % n,
+             "Step 1   Test date: %s   Outcome: PASS" % written(step1, "en-mdy")]
+    page2 = ["Step 2 CK   Test date: %s   Outcome: Pass   Score %d" % (written(step2, "iso"), score), "End of transcript."]
+    add("usmle-transcript-%02d" % n, "usmle_transcript", [page1, page2],
+        [fact("exam-result", "Step 1 pass on %s" % step1.isoformat()),
+         fact("exam-result", "Step 2 CK pass score %d on %s" % (score, step2.isoformat()))])
+
+# Insurance certificates: a coverage period, sometimes a separate "valid through".
+for n in range(8):
+    start = day(2025, 2027)
+    end = start + datetime.timedelta(days=364)
+    style = ["iso", "en-dmy", "es", "fr", "pt", "de", "dmy", "en-mdy"][n]
+    if style == "dmy":
+        start = datetime.date(start.year, start.month, 15)
+        end = datetime.date(start.year + 1, start.month, 14) if start.month > 1 else datetime.date(start.year, 12, 14)
+    language = LANGUAGE_OF.get(style, "en")
+    word = {"en": "Coverage period", "es": "Periodo de cobertura", "fr": "P\u00e9riode de couverture", "pt": "Per\u00edodo de cobertura",
+            "de": "Versicherungszeitraum"}[language]
+    lines = ["Certificate of insurance (sample)", "Policy number SAMPLE-%04d" % n,
+             "%s: %s to %s" % (word, written(start, style), written(end, style))]
+    facts = [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat()))]
+    if n % 3 == 0:
+        lines.append("%s: %s" % (LABELS["valid-through"][language], written(end, style)))
+        facts.append(fact("valid-through", end.isoformat()))
+    add("insurance-%02d" % n, "health_insurance", [lines], facts)
+
+# Immunization forms: doses with dates.
+for n in range(6):
+    doses = sorted([day(1998, 2010) for _ in range(2)])
+    flu = unambiguous_day(2025, 2026)
+    lines = ["Immunization record (sample)", "MMR dose 1: %s; dose 2: %s" % (written(doses[0], "iso"), written(doses[1], "en-short")),
+             "Influenza booster: " + written(flu, "mdy"), "Signed by the provider on the date below.", "2026-11-05"]
+    add("immunization-form-%02d" % n, "immunization_record", [lines],
+        [fact("dose-date", doses[0].isoformat()), fact("dose-date", doses[1].isoformat()), fact("dose-date", flu.isoformat())])
+
+# Passports and visas (text-layer scans), bilingual labels.
+for n in range(8):
+    style = STYLES[(n * 5) % len(STYLES)]
+    language = LANGUAGE_OF.get(style, "en")
+    issued, expiry = some_date(style), some_date(style)
+    lines = ["Passport / Passeport (sample)",
+             "%s / %s: %s" % ("Date of issue", LABELS["issue-date"][language], written(issued, style)),
+             "%s / %s: %s" % ("Date of expiry", LABELS["expiry-date"][language], written(expiry, style))]
+    add("passport-%02d" % n, "passport", [lines], [fact("issue-date", issued.isoformat()), fact("expiry-date", expiry.isoformat())])
+
+for n in range(4):
+    issued, expiry = unambiguous_day(), unambiguous_day()
+    visa = ["B1/B2", "J-1", "F-1", "H-1B"][n]
+    lines = ["United States visa (sample)", "Visa type/class: %s. Entries: M." % visa,
+             "Issue date: %s   Expiration date: %s" % (written(issued, "en-short"), written(expiry, "en-short"))]
+    add("visa-%02d" % n, "visa", [lines],
+        [fact("visa-class", visa), fact("issue-date", issued.isoformat()), fact("expiry-date", expiry.isoformat())])
+
+# Traps: ambiguous numeric dates alone (no fact), unlabelled dates (no fact), and an ambiguous date
+# on a page whose other dates show the order (a hint, never deciding).
+for n in range(6):
+    a, b = rng.randint(1, 12), rng.randint(1, 12)
+    if a == b:
+        b = a % 12 + 1
+    year = rng.randint(2026, 2031)
+    lines = ["Letter (sample)", "Expires: %02d/%02d/%d" % (a, b, year), "Printed %s." % day().isoformat()]
+    add("trap-ambiguous-%02d" % n, "passport", [lines], [])
+for n in range(4):
+    issued = unambiguous_day()
+    a, b = rng.randint(1, 12), rng.randint(1, 12)
+    if a == b:
+        b = a % 12 + 1
+    year = rng.randint(2026, 2031)
+    lines = ["Certificate (sample)", "Issued: " + written(issued, "dmy"), "Expires: %02d/%02d/%d" % (a, b, year)]
+    add("trap-order-%02d" % n, "passport", [lines],
+        [fact("issue-date", issued.isoformat()), fact("expiry-date", datetime.date(year, b, a).isoformat())])
+
+# Harder cases, written as real documents put them: a date of birth beside an expiry, a label
+# after its date, two-digit years, several tests on one line, a period written with "from ...
+# through", an expiry in words the reader does not know ("not valid after"), an issuer between
+# the label and the date.
+for n in range(4):
+    birth, expiry = unambiguous_day(1985, 1999), unambiguous_day(2027, 2034)
+    lines = ["Passport (sample)", "Date of birth: %s   Date of expiry: %s" % (written(birth, "en-short"), written(expiry, "en-short")),
+             "%s (renewal reminder)" % day(2027, 2030).isoformat(), "Printed 05/14/26"]
+    add("hard-passport-%02d" % n, "passport", [lines], [fact("expiry-date", expiry.isoformat())])
+for n in range(4):
+    collected = day(2025, 2026)
+    lines = ["Serology panel (sample)", "Collected on %s" % written(collected, "iso"),
+             "HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive"]
+    # Three tests on one line: no single result to read.
+    add("hard-panel-%02d" % n, "immunization_record", [lines], [fact("collection-date", collected.isoformat())])
+for n in range(4):
+    start = day(2025, 2026)
+    end = start + datetime.timedelta(days=180)
+    lines = ["Travel medical insurance (sample)", "Insured from %s through %s" % (written(start, "en-dmy"), written(end, "en-dmy")),
+             "Not valid after %s." % written(end, "iso")]
+    # The truth is what the document says, whether or not the reader knows these words.
+    add("hard-insurance-%02d" % n, "health_insurance", [lines],
+        [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat())), fact("valid-through", end.isoformat())])
+for n in range(4):
+    issued = day(2024, 2026)
+    lines = ["Certificate of good standing (sample)",
+             "Issued by the Registrar, Lagoon Coast College of Medicine, on %s" % written(issued, "en-dmy")]
+    add("hard-issuer-%02d" % n, "good_standing", [lines], [fact("issue-date", issued.isoformat())])
+
+
+def pdf(pages):
+    """A PDF with one text page per entry: lines at 14 pt leading, Helvetica, WinAnsiEncoding."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    font = 3 + 2 * len(pages)
+    for index, lines in enumerate(pages):
+        page_id, content_id = 3 + 2 * index, 4 + 2 * index
+        kids.append("%d 0 R" % page_id)
+        body = "BT /F1 11 Tf 14 TL 72 740 Td"
+        for line in lines:
+            data = line.encode("cp1252")
+            escaped = "".join(chr(c) if 32 <= c < 127 and chr(c) not in "()\\" else "\\%03o" % c for c in data)
+            body += " (%s) Tj T*" % escaped
+        body += " ET"
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                       % (font, content_id))
+        objects.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body))
+    objects[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), len(pages))
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += ("%d 0 obj\n%s\nendobj\n" % (number, body)).encode("latin-1")
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)).encode()
+    for offset in offsets:
+        out += ("%010d 00000 n \n" % offset).encode()
+    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)).encode()
+    return bytes(out)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: facts-corpus.py OUT")
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    for document in documents:
+        with open(os.path.join(out, document["file"]), "wb") as handle:
+            handle.write(pdf(document["pages"]))
+    truth = [{"file": d["file"], "type": d["type"], "pages": len(d["pages"]), "facts": d["facts"]} for d in documents]
+    with open(os.path.join(out, "truth.json"), "w") as handle:
+        json.dump({"documents": truth}, handle, indent=1, ensure_ascii=False)
+        handle.write("\n")
+    print("%d documents in %s" % (len(documents), out))
+
+
+main()
