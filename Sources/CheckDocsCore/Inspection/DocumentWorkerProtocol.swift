@@ -18,6 +18,8 @@ enum DocumentWorkerProtocol {
 
     enum Kind: UInt8, Sendable {
         case pdfFacts = 1
+        /// OCR of one image or one PDF page (OCRWorkerProtocol.swift).
+        case ocrPage = 2
     }
 
     enum Status: UInt8 {
@@ -51,8 +53,9 @@ enum DocumentWorkerProtocol {
     }
 
     /// The worker's side: runs one request and encodes its answer. `reader` is the PDF reader
-    /// (PopplerReader in a worker, replaceable in tests).
-    static func answer(to request: [UInt8], reader: ([UInt8], Bool) -> PDFFacts?) -> [UInt8] {
+    /// (PopplerReader in a worker, replaceable in tests), `ocr` the OCR reader (OCRReader).
+    static func answer(to request: [UInt8], reader: ([UInt8], Bool) -> PDFFacts?,
+                       ocr: (OCRWorkerProtocol.Input, [UInt8]) -> OCRResult = OCRWorkerProtocol.readInProcess) -> [UInt8] {
         guard request.count >= 3, request[0] == version, let kind = Kind(rawValue: request[1]) else {
             return [version, request.count > 1 ? request[1] : 0, Status.badRequest.rawValue]
         }
@@ -62,6 +65,8 @@ enum DocumentWorkerProtocol {
                 return [version, kind.rawValue, Status.unavailable.rawValue]
             }
             return [version, kind.rawValue, Status.facts.rawValue] + encode(facts)
+        case .ocrPage:
+            return OCRWorkerProtocol.answer(to: request, reader: ocr)
         }
     }
 
