@@ -35,6 +35,7 @@ typedef struct {
     char *(*get_utf8_text)(TessBaseAPI *);
     int (*mean_text_conf)(TessBaseAPI *);
     void (*clear)(TessBaseAPI *);
+    int (*recognize)(TessBaseAPI *, void *);
     void (*delete_text)(const char *);
     Pix *(*pix_read_mem)(const unsigned char *, size_t);
     int (*pix_read_header_mem)(const unsigned char *, size_t, int *, int *, int *, int *, int *, int *);
@@ -90,6 +91,7 @@ static inline int cocr_load_tesseract(COCRTesseractAPI *api) {
     COCR_SYMBOL(tess, api->get_utf8_text, "TessBaseAPIGetUTF8Text");
     COCR_SYMBOL(tess, api->mean_text_conf, "TessBaseAPIMeanTextConf");
     COCR_SYMBOL(tess, api->clear, "TessBaseAPIClear");
+    COCR_SYMBOL(tess, api->recognize, "TessBaseAPIRecognize");
     COCR_SYMBOL(tess, api->delete_text, "TessDeleteText");
     COCR_SYMBOL(lept, api->pix_read_mem, "pixReadMem");
     COCR_SYMBOL(lept, api->pix_read_header_mem, "pixReadHeaderMem");
@@ -97,7 +99,7 @@ static inline int cocr_load_tesseract(COCRTesseractAPI *api) {
     COCR_SYMBOL(lept, api->pix_get_x_res, "pixGetXRes");
     if (!api->create || !api->destroy || !api->init2 || !api->set_variable || !api->set_page_seg_mode
         || !api->set_image || !api->set_image2 || !api->set_source_resolution || !api->get_utf8_text
-        || !api->mean_text_conf || !api->clear || !api->delete_text || !api->pix_read_mem
+        || !api->mean_text_conf || !api->clear || !api->recognize || !api->delete_text || !api->pix_read_mem
         || !api->pix_read_header_mem || !api->pix_destroy || !api->pix_get_x_res) return -1;
     return 0;
 }

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A passport's or a visa foil's machine-readable zone, read and verified (docs/inspection.md,
 /// "MRZ"): ICAO 9303 TD3 (a passport: two lines of 44 characters) and MRV-A (a visa foil, such as
 /// a US visa: two lines of 44). Every check digit the format carries must verify; a reading that
@@ -94,8 +96,20 @@ public struct MachineReadableZone: Hashable, Sendable {
     /// 50 years before or 49 after `asOf`'s year.
     public static func parse(_ first: some StringProtocol, _ second: some StringProtocol,
                              asOf: CalendarDate) -> Result<MachineReadableZone, Rejection> {
-        let line1 = Array(first.utf8), line2 = Array(second.utf8)
+        var line1 = Array(first.utf8), line2 = Array(second.utf8)
         guard line1.count == lineLength, line2.count == lineLength else { return .failure(.length) }
+        // Where the format allows letters only and no check digit covers the position (all of
+        // line 1, the nationality), a digit is the letter it looks like (OCR reads O as 0, I as 1).
+        for index in line1.indices { line1[index] = letter(lookingLike: line1[index]) }
+        for index in 10..<13 { line2[index] = letter(lookingLike: line2[index]) }
+        // Where it allows digits only (the dates and the check digits), a letter is the digit it
+        // looks like (O 0, I 1, B 8…), before the check digits are verified: the check digits
+        // still decide, and a zone whose digits do not verify is refused as read.
+        for index in Array(13...19) + Array(21...27) + [9] { line2[index] = digit(lookingLike: line2[index]) }
+        if line1[0] == UInt8(ascii: "P") {
+            if line2[42] != UInt8(ascii: "<") { line2[42] = digit(lookingLike: line2[42]) }
+            line2[43] = digit(lookingLike: line2[43])
+        }
         for (index, byte) in line1.enumerated() where !(isLetter(byte) || byte == UInt8(ascii: "<")) {
             return .failure(.character(line: 1, position: index))
         }
@@ -173,12 +187,41 @@ public struct MachineReadableZone: Hashable, Sendable {
     }
 
     /// A US nonimmigrant class at the start of a foil's optional data: a letter, then letters and
-    /// digits with at least one digit (B1B2, F1, J1, H1B, E3D, O1), at most 5 characters, ended by a filler.
+    /// digits with at least one digit (B1B2, F1, J1, H1B, E3D, O1), at most 5 characters, ended by
+    /// a filler. A class begins with a letter, so a leading 0 is the O of O1 (no check digit covers it).
     static func usVisaClass(_ optional: String) -> String? {
-        let token = optional.prefix { $0 != "<" }
+        var token = optional.prefix { $0 != "<" }
+        if token.hasPrefix("0") { token = "O" + token.dropFirst() }
         guard (2...5).contains(token.count), token.first.map({ $0.isASCII && $0.isLetter }) == true,
               token.contains(where: \.isNumber), token.count < optional.count else { return nil }
         return String(token)
+    }
+
+    /// The letter a digit is mistaken for (0 O, 1 I, 2 Z, 5 S, 8 B); any other byte unchanged.
+    /// Only for positions that hold letters alone and that no check digit covers: it never
+    /// changes what a check digit verifies.
+    static func letter(lookingLike byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "0"): return UInt8(ascii: "O")
+        case UInt8(ascii: "1"): return UInt8(ascii: "I")
+        case UInt8(ascii: "2"): return UInt8(ascii: "Z")
+        case UInt8(ascii: "5"): return UInt8(ascii: "S")
+        case UInt8(ascii: "8"): return UInt8(ascii: "B")
+        default: return byte
+        }
+    }
+
+    /// The digit a letter is mistaken for (O Q D 0, I 1, Z 2, S 5, G 6, B 8); any other byte unchanged.
+    static func digit(lookingLike byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "O"), UInt8(ascii: "Q"), UInt8(ascii: "D"): return UInt8(ascii: "0")
+        case UInt8(ascii: "I"): return UInt8(ascii: "1")
+        case UInt8(ascii: "Z"): return UInt8(ascii: "2")
+        case UInt8(ascii: "S"): return UInt8(ascii: "5")
+        case UInt8(ascii: "G"): return UInt8(ascii: "6")
+        case UInt8(ascii: "B"): return UInt8(ascii: "8")
+        default: return byte
+        }
     }
 
     private static func trimmed(_ field: String) -> String {
@@ -207,13 +250,26 @@ public struct MachineReadableZone: Hashable, Sendable {
 
     /// Every zone in `text` (OCR output, or a text layer) whose check digits verify, in order and
     /// without repeats. OCR's habits are tolerated, none of them by changing a character that a
-    /// check digit covers: spaces inside a line, `«` for `<`, lower-case letters, the two lines on
-    /// one line or split over several, and fillers at the end of line 1 dropped or doubled (line 1
-    /// is padded or cut to 44 only in its trailing fillers).
+    /// check digit covers: spaces inside a line, `«` for `<`, the two lines on one line or split
+    /// over several, and fillers at the end of line 1 dropped or doubled (line 1 is padded or cut
+    /// to 44 only in its trailing fillers). A lower-case letter is no zone's (OCR's c and e for
+    /// `<`): such a line is not read, rather than read with a wrong name.
     public static func find(in text: String, asOf: CalendarDate) -> [MachineReadableZone] {
         var found: [MachineReadableZone] = []
         for block in candidateBlocks(text) {
             for zone in zones(in: block, asOf: asOf) where !found.contains(zone) { found.append(zone) }
+        }
+        return found
+    }
+
+    /// The zones of an OCR page: its MRZ reading first (the page read with the zone's alphabet
+    /// alone), then its ordinary text. Two readings of one zone whose line 2 (everything the check
+    /// digits verify) agree but whose names differ are one zone, the MRZ reading's.
+    public static func find(in page: OCRPage, asOf: CalendarDate) -> [MachineReadableZone] {
+        var found: [MachineReadableZone] = []
+        for zone in find(in: page.mrzText, asOf: asOf) + find(in: page.text, asOf: asOf)
+        where !found.contains(where: { $0.lines[1] == zone.lines[1] }) {
+            found.append(zone)
         }
         return found
     }
@@ -230,7 +286,6 @@ public struct MachineReadableZone: Hashable, Sendable {
                 switch scalar {
                 case " ", "\t", "\u{A0}": continue
                 case "«", "‹", "〈": line.append("<")
-                case "a"..."z": line.append(Character(String(scalar).uppercased()))
                 case "A"..."Z", "0"..."9", "<": line.append(Character(scalar))
                 default: valid = false
                 }
@@ -252,11 +307,13 @@ public struct MachineReadableZone: Hashable, Sendable {
         func attempt(_ first: String, _ second: String) {
             if case let .success(zone) = parse(first, second, asOf: asOf), !results.contains(zone) { results.append(zone) }
         }
-        // Line by line: line 1 (padded or cut in its trailing fillers only) and the next line.
+        // Line by line: line 1 (padded or cut in its trailing fillers only) and the next line
+        // (padded in its trailing fillers, which only a visa's unchecked optional data ends with).
         for index in block.indices.dropLast() {
-            let first = block[index], second = block[index + 1]
-            guard first.hasPrefix("P") || first.hasPrefix("V"), second.count == lineLength else { continue }
-            if let fitted = fitFirstLine(first) { attempt(fitted, second) }
+            let first = block[index]
+            guard first.hasPrefix("P") || first.hasPrefix("V"), let fitted = fitFirstLine(first),
+                  let second = fitSecondLine(block[index + 1]) else { continue }
+            attempt(fitted, second)
         }
         // The block joined: two lines on one, or a line broken in two.
         let joined = Array(block.joined().utf8)
@@ -273,6 +330,12 @@ public struct MachineReadableZone: Hashable, Sendable {
 
     /// Line 1 made 44 characters long by its trailing fillers alone: padded when OCR dropped some
     /// (at least the name's `<<` separator must be there), cut when it read extra ones.
+    static func fitSecondLine(_ line: String) -> String? {
+        if line.count == lineLength { return line }
+        guard line.count >= 30, line.count < lineLength, line.hasSuffix("<") else { return nil }
+        return line + String(repeating: "<", count: lineLength - line.count)
+    }
+
     static func fitFirstLine(_ line: String) -> String? {
         let count = line.count
         if count == lineLength { return line }

@@ -8,7 +8,7 @@ import CheckDocsNative
 ///     answer:  version(1) kind=2 status(1) tag(1) …
 ///
 /// with status 0 and tag 0 (`page`): pageCount(4) pixelWidth(4) pixelHeight(4) confidence(1)
-/// textComplete(1) textLength(4) text(UTF-8); tag 1 (`unavailable`) and tag 2 (`unreadable`):
+/// textComplete(1) textLength(4) text(UTF-8) mrzLength(4) mrzText(UTF-8); tag 1 (`unavailable`) and tag 2 (`unreadable`):
 /// the reason's code(1). Nothing after the end. The parent checks every field before it
 /// believes any.
 enum OCRWorkerProtocol {
@@ -56,7 +56,10 @@ enum OCRWorkerProtocol {
             let text = Array(OCRReader.truncate(page.text, toUTF8Bytes: OCRReader.keptTextBytes).utf8)
             out.append(page.textComplete && text.count == page.text.utf8.count ? 1 : 0)
             out.append(u32: text.count)
-            return out + text
+            out += text
+            let mrz = Array(OCRReader.truncate(page.mrzText, toUTF8Bytes: OCRReader.keptMRZTextBytes).utf8)
+            out.append(u32: mrz.count)
+            return out + mrz
         case let .unavailable(reason): return [1, reason.rawValue]
         case let .unreadable(reason): return [2, reason.rawValue]
         }
@@ -82,8 +85,10 @@ enum OCRWorkerProtocol {
                   let complete = reader.u8(), complete <= 1 else { return bad("an OCR field out of range or missing") }
             guard let length = reader.u32(), length <= OCRReader.keptTextBytes, let bytes = reader.bytes(length),
                   let text = String(validating: bytes, as: UTF8.self) else { return bad("OCR text that is too long or not UTF-8") }
+            guard let mrzLength = reader.u32(), mrzLength <= OCRReader.keptMRZTextBytes, let mrzBytes = reader.bytes(mrzLength),
+                  let mrzText = String(validating: mrzBytes, as: UTF8.self) else { return bad("MRZ text that is too long or not UTF-8") }
             result = .page(OCRPage(text: text, textComplete: complete == 1, meanConfidence: Int(confidence),
-                                   pixelWidth: width, pixelHeight: height, pageCount: pageCount))
+                                   pixelWidth: width, pixelHeight: height, pageCount: pageCount, mrzText: mrzText))
         case 1:
             guard let code = reader.u8(), let reason = OCRUnavailable(rawValue: code) else { return bad("an unknown reason") }
             result = .unavailable(reason)

@@ -20,8 +20,14 @@ public struct OCRPage: Hashable, Sendable {
     public var pixelHeight: Int
     /// Pages in the document (1 for an image), so a caller can ask for the others.
     public var pageCount: Int
+    /// The page read again with only the MRZ's characters allowed (A–Z, 0–9, `<`), when the first
+    /// reading has a `<` or `«` (a zone's fillers); empty otherwise. At most `keptMRZTextBytes`.
+    /// Only for finding machine-readable zones: its ordinary words are garbled.
+    public var mrzText: String
 
-    public init(text: String, textComplete: Bool, meanConfidence: Int, pixelWidth: Int, pixelHeight: Int, pageCount: Int) {
+    public init(text: String, textComplete: Bool, meanConfidence: Int, pixelWidth: Int, pixelHeight: Int, pageCount: Int,
+                mrzText: String = "") {
+        self.mrzText = mrzText
         self.text = text
         self.textComplete = textComplete
         self.meanConfidence = meanConfidence
@@ -88,6 +94,10 @@ public enum OCRReader {
     public static let maxPixels = 40_000_000
     /// The text kept, in UTF-8 bytes (a dense page is ~6,000).
     public static let keptTextBytes = 32_000
+    /// The MRZ reading kept, in bytes (both fit in a worker's 64 KiB answer).
+    public static let keptMRZTextBytes = 16_000
+    /// The characters of a machine-readable zone (ICAO 9303).
+    public static let mrzAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 
     private final class Engine: @unchecked Sendable {
         /// Allocated once and never moved: a mutex must not be a Swift stored property (its address is not stable).
@@ -242,10 +252,21 @@ public enum OCRReader {
             api.delete_text(pointer)
         }
         let confidence = Int(api.mean_text_conf(handle))
+        // The general English model reads a run of `<` as c, e, K or «: a page that shows any
+        // filler is read once more with the zone's alphabet alone (the whitelist is reset after).
+        var mrzText = ""
+        if text.contains("<") || text.contains("«") {
+            _ = api.set_variable(handle, "tessedit_char_whitelist", mrzAlphabet)
+            if api.recognize(handle, nil) == 0, let pointer = api.get_utf8_text(handle) {
+                mrzText = String(cString: pointer)
+                api.delete_text(pointer)
+            }
+            _ = api.set_variable(handle, "tessedit_char_whitelist", "")
+        }
         let kept = truncate(text, toUTF8Bytes: keptTextBytes)
         return .page(OCRPage(text: kept, textComplete: kept.utf8.count == text.utf8.count,
                              meanConfidence: min(max(confidence, 0), 100), pixelWidth: width, pixelHeight: height,
-                             pageCount: pageCount))
+                             pageCount: pageCount, mrzText: truncate(mrzText, toUTF8Bytes: keptMRZTextBytes)))
     }
 
     /// The longest prefix of `text` whose UTF-8 fits in `limit` bytes, cut between characters.
