@@ -11,7 +11,7 @@ For each specimen N (seeded: the same files on every run):
 
 Every fifth specimen has a broken check digit in its MRZ: a reader must find no zone on it.
 Python 3 standard library only; the PNG is drawn by poppler-glib and cairo (scripts/setup installs
-them) through ctypes. Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--no-images] OUT_DIR
+them) through ctypes. Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--mrz-font Courier|Courier-Bold] [--no-images] OUT_DIR
 """
 import argparse
 import ctypes
@@ -117,8 +117,8 @@ def assemble(objects):
     return bytes(out)
 
 
-def text_pdf(truth):
-    """The data page: a heading and labelled fields in Helvetica, the MRZ in Courier 12 pt."""
+def text_pdf(truth, mrz_font="Courier"):
+    """The data page: a heading and labelled fields in Helvetica, the MRZ in `mrz_font` 12 pt."""
     passport = truth["format"] == "TD3"
     fields = [
         ("Surname", truth["surname"]),
@@ -147,7 +147,7 @@ def text_pdf(truth):
         b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % mrz_font.encode(),
     ])
 
 
@@ -235,6 +235,8 @@ def main():
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--mrz-font", default="Courier", choices=("Courier", "Courier-Bold"),
+                        help="the standard PDF font the MRZ is printed in (no OCR-B font is at hand)")
     parser.add_argument("--no-images", action="store_true", help="write the text PDFs and truth.json only")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -246,7 +248,7 @@ def main():
         name = "specimen-%d" % index
         truth["name"] = name
         truths.append(truth)
-        pdf = text_pdf(truth)
+        pdf = text_pdf(truth, args.mrz_font)
         with open(os.path.join(args.out, name + ".pdf"), "wb") as handle:
             handle.write(pdf)
         if renderer:

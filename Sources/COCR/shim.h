@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 typedef struct TessBaseAPI TessBaseAPI;
+typedef struct TessResultIterator TessResultIterator;
+typedef struct TessPageIterator TessPageIterator;
 typedef struct Pix Pix;
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
@@ -20,6 +22,8 @@ typedef struct { unsigned int domain; int code; char *message; } COCRGError;
 enum {
     COCR_OEM_LSTM_ONLY = 1,       // TessOcrEngineMode: the LSTM recognizer alone (no adaptation between pages)
     COCR_PSM_AUTO = 3,            // TessPageSegMode: automatic page segmentation, no orientation detection
+    COCR_PSM_SINGLE_LINE = 7,     // TessPageSegMode: the image is one line of text
+    COCR_RIL_TEXTLINE = 2,        // TessPageIteratorLevel: a line
     COCR_CAIRO_FORMAT_RGB24 = 1,  // cairo_format_t
 };
 
@@ -36,6 +40,13 @@ typedef struct {
     int (*mean_text_conf)(TessBaseAPI *);
     void (*clear)(TessBaseAPI *);
     int (*recognize)(TessBaseAPI *, void *);
+    void (*set_rectangle)(TessBaseAPI *, int, int, int, int);
+    TessResultIterator *(*get_iterator)(TessBaseAPI *);
+    TessPageIterator *(*iterator_page)(TessResultIterator *);
+    int (*iterator_bounding_box)(const TessPageIterator *, int, int *, int *, int *, int *);
+    char *(*iterator_text)(const TessResultIterator *, int);
+    int (*iterator_next)(TessResultIterator *, int);
+    void (*iterator_delete)(TessResultIterator *);
     void (*delete_text)(const char *);
     Pix *(*pix_read_mem)(const unsigned char *, size_t);
     int (*pix_read_header_mem)(const unsigned char *, size_t, int *, int *, int *, int *, int *, int *);
@@ -92,6 +103,13 @@ static inline int cocr_load_tesseract(COCRTesseractAPI *api) {
     COCR_SYMBOL(tess, api->mean_text_conf, "TessBaseAPIMeanTextConf");
     COCR_SYMBOL(tess, api->clear, "TessBaseAPIClear");
     COCR_SYMBOL(tess, api->recognize, "TessBaseAPIRecognize");
+    COCR_SYMBOL(tess, api->set_rectangle, "TessBaseAPISetRectangle");
+    COCR_SYMBOL(tess, api->get_iterator, "TessBaseAPIGetIterator");
+    COCR_SYMBOL(tess, api->iterator_page, "TessResultIteratorGetPageIterator");
+    COCR_SYMBOL(tess, api->iterator_bounding_box, "TessPageIteratorBoundingBox");
+    COCR_SYMBOL(tess, api->iterator_text, "TessResultIteratorGetUTF8Text");
+    COCR_SYMBOL(tess, api->iterator_next, "TessResultIteratorNext");
+    COCR_SYMBOL(tess, api->iterator_delete, "TessResultIteratorDelete");
     COCR_SYMBOL(tess, api->delete_text, "TessDeleteText");
     COCR_SYMBOL(lept, api->pix_read_mem, "pixReadMem");
     COCR_SYMBOL(lept, api->pix_read_header_mem, "pixReadHeaderMem");
@@ -99,7 +117,9 @@ static inline int cocr_load_tesseract(COCRTesseractAPI *api) {
     COCR_SYMBOL(lept, api->pix_get_x_res, "pixGetXRes");
     if (!api->create || !api->destroy || !api->init2 || !api->set_variable || !api->set_page_seg_mode
         || !api->set_image || !api->set_image2 || !api->set_source_resolution || !api->get_utf8_text
-        || !api->mean_text_conf || !api->clear || !api->recognize || !api->delete_text || !api->pix_read_mem
+        || !api->mean_text_conf || !api->clear || !api->recognize || !api->set_rectangle || !api->get_iterator
+        || !api->iterator_page || !api->iterator_bounding_box || !api->iterator_text || !api->iterator_next
+        || !api->iterator_delete || !api->delete_text || !api->pix_read_mem
         || !api->pix_read_header_mem || !api->pix_destroy || !api->pix_get_x_res) return -1;
     return 0;
 }

@@ -20,9 +20,10 @@ public struct OCRPage: Hashable, Sendable {
     public var pixelHeight: Int
     /// Pages in the document (1 for an image), so a caller can ask for the others.
     public var pageCount: Int
-    /// The page read again with only the MRZ's characters allowed (A–Z, 0–9, `<`), when the first
-    /// reading has a `<` or `«` (a zone's fillers); empty otherwise. At most `keptMRZTextBytes`.
-    /// Only for finding machine-readable zones: its ordinary words are garbled.
+    /// The lines that may be a machine-readable zone's, each read again on its own with only the
+    /// zone's characters allowed (A–Z, 0–9, `<`), one per line in page order, then a blank line
+    /// and the whole page read with that alphabet; empty when no line qualifies. At most
+    /// `keptMRZTextBytes`. Only for finding zones (`MachineReadableZone`): its words are garbled.
     public var mrzText: String
 
     public init(text: String, textComplete: Bool, meanConfidence: Int, pixelWidth: Int, pixelHeight: Int, pageCount: Int,
@@ -252,21 +253,78 @@ public enum OCRReader {
             api.delete_text(pointer)
         }
         let confidence = Int(api.mean_text_conf(handle))
-        // The general English model reads a run of `<` as c, e, K or «: a page that shows any
-        // filler is read once more with the zone's alphabet alone (the whitelist is reset after).
-        var mrzText = ""
-        if text.contains("<") || text.contains("«") {
-            _ = api.set_variable(handle, "tessedit_char_whitelist", mrzAlphabet)
-            if api.recognize(handle, nil) == 0, let pointer = api.get_utf8_text(handle) {
-                mrzText = String(cString: pointer)
-                api.delete_text(pointer)
-            }
-            _ = api.set_variable(handle, "tessedit_char_whitelist", "")
-        }
+        let mrzText = readZoneLines(api, handle, width: width, height: height)
         let kept = truncate(text, toUTF8Bytes: keptTextBytes)
         return .page(OCRPage(text: kept, textComplete: kept.utf8.count == text.utf8.count,
                              meanConfidence: min(max(confidence, 0), 100), pixelWidth: width, pixelHeight: height,
                              pageCount: pageCount, mrzText: truncate(mrzText, toUTF8Bytes: keptMRZTextBytes)))
+    }
+
+    /// The general English model reads a run of `<` as c, e, K or «, and a zone's 0 as O. So each
+    /// line of the first reading that looks like a zone's (long, and mostly capitals, digits and
+    /// fillers), and the lines just before and after it, are read again alone, each as one line,
+    /// with the zone's alphabet only. The whitelist and the page segmentation are restored after.
+    private static func readZoneLines(_ api: COCRTesseractAPI, _ handle: OpaquePointer, width: Int, height: Int) -> String {
+        typealias Box = (left: Int32, top: Int32, right: Int32, bottom: Int32)
+        var lines: [(box: Box, zoneLike: Bool)] = []
+        if let iterator = api.get_iterator(handle) {
+            defer { api.iterator_delete(iterator) }
+            let page = api.iterator_page(iterator)
+            repeat {
+                guard let pointer = api.iterator_text(iterator, Int32(COCR_RIL_TEXTLINE)) else { continue }
+                let line = String(cString: pointer)
+                api.delete_text(pointer)
+                var box: Box = (0, 0, 0, 0)
+                if api.iterator_bounding_box(page, Int32(COCR_RIL_TEXTLINE), &box.left, &box.top, &box.right, &box.bottom) != 0 {
+                    lines.append((box, mayBeZoneLine(line)))
+                }
+            } while lines.count < 2_000 && api.iterator_next(iterator, Int32(COCR_RIL_TEXTLINE)) != 0
+        }
+        let chosen = lines.indices.filter { index in
+            lines[max(0, index - 1)...min(lines.count - 1, index + 1)].contains { $0.zoneLike }
+        }
+        // A page of zone-like lines (a table of codes) is not a passport: at most 16 are read again.
+        let boxes = chosen.prefix(16).map { lines[$0].box }
+        guard !boxes.isEmpty else { return "" }
+        _ = api.set_variable(handle, "tessedit_char_whitelist", mrzAlphabet)
+        api.set_page_seg_mode(handle, Int32(COCR_PSM_SINGLE_LINE))
+        defer {
+            api.set_page_seg_mode(handle, Int32(COCR_PSM_AUTO))
+            _ = api.set_variable(handle, "tessedit_char_whitelist", "")
+        }
+        var read: [String] = []
+        for box in boxes {
+            // A margin of a third of the line's height around it, within the image.
+            let margin = max(4, (box.bottom - box.top) / 3)
+            let left = max(0, box.left - margin), top = max(0, box.top - margin)
+            let right = min(Int32(width), box.right + margin), bottom = min(Int32(height), box.bottom + margin)
+            guard right > left, bottom > top else { continue }
+            api.set_rectangle(handle, left, top, right - left, bottom - top)
+            guard let pointer = api.get_utf8_text(handle) else { continue }
+            read.append(String(cString: pointer).filter { !$0.isNewline })
+            api.delete_text(pointer)
+        }
+        // And the whole page once more with the same alphabet, laid out automatically: the two
+        // readings err on different characters, and a zone needs only one that verifies.
+        api.set_rectangle(handle, 0, 0, Int32(width), Int32(height))
+        api.set_page_seg_mode(handle, Int32(COCR_PSM_AUTO))
+        if let pointer = api.get_utf8_text(handle) {
+            read.append("")
+            read.append(String(cString: pointer))
+            api.delete_text(pointer)
+        }
+        return read.joined(separator: "\n")
+    }
+
+    /// A line of at least 28 characters (spaces aside) of which at least 70 % are capitals,
+    /// digits, `<` or `«`: a zone's line as the English model may read it, or a heading.
+    static func mayBeZoneLine(_ line: String) -> Bool {
+        var total = 0, zoneLike = 0
+        for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+            total += 1
+            if ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "<" || scalar == "«" { zoneLike += 1 }
+        }
+        return total >= 28 && zoneLike * 10 >= total * 7
     }
 
     /// The longest prefix of `text` whose UTF-8 fits in `limit` bytes, cut between characters.
