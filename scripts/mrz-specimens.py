@@ -3,15 +3,15 @@
 correct MRZ check digits, for the OCR and MRZ tests and evaluation (docs/inspection.md, "OCR").
 
 For each specimen N (seeded: the same files on every run):
-  specimen-N.pdf       a one-page US Letter PDF with a text layer (the data page, MRZ in Courier 12 pt,
-                       10 characters per inch as ICAO prints it)
+  specimen-N.pdf       a one-page US Letter PDF with a text layer (the data page, MRZ in OCR-B,
+                       embedded from Debian's fonts-ocr-b, at 10 characters per inch as ICAO prints it)
   specimen-N.png       that page rendered at 300 dpi, gray, slightly rotated (a flatbed scan's skew)
   specimen-N-scan.pdf  the PNG's pixels as the only content of a PDF: a scan with no text layer
   truth.json           every specimen's expected fields (or "none" for a page with no valid zone)
 
 Every fifth specimen has a broken check digit in its MRZ: a reader must find no zone on it.
 Python 3 standard library only; the PNG is drawn by poppler-glib and cairo (scripts/setup installs
-them) through ctypes. Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--mrz-font Courier|Courier-Bold] [--no-images] OUT_DIR
+them) through ctypes. Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--mrz-font OCR-B|Courier|Courier-Bold] [--no-images] OUT_DIR
 """
 import argparse
 import ctypes
@@ -117,8 +117,30 @@ def assemble(objects):
     return bytes(out)
 
 
-def text_pdf(truth, mrz_font="Courier"):
-    """The data page: a heading and labelled fields in Helvetica, the MRZ in `mrz_font` 12 pt."""
+OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"  # Debian's fonts-ocr-b (public domain)
+
+
+def mrz_font_objects(name):
+    """The MRZ font's objects (font, and for OCR-B its descriptor and embedded file) and its size:
+    10 characters per inch, as ICAO prints the zone."""
+    if name != "OCR-B":
+        return [b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % name.encode()], 12
+    with open(OCR_B, "rb") as handle:
+        font = handle.read()
+    # OCR-B is monospaced, 723 units in 1000 (its hmtx): 10 pt gives a 7.23 pt pitch (10 cpi).
+    widths = b" ".join(b"723" for _ in range(32, 127))
+    packed = zlib.compress(font, 9)
+    return [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /OCRB /FirstChar 32 /LastChar 126 /Widths [%s] "
+        b"/Encoding /WinAnsiEncoding /FontDescriptor 7 0 R >>" % widths,
+        b"<< /Type /FontDescriptor /FontName /OCRB /Flags 33 /FontBBox [-87 -336 784 938] /ItalicAngle 0 "
+        b"/Ascent 938 /Descent -336 /CapHeight 701 /StemV 80 /FontFile3 8 0 R >>",
+        b"<< /Subtype /OpenType /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ], 10
+
+
+def text_pdf(truth, mrz_font="OCR-B"):
+    """The data page: a heading and labelled fields in Helvetica, the MRZ in `mrz_font` at 10 cpi."""
     passport = truth["format"] == "TD3"
     fields = [
         ("Surname", truth["surname"]),
@@ -137,8 +159,9 @@ def text_pdf(truth, mrz_font="Courier"):
         ops.append("BT /F1 11 Tf 72 %d Td (%s: %s) Tj ET" % (y, pdf_escape(label), pdf_escape(value)))
         y -= 22
     ops.append("0.4 w 66 %d 330 %d re S" % (y - 80, 100))
-    ops.append("BT /F2 12 Tf 14.4 TL 72 %d Td (%s) Tj T* (%s) Tj ET" %
-               (y - 40, truth["lines"][0], truth["lines"][1]))
+    font_objects, size = mrz_font_objects(mrz_font)
+    ops.append("BT /F2 %d Tf 14.4 TL 72 %d Td (%s) Tj T* (%s) Tj ET" %
+               (size, y - 40, truth["lines"][0], truth["lines"][1]))
     stream = "\n".join(ops).encode()
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -147,8 +170,7 @@ def text_pdf(truth, mrz_font="Courier"):
         b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s >>" % mrz_font.encode(),
-    ])
+    ] + font_objects)
 
 
 class Renderer:
@@ -235,10 +257,12 @@ def main():
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--dpi", type=int, default=300)
-    parser.add_argument("--mrz-font", default="Courier", choices=("Courier", "Courier-Bold"),
-                        help="the standard PDF font the MRZ is printed in (no OCR-B font is at hand)")
+    parser.add_argument("--mrz-font", default="OCR-B", choices=("OCR-B", "Courier", "Courier-Bold"),
+                        help="the MRZ's typeface: OCR-B (ICAO's, from fonts-ocr-b, embedded) or a standard PDF font")
     parser.add_argument("--no-images", action="store_true", help="write the text PDFs and truth.json only")
     args = parser.parse_args()
+    if args.mrz_font == "OCR-B" and not os.path.exists(OCR_B):
+        parser.error("%s is missing: run scripts/setup (fonts-ocr-b), or pass --mrz-font Courier" % OCR_B)
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     renderer = None if args.no_images else Renderer()

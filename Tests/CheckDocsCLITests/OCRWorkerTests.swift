@@ -8,7 +8,12 @@ import Testing
 /// image-only PDF and as a text PDF rendered to pixels, and their MRZs found and verified.
 /// Skipped where Tesseract is not installed (scripts/setup installs it).
 @Suite(.serialized) struct OCRWorkerTests {
-    static let tesseractInstalled = OCRReader.unavailability == nil
+    /// Asked of a worker of the built binary, so that this process never loads Tesseract.
+    static let tesseractInstalled: Bool = {
+        let workers = OCRWorkerTests.pool()
+        defer { workers.stopIdleWorkers() }
+        return workers.ocrImage(Array("not an image".utf8)) == .unreadable(.undecodable)
+    }()
     static let asOf = CalendarDate(iso: "2026-11-29")!
 
     struct Truth: Decodable {
