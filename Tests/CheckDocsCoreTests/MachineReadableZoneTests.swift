@@ -101,6 +101,9 @@ import Testing
         // Not a class: no digit, too long, or a foil of another state.
         #expect(try Self.parse(Self.visa(optional: "")).get().visaClass == nil)
         #expect(try Self.parse(Self.visa(optional: "ABCDEF1<<<<<<<<<")).get().visaClass == nil)
+        // A filler read as K after the class is no class (no check digit covers it); 0 for O is read.
+        #expect(try Self.parse(Self.visa(optional: "H1BK<<<<<<<<<<<<")).get().visaClass == nil)
+        #expect(try Self.parse(Self.visa(optional: "01<<<<<<<<<<<<<<")).get().visaClass == "O1")
         #expect(try Self.parse(Self.visa(state: "UTO")).get().visaClass == nil)
     }
 
@@ -202,6 +205,9 @@ import Testing
         let german = try Self.parse(Self.passport(state: "D<<", nationality: "D<<")).get()
         #expect(german.issuingState == "D" && german.nationality == "D")
         #expect(Self.parse(Self.passport(name: "<<ANNA")) == .failure(.character(line: 1, position: 5)))
+        // Letters after the given names' fillers are fillers misread (K for <): no name, no zone.
+        #expect(Self.parse(Self.passport(name: "SAMPLE<<ERIKA<<K<<K<KK")) == .failure(.name))
+        #expect(try Self.parse(Self.passport(name: "SAMPLE<<ERIKA<K")).get().givenNames == "ERIKA K")
     }
 
     @Test("find: OCR's spaces, « for <, line breaks and look-alikes are tolerated; lower case and surrounding text are no zone")

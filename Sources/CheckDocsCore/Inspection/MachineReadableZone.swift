@@ -62,6 +62,8 @@ public struct MachineReadableZone: Hashable, Sendable {
         case checkDigit(String)
         /// A date that does not exist (the field's name).
         case date(String)
+        /// Letters after the name's fillers: not a name as ICAO 9303 writes one.
+        case name
     }
 
     public static let lineLength = 44
@@ -174,6 +176,12 @@ public struct MachineReadableZone: Hashable, Sendable {
         }
         let surname = words(parts.first)
         guard !surname.isEmpty else { return .failure(.character(line: 1, position: 5)) }
+        // `<<` separates the surname from the given names once; after the given names only
+        // fillers follow. Letters after a second `<<` are a misreading (fillers read as K, X…).
+        if parts.count > 1, let second = parts[1].range(of: "<<"),
+           parts[1][second.upperBound...].contains(where: { $0 != "<" }) {
+            return .failure(.name)
+        }
         let optionalData = trimmed(optional)
         var zone = MachineReadableZone(
             format: format, documentCode: trimmed(text(line1, 0..<2)), issuingState: trimmed(text(line1, 2..<5)),
@@ -186,16 +194,25 @@ public struct MachineReadableZone: Hashable, Sendable {
         return .success(zone)
     }
 
-    /// A US nonimmigrant class at the start of a foil's optional data: a letter, then letters and
-    /// digits with at least one digit (B1B2, F1, J1, H1B, E3D, O1), at most 5 characters, ended by
-    /// a filler. A class begins with a letter, so a leading 0 is the O of O1 (no check digit covers it).
+    /// A US nonimmigrant class at the start of a foil's optional data, ended by a filler, when it
+    /// is one of `usVisaClasses`: no check digit covers it, so a token that is no known class (a
+    /// filler read as K: `H1BK`) gives none. A class begins with a letter, so a leading 0 is O (O1).
     static func usVisaClass(_ optional: String) -> String? {
         var token = optional.prefix { $0 != "<" }
         if token.hasPrefix("0") { token = "O" + token.dropFirst() }
-        guard (2...5).contains(token.count), token.first.map({ $0.isASCII && $0.isLetter }) == true,
-              token.contains(where: \.isNumber), token.count < optional.count else { return nil }
+        guard token.count < optional.count, usVisaClasses.contains(String(token)) else { return nil }
         return String(token)
     }
+
+    /// The US nonimmigrant visa classes whose symbol has a digit, as a foil's optional data
+    /// spells them (B1/B2 is `B1B2`).
+    static let usVisaClasses: Set<String> = [
+        "A1", "A2", "A3", "B1", "B2", "B1B2", "C1", "C1D", "C2", "C3", "E1", "E2", "E3", "E3D", "E3R",
+        "F1", "F2", "F3", "G1", "G2", "G3", "G4", "G5", "H1B", "H1B1", "H2A", "H2B", "H3", "H4",
+        "J1", "J2", "K1", "K2", "K3", "K4", "L1", "L2", "M1", "M2", "M3", "N8", "N9", "O1", "O2", "O3",
+        "P1", "P2", "P3", "P4", "Q1", "R1", "R2", "S5", "S6", "S7", "T1", "T2", "T3", "T4", "T5", "T6",
+        "U1", "U2", "U3", "U4", "U5", "V1", "V2", "V3",
+    ]
 
     /// The letter a digit is mistaken for (0 O, 1 I, 2 Z, 5 S, 8 B); any other byte unchanged.
     /// Only for positions that hold letters alone and that no check digit covers: it never
