@@ -115,6 +115,12 @@ import Testing
         var onlyText = page
         onlyText.mrzText = ""
         #expect(MachineReadableZone.find(in: onlyText, asOf: asOf).map(\.surname) == ["ERIKSSONK ANNA MARIA"])
+        // A visa read twice, its unchecked optional data differing (a filler read as K): one zone,
+        // the MRZ reading's, with the class that reading gives.
+        let visa1 = "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", visa2 = "L898902C36UTO7408122F1204159J1<<<<<<<<<<<<<<"
+        let visa = OCRPage(text: visa1 + "\n" + visa2.replacingOccurrences(of: "J1<<", with: "J1K<"), textComplete: true,
+                           meanConfidence: 80, pixelWidth: 100, pixelHeight: 100, pageCount: 1, mrzText: visa1 + "\n" + visa2)
+        #expect(MachineReadableZone.find(in: visa, asOf: asOf).map(\.optionalData) == ["J1"])
     }
 
     @Test("a zone's line, as the English model may read it, is chosen for a second reading; prose is not")

@@ -280,15 +280,22 @@ public struct MachineReadableZone: Hashable, Sendable {
     }
 
     /// The zones of an OCR page: its MRZ reading first (the page read with the zone's alphabet
-    /// alone), then its ordinary text. Two readings of one zone whose line 2 (everything the check
-    /// digits verify) agree but whose names differ are one zone, the MRZ reading's.
+    /// alone), then its ordinary text. Readings of one zone that agree on everything the check
+    /// digits verify (line 2 up to the expiry's check digit, and a passport's rest of it) but
+    /// differ in the name or a visa's optional data are one zone: the first found.
     public static func find(in page: OCRPage, asOf: CalendarDate) -> [MachineReadableZone] {
         var found: [MachineReadableZone] = []
         for zone in find(in: page.mrzText, asOf: asOf) + find(in: page.text, asOf: asOf)
-        where !found.contains(where: { $0.lines[1] == zone.lines[1] }) {
+        where !found.contains(where: { $0.verifiedPart == zone.verifiedPart }) {
             found.append(zone)
         }
         return found
+    }
+
+    /// The format and the part of line 2 that check digits cover (all of a passport's; a visa's
+    /// up to its expiry's check digit).
+    var verifiedPart: String {
+        format.rawValue + (format == .passport ? lines[1] : String(lines[1].prefix(28)))
     }
 
     /// Runs of consecutive lines made only of the zone's alphabet (after normalising), each line
