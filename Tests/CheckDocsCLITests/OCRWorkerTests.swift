@@ -128,6 +128,29 @@ import Testing
         #expect(zones.first?.expiryDate == CalendarDate(iso: truth.expiryDate))
     }
 
+    @Test("two pages read at once go to two workers, and read as they do one at a time",
+          .enabled(if: tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func pagesInParallel() throws {
+        let (directory, truths) = try Self.specimens(count: 2)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pages = try truths.map { try Self.bytes(directory.appendingPathComponent($0.name + ".png")) }
+        let pool = Self.pool()
+        defer { pool.stopIdleWorkers() }
+        final class Box: @unchecked Sendable { var readings: [DocumentWorkers.OCRReading?] = [nil, nil] }
+        let box = Box()
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let reading = pool.ocrImage(pages[index])
+            lock.withLock { box.readings[index] = reading }
+        }
+        #expect(pool.started == 2)
+        #expect(pool.idleProcessIDs.count == 2)
+        // The same pages again, one at a time, in the now idle workers: the same text.
+        #expect(box.readings[0] == pool.ocrImage(pages[0]))
+        #expect(box.readings[1] == pool.ocrImage(pages[1]))
+        #expect(box.readings.allSatisfy { if case .page = $0 { return true } else { return false } })
+    }
+
     @Test("a worker runs Tesseract's OpenMP on one thread and sees none of the user's environment",
           .enabled(if: tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
     func workerEnvironment() throws {

@@ -153,7 +153,7 @@ public final class DocumentWorkers: @unchecked Sendable {
     /// /dev/null and take seconds). Tesseract's OpenMP runs one thread: workers already run one
     /// per core, one page each (docs/inspection.md, "OCR").
     /// Read once: copying the whole process environment costs more than starting a worker.
-    static let workerEnvironment: [String] = {
+    private static let workerEnvironment: [String] = {
         var environment = ["SWIFT_BACKTRACE=enable=no", "OMP_THREAD_LIMIT=1"]
         if let path = ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] { environment.append("LD_LIBRARY_PATH=" + path) }
         if let path = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"] { environment.append("TESSDATA_PREFIX=" + path) }

@@ -137,12 +137,6 @@ public enum OCRReader {
     /// Why OCR cannot run here, or nil when Tesseract and its English model are installed.
     public static var unavailability: OCRUnavailable? { engine.failure }
 
-    /// Loads Tesseract and its model now (a worker does this before it limits its memory).
-    public static func prepare() {
-        _ = engine.failure
-        _ = renderer
-    }
-
     /// OCR of a JPEG or PNG (any image leptonica decodes).
     public static func image(_ bytes: [UInt8]) -> OCRResult {
         let engine = self.engine
