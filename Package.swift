@@ -31,6 +31,10 @@ let package = Package(
         // poppler-glib is opened with dlopen on the first PDF fact (start-up stays small); the
         // shim declares the few functions used, so only the runtime library is needed.
         .systemLibrary(name: "CPoppler"),
+        // Tesseract and leptonica (OCR), with poppler-glib and cairo to render a PDF page, are
+        // opened with dlopen in a document worker only: a machine without them builds, and OCR is
+        // reported unavailable there (docs/inspection.md, "OCR").
+        .systemLibrary(name: "COCR"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -42,7 +46,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler"]
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR"]
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.
         .target(

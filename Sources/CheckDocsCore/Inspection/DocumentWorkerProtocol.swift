@@ -20,6 +20,8 @@ enum DocumentWorkerProtocol {
 
     enum Kind: UInt8, Sendable {
         case pdfFacts = 1
+        /// OCR of one image or one PDF page (OCRWorkerProtocol.swift).
+        case ocrPage = 2
     }
 
     enum Status: UInt8 {
@@ -53,13 +55,15 @@ enum DocumentWorkerProtocol {
     }
 
     /// The worker's side: runs one request and encodes its answer. `reader` is the PDF reader
-    /// (PopplerReader in a worker, replaceable in tests).
-    static func answer(to request: [UInt8], reader: ([UInt8], Bool) -> PDFFacts?) -> [UInt8] {
-        answer(to: request, textReader: { bytes, countText, _ in reader(bytes, countText) })
+    /// (PopplerReader in a worker, replaceable in tests), `ocr` the OCR reader (OCRReader).
+    static func answer(to request: [UInt8], reader: ([UInt8], Bool) -> PDFFacts?,
+                       ocr: (OCRWorkerProtocol.Input, [UInt8]) -> OCRResult = OCRWorkerProtocol.readInProcess) -> [UInt8] {
+        answer(to: request, textReader: { bytes, countText, _ in reader(bytes, countText) }, ocr: ocr)
     }
 
     /// `textReader` also takes the flag "keep the pages' text".
-    static func answer(to request: [UInt8], textReader reader: ([UInt8], Bool, Bool) -> PDFFacts?) -> [UInt8] {
+    static func answer(to request: [UInt8], textReader reader: ([UInt8], Bool, Bool) -> PDFFacts?,
+                       ocr: (OCRWorkerProtocol.Input, [UInt8]) -> OCRResult = OCRWorkerProtocol.readInProcess) -> [UInt8] {
         guard request.count >= 3, request[0] == version, let kind = Kind(rawValue: request[1]) else {
             return [version, request.count > 1 ? request[1] : 0, Status.badRequest.rawValue]
         }
@@ -70,6 +74,8 @@ enum DocumentWorkerProtocol {
                 return [version, kind.rawValue, Status.unavailable.rawValue]
             }
             return [version, kind.rawValue, Status.facts.rawValue] + encode(facts) + (pageTexts ? encodePages(facts.pageTexts) : [])
+        case .ocrPage:
+            return OCRWorkerProtocol.answer(to: request, reader: ocr)
         }
     }
 

@@ -73,6 +73,9 @@ public final class DocumentWorkers: @unchecked Sendable {
     /// Whether documents are read in workers (false: in this process).
     public var isolated: Bool { lock.withLock { executable != nil } }
 
+    /// The program workers run, or nil when documents are read in this process.
+    var workerExecutable: String? { lock.withLock { executable } }
+
     /// How reading a PDF went.
     enum PDFReading: Hashable, Sendable {
         case facts(PDFFacts)
@@ -103,7 +106,7 @@ public final class DocumentWorkers: @unchecked Sendable {
     /// frame was whole goes back to the pool (the caller still checks what it says). An idle
     /// worker that died before it took the request (killed from outside) is replaced once: the
     /// document had nothing to do with it.
-    private func run(_ request: [UInt8], executable: String) -> Result<[UInt8], WorkerFailure> {
+    func run(_ request: [UInt8], executable: String) -> Result<[UInt8], WorkerFailure> {
         let limits = lock.withLock { self.limits }
         guard request.count <= limits.maxRequestBytes else { return .failure(.cannotStart("the document is too large for a worker")) }
         if let reused = lock.withLock({ idle.popLast() }) {
@@ -132,7 +135,7 @@ public final class DocumentWorkers: @unchecked Sendable {
         return result
     }
 
-    private func describe(_ failure: WorkerFailure) -> String {
+    func describe(_ failure: WorkerFailure) -> String {
         let limits = lock.withLock { self.limits }
         switch failure {
         case .timeout:
@@ -145,12 +148,15 @@ public final class DocumentWorkers: @unchecked Sendable {
         }
     }
 
-    /// A worker inherits nothing from the user's environment but where its libraries are, and
-    /// Swift's crash backtracer stays off (it would print into /dev/null and take seconds).
+    /// A worker inherits nothing from the user's environment but where its libraries (and
+    /// Tesseract's models) are, and Swift's crash backtracer stays off (it would print into
+    /// /dev/null and take seconds). Tesseract's OpenMP runs one thread: workers already run one
+    /// per core, one page each (docs/inspection.md, "OCR").
     /// Read once: copying the whole process environment costs more than starting a worker.
     private static let workerEnvironment: [String] = {
-        var environment = ["SWIFT_BACKTRACE=enable=no"]
+        var environment = ["SWIFT_BACKTRACE=enable=no", "OMP_THREAD_LIMIT=1"]
         if let path = ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"] { environment.append("LD_LIBRARY_PATH=" + path) }
+        if let path = ProcessInfo.processInfo.environment["TESSDATA_PREFIX"] { environment.append("TESSDATA_PREFIX=" + path) }
         return environment
     }()
 
