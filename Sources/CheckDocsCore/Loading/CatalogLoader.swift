@@ -52,6 +52,7 @@ public enum CatalogLoader {
                 fileNameDate: item["fileNameDate"]?.stringValue.flatMap(DocumentType.NameDateMeaning.init(rawValue:)) ?? .date,
                 isVaccine: item["vaccine"]?.boolValue ?? false,
                 isLab: item["lab"]?.boolValue ?? false))
+            types[types.count - 1].leadDays = item["leadDays"]?.intValue
         }
         for (index, type) in types.enumerated() {
             for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {

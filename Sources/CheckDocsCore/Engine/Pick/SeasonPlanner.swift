@@ -1,0 +1,168 @@
+import Foundation
+
+/// `pick --plan`: an exact search over the sessions that fit for the set that scores best
+/// (docs/pick.md, "The plan"). Objective, maximized:
+///
+///     sum of the chosen sessions' scores
+///   + residencyBonus for each target residency USCE rule met by the application day
+///   + capstoneBonus when preparing or applying and the last session is hands-on in a target specialty
+///
+/// subject to: no two sessions overlap (a day apart at least), at most one session per program,
+/// at most `maxBlocks` sessions, every session inside the availability (already a condition of
+/// fitting), and the total in the budget's currency within the budget. Ties go to the cheaper,
+/// then the earlier plan.
+public struct SeasonPlanner: Sendable {
+    public static let maxBlocks = 6
+    public static let maxCandidates = 600
+    public static let maxNodes = 2_000_000
+    public static let residencyBonus = 10.0
+    public static let capstoneBonus = 2.0
+
+    public let scorer: SessionScorer
+
+    public init(scorer: SessionScorer) { self.scorer = scorer }
+
+    var goals: ApplicantGoals { scorer.goals }
+
+    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day, plus \(Int(capstoneBonus)) when (preparing or applying) the last session is hands-on in a target specialty; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
+
+    public func plan(_ all: [PickCandidate]) -> SeasonPlan {
+        // Only dated sessions that fit can be placed; the best first, so that the search finds
+        // good plans early and the bound prunes more.
+        var pool = all.filter { $0.fits && $0.rotation != nil }
+        pool.sort { ($0.rotation!.start, -$0.score, $0.programID) < ($1.rotation!.start, -$1.score, $1.programID) }
+        if pool.count > Self.maxCandidates { pool = Array(pool.sorted { ($0.score, $1.key) > ($1.score, $0.key) }.prefix(Self.maxCandidates)).sorted { $0.rotation!.start < $1.rotation!.start } }
+        let currency = goals.budget?.currency
+        let limit = goals.budget?.total
+        let day = goals.applicationDay
+        let rules = scorer.residency
+        let already = rules.map { rule in day.map { scorer.monthsNow(for: rule.rule, day: $0) } ?? 0 }
+        // Months each candidate adds to each rule.
+        let adds: [[Double]] = pool.map { candidate in
+            rules.map { rule in day.map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rule.rule, day: $0) } ?? 0 }
+        }
+        let spend: [Decimal] = pool.map { candidate in currency.flatMap { candidate.cost.amounts[$0] } ?? 0 }
+        let positive = pool.map { max(0, $0.score) }
+        let bestPossibleExtra = Double(rules.count) * Self.residencyBonus + Self.capstoneBonus
+
+        func capstone(_ candidate: PickCandidate) -> Bool {
+            guard goals.stage == .preparing || goals.stage == .applying else { return false }
+            return candidate.handsOn == .handsOn && candidate.specialty.map { SessionScorer.matches($0, goals.specialties) } == true
+        }
+        func value(_ chosen: [Int]) -> Double {
+            var total = chosen.reduce(0) { $0 + pool[$1].score }
+            for (r, rule) in rules.enumerated() {
+                let months = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
+                if months >= rule.rule.minMonths - USCECheck.tolerance { total += Self.residencyBonus }
+            }
+            if let last = chosen.last, capstone(pool[last]) { total += Self.capstoneBonus }
+            return total
+        }
+
+        var best: [Int] = []
+        var bestValue = value([])
+        var bestCost: Decimal = 0
+        var nodes = 0
+        var complete = true
+        var chosen: [Int] = []
+        var programs = Set<String>()
+
+        func search(from start: Int, spent: Decimal) {
+            nodes += 1
+            if nodes > Self.maxNodes { complete = false; return }
+            let current = value(chosen)
+            if current > bestValue + 1e-9 || (abs(current - bestValue) <= 1e-9 && spent < bestCost) {
+                best = chosen; bestValue = current; bestCost = spent
+            }
+            guard chosen.count < Self.maxBlocks else { return }
+            // Bound: the remaining slots filled by the best remaining scores, plus every bonus.
+            let slots = Self.maxBlocks - chosen.count
+            let rest = positive[start...].sorted(by: >).prefix(slots).reduce(0, +)
+            if chosen.reduce(0, { $0 + pool[$1].score }) + rest + bestPossibleExtra <= bestValue + 1e-9 { return }
+            for next in start..<pool.count {
+                let candidate = pool[next]
+                if let last = chosen.last, candidate.rotation!.start <= pool[last].rotation!.end { continue }
+                if programs.contains(candidate.programID) { continue }
+                let total = spent + spend[next]
+                if let limit, total > limit { continue }
+                chosen.append(next); programs.insert(candidate.programID)
+                search(from: next + 1, spent: total)
+                chosen.removeLast(); programs.remove(candidate.programID)
+                if !complete { return }
+            }
+        }
+        search(from: 0, spent: 0)
+
+        let blocks = best.map { pool[$0] }
+        var total = PickCost()
+        for block in blocks { for (currency, amount) in block.cost.amounts { total.add(amount, currency) } }
+        let outcomes = rules.enumerated().map { r, rule -> ResidencyOutcome in
+            let before = already[r]
+            let with = before + best.reduce(0) { $0 + adds[$1][r] }
+            let met = with >= rule.rule.minMonths - USCECheck.tolerance
+            var words: String
+            if day == nil {
+                words = "no Match year or applyBy in your goals: the rule cannot be aimed at"
+            } else if met {
+                let helping = best.filter { adds[$0][r] > 0 }.map { pool[$0].programID }
+                words = helping.isEmpty ? "already met by your experience" : "met with \(helping.joined(separator: ", "))"
+            } else {
+                words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(day!); no set of fitting sessions in your availability and budget gives more"
+            }
+            return ResidencyOutcome(programID: rule.programID, rule: rule.rule.title, monthsBefore: before, monthsWithPlan: with,
+                                    minMonths: rule.rule.minMonths, met: met, words: words)
+        }
+        return SeasonPlan(objective: Self.objective, blocks: blocks, total: total, value: bestValue, residency: outcomes,
+                          rejected: rejected(pool: pool, chosen: best, spent: bestCost), candidatesSearched: pool.count, nodes: nodes,
+                          complete: complete)
+    }
+
+    /// The best sessions left out (one per program), each with the reason in words.
+    func rejected(pool: [PickCandidate], chosen: [Int], spent: Decimal) -> [(candidate: PickCandidate, reason: String)] {
+        let blocks = chosen.map { pool[$0] }
+        let inPlan = Set(blocks.map(\.programID))
+        var seen = Set<String>()
+        var result: [(candidate: PickCandidate, reason: String)] = []
+        for candidate in pool.sorted(by: { ($0.score, $1.key) > ($1.score, $0.key) }) where !inPlan.contains(candidate.programID) {
+            guard seen.insert(candidate.programID).inserted else { continue }
+            let rotation = candidate.rotation!
+            if let overlap = blocks.first(where: { $0.rotation!.start <= rotation.end && rotation.start <= $0.rotation!.end }) {
+                result.append((candidate, "overlaps \(overlap.programID) (\(overlap.rotation!.start) to \(overlap.rotation!.end)); " + compare(candidate, with: overlap)))
+            } else if let currency = goals.budget?.currency, let limit = goals.budget?.total,
+                      spent + (candidate.cost.amounts[currency] ?? 0) > limit {
+                result.append((candidate, "with the plan it would cost \(currency) \(PickCost.format(spent + (candidate.cost.amounts[currency] ?? 0))), over your budget of \(currency) \(PickCost.format(limit))"))
+            } else if blocks.count >= Self.maxBlocks {
+                result.append((candidate, "the plan already has \(Self.maxBlocks) sessions"))
+            } else {
+                result.append((candidate, "adding it lowers the plan's value: " + compare(candidate, with: blocks.max(by: { $0.score < $1.score }))))
+            }
+            if result.count == 5 { break }
+        }
+        return result
+    }
+
+    /// "cheaper, but observation only": what the left-out session has for it, and what against.
+    func compare(_ candidate: PickCandidate, with other: PickCandidate?) -> String {
+        guard let other else { return "scores \(Self.points(candidate.score))" }
+        var pro: [String] = []
+        var con: [String] = []
+        let currency = goals.budget?.currency ?? "USD"
+        if let a = candidate.cost.amounts[currency], let b = other.cost.amounts[currency] {
+            if a < b { pro.append("cheaper (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
+            if a > b { con.append("dearer (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
+        }
+        if let a = candidate.handsOn, let b = other.handsOn, a != b {
+            if a < b { con.append(a.words) } else { pro.append(a.words) }
+        }
+        for factor in candidate.factors where !["cost", "handsOn"].contains(factor.name) {
+            guard let theirs = other.factors.first(where: { $0.name == factor.name }) else { continue }
+            if factor.points < theirs.points - 1e-9 { con.append("\(factor.name): \(factor.words)") }
+        }
+        let scores = "scores \(Self.points(candidate.score)) against \(Self.points(other.score))"
+        if pro.isEmpty && con.isEmpty { return scores }
+        return [pro.joined(separator: ", "), con.isEmpty ? "" : (pro.isEmpty ? "" : "but ") + con.joined(separator: ", ")]
+            .filter { !$0.isEmpty }.joined(separator: ", ") + " (\(scores))"
+    }
+
+    public static func points(_ value: Double) -> String { String(format: "%.2f", value) }
+}
