@@ -188,4 +188,23 @@ import Testing
         let unfit = try #require((result.json["unfit"] as? [[String: Any]])?.first)
         #expect((unfit["exclusions"] as? [String])?.first?.hasPrefix("cannot be ready in time: visa takes about 90 days") == true, "\(unfit)")
     }
+
+    @Test("the built-in catalog: pick uses it without --programs, list programs shows it, lint warns when a source is older than a year")
+    func builtinCatalog() throws {
+        let setup = try Self.setUp(manifest: "schemaVersion: 1\n", programs: [:])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let run = try CLITests.run(["pick", setup.folder, "--as-of", "2026-12-01", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(",mount-sinai-surgery-observership,"))
+        let list = try CLITests.run(["list", "programs"])
+        #expect(list.stdout.contains("Built-in catalog ("))
+        #expect(list.stdout.contains("cleveland-clinic-observer"))
+        let fresh = try CLITests.run(["lint", "checklists/catalog", "--as-of", "2027-09-30"])
+        #expect(fresh.status == 0)
+        #expect(fresh.stderr.isEmpty, "\(fresh.stderr)")
+        let stale = try CLITests.run(["lint", "checklists/catalog/mayo-visiting-clerkship.xml", "--as-of", "2027-10-02"])
+        #expect(stale.status == 0)
+        #expect(stale.stdout == "1 file valid\n")
+        #expect(stale.stderr == "checkdocs: checklists/catalog/mayo-visiting-clerkship.xml: warning: the source was read on 2026-10-01, more than a year before 2027-10-02; read https://college.mayo.edu/academics/visiting-medical-student-clerkships/application-process/ again\n")
+    }
 }
