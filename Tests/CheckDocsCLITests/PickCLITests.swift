@@ -207,4 +207,20 @@ import Testing
         #expect(stale.stdout == "1 file valid\n")
         #expect(stale.stderr == "checkdocs: checklists/catalog/mayo-visiting-clerkship.xml: warning: the source was read on 2026-10-01, more than a year before 2027-10-02; read https://college.mayo.edu/academics/visiting-medical-student-clerkships/application-process/ again\n")
     }
+
+    @Test("pick -o never writes into the applicant folder; a CSV cell that would be a formula is text")
+    func outputs() throws {
+        let hostile = Self.program("formula", starts: ["2027-03-01"]).replacingOccurrences(of: "<name>Program formula</name>", with: "<name>=HYPERLINK(\"http://x\")</name>")
+        let setup = try Self.setUp(manifest: "schemaVersion: 1\n", programs: ["formula": hostile])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let inside = try CLITests.run(["pick", setup.folder, "--programs", setup.catalog, "--as-of", "2026-12-01", "-o", setup.folder + "/pick.txt"])
+        #expect(inside.status == 2)
+        #expect(inside.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: setup.folder + "/pick.txt"))
+        let csv = try CLITests.run(["pick", setup.folder, "--programs", setup.catalog, "--as-of", "2026-12-01", "--format", "csv",
+                                    "-o", setup.root + "/pick.csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let written = try String(contentsOfFile: setup.root + "/pick.csv", encoding: .utf8)
+        #expect(written.contains(",formula,\"'=HYPERLINK(\"\"http://x\"\")\","))
+    }
 }
