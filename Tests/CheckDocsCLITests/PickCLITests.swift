@@ -223,4 +223,15 @@ import Testing
         let written = try String(contentsOfFile: setup.root + "/pick.csv", encoding: .utf8)
         #expect(written.contains(",formula,\"'=HYPERLINK(\"\"http://x\"\")\","))
     }
+
+    @Test("the three sample applicants (student, recent graduate, older graduate) against the built-in catalog: the golden rankings and plans",
+          arguments: ["pick-student", "pick-recent-graduate", "pick-older-graduate"])
+    func samples(name: String) throws {
+        let run = try CLITests.run(["pick", "samples/applicants/\(name)", "--as-of", "2026-12-01", "--plan"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        try CLITests.golden("\(name).txt", run.stdout)
+        let json = try CLITests.run(["pick", "samples/applicants/\(name)", "--as-of", "2026-12-01", "--plan", "--format", "json"])
+        try CLITests.golden("\(name).json", json.stdout)
+    }
 }

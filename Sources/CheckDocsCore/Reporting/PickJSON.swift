@@ -66,6 +66,7 @@ public enum PickJSON {
             member("complete", .bool(plan.complete)),
             member("candidatesSearched", integer(plan.candidatesSearched)),
             member("nodes", integer(plan.nodes)),
+            member("undated", .array(plan.undated.map { .string($0) })),
             member("total", cost(plan.total)),
             member("sessions", .array(plan.blocks.map(candidate))),
             member("residency", .array(plan.residency.map {

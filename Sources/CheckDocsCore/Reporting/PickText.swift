@@ -67,7 +67,7 @@ public enum PickText {
             lines.append("   " + factorLine(factor))
         }
         if !candidate.missing.isEmpty {
-            lines.append("   to obtain: " + candidate.missing.map { "\($0.title) (about \($0.leadDays) days)" }.joined(separator: ", ")
+            lines.append("   to obtain: " + candidate.missing.map { "\($0.title) (about \($0.leadDays) day\($0.leadDays == 1 ? "" : "s"))" }.joined(separator: ", ")
                          + "; ready about \(candidate.readyBy)")
         }
         for undecided in candidate.undecided { lines.append("   not decided: \(undecided)") }
@@ -84,7 +84,10 @@ public enum PickText {
         var lines = ["Plan (\(plan.blocks.count) session\(plan.blocks.count == 1 ? "" : "s"), value \(SeasonPlanner.points(plan.value)), cost \(plan.total.words))"]
         lines.append("  objective: \(plan.objective)")
         lines.append("  searched \(plan.candidatesSearched) fitting sessions, \(plan.nodes) nodes" + (plan.complete ? ", exhaustively" : "; stopped at the node limit: the best found, not proven best"))
-        if plan.blocks.isEmpty { lines.append("  no session fits: nothing to plan") }
+        if plan.blocks.isEmpty { lines.append("  no dated session fits: nothing to plan") }
+        if !plan.undated.isEmpty {
+            lines.append("  fit, but give no dates, so cannot be placed (ask them for dates): " + plan.undated.joined(separator: ", "))
+        }
         for block in plan.blocks {
             let rotation = block.rotation!
             lines.append("  \(rotation.start) to \(rotation.end)  \(block.programID) — \(block.name)"

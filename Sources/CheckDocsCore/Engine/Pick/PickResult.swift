@@ -94,6 +94,8 @@ public struct SeasonPlan: Hashable, Sendable {
     public var nodes: Int
     /// False when the search stopped at its node limit: the plan is the best found, not proven best.
     public var complete: Bool
+    /// Programs that fit but give no dates: the plan cannot place them (their ids).
+    public var undated: [String] = []
 
     public static func == (a: SeasonPlan, b: SeasonPlan) -> Bool {
         a.blocks == b.blocks && a.value == b.value && a.nodes == b.nodes

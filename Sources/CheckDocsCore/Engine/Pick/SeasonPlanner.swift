@@ -112,9 +112,11 @@ public struct SeasonPlanner: Sendable {
             return ResidencyOutcome(programID: rule.programID, rule: rule.rule.title, monthsBefore: before, monthsWithPlan: with,
                                     minMonths: rule.rule.minMonths, met: met, words: words)
         }
-        return SeasonPlan(objective: Self.objective, blocks: blocks, total: total, value: bestValue, residency: outcomes,
-                          rejected: rejected(pool: pool, chosen: best, spent: bestCost), candidatesSearched: pool.count, nodes: nodes,
-                          complete: complete)
+        var plan = SeasonPlan(objective: Self.objective, blocks: blocks, total: total, value: bestValue, residency: outcomes,
+                              rejected: rejected(pool: pool, chosen: best, spent: bestCost), candidatesSearched: pool.count, nodes: nodes,
+                              complete: complete)
+        plan.undated = Array(Set(all.filter { $0.fits && $0.rotation == nil }.map(\.programID))).sorted()
+        return plan
     }
 
     /// The best sessions left out (one per program), each with the reason in words.

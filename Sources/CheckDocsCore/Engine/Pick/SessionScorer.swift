@@ -209,6 +209,8 @@ public struct SessionScorer: Sendable {
         let uncounted = cost.uncounted.isEmpty ? "" : "; not counted: " + cost.uncounted.joined(separator: ", ")
         guard let budget = goals.budget else { return factor("cost", 0, "\(cost.words); no budget in your goals\(uncounted)") }
         guard budget.total > 0 else { return factor("cost", 0, "\(cost.words); budget is 0") }
+        // A program that states no cost is not free: unknown counts nothing, as every unknown does.
+        guard !cost.amounts.isEmpty else { return factor("cost", 0, "no cost stated\(uncounted)") }
         let spent = cost.amounts[budget.currency] ?? 0
         let share = NSDecimalNumber(decimal: spent / budget.total).doubleValue
         return factor("cost", max(0, 1 - share),
