@@ -234,4 +234,39 @@ import Testing
         let json = try CLITests.run(["pick", "samples/applicants/\(name)", "--as-of", "2026-12-01", "--plan", "--format", "json"])
         try CLITests.golden("\(name).json", json.stdout)
     }
+
+    @Test("a few hundred sessions: 12 programs of 20 fortnightly sessions and a residency rule; the plan is proven best, well inside the node limit")
+    func fewHundredSessions() throws {
+        var programs: [String: String] = [:]
+        let levels = ["observation", "limited", "hands-on"]
+        for index in 0..<12 {
+            let starts = (0..<20).map { CalendarStart.fortnight($0) }
+            programs["p\(index)"] = Self.program("p\(index)", specialty: index % 3 == 0 ? "Internal Medicine" : "Surgery", weeks: [2, 4, 8][index % 3],
+                                                 starts: starts, fee: String(500 * (index % 4)), facts: "handsOn=\"\(levels[index % 3])\"")
+        }
+        programs["res"] = Self.program("res", kind: "residency", eligibility: "<usce minMonths=\"3\" handsOn=\"true\" withinMonths=\"12\"/>")
+        let goals = "schemaVersion: 1\ngoals:\n  stage: applying\n  matchYear: 2028\n  specialties: [internal medicine]\n  prefer: hands-on\n"
+            + "  budget: {total: 6000, currency: USD}\n  residencyTargets: [res]\n"
+        let setup = try Self.setUp(manifest: goals, programs: programs)
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let result = try Self.pick(setup.folder, setup.catalog, plan: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(result.json["plan"] as? [String: Any])
+        #expect(plan["complete"] as? Bool == true)
+        #expect((plan["candidatesSearched"] as? Int ?? 0) >= 200)
+        #expect((plan["nodes"] as? Int ?? Int.max) < 500_000)
+        #expect(((plan["residency"] as? [[String: Any]])?.first?["met"] as? Bool) == true)
+    }
+
+    /// Session starts every other Monday from 2027-01-04.
+    enum CalendarStart {
+        static func fortnight(_ index: Int) -> String {
+            var components = DateComponents()
+            components.year = 2027; components.month = 1; components.day = 4 + 14 * index
+            let calendar = Calendar(identifier: .gregorian)
+            let date = calendar.date(from: components)!
+            let parts = calendar.dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+            return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        }
+    }
 }

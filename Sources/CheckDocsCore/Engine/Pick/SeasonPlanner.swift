@@ -5,18 +5,16 @@ import Foundation
 ///
 ///     sum of the chosen sessions' scores
 ///   + residencyBonus for each target residency USCE rule met by the application day
-///   + capstoneBonus when preparing or applying and the last session is hands-on in a target specialty
 ///
 /// subject to: no two sessions overlap (a day apart at least), at most one session per program,
 /// at most `maxBlocks` sessions, every session inside the availability (already a condition of
-/// fitting), and the total in the budget's currency within the budget. Ties go to the cheaper,
-/// then the earlier plan.
+/// fitting), and the total in the budget's currency within the budget. Among plans of equal value
+/// the first found is kept: children are tried best first, then earliest.
 public struct SeasonPlanner: Sendable {
     public static let maxBlocks = 6
     public static let maxCandidates = 600
     public static let maxNodes = 2_000_000
     public static let residencyBonus = 10.0
-    public static let capstoneBonus = 2.0
 
     public let scorer: SessionScorer
 
@@ -24,7 +22,7 @@ public struct SeasonPlanner: Sendable {
 
     var goals: ApplicantGoals { scorer.goals }
 
-    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day, plus \(Int(capstoneBonus)) when (preparing or applying) the last session is hands-on in a target specialty; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
+    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
 
     public func plan(_ all: [PickCandidate]) -> SeasonPlan {
         // Only dated sessions that fit can be placed; the best first, so that the search finds
@@ -42,21 +40,62 @@ public struct SeasonPlanner: Sendable {
             rules.map { rule in day.map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rule.rule, day: $0) } ?? 0 }
         }
         let spend: [Decimal] = pool.map { candidate in currency.flatMap { candidate.cost.amounts[$0] } ?? 0 }
-        let positive = pool.map { max(0, $0.score) }
-        let bestPossibleExtra = Double(rules.count) * Self.residencyBonus + Self.capstoneBonus
-
-        func capstone(_ candidate: PickCandidate) -> Bool {
-            guard goals.stage == .preparing || goals.stage == .applying else { return false }
-            return candidate.handsOn == .handsOn && candidate.specialty.map { SessionScorer.matches($0, goals.specialties) } == true
-        }
         func value(_ chosen: [Int]) -> Double {
             var total = chosen.reduce(0) { $0 + pool[$1].score }
             for (r, rule) in rules.enumerated() {
                 let months = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
                 if months >= rule.rule.minMonths - USCECheck.tolerance { total += Self.residencyBonus }
             }
-            if let last = chosen.last, capstone(pool[last]) { total += Self.capstoneBonus }
             return total
+        }
+
+        // For the bound: from each index on, the best score of each program (at most 2 × maxBlocks
+        // programs kept, so that the chosen ones can be skipped), and per residency rule the most
+        // months `maxBlocks` sessions could add.
+        let programIDs = Array(Set(pool.map(\.programID))).sorted()
+        let programOf = pool.map { candidate in programIDs.firstIndex(of: candidate.programID)! }
+        let keep = 2 * Self.maxBlocks
+        var suffixBest = Array(repeating: [(program: Int, score: Double)](), count: pool.count + 1)
+        var suffixAdds = Array(repeating: Array(repeating: [Double](), count: rules.count), count: pool.count + 1)
+        for index in stride(from: pool.count - 1, through: 0, by: -1) {
+            var top = suffixBest[index + 1]
+            let score = max(0, pool[index].score)
+            if let at = top.firstIndex(where: { $0.program == programOf[index] }) {
+                if top[at].score < score { top[at].score = score }
+            } else {
+                top.append((programOf[index], score))
+            }
+            top.sort { ($0.score, $1.program) > ($1.score, $0.program) }
+            if top.count > keep { top.removeLast(top.count - keep) }
+            suffixBest[index] = top
+            for r in rules.indices {
+                var months = suffixAdds[index + 1][r]
+                if adds[index][r] > 0 {
+                    months.append(adds[index][r])
+                    months.sort(by: >)
+                    if months.count > Self.maxBlocks { months.removeLast() }
+                }
+                suffixAdds[index][r] = months
+            }
+        }
+
+        // A second bound, aware of time: the most that k sessions that do not overlap can score
+        // from index i on (programs and budget aside), by the weighted-interval recurrence
+        // most[i][k] = max(most[i + 1][k], score(i) + most[first after i's end][k - 1]).
+        func firstStarting(after day: CalendarDate, from: Int) -> Int {
+            var low = from, high = pool.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pool[middle].rotation!.start > day { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let following = pool.indices.map { firstStarting(after: pool[$0].rotation!.end, from: $0 + 1) }
+        var most = Array(repeating: Array(repeating: 0.0, count: Self.maxBlocks + 1), count: pool.count + 1)
+        for index in stride(from: pool.count - 1, through: 0, by: -1) {
+            for k in 1...Self.maxBlocks {
+                most[index][k] = max(most[index + 1][k], max(0, pool[index].score) + most[following[index]][k - 1])
+            }
         }
 
         var best: [Int] = []
@@ -65,29 +104,57 @@ public struct SeasonPlanner: Sendable {
         var nodes = 0
         var complete = true
         var chosen: [Int] = []
-        var programs = Set<String>()
+        var programs = Set<Int>()
+        var chosenScore = 0.0
+
+        /// Higher value; then cheaper; then the earlier sessions.
+        func better(_ value: Double, _ cost: Decimal) -> Bool {
+            if value > bestValue + 1e-9 { return true }
+            guard abs(value - bestValue) <= 1e-9 else { return false }
+            if cost != bestCost { return cost < bestCost }
+            return chosen.lexicographicallyPrecedes(best)
+        }
 
         func search(from start: Int, spent: Decimal) {
             nodes += 1
             if nodes > Self.maxNodes { complete = false; return }
             let current = value(chosen)
-            if current > bestValue + 1e-9 || (abs(current - bestValue) <= 1e-9 && spent < bestCost) {
-                best = chosen; bestValue = current; bestCost = spent
-            }
-            guard chosen.count < Self.maxBlocks else { return }
-            // Bound: the remaining slots filled by the best remaining scores, plus every bonus.
+            if better(current, spent) { best = chosen; bestValue = current; bestCost = spent }
+            guard chosen.count < Self.maxBlocks, start < pool.count else { return }
+            // Bound: the remaining slots filled by the best score of each program not yet chosen, or
+            // by the best sessions that do not overlap, whichever is less; and every rule that the
+            // months left could still meet met (adding never unmeets a rule).
             let slots = Self.maxBlocks - chosen.count
-            let rest = positive[start...].sorted(by: >).prefix(slots).reduce(0, +)
-            if chosen.reduce(0, { $0 + pool[$1].score }) + rest + bestPossibleExtra <= bestValue + 1e-9 { return }
-            for next in start..<pool.count {
-                let candidate = pool[next]
-                if let last = chosen.last, candidate.rotation!.start <= pool[last].rotation!.end { continue }
-                if programs.contains(candidate.programID) { continue }
-                let total = spent + spend[next]
-                if let limit, total > limit { continue }
-                chosen.append(next); programs.insert(candidate.programID)
-                search(from: next + 1, spent: total)
-                chosen.removeLast(); programs.remove(candidate.programID)
+            var rest = 0.0, filled = 0
+            for entry in suffixBest[start] where filled < slots && !programs.contains(entry.program) {
+                rest += entry.score
+                filled += 1
+            }
+            // A rule not yet met counts only if the best months left could still meet it.
+            var bonuses = 0.0
+            for r in rules.indices {
+                let have = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
+                let reachable = have + suffixAdds[start][r].prefix(slots).reduce(0, +)
+                if reachable >= rules[r].rule.minMonths - USCECheck.tolerance { bonuses += Self.residencyBonus }
+            }
+            let first = chosen.last.map { firstStarting(after: pool[$0].rotation!.end, from: start) } ?? start
+            let bound = chosenScore + min(rest, most[first][slots]) + bonuses
+            // Only a strictly better plan is looked for: plans of equal value are many (a program's
+            // sessions often score alike), and the first found (best first, then earliest) is kept.
+            if bound <= bestValue + 1e-9 { return }
+            // The children: sessions after the last one chosen, best first, so good plans come early.
+            let after = chosen.last.map { pool[$0].rotation!.end }
+            var children: [Int] = []
+            for next in start..<pool.count where !programs.contains(programOf[next]) {
+                if let after, pool[next].rotation!.start <= after { continue }
+                if let limit, spent + spend[next] > limit { continue }
+                children.append(next)
+            }
+            children.sort { (pool[$0].score, $1) > (pool[$1].score, $0) }
+            for next in children {
+                chosen.append(next); programs.insert(programOf[next]); chosenScore += pool[next].score
+                search(from: next + 1, spent: spent + spend[next])
+                chosen.removeLast(); programs.remove(programOf[next]); chosenScore -= pool[next].score
                 if !complete { return }
             }
         }

@@ -157,7 +157,11 @@ public struct SessionScorer: Sendable {
             guard let day = goals.applicationDay, let rotation = candidate.rotation else { return factor("stage", 0, "dates unknown") }
             if rotation.end > day { return factor("stage", 0, "ends after applications go in (\(day)): too late for a letter") }
             if candidate.handsOn == .handsOn {
-                return factor("stage", 1, "hands-on, ends \(rotation.end.days(until: day)) days before applications go in (\(day))")
+                // Close to the Match is best: recent experience and a fresh letter (docs/pick.md, "Factors").
+                if rotation.end >= day.adding(months: -6) {
+                    return factor("stage", 1, "hands-on, ends \(rotation.end.days(until: day)) days before applications go in (\(day))")
+                }
+                return factor("stage", 0.7, "hands-on, but ends more than 6 months before applications go in (\(day))")
             }
             return factor("stage", 0.4, "ends before applications go in (\(day)), but not hands-on")
         }
