@@ -269,4 +269,45 @@ import Testing
             return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
         }
     }
+
+    @Test("cost: weekly and monthly fees times the length, the program's living cost or the budget's, another currency shown and not converted; JSON and XML facts read alike; explain shows them")
+    func costArithmetic() throws {
+        // 6 weeks: 100 a week = 600; 1000 a month, 42 days = 2 months begun = 2000; 50 once; living 200 a week = 1200 (USD 3850).
+        let xml = Self.program("weekly", weeks: 6, starts: ["2027-03-01"]).replacingOccurrences(of: "<facts", with: "<facts")
+            .replacingOccurrences(of: "</program>", with: "")
+            + "</program>"
+        let weekly = xml.replacingOccurrences(of: "<source href=\"https://example.org/weekly\" asOf=\"2026-10-01\"/>", with: """
+            <source href="https://example.org/weekly" asOf="2026-10-01"/>
+            """).replacingOccurrences(of: "</sessions>", with: """
+            </sessions>
+            <fee amount="100" currency="USD" label="tuition" per="week"/>
+            <fee amount="1000" currency="USD" label="housing" per="month"/>
+            <fee amount="50" currency="USD" label="application"/>
+            <facts handsOn="limited" city="Boston, MA" livingPerWeek="200"/>
+            """)
+        let json = """
+            {"schemaVersion": 1, "program": {"id": "euro", "kind": "observership", "name": "Euro program", "institution": "Test",
+             "source": {"href": "https://example.org/euro", "asOf": "2026-10-01"},
+             "sessions": {"weeks": 4, "starts": ["2027-05-03"]},
+             "fees": [{"amount": 300, "currency": "EUR", "label": "fee", "per": "rotation"}],
+             "facts": {"handsOn": "observation", "setting": "community", "care": "outpatient", "letter": "usually", "city": "Lyon", "livingPerWeek": 150, "livingCurrency": "EUR"}}}
+            """
+        let setup = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  budget: {total: 5000, currency: USD, livingPerWeek: 400}\n",
+                                   programs: ["weekly": weekly])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        try json.write(toFile: setup.catalog + "/euro.json", atomically: true, encoding: .utf8)
+        let result = try Self.pick(setup.folder, setup.catalog)
+        #expect(result.status == 0, "\(result.stderr)")
+        let ranked = try #require(result.json["ranked"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: ranked.map { ($0["program"] as! String, $0) })
+        #expect((byID["weekly"]?["cost"] as? [String: Any])?["amounts"] as? [String: String] == ["USD": "3850"])
+        #expect((byID["euro"]?["cost"] as? [String: Any])?["amounts"] as? [String: String] == ["EUR": "900"])
+        let euroCost = (byID["euro"]?["factors"] as? [[String: Any]])?.first { $0["name"] as? String == "cost" }
+        // A cost wholly in another currency is not free: it counts nothing, and says why.
+        #expect(euroCost?["words"] as? String == "EUR 900, not converted to your budget's USD: counts nothing")
+        #expect(euroCost?["value"] as? Double == 0)
+        let explain = try CLITests.run(["explain", "euro", "--programs", setup.catalog])
+        #expect(explain.stdout.contains("  fee: EUR 300 per rotation (fee)"))
+        #expect(explain.stdout.contains("  for choosing: community, outpatient; observation only; letter of recommendation usually; Lyon, living about EUR 150 a week"))
+    }
 }

@@ -215,6 +215,10 @@ public struct SessionScorer: Sendable {
         guard budget.total > 0 else { return factor("cost", 0, "\(cost.words); budget is 0") }
         // A program that states no cost is not free: unknown counts nothing, as every unknown does.
         guard !cost.amounts.isEmpty else { return factor("cost", 0, "no cost stated\(uncounted)") }
+        // Nothing in the budget's currency: amounts in another one are not converted, so it is not free either.
+        guard cost.amounts[budget.currency] != nil else {
+            return factor("cost", 0, "\(cost.words), not converted to your budget's \(budget.currency): counts nothing\(uncounted)")
+        }
         let spent = cost.amounts[budget.currency] ?? 0
         let share = NSDecimalNumber(decimal: spent / budget.total).doubleValue
         return factor("cost", max(0, 1 - share),
