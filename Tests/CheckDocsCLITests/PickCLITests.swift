@@ -1,4 +1,5 @@
 import Foundation
+import FoundationXML
 import Testing
 
 /// `checkdocs pick` on small catalogs with known answers (docs/pick.md): a budget that excludes the
@@ -309,5 +310,20 @@ import Testing
         let explain = try CLITests.run(["explain", "euro", "--programs", setup.catalog])
         #expect(explain.stdout.contains("  fee: EUR 300 per rotation (fee)"))
         #expect(explain.stdout.contains("  for choosing: community, outpatient; observation only; letter of recommendation usually; Lyon, living about EUR 150 a week"))
+    }
+
+    @Test("HTML: well-formed, no script, hostile catalog text escaped, a javascript: source shown but not linked")
+    func html() throws {
+        let hostile = Self.program("hostile", starts: ["2027-03-01"])
+            .replacingOccurrences(of: "<name>Program hostile</name>", with: "<name>&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quotes\"</name>")
+            .replacingOccurrences(of: "href=\"https://example.org/hostile\"", with: "href=\"javascript:alert(1)\"")
+        let setup = try Self.setUp(manifest: "schemaVersion: 1\n", programs: ["hostile": hostile])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let run = try CLITests.run(["pick", setup.folder, "--programs", setup.catalog, "--as-of", "2026-12-01", "--plan", "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        _ = try XMLDocument(data: Data(run.stdout.utf8), options: [])
+        #expect(!run.stdout.contains("<script"))
+        #expect(run.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(run.stdout.contains("<a href=\"#\">javascript:alert(1)</a>"))
     }
 }

@@ -53,7 +53,7 @@ public struct OutputFormat: Sendable {
         .text, .json, .markdown, .html, .junit, .sarif,
         .planText, .planJSON, .iCalendar,
         .summaryTable, .summaryCSV, .summaryNDJSON, .summaryMatrix,
-        .pickText, .pickJSON, .pickCSV,
+        .pickText, .pickJSON, .pickCSV, .pickHTML,
     ]
 
     public static func all(_ role: Role) -> [OutputFormat] { all.filter { $0.role == role } }
