@@ -1,6 +1,8 @@
 import Foundation
 import FoundationXML
 import Testing
+import CheckDocsCore
+import CheckDocsFormats
 
 /// `checkdocs pick` on small catalogs with known answers (docs/pick.md): a budget that excludes the
 /// best fit, overlapping sessions, a stage that changes the order, a residency rule that only one
@@ -234,6 +236,10 @@ import Testing
         try CLITests.golden("\(name).txt", run.stdout)
         let json = try CLITests.run(["pick", "samples/applicants/\(name)", "--as-of", "2026-12-01", "--plan", "--format", "json"])
         try CLITests.golden("\(name).json", json.stdout)
+        // The JSON is described by checklists/schema/pick.schema.json.
+        let schema = try #require(BuiltinData.file("schema/pick.schema.json"))
+        let validator = JSONSchemaValidator(schema: try JSONParser.parse(Array(schema.utf8)), date: DateLimits.verdict)
+        #expect(validator.validate(try JSONParser.parse(Array(json.stdout.utf8))).isEmpty)
     }
 
     @Test("a few hundred sessions: 12 programs of 20 fortnightly sessions and a residency rule; the plan is proven best, well inside the node limit")
