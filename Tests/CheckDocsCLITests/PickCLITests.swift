@@ -332,4 +332,20 @@ import CheckDocsFormats
         #expect(run.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
         #expect(run.stdout.contains("<a href=\"#\">javascript:alert(1)</a>"))
     }
+
+    @Test("exploring prefers variety: of two overlapping sessions, the plan takes the other specialty although it scores a little less; preparing does not")
+    func exploringVariety() throws {
+        let programs = [
+            "im-a": Self.program("im-a", starts: ["2027-03-01"], facts: "handsOn=\"observation\" letter=\"sometimes\""),
+            "surgery-b": Self.program("surgery-b", specialty: "General Surgery", starts: ["2027-03-01"], facts: "handsOn=\"observation\""),
+            "im-c": Self.program("im-c", starts: ["2027-05-03"], facts: "handsOn=\"observation\""),
+        ]
+        for (stage, sessions) in [("exploring", ["surgery-b", "im-c"]), ("preparing", ["im-a", "im-c"])] {
+            let setup = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  stage: \(stage)\n", programs: programs)
+            defer { try? FileManager.default.removeItem(atPath: setup.root) }
+            let result = try Self.pick(setup.folder, setup.catalog, plan: true)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(Self.ids((result.json["plan"] as? [String: Any])?["sessions"]) == sessions, "\(stage)")
+        }
+    }
 }

@@ -14,11 +14,12 @@ import Testing
         }
     }
 
-    static func scorer(budget: Decimal?, rule: USCECheck?) -> SessionScorer {
+    static func scorer(budget: Decimal?, rule: USCECheck?, exploring: Bool = false) -> SessionScorer {
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: ApplicantProfile(), hasManifest: true,
                                         catalog: DocumentCatalog(types: []), documents: [])
         var goals = ApplicantGoals()
         goals.matchYear = 2028
+        if exploring { goals.stage = .exploring }
         goals.budget = budget.map { ApplicantGoals.Budget(total: $0, currency: "USD") }
         let residency = rule.map { [ResidencyRule(programID: "res", programName: "Residency", rule: $0)] } ?? []
         return SessionScorer(evaluator: ProgramEvaluator(context: context), goals: goals, weights: PickWeights(), residency: residency)
@@ -29,7 +30,7 @@ import Testing
             let start = CalendarDate(iso: "2027-01-04")!.adding(days: 7 * generator.next(30))
             let weeks = [2, 4, 8, 12][generator.next(4)]
             var candidate = PickCandidate(programID: "p\(generator.next(max(2, count / 2)))", name: "P", institution: nil, kind: .externship,
-                                          specialty: nil, handsOn: [.observation, .limited, .handsOn][generator.next(3)],
+                                          specialty: ["Surgery", "Pediatrics", nil][generator.next(3)], handsOn: [.observation, .limited, .handsOn][generator.next(3)],
                                           source: Provenance(href: "https://example.org", asOf: CalendarDate(iso: "2026-10-01")!),
                                           rotation: Rotation(start: start, end: start.adding(days: weeks * 7 - 1)), weeks: weeks,
                                           readyBy: CalendarDate(iso: "2026-12-01")!)
@@ -47,6 +48,9 @@ import Testing
         var best = 0.0
         func value(_ chosen: [PickCandidate]) -> Double {
             var total = chosen.reduce(0) { $0 + $1.score }
+            if scorer.goals.stage == .exploring {
+                total += Double(max(0, Set(chosen.compactMap(\.specialty)).count - 1)) * SeasonPlanner.varietyBonus
+            }
             for rule in scorer.residency {
                 let months = scorer.monthsNow(for: rule.rule, day: day)
                     + chosen.reduce(0) { $0 + scorer.months($1.rotation, handsOn: $1.handsOn, specialty: $1.specialty, for: rule.rule, day: day) }
@@ -70,14 +74,14 @@ import Testing
         return best
     }
 
-    @Test("on 60 random instances of up to 14 sessions, with and without a budget and a residency rule, the plan's value is the brute-force best",
+    @Test("on 60 random instances of up to 14 sessions, with and without a budget, a residency rule and exploring's variety, the plan's value is the brute-force best",
           arguments: 0..<60)
     func exact(seed: Int) {
         var generator = Generator(state: UInt64(seed) &+ 12345)
         let pool = Self.candidates(&generator, count: 6 + generator.next(9))
         let budget: Decimal? = seed % 2 == 0 ? Decimal(1000 + generator.next(4) * 500) : nil
         let rule: USCECheck? = seed % 3 == 0 ? USCECheck(minMonths: Double(1 + generator.next(4)), handsOn: true) : nil
-        let scorer = Self.scorer(budget: budget, rule: rule)
+        let scorer = Self.scorer(budget: budget, rule: rule, exploring: seed % 5 == 1)
         let plan = SeasonPlanner(scorer: scorer).plan(pool)
         #expect(plan.complete)
         #expect(abs(plan.value - Self.bruteForce(pool, scorer: scorer)) < 1e-9, "seed \(seed)")

@@ -5,6 +5,7 @@ import Foundation
 ///
 ///     sum of the chosen sessions' scores
 ///   + residencyBonus for each target residency USCE rule met by the application day
+///   + varietyBonus for each specialty beyond the first, while exploring
 ///
 /// subject to: no two sessions overlap (a day apart at least), at most one session per program,
 /// at most `maxBlocks` sessions, every session inside the availability (already a condition of
@@ -15,6 +16,7 @@ public struct SeasonPlanner: Sendable {
     public static let maxCandidates = 600
     public static let maxNodes = 2_000_000
     public static let residencyBonus = 10.0
+    public static let varietyBonus = 1.0
 
     public let scorer: SessionScorer
 
@@ -22,7 +24,7 @@ public struct SeasonPlanner: Sendable {
 
     var goals: ApplicantGoals { scorer.goals }
 
-    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
+    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day, plus \(Int(varietyBonus)) for each specialty beyond the first while exploring; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
 
     public func plan(_ all: [PickCandidate]) -> SeasonPlan {
         // Only dated sessions that fit can be placed; the best first, so that the search finds
@@ -40,8 +42,16 @@ public struct SeasonPlanner: Sendable {
             rules.map { rule in day.map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rule.rule, day: $0) } ?? 0 }
         }
         let spend: [Decimal] = pool.map { candidate in currency.flatMap { candidate.cost.amounts[$0] } ?? 0 }
+        // While exploring, several specialties are the point (docs/pick.md, "The plan").
+        let exploring = goals.stage == .exploring
+        let specialtyOf = pool.map { $0.specialty.map(USCECheck.normalized) }
+        func variety(_ chosen: [Int]) -> Double {
+            guard exploring else { return 0 }
+            let kinds = Set(chosen.compactMap { specialtyOf[$0] })
+            return Double(max(0, kinds.count - 1)) * Self.varietyBonus
+        }
         func value(_ chosen: [Int]) -> Double {
-            var total = chosen.reduce(0) { $0 + pool[$1].score }
+            var total = chosen.reduce(0) { $0 + pool[$1].score } + variety(chosen)
             for (r, rule) in rules.enumerated() {
                 let months = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
                 if months >= rule.rule.minMonths - USCECheck.tolerance { total += Self.residencyBonus }
@@ -138,7 +148,9 @@ public struct SeasonPlanner: Sendable {
                 if reachable >= rules[r].rule.minMonths - USCECheck.tolerance { bonuses += Self.residencyBonus }
             }
             let first = chosen.last.map { firstStarting(after: pool[$0].rotation!.end, from: start) } ?? start
-            let bound = chosenScore + min(rest, most[first][slots]) + bonuses
+            // Each slot left could bring one more specialty; never more than the plan can hold.
+            let moreVariety = exploring ? Double(slots) * Self.varietyBonus : 0
+            let bound = chosenScore + variety(chosen) + min(rest, most[first][slots]) + bonuses + moreVariety
             // Only a strictly better plan is looked for: plans of equal value are many (a program's
             // sessions often score alike), and the first found (best first, then earliest) is kept.
             if bound <= bestValue + 1e-9 { return }
