@@ -1,7 +1,7 @@
 import Foundation
 import FoundationXML
 import Testing
-import CheckDocsCore
+@testable import CheckDocsCore
 import CheckDocsFormats
 
 /// `checkdocs pick` on small catalogs with known answers (docs/pick.md): a budget that excludes the
@@ -346,6 +346,22 @@ import CheckDocsFormats
             let result = try Self.pick(setup.folder, setup.catalog, plan: true)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(Self.ids((result.json["plan"] as? [String: Any])?["sessions"]) == sessions, "\(stage)")
+        }
+    }
+
+    @Test("docs/pick.md states the code's numbers: the default weights and each category's default lead days; every built-in leadDays it names is the catalog's")
+    func documentedNumbers() throws {
+        let weights = try MarkdownTable.rows(in: "docs/pick.md", after: "## Weights")
+        #expect(weights == PickWeights.defaults.map { [$0.name, PickText.number($0.weight)] })
+        let leads = try MarkdownTable.rows(in: "docs/pick.md", after: "## Lead times")
+        #expect(Set(leads.map { $0[0] }) == Set(DocumentType.defaultLeadDays.keys))
+        let catalog = try CatalogLoader.builtin()
+        for row in leads where row.count == 3 {
+            #expect(Int(row[1]) == DocumentType.defaultLeadDays[row[0]], "\(row[0])")
+            // "passport 42, photo 1": exactly the built-in types of the category that give leadDays.
+            let named = row[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let own = catalog.types.filter { $0.category == row[0] && $0.leadDays != nil }.map { "\($0.id) \($0.leadDays!)" }
+            #expect(named == own, "\(row[0])")
         }
     }
 }

@@ -6,6 +6,12 @@ import CheckDocsFormats
 /// cannot say (a window that ends before it starts, a weight name `pick` does not know) is an
 /// error at its JSON Pointer (docs/manifest.md, "goals").
 enum GoalsDecoder {
+    /// An amount as written (`1999.99` stays exact), not through a binary double.
+    static func amount(_ value: JSONValue?) -> Decimal? {
+        guard case let .number(number, text)? = value else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(number)
+    }
+
     static func decode(_ value: JSONValue, file: String) -> (ApplicantGoals, [InputError]) {
         var goals = ApplicantGoals()
         var errors: [InputError] = []
@@ -25,9 +31,9 @@ enum GoalsDecoder {
                 goals.availability.append(ApplicantGoals.Window(from: from, through: through))
             }
         }
-        if let budget = value["budget"], let total = budget["total"]?.doubleValue {
-            goals.budget = ApplicantGoals.Budget(total: Decimal(total), currency: budget["currency"]?.stringValue ?? "USD",
-                                                 livingPerWeek: budget["livingPerWeek"]?.doubleValue.map { Decimal($0) })
+        if let budget = value["budget"], let total = amount(budget["total"]) {
+            goals.budget = ApplicantGoals.Budget(total: total, currency: budget["currency"]?.stringValue ?? "USD",
+                                                 livingPerWeek: amount(budget["livingPerWeek"]))
         }
         goals.prefer = value["prefer"]?.stringValue.flatMap(ApplicantGoals.Preference.init(rawValue:))
         goals.residencyTargets = value["residencyTargets"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -69,7 +69,7 @@ public enum PickRunner {
                 unfit.append(sessions.min { ($0.exclusions.count, $0.rotation?.start ?? .last) < ($1.exclusions.count, $1.rotation?.start ?? .last) }!)
             }
         }
-        for program in rotations where program.description.sessions != nil && weighed[rotations.firstIndex(of: program)!].isEmpty {
+        for (program, sessions) in zip(rotations, weighed) where sessions.isEmpty {
             notes.append("\(program.id): every session has begun")
         }
         ranked.sort { Self.before($0, $1) }
