@@ -364,4 +364,23 @@ import CheckDocsFormats
             #expect(named == own, "\(row[0])")
         }
     }
+
+    @Test("a residency program's own deadline is when its USCE rule must be met: a block ending after it does not count, one ending before does")
+    func residencyDeadline() throws {
+        let residency = Self.program("target-im", kind: "residency", eligibility: "<usce minMonths=\"3\" handsOn=\"true\"/>")
+            .replacingOccurrences(of: "</program>", with: "").replacingOccurrences(of: "<eligibility>", with: "<deadline date=\"2027-04-30\"/>\n<eligibility>") + "</program>"
+        let goals = "schemaVersion: 1\ngoals:\n  stage: applying\n  matchYear: 2028\n  residencyTargets: [target-im]\n"
+        let late = Self.program("late", rotation: ("2027-03-01", "2027-05-31"), facts: "handsOn=\"hands-on\"")
+        let early = Self.program("early", rotation: ("2027-01-04", "2027-04-03"), facts: "handsOn=\"hands-on\"")
+        let setup = try Self.setUp(manifest: goals, programs: ["target-im": residency, "late": late])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let missed = try #require(((try Self.pick(setup.folder, setup.catalog, plan: true).json["plan"] as? [String: Any])?["residency"] as? [[String: Any]])?.first)
+        #expect(missed["met"] as? Bool == false)
+        #expect((missed["words"] as? String)?.hasPrefix("not met: 0.0 of 3.0 months by 2027-04-30 (its deadline)") == true, "\(missed)")
+        let both = try Self.setUp(manifest: goals, programs: ["target-im": residency, "late": late, "early": early])
+        defer { try? FileManager.default.removeItem(atPath: both.root) }
+        let met = try #require(((try Self.pick(both.folder, both.catalog, plan: true).json["plan"] as? [String: Any])?["residency"] as? [[String: Any]])?.first)
+        #expect(met["met"] as? Bool == true)
+        #expect(met["words"] as? String == "met with early")
+    }
 }

@@ -47,7 +47,7 @@ public enum PickRunner {
             }
             let rules = program.eligibility.compactMap { $0.check.base as? USCECheck }
             if rules.isEmpty { notes.append("\(id) states no USCE rule: nothing to aim at for it") }
-            residency += rules.map { ResidencyRule(programID: id, programName: program.description.name, rule: $0) }
+            residency += rules.map { ResidencyRule(programID: id, programName: program.description.name, rule: $0, deadline: program.description.deadline) }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         let inspector = folder.makeInspector()

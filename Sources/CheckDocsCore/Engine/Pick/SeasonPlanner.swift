@@ -4,7 +4,7 @@ import Foundation
 /// (docs/pick.md, "The plan"). Objective, maximized:
 ///
 ///     sum of the chosen sessions' scores
-///   + residencyBonus for each target residency USCE rule met by the application day
+///   + residencyBonus for each target residency USCE rule met by its program's deadline (else the application day)
 ///   + varietyBonus for each specialty beyond the first, while exploring
 ///
 /// subject to: no two sessions overlap (a day apart at least), at most one session per program,
@@ -24,7 +24,7 @@ public struct SeasonPlanner: Sendable {
 
     var goals: ApplicantGoals { scorer.goals }
 
-    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by the application day, plus \(Int(varietyBonus)) for each specialty beyond the first while exploring; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
+    public static let objective = "the sum of the sessions' scores, plus \(Int(residencyBonus)) for each target residency USCE rule met by its program's deadline (else the application day), plus \(Int(varietyBonus)) for each specialty beyond the first while exploring; no overlaps, one session per program, at most \(maxBlocks) sessions, within availability and budget"
 
     public func plan(_ all: [PickCandidate]) -> SeasonPlan {
         // Only dated sessions that fit can be placed; the best first, so that the search finds
@@ -34,12 +34,12 @@ public struct SeasonPlanner: Sendable {
         if pool.count > Self.maxCandidates { pool = Array(pool.sorted { ($0.score, $1.key) > ($1.score, $0.key) }.prefix(Self.maxCandidates)).sorted { $0.rotation!.start < $1.rotation!.start } }
         let currency = goals.budget?.currency
         let limit = goals.budget?.total
-        let day = goals.applicationDay
+        let days = scorer.residency.map { scorer.day(for: $0) }
         let rules = scorer.residency
-        let already = rules.map { rule in day.map { scorer.monthsNow(for: rule.rule, day: $0) } ?? 0 }
+        let already = rules.indices.map { r in days[r].map { scorer.monthsNow(for: rules[r].rule, day: $0) } ?? 0 }
         // Months each candidate adds to each rule.
         let adds: [[Double]] = pool.map { candidate in
-            rules.map { rule in day.map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rule.rule, day: $0) } ?? 0 }
+            rules.indices.map { r in days[r].map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rules[r].rule, day: $0) } ?? 0 }
         }
         let spend: [Decimal] = pool.map { candidate in currency.flatMap { candidate.cost.amounts[$0] } ?? 0 }
         // While exploring, several specialties are the point (docs/pick.md, "The plan").
@@ -180,13 +180,14 @@ public struct SeasonPlanner: Sendable {
             let with = before + best.reduce(0) { $0 + adds[$1][r] }
             let met = with >= rule.rule.minMonths - USCECheck.tolerance
             var words: String
-            if day == nil {
-                words = "no Match year or applyBy in your goals: the rule cannot be aimed at"
+            let by = rule.deadline.map { "\($0) (its deadline)" } ?? days[r].map(\.description) ?? ""
+            if days[r] == nil {
+                words = "no deadline, and no Match year or applyBy in your goals: the rule cannot be aimed at"
             } else if met {
                 let helping = best.filter { adds[$0][r] > 0 }.map { pool[$0].programID }
                 words = helping.isEmpty ? "already met by your experience" : "met with \(helping.joined(separator: ", "))"
             } else {
-                words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(day!); no set of fitting sessions in your availability and budget gives more"
+                words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(by); no set of fitting sessions in your availability and budget gives more"
             }
             return ResidencyOutcome(programID: rule.programID, rule: rule.rule.title, monthsBefore: before, monthsWithPlan: with,
                                     minMonths: rule.rule.minMonths, met: met, words: words)

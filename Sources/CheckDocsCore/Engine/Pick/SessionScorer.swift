@@ -5,6 +5,8 @@ public struct ResidencyRule: Hashable, Sendable {
     public var programID: String
     public var programName: String
     public var rule: USCECheck
+    /// The residency program's own deadline: the rule must be met by then (docs/pick.md, "The plan").
+    public var deadline: CalendarDate? = nil
 }
 
 /// Weighs one session of one program for the applicant: fit or not (and why), when they can be
@@ -23,6 +25,9 @@ public struct SessionScorer: Sendable {
     }
 
     var asOf: CalendarDate { evaluator.context.asOf }
+
+    /// The day a target's USCE rule is counted at: its program's deadline, else the application day.
+    public func day(for target: ResidencyRule) -> CalendarDate? { target.deadline ?? goals.applicationDay }
     var catalog: DocumentCatalog { evaluator.context.catalog }
 
     /// Every session not yet begun (or the program's one rotation), weighed.
@@ -191,10 +196,10 @@ public struct SessionScorer: Sendable {
 
     func residencyFactor(_ candidate: PickCandidate) -> PickFactor {
         guard !residency.isEmpty else { return factor("residency", 0, "no residency targets in your goals") }
-        guard let day = goals.applicationDay else { return factor("residency", 0, "no Match year or applyBy in your goals") }
         var values: [Double] = []
         var words: [String] = []
         for target in residency {
+            guard let day = day(for: target) else { words.append("\(target.programID): no deadline, and no Match year or applyBy in your goals"); continue }
             let have = monthsNow(for: target.rule, day: day)
             let short = target.rule.minMonths - have
             guard short > USCECheck.tolerance else { words.append("\(target.programID) already met"); continue }
