@@ -383,4 +383,20 @@ import CheckDocsFormats
         #expect(met["met"] as? Bool == true)
         #expect(met["words"] as? String == "met with early")
     }
+
+    @Test("pick in the adversarial sandbox: every format with --plan, the built-in catalog, a link to a secret outside; the folder and the outside unchanged, no canary in any output")
+    func sandbox() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("checkdocs.yaml", "schemaVersion: 1\ngoals:\n  stage: exploring\n  budget: {total: 3000, currency: USD}\n")
+        try box.file("CV_2026.pdf")
+        #expect(symlink(box.canaryPath, box.folder + "/Passport.pdf") == 0)
+        for format in ["text", "json", "csv", "html"] {
+            let report = box.reports + "/pick." + format
+            let run = try box.runChecked(["pick", box.folder, "--as-of", "2026-12-01", "--plan", "--format", format, "-o", report],
+                                         timeout: 60, reportFiles: [report])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect(FileManager.default.fileExists(atPath: report))
+        }
+    }
 }
