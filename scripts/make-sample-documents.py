@@ -30,22 +30,54 @@ READY = "ready"
 MISSING = "missing-items"
 EXPIRED = "expired-and-ineligible"
 NEWCOMER = "newcomer"
+# Three applicants choosing rotations with `checkdocs pick` (docs/pick.md).
+PICK_STUDENT = "pick-student"
+PICK_RECENT = "pick-recent-graduate"
+PICK_OLDER = "pick-older-graduate"
 
 PEOPLE = {
     READY: "Abena Kyerewaa Boadu",
     MISSING: "Rohan Vinayak Kulkarni",
     EXPIRED: "Layla Mariam Haddad",
     NEWCOMER: "Chiamaka Ifeoma Okafor",
+    PICK_STUDENT: "Tomas Andres Villalobos",
+    PICK_RECENT: "Mei Ling Tan",
+    PICK_OLDER: "Oluwaseun Adebayo Bello",
 }
 SCHOOLS = {
     READY: "Cape Coast Riverside School of Medicine (fictional), Ghana - instruction in English",
     MISSING: "Western Ghats Institute of Medical Sciences (fictional), India - instruction in English",
     EXPIRED: "Northern Highlands University Faculty of Medicine (fictional), Jordan - instruction in English",
     NEWCOMER: "Lagoon Coast College of Medicine (fictional), Nigeria - instruction in English",
+    PICK_STUDENT: "Andes Valley School of Medicine (fictional), Chile - instruction in Spanish",
+    PICK_RECENT: "Straits Medical College (fictional), Malaysia - instruction in English",
+    PICK_OLDER: "Savannah University College of Medicine (fictional), Nigeria - instruction in English",
 }
 LAB = "Sample Diagnostics Laboratory (fictional)"
 
 DOCUMENTS = [
+    # ---------------------------------------------------------------- pick-student
+    (PICK_STUDENT, "CV_2026.pdf", "Curriculum Vitae", ["Final-year medical student (year 6 of 6)."]),
+    (PICK_STUDENT, "Passport_bio_page.pdf", "Passport - biographical data page", ["Nationality: Chile (sample)."]),
+    (PICK_STUDENT, "Transcript_2026-11-02.pdf", "Official transcript", ["Years 1-5 complete; year 6 in progress."]),
+    (PICK_STUDENT, "Good_standing_letter_2026-11-02.pdf", "Letter of good standing", ["Office of the Dean. Signed, on letterhead."]),
+    (PICK_STUDENT, "Step1 score report.pdf", "USMLE Step 1 score report", ["Test date: 2026-05-14. Outcome: PASS (pass/fail only)."]),
+    (PICK_STUDENT, "TOEFL_iBT_score_report_2026-03-20.pdf", "TOEFL iBT score report", ["Total 106: reading 27, listening 27, speaking 25, writing 27."]),
+    (PICK_STUDENT, "immunizations/TB_QuantiFERON_2026-11-05.pdf", "QuantiFERON-TB Gold Plus (IGRA)", ["Collected 2026-11-05. Result: NEGATIVE.", LAB]),
+    # ---------------------------------------------------------------- pick-recent-graduate
+    (PICK_RECENT, "CV_2026.pdf", "Curriculum Vitae", ["MBBS 2026. House officer rotations planned."]),
+    (PICK_RECENT, "Passport_bio_page.pdf", "Passport - biographical data page", ["Nationality: Malaysia (sample)."]),
+    (PICK_RECENT, "US_visa_B1B2.pdf", "US visa (B1/B2)", ["Issued 2026-08-03, expires 2031-08-02."]),
+    (PICK_RECENT, "MBBS_degree_certificate.pdf", "MBBS degree certificate", ["Conferred 2026-06-20."]),
+    (PICK_RECENT, "Step1 score report.pdf", "USMLE Step 1 score report", ["Test date: 2025-04-10. Outcome: PASS (pass/fail only)."]),
+    (PICK_RECENT, "Step 2 CK score report.pdf", "USMLE Step 2 CK score report", ["Test date: 2026-09-22. Outcome: PASS. Score: 244."]),
+    (PICK_RECENT, "immunizations/TB_QuantiFERON_2026-11-10.pdf", "QuantiFERON-TB Gold Plus (IGRA)", ["Collected 2026-11-10. Result: NEGATIVE.", LAB]),
+    # ---------------------------------------------------------------- pick-older-graduate
+    (PICK_OLDER, "CV_2026.pdf", "Curriculum Vitae", ["MBBS 2012. General practice 2013-2025."]),
+    (PICK_OLDER, "Passport_bio_page.pdf", "Passport - biographical data page", ["Nationality: Nigeria (sample)."]),
+    (PICK_OLDER, "MBBS_degree_certificate.pdf", "MBBS degree certificate", ["Conferred 2012-07-14."]),
+    (PICK_OLDER, "ECFMG_certificate.pdf", "ECFMG certificate", ["Issued 2025-11-03."]),
+    (PICK_OLDER, "Medical_license.pdf", "Medical council registration", ["Full registration since 2013; current."]),
     # ---------------------------------------------------------------- ready
     (READY, "CV_2026.pdf", "Curriculum Vitae", [
         "Final-year medical student (year 6 of 6), expected graduation 2027-07-30.",

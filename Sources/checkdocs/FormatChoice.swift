@@ -28,12 +28,20 @@ enum PlanFormatOption: FormatOption {
     static let takesFile = false
 }
 
+enum PickFormatOption: FormatOption {
+    static let role = OutputFormat.Role.pick
+    static let option = "--format"
+    static let takesFile = false
+}
+
 /// `check --format FMT[=FILE]`.
 typealias FormatRequest = FormatChoice<ReportFormatOption>
 /// `check --summary FMT[=FILE]`.
 typealias SummaryRequest = FormatChoice<SummaryFormatOption>
 /// `plan --format FMT`.
 typealias PlanFormatChoice = FormatChoice<PlanFormatOption>
+/// `pick --format FMT`.
+typealias PickFormatChoice = FormatChoice<PickFormatOption>
 
 /// A format id given on the command line (and where its output goes). Any id parses; an unknown
 /// one is refused by `resolve` with the closest registered id (exit 64), so the error can say

@@ -12,6 +12,13 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Extra checklists the descriptions may extend.", valueName: "dir"))
     var checklists: [String] = []
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date a source's asOf is compared with, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: CalendarDate?
+
+    func validate() throws {
+        try CalendarDate.validateAsOf(asOf)
+    }
+
     func run() throws {
         let knowledge: Knowledge
         do {
@@ -37,6 +44,9 @@ struct Lint: ParsableCommand {
             Terminal.error("checkdocs: \(errors.count) error\(errors.count == 1 ? "" : "s") in \(count) file\(count == 1 ? "" : "s")")
             throw ExitCode(2)
         }
+        // Requirements change between cycles: a source read more than a year ago is worth reading
+        // again (docs/catalog.md, "The built-in catalog of programs"). A warning, not an error.
+        for line in SourceAge.warnings(loaded.descriptions, asOf: asOf ?? Terminal.today()) { Terminal.error("checkdocs: \(line)") }
         Terminal.out("\(count) file\(count == 1 ? "" : "s") valid\n")
     }
 }

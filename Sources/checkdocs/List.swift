@@ -29,6 +29,14 @@ struct List: InputCommand {
             Terminal.out(TextTable.render(programs.sorted { $0.id < $1.id }.map {
                 [$0.id, $0.description.kind.rawValue, $0.description.name]
             }))
+            // Without --programs, the built-in catalog of real programs follows (what `pick` uses).
+            if catalog.programs.isEmpty {
+                let builtin = try knowledge.builtinCatalog()
+                Terminal.out("\nBuilt-in catalog (\(builtin.count) programs, used by pick when no --programs is given)\n")
+                Terminal.out(TextTable.render(builtin.sorted { $0.id < $1.id }.map {
+                    [$0.id, $0.description.kind.rawValue, "\($0.description.name), \($0.description.institution ?? "") (as of \($0.description.source.asOf))"]
+                }))
+            }
         }
     }
 }

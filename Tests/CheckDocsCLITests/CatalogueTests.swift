@@ -78,7 +78,8 @@ enum MarkdownTable {
 /// command line takes every id of it, and refuses any other with the closest one.
 @Suite struct FormatRegistryTests {
     /// How docs/reports.md names the option of each role.
-    static let usedWith: [OutputFormat.Role: String] = [.report: "check --format", .plan: "plan --format", .summary: "check --summary"]
+    static let usedWith: [OutputFormat.Role: String] = [.report: "check --format", .plan: "plan --format", .summary: "check --summary",
+                                                          .pick: "pick --format"]
     static let sample = "samples/applicants/missing-items"
 
     @Test("docs/reports.md lists every registered format: id, option, file extension, purpose, in registry order")
@@ -93,6 +94,7 @@ enum MarkdownTable {
         case .report: return [sample, "--as-of", "2026-12-01", "--format", "\(id)=\(directory)/report.\(format.fileExtension)"]
         case .plan: return ["plan", sample, "--as-of", "2026-12-01", "--format", id]
         case .summary: return [sample, "samples/applicants/ready", "--as-of", "2026-12-01", "--summary", id]
+        case .pick: return ["pick", sample, "--programs", "samples/programs", "--as-of", "2026-12-01", "--format", id]
         }
     }
 
@@ -103,7 +105,8 @@ enum MarkdownTable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let run = try CLITests.run(Self.arguments(format, id: id, directory: directory))
-        #expect(run.status == (role == .plan ? 0 : 1), "\(run.stderr)")  // the sample is not ready
+        // The sample is not ready; pick finds programs that fit it.
+        #expect(run.status == (role == .plan || role == .pick ? 0 : 1), "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         if role == .report {
             let written = try String(contentsOfFile: "\(directory)/report.\(format.fileExtension)", encoding: .utf8)
@@ -111,7 +114,7 @@ enum MarkdownTable {
         } else {
             #expect(!run.stdout.isEmpty)
         }
-        let help = try CLITests.run(["help", role == .plan ? "plan" : "check"]).stdout
+        let help = try CLITests.run(["help", role == .plan ? "plan" : role == .pick ? "pick" : "check"]).stdout
         #expect(help.contains(id))
         let completion = try CLITests.run(["--generate-completion-script", "bash"]).stdout
         #expect(completion.contains("'\(id)'"), "\(id)")

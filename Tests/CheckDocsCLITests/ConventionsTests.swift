@@ -4,7 +4,7 @@ import Testing
 /// Shell completions, the man page and the pre-commit hook are generated from, or agree with,
 /// the command definitions.
 @Suite struct ConventionsTests {
-    static let subcommands = ["check", "plan", "init", "explain", "list", "lint"]
+    static let subcommands = ["check", "plan", "pick", "init", "explain", "list", "lint"]
 
     @Test("completion scripts for bash, zsh and fish know every subcommand", arguments: ["bash", "zsh", "fish"])
     func completions(shell: String) throws {

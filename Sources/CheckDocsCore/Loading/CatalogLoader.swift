@@ -53,6 +53,7 @@ public enum CatalogLoader {
                 isVaccine: item["vaccine"]?.boolValue ?? false,
                 isLab: item["lab"]?.boolValue ?? false,
                 subtypes: subtypes(item, index: index, file: file, errors: &errors)))
+            types[types.count - 1].leadDays = item["leadDays"]?.intValue
         }
         for (index, type) in types.enumerated() {
             for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {

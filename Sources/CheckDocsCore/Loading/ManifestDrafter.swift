@@ -226,5 +226,15 @@ public struct ManifestDrafter {
         "#       certificate: \"\"                # its certificate in this folder; without one the stint does not count",
         "# targets:                             # per program id: the day of its offer, the session you aim at",
         "#   PROGRAM-ID: {offer: \"YYYY-MM-DD\", session: \"YYYY-MM-DD\"}",
+        "# goals:                               # what you want from rotations, for checkdocs pick (docs/pick.md)",
+        "#   stage: exploring                   # exploring | preparing | applying",
+        "#   matchYear: 2028                    # the Match you apply in; needed when applying",
+        "#   specialties: [\"Internal Medicine\"]",
+        "#   availability:                      # when you are free for a rotation",
+        "#     - {from: \"YYYY-MM-DD\", through: \"YYYY-MM-DD\"}",
+        "#   budget: {total: 5000, currency: USD, livingPerWeek: 300}",
+        "#   prefer: hands-on                   # hands-on | observation | any",
+        "#   residencyTargets: []               # residency program ids whose USCE rules the plan aims at",
+        "#   weights: {}                        # e.g. {cost: 3}: how much each factor counts",
     ]
 }

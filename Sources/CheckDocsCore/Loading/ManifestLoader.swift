@@ -86,6 +86,11 @@ public struct ManifestLoader {
                                                                  pointer: JSONPointer.appending("/targets", member.key))
         }
         var errors: [InputError] = Self.experienceErrors(manifest.profile.usce ?? [], file: file)
+        if let goals = value["goals"] {
+            let (decoded, goalErrors) = GoalsDecoder.decode(goals, file: file)
+            manifest.profile.goals = decoded
+            errors += goalErrors
+        }
         // A year past the program's last cannot be (docs/manifest.md): refused, never clamped.
         if let year = manifest.profile.yearOfStudy, let length = manifest.profile.programYears, year > length {
             errors.append(InputError(SourceLocation(file: file, position: .pointer("/applicant/yearOfStudy")),

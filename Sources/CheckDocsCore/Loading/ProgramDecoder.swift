@@ -73,6 +73,7 @@ struct ProgramDecoder {
                 description.deadline = date
             }
             if let node = root.child("leadTime") { description.leadTime = try LeadTime.decode(from: node) }
+            if let node = root.child("facts") { description.facts = try Self.facts(node) }
         }
         for node in root.children("fee", plural: "fees") {
             if let fee = collect({ () throws(InputError) in try Self.fee(node) }) { description.fees.append(fee) }
@@ -102,7 +103,27 @@ struct ProgramDecoder {
               let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else {
             throw InputError(node.location(of: "amount"), "a fee needs an amount of 0 or more")
         }
-        return Fee(amount: amount, currency: try node.string("currency") ?? "USD", label: try node.string("label") ?? "")
+        return Fee(amount: amount, currency: try node.string("currency") ?? "USD", label: try node.string("label") ?? "",
+                   per: try node.value("per", as: FeePeriod.self) ?? .once)
+    }
+
+    /// `<facts setting handsOn letter city livingPerWeek livingCurrency weeks care/>` (docs/programs.md, "Facts for choosing").
+    private static func facts(_ node: DescriptionNode) throws(InputError) -> ChoosingFacts {
+        var facts = ChoosingFacts()
+        facts.setting = try node.value("setting", as: ChoosingFacts.Setting.self)
+        facts.care = try node.value("care", as: ChoosingFacts.Care.self)
+        facts.handsOn = try node.value("handsOn", as: ChoosingFacts.HandsOn.self)
+        facts.letter = try node.value("letter", as: ChoosingFacts.Letter.self)
+        facts.city = try node.string("city")
+        if let text = try node.numberText("livingPerWeek") {
+            guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else {
+                throw InputError(node.location(of: "livingPerWeek"), "livingPerWeek must be an amount of 0 or more")
+            }
+            facts.livingPerWeek = amount
+        }
+        facts.livingCurrency = try node.string("livingCurrency") ?? "USD"
+        facts.weeks = try node.int("weeks", in: 1...104)
+        return facts
     }
 
     private static func requirement(_ node: DescriptionNode, origin: String) throws(InputError) -> Requirement {

@@ -35,6 +35,8 @@ public struct ApplicantProfile: Hashable, Sendable {
     /// Per program id, what the applicant records about that program: its offer, the session
     /// aimed at (the manifest's `targets:`).
     public var targets: [String: ProgramTarget] = [:]
+    /// The manifest's `goals:`, for `pick`; nil when the manifest has none.
+    public var goals: ApplicantGoals?
 
     public init() {}
 

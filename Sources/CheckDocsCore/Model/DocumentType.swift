@@ -16,6 +16,10 @@ public struct DocumentType: Hashable, Sendable {
     public var fileNameDate: NameDateMeaning
     public var isVaccine: Bool
     public var isLab: Bool
+    /// `leadDays`: how many days obtaining it usually takes, when the catalog says; else the
+    /// default of its category (`leadDaysOrDefault`, docs/pick.md "Lead times").
+    public var leadDays: Int? = nil
+
     /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the
     /// values its manifest `subtype` and a program's `<subtype>` may name (docs/catalog.md).
     public var subtypes: [Subtype] = []
@@ -45,6 +49,17 @@ public struct DocumentType: Hashable, Sendable {
         self.isLab = isLab
         self.subtypes = subtypes
     }
+}
+
+extension DocumentType {
+    /// Days to obtain a document of a category when its type gives no `leadDays` (docs/pick.md,
+    /// "Lead times"): a rough, honest default, not a promise.
+    public static let defaultLeadDays: [String: Int] = [
+        "identity": 30, "immigration": 90, "education": 21, "exam": 30, "credential": 30, "immunization": 14,
+        "health": 14, "insurance": 7, "letter": 21, "training": 7, "application": 3, "administrative": 7,
+    ]
+
+    public var leadDaysOrDefault: Int { leadDays ?? Self.defaultLeadDays[category] ?? 14 }
 }
 
 /// The catalog with the relations the classifier and the engine need precomputed.

@@ -15,4 +15,6 @@ public struct Fee: Hashable, Sendable {
     public var amount: Decimal
     public var currency: String
     public var label: String
+    /// Once (default), per week, per month or per rotation (docs/programs.md, "Fees").
+    public var per: FeePeriod = .once
 }

@@ -14,7 +14,10 @@ public enum Explanation {
         if let sessions = description.sessions { lines.append("  sessions: \(sessions.words)") }
         if let deadline = description.deadline { lines.append("  deadline: \(deadline)") }
         if let lead = description.leadTime { lines.append("  \(lead.words)") }
-        for fee in description.fees { lines.append("  fee: \(fee.currency) \(fee.amount) (\(fee.label))") }
+        for fee in description.fees {
+            lines.append("  fee: \(fee.currency) \(fee.amount)\(fee.per == .once ? "" : " per \(fee.per.rawValue)") (\(fee.label))")
+        }
+        if let facts = ChoosingWords.facts(description) { lines.append("  for choosing: \(facts)") }
         if !program.eligibility.isEmpty {
             lines.append("")
             lines.append("Eligibility")

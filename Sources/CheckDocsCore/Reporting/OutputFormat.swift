@@ -13,6 +13,8 @@ public struct OutputFormat: Sendable {
         case plan
         /// `check --summary FMT[=FILE]` in a batch run: one line per folder.
         case summary
+        /// `pick --format FMT`: a ranking of programs and sessions (docs/pick.md).
+        case pick
     }
 
     /// How a format is made, by role.
@@ -20,6 +22,7 @@ public struct OutputFormat: Sendable {
         case report(@Sendable (FormatOptions) -> any Reporter)
         case plan(@Sendable (ActionPlan, FormatOptions) -> String)
         case summary(@Sendable (BatchSummaryInput) -> String)
+        case pick(@Sendable (PickReport, FormatOptions) -> String)
     }
 
     public let id: String
@@ -41,6 +44,7 @@ public struct OutputFormat: Sendable {
         case .report: return .report
         case .plan: return .plan
         case .summary: return .summary
+        case .pick: return .pick
         }
     }
 
@@ -49,6 +53,7 @@ public struct OutputFormat: Sendable {
         .text, .json, .markdown, .html, .junit, .sarif,
         .planText, .planJSON, .iCalendar,
         .summaryTable, .summaryCSV, .summaryNDJSON, .summaryMatrix,
+        .pickText, .pickJSON, .pickCSV, .pickHTML,
     ]
 
     public static func all(_ role: Role) -> [OutputFormat] { all.filter { $0.role == role } }
@@ -77,6 +82,12 @@ public struct OutputFormat: Sendable {
     /// How to write a batch summary in this format; nil for a format of another role.
     public var summaryMaker: (@Sendable (BatchSummaryInput) -> String)? {
         if case let .summary(make) = make { return make }
+        return nil
+    }
+
+    /// How to write a pick ranking in this format; nil for a format of another role.
+    public var pickMaker: (@Sendable (PickReport, FormatOptions) -> String)? {
+        if case let .pick(make) = make { return make }
         return nil
     }
 }

@@ -28,6 +28,8 @@ public struct ProgramDescription: Hashable, Sendable {
         set { leadTime = newValue.map { LeadTime(min: .init($0, .days)) } }
     }
     public var fees: [Fee] = []
+    /// `<facts>`: what `pick` weighs (setting, hands-on level, letter, city, living cost).
+    public var facts = ChoosingFacts()
     public var eligibility: [EligibilityRule] = []
     public var requirements: [Requirement] = []
     public var removals: [Removal] = []

@@ -1,0 +1,251 @@
+import Foundation
+
+/// A target residency program's USCE rule, as the plan aims to meet it.
+public struct ResidencyRule: Hashable, Sendable {
+    public var programID: String
+    public var programName: String
+    public var rule: USCECheck
+    /// The residency program's own deadline: the rule must be met by then (docs/pick.md, "The plan").
+    public var deadline: CalendarDate? = nil
+}
+
+/// Weighs one session of one program for the applicant: fit or not (and why), when they can be
+/// ready, what it costs, and each factor's contribution (docs/pick.md).
+public struct SessionScorer: Sendable {
+    public let evaluator: ProgramEvaluator
+    public let goals: ApplicantGoals
+    public let weights: PickWeights
+    public let residency: [ResidencyRule]
+
+    public init(evaluator: ProgramEvaluator, goals: ApplicantGoals, weights: PickWeights, residency: [ResidencyRule]) {
+        self.evaluator = evaluator
+        self.goals = goals
+        self.weights = weights
+        self.residency = residency
+    }
+
+    var asOf: CalendarDate { evaluator.context.asOf }
+
+    /// The day a target's USCE rule is counted at: its program's deadline, else the application day.
+    public func day(for target: ResidencyRule) -> CalendarDate? { target.deadline ?? goals.applicationDay }
+    var catalog: DocumentCatalog { evaluator.context.catalog }
+
+    /// Every session not yet begun (or the program's one rotation), weighed.
+    public func candidates(_ program: ResolvedProgram) -> [PickCandidate] {
+        let rotations: [Rotation?]
+        if let sessions = program.description.sessions {
+            rotations = sessions.rotations.filter { $0.start > asOf }
+        } else {
+            rotations = [program.description.rotation]
+        }
+        let count = rotations.count
+        return rotations.map { rotation in
+            var candidate = weigh(program, rotation: rotation)
+            candidate.sessionCount = count
+            return candidate
+        }
+    }
+
+    func weigh(_ program: ResolvedProgram, rotation: Rotation?) -> PickCandidate {
+        let description = program.description
+        let result = evaluator.evaluate(program, rotation: rotation)
+        let weeks = description.sessions?.weeks ?? rotation.map { ($0.start.days(until: $0.end) + 7) / 7 } ?? description.facts.weeks
+        var candidate = PickCandidate(programID: program.id, name: description.name, institution: description.institution,
+                                      kind: description.kind, specialty: description.specialty, handsOn: description.facts.handsOn,
+                                      source: description.source, rotation: rotation, weeks: weeks, readyBy: asOf,
+                                      applyBy: result.effectiveDeadline ?? rotation?.start)
+        // Eligibility and timing.
+        switch result.status {
+        case .ineligible:
+            for failure in result.requirements where failure.category == .eligibility && failure.status == .ineligible && failure.severity == .error {
+                candidate.exclusions.append("not eligible: \(failure.message)")
+            }
+        case .closed:
+            for failure in result.requirements where failure.category == .timing && failure.status.isFailure {
+                candidate.exclusions.append(failure.message.hasPrefix("closed") ? failure.message : "closed: \(failure.message)")
+            }
+        default: break
+        }
+        for undecided in result.requirements where undecided.category == .eligibility && undecided.status == .notEvaluable {
+            candidate.undecided.append("\(undecided.title): \(undecided.message)")
+        }
+        if let rotation, rotation.start <= asOf { candidate.exclusions.append("already begun (\(rotation.start))") }
+        if let rotation, !goals.availability.isEmpty, !goals.availability.contains(where: { $0.contains(rotation) }) {
+            candidate.exclusions.append("\(rotation.start) to \(rotation.end) is outside your availability")
+        }
+        // What must still be obtained, and how long it takes: obtained side by side, the longest decides.
+        for item in result.requirements where item.category == .document && item.blocks(at: .error) {
+            let days = item.documentTypes.compactMap { catalog[$0]?.leadDaysOrDefault }.max() ?? 14
+            candidate.missing.append(PickItem(requirement: item.id, title: item.title, leadDays: days))
+        }
+        candidate.readyBy = asOf.adding(days: candidate.missing.map(\.leadDays).max() ?? 0)
+        if let applyBy = candidate.applyBy, candidate.readyBy > applyBy, let longest = candidate.missing.max(by: { $0.leadDays < $1.leadDays }) {
+            candidate.exclusions.append("cannot be ready in time: \(longest.title.lowercased()) takes about \(longest.leadDays) days (ready about \(candidate.readyBy)), after the apply-by date \(applyBy)")
+        }
+        candidate.cost = cost(description, weeks: weeks)
+        if let budget = goals.budget, let spent = candidate.cost.amounts[budget.currency], spent > budget.total {
+            candidate.exclusions.append("costs \(budget.currency) \(PickCost.format(spent)), over your budget of \(budget.currency) \(PickCost.format(budget.total))")
+        }
+        candidate.factors = factors(candidate, description: description)
+        return candidate
+    }
+
+    /// Fees by their period, and living costs: the program's estimate, else the budget's.
+    func cost(_ description: ProgramDescription, weeks: Int?) -> PickCost {
+        var cost = PickCost()
+        for fee in description.fees {
+            switch fee.per {
+            case .once, .rotation: cost.add(fee.amount, fee.currency)
+            case .week:
+                if let weeks { cost.add(fee.amount * Decimal(weeks), fee.currency) } else { cost.uncounted.append("\(fee.label): per week, length unknown") }
+            case .month:
+                // A month started is a month paid: ceil(days / 30).
+                if let weeks { cost.add(fee.amount * Decimal((weeks * 7 + 29) / 30), fee.currency) } else { cost.uncounted.append("\(fee.label): per month, length unknown") }
+            }
+        }
+        if let weeks {
+            if let living = description.facts.livingPerWeek {
+                cost.add(living * Decimal(weeks), description.facts.livingCurrency)
+            } else if let living = goals.budget?.livingPerWeek, let currency = goals.budget?.currency {
+                cost.add(living * Decimal(weeks), currency)
+            }
+        }
+        return cost
+    }
+
+    func factor(_ name: String, _ value: Double, _ words: String) -> PickFactor {
+        PickFactor(name: name, value: value, weight: weights[name], words: words)
+    }
+
+    func factors(_ candidate: PickCandidate, description: ProgramDescription) -> [PickFactor] {
+        [specialty(description), handsOn(description.facts.handsOn), stage(candidate), residencyFactor(candidate),
+         costFactor(candidate.cost), readiness(candidate), letter(description.facts.letter)]
+    }
+
+    static func matches(_ specialty: String, _ targets: [String]) -> Bool {
+        let own = USCECheck.normalized(specialty)
+        return targets.contains { let target = USCECheck.normalized($0); return own.contains(target) || target.contains(own) }
+    }
+
+    func specialty(_ description: ProgramDescription) -> PickFactor {
+        guard !goals.specialties.isEmpty else { return factor("specialty", 0, "no target specialty in your goals") }
+        guard let specialty = description.specialty else { return factor("specialty", 0, "specialty not stated") }
+        if Self.matches(specialty, goals.specialties) { return factor("specialty", 1, "\(specialty): your target") }
+        if goals.stage == .exploring { return factor("specialty", 0.5, "\(specialty): another specialty to explore") }
+        return factor("specialty", 0, "\(specialty): not your target (\(goals.specialties.joined(separator: ", ")))")
+    }
+
+    func handsOn(_ level: ChoosingFacts.HandsOn?) -> PickFactor {
+        guard let prefer = goals.prefer, prefer != .any else { return factor("handsOn", 0, "no preference in your goals") }
+        guard let level else { return factor("handsOn", 0, "hands-on level not stated") }
+        switch (prefer, level) {
+        case (.handsOn, .handsOn), (.observation, .observation): return factor("handsOn", 1, "\(level.words), as you prefer")
+        case (.handsOn, .limited), (.observation, .limited): return factor("handsOn", 0.5, "\(level.words), partly what you prefer")
+        case (.handsOn, .observation): return factor("handsOn", 0, "observation only; you prefer hands-on")
+        default: return factor("handsOn", 0.5, "\(level.words); you prefer observation")
+        }
+    }
+
+    func stage(_ candidate: PickCandidate) -> PickFactor {
+        guard let stage = goals.stage else { return factor("stage", 0, "no stage in your goals") }
+        guard let weeks = candidate.weeks else { return factor("stage", 0, "length unknown") }
+        let patientContact = candidate.handsOn.map { $0 != .observation }
+        switch stage {
+        case .exploring:
+            return weeks <= 4 ? factor("stage", 1, "short (\(weeks) weeks): good while exploring")
+                : factor("stage", 0.3, "long (\(weeks) weeks) while still exploring")
+        case .preparing:
+            if patientContact == true, weeks >= 4 { return factor("stage", 1, "\(weeks) weeks with patient contact: builds US clinical experience") }
+            if patientContact == false { return factor("stage", 0.3, "observation only: counts little as clinical experience") }
+            return factor("stage", 0.5, "\(weeks) weeks\(patientContact == nil ? ", patient contact not stated" : "")")
+        case .applying:
+            guard let day = goals.applicationDay, let rotation = candidate.rotation else { return factor("stage", 0, "dates unknown") }
+            if rotation.end > day { return factor("stage", 0, "ends after applications go in (\(day)): too late for a letter") }
+            if candidate.handsOn == .handsOn {
+                // Close to the Match is best: recent experience and a fresh letter (docs/pick.md, "Factors").
+                if rotation.end >= day.adding(months: -6) {
+                    return factor("stage", 1, "hands-on, ends \(rotation.end.days(until: day)) days before applications go in (\(day))")
+                }
+                return factor("stage", 0.7, "hands-on, but ends more than 6 months before applications go in (\(day))")
+            }
+            return factor("stage", 0.4, "ends before applications go in (\(day)), but not hands-on")
+        }
+    }
+
+    /// The months a rotation would add to a rule's count, at the application day.
+    func months(_ rotation: Rotation?, handsOn: ChoosingFacts.HandsOn?, specialty: String?, for rule: USCECheck, day: CalendarDate) -> Double {
+        guard let rotation, rotation.end <= day else { return 0 }
+        if rule.handsOn, handsOn == nil || handsOn == .observation { return 0 }
+        if !rule.specialties.isEmpty, !(specialty.map { Self.matches($0, rule.specialties) } ?? false) { return 0 }
+        let start = rule.withinMonths.map { max(rotation.start, day.adding(months: -$0)) } ?? rotation.start
+        guard start <= rotation.end else { return 0 }
+        return USCECheck.months(from: start, through: rotation.end)
+    }
+
+    /// The months the manifest's experience already gives a rule, at the application day.
+    func monthsNow(for rule: USCECheck, day: CalendarDate) -> Double {
+        let parts = (evaluator.context.profile.usce ?? []).compactMap { stint -> ClosedRange<CalendarDate>? in
+            if rule.handsOn, !stint.isHandsOn { return nil }
+            if !rule.specialties.isEmpty, !(stint.specialty.map { Self.matches($0, rule.specialties) } ?? false) { return nil }
+            let start = rule.withinMonths.map { max(stint.start, day.adding(months: -$0)) } ?? stint.start
+            let end = min(stint.end, day)
+            return start <= end ? start...end : nil
+        }
+        return USCECheck.months(in: parts)
+    }
+
+    func residencyFactor(_ candidate: PickCandidate) -> PickFactor {
+        guard !residency.isEmpty else { return factor("residency", 0, "no residency targets in your goals") }
+        var values: [Double] = []
+        var words: [String] = []
+        for target in residency {
+            guard let day = day(for: target) else { words.append("\(target.programID): no deadline, and no Match year or applyBy in your goals"); continue }
+            let have = monthsNow(for: target.rule, day: day)
+            let short = target.rule.minMonths - have
+            guard short > USCECheck.tolerance else { words.append("\(target.programID) already met"); continue }
+            let adds = months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: target.rule, day: day)
+            values.append(min(1, adds / short))
+            words.append(adds > 0 ? "adds \(USCECheck.format(adds)) of the \(USCECheck.format(short)) months \(target.programID) still needs"
+                : "does not count for \(target.programID)")
+        }
+        let value = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+        return factor("residency", value, words.joined(separator: "; "))
+    }
+
+    func costFactor(_ cost: PickCost) -> PickFactor {
+        let others = cost.amounts.keys.filter { $0 != goals.budget?.currency }.sorted()
+        let unconverted = others.isEmpty ? "" : "; \(others.map { "\($0) \(PickCost.format(cost.amounts[$0]!))" }.joined(separator: ", ")) not converted"
+        let uncounted = cost.uncounted.isEmpty ? "" : "; not counted: " + cost.uncounted.joined(separator: ", ")
+        guard let budget = goals.budget else { return factor("cost", 0, "\(cost.words); no budget in your goals\(uncounted)") }
+        guard budget.total > 0 else { return factor("cost", 0, "\(cost.words); budget is 0") }
+        // A program that states no cost is not free: unknown counts nothing, as every unknown does.
+        guard !cost.amounts.isEmpty else { return factor("cost", 0, "no cost stated\(uncounted)") }
+        // Nothing in the budget's currency: amounts in another one are not converted, so it is not free either.
+        guard cost.amounts[budget.currency] != nil else {
+            return factor("cost", 0, "\(cost.words), not converted to your budget's \(budget.currency): counts nothing\(uncounted)")
+        }
+        let spent = cost.amounts[budget.currency] ?? 0
+        let share = NSDecimalNumber(decimal: spent / budget.total).doubleValue
+        return factor("cost", max(0, 1 - share),
+                      "\(budget.currency) \(PickCost.format(spent)) of your \(budget.currency) \(PickCost.format(budget.total))\(unconverted)\(uncounted)")
+    }
+
+    func readiness(_ candidate: PickCandidate) -> PickFactor {
+        guard !candidate.missing.isEmpty else { return factor("readiness", 1, "documents ready now") }
+        let need = candidate.missing.map(\.leadDays).max()!
+        let items = "\(candidate.missing.count) item\(candidate.missing.count == 1 ? "" : "s") to obtain, about \(need) days"
+        guard let applyBy = candidate.applyBy else { return factor("readiness", 0.5, items) }
+        let room = asOf.days(until: applyBy)
+        let value = room > 0 ? max(0, 1 - Double(need) / Double(room)) : 0
+        return factor("readiness", value, "\(items) (ready about \(candidate.readyBy), apply by \(applyBy))")
+    }
+
+    func letter(_ letter: ChoosingFacts.Letter?) -> PickFactor {
+        switch letter {
+        case .usually: return factor("letter", 1, "a letter of recommendation is usually given")
+        case .sometimes: return factor("letter", 0.5, "a letter of recommendation sometimes")
+        case .no: return factor("letter", 0, "no letter of recommendation")
+        case nil: return factor("letter", 0, "letter not stated")
+        }
+    }
+}
