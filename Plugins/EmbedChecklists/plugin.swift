@@ -1,18 +1,21 @@
 import Foundation
 import PackagePlugin
 
-/// Runs EmbedGen over the package's `checklists/` folder so the built-in catalog, checklists
-/// and schemas are compiled into CheckDocsCore and a copied binary needs no resource bundle; and
-/// over the target's `Engine/Constraints/` and `Engine/Eligibility/` sources, so every constraint
+/// Runs EmbedGen over the package's `checklists/` and `catalog/` folders, so the document types,
+/// the checklists, the schemas and the real programs are compiled into CheckDocsCore and a copied
+/// binary needs no resource bundle; and over the target's `Engine/Constraints/` and `Engine/Eligibility/` sources, so every constraint
 /// kind and every eligibility rule kind declared there is registered without a list to keep by
 /// hand (docs/architecture.md).
 @main
 struct EmbedChecklists: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
-        let root = context.package.directoryURL.appending(path: "checklists")
+        // The data compiled in: checklists/ (keys relative to it) and catalog/ (keys under `catalog/`).
+        let roots = [(context.package.directoryURL.appending(path: "checklists"), ""),
+                     (context.package.directoryURL.appending(path: "catalog"), "catalog/")]
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedChecklists.swift")
         var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
+        for (root, _) in roots {
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             for case let url as URL in walker {
                 let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
                 if values?.isRegularFile == true, !url.lastPathComponent.hasPrefix(".") {
@@ -27,9 +30,9 @@ struct EmbedChecklists: BuildToolPlugin {
             .sorted { $0.path < $1.path } ?? []
         return [
             .buildCommand(
-                displayName: "Embedding checklists/ into \(target.name)",
+                displayName: "Embedding checklists/ and catalog/ into \(target.name)",
                 executable: try context.tool(named: "EmbedGen").url,
-                arguments: [root.path, output.path, kindsOutput.path] + kindSources.map(\.path),
+                arguments: [output.path, kindsOutput.path] + roots.flatMap { ["--data", $0.0.path, $0.1] } + kindSources.map(\.path),
                 inputFiles: inputs + kindSources,
                 outputFiles: [output, kindsOutput]
             )

@@ -202,13 +202,13 @@ import CheckDocsFormats
         let list = try CLITests.run(["list", "programs"])
         #expect(list.stdout.contains("Built-in catalog ("))
         #expect(list.stdout.contains("cleveland-clinic-observer"))
-        let fresh = try CLITests.run(["lint", "checklists/catalog", "--as-of", "2027-09-30"])
+        let fresh = try CLITests.run(["lint", "catalog", "--as-of", "2027-09-30"])
         #expect(fresh.status == 0)
         #expect(fresh.stderr.isEmpty, "\(fresh.stderr)")
-        let stale = try CLITests.run(["lint", "checklists/catalog/mayo-visiting-clerkship.xml", "--as-of", "2027-10-02"])
+        let stale = try CLITests.run(["lint", "catalog/mayo-visiting-clerkship.xml", "--as-of", "2027-10-02"])
         #expect(stale.status == 0)
         #expect(stale.stdout == "1 file valid\n")
-        #expect(stale.stderr == "checkdocs: checklists/catalog/mayo-visiting-clerkship.xml: warning: the source was read on 2026-10-01, more than a year before 2027-10-02; read https://college.mayo.edu/academics/visiting-medical-student-clerkships/application-process/ again\n")
+        #expect(stale.stderr == "checkdocs: catalog/mayo-visiting-clerkship.xml: warning: the source was read on 2026-10-01, more than a year before 2027-10-02; read https://college.mayo.edu/academics/visiting-medical-student-clerkships/application-process/ again\n")
     }
 
     @Test("pick -o never writes into the applicant folder; a CSV cell that would be a formula is text")

@@ -1,6 +1,6 @@
 import CheckDocsNative
 
-/// The catalog of real programs compiled into the binary from checklists/catalog/ (docs/catalog.md,
+/// The catalog of real programs compiled into the binary from catalog/ (docs/catalog.md,
 /// "The built-in catalog"): what `pick` and `list programs` use when no `--programs` is given.
 extension Knowledge {
     public static let builtinCatalogPrefix = "catalog/"
