@@ -98,7 +98,9 @@ import CheckDocsNative
             let line = String(repeating: piece, count: PopplerReader.maxPageTextBytes / piece.utf8.count)
             let start = ContinuousClock.now
             _ = TextFactReader.read(page: line, number: 1, file: FilePath("hostile.pdf"), documentType: nil)
-            #expect(ContinuousClock.now - start < .seconds(5), "\(piece.debugDescription) took \(ContinuousClock.now - start)")
+            // About 0.3–0.7 s in a debug build; the quadratic reader took 11 to 62 s. The bound is
+            // fifteen times the linear cost, so a busy machine does not fail it and a square does.
+            #expect(ContinuousClock.now - start < .seconds(10), "\(piece.debugDescription) took \(ContinuousClock.now - start)")
         }
     }
 }

@@ -55,21 +55,33 @@ import Testing
     func firstDayToApply() throws {
         let lead = #"<leadTime minWeeks="6" maxMonths="6"/>"#
         let rotation = #"<rotation start="2027-05-31" end="2027-06-25"/>"#
-        // 2027-05-31 − 6 months = 2026-11-30; − 6 weeks = 2027-04-19.
-        let early = try Fixture.evaluate(Fixture.program("", rotation: rotation, extra: lead), files: [], asOf: "2026-11-29")
+        // No more than 6 months before 2027-05-31: from 2026-12-01 (2026-11-30 plus 6 months is
+        // 2027-05-30, one day too early); at least 6 weeks: by 2027-04-19.
+        let early = try Fixture.evaluate(Fixture.program("", rotation: rotation, extra: lead), files: [], asOf: "2026-11-30")
         let waiting = try #require(early.result("deadline"))
         #expect(waiting.status == .pending)
         #expect(early.status == .ready)
         #expect(waiting.reason?.code == "not-open-yet")
-        #expect(waiting.reason?.fields.first == FindingReason.Field(key: "applyFrom", value: .date(CalendarDate(iso: "2026-11-30")!)))
-        #expect(waiting.message == "not open yet: applications open on 2026-11-30, 1 days from now (no more than 6 months before the rotation starts, 2027-05-31); apply by 2027-04-19")
-        let open = try Self.timing(lead, rotation: rotation, asOf: "2026-11-30")
+        #expect(waiting.reason?.fields.first == FindingReason.Field(key: "applyFrom", value: .date(CalendarDate(iso: "2026-12-01")!)))
+        #expect(waiting.message == "not open yet: applications open on 2026-12-01, 1 days from now (no more than 6 months before the rotation starts, 2027-05-31); apply by 2027-04-19")
+        let open = try Self.timing(lead, rotation: rotation, asOf: "2026-12-01")
         #expect(open.status == .ok && open.reason == nil)
         #expect(try Self.timing(lead, rotation: rotation, asOf: "2027-04-19").status == .ok)
         #expect(try Self.timing(lead, rotation: rotation, asOf: "2027-04-20").status == .expired)
         // A maximum alone still gives the timing result.
         let alone = try Self.timing(#"<leadTime maxMonths="6"/>"#, rotation: rotation, asOf: "2026-12-01")
         #expect(alone.status == .ok && alone.message.hasSuffix(": open"))
+    }
+
+    @Test("the first day to apply at month ends: 6 months before 31 August is 1 March (28 February plus 6 months falls short), in common and leap years; a day that exists is kept")
+    func firstDayAtMonthEnds() {
+        let six = LeadTime.Span(6, .months)
+        #expect(six.firstDayWithin(CalendarDate(iso: "2027-08-31")!) == CalendarDate(iso: "2027-03-01")!)
+        #expect(six.firstDayWithin(CalendarDate(iso: "2028-08-31")!) == CalendarDate(iso: "2028-03-01")!)
+        #expect(six.firstDayWithin(CalendarDate(iso: "2028-08-29")!) == CalendarDate(iso: "2028-02-29")!)
+        #expect(six.firstDayWithin(CalendarDate(iso: "2027-08-28")!) == CalendarDate(iso: "2027-02-28")!)
+        #expect(LeadTime.Span(3, .months).firstDayWithin(CalendarDate(iso: "2027-05-31")!) == CalendarDate(iso: "2027-03-01")!)
+        #expect(LeadTime.Span(6, .weeks).firstDayWithin(CalendarDate(iso: "2027-05-31")!) == CalendarDate(iso: "2027-04-19")!)
     }
 
     @Test("impossible lead times are errors with a location, in XML and JSON alike")

@@ -43,7 +43,7 @@ public struct ChoosingFacts: Hashable, Sendable {
 }
 
 /// How often a fee is charged (`<fee per="…">`): once (the default: application, processing),
-/// or per week, per month (of 4 weeks, counted in days / 30), or per rotation.
+/// or per week, per month (a stay's months counted as its days / 30, rounded up), or per rotation.
 public enum FeePeriod: String, Hashable, Sendable, CaseIterable {
     case once, week, month, rotation
 }

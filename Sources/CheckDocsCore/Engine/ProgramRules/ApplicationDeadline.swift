@@ -32,10 +32,11 @@ public struct ApplicationDeadline: Hashable, Sendable {
     /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
     public var applyBy: CalendarDate? { limit?.applyBy }
 
-    /// The first day to apply: the start minus the lead time's maximum (nil without one or without a start).
+    /// The first day to apply: the first day no more than the lead time's maximum before the start
+    /// (nil without one or without a start).
     public var applyFrom: CalendarDate? {
         guard let max = leadTime?.max, let rotationStart else { return nil }
-        return max.before(rotationStart)
+        return max.firstDayWithin(rotationStart)
     }
 
     /// What sets the last day to apply (nil when neither a deadline nor a lead time with a start is given).

@@ -3,7 +3,8 @@ import CheckDocsNative
 /// `<leadTime>`: how long before the rotation starts one may apply. `min` ("apply at least 4
 /// months before the start") sets the last day to apply; `max` ("no more than 6 months before")
 /// the first. Months are calendar months, clamped at month ends (docs/programs.md, "Deadline and
-/// lead time"): 31 May minus 3 months is 28 (or 29) February.
+/// lead time"): the last day to apply 3 months before 31 May is 28 (or 29) February; the first day
+/// 6 months before 31 August is 1 March (`firstDayWithin`).
 public struct LeadTime: Hashable, Sendable {
     public var min: Span?
     public var max: Span?
@@ -36,6 +37,20 @@ public struct LeadTime: Hashable, Sendable {
                 return start.subtracting(overflow ? Int.max : days, .days)
             case .months: return start.subtracting(amount, .months)
             }
+        }
+
+        /// The first day from which `start` is no more than this long away. A day `d` is within when
+        /// `d` plus the span reaches `start`, so where the month end was clamped the day before is
+        /// not: 31 August less 6 months is 28 February, but 28 February plus 6 months is 28 August,
+        /// more than 6 months before the 31st; the first day within is 1 March. (For the last day to
+        /// apply, the clamped day is right: 30 June less 4 months is 28 February, and 1 March plus 4
+        /// months passes 30 June.)
+        public func firstDayWithin(_ start: CalendarDate) -> CalendarDate {
+            var day = before(start)
+            guard unit == .months else { return day }
+            // At most three steps: a clamp moves the day back by 3 days at most (31 → 28).
+            while day < start, day.adding(months: amount) < start { day = day.adding(days: 1) }
+            return day
         }
 
         /// "60 days", "1 week", "4 months".
