@@ -70,6 +70,22 @@ import Testing
         #expect(text.stdout.contains("Passport.png: expiry date \(Self.expiry) (page 1, MRZ)"), "\(text.stdout)")
     }
 
+    @Test("a PDF without a text layer is OCRed page by page: its MRZ decides, cached as page 1",
+          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func imageOnlyPDF() throws {
+        let (box, program, cache) = try Self.box()
+        defer { box.remove() }
+        try FileManager.default.removeItem(atPath: box.folder + "/Passport.png")
+        let specimens = try #require(Self.specimens)
+        try FileManager.default.copyItem(at: specimens.appendingPathComponent("specimen-6-scan.pdf"),
+                                         to: URL(fileURLWithPath: box.folder + "/Passport.pdf"))
+        let run = try box.runChecked([box.folder, "--programs", program, "--format", "json"] + Self.asOf, timeout: 60,
+                                     environment: ["XDG_CACHE_HOME": cache])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try Self.passport(run)["message"] as? String)?.contains("(read from Passport.pdf, page 1, MRZ)") == true)
+        #expect(Self.entries(cache).count == 1 && Self.entries(cache).first?.hasSuffix(".page1") == true, "\(Self.entries(cache))")
+    }
+
     @Test("without Tesseract's model: one warning line naming the reason, the rule stays not-evaluable, exit 1",
           .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
     func unavailableOnce() throws {
