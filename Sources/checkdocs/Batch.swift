@@ -35,6 +35,7 @@ extension Check {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
         request.readFacts = facts == .read
+        if request.readFacts { request.scans = Scans.reader(progress: false) }
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

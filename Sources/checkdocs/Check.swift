@@ -87,6 +87,7 @@ struct Check: ParsableCommand {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
         request.readFacts = facts == .read
+        if request.readFacts { request.scans = Scans.reader() }
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

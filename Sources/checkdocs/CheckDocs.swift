@@ -25,7 +25,7 @@ struct CheckDocs: ParsableCommand {
           64  bad command line
         """,
         version: ReadinessChecker.toolVersion,
-        subcommands: [Check.self, Plan.self, Pick.self, Init.self, Explain.self, List.self, Lint.self],
+        subcommands: [Check.self, Plan.self, Pick.self, Init.self, Explain.self, List.self, Lint.self, Cache.self],
         defaultSubcommand: Check.self)
 
     static func main() {

@@ -66,6 +66,7 @@ struct Plan: ParsableCommand {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
         request.session = session
         request.readFacts = facts == .read
+        if request.readFacts { request.scans = Scans.reader() }
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

@@ -24,6 +24,9 @@ import Testing
     /// signal is reported like a shell does, as 128 + the signal (so "status ≥ 128" means a crash).
     /// `launcher` goes before the binary (for example prlimit or setpriv and their arguments).
     /// `COLUMNS` is removed (the text report would follow it), then `environment` is added.
+    /// The cache directory every run of the binary uses unless a test gives its own.
+    static let testCacheHome = NSTemporaryDirectory() + "checkdocs-test-cache-\(getpid())"
+
     static func run(_ arguments: [String], binary: String = binary, directory: String = root,
                     timeout: Double = 60, launcher: [String] = [], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
@@ -33,6 +36,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = nil
+        // OCR results are cached in the user's cache directory: never the developer's own.
+        environment["XDG_CACHE_HOME"] = testCacheHome
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import CheckDocsNative
 
 /// The content facts of one run's documents, made at most once per file and shared by every
 /// program. The check asks it, before evaluating each batch of programs, to inspect the documents
@@ -31,6 +32,16 @@ public final class DocumentInspector: @unchecked Sendable {
         if let found { return found }
         guard let file = files[path] else { return nil }
         return FileFacts(size: file.size, content: contentTypes[path])
+    }
+
+    /// The whole of a document of at most `limit` bytes, read as it is inspected (no link
+    /// followed, the same file the scan listed); nil when it cannot be read or is longer (OCR
+    /// of scans, docs/inspection.md, "Facts read from scans").
+    public func bytes(of path: FilePath, limit: Int) -> [UInt8]? {
+        guard let file = files[path], file.readable, file.size <= Int64(limit),
+              let bytes = try? DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: limit + 1),
+              bytes.count <= limit else { return nil }
+        return bytes
     }
 
     /// Inspects, on all cores, the given documents not inspected yet. With `pageTexts`, a PDF

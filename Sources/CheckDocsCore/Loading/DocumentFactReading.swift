@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// Facts read from documents, applied to the run (docs/inspection.md, "Facts read from
 /// documents"). Reading happens only for typed PDFs whose requirements need a fact the manifest
 /// lacks: a `validThrough` needs `expires`, a window or season needs `date`, a lab result needs
@@ -38,8 +40,10 @@ struct DocumentFactReading {
         }
     }
 
-    /// The typed PDFs these programs need a fact from that the manifest lacks, not read yet.
-    func paths(for programs: [ResolvedProgram], in context: EvaluationContext) -> [FilePath] {
+    /// The typed PDFs these programs need a fact from that the manifest lacks, not read yet;
+    /// with `scans`, their JPEG and PNG scans too (read by OCR, docs/inspection.md, "Facts read
+    /// from scans").
+    func paths(for programs: [ResolvedProgram], in context: EvaluationContext, scans: Bool = false) -> [FilePath] {
         var needed: [String: Set<String>] = [:]
         for program in programs {
             for requirement in program.requirements {
@@ -55,7 +59,7 @@ struct DocumentFactReading {
         var seen = Set<FilePath>()
         for (type, fields) in needed.sorted(by: { $0.key < $1.key }) {
             for document in context.documents(satisfying: type)
-            where !readFiles.contains(document.path) && context.inspector?.contentType(of: document.path)?.format == .pdf
+            where !readFiles.contains(document.path) && Self.isReadable(context.inspector?.contentType(of: document.path)?.format, scans: scans)
                 && fields.contains(where: { Self.isMissing($0, in: document.facts) }) && seen.insert(document.path).inserted {
                 paths.append(document.path)
             }
@@ -63,19 +67,50 @@ struct DocumentFactReading {
         return paths
     }
 
+    static func isReadable(_ format: FileFormat?, scans: Bool) -> Bool {
+        format == .pdf || (scans && (format == .jpeg || format == .png))
+    }
+
     /// Reads `paths` (in workers, on all cores) and applies what decides to `documents`. Returns
-    /// whether any document changed.
-    mutating func read(_ paths: [FilePath], inspector: DocumentInspector, documents: inout [ApplicantDocument]) -> Bool {
+    /// whether any document changed. With `scans`, an image, or a PDF whose text layer is empty,
+    /// is read by OCR: its MRZ (dates verified by check digits, as of `asOf`) and its text.
+    mutating func read(_ paths: [FilePath], inspector: DocumentInspector, documents: inout [ApplicantDocument],
+                       scans: ScanReader? = nil, asOf: CalendarDate? = nil) -> Bool {
         guard !paths.isEmpty else { return false }
-        inspector.inspect(paths, pageTexts: true)
+        inspector.inspect(paths.filter { inspector.contentType(of: $0)?.format == .pdf }, pageTexts: true)
         var changed = false
         let wanted = Set(paths)
+        var ocrPages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
+        if let scans, let asOf {
+            let toScan = documents.filter { wanted.contains($0.path) }.compactMap { document -> ScanReader.Scan? in
+                guard let format = inspector.contentType(of: document.path)?.format else { return nil }
+                switch format {
+                case .jpeg, .png: break
+                case .pdf:
+                    // A PDF is OCRed only when its text layer was read and holds no text.
+                    guard let texts = inspector.facts(of: document.path)?.pdf?.pageTexts,
+                          texts.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else { return nil }
+                default: return nil
+                }
+                guard let bytes = inspector.bytes(of: document.path, limit: FileInspector.maxPDFBytes) else { return nil }
+                return ScanReader.Scan(path: document.path, bytes: bytes, isPDF: format == .pdf)
+            }
+            ocrPages = scans.read(toScan)
+        }
         for index in documents.indices where wanted.contains(documents[index].path) {
             let document = documents[index]
             readFiles.insert(document.path)
-            guard let pages = inspector.facts(of: document.path)?.pdf?.pageTexts else { continue }
-            let read = pages.enumerated().flatMap { page, text in
-                TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
+            let read: [ReadFact]
+            if let pages = ocrPages[document.path], let asOf {
+                read = pages.flatMap { page, text in
+                    ScanFacts.read(text, page: page, file: document.path, documentType: document.type, asOf: asOf)
+                }
+            } else if let pages = inspector.facts(of: document.path)?.pdf?.pageTexts {
+                read = pages.enumerated().flatMap { page, text in
+                    TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
+                }
+            } else {
+                continue
             }
             var updated = document.facts
             let applied = Self.apply(read, to: &updated)

@@ -21,6 +21,10 @@ public struct CheckRequest: Sendable {
     /// Whether facts are read from typed PDFs' text where the manifest lacks them (`--facts`:
     /// `read`, the default; `manifest` turns reading off). docs/inspection.md, "Facts read from documents".
     public var readFacts = true
+    /// With `readFacts`, scans (JPEG, PNG, PDFs without a text layer) are read by OCR through
+    /// this reader (its cache and its one "unavailable" notice); nil: scans are not read.
+    /// docs/inspection.md, "Facts read from scans".
+    public var scans: ScanReader? = nil
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -101,7 +105,8 @@ public enum ReadinessChecker {
             // first, so that a file a rule also needs is read once, with its text); the context
             // is rebuilt only when a reading filled a field.
             if request.readFacts, let inspector = context.inspector,
-               reading.read(reading.paths(for: chosen, in: context), inspector: inspector, documents: &documents) {
+               reading.read(reading.paths(for: chosen, in: context, scans: request.scans != nil), inspector: inspector,
+                            documents: &documents, scans: request.scans, asOf: request.asOf) {
                 var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                                 catalog: knowledge.catalog, documents: documents, inspector: inspector)
                 rebuilt.session = request.session

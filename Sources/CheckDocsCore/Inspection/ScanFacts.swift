@@ -1,0 +1,27 @@
+import CheckDocsNative
+
+/// The facts of one OCRed page (docs/inspection.md, "Facts read from scans"): the verified
+/// machine-readable zones on it, through `MRZFacts` (method `mrz`: a verified expiry may
+/// decide), and its text through `TextFactReader` (method `ocr`: every confidence lowered, so
+/// nothing read that way decides). A pure function of the page, like both readers.
+public enum ScanFacts {
+    public static func read(_ page: OCRPage, page number: Int, file: FilePath, documentType: String?,
+                            asOf: CalendarDate) -> [ReadFact] {
+        let zones = MachineReadableZone.find(in: page, asOf: asOf).filter { zone in
+            // A passport's page is read for a passport's zone, a visa's for a foil's: a visa foil
+            // scanned beside a passport's data page does not give the passport its expiry.
+            guard let type = documentType?.lowercased() else { return true }
+            if type.contains("visa") { return zone.format == .visa }
+            if type.contains("passport") { return zone.format == .passport }
+            return true
+        }
+        var facts: [ReadFact] = []
+        for zone in zones {
+            let name = [zone.givenNames, zone.surname].filter { !$0.isEmpty }.joined(separator: " ")
+            // The parser refuses any zone whose check digits fail, so its dates are verified.
+            facts += MRZFacts.facts(expiry: zone.expiryDate, name: name, checked: true, line: zone.lines[1], file: file,
+                                    documentType: documentType, page: number)
+        }
+        return facts + TextFactReader.read(page: page.text, number: number, file: file, documentType: documentType, method: .ocr)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import CheckDocsFormats
+import CheckDocsNative
+
+/// OCR of the scans whose facts a run needs (docs/inspection.md, "Facts read from scans"): a
+/// JPEG or PNG in one request, a PDF without a text layer page by page (its first
+/// `maxPages`), every request in a document worker, as many at once as there are cores. A
+/// reading is taken from the OCR cache when it holds one for the same bytes, and kept there
+/// after. One reader serves a whole run (a batch's folders too), so that "OCR is unavailable"
+/// is said once.
+public final class ScanReader: @unchecked Sendable {
+    /// The pages of a scanned PDF that are read: a passport's data page, a lab report's results
+    /// and a certificate's dates are on its first pages.
+    public static let maxPages = 3
+    /// Progress is shown only once OCR has taken this long (docs/inspection.md).
+    public static let progressDelay = 1.0
+
+    let workers: DocumentWorkers
+    let cache: OCRCache?
+    let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    let unavailable: (@Sendable (_ reason: String) -> Void)?
+
+    private let lock = NSLock()
+    private var requests = 0
+    private var cacheHits = 0
+    private var saidUnavailable = false
+
+    /// `progress` is called with scans done and scans to read once OCR has run `progressDelay`
+    /// seconds, and last with done == total; `unavailable` once per reader with the worker's reason.
+    public init(workers: DocumentWorkers = .shared, cache: OCRCache?,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+                unavailable: (@Sendable (_ reason: String) -> Void)? = nil) {
+        self.workers = workers
+        self.cache = cache
+        self.progress = progress
+        self.unavailable = unavailable
+    }
+
+    /// OCR requests sent to workers so far (cached readings are not requests).
+    public var ocrRequests: Int { lock.withLock { requests } }
+    /// Readings taken from the cache so far.
+    public var cachedReadings: Int { lock.withLock { cacheHits } }
+
+    /// One scan to read: its bytes, and whether it is a PDF (else an image).
+    struct Scan {
+        var path: FilePath
+        var bytes: [UInt8]
+        var isPDF: Bool
+    }
+
+    /// The pages read of each scan (1-based page, what OCR read), in page order.
+    func read(_ scans: [Scan]) -> [FilePath: [(page: Int, text: OCRPage)]] {
+        guard !scans.isEmpty else { return [:] }
+        let started = Date()
+        let total = scans.count
+        var done = 0
+        var shown = false
+        let progressLock = NSLock()
+        func finished(_ count: Int) {
+            guard count > 0, let progress else { return }
+            progressLock.withLock {
+                done += count
+                if shown || Date().timeIntervalSince(started) > Self.progressDelay {
+                    shown = true
+                    progress(done, total)
+                }
+            }
+        }
+        let hashes = scans.concurrentMap { SHA256.hex($0.bytes) }
+        // First pages (and images) first: a PDF's first page says how many pages it has.
+        let first = Array(zip(scans, hashes)).concurrentMap { scan, hash -> OCRResult? in
+            let result = reading(scan, hash: hash, input: scan.isPDF ? .pdfPage(index: 0) : .image)
+            if !(scan.isPDF && result.map(Self.pageCount) ?? 1 > 1) { finished(1) }
+            return result
+        }
+        var more: [(scan: Int, index: Int)] = []
+        for (number, scan) in scans.enumerated() where scan.isPDF {
+            guard let result = first[number] else { continue }
+            let count = min(Self.pageCount(result), Self.maxPages)
+            more += (1..<max(1, count)).map { (number, $0) }
+        }
+        var remaining = Dictionary(grouping: more, by: \.scan).mapValues(\.count)
+        let rest = more.concurrentMap { job -> OCRResult? in
+            let result = reading(scans[job.scan], hash: hashes[job.scan], input: .pdfPage(index: job.index))
+            let last = progressLock.withLock { () -> Bool in
+                remaining[job.scan, default: 1] -= 1
+                return remaining[job.scan] == 0
+            }
+            if last { finished(1) }
+            return result
+        }
+        var pages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
+        for (number, scan) in scans.enumerated() {
+            if case let .page(page)? = first[number] { pages[scan.path, default: []].append((1, page)) }
+        }
+        for (job, result) in zip(more, rest) {
+            if case let .page(page)? = result { pages[scans[job.scan].path, default: []].append((job.index + 1, page)) }
+        }
+        return pages.mapValues { $0.sorted { $0.page < $1.page } }
+    }
+
+    private static func pageCount(_ result: OCRResult) -> Int {
+        if case let .page(page) = result { return page.pageCount }
+        return 1
+    }
+
+    /// One image or page: from the cache, else from a worker (and then kept). nil: the worker
+    /// failed (timeout, crash), or OCR is unavailable (said once).
+    private func reading(_ scan: Scan, hash: String, input: OCRWorkerProtocol.Input) -> OCRResult? {
+        if let cached = cache?.load(hash: hash, input: input) {
+            lock.withLock { cacheHits += 1 }
+            return cached
+        }
+        // Once a worker said OCR cannot run here, no other request can do better.
+        guard lock.withLock({ () -> Bool in
+            if saidUnavailable { return false }
+            requests += 1
+            return true
+        }) else { return nil }
+        let reading: DocumentWorkers.OCRReading
+        switch input {
+        case .image: reading = workers.ocrImage(scan.bytes)
+        case let .pdfPage(index): reading = workers.ocrPDFPage(scan.bytes, index: index)
+        }
+        let result: OCRResult
+        switch reading {
+        case let .page(page): result = .page(page)
+        case let .unreadable(reason): result = .unreadable(reason)
+        case let .unavailable(reason):
+            let first = lock.withLock { () -> Bool in
+                defer { saidUnavailable = true }
+                return !saidUnavailable
+            }
+            if first { unavailable?(reason.reason) }
+            return nil
+        case .failed: return nil
+        }
+        cache?.store(result, hash: hash, input: input)
+        return result
+    }
+}
