@@ -52,8 +52,7 @@ import Testing
                 total += Double(max(0, Set(chosen.compactMap(\.specialty)).count - 1)) * SeasonPlanner.varietyBonus
             }
             for rule in scorer.residency {
-                let months = scorer.monthsNow(for: rule.rule, day: day)
-                    + chosen.reduce(0) { $0 + scorer.months($1.rotation, handsOn: $1.handsOn, specialty: $1.specialty, for: rule.rule, day: day) }
+                let months = scorer.count(rule.rule, planned: chosen.compactMap(SessionScorer.planned), day: day)
                 if months >= rule.rule.minMonths - 1e-9 { total += SeasonPlanner.residencyBonus }
             }
             return total

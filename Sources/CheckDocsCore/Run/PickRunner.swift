@@ -45,9 +45,12 @@ public enum PickRunner {
                                          "no program \"\(id)\" in the catalog\(Suggestion.didYouMean(id, in: programs.map(\.id)))"))
                 continue
             }
-            let rules = program.eligibility.compactMap { $0.check.base as? USCECheck }
+            let rules = program.eligibility.filter { $0.check.base is USCECheck }
             if rules.isEmpty { notes.append("\(id) states no USCE rule: nothing to aim at for it") }
-            residency += rules.map { ResidencyRule(programID: id, programName: program.description.name, rule: $0, deadline: program.description.deadline) }
+            for rule in rules where ResidencyRule.aimed(rule, of: program, profile: profile, asOf: request.asOf, notes: &notes) {
+                residency.append(ResidencyRule(programID: id, programName: program.description.name, rule: rule.check.base as! USCECheck,
+                                               deadline: program.description.deadline))
+            }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         let inspector = folder.makeInspector()

@@ -83,44 +83,18 @@ public struct USCECheck: EligibilityCheck {
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let stints = context.profile.usce else { return .unknown(field: "usce") }
-        let window = window(in: context)
-        let evaluation = context.evaluation
-        var certificates: [FilePath: String?] = [:]
-        for candidate in evaluation.candidates(satisfying: Self.certificateType).items {
-            let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: evaluation.inspector)
-            certificates[candidate.document.path] = .some(failure?.finding.sentence(catalog: evaluation.catalog))
-        }
-        var proven: [ClosedRange<CalendarDate>] = []
-        var unproven: [ClosedRange<CalendarDate>] = []
-        var notes: [Note] = []
-        for stint in stints.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
-            let (part, code) = classify(stint, window: window, certificates: certificates, asOf: context.asOf)
-            if let code {
-                notes.append(Note(stint: stint, code: code, counted: code == .partlyOutsideWindow ? part : nil,
-                                  problem: code == .certificateUnusable ? stint.certificate.flatMap { certificates[$0] ?? nil } : nil))
-            }
-            guard let part else { continue }
-            if code?.isUnproven == true { unproven.append(part) } else { proven.append(part) }
-        }
-        let months = Self.months(in: proven)
-        let summary = Summary(months: months, minMonths: minMonths, handsOn: handsOn, withinMonths: withinMonths, window: window,
-                              anchor: anchor, specialties: specialties, notes: notes)
+        // Counted where pick counts too (USCECounting.swift), at the anchor's day.
+        let counted = count(stints, at: context.dates.date(for: anchor), asOf: context.asOf,
+                            certificates: Self.certificates(in: context.evaluation))
+        let months = counted.months
+        let summary = Summary(months: months, minMonths: minMonths, handsOn: handsOn, withinMonths: withinMonths, window: counted.window,
+                              anchor: anchor, specialties: specialties, notes: counted.notes)
         if months >= minMonths - Self.tolerance {
             return .ok("\(Self.format(months)) months of \(handsOn ? "hands-on " : "")US clinical experience" + summary.windowWords)
         }
-        let possible = Self.months(in: proven + unproven)
+        let possible = counted.possibleMonths
         if possible >= minMonths - Self.tolerance { return .notEvaluable(.unproven(summary, possibleMonths: possible)) }
         return .ineligible(.short(summary))
-    }
-
-    /// The days that count: from the window's first day (the anchor less `withinMonths`, as a
-    /// `<window>` counts) to the anchor, and never after the as-of date, since experience not yet
-    /// done has no certificate (docs/programs.md).
-    func window(in context: ClauseContext) -> ClosedRange<CalendarDate>? {
-        let anchorDate = context.dates.date(for: anchor)
-        let last = min(anchorDate, context.asOf)
-        let first = withinMonths.map { anchorDate.subtracting($0, .months) } ?? .first
-        return first <= last ? first...last : nil
     }
 
     /// The part of `stint` that counts, and why it does not count in full (nil: it counts in full).

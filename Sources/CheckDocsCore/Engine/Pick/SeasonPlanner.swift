@@ -17,6 +17,10 @@ public struct SeasonPlanner: Sendable {
     public static let maxNodes = 2_000_000
     public static let residencyBonus = 10.0
     public static let varietyBonus = 1.0
+    /// The most that merging one session with the days already counted adds beyond the session's
+    /// own months, for the bound: calendar months are not additive (Feb 20 – Mar 10 and Mar 11 – 31
+    /// are 0.68 + 0.68, together 1.39). Measured below 0.09; USCECountingTests holds it.
+    public static let mergeAllowance = 0.25
 
     public let scorer: SessionScorer
 
@@ -36,11 +40,21 @@ public struct SeasonPlanner: Sendable {
         let limit = goals.budget?.total
         let days = scorer.residency.map { scorer.day(for: $0) }
         let rules = scorer.residency
-        let already = rules.indices.map { r in days[r].map { scorer.monthsNow(for: rules[r].rule, day: $0) } ?? 0 }
-        // Months each candidate adds to each rule.
-        let adds: [[Double]] = pool.map { candidate in
-            rules.indices.map { r in days[r].map { scorer.months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: rules[r].rule, day: $0) } ?? 0 }
+        // The parts USCECheck counts (USCECounting.swift): the manifest's proven stints per rule, and
+        // each candidate's part per rule; a plan's months merge them, so a day counts once.
+        let stints = scorer.evaluator.context.profile.usce ?? []
+        let proven: [[ClosedRange<CalendarDate>]] = rules.indices.map { r in
+            days[r].map { rules[r].rule.parts(of: stints, at: $0, asOf: scorer.asOf, certificates: scorer.certificates).proven } ?? []
         }
+        let parts: [[ClosedRange<CalendarDate>?]] = pool.map { candidate in
+            rules.indices.map { r in days[r].flatMap { day in SessionScorer.planned(candidate).flatMap { rules[r].rule.part(of: $0, at: day) } } }
+        }
+        func months(_ r: Int, _ chosen: [Int]) -> Double {
+            days[r] == nil ? 0 : USCECheck.months(in: proven[r] + chosen.compactMap { parts[$0][r] })
+        }
+        let already = rules.indices.map { months($0, []) }
+        // Months each candidate counts on its own, for the bound.
+        let adds: [[Double]] = parts.map { row in row.map { $0.map { USCECheck.months(from: $0.lowerBound, through: $0.upperBound) } ?? 0 } }
         let spend: [Decimal] = pool.map { candidate in currency.flatMap { candidate.cost.amounts[$0] } ?? 0 }
         // While exploring, several specialties are the point (docs/pick.md, "The plan").
         let exploring = goals.stage == .exploring
@@ -53,8 +67,7 @@ public struct SeasonPlanner: Sendable {
         func value(_ chosen: [Int]) -> Double {
             var total = chosen.reduce(0) { $0 + pool[$1].score } + variety(chosen)
             for (r, rule) in rules.enumerated() {
-                let months = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
-                if months >= rule.rule.minMonths - USCECheck.tolerance { total += Self.residencyBonus }
+                if months(r, chosen) >= rule.rule.minMonths - USCECheck.tolerance { total += Self.residencyBonus }
             }
             return total
         }
@@ -143,8 +156,10 @@ public struct SeasonPlanner: Sendable {
             // A rule not yet met counts only if the best months left could still meet it.
             var bonuses = 0.0
             for r in rules.indices {
-                let have = already[r] + chosen.reduce(0) { $0 + adds[$1][r] }
-                let reachable = have + suffixAdds[start][r].prefix(slots).reduce(0, +)
+                // Calendar months are not quite additive: merging a session with what is counted can
+                // give up to `mergeAllowance` more than its own months (USCECountingTests).
+                let best = suffixAdds[start][r].prefix(slots)
+                let reachable = months(r, chosen) + best.reduce(0, +) + Double(best.count) * Self.mergeAllowance
                 if reachable >= rules[r].rule.minMonths - USCECheck.tolerance { bonuses += Self.residencyBonus }
             }
             let first = chosen.last.map { firstStarting(after: pool[$0].rotation!.end, from: start) } ?? start
@@ -177,15 +192,17 @@ public struct SeasonPlanner: Sendable {
         for block in blocks { for (currency, amount) in block.cost.amounts { total.add(amount, currency) } }
         let outcomes = rules.enumerated().map { r, rule -> ResidencyOutcome in
             let before = already[r]
-            let with = before + best.reduce(0) { $0 + adds[$1][r] }
+            let with = months(r, best)
             let met = with >= rule.rule.minMonths - USCECheck.tolerance
             var words: String
             let by = rule.deadline.map { "\($0) (its deadline)" } ?? days[r].map(\.description) ?? ""
             if days[r] == nil {
                 words = "no deadline, and no Match year or applyBy in your goals: the rule cannot be aimed at"
+            } else if before >= rule.rule.minMonths - USCECheck.tolerance {
+                words = "already met by your experience"
             } else if met {
-                let helping = best.filter { adds[$0][r] > 0 }.map { pool[$0].programID }
-                words = helping.isEmpty ? "already met by your experience" : "met with \(helping.joined(separator: ", "))"
+                let helping = best.filter { parts[$0][r] != nil }.map { pool[$0].programID }
+                words = "met with \(helping.joined(separator: ", "))"
             } else {
                 words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(by); no set of fitting sessions in your availability and budget gives more"
             }

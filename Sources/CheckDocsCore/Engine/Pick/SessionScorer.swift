@@ -16,12 +16,15 @@ public struct SessionScorer: Sendable {
     public let goals: ApplicantGoals
     public let weights: PickWeights
     public let residency: [ResidencyRule]
+    /// The folder's USCE certificates, read once: a stint counts only when proven, as in `check`.
+    let certificates: [FilePath: String?]
 
     public init(evaluator: ProgramEvaluator, goals: ApplicantGoals, weights: PickWeights, residency: [ResidencyRule]) {
         self.evaluator = evaluator
         self.goals = goals
         self.weights = weights
         self.residency = residency
+        self.certificates = USCECheck.certificates(in: evaluator.context)
     }
 
     var asOf: CalendarDate { evaluator.context.asOf }
@@ -172,27 +175,23 @@ public struct SessionScorer: Sendable {
         }
     }
 
-    /// The months a rotation would add to a rule's count, at the application day.
-    func months(_ rotation: Rotation?, handsOn: ChoosingFacts.HandsOn?, specialty: String?, for rule: USCECheck, day: CalendarDate) -> Double {
-        guard let rotation, rotation.end <= day else { return 0 }
-        if rule.handsOn, handsOn == nil || handsOn == .observation { return 0 }
-        if !rule.specialties.isEmpty, !(specialty.map { Self.matches($0, rule.specialties) } ?? false) { return 0 }
-        let start = rule.withinMonths.map { max(rotation.start, day.adding(months: -$0)) } ?? rotation.start
-        guard start <= rotation.end else { return 0 }
-        return USCECheck.months(from: start, through: rotation.end)
+    /// A session as the stint it would be for a `usce` rule (nil: no dates).
+    static func planned(_ rotation: Rotation?, handsOn: ChoosingFacts.HandsOn?, specialty: String?) -> USCECheck.PlannedStint? {
+        rotation.map { USCECheck.PlannedStint(start: $0.start, end: $0.end, kind: handsOn?.stintKind, specialty: specialty) }
     }
 
-    /// The months the manifest's experience already gives a rule, at the application day.
-    func monthsNow(for rule: USCECheck, day: CalendarDate) -> Double {
-        let parts = (evaluator.context.profile.usce ?? []).compactMap { stint -> ClosedRange<CalendarDate>? in
-            if rule.handsOn, !stint.isHandsOn { return nil }
-            if !rule.specialties.isEmpty, !(stint.specialty.map { Self.matches($0, rule.specialties) } ?? false) { return nil }
-            let start = rule.withinMonths.map { max(stint.start, day.adding(months: -$0)) } ?? stint.start
-            let end = min(stint.end, day)
-            return start <= end ? start...end : nil
-        }
-        return USCECheck.months(in: parts)
+    static func planned(_ candidate: PickCandidate) -> USCECheck.PlannedStint? {
+        planned(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty)
     }
+
+    /// The proven months of the manifest's experience and these planned sessions for a rule at
+    /// `day`, counted by `USCECheck.count` as `check` counts them.
+    func count(_ rule: USCECheck, planned: [USCECheck.PlannedStint], day: CalendarDate) -> Double {
+        rule.count(evaluator.context.profile.usce ?? [], planned: planned, at: day, asOf: asOf, certificates: certificates).months
+    }
+
+    /// The months the manifest's proven experience already gives a rule at `day`.
+    func monthsNow(for rule: USCECheck, day: CalendarDate) -> Double { count(rule, planned: [], day: day) }
 
     func residencyFactor(_ candidate: PickCandidate) -> PickFactor {
         guard !residency.isEmpty else { return factor("residency", 0, "no residency targets in your goals") }
@@ -203,7 +202,8 @@ public struct SessionScorer: Sendable {
             let have = monthsNow(for: target.rule, day: day)
             let short = target.rule.minMonths - have
             guard short > USCECheck.tolerance else { words.append("\(target.programID) already met"); continue }
-            let adds = months(candidate.rotation, handsOn: candidate.handsOn, specialty: candidate.specialty, for: target.rule, day: day)
+            // What the session adds to what is proven: a day already counted is not counted again.
+            let adds = Self.planned(candidate).map { count(target.rule, planned: [$0], day: day) - have } ?? 0
             values.append(min(1, adds / short))
             words.append(adds > 0 ? "adds \(USCECheck.format(adds)) of the \(USCECheck.format(short)) months \(target.programID) still needs"
                 : "does not count for \(target.programID)")
