@@ -54,6 +54,8 @@ public enum CatalogLoader {
                 isLab: item["lab"]?.boolValue ?? false,
                 subtypes: subtypes(item, index: index, file: file, errors: &errors)))
             types[types.count - 1].leadDays = item["leadDays"]?.intValue
+            types[types.count - 1].draftStatements = item["draft"]?["states"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            types[types.count - 1].draftAmounts = item["draft"]?["amounts"]?.arrayValue?.compactMap(\.stringValue) ?? []
         }
         for (index, type) in types.enumerated() {
             for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {

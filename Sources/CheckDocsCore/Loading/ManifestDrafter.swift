@@ -112,6 +112,16 @@ public struct ManifestDrafter {
             if facts.subtype == nil, let first = subtypes.first {
                 entry.append("    # subtype: \(first)  # which one it is: \(subtypes.joined(separator: " or ")); a program may take only one")
             }
+            // Statements and amounts a program may ask of this type (the catalog's `draft`), to keep or delete.
+            if let known = catalog[type] {
+                if facts.statements == nil, !known.draftStatements.isEmpty {
+                    entry.append("    # states: [\(known.draftStatements.joined(separator: ", "))]  # what it states, if a program asks: keep only what it says")
+                }
+                if facts.amounts.isEmpty, !known.draftAmounts.isEmpty {
+                    let amounts = known.draftAmounts.map { "\($0): \"0 USD\"" }.joined(separator: ", ")
+                    entry.append("    # amounts: {\(amounts)}  # its amounts and currency, if a program sets a minimum")
+                }
+            }
             for diagnostic in ambiguousDates[document.path.description] ?? [] {
                 entry.append("    # date: \"YYYY-MM-DD\"  # \(Self.comment(diagnostic.message))")
             }

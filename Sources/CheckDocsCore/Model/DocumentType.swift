@@ -19,6 +19,10 @@ public struct DocumentType: Hashable, Sendable {
     /// `leadDays`: how many days obtaining it usually takes, when the catalog says; else the
     /// default of its category (`leadDaysOrDefault`, docs/pick.md "Lead times").
     public var leadDays: Int? = nil
+    /// Statements a file of this type may make and amounts it may carry, which `init` drafts as
+    /// commented lines for the applicant to keep or delete (docs/catalog.md, `draft`).
+    public var draftStatements: [String] = []
+    public var draftAmounts: [String] = []
 
     /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the
     /// values its manifest `subtype` and a program's `<subtype>` may name (docs/catalog.md).
