@@ -78,6 +78,7 @@ public struct SessionScorer: Sendable {
         }
         // What must still be obtained, and how long it takes: obtained side by side, the longest decides.
         for item in result.requirements where item.category == .document && item.blocks(at: .error) {
+            // A blocking item that names no document type counts 14 days (docs/pick.md, "Lead times").
             let days = item.documentTypes.compactMap { catalog[$0]?.leadDaysOrDefault }.max() ?? 14
             candidate.missing.append(PickItem(requirement: item.id, title: item.title, leadDays: days))
         }
