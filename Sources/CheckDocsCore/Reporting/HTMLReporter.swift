@@ -8,17 +8,8 @@ public struct HTMLReporter: WholeReportFormat {
     public init() {}
 
     public func render(_ report: ReadinessReport) -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <meta name="generator" content="checkdocs \(e(report.toolVersion))"/>
-        <title>\(e("checkdocs: \(report.verdict) · \(report.folder)"))</title>
-        <style>\(Self.style)</style>
-        </head>
-        <body>
+        var out = HTMLPage.head(title: "checkdocs: \(report.verdict) · \(report.folder)", toolVersion: report.toolVersion, style: Self.style)
+        out += """
         <header class="page">
         <h1>Application readiness</h1>
         <p class="verdict">\(e(report.verdict))</p>

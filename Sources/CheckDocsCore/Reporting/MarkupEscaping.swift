@@ -34,3 +34,24 @@ public enum MarkupEscaping {
         return nil
     }
 }
+
+/// The start of every HTML page checkdocs writes, up to the opening `<body>`: one place for the
+/// head the check report and `pick` share (UTF-8, a phone's viewport, the generator, the inline
+/// style; no script, no external asset).
+enum HTMLPage {
+    static func head(title: String, toolVersion: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="checkdocs \(MarkupEscaping.escape(toolVersion))"/>
+        <title>\(MarkupEscaping.escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+
+        """
+    }
+}

@@ -5,17 +5,8 @@
 /// (docs/pick.md, "Output").
 public enum PickHTML {
     public static func render(_ report: PickReport) -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <meta name="generator" content="checkdocs \(e(report.toolVersion))"/>
-        <title>\(e("checkdocs pick · \(report.folder)"))</title>
-        <style>\(style)</style>
-        </head>
-        <body>
+        var out = HTMLPage.head(title: "checkdocs pick · \(report.folder)", toolVersion: report.toolVersion, style: style)
+        out += """
         <header>
         <h1>Choosing rotations</h1>
         <p class="meta">Folder <code>\(e(report.folder))</code> · as of <time datetime="\(report.asOf)">\(report.asOf)</time> · checkdocs \(e(report.toolVersion))</p>
