@@ -52,4 +52,27 @@ import CheckDocsNative
             }
         }
     }
+
+    @Test("a program's living-cost currency with no amount is an error at its place, not a silent default")
+    func livingCurrencyNeedsAnAmount() throws {
+        func load(_ facts: String) -> String? {
+            let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="p" kind="observership">
+              <name>P</name>
+              <institution>I</institution>
+              <source href="https://example.org/p" asOf="2026-11-01"/>
+              <extends checklist="observership"/>
+              \(facts)
+            </program>
+            """
+            if case let .failure(errors) = ProgramLoader(schemas: Fixture.knowledge.schemas).loadXML(Array(xml.utf8), file: "p.xml") {
+                return errors.errors.map(\.message).joined(separator: "\n")
+            }
+            return nil
+        }
+        #expect(load(#"<facts livingCurrency="EUR"/>"#)?.contains("livingCurrency needs livingPerWeek") == true)
+        #expect(load(#"<facts livingPerWeek="300" livingCurrency="EUR"/>"#) == nil)
+        #expect(load(#"<facts livingPerWeek="300"/>"#) == nil)
+    }
 }

@@ -121,7 +121,13 @@ struct ProgramDecoder {
             }
             facts.livingPerWeek = amount
         }
-        facts.livingCurrency = try node.string("livingCurrency") ?? "USD"
+        // A currency with no amount to be in says nothing: refused, not silently kept.
+        if let currency = try node.string("livingCurrency") {
+            guard facts.livingPerWeek != nil else {
+                throw InputError(node.location(of: "livingCurrency"), "livingCurrency needs livingPerWeek, the amount it is the currency of")
+            }
+            facts.livingCurrency = currency
+        }
         facts.weeks = try node.int("weeks", in: 1...104)
         return facts
     }
