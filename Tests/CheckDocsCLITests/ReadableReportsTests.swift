@@ -124,12 +124,12 @@ import Testing
         #expect(csv.hasPrefix("folder,result,programs,ready,not-ready,ineligible,closed,waived,expired-waivers,unused-waivers,errors\r\n"))
     }
 
-    @Test("--summary csv-matrix: a folder named like a formula is shown as text in a spreadsheet")
-    func matrixFormula() throws {
+    @Test("--summary csv-matrix and csv: a folder named like a formula is shown as text in a spreadsheet", arguments: ["csv-matrix", "csv"])
+    func matrixFormula(format: String) throws {
         let folders = try BatchTests.Folders()
         defer { folders.remove() }
         try FileManager.default.moveItem(atPath: folders.path + "/applicant-01", toPath: folders.path + "/=1+2")
-        let run = try folders.run(["=1+2", "applicant-02", "--as-of", "2026-12-01", "--summary", "csv-matrix"])
+        let run = try folders.run(["=1+2", "applicant-02", "--as-of", "2026-12-01", "--summary", format])
         #expect(run.status == 1)
         let records = BatchTests.parseCSV(run.stdout)
         #expect(records.dropFirst().map { $0[0] } == ["'=1+2", "applicant-02"])

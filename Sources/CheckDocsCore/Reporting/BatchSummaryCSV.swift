@@ -7,9 +7,18 @@ extension BatchSummary {
             let numbers = outcome.result == .error ? columns.map { _ in "" } : counts(outcome).map(String.init)
             let waivers = [outcome.waivers?.expired.count, outcome.waivers?.unused.count].map { $0.map(String.init) ?? "" }
             let fields = [outcome.folder, outcome.result.rawValue] + numbers + waivers + [String(outcome.errors.count)]
-            lines.append(fields.map(quoted).joined(separator: ","))
+            lines.append(fields.map(cell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A field a spreadsheet shows as written: one that begins like a formula (`=`, `+`, `-`,
+    /// `@`, a tab or a carriage return) gets a leading `'`, so opening the file never runs a
+    /// folder's name or a catalog's text as a formula (docs/security.md); then RFC 4180 quoting.
+    /// Every CSV checkdocs writes goes through it.
+    static func cell(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return quoted(field) }
+        return quoted("'" + field)
     }
 
     static func quoted(_ field: String) -> String {

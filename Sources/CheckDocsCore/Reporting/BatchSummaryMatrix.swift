@@ -22,13 +22,6 @@ extension BatchSummary {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A field a spreadsheet shows as written: one that begins like a formula (`=`, `+`, `-`,
-    /// `@`, a tab or a carriage return) gets a leading `'`, so opening the file never runs a
-    /// folder's name as a formula; then RFC 4180 quoting.
-    private static func cell(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return quoted(field) }
-        return quoted("'" + field)
-    }
 }
 
 extension OutputFormat {

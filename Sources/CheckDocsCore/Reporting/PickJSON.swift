@@ -110,11 +110,7 @@ public enum PickCSV {
 
     /// Quoted when needed; a cell a spreadsheet would read as a formula starts with `'`
     /// (docs/security.md: catalog text is not trusted).
-    static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        return BatchSummary.quoted(value)
-    }
+    static func field(_ text: String) -> String { BatchSummary.cell(text) }
 }
 
 extension OutputFormat {
