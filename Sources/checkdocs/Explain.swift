@@ -25,8 +25,12 @@ struct Explain: InputCommand {
             }
         } else if let type = knowledge.catalog[id] ?? Explanation.typeByAlias(id, catalog: knowledge.catalog) {
             Terminal.out(Explanation.type(type, knowledge: knowledge))
+        } else if catalog.programs.isEmpty, let program = try knowledge.builtinCatalog().first(where: { $0.id == id }) {
+            // Without --programs, the built-in catalog's programs (docs/catalog.md), as `pick` and `list` see them.
+            Terminal.out(Explanation.program(program, catalog: knowledge.catalog))
         } else {
-            let candidates = programs.map(\.id) + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
+            let builtin = catalog.programs.isEmpty ? try knowledge.builtinCatalog().map(\.id) : []
+            let candidates = programs.map(\.id) + builtin + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
             let suggestion = Suggestion.didYouMean(id, in: candidates)
             throw InputErrors([InputError(file: id, "no program, checklist or document type with this id\(suggestion)")])
         }

@@ -192,7 +192,7 @@ import CheckDocsFormats
         #expect((unfit["exclusions"] as? [String])?.first?.hasPrefix("cannot be ready in time: visa takes about 90 days") == true, "\(unfit)")
     }
 
-    @Test("the built-in catalog: pick uses it without --programs, list programs shows it, lint warns when a source is older than a year")
+    @Test("the built-in catalog: pick uses it without --programs, list programs shows it, explain finds its programs, lint warns when a source is older than a year")
     func builtinCatalog() throws {
         let setup = try Self.setUp(manifest: "schemaVersion: 1\n", programs: [:])
         defer { try? FileManager.default.removeItem(atPath: setup.root) }
@@ -202,6 +202,12 @@ import CheckDocsFormats
         let list = try CLITests.run(["list", "programs"])
         #expect(list.stdout.contains("Built-in catalog ("))
         #expect(list.stdout.contains("cleveland-clinic-observer"))
+        // explain finds a catalog program as list shows it, and suggests one for a typo.
+        let explained = try CLITests.run(["explain", "chla-international-observership"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("Children's Hospital Los Angeles"))
+        let typo = try CLITests.run(["explain", "chla-international-observershp"])
+        #expect(typo.status == 2 && typo.stderr.contains("chla-international-observership"))
         let fresh = try CLITests.run(["lint", "catalog", "--as-of", "2027-09-30"])
         #expect(fresh.status == 0)
         #expect(fresh.stderr.isEmpty, "\(fresh.stderr)")
