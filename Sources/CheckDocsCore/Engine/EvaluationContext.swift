@@ -39,11 +39,12 @@ public struct EvaluationContext: Sendable {
 
     /// The name on the passport: the passport document's `nameOnDocument`, else the profile's `name`.
     public var passportName: String? {
-        documents(satisfying: "passport").lazy.compactMap(\.facts.nameOnDocument).first ?? profile.name
+        candidates(satisfying: "passport").items.lazy.compactMap(\.document.facts.nameOnDocument).first ?? profile.name
     }
 
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
+    /// The documents that satisfy `type` (a copy of the list: hot paths use `candidates(satisfying:)`).
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type]?.documents ?? [] }
 
     /// The documents that satisfy `type`, with their baseline verdicts.

@@ -7,8 +7,9 @@ import Darwin
 /// Writes one whole file atomically: a temporary beside it is written and flushed, then put in
 /// place. Without `replace`, it is linked into place, which fails if the name exists, so an existing
 /// file is never overwritten, even by a race; with `replace`, it is renamed over the old file.
+/// `mode` is the new file's (less the umask): 0600 for the OCR cache, which holds passport numbers.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], directory: String, name: String, replace: Bool) throws(InputError) {
+    public static func write(_ bytes: [UInt8], directory: String, name: String, replace: Bool, mode: mode_t = 0o644) throws(InputError) {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         let folder: Int32
         do {
@@ -20,7 +21,7 @@ public enum AtomicFile {
         // Registered, so a signal removes it: nothing but the manifest is ever left in the folder.
         let created: (PendingFiles.Temporary, descriptor: Int32)
         do {
-            created = try PendingFiles.shared.create(in: folder, for: name)
+            created = try PendingFiles.shared.create(in: folder, for: name, mode: mode)
         } catch {
             throw InputError(file: path, "cannot write: \(error.description)")
         }

@@ -72,13 +72,14 @@ public final class PendingFiles: @unchecked Sendable {
         }
     }
 
-    /// Creates a new temporary for `name` in `directory`, open for writing; it is registered
-    /// before anyone else can see it, so a signal can never leave it behind unnoticed.
-    public func create(in directory: Int32, for name: String) throws(SystemError) -> (Temporary, descriptor: Int32) {
+    /// Creates a new temporary for `name` in `directory`, open for writing, with `mode` (less the
+    /// umask); it is registered before anyone else can see it, so a signal can never leave it
+    /// behind unnoticed.
+    public func create(in directory: Int32, for name: String, mode: mode_t = 0o644) throws(SystemError) -> (Temporary, descriptor: Int32) {
         let temporaryName = Self.temporaryName(for: name)
         lock.lock()
         defer { lock.unlock() }
-        let descriptor = openat(directory, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let descriptor = openat(directory, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw SystemError(code: errno) }
         nextID += 1
         let temporary = Temporary(id: nextID, directory: directory, name: temporaryName, destination: name)

@@ -6,7 +6,7 @@ import Darwin
 
 /// Files only their owner may read, in a directory only its owner may enter: the OCR cache
 /// (docs/security.md, "The OCR cache"), which holds names and passport numbers. Directories are
-/// made 0700 and files 0600 whatever the umask; a file is written to a temporary beside it,
+/// made 0700 whatever the umask, files 0600 (narrower only by a stricter umask); a file is written to a temporary beside it,
 /// flushed, and renamed into place, so a reader sees the old entry or the new one, never half.
 public enum PrivateFiles {
     /// Makes `path` and its missing parents (each new one 0700). An existing final directory that
@@ -26,28 +26,15 @@ public enum PrivateFiles {
         return nil
     }
 
-    /// Writes `bytes` as `directory/name`, mode 0600, replacing any file of that name atomically.
-    public static func write(_ bytes: [UInt8], directory: String, name: String) -> SystemError? {
-        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else { return SystemError(code: errno) }
-        defer { close(folder) }
-        var random: UInt64 = 0
-        for _ in 0..<4 { random = random &* 6_364_136_223_846_793_005 &+ UInt64(UInt32.random(in: 0...UInt32.max)) }
-        let temporary = ".\(name).\(getpid()).\(String(random, radix: 16)).tmp"
-        let descriptor = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return SystemError(code: errno) }
-        var failure: Int32 = 0
-        if fchmod(descriptor, 0o600) != 0 { failure = errno }
-        if failure == 0 { failure = FileSystem.writeAll(bytes[...], to: descriptor) ?? 0 }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure == 0, renameat(folder, temporary, folder, name) != 0 { failure = errno }
-        if failure != 0 {
-            unlinkat(folder, temporary, 0)
-            return SystemError(code: failure)
+    /// Writes `bytes` as `directory/name`, mode 0600, replacing any file of that name atomically
+    /// (AtomicFile: the temporary is registered, so a signal removes it).
+    public static func write(_ bytes: [UInt8], directory: String, name: String) -> InputError? {
+        do {
+            try AtomicFile.write(bytes, directory: directory, name: name, replace: true, mode: 0o600)
+            return nil
+        } catch {
+            return error
         }
-        fsync(folder)
-        return nil
     }
 
     /// The whole of `directory/name` when it is a regular file (no link followed) of at most

@@ -67,7 +67,7 @@ public struct NameMatchRule: DocumentConstraint {
             if !allowAliases {
                 return fail(.invalid, Failure.aliasNotAccepted(source: source, printed: printed, alias: alias, passport: reference))
             }
-            if !evaluation.documents(satisfying: "name_verification").isEmpty { return nil }
+            if !evaluation.candidates(satisfying: "name_verification").items.isEmpty { return nil }
             return fail(.invalid, Failure.aliasUnverified(source: source, printed: printed, passport: reference))
         }
         if case let .variant(differences) = direct {
