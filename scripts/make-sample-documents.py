@@ -329,10 +329,8 @@ DOCUMENTS = [
     ]),
     # ---------------------------------------------------------------- newcomer
     # A first run: no programs/ folder, no checkdocs.yaml, names as people write them
-    # (month-only and year-only dates, "exp" before an expiry).
-    (NEWCOMER, "Passport exp 2029.pdf", "Passport - biographical data page", [
-        "Nationality: Nigeria. Passport no. A00000009 (sample). Date of expiry: 2029-03-14.",
-    ]),
+    # (month-only and year-only dates, "exp" before an expiry). Its passport, BLS card and
+    # QuantiFERON report are scans, written by scripts/make-newcomer-scans.py.
     (NEWCOMER, "US visa B1B2.pdf", "United States visa (visa foil)", [
         "Visa type/class: B1/B2. Entries: M. Issued: 2026-02-10. Expires: 2031-02-08.",
     ]),
@@ -364,14 +362,8 @@ DOCUMENTS = [
     (NEWCOMER, "Personal statement - Internal Medicine.pdf", "Personal statement", [
         "Why internal medicine (about 3,800 characters).",
     ]),
-    (NEWCOMER, "BLS exp 2028-02.pdf", "BLS Provider card", [
-        "Issued 2026-02-03. Recommended renewal date: 02/2028.",
-    ]),
     (NEWCOMER, "flu shot oct 2026.pdf", "Influenza vaccination record", [
         "Seasonal influenza vaccine 2026-2027 given in October 2026 (day not legible).",
-    ]),
-    (NEWCOMER, "QuantiFERON 2026-09-14.pdf", "QuantiFERON-TB Gold Plus (IGRA)", [
-        "Collected 2026-09-14. Result: NEGATIVE.", LAB,
     ]),
     (NEWCOMER, "MMR record.pdf", "MMR vaccination record", [
         "MMR dose 1: 1998-11-02. MMR dose 2: 2003-05-20.",
