@@ -66,7 +66,7 @@ struct Init: InputCommand {
         let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
         let drafter = ManifestDrafter(catalog: knowledge.catalog)
         let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded),
-                                  readFacts: drafter.readFacts(loaded))
+                                  readFacts: drafter.readFacts(loaded, scans: Self.scans(), asOf: Terminal.today()))
         if printOnly { return Terminal.out(draft.text) }
         if force, !existing.isEmpty { try backUp(name) }
         do {
@@ -98,7 +98,8 @@ struct Init: InputCommand {
         let unnamed = loaded.scannedFiles.filter { manifest.documents[$0.path] == nil }
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(
             text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,
-            hashes: FileHashes.of(unnamed, root: folder))
+            hashes: FileHashes.of(unnamed, root: folder),
+            readFacts: { fresh in ManifestDrafter(catalog: knowledge.catalog).readFacts(loaded, scans: Self.scans(), asOf: Terminal.today(), for: fresh) })
         // The merged text must load as the old one did: a merge that broke it is never written.
         do {
             _ = try loader.decode(Array(update.text.utf8), file: path(name))
@@ -127,6 +128,13 @@ struct Init: InputCommand {
         if !update.dangling.isEmpty {
             Terminal.out("\(update.dangling.count) entr\(update.dangling.count == 1 ? "y names a file" : "ies name files") no longer in the folder (listed on stderr): rename or remove \(update.dangling.count == 1 ? "it" : "them"), or `checkdocs \(folder)` stops with exit 2\n")
         }
+    }
+
+    /// The OCR of the scans whose facts are drafted, as `check` reads them (its workers and the
+    /// user's OCR cache); without Tesseract, one line says the scans were not read, and the draft
+    /// is made without them (docs/manifest.md, "init").
+    private static func scans() -> ScanReader {
+        Scans.reader(unread: "their dates and results are not drafted; give them by hand")
     }
 
     /// Copies the manifest to `<name>.bak`, or `<name>.bak.N` if that exists: linked into place

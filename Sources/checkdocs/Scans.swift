@@ -9,14 +9,15 @@ import CheckDocsCore
 /// scans"): the user's OCR cache, a progress line on a terminal's stderr once OCR takes more
 /// than a second, and one warning line when OCR cannot run on this machine.
 enum Scans {
-    /// `progress: false` where another progress line owns stderr (a batch's).
-    static func reader(progress: Bool = true) -> ScanReader {
+    /// `progress: false` where another progress line owns stderr (a batch's); `unread` says
+    /// what not reading scans means for this command.
+    static func reader(progress: Bool = true, unread: String = "facts only a scan gives stay not evaluable") -> ScanReader {
         let show: @Sendable (Int, Int) -> Void = { done, total in
             let plural = total == 1 ? "" : "s"
             Terminal.errorRaw(done < total ? "\rreading \(total) scan\(plural)… \(done)/\(total)" : "\r\u{1B}[K")
         }
         let warn: @Sendable (String) -> Void = { reason in
-            Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); facts only a scan gives stay not evaluable")
+            Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); \(unread)")
         }
         let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion)
         return ScanReader(cache: cache, progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)

@@ -33,21 +33,26 @@ public struct ManifestDrafter {
         return Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The deciding facts read from the text of each typed PDF whose name gives neither a date nor
-    /// an expiry (docs/inspection.md, "Facts read from documents"), for its entry: drafted with
-    /// the line they were read from, to be checked like every drafted value.
-    public func readFacts(_ folder: ApplicantFolder) -> [FilePath: [ReadFact]] {
+    /// The facts read from each typed PDF whose name gives neither a date nor an expiry
+    /// (docs/inspection.md, "Facts read from documents"), for its entry: drafted with the line
+    /// they were read from, to be checked like every drafted value. With `scans`, its JPEG and PNG
+    /// scans and image-only PDFs too, by OCR through the same reader `check` uses (its workers and
+    /// cache; an MRZ's two-digit years read as of `asOf`). `paths` limits it to those files
+    /// (`init --update`: the files it adds). What decides is returned, and what OCR read of a
+    /// field a deciding class fills, which is drafted commented out (`ManifestDrafter+ReadFacts`).
+    public func readFacts(_ folder: ApplicantFolder, scans: ScanReader? = nil, asOf: CalendarDate? = nil,
+                          for paths: Set<FilePath>? = nil) -> [FilePath: [ReadFact]] {
         let inspector = folder.makeInspector()
         let documents = folder.documents.filter { document in
             document.type != nil && document.facts.date == nil && document.facts.expires == nil && document.facts.doses.isEmpty
-                && inspector.contentType(of: document.path)?.format == .pdf
+                && (paths?.contains(document.path) ?? true)
+                && DocumentFactReading.isReadable(inspector.contentType(of: document.path)?.format, scans: scans != nil)
         }
         guard !documents.isEmpty else { return [:] }
         var reading = DocumentFactReading()
         var copy = documents
-        _ = reading.read(documents.map(\.path), inspector: inspector, documents: &copy)
-        let used = reading.facts.filter { $0.use == .decides }
-        return Dictionary(grouping: used, by: \.file)
+        _ = reading.read(documents.map(\.path), inspector: inspector, documents: &copy, scans: scans, asOf: asOf)
+        return Dictionary(grouping: reading.facts.filter(Self.isDrafted), by: \.file)
     }
 
     /// `hashes` gives the `sha256:` line of each entry whose file was hashed (docs/manifest.md);
@@ -102,11 +107,7 @@ public struct ManifestDrafter {
             if let validFrom = facts.validFrom, validFrom != facts.date { entry.append("    validFrom: \"\(validFrom)\"") }
             if let expires = facts.expires { entry.append("    expires: \"\(expires)\"") }
             if !facts.doses.isEmpty { entry.append("    doses: [" + facts.doses.map { "\"\($0)\"" }.joined(separator: ", ") + "]") }
-            var drafted = Set<String>()
-            for fact in readFacts[document.path] ?? [] {
-                guard let field = FactDecisions.row(fact.fact).field, drafted.insert(field).inserted, let value = fact.value.fieldText else { continue }
-                entry.append("    \(field): \"\(value)\"  # read from page \(fact.page) of its text: \(Self.comment(Self.quote(fact.evidence)))")
-            }
+            entry += Self.readFactLines(readFacts[document.path] ?? [])
             // A type with subtypes (a Tdap or a Td) whose name did not say which: a program may refuse one.
             let subtypes = catalog.subtypes(of: type).map(\.id)
             if facts.subtype == nil, let first = subtypes.first {

@@ -31,10 +31,12 @@ public struct ManifestUpdater {
     }
 
     /// `folder` is the folder read by names alone (as `init` drafts); `hashes` the SHA-256 of the
-    /// files the manifest does not name. Throws when the text cannot be merged without rewriting
-    /// the applicant's YAML (a flow-style `documents: {...}` or root).
+    /// files the manifest does not name; `readFacts` the facts read from the files to be added
+    /// (given them), drafted into their entries as `init` drafts them. Throws when the text cannot
+    /// be merged without rewriting the applicant's YAML (a flow-style `documents: {...}` or root).
     public func update(text: String, file: String, manifest: Manifest, folder: ApplicantFolder,
-                       hashes: [FilePath: String]) throws(InputErrors) -> Update {
+                       hashes: [FilePath: String],
+                       readFacts: (Set<FilePath>) -> [FilePath: [ReadFact]] = { _ in [:] }) throws(InputErrors) -> Update {
         let outline: YAMLOutline
         do {
             outline = try YAMLOutline.read(text)
@@ -75,7 +77,7 @@ public struct ManifestUpdater {
         // New entries, in the draft's format; a commented entry already in the text is not repeated.
         let fresh = Set(newFiles.filter { !claimed.contains($0) })
         let suggestions = drafter.suggestions(folder, for: fresh)
-        let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions).filter { entry in
+        let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions, readFacts: readFacts(fresh)).filter { entry in
             guard fresh.contains(entry.path) else { return false }
             if entry.isDocument { return true }
             guard let key = ManifestDrafter.key(entry.path) else { return !text.contains(entry.lines.first ?? "") }
