@@ -99,7 +99,10 @@ struct Init: InputCommand {
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(
             text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,
             hashes: FileHashes.of(unnamed, root: folder),
-            readFacts: { fresh in ManifestDrafter(catalog: knowledge.catalog).readFacts(loaded, scans: Self.scans(), asOf: Terminal.today(), for: fresh) })
+            readFacts: { paths in
+                ManifestDrafter(catalog: knowledge.catalog).readFacts(ManifestUpdater.withManifestEntries(loaded, manifest: manifest),
+                                                                      scans: Self.scans(), asOf: Terminal.today(), for: paths)
+            })
         // The merged text must load as the old one did: a merge that broke it is never written.
         do {
             _ = try loader.decode(Array(update.text.utf8), file: path(name))
@@ -112,6 +115,9 @@ struct Init: InputCommand {
         if printOnly { return Terminal.out(update.text) }
         var summary: [String] = []
         if !update.added.isEmpty { summary.append("added \(update.added.count) document\(update.added.count == 1 ? "" : "s")") }
+        if !update.completed.isEmpty {
+            summary.append("drafted facts read from their files into \(update.completed.count) entr\(update.completed.count == 1 ? "y" : "ies") already there")
+        }
         for rename in update.renamed { summary.append("followed \"\(rename.from)\" to \"\(rename.to)\"") }
         if update.text != String(decoding: bytes, as: UTF8.self) {
             let backup = try backUp(name)

@@ -27,7 +27,9 @@ public struct ManifestUpdater {
         public var added: [FilePath]
         public var renamed: [Rename]
         public var dangling: [Dangling]
-        public var changed: Bool { !added.isEmpty || !renamed.isEmpty }
+        /// Entries already there that got the facts read from their files (ManifestUpdater+ReadFacts).
+        public var completed: [FilePath] = []
+        public var changed: Bool { !added.isEmpty || !renamed.isEmpty || !completed.isEmpty }
     }
 
     /// `folder` is the folder read by names alone (as `init` drafts); `hashes` the SHA-256 of the
@@ -77,17 +79,31 @@ public struct ManifestUpdater {
         // New entries, in the draft's format; a commented entry already in the text is not repeated.
         let fresh = Set(newFiles.filter { !claimed.contains($0) })
         let suggestions = drafter.suggestions(folder, for: fresh)
-        let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions, readFacts: readFacts(fresh)).filter { entry in
+        // Read once for the new files and the entries already there whose files are.
+        let kept = Set(named.filter(scanned.contains))
+        let read = readFacts(fresh.union(kept))
+        var completed: [FilePath] = []
+        var shift = 0
+        if outline.shape == .block {
+            let end = outline.documents.flatMap { documents in outline.topLevel.map(\.line).filter { $0 > documents.line }.min() } ?? lines.count + 1
+            let before = lines.count
+            completed = complete(outline.entries, in: &lines, end: end, readFacts: read.filter { kept.contains($0.key) })
+            shift = lines.count - before
+        }
+        let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions, readFacts: read.filter { fresh.contains($0.key) }).filter { entry in
             guard fresh.contains(entry.path) else { return false }
             if entry.isDocument { return true }
             guard let key = ManifestDrafter.key(entry.path) else { return !text.contains(entry.lines.first ?? "") }
             return !text.contains("# \(key):")
         }
-        if !entries.isEmpty { try append(entries, to: &lines, outline: outline, file: file) }
-        return Update(text: lines.text, added: entries.filter(\.isDocument).map(\.path), renamed: renamed, dangling: dangling)
+        if !entries.isEmpty { try append(entries, to: &lines, outline: outline, file: file, shift: shift) }
+        return Update(text: lines.text, added: entries.filter(\.isDocument).map(\.path), renamed: renamed, dangling: dangling,
+                      completed: completed)
     }
 
-    private func append(_ entries: [ManifestDrafter.Entry], to lines: inout SourceLines, outline: YAMLOutline, file: String) throws(InputErrors) {
+    /// `shift`: lines already inserted inside `documents:` since `outline` was read.
+    private func append(_ entries: [ManifestDrafter.Entry], to lines: inout SourceLines, outline: YAMLOutline, file: String,
+                        shift: Int = 0) throws(InputErrors) {
         func refuse(_ message: String) -> InputErrors {
             InputErrors([InputError(file: file, message + "; init --update adds entries only to a block mapping, and leaves the file unchanged")])
         }
@@ -97,7 +113,7 @@ public struct ManifestUpdater {
         switch outline.shape {
         case .block:
             guard let documents = outline.documents, let first = outline.entries.first else { throw refuse("documents: has no entries") }
-            let next = outline.topLevel.map(\.line).filter { $0 > documents.line }.min() ?? lines.count + 1
+            let next = outline.topLevel.map(\.line).filter { $0 > documents.line }.min().map { $0 + shift } ?? lines.count + 1
             var last = documents.line
             for line in documents.line ..< next where !lines.isBlankOrTopLevelComment(line) { last = line }
             lines.insert(indented(String(repeating: " ", count: first.column - 1)), after: last)
@@ -153,6 +169,12 @@ struct SourceLines {
         }
         return String(text)
     }
+
+    /// Line `number`'s text, without its line break.
+    func content(_ number: Int) -> String { String(String.UnicodeScalarView(lines[number - 1].content)) }
+
+    /// How many spaces line `number` starts with.
+    func indentation(_ number: Int) -> Int { lines[number - 1].content.prefix { $0 == " " }.count }
 
     /// Blank, or a comment that starts in the first column (which reads as the next key's).
     func isBlankOrTopLevelComment(_ number: Int) -> Bool {
