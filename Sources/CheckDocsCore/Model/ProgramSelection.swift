@@ -72,8 +72,8 @@ public struct ProgramSelection: Hashable, Sendable {
             lines.append("programs: the batch's catalog\(kindNote)\(only)")
         }
         if !hasManifest {
-            lines.append("no checkdocs.yaml: `checkdocs init \(folder)` drafts one from your file names, "
-                + "to record what names cannot say")
+            lines.append("no checkdocs.yaml: `checkdocs init \(folder)` drafts one from your files' names and contents, "
+                + "to record what they cannot say")
         }
         return lines
     }

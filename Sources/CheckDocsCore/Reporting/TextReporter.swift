@@ -55,7 +55,7 @@ public struct TextReporter: StreamingFormat {
     private func factsBlock(_ needed: NeededFacts, header: ReportHeader) -> [String] {
         guard !needed.isEmpty, overview || header.selection?.hasManifest == false else { return [] }
         let how = header.selection?.hasManifest == false
-            ? " — add them to checkdocs.yaml (`\(safe("checkdocs init \(header.folder)"))` drafts it from the names):"
+            ? " — add them to checkdocs.yaml (`\(safe("checkdocs init \(header.folder)"))` drafts it from the files):"
             : " — add them to the manifest's entries:"
         var lines = [""]
         lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
