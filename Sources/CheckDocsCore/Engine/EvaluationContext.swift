@@ -4,7 +4,11 @@ public struct EvaluationContext: Sendable {
     public var asOf: CalendarDate
     public var profile: ApplicantProfile
     public var hasManifest: Bool
-    public var catalog: DocumentCatalog
+    public var catalog: DocumentCatalog {
+        didSet { wordingCatalog = FindingToWord.Catalog(catalog) }
+    }
+    /// The catalog the candidates' sentences are worded with, when a report asks for them.
+    private(set) var wordingCatalog: FindingToWord.Catalog
     /// `--session DATE`: the session start to evaluate, for every program that lists sessions.
     public var session: CalendarDate? = nil
     /// The rules in words shared by the folders of a batch (nil: a one-folder check).
@@ -23,6 +27,7 @@ public struct EvaluationContext: Sendable {
         self.profile = profile
         self.hasManifest = hasManifest
         self.catalog = catalog
+        wordingCatalog = FindingToWord.Catalog(catalog)
         for document in documents {
             guard let type = document.type else { continue }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside

@@ -43,8 +43,8 @@ struct RequirementEvaluator {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
             result.candidates = considered.map { file in
-                CandidateFile(path: file.path, counted: file.failure == nil, reason: file.failure?.reason(file: nil),
-                              sentence: file.failure?.sentence(catalog: context.catalog))
+                CandidateFile(path: file.path, counted: file.failure == nil,
+                              failure: file.failure.map { FindingToWord(finding: $0, catalog: context.wordingCatalog) })
             }
         }
 

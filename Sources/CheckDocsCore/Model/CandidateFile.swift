@@ -4,17 +4,37 @@
 public struct CandidateFile: Hashable, Sendable {
     public var path: FilePath
     public var counted: Bool
-    /// Why it did not count, as data (nil when it counted).
-    public var reason: FindingReason?
-    /// The same, as the sentence reports show (nil when it counted).
-    public var sentence: String?
+    /// Why it did not count (nil when it counted), worded when a report asks: a batch summary
+    /// and `--quiet` print no candidate, and wording each one was a tenth of a catalog run
+    /// (docs/performance.md, "Words made when printed").
+    public var failure: (any CandidateFailure)?
 
-    public init(path: FilePath, counted: Bool, reason: FindingReason? = nil, sentence: String? = nil) {
+    /// Why it did not count, as data (nil when it counted).
+    public var reason: FindingReason? { failure?.reason }
+    /// The same, as the sentence reports show (nil when it counted).
+    public var sentence: String? { failure?.sentence }
+
+    public init(path: FilePath, counted: Bool, failure: (any CandidateFailure)? = nil) {
         self.path = path
         self.counted = counted
-        self.reason = reason
-        self.sentence = sentence
+        self.failure = failure
     }
+
+    public static func == (lhs: CandidateFile, rhs: CandidateFile) -> Bool {
+        lhs.path == rhs.path && lhs.counted == rhs.counted && lhs.reason == rhs.reason && lhs.sentence == rhs.sentence
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(counted)
+        hasher.combine(reason)
+    }
+}
+
+/// Why a candidate did not count, worded on demand: its data for the JSON report and its sentence.
+public protocol CandidateFailure: Sendable {
+    var reason: FindingReason { get }
+    var sentence: String { get }
 }
 
 /// More files count than one program can take (ERAS: at most 4 letters per program): the
