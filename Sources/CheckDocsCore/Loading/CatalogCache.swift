@@ -62,8 +62,9 @@ public struct CatalogCache: Sendable {
         return CatalogCacheKey(hasher.finalize())
     }
 
-    /// The pack of a catalog: named by the SHA-256 of its description paths (made absolute),
-    /// so each catalog folder has one pack, replaced when its files change.
+    /// The pack of a catalog: named by the SHA-256 of the paths the run was given (`--programs`,
+    /// or the folder's `programs/`, made absolute), so each catalog has one pack, which a file
+    /// added, changed or removed under those paths updates rather than replaces.
     func packName(for paths: [String]) -> String {
         let directory = FileManager.default.currentDirectoryPath
         var hasher = SHA256()
@@ -74,7 +75,7 @@ public struct CatalogCache: Sendable {
         return CatalogCacheKey(hasher.finalize()).hex + ".pack"
     }
 
-    /// The pack of the catalog made of these description files, opened for one run.
+    /// The pack of the catalog given as these files and folders, opened for one run.
     func pack(for paths: [String]) -> CatalogPack {
         CatalogPack(cache: self, name: packName(for: paths))
     }

@@ -74,7 +74,7 @@ public struct ProgramLoader: Sendable {
     /// With `cache`, through the compiled-catalog cache (CachedProgramLoading).
     public func loadAll(_ paths: [String], cache: CatalogCache? = nil) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         let listing = Self.files(in: paths)
-        let pack = cache?.pack(for: listing.files)
+        let pack = cache?.pack(for: paths)
         let loaded = pack.map { load(files: listing.files, pack: $0) } ?? load(files: listing.files)
         pack?.finish()
         return (loaded.descriptions, listing.errors + loaded.errors)

@@ -148,7 +148,7 @@ public enum ReadinessChecker {
             let listing = ProgramLoader.files(in: paths)
             errors += listing.errors
             let loader = ProgramLoader(schemas: knowledge.schemas)
-            let pack = request.catalogCache?.pack(for: listing.files)
+            let pack = request.catalogCache?.pack(for: paths)
             for start in stride(from: 0, to: listing.files.count, by: batchSize) {
                 let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
                 let loaded = pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch)
