@@ -132,7 +132,7 @@ def main():
 
     def line(label, value, target, note, unit=""):
         verdict = "met" if value <= target else "NOT met"
-        print(f"{label:<18} {value:7.2f}{unit}  target <= {target}{unit} ({verdict})  {note}")
+        print(f"{label:<21} {value:7.2f}{unit}  target <= {target}{unit} ({verdict})  {note}")
 
     line("catalog ratio", median["xml-10k"] / median["xmllint"], 0.6, "checkdocs 10,000 XML / xmllint")
     line("catalog ratio, cached", median["xml-10k-cached"] / median["xmllint"], 0.3, "the same, catalog cache warm / xmllint")
@@ -145,7 +145,7 @@ def main():
     # A cached run's report must be the uncached one, byte for byte.
     with open(report_xml, "rb") as uncached, open(report_cached, "rb") as cached:
         identical = uncached.read() == cached.read()
-    print(f"cached report      {'identical' if identical else 'DIFFERENT'} to the uncached one (JSON, 10,000 XML programs)")
+    print(f"cached report         {'identical' if identical else 'DIFFERENT'} to the uncached one (JSON, 10,000 XML programs)")
     for name in ("report.json", "summary.csv", "report-xml.json", "report-cached.json"):
         try:
             os.remove(os.path.join(output, name))
