@@ -164,7 +164,7 @@ import Testing
         let cache = setup.cache()
         try FileManager.default.removeItem(atPath: setup.packPath)
         let forging = cache.pack(for: setup.roots)
-        forging.record(cache.key(bytes, json: false), entry: try #require(CatalogTreeCodec.encode(.xml(root))), hit: false)
+        forging.record(forging.key(bytes, json: false), entry: try #require(CatalogTreeCodec.encode(.xml(root))), hit: false)
         forging.finish()
 
         let cached = setup.load().loads

@@ -39,7 +39,7 @@ extension ProgramLoader {
             return CachedLoad(result: .failure(InputErrors([error])))
         }
         let json = path.lowercased().hasSuffix(".json")
-        let key = pack.cache.key(bytes, json: json)
+        let key = pack.key(bytes, json: json)
         // A cached tree that does not decode is not trusted to report errors: the file is read.
         if let entry = pack.entry(key), let tree = CatalogTreeCodec.decode(entry), tree.isJSON == json,
            case let .success(description) = Self.decode(tree, file: path) {

@@ -17,7 +17,8 @@ import CheckDocsFormats
 public struct CatalogCache: Sendable {
     /// `$XDG_CACHE_HOME/checkdocs/catalog`, else `~/.cache/checkdocs/catalog`.
     public let directory: String
-    let stamp: [UInt8]
+    let toolVersion: String
+    let schemas: [String]
 
     /// Changes whenever what a pack holds, or how, changes.
     static let format = "checkdocs catalog cache 1"
@@ -26,10 +27,18 @@ public struct CatalogCache: Sendable {
 
     init(directory: String, toolVersion: String, schemas: [String]) {
         self.directory = directory
+        self.toolVersion = toolVersion
+        self.schemas = schemas
+    }
+
+    /// What a pack must have been written with to be read: the SHA-256 of the format, the
+    /// version and the schemas' text (72 KB: worked out once per run that loads programs, by
+    /// `pack(for:)`, not for runs of the standard checklists alone).
+    var stamp: [UInt8] {
         var hasher = SHA256()
         hasher.update(Array((Self.format + "\0" + toolVersion + "\0").utf8)[...])
         for schema in schemas { hasher.update(Array((schema + "\0").utf8)[...]) }
-        stamp = hasher.finalize()
+        return hasher.finalize()
     }
 
     /// This user's cache for this checkdocs, or nil when it is turned off or neither
@@ -54,7 +63,7 @@ public struct CatalogCache: Sendable {
 
     /// An entry's key: the stamp, the syntax and the bytes, so the same bytes read as XML and as
     /// JSON (or by another version) never share an entry.
-    func key(_ bytes: [UInt8], json: Bool) -> CatalogCacheKey {
+    static func key(_ bytes: [UInt8], json: Bool, stamp: [UInt8]) -> CatalogCacheKey {
         var hasher = SHA256()
         hasher.update(stamp[...])
         hasher.update([json ? 2 : 1][...])
@@ -77,7 +86,7 @@ public struct CatalogCache: Sendable {
 
     /// The pack of the catalog given as these files and folders, opened for one run.
     func pack(for paths: [String]) -> CatalogPack {
-        CatalogPack(cache: self, name: packName(for: paths))
+        CatalogPack(cache: self, name: packName(for: paths), stamp: stamp)
     }
 
     /// Empties the cache (`checkdocs cache clear`): how many packs were removed.

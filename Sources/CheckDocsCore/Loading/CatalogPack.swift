@@ -29,6 +29,7 @@ final class CatalogPack: @unchecked Sendable {
 
     let cache: CatalogCache
     let name: String
+    let stamp: [UInt8]
     private let old: ReadOnlyFile?
     private let index: [CatalogCacheKey: Location]
 
@@ -39,17 +40,23 @@ final class CatalogPack: @unchecked Sendable {
     private var written: [(key: CatalogCacheKey, location: Location)] = []
     private var writingFailed = false
 
-    init(cache: CatalogCache, name: String) {
+    init(cache: CatalogCache, name: String, stamp: [UInt8]) {
         self.cache = cache
         self.name = name
+        self.stamp = stamp
         let file = ReadOnlyFile.open(cache.directory + "/" + name)
-        if let file, let index = Self.readIndex(file, stamp: cache.stamp) {
+        if let file, let index = Self.readIndex(file, stamp: stamp) {
             self.old = file
             self.index = index
         } else {
             self.old = nil
             self.index = [:]
         }
+    }
+
+    /// A description's key in this pack (CatalogCache.key).
+    func key(_ bytes: [UInt8], json: Bool) -> CatalogCacheKey {
+        CatalogCache.key(bytes, json: json, stamp: stamp)
     }
 
     /// How many entries the old pack holds (0 when there is none, or it was not trusted).
@@ -136,7 +143,7 @@ final class CatalogPack: @unchecked Sendable {
             return
         }
         writer = started
-        started.append(Self.magic + cache.stamp)
+        started.append(Self.magic + stamp)
         for key in recorded where key != current {
             guard let bytes = entry(key) else { continue }
             append(key, bytes)
