@@ -26,5 +26,6 @@ let package = Package(
         .target(name: "FuzzFolderScan", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzEngine", dependencies: core, linkerSettings: fuzzer),
         .target(name: "FuzzReporters", dependencies: core, linkerSettings: fuzzer),
+        .target(name: "FuzzCatalogEntry", dependencies: core, linkerSettings: fuzzer),
     ]
 )

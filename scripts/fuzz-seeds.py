@@ -174,7 +174,14 @@ for target in ("FuzzFolderScan", "FuzzEngine", "FuzzReporters"):
     write_dict(target, [b"\x00", b"\xff", b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"\x01\x01", b"\x08", b"\x80"])
     choice_counts[target] = write_seeds(target, kept + streams)
 
+# The catalog cache's entries (CatalogTreeCodec): the kept inputs (a real sample program's tree,
+# XML and JSON, and hand-made hostile ones); the dictionary offers the kind and tag bytes and
+# counts that claim too much.
+kept = [read(p) for p in files("Tests/CheckDocsCoreTests/FuzzRegressions/FuzzCatalogEntry/*")]
+write_dict("FuzzCatalogEntry", [b"\x01", b"\x02", b"\x05", b"\x06", b"\x00\x00\x00\x00", b"\xff\xff\xff\xff", b"\xff\xff\xff\x7f"])
+n_entries = write_seeds("FuzzCatalogEntry", kept)
+
 print("seeds: FuzzProgramXML %d, FuzzProgramJSON %d, FuzzManifest %d, FuzzFileName %d, FuzzPDFWorker %d, FuzzFolderScan %d, "
-      "FuzzEngine %d, FuzzReporters %d"
+      "FuzzEngine %d, FuzzReporters %d, FuzzCatalogEntry %d"
       % (n_xml, n_json, n_manifest, n_names, n_pdfs, choice_counts["FuzzFolderScan"], choice_counts["FuzzEngine"],
-         choice_counts["FuzzReporters"]))
+         choice_counts["FuzzReporters"], n_entries))

@@ -64,7 +64,9 @@ public struct SHA256 {
     }
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        // On the stack: an array here was a heap allocation per 64-byte block, which made
+        // hashing every description for the catalog cache cost more than reading its tree.
+        var w = InlineArray<64, UInt32>(repeating: 0)
         var i = block.startIndex
         for t in 0 ..< 16 {
             w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])

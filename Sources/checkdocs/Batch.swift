@@ -36,6 +36,7 @@ extension Check {
         request.session = session
         request.readFacts = facts == .read
         if request.readFacts { request.scans = Scans.reader(progress: false) }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

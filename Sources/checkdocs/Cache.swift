@@ -1,15 +1,17 @@
 import ArgumentParser
+import Foundation
 import CheckDocsCore
 
-/// `checkdocs cache clear`: empties the OCR cache (docs/security.md, "The OCR cache").
+/// `checkdocs cache clear`: empties the OCR cache (docs/security.md, "The OCR cache") and the
+/// compiled-catalog cache (docs/security.md, "The catalog cache").
 struct Cache: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the cache of OCR results (it holds text read from scans: names, passport numbers).",
+        abstract: "Manage the caches: OCR results (text read from scans: names, passport numbers) and compiled program catalogs.",
         subcommands: [Clear.self])
 
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove every cached OCR result ($XDG_CACHE_HOME/checkdocs/ocr, else ~/.cache/checkdocs/ocr).")
+            abstract: "Remove every cached OCR result and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
 
         func run() throws {
             guard let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion) else {
@@ -21,6 +23,15 @@ struct Cache: ParsableCommand {
                 Terminal.out("removed \(count) cached OCR result\(count == 1 ? "" : "s") from \(cache.directory)\n")
             case let .failure(error):
                 Terminal.error("checkdocs: \(cache.directory): cannot clear: \(error.description)")
+                throw ExitCode(2)
+            }
+            // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
+            guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }
+            switch CatalogCache.clear(directory: catalog) {
+            case let .success(count):
+                Terminal.out("removed \(count) compiled catalog\(count == 1 ? "" : "s") from \(catalog)\n")
+            case let .failure(error):
+                Terminal.error("checkdocs: \(catalog): cannot clear: \(error.description)")
                 throw ExitCode(2)
             }
         }

@@ -88,6 +88,7 @@ struct Check: ParsableCommand {
         request.session = session
         request.readFacts = facts == .read
         if request.readFacts { request.scans = Scans.reader() }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

@@ -67,6 +67,7 @@ struct Plan: ParsableCommand {
         request.session = session
         request.readFacts = facts == .read
         if request.readFacts { request.scans = Scans.reader() }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

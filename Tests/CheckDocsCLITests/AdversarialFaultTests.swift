@@ -27,6 +27,9 @@ import Testing
         process.arguments = ["samples/applicants/ready", "--programs", "samples/programs", "--format", "json=" + report,
                              "--fail-on", "never"] + asOf
         process.currentDirectoryURL = URL(fileURLWithPath: CLITests.root)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = CLITests.testCacheHome
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -171,6 +171,9 @@ import Glibc
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLITests.binary)
         process.arguments = folders + Self.asOf + ["--format", "json=" + reports + "/", "--summary", "csv=" + reports + "/summary.csv"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = CLITests.testCacheHome
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

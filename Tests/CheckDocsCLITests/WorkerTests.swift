@@ -119,6 +119,7 @@ import Testing
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CHECKDOCS_WORKER_TIMEOUT_MS"] = "20000"
+        environment["XDG_CACHE_HOME"] = CLITests.testCacheHome
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -20,6 +20,7 @@ struct FuzzRegressionTests {
         "FuzzEngine": FuzzEntryPoints.engine,
         "FuzzReporters": FuzzEntryPoints.reporters,
         "FuzzPDFWorker": FuzzEntryPoints.pdfWorker,
+        "FuzzCatalogEntry": FuzzEntryPoints.catalogEntry,
     ]
 
     /// Every kept input, as "target/file".

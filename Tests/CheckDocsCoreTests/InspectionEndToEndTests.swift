@@ -57,6 +57,11 @@ import Testing
         defer { folder.remove() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
+        // The user's caches (OCR, compiled catalogs) in a directory of the test's own, never the developer's.
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = folder.path + "-cache"
+        process.environment = environment
+        defer { try? FileManager.default.removeItem(atPath: folder.path + "-cache") }
         process.arguments = [folder.path, "--as-of", "2026-12-01", "--format", "json"]
         let out = Pipe()
         process.standardOutput = out

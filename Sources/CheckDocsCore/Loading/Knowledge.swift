@@ -64,8 +64,9 @@ public struct Knowledge: Sendable {
     }
 
     /// Programs from files and folders, resolved against the checklists.
-    public func loadPrograms(_ paths: [String]) throws(InputErrors) -> [ResolvedProgram] {
-        let loaded = ProgramLoader(schemas: schemas).loadAll(paths)
+    /// With `cache`, through the compiled-catalog cache (docs/performance.md, "The compiled-catalog cache").
+    public func loadPrograms(_ paths: [String], cache: CatalogCache? = nil) throws(InputErrors) -> [ResolvedProgram] {
+        let loaded = ProgramLoader(schemas: schemas).loadAll(paths, cache: cache)
         var ids: [String: SourceLocation] = [:]
         let programs = resolve(loaded.descriptions, seen: &ids)
         let errors = loaded.errors + programs.errors

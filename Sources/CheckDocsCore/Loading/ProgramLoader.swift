@@ -27,18 +27,20 @@ public struct ProgramLoader: Sendable {
     }
 
     public func loadXML(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {
-        switch XMLDocumentParser.parse(bytes, file: file, schema: schemas.programXSD) {
-        case let .failure(errors): return .failure(errors)
-        case let .success(root):
-            do {
-                return .success(try ProgramDecoder.decode(xml: root, file: file))
-            } catch {
-                return .failure(error)
-            }
-        }
+        parseXML(bytes, file: file).flatMap { Self.decode(.xml($0), file: file) }
     }
 
     public func loadJSON(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {
+        parseJSON(bytes, file: file).flatMap { Self.decode(.json($0), file: file) }
+    }
+
+    /// libxml2's parse and XSD validation: the tree the catalog cache keeps (CatalogTreeCodec).
+    func parseXML(_ bytes: [UInt8], file: String) -> Result<XMLElementNode, InputErrors> {
+        XMLDocumentParser.parse(bytes, file: file, schema: schemas.programXSD)
+    }
+
+    /// The JSON parser and schema validation: the tree the catalog cache keeps (CatalogTreeCodec).
+    func parseJSON(_ bytes: [UInt8], file: String) -> Result<JSONValue, InputErrors> {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -52,8 +54,16 @@ public struct ProgramLoader: Sendable {
                 InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message)
             }))
         }
+        return .success(value)
+    }
+
+    /// The model from a validated tree (just parsed, or from the catalog cache).
+    static func decode(_ tree: CatalogTreeCodec.Tree, file: String) -> Result<ProgramDescription, InputErrors> {
         do {
-            return .success(try ProgramDecoder.decode(json: value, file: file))
+            switch tree {
+            case let .xml(root): return .success(try ProgramDecoder.decode(xml: root, file: file))
+            case let .json(value): return .success(try ProgramDecoder.decode(json: value, file: file))
+            }
         } catch {
             return .failure(error)
         }
@@ -61,9 +71,12 @@ public struct ProgramLoader: Sendable {
 
     /// Loads every description under the given files and folders. All errors are collected,
     /// so `lint` can report them at once; the descriptions that loaded are returned too.
-    public func loadAll(_ paths: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
+    /// With `cache`, through the compiled-catalog cache (CachedProgramLoading).
+    public func loadAll(_ paths: [String], cache: CatalogCache? = nil) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         let listing = Self.files(in: paths)
-        let loaded = load(files: listing.files)
+        let pack = cache?.pack(for: paths)
+        let loaded = pack.map { load(files: listing.files, pack: $0) } ?? load(files: listing.files)
+        pack?.finish()
         return (loaded.descriptions, listing.errors + loaded.errors)
     }
 

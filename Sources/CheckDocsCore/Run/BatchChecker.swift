@@ -19,7 +19,7 @@ public struct BatchChecker {
         request.classifier = DocumentClassifier(catalog: knowledge.catalog)
         self.request = request
         self.knowledge = knowledge
-        shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths)
+        shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)
         standard = try knowledge.standardPrograms()
     }
 

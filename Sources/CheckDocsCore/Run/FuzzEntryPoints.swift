@@ -55,6 +55,17 @@ import CheckDocsFormats
         }
     }
 
+    /// An entry of the compiled-catalog cache (a tree in `CatalogTreeCodec`'s form, as a damaged
+    /// or edited pack could hold it): decoding is bounded and never traps; a tree that decodes
+    /// encodes back to one that decodes the same; `ProgramDecoder` then reads it without trapping
+    /// (its errors are the run's to report: a cached tree is not trusted to be schema-valid).
+    public static func catalogEntry(_ bytes: [UInt8]) {
+        guard let tree = CatalogTreeCodec.decode(bytes) else { return }
+        guard let encoded = CatalogTreeCodec.encode(tree) else { preconditionFailure("a decoded tree does not encode again") }
+        precondition(CatalogTreeCodec.decode(encoded) == tree, "a tree changed through encoding")
+        _ = ProgramLoader.decode(tree, file: "fuzz.pack")
+    }
+
     /// A file's path inside the applicant folder (any bytes, `/` separates folders): tokenise,
     /// find dates, classify by the catalog's aliases.
     public static func fileName(_ bytes: [UInt8]) {

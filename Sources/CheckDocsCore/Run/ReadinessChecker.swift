@@ -25,6 +25,9 @@ public struct CheckRequest: Sendable {
     /// this reader (its cache and its one "unavailable" notice); nil: scans are not read.
     /// docs/inspection.md, "Facts read from scans".
     public var scans: ScanReader? = nil
+    /// The compiled-catalog cache the program files are loaded through (nil: none, every file is
+    /// parsed and validated). docs/performance.md, "The compiled-catalog cache".
+    public var catalogCache: CatalogCache? = nil
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -145,12 +148,15 @@ public enum ReadinessChecker {
             let listing = ProgramLoader.files(in: paths)
             errors += listing.errors
             let loader = ProgramLoader(schemas: knowledge.schemas)
+            let pack = request.catalogCache?.pack(for: paths)
             for start in stride(from: 0, to: listing.files.count, by: batchSize) {
-                let loaded = loader.load(files: Array(listing.files[start..<min(start + batchSize, listing.files.count)]))
+                let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
+                let loaded = pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch)
                 let resolved = knowledge.resolve(loaded.descriptions, seen: &seen)
                 errors += loaded.errors + resolved.errors
                 try evaluate(resolved.programs)
             }
+            pack?.finish()
         }
         for id in request.programIDs where seen[id] == nil {
             errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))

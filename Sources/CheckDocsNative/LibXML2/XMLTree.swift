@@ -8,6 +8,18 @@ public struct XMLElementNode: Sendable {
     public var line: Int
     public var column: Int
 
+    /// For a tree kept elsewhere and rebuilt (the catalog cache, CheckDocsCore's CatalogTreeCodec).
+    public init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
+                text: String, line: Int, column: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+
     public func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }

@@ -1,0 +1,268 @@
+import CheckDocsNative
+import CheckDocsFormats
+
+/// A validated description's tree (the `XMLElementNode`s libxml2 gave, or the `JSONValue` the
+/// JSON parser gave, after the schema accepted it) in a compact binary form, for the catalog
+/// cache (docs/performance.md, "The compiled-catalog cache"). `ProgramDecoder` still decodes the
+/// tree on every run, so the cache holds nothing that a new constraint kind could misread.
+///
+/// The form: a kind byte (1 XML, 2 JSON), a table of the distinct strings (a count, then each as
+/// a length and UTF-8 bytes), then the nodes depth first, every string as an index into the table.
+/// All numbers are little-endian. Decoding is bounded: every length and count is checked against
+/// what is left, the depth is limited, every string must be valid UTF-8; damaged bytes give nil,
+/// never a trap.
+enum CatalogTreeCodec {
+    enum Tree: Equatable {
+        case xml(XMLElementNode)
+        case json(JSONValue)
+
+        static func == (lhs: Tree, rhs: Tree) -> Bool {
+            switch (lhs, rhs) {
+            case let (.json(a), .json(b)): return a == b
+            case let (.xml(a), .xml(b)): return CatalogTreeCodec.same(a, b)
+            default: return false
+            }
+        }
+    }
+
+    /// Deeper trees are not kept (libxml2 and the JSON parser refuse far shallower ones).
+    static let maxDepth = 512
+    private static let none = UInt32.max
+
+    // MARK: Encoding
+
+    /// The tree's bytes, or nil when it cannot be kept (too deep, a line past 2^32).
+    static func encode(_ tree: Tree) -> [UInt8]? {
+        var writer = Writer()
+        let kind: UInt8
+        switch tree {
+        case let .xml(root):
+            kind = 1
+            guard writer.element(root, depth: 0) else { return nil }
+        case let .json(value):
+            kind = 2
+            guard writer.value(value, depth: 0) else { return nil }
+        }
+        var bytes: [UInt8] = [kind]
+        bytes.reserveCapacity(writer.nodes.count + writer.stringBytes + 4 * writer.strings.count + 5)
+        Writer.put(UInt32(writer.strings.count), into: &bytes)
+        for string in writer.strings {
+            Writer.put(UInt32(string.utf8.count), into: &bytes)
+            bytes += string.utf8
+        }
+        bytes += writer.nodes
+        return bytes
+    }
+
+    private struct Writer {
+        var strings: [String] = []
+        var indices: [String: UInt32] = [:]
+        var stringBytes = 0
+        var nodes: [UInt8] = []
+
+        static func put(_ number: UInt32, into bytes: inout [UInt8]) {
+            bytes.append(UInt8(truncatingIfNeeded: number))
+            bytes.append(UInt8(truncatingIfNeeded: number >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: number >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: number >> 24))
+        }
+
+        mutating func number(_ number: UInt32) { Self.put(number, into: &nodes) }
+
+        mutating func string(_ string: String) {
+            if let index = indices[string] { return number(index) }
+            let index = UInt32(strings.count)
+            indices[string] = index
+            strings.append(string)
+            stringBytes += string.utf8.count
+            number(index)
+        }
+
+        mutating func element(_ node: XMLElementNode, depth: Int) -> Bool {
+            guard depth < CatalogTreeCodec.maxDepth, let line = UInt32(exactly: node.line), let column = UInt32(exactly: node.column),
+                  node.attributes.count < Int(UInt32.max), node.children.count < Int(UInt32.max) else { return false }
+            string(node.name)
+            if let namespace = node.namespace { string(namespace) } else { number(CatalogTreeCodec.none) }
+            number(line)
+            number(column)
+            string(node.text)
+            number(UInt32(node.attributes.count))
+            for attribute in node.attributes {
+                string(attribute.name)
+                string(attribute.value)
+            }
+            number(UInt32(node.children.count))
+            for child in node.children where !element(child, depth: depth + 1) { return false }
+            return true
+        }
+
+        mutating func value(_ value: JSONValue, depth: Int) -> Bool {
+            guard depth < CatalogTreeCodec.maxDepth else { return false }
+            switch value {
+            case .null: nodes.append(0)
+            case let .bool(flag): nodes.append(flag ? 2 : 1)
+            case let .number(double, text):
+                nodes.append(3)
+                let bits = double.bitPattern
+                number(UInt32(truncatingIfNeeded: bits))
+                number(UInt32(truncatingIfNeeded: bits >> 32))
+                string(text)
+            case let .string(text):
+                nodes.append(4)
+                string(text)
+            case let .array(items):
+                guard items.count < Int(UInt32.max) else { return false }
+                nodes.append(5)
+                number(UInt32(items.count))
+                for item in items where !self.value(item, depth: depth + 1) { return false }
+            case let .object(members):
+                guard members.count < Int(UInt32.max) else { return false }
+                nodes.append(6)
+                number(UInt32(members.count))
+                for member in members {
+                    string(member.key)
+                    guard self.value(member.value, depth: depth + 1) else { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    // MARK: Decoding
+
+    /// The tree, or nil when the bytes are not one whole tree of this form.
+    static func decode(_ bytes: [UInt8]) -> Tree? {
+        var reader = Reader(bytes: bytes)
+        guard let kind = reader.byte(), let count = reader.number(), Int(count) <= reader.remaining / 4 else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let length = reader.number(), let text = reader.string(length: Int(length)) else { return nil }
+            strings.append(text)
+        }
+        reader.strings = strings
+        let tree: Tree
+        switch kind {
+        case 1:
+            guard let root = reader.element(depth: 0) else { return nil }
+            tree = .xml(root)
+        case 2:
+            guard let value = reader.value(depth: 0) else { return nil }
+            tree = .json(value)
+        default:
+            return nil
+        }
+        // Trailing bytes mean the entry is not what was written.
+        return reader.remaining == 0 ? tree : nil
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+        var strings: [String] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        var remaining: Int { bytes.count - position }
+
+        mutating func byte() -> UInt8? {
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        mutating func number() -> UInt32? {
+            guard remaining >= 4 else { return nil }
+            defer { position += 4 }
+            return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+                | UInt32(bytes[position + 3]) << 24
+        }
+
+        mutating func string(length: Int) -> String? {
+            guard length <= remaining else { return nil }
+            defer { position += length }
+            return String(validating: bytes[position..<(position + length)], as: UTF8.self)
+        }
+
+        mutating func indexed() -> String? {
+            guard let index = number(), Int(index) < strings.count else { return nil }
+            return strings[Int(index)]
+        }
+
+        /// A count of things each at least `size` bytes long, if that many can still follow.
+        mutating func count(each size: Int) -> Int? {
+            guard let count = number(), Int(count) <= remaining / size else { return nil }
+            return Int(count)
+        }
+
+        mutating func element(depth: Int) -> XMLElementNode? {
+            guard depth < CatalogTreeCodec.maxDepth, let name = indexed(), let namespaceIndex = number(),
+                  let line = number(), let column = number(), let text = indexed() else { return nil }
+            var namespace: String?
+            if namespaceIndex != CatalogTreeCodec.none {
+                guard Int(namespaceIndex) < strings.count else { return nil }
+                namespace = strings[Int(namespaceIndex)]
+            }
+            guard let attributeCount = count(each: 8) else { return nil }
+            var attributes: [(name: String, value: String)] = []
+            attributes.reserveCapacity(attributeCount)
+            for _ in 0..<attributeCount {
+                guard let attributeName = indexed(), let value = indexed() else { return nil }
+                attributes.append((attributeName, value))
+            }
+            // An element is at least 28 bytes: name, namespace, line, column, text and two counts.
+            guard let childCount = count(each: 28) else { return nil }
+            var children: [XMLElementNode] = []
+            children.reserveCapacity(childCount)
+            for _ in 0..<childCount {
+                guard let child = element(depth: depth + 1) else { return nil }
+                children.append(child)
+            }
+            return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children, text: text,
+                                  line: Int(line), column: Int(column))
+        }
+
+        mutating func value(depth: Int) -> JSONValue? {
+            guard depth < CatalogTreeCodec.maxDepth, let tag = byte() else { return nil }
+            switch tag {
+            case 0: return .null
+            case 1: return .bool(false)
+            case 2: return .bool(true)
+            case 3:
+                guard let low = number(), let high = number(), let text = indexed() else { return nil }
+                return .number(Double(bitPattern: UInt64(high) << 32 | UInt64(low)), text)
+            case 4:
+                return indexed().map(JSONValue.string)
+            case 5:
+                guard let count = count(each: 1) else { return nil }
+                var items: [JSONValue] = []
+                items.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let item = value(depth: depth + 1) else { return nil }
+                    items.append(item)
+                }
+                return .array(items)
+            case 6:
+                guard let count = count(each: 5) else { return nil }
+                var members: [JSONMember] = []
+                members.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let key = indexed(), let item = value(depth: depth + 1) else { return nil }
+                    members.append(JSONMember(key: key, value: item))
+                }
+                return .object(members)
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// Two XML trees alike in everything the decoder reads (XMLElementNode is not Equatable:
+    /// its attributes are tuples).
+    static func same(_ a: XMLElementNode, _ b: XMLElementNode) -> Bool {
+        a.name == b.name && a.namespace == b.namespace && a.text == b.text && a.line == b.line && a.column == b.column
+            && a.attributes.count == b.attributes.count
+            && zip(a.attributes, b.attributes).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+            && a.children.count == b.children.count && zip(a.children, b.children).allSatisfy { same($0, $1) }
+    }
+}
