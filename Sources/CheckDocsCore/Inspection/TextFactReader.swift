@@ -62,8 +62,9 @@ public enum TextFactReader {
 
     static func folded(_ words: [String]) -> [String] { words.map(TextDates.fold) }
 
-    /// OCR readings are this much less sure than the same words in a text layer.
-    public static let ocrFactor = 0.9
+    /// OCR readings are this much less sure than the same words in a text layer (the factor is
+    /// the decision table's, which decides per class whether OCR readings may decide).
+    public static let ocrFactor = FactDecisions.ocrFactor
 
     /// At most this many facts from one page: a page that yields more is not a document a person wrote.
     public static let maxFactsPerPage = 100
@@ -81,8 +82,8 @@ public enum TextFactReader {
             if evidence?.line != line {
                 evidence = (line, String(line.prefix(ReadFact.maxEvidence * 2)).trimmingCharactersInSet())
             }
-            // OCR text misreads digits; until a corpus of scans measures it, its readings stay below
-            // what may decide (docs/inspection.md, "Evidence and confidence").
+            // OCR text misreads digits: its readings are less sure, and decide only for the classes
+            // the scans of the corpus allow (docs/inspection.md, "Which facts decide").
             let sure = method == .ocr ? confidence * ocrFactor : confidence
             facts.append(ReadFact(fact: fact, value: value, file: file, documentType: documentType, page: page, method: method,
                                   evidence: evidence!.text, confidence: sure))
