@@ -374,7 +374,8 @@ class Scanner:
 
     def jpeg(self, width, height, rows, dpi, noise, quality, seed):
         l = self.lept
-        encoded = specimens.png(width, height, rows, dpi)
+        # Handed over as a binary PGM (no compression to spend time on); leptonica reads it from memory.
+        encoded = b"P5\n%d %d\n255\n" % (width, height) + b"".join(rows)
         source = ctypes.c_void_p(l.pixReadMem(encoded, len(encoded)))
         blurred = ctypes.c_void_p(l.pixBlockconv(source, 1, 1))
         self.libc.srand(seed)

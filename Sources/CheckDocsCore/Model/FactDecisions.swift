@@ -47,11 +47,13 @@ public enum FactDecisions {
     }
 
     public static let table: [FactClass: Row] = [
-        .expiryDate: Row(decides: true, field: "expires", minimumConfidence: 0.9),
+        // By OCR too: 220, 330, 271 and 200 readings of the corpus's scans, none wrong. A scan's
+        // "valid through" (113 readings) is a hint until more are measured.
+        .expiryDate: Row(decides: true, field: "expires", minimumConfidence: 0.9, decidesByOCR: true),
         .validThrough: Row(decides: true, field: "expires", minimumConfidence: 0.9),
-        .issueDate: Row(decides: true, field: "date", minimumConfidence: 0.9),
-        .collectionDate: Row(decides: true, field: "date", minimumConfidence: 0.9),
-        .testResult: Row(decides: true, field: "result", minimumConfidence: 0.9),
+        .issueDate: Row(decides: true, field: "date", minimumConfidence: 0.9, decidesByOCR: true),
+        .collectionDate: Row(decides: true, field: "date", minimumConfidence: 0.9, decidesByOCR: true),
+        .testResult: Row(decides: true, field: "result", minimumConfidence: 0.9, decidesByOCR: true),
         .resultDate: Row(decides: false, field: nil, minimumConfidence: 0.9),
         .renewalDate: Row(decides: false, field: nil, minimumConfidence: 0.9),
         .titer: Row(decides: false, field: "value", minimumConfidence: 0.9),
