@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Writes the facts corpus of scripts/facts-eval: small text-layer PDFs (hand-written objects,
-standard Helvetica, WinAnsiEncoding) of lab reports, BLS cards, USMLE transcripts, insurance
-certificates, immunization forms and passports, in several languages and date formats, with traps
-(ambiguous numeric dates, unlabelled dates, control lines, results used as adjectives), and their
-ground truth in OUT/truth.json.
+"""Writes the facts corpus of scripts/facts-eval (docs/inspection.md, "Which facts decide"): 381
+small text-layer PDFs (hand-written objects, standard Helvetica, WinAnsiEncoding; a machine-
+readable zone in Courier) of specimen passports and US visa foils (fictional data, zones from
+scripts/mrz-specimens.py with correct check digits but every fifth), lab reports, AHA BLS cards,
+USMLE transcripts, insurance certificates and immunization forms, in several languages and date
+formats, with traps (ambiguous numeric dates, unlabelled dates, control lines, results used as
+adjectives), and their ground truth in OUT/truth.json. With --scans, each document also as a scan
+at 300 dpi and at 150 dpi: rendered by poppler and cairo rotated by up to 3 degrees, then a 3x3
+box blur, Gaussian noise and JPEG compression by leptonica (all three through ctypes; a JPEG for
+one page, an image-only PDF of JPEG pages for more). --every N scans every Nth document only.
 
-Standard library only; deterministic (a fixed seed, no timestamps): two runs write the same bytes.
-Usage: python3 scripts/facts-corpus.py OUT
-Truth: {"documents": [{"file", "type", "pages", "facts": [{"fact", "value"}]}]}, each value as
-checkdocs prints it (dates YYYY-MM-DD, a period "A to B", a titer "64 mIU/mL", an exam
-"Step 1 pass on 2024-06-18")."""
+Standard library only besides those; deterministic (fixed seeds, no timestamps): two runs write
+the same bytes, and a quick run's scans are the full run's.
+Usage: python3 scripts/facts-corpus.py [--scans [--every N]] OUT
+Truth: {"documents": [{"file", "type", "pages", "facts": [{"fact", "value"}], "scans": {"300": {"file",
+"dpi", "rotation", "blur", "noise", "jpegQuality"}, "150": {...}}}]}, each value as checkdocs prints
+it (dates YYYY-MM-DD, a period "A to B", a titer "64 mIU/mL", an exam "Step 1 pass on 2024-06-18",
+a name as the zone gives it "ANNA MARIA SPECIMEN")."""
 import argparse, ctypes, datetime, importlib.util, json, os, random, sys
 
 # The machine-readable zones (and the poppler/cairo renderer and PNG writer) of

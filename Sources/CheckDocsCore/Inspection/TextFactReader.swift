@@ -16,7 +16,9 @@ public enum TextFactReader {
                          "действителен до", "действительно до", "salih hatta", "saleh hatta"]),
         (.renewalDate, ["recommended renewal", "renew by", "renewal due", "renewal date", "renouvellement", "renovacion recomendada",
                         "renovacao recomendada", "empfohlene erneuerung"]),
-        (.expiryDate, ["date of expiry", "expiry date", "expiration date", "expiry", "expiration", "expires", "expire", "exp date", "exp.", "vencimiento", "vence", "caducidad", "caduca",
+        // "date of expiry" and "expiry date" are long enough to be read with a letter misread by OCR.
+        (.expiryDate, ["date of expiry", "expiry date", "expiration date", "expiry", "expiration", "expires", "expire", "exp date",
+                       "exp.", "vencimiento", "vence", "caducidad", "caduca",
                        "date d'expiration", "validade", "ablaufdatum", "lauft ab", "срок действия", "дата окончания",
                        "tarikh al-intiha", "tarikh al intiha", "tarikh intiha"]),
         (.issueDate, ["date of issue", "issue date", "issued on", "issued", "date issued", "fecha de expedicion", "fecha de emision",
