@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
-"""Writes the facts corpus of scripts/facts-eval: small text-layer PDFs (hand-written objects,
-standard Helvetica, WinAnsiEncoding) of lab reports, BLS cards, USMLE transcripts, insurance
-certificates, immunization forms and passports, in several languages and date formats, with traps
-(ambiguous numeric dates, unlabelled dates, control lines, results used as adjectives), and their
-ground truth in OUT/truth.json.
+"""Writes the facts corpus of scripts/facts-eval (docs/inspection.md, "Which facts decide"): 381
+small text-layer PDFs (hand-written objects, standard Helvetica, WinAnsiEncoding; a machine-
+readable zone in Courier) of specimen passports and US visa foils (fictional data, zones from
+scripts/mrz-specimens.py with correct check digits but every fifth), lab reports, AHA BLS cards,
+USMLE transcripts, insurance certificates and immunization forms, in several languages and date
+formats, with traps (ambiguous numeric dates, unlabelled dates, control lines, results used as
+adjectives), and their ground truth in OUT/truth.json. With --scans, each document also as a scan
+at 300 dpi and at 150 dpi: rendered by poppler and cairo rotated by up to 3 degrees, then a 3x3
+box blur, Gaussian noise and JPEG compression by leptonica (all three through ctypes; a JPEG for
+one page, an image-only PDF of JPEG pages for more). --every N scans every Nth document only.
 
-Standard library only; deterministic (a fixed seed, no timestamps): two runs write the same bytes.
-Usage: python3 scripts/facts-corpus.py OUT
-Truth: {"documents": [{"file", "type", "pages", "facts": [{"fact", "value"}]}]}, each value as
-checkdocs prints it (dates YYYY-MM-DD, a period "A to B", a titer "64 mIU/mL", an exam
-"Step 1 pass on 2024-06-18")."""
-import datetime, json, os, random, sys
+Standard library only besides those; deterministic (fixed seeds, no timestamps): two runs write
+the same bytes, and a quick run's scans are the full run's.
+Usage: python3 scripts/facts-corpus.py [--scans [--every N]] OUT
+Truth: {"documents": [{"file", "type", "pages", "facts": [{"fact", "value"}], "scans": {"300": {"file",
+"dpi", "rotation", "blur", "noise", "jpegQuality"}, "150": {...}}}]}, each value as checkdocs prints
+it (dates YYYY-MM-DD, a period "A to B", a titer "64 mIU/mL", an exam "Step 1 pass on 2024-06-18",
+a name as the zone gives it "ANNA MARIA SPECIMEN")."""
+import argparse, ctypes, datetime, importlib.util, json, os, random, sys
+
+# The machine-readable zones (and the poppler/cairo renderer and PNG writer) of
+# scripts/mrz-specimens.py, whose file name is not a module name.
+_spec = importlib.util.spec_from_file_location("mrz_specimens", os.path.join(os.path.dirname(os.path.abspath(__file__)), "mrz-specimens.py"))
+specimens = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(specimens)
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -21,6 +34,7 @@ MONTHS = {
     "ar": ["yanayir", "fibrayir", "maris", "ibril", "mayu", "yunyu", "yulyu", "aghustus", "sibtambir", "uktubar", "nufambir", "disambir"],
 }
 rng = random.Random(13)
+zone_rng = random.Random(1313)
 
 
 def day(lo=2020, hi=2032):
@@ -87,8 +101,8 @@ LANGUAGE_OF = {"es": "es", "pt": "pt", "fr": "fr", "de": "de", "ar": "ar"}
 documents = []
 
 
-def add(name, type_, pages, facts):
-    documents.append({"file": name + ".pdf", "type": type_, "pages": pages, "facts": facts})
+def add(name, type_, pages, facts, mrz=None):
+    documents.append({"name": name, "file": name + ".pdf", "type": type_, "pages": pages, "facts": facts, "mrz": mrz})
 
 
 def fact(kind, value):
@@ -96,7 +110,7 @@ def fact(kind, value):
 
 
 # Lab reports: IGRA, drug screens, serology.
-for n in range(12):
+for n in range(45):
     style = STYLES[n % len(STYLES)]
     language = LANGUAGE_OF.get(style, "en")
     collected = some_date(style)
@@ -108,10 +122,14 @@ for n in range(12):
              "Nil tube: 0.05 IU/mL   Mitogen control: positive (valid)",
              "Result: %s" % result,
              "A positive result requires a chest X-ray; see the reference guide printed 2019-01-02."]
-    add("lab-igra-%02d" % n, "tb_igra", [lines],
-        [fact("collection-date", collected.isoformat()), fact("test-result", value)])
+    facts = [fact("collection-date", collected.isoformat()), fact("test-result", value)]
+    if n % 2 == 1:
+        reported = collected + datetime.timedelta(days=2)
+        lines.insert(3, "Date reported: " + written(reported, "iso"))
+        facts.append(fact("result-date", reported.isoformat()))
+    add("lab-igra-%02d" % n, "tb_igra", [lines], facts)
 
-for n in range(6):
+for n in range(25):
     collected = unambiguous_day()
     reported = unambiguous_day()
     lines = ["Urine drug screen, 10 panel", "Date collected: " + written(collected, "mdy"),
@@ -119,23 +137,26 @@ for n in range(6):
     add("lab-drug-%02d" % n, "drug_screen", [lines],
         [fact("collection-date", collected.isoformat()), fact("result-date", reported.isoformat()), fact("test-result", "negative")])
 
-for n in range(8):
+TITERS = [64, 112.5, 8, 250, 3.2, 1.4, 45, 18]
+TITER_UNITS = ["mIU/mL", "mIU/mL", "mIU/mL", "mIU/mL", "index", "index", "IU/mL", "AU/mL"]
+for n in range(30):
     collected = day()
-    titer = [64, 112.5, 8, 250, 3.2, 1.4, 45, 18][n]
-    unit = ["mIU/mL", "mIU/mL", "mIU/mL", "mIU/mL", "index", "index", "IU/mL", "AU/mL"][n]
+    titer, unit = TITERS[n % 8], TITER_UNITS[n % 8]
     shown = ("%g" % titer)
     lines = ["Serology report", "Collected " + written(collected, "iso"),
-             "Anti-HBs %s %s" % (shown, unit) if n < 4 else "Varicella IgG: %s %s" % (shown, unit)]
-    add("lab-titer-%02d" % n, "hepb" if n < 4 else "varicella", [lines],
+             "Anti-HBs %s %s" % (shown, unit) if n % 8 < 4 else "Varicella IgG: %s %s" % (shown, unit)]
+    add("lab-titer-%02d" % n, "hepb" if n % 8 < 4 else "varicella", [lines],
         [fact("collection-date", collected.isoformat()), fact("titer", "%s %s" % (shown, unit))])
 
 # BLS cards (AHA eCard style): an issue date and a recommended renewal, sometimes month-year only.
-for n in range(8):
+PEOPLE = ["Amara Okoye", "Tomas Rivera", "Lena Fischer", "Yusuf Haddad", "Priya Nair", "Joao Costa", "Mei Lin", "Olga Petrova",
+          "Kwame Mensah", "Sofia Rossi", "Arjun Mehta"]
+for n in range(35):
     issued = unambiguous_day(2024, 2026)
     renewal = datetime.date(issued.year + 2, issued.month, min(issued.day, 28))
-    full = n % 2 == 0
+    full = n % 3 != 2
     style = ["iso", "mdy", "en-mdy", "en-short"][n % 4]
-    person = ["Amara Okoye", "Tomas Rivera", "Lena Fischer", "Yusuf Haddad", "Priya Nair", "Joao Costa", "Mei Lin", "Olga Petrova"][n]
+    person = PEOPLE[n % len(PEOPLE)]
     lines = ["Basic Life Support (BLS) Provider", "Name: " + person,
              "Issue Date: " + (written(issued, style) if full else "%02d/%d" % (issued.month, issued.year)),
              "Recommended Renewal Date: " + (written(renewal, style) if full else "%02d/%d" % (renewal.month, renewal.year))]
@@ -145,10 +166,10 @@ for n in range(8):
     add("bls-card-%02d" % n, "bls", [lines], facts)
 
 # USMLE transcripts: two pages, exam lines.
-for n in range(6):
+for n in range(20):
     step1 = unambiguous_day(2022, 2025)
     step2 = unambiguous_day(2024, 2026)
-    score = 220 + n * 7
+    score = 220 + n * 3
     page1 = ["USMLE Transcript of Scores (sample)", "Examinee: USMLE ID 0-000-000-%d" % n,
              "Step 1   Test date: %s   Outcome: PASS" % written(step1, "en-mdy")]
     page2 = ["Step 2 CK   Test date: %s   Outcome: Pass   Score %d" % (written(step2, "iso"), score), "End of transcript."]
@@ -156,11 +177,11 @@ for n in range(6):
         [fact("exam-result", "Step 1 pass on %s" % step1.isoformat()),
          fact("exam-result", "Step 2 CK pass score %d on %s" % (score, step2.isoformat()))])
 
-# Insurance certificates: a coverage period, sometimes a separate "valid through".
-for n in range(8):
+# Insurance certificates: a coverage period, a "valid through", an issue date on every other one.
+for n in range(60):
     start = day(2025, 2027)
     end = start + datetime.timedelta(days=364)
-    style = ["iso", "en-dmy", "es", "fr", "pt", "de", "dmy", "en-mdy"][n]
+    style = ["iso", "en-dmy", "es", "fr", "pt", "de", "dmy", "en-mdy"][n % 8]
     if style == "dmy":
         start = datetime.date(start.year, start.month, 15)
         end = datetime.date(start.year + 1, start.month, 14) if start.month > 1 else datetime.date(start.year, 12, 14)
@@ -168,50 +189,72 @@ for n in range(8):
     word = {"en": "Coverage period", "es": "Periodo de cobertura", "fr": "P\u00e9riode de couverture", "pt": "Per\u00edodo de cobertura",
             "de": "Versicherungszeitraum"}[language]
     lines = ["Certificate of insurance (sample)", "Policy number SAMPLE-%04d" % n,
-             "%s: %s to %s" % (word, written(start, style), written(end, style))]
-    facts = [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat()))]
-    if n % 3 == 0:
-        lines.append("%s: %s" % (LABELS["valid-through"][language], written(end, style)))
-        facts.append(fact("valid-through", end.isoformat()))
+             "%s: %s to %s" % (word, written(start, style), written(end, style)),
+             "%s: %s" % (LABELS["valid-through"][language], written(end, style))]
+    facts = [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat())), fact("valid-through", end.isoformat())]
+    if n % 2 == 0:
+        issued = start - datetime.timedelta(days=rng.randint(3, 40))
+        lines.insert(2, "%s: %s" % (LABELS["issue-date"][language], written(issued, "iso" if style in NUMERIC else style)))
+        facts.append(fact("issue-date", issued.isoformat()))
     add("insurance-%02d" % n, "health_insurance", [lines], facts)
 
-# Immunization forms: doses with dates.
-for n in range(6):
+# Immunization forms: doses with dates, and the TB screening most forms ask for.
+for n in range(30):
     doses = sorted([day(1998, 2010) for _ in range(2)])
     flu = unambiguous_day(2025, 2026)
+    collected = unambiguous_day(2025, 2026)
+    result = ["Negative", "NEGATIVE", "Positive", "Non-reactive"][n % 4]
     lines = ["Immunization record (sample)", "MMR dose 1: %s; dose 2: %s" % (written(doses[0], "iso"), written(doses[1], "en-short")),
-             "Influenza booster: " + written(flu, "mdy"), "Signed by the provider on the date below.", "2026-11-05"]
+             "Influenza booster: " + written(flu, "mdy"),
+             "TB screening (IGRA) specimen collected: " + written(collected, ["iso", "en-mdy", "dmy"][n % 3]),
+             "IGRA result: " + result,
+             "Signed by the provider on the date below.", "2026-11-05"]
     add("immunization-form-%02d" % n, "immunization_record", [lines],
-        [fact("dose-date", doses[0].isoformat()), fact("dose-date", doses[1].isoformat()), fact("dose-date", flu.isoformat())])
+        [fact("dose-date", doses[0].isoformat()), fact("dose-date", doses[1].isoformat()), fact("dose-date", flu.isoformat()),
+         fact("collection-date", collected.isoformat()), fact("test-result", result.lower())])
 
-# Passports and visas (text-layer scans), bilingual labels.
-for n in range(8):
-    style = STYLES[(n * 5) % len(STYLES)]
-    language = LANGUAGE_OF.get(style, "en")
-    issued, expiry = some_date(style), some_date(style)
-    lines = ["Passport / Passeport (sample)",
-             "%s / %s: %s" % ("Date of issue", LABELS["issue-date"][language], written(issued, style)),
-             "%s / %s: %s" % ("Date of expiry", LABELS["expiry-date"][language], written(expiry, style))]
-    add("passport-%02d" % n, "passport", [lines], [fact("issue-date", issued.isoformat()), fact("expiry-date", expiry.isoformat())])
-
-for n in range(4):
-    issued, expiry = unambiguous_day(), unambiguous_day()
-    visa = ["B1/B2", "J-1", "F-1", "H-1B"][n]
-    lines = ["United States visa (sample)", "Visa type/class: %s. Entries: M." % visa,
-             "Issue date: %s   Expiration date: %s" % (written(issued, "en-short"), written(expiry, "en-short"))]
-    add("visa-%02d" % n, "visa", [lines],
-        [fact("visa-class", visa), fact("issue-date", issued.isoformat()), fact("expiry-date", expiry.isoformat())])
+# Specimen passports and US visa foils: fictional data with a machine-readable zone whose check
+# digits are right (scripts/mrz-specimens.py makes the zone; every fifth one has a broken check
+# digit, so no zone may be read from it), the printed dates in several languages' formats.
+VISA_TEXT = {"J1": "J-1", "B1B2": "B1/B2", "H1B": "H-1B", "F1": "F-1", "O1": "O-1", "B2": "B-2"}
+for n in range(100):
+    zone = specimens.specimen(zone_rng, n)
+    expiry = datetime.date.fromisoformat(zone["expiryDate"])
+    issued = datetime.date(expiry.year - 10, expiry.month, expiry.day)
+    name = "%s %s" % (zone["givenNames"], zone["surname"])
+    facts = [fact("issue-date", issued.isoformat()), fact("expiry-date", expiry.isoformat())]
+    if zone["valid"]:
+        facts.append(fact("name", name))
+    if zone["format"] == "TD3":
+        style = STYLES[(n * 5) % len(STYLES)]
+        if style in NUMERIC and expiry.day <= 12:
+            style = "en-short"
+        language = LANGUAGE_OF.get(style, "en")
+        lines = ["PASSPORT / PASSEPORT - SPECIMEN (fictional data)",
+                 "Type: P   Code: %s   Passport No.: %s" % (zone["nationality"], zone["documentNumber"]),
+                 "Surname: " + zone["surname"], "Given names: " + zone["givenNames"],
+                 "Date of birth: " + written(datetime.date.fromisoformat(zone["birthDate"]), "en-short"),
+                 "%s / %s: %s" % ("Date of issue", LABELS["issue-date"][language], written(issued, style)),
+                 "%s / %s: %s" % ("Date of expiry", LABELS["expiry-date"][language], written(expiry, style))]
+        add("passport-%02d" % (n // 2), "passport", [lines], facts, mrz=zone["lines"])
+    else:
+        lines = ["UNITED STATES OF AMERICA - VISA - SPECIMEN (fictional data)",
+                 "Surname: " + zone["surname"], "Given names: " + zone["givenNames"],
+                 "Passport Number: %s   Entries: M" % zone["documentNumber"],
+                 "Visa type/class: %s" % VISA_TEXT[zone["visaClass"]],
+                 "Issue date: %s   Expiration date: %s" % (written(issued, "en-short"), written(expiry, "en-short"))]
+        add("visa-%02d" % (n // 2), "visa", [lines], facts + [fact("visa-class", VISA_TEXT[zone["visaClass"]])], mrz=zone["lines"])
 
 # Traps: ambiguous numeric dates alone (no fact), unlabelled dates (no fact), and an ambiguous date
 # on a page whose other dates show the order (a hint, never deciding).
-for n in range(6):
+for n in range(8):
     a, b = rng.randint(1, 12), rng.randint(1, 12)
     if a == b:
         b = a % 12 + 1
     year = rng.randint(2026, 2031)
     lines = ["Letter (sample)", "Expires: %02d/%02d/%d" % (a, b, year), "Printed %s." % day().isoformat()]
     add("trap-ambiguous-%02d" % n, "passport", [lines], [])
-for n in range(4):
+for n in range(6):
     issued = unambiguous_day()
     a, b = rng.randint(1, 12), rng.randint(1, 12)
     if a == b:
@@ -225,12 +268,12 @@ for n in range(4):
 # after its date, two-digit years, several tests on one line, a period written with "from ...
 # through", an expiry in words the reader does not know ("not valid after"), an issuer between
 # the label and the date.
-for n in range(4):
+for n in range(6):
     birth, expiry = unambiguous_day(1985, 1999), unambiguous_day(2027, 2034)
     lines = ["Passport (sample)", "Date of birth: %s   Date of expiry: %s" % (written(birth, "en-short"), written(expiry, "en-short")),
              "%s (renewal reminder)" % day(2027, 2030).isoformat(), "Printed 05/14/26"]
     add("hard-passport-%02d" % n, "passport", [lines], [fact("expiry-date", expiry.isoformat())])
-for n in range(4):
+for n in range(6):
     collected = day(2025, 2026)
     lines = ["Serology panel (sample)", "Collected on %s" % written(collected, "iso"),
              "HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive"]
@@ -244,15 +287,17 @@ for n in range(4):
     # The truth is what the document says, whether or not the reader knows these words.
     add("hard-insurance-%02d" % n, "health_insurance", [lines],
         [fact("coverage-period", "%s to %s" % (start.isoformat(), end.isoformat())), fact("valid-through", end.isoformat())])
-for n in range(4):
+for n in range(6):
     issued = day(2024, 2026)
     lines = ["Certificate of good standing (sample)",
              "Issued by the Registrar, Lagoon Coast College of Medicine, on %s" % written(issued, "en-dmy")]
     add("hard-issuer-%02d" % n, "good_standing", [lines], [fact("issue-date", issued.isoformat())])
 
 
-def pdf(pages):
-    """A PDF with one text page per entry: lines at 14 pt leading, Helvetica, WinAnsiEncoding."""
+def pdf(pages, mrz=None):
+    """A PDF with one text page per entry: lines at 14 pt leading, Helvetica, WinAnsiEncoding; a
+    machine-readable zone's two lines at the foot of the first page in Courier, 10 characters per
+    inch as ICAO prints them (the English model reads Courier's fillers better than OCR-B's)."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None]
     kids = []
     font = 3 + 2 * len(pages)
@@ -265,11 +310,14 @@ def pdf(pages):
             escaped = "".join(chr(c) if 32 <= c < 127 and chr(c) not in "()\\" else "\\%03o" % c for c in data)
             body += " (%s) Tj T*" % escaped
         body += " ET"
-        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                       % (font, content_id))
+        if mrz and index == 0:
+            body += " BT /F2 12 Tf 14.4 TL 72 220 Td (%s) Tj T* (%s) Tj ET" % (mrz[0], mrz[1])
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> "
+                       "/Contents %d 0 R >>" % (font, font + 1, content_id))
         objects.append("<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body))
     objects[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), len(pages))
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -283,19 +331,138 @@ def pdf(pages):
     return bytes(out)
 
 
+class Scanner:
+    """A text PDF made into what a scanner gives: each page rendered by poppler and cairo at the
+    scan's density, rotated, then through leptonica (loaded with ctypes, as Tesseract loads it): a
+    3x3 box blur, Gaussian noise and JPEG compression. Deterministic: the rotation, noise level and
+    quality come from the corpus's seed, and leptonica's noise from libc's rand(), seeded per page."""
+
+    def __init__(self):
+        self.renderer = specimens.Renderer()
+        self.lept = ctypes.CDLL("liblept.so.5")
+        self.libc = ctypes.CDLL("libc.so.6")
+        l = self.lept
+        l.pixReadMem.restype = ctypes.c_void_p
+        l.pixReadMem.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+        l.pixBlockconv.restype = ctypes.c_void_p
+        l.pixBlockconv.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+        l.pixAddGaussianNoise.restype = ctypes.c_void_p
+        l.pixAddGaussianNoise.argtypes = [ctypes.c_void_p, ctypes.c_float]
+        l.pixSetResolution.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+        l.pixWriteMemJpeg.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t), ctypes.c_void_p,
+                                      ctypes.c_int, ctypes.c_int]
+        l.pixDestroy.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
+        l.lept_free.argtypes = [ctypes.c_void_p]
+        self.libc.srand.argtypes = [ctypes.c_uint]
+
+    def render(self, document, index, dpi, degrees):
+        """One page's gray rows (poppler renders page `index`, rotated about its centre)."""
+        p, c = self.renderer.poppler, self.renderer.cairo
+        handle = p.poppler_document_new_from_data(document, len(document), None, None)
+        page = p.poppler_document_get_page(handle, index)
+        width, height = int(612 * dpi / 72), int(792 * dpi / 72)
+        surface = c.cairo_image_surface_create(1, width, height)
+        context = c.cairo_create(surface)
+        c.cairo_set_source_rgb(context, 1, 1, 1)
+        c.cairo_paint(context)
+        c.cairo_translate(context, width / 2, height / 2)
+        c.cairo_rotate(context, degrees * 3.141592653589793 / 180)
+        c.cairo_translate(context, -width / 2, -height / 2)
+        c.cairo_scale(context, dpi / 72, dpi / 72)
+        p.poppler_page_render(page, context)
+        c.cairo_destroy(context)
+        c.cairo_surface_flush(surface)
+        stride = c.cairo_image_surface_get_stride(surface)
+        data = ctypes.string_at(c.cairo_image_surface_get_data(surface), stride * height)
+        c.cairo_surface_destroy(surface)
+        p.g_object_unref(page)
+        p.g_object_unref(handle)
+        return width, height, [data[row * stride + 1: row * stride + 4 * width: 4] for row in range(height)]
+
+    def jpeg(self, width, height, rows, dpi, noise, quality, seed):
+        l = self.lept
+        # Handed over as a binary PGM (no compression to spend time on); leptonica reads it from memory.
+        encoded = b"P5\n%d %d\n255\n" % (width, height) + b"".join(rows)
+        source = ctypes.c_void_p(l.pixReadMem(encoded, len(encoded)))
+        blurred = ctypes.c_void_p(l.pixBlockconv(source, 1, 1))
+        self.libc.srand(seed)
+        noisy = ctypes.c_void_p(l.pixAddGaussianNoise(blurred, noise))
+        l.pixSetResolution(noisy, dpi, dpi)
+        data, size = ctypes.c_void_p(), ctypes.c_size_t()
+        if not (source and blurred and noisy) or l.pixWriteMemJpeg(ctypes.byref(data), ctypes.byref(size), noisy, quality, 0) != 0:
+            sys.exit("facts-corpus.py: leptonica could not degrade a page")
+        out = ctypes.string_at(data, size.value)
+        l.lept_free(data)
+        for pix in (source, blurred, noisy):
+            l.pixDestroy(ctypes.byref(pix))
+        return out
+
+    def scan(self, document, pages, dpi, scan_rng, seed):
+        """The scan of a text PDF at `dpi`: a JPEG for one page, else an image-only PDF of JPEG pages.
+        Returns (bytes, extension, what was done)."""
+        degrees = round(scan_rng.uniform(-3, 3), 2)
+        noise = round(scan_rng.uniform(6, 14), 1)
+        quality = scan_rng.randint(55, 85)
+        images = []
+        for index in range(pages):
+            width, height, rows = self.render(document, index, dpi, degrees)
+            images.append((width, height, self.jpeg(width, height, rows, dpi, noise, quality, seed * 7 + index)))
+        how = {"dpi": dpi, "rotation": degrees, "blur": "3x3 box", "noise": noise, "jpegQuality": quality}
+        if pages == 1:
+            return images[0][2], "jpg", how
+        return image_pdf(images), "pdf", how
+
+
+def image_pdf(images):
+    """A PDF whose pages are only JPEG images (DCTDecode), each filling a Letter page: a scanned PDF."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    for index, (width, height, data) in enumerate(images):
+        page_id = 3 + 3 * index
+        kids.append(b"%d 0 R" % page_id)
+        stream = b"q 612 0 0 792 0 0 cm /Im1 Do Q"
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 %d 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (page_id + 2, page_id + 1))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+                       b"/Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(data)) + data + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(images))
+    return specimens.assemble(objects)
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: facts-corpus.py OUT")
-    out = sys.argv[1]
+    parser = argparse.ArgumentParser(description="Writes the facts corpus and its ground truth.")
+    parser.add_argument("out")
+    parser.add_argument("--scans", action="store_true",
+                        help="also write each document as a scan at 300 dpi and at 150 dpi (rotated, blurred, noisy, JPEG)")
+    parser.add_argument("--every", type=int, default=1, metavar="N", help="with --scans, scan only every Nth document (a quick run)")
+    args = parser.parse_args()
+    out = args.out
     os.makedirs(out, exist_ok=True)
-    for document in documents:
+    scanner = Scanner() if args.scans else None
+    # The scans' own generator: the text corpus's bytes do not depend on whether scans are written.
+    scan_rng = random.Random(1331)
+    for number, document in enumerate(documents):
+        data = pdf(document["pages"], document["mrz"])
         with open(os.path.join(out, document["file"]), "wb") as handle:
-            handle.write(pdf(document["pages"]))
-    truth = [{"file": d["file"], "type": d["type"], "pages": len(d["pages"]), "facts": d["facts"]} for d in documents]
+            handle.write(data)
+        document["scans"] = {}
+        for dpi in (300, 150):
+            # Drawn for every document, so that a quick run's scans are the full run's.
+            state = scan_rng.random()
+            if not scanner or number % args.every:
+                continue
+            image, extension, how = scanner.scan(data, len(document["pages"]), dpi, random.Random(state), number * 2 + (dpi == 150))
+            name = "%s-%d.%s" % (document["name"], dpi, extension)
+            with open(os.path.join(out, name), "wb") as handle:
+                handle.write(image)
+            document["scans"][str(dpi)] = dict(file=name, **how)
+    truth = [{"file": d["file"], "type": d["type"], "pages": len(d["pages"]), "facts": d["facts"], "scans": d["scans"]}
+             for d in documents]
     with open(os.path.join(out, "truth.json"), "w") as handle:
         json.dump({"documents": truth}, handle, indent=1, ensure_ascii=False)
         handle.write("\n")
-    print("%d documents in %s" % (len(documents), out))
+    print("%d documents in %s (%d scans)" % (len(documents), out, sum(len(d["scans"]) for d in documents)))
 
 
 main()

@@ -16,7 +16,9 @@ public enum TextFactReader {
                          "действителен до", "действительно до", "salih hatta", "saleh hatta"]),
         (.renewalDate, ["recommended renewal", "renew by", "renewal due", "renewal date", "renouvellement", "renovacion recomendada",
                         "renovacao recomendada", "empfohlene erneuerung"]),
-        (.expiryDate, ["expiry", "expiration", "expires", "expire", "exp date", "exp.", "vencimiento", "vence", "caducidad", "caduca",
+        // "date of expiry" and "expiry date" are long enough to be read with a letter misread by OCR.
+        (.expiryDate, ["date of expiry", "expiry date", "expiration date", "expiry", "expiration", "expires", "expire", "exp date",
+                       "exp.", "vencimiento", "vence", "caducidad", "caduca",
                        "date d'expiration", "validade", "ablaufdatum", "lauft ab", "срок действия", "дата окончания",
                        "tarikh al-intiha", "tarikh al intiha", "tarikh intiha"]),
         (.issueDate, ["date of issue", "issue date", "issued on", "issued", "date issued", "fecha de expedicion", "fecha de emision",
@@ -62,8 +64,9 @@ public enum TextFactReader {
 
     static func folded(_ words: [String]) -> [String] { words.map(TextDates.fold) }
 
-    /// OCR readings are this much less sure than the same words in a text layer.
-    public static let ocrFactor = 0.9
+    /// OCR readings are this much less sure than the same words in a text layer (the factor is
+    /// the decision table's, which decides per class whether OCR readings may decide).
+    public static let ocrFactor = FactDecisions.ocrFactor
 
     /// At most this many facts from one page: a page that yields more is not a document a person wrote.
     public static let maxFactsPerPage = 100
@@ -81,8 +84,8 @@ public enum TextFactReader {
             if evidence?.line != line {
                 evidence = (line, String(line.prefix(ReadFact.maxEvidence * 2)).trimmingCharactersInSet())
             }
-            // OCR text misreads digits; until a corpus of scans measures it, its readings stay below
-            // what may decide (docs/inspection.md, "Evidence and confidence").
+            // OCR text misreads digits: its readings are less sure, and decide only for the classes
+            // the scans of the corpus allow (docs/inspection.md, "Which facts decide").
             let sure = method == .ocr ? confidence * ocrFactor : confidence
             facts.append(ReadFact(fact: fact, value: value, file: file, documentType: documentType, page: page, method: method,
                                   evidence: evidence!.text, confidence: sure))
@@ -96,7 +99,7 @@ public enum TextFactReader {
             let characters = folded[index]
             let lower = String(characters)
             let (dates, ambiguous) = scans[index]
-            let labels = labelPositions(lower)
+            let labels = labelPositions(lower, ocr: method == .ocr)
             // Dates resolved by the page's order are hints: never sure enough to decide.
             var all = dates
             if let order {
@@ -154,13 +157,29 @@ public enum TextFactReader {
         var end: Int
     }
 
-    static func labelPositions(_ lower: String) -> [Label] {
+    /// In OCR text, a label of at least this many characters is still read with one letter misread.
+    static let ocrLabelLength = 8
+
+    /// The date labels of a line. In OCR text (`ocr`) a long label whose first character is right
+    /// may have one other letter misread as another letter ("giltig bis", "date of explry"):
+    /// the English model drops accents and confuses l and i. Exact readings are found first, so
+    /// they win over a misread one ending at the same place.
+    static func labelPositions(_ lower: String, ocr: Bool = false) -> [Label] {
         var found: [Label] = []
         let characters = Array(lower)
         for (fact, phrases) in dateLabels {
             for phrase in phrases {
                 for start in occurrences(of: phrase, in: characters) {
                     found.append(Label(fact: fact, end: start + phrase.count))
+                }
+            }
+        }
+        if ocr {
+            for (fact, phrases) in dateLabels {
+                for phrase in phrases where phrase.count >= ocrLabelLength {
+                    for start in misreadOccurrences(of: phrase, in: characters) {
+                        found.append(Label(fact: fact, end: start + phrase.count))
+                    }
                 }
             }
         }
@@ -179,6 +198,24 @@ public enum TextFactReader {
             var offset = 1
             while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
             if offset == needle.count { starts.append(start) }
+        }
+        return starts
+    }
+
+    /// Start offsets of `needle` in `haystack` at word starts, with exactly one letter after the
+    /// first read as another letter. Only where the first character matches is the rest compared,
+    /// and the comparison stops at the second difference, as `occurrences` stops at the first.
+    static func misreadOccurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
+        guard needle.count >= 3, haystack.count >= needle.count else { return [] }
+        var starts: [Int] = []
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if start > 0, haystack[start - 1].isLetter { continue }
+            var misread = 0
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                misread += 1
+                if misread > 1 || !needle[offset].isLetter || !haystack[start + offset].isLetter { misread = 2; break }
+            }
+            if misread == 1 { starts.append(start) }
         }
         return starts
     }
