@@ -11,8 +11,10 @@ import Testing
     static let newcomer = "samples/applicants/newcomer"
     static let scans = ["BLS card.png", "Passport bio page.png", "QuantiFERON result.pdf"]
     static let passportExpiry = #"    expires: "2029-03-14"  # read from page 1's MRZ (check digits verified): "A093845210NGA9903126F2903149<<<<<<<<<<<<<<<4""#
-    static let blsExpiry = #"    # expires: "2028-02-29"  # read from page 1 by OCR: "Expiry date: 29 Feb 2028"; OCR is not sure enough to decide: confirm, then uncomment"#
-    static let labResult = #"    # result: "negative"  # read from page 1 by OCR: "Result: NEGATIVE"; OCR is not sure enough to decide: confirm, then uncomment"#
+    // OCR readings of an expiry and a result decide since the scan corpus measured them
+    // (docs/inspection.md, "Which facts decide"): they are values, with their evidence.
+    static let blsExpiry = #"    expires: "2028-02-29"  # read from page 1 by OCR: "Expiry date: 29 Feb 2028""#
+    static let labResult = #"    result: "negative"  # read from page 1 by OCR: "Result: NEGATIVE""#
 
     /// A copy of the newcomer folder without `leaving`, and a fresh cache directory beside it.
     static func copy(leaving: [String] = []) throws -> (folder: String, cache: String) {
@@ -40,16 +42,15 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         try CLITests.golden("newcomer.init.yaml", run.stdout)
-        // The MRZ's verified expiry decides: it is the value. OCR's readings are hints: commented.
+        // The MRZ's verified expiry and OCR's measured classes decide: they are the values.
         let passport = Self.entry("Passport bio page.png", in: run.stdout)
         #expect(passport.contains(Self.passportExpiry), "\(passport)")
-        #expect(passport.contains(#"    # date: "2024-03-15"  # read from page 1 by OCR: "Date of issue 15 MAR 2024""#), "\(passport)")
+        #expect(passport.contains(#"    date: "2024-03-15"  # read from page 1 by OCR: "Date of issue 15 MAR 2024""#), "\(passport)")
         let bls = Self.entry("BLS card.png", in: run.stdout)
         #expect(bls.contains(Self.blsExpiry), "\(bls)")
-        #expect(!bls.contains("\n    expires:") && !bls.hasPrefix("    expires:"), "an OCR reading never becomes a value")
         let lab = Self.entry("QuantiFERON result.pdf", in: run.stdout)
         #expect(lab.contains(Self.labResult), "\(lab)")
-        #expect(lab.contains(#"    # date: "2026-09-14"  # read from page 1 by OCR: "Specimen collected: 14 Sep 2026""#), "a collection date over the report's other dates: \(lab)")
+        #expect(lab.contains(#"    date: "2026-09-14"  # read from page 1 by OCR: "Specimen collected: 14 Sep 2026""#), "a collection date over the report's other dates: \(lab)")
         // The draft loads back, and init writes it (and only it) into the folder.
         let write = try CLITests.run(["init", folder], environment: ["XDG_CACHE_HOME": cache])
         #expect(write.status == 0, "\(write.stderr)")
@@ -158,7 +159,7 @@ import Testing
         #expect(run.stdout.contains("drafted facts read from their files into 1 entry already there"), "\(run.stdout)")
         let expected = manifest.replacingOccurrences(of: "    result: negative\n", with: """
                 result: negative
-                # date: "2026-09-14"  # read from page 1 by OCR: "Specimen collected: 14 Sep 2026"; OCR is not sure enough to decide: confirm, then uncomment
+                date: "2026-09-14"  # read from page 1 by OCR: "Specimen collected: 14 Sep 2026"
 
             """)
         #expect(try String(contentsOfFile: folder + "/checkdocs.yaml", encoding: .utf8) == expected)

@@ -24,10 +24,10 @@ import Testing
         #expect(passport["text"] as? String == "A093845210NGA9903126F2903149<<<<<<<<<<<<<<<4")
         let bls = try #require(fact("BLS card.png", "expiry-date", "ocr"))
         #expect(bls["date"] as? String == "2028-02-29")
-        #expect(bls["use"] as? String == "hint")
+        #expect(bls["use"] as? String == "decides")
         #expect(bls["text"] as? String == "Expiry date: 29 Feb 2028")
         let lab = try #require(fact("QuantiFERON result.pdf", "test-result", "ocr"))
-        #expect(lab["use"] as? String == "hint")
+        #expect(lab["use"] as? String == "decides")
         #expect(lab["text"] as? String == "Result: NEGATIVE")
         // Every program's passport requirement is met by the MRZ's expiry, and says where it came from.
         for program in report["programs"] as? [[String: Any]] ?? [] {
