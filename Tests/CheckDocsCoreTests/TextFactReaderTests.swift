@@ -87,6 +87,22 @@ import CheckDocsNative
         #expect(fact?.documentType == "passport")
         #expect(fact.map { FactDecisions.mayDecide($0) } == true)
     }
+
+    @Test("a name printed on two lines, surname and given names, is one name, given names first, with both lines")
+    func splitName() {
+        let names = Self.read("PASSPORT\nSurname: OKAFOR\nGiven names: CHIAMAKA ADA\nDate of birth: 03 Dec 1999", type: "passport")
+            .filter { $0.fact == .name }
+        #expect(names.map(\.value.description) == ["CHIAMAKA ADA OKAFOR"])
+        #expect(names.first?.evidence == "Surname: OKAFOR / Given names: CHIAMAKA ADA")
+        // Given names first on the page, or a family name in Spanish: the same.
+        #expect(Self.read("Nombres: ANA MARIA\nApellidos: PEREZ LOPEZ").filter { $0.fact == .name }.map(\.value.description) == ["ANA MARIA PEREZ LOPEZ"])
+        // Only one of the two, a part with digits, or the two too far apart: no name.
+        #expect(Self.read("Surname: OKAFOR\nDate of birth: 03 Dec 1999").filter { $0.fact == .name }.isEmpty)
+        #expect(Self.read("Surname: OKAFOR2\nGiven names: CHIAMAKA").filter { $0.fact == .name }.isEmpty)
+        #expect(Self.read("Surname: OKAFOR\na\nb\nc\nd\nGiven names: CHIAMAKA").filter { $0.fact == .name }.isEmpty)
+        // A one-line name wins: the two-line reading is not added beside it.
+        #expect(Self.read("Full name: Ada Okafor\nSurname: OKAFOR\nGiven names: ADA").filter { $0.fact == .name }.count == 1)
+    }
 }
 
 /// The reader runs in checkdocs' own process on text a hostile PDF chose (at most 48 KB a page):

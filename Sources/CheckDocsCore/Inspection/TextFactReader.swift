@@ -138,7 +138,47 @@ public enum TextFactReader {
             readName(lower, original: line, add: add)
             readVisa(lower, line: line, add: add)
         }
+        if !facts.contains(where: { $0.fact == .name }), let (name, line) = splitName(lines, folded: folded) {
+            add(.name, .text(name), line, 0.8)
+        }
         return facts
+    }
+
+    static let surnameLabels = ["surname", "last name", "family name", "apellidos", "nom de famille", "sobrenome"]
+    static let givenNameLabels = ["given names", "given name", "first names", "first name", "prenoms", "nombres", "prenome"]
+
+    /// A passport's or a visa's name printed on two lines, "Surname: OKAFOR" and "Given names:
+    /// CHIAMAKA ADA", within three lines of each other: the name as the manifest writes it,
+    /// given names first, with both lines as its evidence. Each part must be one to four words of
+    /// letters; anything else on either line is no name.
+    static func splitName(_ lines: [String], folded: [[Character]]) -> (name: String, evidence: String)? {
+        func value(after labels: [String], at index: Int) -> String? {
+            let characters = folded[index]
+            let original = Array(lines[index])
+            guard original.count == characters.count else { return nil }
+            for label in labels {
+                guard let start = occurrences(of: Array(label), in: characters).first,
+                      start == 0 || !characters[start - 1].isLetter else { continue }
+                var at = start + label.count
+                while at < characters.count, characters[at] == " " { at += 1 }
+                guard at < characters.count, characters[at] == ":" else { continue }
+                let text = String(original[(at + 1)...]).trimmingCharactersInSet()
+                let words = text.split(separator: " ")
+                guard (1...4).contains(words.count),
+                      words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" } }) else { return nil }
+                return words.joined(separator: " ")
+            }
+            return nil
+        }
+        for index in lines.indices {
+            guard let surname = value(after: surnameLabels, at: index) else { continue }
+            for other in max(0, index - 3)...min(lines.count - 1, index + 3) where other != index {
+                guard let given = value(after: givenNameLabels, at: other) else { continue }
+                let first = min(index, other), second = max(index, other)
+                return (given + " " + surname, lines[first].trimmingCharactersInSet() + " / " + lines[second].trimmingCharactersInSet())
+            }
+        }
+        return nil
     }
 
     enum Order { case dayFirst, monthFirst }
