@@ -21,6 +21,8 @@ public enum MRZCellReader {
     static let lineLength = 44
     /// Pixels of the region looked at, at most (a page at 300 dpi is 8.4 million).
     static let maximumRegionPixels = 6_000_000
+    /// Glyph-sized groups of ink in the region, at most.
+    static let maximumGlyphs = 5_000
 
     static let templates: GlyphTemplates? = BuiltinData.file(templatesFile).flatMap { GlyphTemplates(parsing: $0) }
 
@@ -42,7 +44,9 @@ public enum MRZCellReader {
             let height = Double(components[$0].height)
             return height >= typical * 0.5 && height <= typical * 1.6 && Double(components[$0].width) <= typical * 2
         }
-        guard anchors.count >= lineLength else { return [] }
+        // A zone's region holds a few hundred glyphs; tens of thousands are a texture or noise,
+        // and the neighbour search below would only spend the worker's time on them.
+        guard anchors.count >= lineLength, anchors.count <= maximumGlyphs else { return [] }
         let angle = skew(components, anchors, typical: typical)
         let frame = Frame(angle: angle)
         let rotated = components.map { frame.rotated(x: $0.centerX, y: $0.centerY) }
