@@ -292,9 +292,27 @@ public enum OCRReader {
         }
         // A page of zone-like lines (a table of codes) is not a passport: at most 16 are read again.
         let boxes = chosen.prefix(16).map { lines[$0].box }
-        guard !boxes.isEmpty else { return "" }
+        func pixelBox(_ box: Box) -> PixelBox { PixelBox(left: Int(box.left), top: Int(box.top), right: Int(box.right), bottom: Int(box.bottom)) }
+        var byCells = boxes.isEmpty ? "" : cells(boxes.map(pixelBox))
+        if byCells.split(separator: "\n").count < 2 {
+            // A tilted or noisy zone may come out of the first reading as lower-case garbage, no
+            // line of it zone-like: its lines are still long and flat. The widest lines (a quarter
+            // of the page or more, 8 times as wide as high) are looked at one by one, at most 8.
+            let wide = lines.filter { line in
+                let lineWidth = line.box.right - line.box.left, lineHeight = line.box.bottom - line.box.top
+                return !line.zoneLike && lineHeight > 0 && lineWidth >= 8 * lineHeight && Int(lineWidth) * 4 >= width
+            }
+            for line in wide.prefix(8) {
+                let read = cells([pixelBox(line.box)])
+                if read.split(separator: "\n").count >= 2 {
+                    byCells = read
+                    break
+                }
+            }
+        }
+        // No zone-like line: nothing for Tesseract to read again.
+        if boxes.isEmpty { return byCells }
         var read: [String] = []
-        let byCells = cells(boxes.map { PixelBox(left: Int($0.left), top: Int($0.top), right: Int($0.right), bottom: Int($0.bottom)) })
         if !byCells.isEmpty {
             read.append(byCells)
             read.append("")
