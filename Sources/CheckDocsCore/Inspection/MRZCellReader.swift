@@ -24,7 +24,9 @@ public enum MRZCellReader {
     /// Glyph-sized groups of ink in the region, at most.
     static let maximumGlyphs = 5_000
 
-    static let templates: GlyphTemplates? = BuiltinData.file(templatesFile).flatMap { GlyphTemplates(parsing: $0) }
+    /// Read from the data the build embeds (the generated `EmbeddedChecklists`, which
+    /// `Loading/BuiltinData` also wraps: Inspection sits below Loading, so it reads it directly).
+    static let templates: GlyphTemplates? = EmbeddedChecklists.files[templatesFile].flatMap { GlyphTemplates(parsing: $0) }
 
     /// The zone lines read in the region around `lines` (the boxes of the lines that may be a
     /// zone's), top to bottom, one a line; "" when none is read.
