@@ -9,9 +9,15 @@ For each specimen N (seeded: the same files on every run):
   specimen-N-scan.pdf  the PNG's pixels as the only content of a PDF: a scan with no text layer
   truth.json           every specimen's expected fields (or "none" for a page with no valid zone)
 
+With --scan degraded, the image is a poor scan instead: rotated by up to 3 degrees either way,
+blurred, with gray noise, and saved as a JPEG (specimen-N.jpg, named in truth.json as "image"),
+each by the specimen's own seeded draw (the same files on every run); no image-only PDF.
+
 Every fifth specimen has a broken check digit in its MRZ: a reader must find no zone on it.
 Python 3 standard library only; the PNG is drawn by poppler-glib and cairo (scripts/setup installs
-them) through ctypes. Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--mrz-font OCR-B|Courier|Courier-Bold] [--no-images] OUT_DIR
+them) through ctypes, and a degraded scan's blur, noise and JPEG are leptonica's (installed with
+Tesseract). Usage: scripts/mrz-specimens.py [--count 20] [--seed 13] [--dpi 300]
+[--mrz-font OCR-B|Courier|Courier-Bold] [--scan clean|degraded] [--no-images] OUT_DIR
 """
 import argparse
 import ctypes
@@ -226,6 +232,57 @@ class Renderer:
         return width, height, rows
 
 
+class Degrader:
+    """A poor scan through leptonica (ctypes): box blur, Gaussian noise, JPEG."""
+
+    def __init__(self):
+        for name in ("liblept.so.5", "libleptonica.so.6"):
+            try:
+                self.lept = ctypes.CDLL(name)
+                break
+            except OSError:
+                continue
+        else:
+            raise SystemExit("leptonica is missing (liblept5): run scripts/setup")
+        self.libc = ctypes.CDLL(None)
+        l = self.lept
+        l.pixReadMem.restype = ctypes.c_void_p
+        l.pixReadMem.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+        l.pixBlockconv.restype = ctypes.c_void_p
+        l.pixBlockconv.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+        l.pixAddGaussianNoise.restype = ctypes.c_void_p
+        l.pixAddGaussianNoise.argtypes = [ctypes.c_void_p, ctypes.c_float]
+        l.pixWriteMemJpeg.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t), ctypes.c_void_p,
+                                      ctypes.c_int, ctypes.c_int]
+        l.pixSetResolution.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
+        l.pixDestroy.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
+        self.libc.free.argtypes = [ctypes.c_void_p]
+        self.libc.srand.argtypes = [ctypes.c_uint]
+
+    def destroy(self, pix):
+        handle = ctypes.c_void_p(pix)
+        self.lept.pixDestroy(ctypes.byref(handle))
+
+    def jpeg(self, png_bytes, dpi, blur, noise, quality, seed):
+        """The PNG blurred (a box 2*blur+1 pixels wide, none for 0), with Gaussian noise of
+        standard deviation `noise` (leptonica draws it with rand(), seeded here), as a JPEG."""
+        self.libc.srand(seed)
+        pix = self.lept.pixReadMem(png_bytes, len(png_bytes))
+        if blur:
+            blurred = self.lept.pixBlockconv(pix, blur, blur)
+            self.destroy(pix)
+            pix = blurred
+        noisy = self.lept.pixAddGaussianNoise(pix, noise)
+        self.destroy(pix)
+        self.lept.pixSetResolution(noisy, dpi, dpi)
+        data, size = ctypes.c_void_p(), ctypes.c_size_t()
+        assert self.lept.pixWriteMemJpeg(ctypes.byref(data), ctypes.byref(size), noisy, quality, 0) == 0
+        self.destroy(noisy)
+        out = ctypes.string_at(data, size.value)
+        self.libc.free(data)
+        return out
+
+
 def png(width, height, rows, dpi):
     def chunk(kind, body):
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff)
@@ -259,6 +316,8 @@ def main():
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--mrz-font", default="OCR-B", choices=("OCR-B", "Courier", "Courier-Bold"),
                         help="the MRZ's typeface: OCR-B (ICAO's, from fonts-ocr-b, embedded) or a standard PDF font")
+    parser.add_argument("--scan", default="clean", choices=("clean", "degraded"),
+                        help="clean: a PNG tilted by up to 1.2 degrees; degraded: a JPEG tilted by up to 3, blurred, noisy")
     parser.add_argument("--no-images", action="store_true", help="write the text PDFs and truth.json only")
     args = parser.parse_args()
     if args.mrz_font == "OCR-B" and not os.path.exists(OCR_B):
@@ -266,6 +325,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     renderer = None if args.no_images else Renderer()
+    degrader = Degrader() if renderer and args.scan == "degraded" else None
     truths = []
     for index in range(args.count):
         truth = specimen(rng, index)
@@ -275,8 +335,18 @@ def main():
         pdf = text_pdf(truth, args.mrz_font)
         with open(os.path.join(args.out, name + ".pdf"), "wb") as handle:
             handle.write(pdf)
-        if renderer:
+        if renderer and degrader:
+            # Drawn from a generator of the specimen's own, so the clean set's draws are unchanged.
+            draw = random.Random("%d-%d-degraded" % (args.seed, index))
+            width, height, rows = renderer.render(pdf, args.dpi, draw.uniform(-3, 3))
+            truth["image"] = name + ".jpg"
+            with open(os.path.join(args.out, truth["image"]), "wb") as handle:
+                handle.write(degrader.jpeg(png(width, height, rows, args.dpi), args.dpi, blur=draw.choice((0, 1)),
+                                           noise=draw.uniform(4, 12), quality=draw.randint(50, 85),
+                                           seed=draw.randrange(1 << 31)))
+        elif renderer:
             width, height, rows = renderer.render(pdf, args.dpi, rng.uniform(-1.2, 1.2))
+            truth["image"] = name + ".png"
             with open(os.path.join(args.out, name + ".png"), "wb") as handle:
                 handle.write(png(width, height, rows, args.dpi))
             with open(os.path.join(args.out, name + "-scan.pdf"), "wb") as handle:

@@ -52,6 +52,13 @@ typedef struct {
     int (*pix_read_header_mem)(const unsigned char *, size_t, int *, int *, int *, int *, int *, int *);
     void (*pix_destroy)(Pix **);
     int (*pix_get_x_res)(const Pix *);
+    // The page's pixels for the MRZ cell reader: converted to 8-bit gray, read row by row.
+    Pix *(*pix_convert_to8)(Pix *, int);
+    unsigned int *(*pix_get_data)(const Pix *);
+    int (*pix_get_wpl)(const Pix *);
+    int (*pix_get_width)(const Pix *);
+    int (*pix_get_height)(const Pix *);
+    int (*pix_get_depth)(const Pix *);
 } COCRTesseractAPI;
 
 typedef struct {
@@ -115,12 +122,20 @@ static inline int cocr_load_tesseract(COCRTesseractAPI *api) {
     COCR_SYMBOL(lept, api->pix_read_header_mem, "pixReadHeaderMem");
     COCR_SYMBOL(lept, api->pix_destroy, "pixDestroy");
     COCR_SYMBOL(lept, api->pix_get_x_res, "pixGetXRes");
+    COCR_SYMBOL(lept, api->pix_convert_to8, "pixConvertTo8");
+    COCR_SYMBOL(lept, api->pix_get_data, "pixGetData");
+    COCR_SYMBOL(lept, api->pix_get_wpl, "pixGetWpl");
+    COCR_SYMBOL(lept, api->pix_get_width, "pixGetWidth");
+    COCR_SYMBOL(lept, api->pix_get_height, "pixGetHeight");
+    COCR_SYMBOL(lept, api->pix_get_depth, "pixGetDepth");
     if (!api->create || !api->destroy || !api->init2 || !api->set_variable || !api->set_page_seg_mode
         || !api->set_image || !api->set_image2 || !api->set_source_resolution || !api->get_utf8_text
         || !api->mean_text_conf || !api->clear || !api->recognize || !api->set_rectangle || !api->get_iterator
         || !api->iterator_page || !api->iterator_bounding_box || !api->iterator_text || !api->iterator_next
         || !api->iterator_delete || !api->delete_text || !api->pix_read_mem
-        || !api->pix_read_header_mem || !api->pix_destroy || !api->pix_get_x_res) return -1;
+        || !api->pix_read_header_mem || !api->pix_destroy || !api->pix_get_x_res
+        || !api->pix_convert_to8 || !api->pix_get_data || !api->pix_get_wpl || !api->pix_get_width
+        || !api->pix_get_height || !api->pix_get_depth) return -1;
     return 0;
 }
 

@@ -26,6 +26,8 @@ import Testing
         var birthDate: String
         var expiryDate: String
         var visaClass: String?
+        /// The scan's file (a PNG, or a degraded scan's JPEG); absent with --no-images.
+        var image: String?
     }
 
     /// Writes `count` specimens into a new directory and returns it with their truth. The MRZ is
@@ -187,10 +189,13 @@ import Testing
     func mrzEvaluation() throws {
         let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CHECKDOCS_MRZ_EVAL"]!)
         let truths = try JSONDecoder().decode([Truth].self, from: Data(contentsOf: directory.appendingPathComponent("truth.json")))
-        let pool = Self.pool()
+        let pool = DocumentWorkers()
+        // The worker's deadline as scripts/eval-mrz is told (a busy machine stretches a page's wall time).
+        pool.useWorkers(executable: CLITests.binary,
+                        environment: ProcessInfo.processInfo.environment.filter { $0.key == DocumentWorkers.timeoutVariable })
         defer { pool.stopIdleWorkers() }
         _ = pool.ocrImage(Array("warm-up: loads Tesseract and its model".utf8))
-        let pid = try #require(pool.idleProcessIDs.first)
+        var pid = try #require(pool.idleProcessIDs.first)
         func cpuSeconds() throws -> Double {
             // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second).
             let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
@@ -208,11 +213,21 @@ import Testing
         }
         var seconds: [Double] = []
         for truth in truths {
-            let png = try Self.bytes(directory.appendingPathComponent(truth.name + ".png"))
+            let scan = try Self.bytes(directory.appendingPathComponent(truth.image ?? truth.name + ".png"))
             let before = try cpuSeconds()
-            let reading = pool.ocrImage(png)
+            let reading = pool.ocrImage(scan)
+            guard pool.idleProcessIDs == [pid] else {
+                // The worker failed on this page (its deadline, on a busy machine): say so, count
+                // the page as read by nobody, and go on with the next worker.
+                Issue.record("the worker failed on \(truth.name): \(reading)")
+                if truth.valid { expected += 1; missed.append("\(truth.name): the worker failed") }
+                pid = try #require(pool.idleProcessIDs.first ?? {
+                    _ = pool.ocrImage(Array("warm-up".utf8))
+                    return pool.idleProcessIDs.first
+                }())
+                continue
+            }
             seconds.append(try cpuSeconds() - before)
-            #expect(pool.idleProcessIDs == [pid], "one worker read every page")
             let zones = Self.zones(reading)
             let truthZone = try? MachineReadableZone.parse(truth.lines[0], truth.lines[1], asOf: Self.asOf).get()
             if truth.valid { expected += 1 }

@@ -123,6 +123,24 @@ import Testing
         #expect(MachineReadableZone.find(in: visa, asOf: asOf).map(\.optionalData) == ["J1"])
     }
 
+    @Test("a zone the MRZ reading verifies is the page's: another the ordinary reading verifies is not added")
+    func mrzReadingDecides() throws {
+        // G and 6 differ by 10, so a document number read with one for the other keeps its check
+        // digit (docs/inspection.md, "MRZ"): the ordinary reading's zone verifies, and is wrong.
+        let line1 = "P<POLOYELARAN<SMITH<<JEAN<PIERRE<<<<<<<<<<<<", line2 = "GB00789661POL9203284F330216318880072<<<<<<00"
+        let misread = "6B00789661POL9203284F330216318880072<<<<<<00"
+        let asOf = CalendarDate(iso: "2026-11-29")!
+        let expected = try MachineReadableZone.parse(line1, line2, asOf: asOf).get()
+        #expect((try? MachineReadableZone.parse(line1, misread, asOf: asOf).get()) != nil, "the misreading verifies")
+        let page = OCRPage(text: line1 + "\n" + misread, textComplete: true, meanConfidence: 80, pixelWidth: 100,
+                           pixelHeight: 100, pageCount: 1, mrzText: line1 + "\n" + line2)
+        #expect(MachineReadableZone.find(in: page, asOf: asOf) == [expected])
+        // Without a zone in the MRZ reading, the ordinary reading's are still looked for.
+        var unread = page
+        unread.mrzText = line1
+        #expect(MachineReadableZone.find(in: unread, asOf: asOf).map(\.documentNumber) == ["6B0078966"])
+    }
+
     @Test("a zone's line, as the English model may read it, is chosen for a second reading; prose is not")
     func zoneLikeLines() {
         #expect(OCRReader.mayBeZoneLine("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"))

@@ -285,7 +285,10 @@ public struct MachineReadableZone: Hashable, Sendable {
     /// differ in the name or a visa's optional data are one zone: the first found.
     public static func find(in page: OCRPage, asOf: CalendarDate) -> [MachineReadableZone] {
         var found: [MachineReadableZone] = []
-        for zone in find(in: page.mrzText, asOf: asOf) + find(in: page.text, asOf: asOf)
+        // The MRZ reading decides when it gives a zone: the ordinary reading, which errs more,
+        // could add a second one that verifies though misread (G for 6, which differ by 10).
+        let fromMRZReading = find(in: page.mrzText, asOf: asOf)
+        for zone in fromMRZReading.isEmpty ? find(in: page.text, asOf: asOf) : fromMRZReading
         where !found.contains(where: { $0.verifiedPart == zone.verifiedPart }) {
             found.append(zone)
         }

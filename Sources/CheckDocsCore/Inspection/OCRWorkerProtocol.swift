@@ -152,11 +152,12 @@ extension DocumentWorkers {
 }
 
 extension OCRWorkerProtocol {
-    /// The reader a worker runs: OCRReader on the image, or on the rendered PDF page.
+    /// The reader a worker runs: OCRReader on the image, or on the rendered PDF page, with the
+    /// MRZ cell reader on the lines that may be a zone's.
     static func readInProcess(_ input: Input, _ bytes: [UInt8]) -> OCRResult {
         switch input {
-        case .image: return OCRReader.image(bytes)
-        case let .pdfPage(index): return OCRReader.pdfPage(bytes, index: index)
+        case .image: return OCRReader.image(bytes, zoneCells: MRZCellReader.read)
+        case let .pdfPage(index): return OCRReader.pdfPage(bytes, index: index, zoneCells: MRZCellReader.read)
         }
     }
 }

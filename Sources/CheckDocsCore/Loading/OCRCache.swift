@@ -47,13 +47,13 @@ public struct OCRCache: Sendable {
     }
 
     /// The OCR engine as the workers run it (OCRReader: Tesseract 5, LSTM, English, automatic
-    /// page segmentation, 300 dpi, the MRZ re-reading), and the English model the worker will
+    /// page segmentation, 300 dpi, the MRZ re-reading, the cell reader and its templates), and the English model the worker will
     /// load ($TESSDATA_PREFIX, else Debian's place) by size and modification time, so that a new
     /// model invalidates every entry. Found without loading Tesseract in this process.
     public static func engineIdentity(environment: [String: String]) -> String {
         let tessdata = environment["TESSDATA_PREFIX"].map { trimmed($0) } ?? "/usr/share/tesseract-ocr/5/tessdata"
         let model = tessdata + "/eng.traineddata"
-        var identity = "tesseract5 lstm eng psm3 \(Int(OCRReader.renderDPI))dpi text\(OCRReader.keptTextBytes) mrz\(OCRReader.keptMRZTextBytes)"
+        var identity = "tesseract5 lstm eng psm3 \(Int(OCRReader.renderDPI))dpi text\(OCRReader.keptTextBytes) mrz\(OCRReader.keptMRZTextBytes) mrzcells1 glyphs\(templatesDigest)"
         if let attributes = try? FileManager.default.attributesOfItem(atPath: model),
            let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date {
             identity += " model \(size.int64Value) \(Int64(date.timeIntervalSince1970))"
@@ -62,6 +62,16 @@ public struct OCRCache: Sendable {
         }
         return identity
     }
+
+    /// The MRZ cell reader's templates (FNV-1a of the embedded file), so regenerated templates,
+    /// which may read a zone differently, invalidate every entry.
+    static let templatesDigest: String = {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (BuiltinData.file(MRZCellReader.templatesFile) ?? "").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }()
 
     /// The entry's name: the content's SHA-256 and the page ("image", or "page1"…).
     static func name(hash: String, input: OCRWorkerProtocol.Input) -> String {

@@ -100,6 +100,11 @@ public enum OCRReader {
     /// The characters of a machine-readable zone (ICAO 9303).
     public static let mrzAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 
+    /// Reads a zone's lines cell by cell from the page's gray pixels, given the boxes of the lines
+    /// that may be a zone's (CheckDocsCore's `MRZCellReader`, pure Swift over the bytes): the lines
+    /// it read, one a line, or "". Its answer comes first in `OCRPage.mrzText`.
+    public typealias ZoneCellReader = @Sendable (GrayPixels, [PixelBox]) -> String
+
     private final class Engine: @unchecked Sendable {
         /// Allocated once and never moved: a mutex must not be a Swift stored property (its address is not stable).
         let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -138,7 +143,7 @@ public enum OCRReader {
     public static var unavailability: OCRUnavailable? { engine.failure }
 
     /// OCR of a JPEG or PNG (any image leptonica decodes).
-    public static func image(_ bytes: [UInt8]) -> OCRResult {
+    public static func image(_ bytes: [UInt8], zoneCells: ZoneCellReader? = nil) -> OCRResult {
         let engine = self.engine
         if let failure = engine.failure { return .unavailable(failure) }
         let api = engine.tesseract
@@ -155,7 +160,8 @@ public enum OCRReader {
                 api.pix_destroy(&owned)
             }
             let stated = Int(api.pix_get_x_res(pix))
-            return recognise(engine, width: Int(width), height: Int(height), pageCount: 1) { handle in
+            return recognise(engine, width: Int(width), height: Int(height), pageCount: 1, zoneCells: zoneCells,
+                             gray: { GrayPixels.from(pix, api) }) { handle in
                 api.set_image2(handle, pix)
                 // A scan without a plausible density is taken as 300 dpi, the usual scanner setting.
                 api.set_source_resolution(handle, Int32((70...2_400).contains(stated) ? stated : 300))
@@ -165,7 +171,7 @@ public enum OCRReader {
 
     /// OCR of page `index` (from 0) of a PDF, rendered at `renderDPI` (less for a page so large
     /// that it would pass `maxPixels`).
-    public static func pdfPage(_ bytes: [UInt8], index: Int) -> OCRResult {
+    public static func pdfPage(_ bytes: [UInt8], index: Int, zoneCells: ZoneCellReader? = nil) -> OCRResult {
         let engine = self.engine
         if let failure = engine.failure { return .unavailable(failure) }
         guard let renderer else { return .unavailable(.renderer) }
@@ -187,7 +193,8 @@ public enum OCRReader {
             renderer.page_get_size(page, &points.width, &points.height)
             guard let raster = render(page, points: points, renderer) else { return .unreadable(.tooLarge) }
             return raster.gray.withUnsafeBufferPointer { gray in
-                recognise(engine, width: raster.width, height: raster.height, pageCount: pageCount) { handle in
+                recognise(engine, width: raster.width, height: raster.height, pageCount: pageCount, zoneCells: zoneCells,
+                          gray: { GrayPixels(width: raster.width, height: raster.height, pixels: raster.gray) }) { handle in
                     engine.tesseract.set_image(handle, gray.baseAddress, Int32(raster.width), Int32(raster.height), 1, Int32(raster.width))
                     engine.tesseract.set_source_resolution(handle, Int32(raster.dpi.rounded()))
                 }
@@ -233,6 +240,7 @@ public enum OCRReader {
 
     /// Runs the engine on the image `setImage` gives it, under the engine's lock.
     private static func recognise(_ engine: Engine, width: Int, height: Int, pageCount: Int,
+                                  zoneCells: ZoneCellReader?, gray: () -> GrayPixels?,
                                   setImage: (OpaquePointer) -> Void) -> OCRResult {
         pthread_mutex_lock(engine.lock)
         defer { pthread_mutex_unlock(engine.lock) }
@@ -247,7 +255,10 @@ public enum OCRReader {
             api.delete_text(pointer)
         }
         let confidence = Int(api.mean_text_conf(handle))
-        let mrzText = readZoneLines(api, handle, width: width, height: height)
+        let mrzText = readZoneLines(api, handle, width: width, height: height) { boxes in
+            guard let zoneCells, let pixels = gray() else { return "" }
+            return zoneCells(pixels, boxes)
+        }
         let kept = truncate(text, toUTF8Bytes: keptTextBytes)
         return .page(OCRPage(text: kept, textComplete: kept.utf8.count == text.utf8.count,
                              meanConfidence: min(max(confidence, 0), 100), pixelWidth: width, pixelHeight: height,
@@ -258,7 +269,9 @@ public enum OCRReader {
     /// line of the first reading that looks like a zone's (long, and mostly capitals, digits and
     /// fillers), and the lines just before and after it, are read again alone, each as one line,
     /// with the zone's alphabet only. The whitelist and the page segmentation are restored after.
-    private static func readZoneLines(_ api: COCRTesseractAPI, _ handle: OpaquePointer, width: Int, height: Int) -> String {
+    /// `cells` reads the zone from the pixels first, given the chosen lines' boxes; its lines lead.
+    private static func readZoneLines(_ api: COCRTesseractAPI, _ handle: OpaquePointer, width: Int, height: Int,
+                                      cells: ([PixelBox]) -> String) -> String {
         typealias Box = (left: Int32, top: Int32, right: Int32, bottom: Int32)
         var lines: [(box: Box, zoneLike: Bool)] = []
         if let iterator = api.get_iterator(handle) {
@@ -279,14 +292,40 @@ public enum OCRReader {
         }
         // A page of zone-like lines (a table of codes) is not a passport: at most 16 are read again.
         let boxes = chosen.prefix(16).map { lines[$0].box }
-        guard !boxes.isEmpty else { return "" }
+        func pixelBox(_ box: Box) -> PixelBox { PixelBox(left: Int(box.left), top: Int(box.top), right: Int(box.right), bottom: Int(box.bottom)) }
+        var byCells = boxes.isEmpty ? "" : cells(boxes.map(pixelBox))
+        if byCells.split(separator: "\n").count < 2 {
+            // A tilted or noisy zone may come out of the first reading as lower-case garbage, no
+            // line of it zone-like: its lines are still long and flat. The widest lines (a quarter
+            // of the page or more, 8 times as wide as high) are looked at one by one, at most 8.
+            let wide = lines.filter { line in
+                let lineWidth = line.box.right - line.box.left, lineHeight = line.box.bottom - line.box.top
+                return !line.zoneLike && lineHeight > 0 && lineWidth >= 8 * lineHeight && Int(lineWidth) * 4 >= width
+            }
+            for line in wide.prefix(8) {
+                let read = cells([pixelBox(line.box)])
+                if read.split(separator: "\n").count >= 2 {
+                    byCells = read
+                    break
+                }
+            }
+        }
+        // No zone-like line: nothing for Tesseract to read again.
+        if boxes.isEmpty { return byCells }
+        var read: [String] = []
+        if !byCells.isEmpty {
+            read.append(byCells)
+            read.append("")
+        }
+        // Two lines read cell by cell (every cell a clear match) are the zone's reading: Tesseract's
+        // second reading could only add a misread zone (docs/inspection.md, "MRZ").
+        if byCells.split(separator: "\n").count >= 2 { return byCells }
         _ = api.set_variable(handle, "tessedit_char_whitelist", mrzAlphabet)
         api.set_page_seg_mode(handle, Int32(COCR_PSM_SINGLE_LINE))
         defer {
             api.set_page_seg_mode(handle, Int32(COCR_PSM_AUTO))
             _ = api.set_variable(handle, "tessedit_char_whitelist", "")
         }
-        var read: [String] = []
         for box in boxes {
             // A margin of a third of the line's height around it, within the image.
             let margin = max(4, (box.bottom - box.top) / 3)
