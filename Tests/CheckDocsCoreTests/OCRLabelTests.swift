@@ -28,6 +28,9 @@ import CheckDocsNative
         #expect(Self.dates("Issuer: 2026-01-02").isEmpty)
         #expect(Self.dates("Xalid through: 2027-03-17").isEmpty)
         #expect(Self.dates("Giltig bis: 17. Marz 2027", method: .textLayer).isEmpty)
+        // Another word, not a misread label: a longer word, or one whose ending differs.
+        #expect(Self.dates("Results validated: 2026-09-16").isEmpty)
+        #expect(Self.dates("Resultado validado: 2026-09-16").isEmpty)
     }
 
     @Test("the decision rule: enough readings by the method, at least 99.5 % right; a zone's verified dates until one is wrong")

@@ -250,6 +250,11 @@ public enum TextFactReader {
         var starts: [Int] = []
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if start > 0, haystack[start - 1].isLetter { continue }
+            // A whole word, and its last letter read right: a word's ending is where languages
+            // inflect it, so "validado" and "validated" are not "validade" misread.
+            let end = start + needle.count
+            if end < haystack.count, haystack[end].isLetter { continue }
+            if haystack[end - 1] != needle[needle.count - 1] { continue }
             var misread = 0
             for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
                 misread += 1
