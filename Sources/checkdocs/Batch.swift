@@ -35,8 +35,9 @@ extension Check {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
         request.readFacts = facts == .read
-        if request.readFacts { request.scans = Scans.reader(progress: false) }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
+        let read = folders + catalog.programs
+        if request.readFacts { request.scans = Scans.reader(progress: false, folders: read) }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -87,8 +87,9 @@ struct Check: ParsableCommand {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
         request.session = session
         request.readFacts = facts == .read
-        if request.readFacts { request.scans = Scans.reader() }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
+        let read = folders + catalog.programs
+        if request.readFacts { request.scans = Scans.reader(folders: read) }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

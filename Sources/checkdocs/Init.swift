@@ -67,7 +67,7 @@ struct Init: InputCommand {
         let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
         let drafter = ManifestDrafter(catalog: knowledge.catalog)
         let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded),
-                                  readFacts: drafter.readFacts(loaded, scans: Self.scans(), asOf: Terminal.today()))
+                                  readFacts: drafter.readFacts(loaded, scans: Self.scans(folder: folder), asOf: Terminal.today()))
         if printOnly { return Terminal.out(draft.text) }
         if force, !existing.isEmpty { try backUp(name) }
         do {
@@ -102,7 +102,7 @@ struct Init: InputCommand {
             hashes: FileHashes.of(unnamed, root: folder),
             readFacts: { paths in
                 ManifestDrafter(catalog: knowledge.catalog).readFacts(ManifestUpdater.withManifestEntries(loaded, manifest: manifest),
-                                                                      scans: Self.scans(), asOf: Terminal.today(), for: paths)
+                                                                      scans: Self.scans(folder: folder), asOf: Terminal.today(), for: paths)
             })
         // The merged text must load as the old one did: a merge that broke it is never written.
         do {
@@ -140,8 +140,8 @@ struct Init: InputCommand {
     /// The OCR of the scans whose facts are drafted, as `check` reads them (its workers and the
     /// user's OCR cache); without Tesseract, one line says the scans were not read, and the draft
     /// is made without them (docs/manifest.md, "init").
-    private static func scans() -> ScanReader {
-        Scans.reader(unread: "their dates and results are not drafted; give them by hand")
+    private static func scans(folder: String) -> ScanReader {
+        Scans.reader(unread: "their dates and results are not drafted; give them by hand", folders: [folder])
     }
 
     /// Copies the manifest to `<name>.bak`, or `<name>.bak.N` if that exists: linked into place

@@ -66,8 +66,9 @@ struct Plan: ParsableCommand {
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: nil)
         request.session = session
         request.readFacts = facts == .read
-        if request.readFacts { request.scans = Scans.reader() }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion)
+        let read = [folder] + catalog.programs
+        if request.readFacts { request.scans = Scans.reader(folders: read) }
+        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

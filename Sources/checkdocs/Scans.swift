@@ -11,7 +11,9 @@ import CheckDocsCore
 enum Scans {
     /// `progress: false` where another progress line owns stderr (a batch's); `unread` says
     /// what not reading scans means for this command.
-    static func reader(progress: Bool = true, unread: String = "facts only a scan gives stay not evaluable") -> ScanReader {
+    /// `folders`: the folders the run reads, inside which no cache is kept.
+    static func reader(progress: Bool = true, unread: String = "facts only a scan gives stay not evaluable",
+                       folders: [String]) -> ScanReader {
         let show: @Sendable (Int, Int) -> Void = { done, total in
             let plural = total == 1 ? "" : "s"
             Terminal.errorRaw(done < total ? "\rreading \(total) scan\(plural)… \(done)/\(total)" : "\r\u{1B}[K")
@@ -19,7 +21,7 @@ enum Scans {
         let warn: @Sendable (String) -> Void = { reason in
             Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); \(unread)")
         }
-        let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion)
+        let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: folders)
         return ScanReader(cache: cache, progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)
     }
 }

@@ -138,6 +138,30 @@ import Testing
         if getuid() != 0 { #expect(Self.packs(readOnly).isEmpty) }
     }
 
+    @Test("a cache home inside the applicant folder or the programs folder is not used: neither folder changes, the report is the uncached one")
+    func cacheHomeInsideAFolderTheRunReads() throws {
+        let base = Self.temporary("catalog-inside")
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        // The newcomer's scans make the run want the OCR cache too.
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/newcomer", toPath: base + "/applicant")
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/programs", toPath: base + "/programs")
+        let arguments = [base + "/applicant", "--programs", base + "/programs"]
+        let uncached = try Self.report(arguments, cache: base + "/elsewhere")
+        let applicant = FolderSnapshot(base + "/applicant"), programs = FolderSnapshot(base + "/programs")
+        for home in [base + "/applicant", base + "/applicant/not/yet", base + "/programs"] {
+            let run = try Self.report(arguments, cache: home)
+            #expect(run.status == uncached.status, "\(home)")
+            #expect(run.stdout == uncached.stdout, "\(home)")
+            #expect(FolderSnapshot(base + "/applicant") == applicant, "\(home)")
+            #expect(FolderSnapshot(base + "/programs") == programs, "\(home)")
+        }
+        // The same for init, which reads the scans to draft their facts.
+        let draft = try CLITests.run(["init", base + "/applicant", "--print"], environment: ["XDG_CACHE_HOME": base + "/applicant"])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(FolderSnapshot(base + "/applicant") == applicant)
+    }
+
     @Test("CHECKDOCS_CATALOG_CACHE=off neither reads nor writes; cache clear removes the packs")
     func offAndClear() throws {
         let cache = Self.temporary("catalog-cache")

@@ -41,12 +41,13 @@ public struct CatalogCache: Sendable {
         return hasher.finalize()
     }
 
-    /// This user's cache for this checkdocs, or nil when it is turned off or neither
-    /// `XDG_CACHE_HOME` (absolute) nor `HOME` says where it is.
+    /// This user's cache for this checkdocs, or nil when it is turned off, neither
+    /// `XDG_CACHE_HOME` (absolute) nor `HOME` says where it is, or that is inside one of
+    /// `folders` (the run's applicant and programs folders).
     public static func userCache(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                 toolVersion: String) -> CatalogCache? {
+                                 toolVersion: String, awayFrom folders: [String] = []) -> CatalogCache? {
         if environment[switchVariable] == "off" { return nil }
-        guard let directory = directory(environment: environment) else { return nil }
+        guard let directory = directory(environment: environment), CacheLocation.isAway(directory, from: folders) else { return nil }
         return CatalogCache(directory: directory, toolVersion: toolVersion, schemas: builtinSchemas)
     }
 

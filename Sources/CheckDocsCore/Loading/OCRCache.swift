@@ -26,10 +26,11 @@ public struct OCRCache: Sendable {
         self.engine = engine
     }
 
-    /// The cache of this user, or nil when neither `XDG_CACHE_HOME` (absolute) nor `HOME` says where.
+    /// The cache of this user, or nil when neither `XDG_CACHE_HOME` (absolute) nor `HOME` says
+    /// where, or when that is inside one of `folders` (the run's applicant and programs folders).
     public static func userCache(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                 toolVersion: String) -> OCRCache? {
-        guard let directory = directory(environment: environment) else { return nil }
+                                 toolVersion: String, awayFrom folders: [String] = []) -> OCRCache? {
+        guard let directory = directory(environment: environment), CacheLocation.isAway(directory, from: folders) else { return nil }
         return OCRCache(directory: directory, toolVersion: toolVersion, engine: engineIdentity(environment: environment))
     }
 
