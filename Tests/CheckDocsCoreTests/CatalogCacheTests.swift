@@ -238,6 +238,32 @@ import Testing
         }
     }
 
+    @Test("a sparse pack whose trailer claims 20 million entries is refused before its index is read")
+    func forgedCount() throws {
+        let setup = try Setup(xml: 2, json: 1)
+        defer { setup.remove() }
+        setup.load()
+        let whole = try #require(FileManager.default.contents(atPath: setup.packPath))
+        // The real header, a hole, and a trailer whose index would be 1 GB (52 bytes an entry):
+        // before the bound the run read and checksummed that gigabyte of zeros (72 s, 1 GB).
+        let count = 20_000_000, indexOffset = 40
+        var trailer: [UInt8] = []
+        for shift in stride(from: 0, to: 64, by: 8) { trailer.append(UInt8(truncatingIfNeeded: indexOffset >> shift)) }
+        for shift in stride(from: 0, to: 32, by: 8) { trailer.append(UInt8(truncatingIfNeeded: count >> shift)) }
+        trailer += [UInt8](repeating: 0, count: 8) + Array("CDCATEND".utf8)
+        FileManager.default.createFile(atPath: setup.packPath, contents: whole.prefix(40))
+        let handle = try #require(FileHandle(forWritingAtPath: setup.packPath))
+        try handle.seek(toOffset: UInt64(indexOffset + count * 52))
+        handle.write(Data(trailer))
+        try handle.close()
+        let start = ContinuousClock.now
+        let run = setup.load()
+        #expect(ContinuousClock.now - start < .seconds(10), "the forged index was read")
+        #expect(run.pack.oldCount == 0)
+        #expect(Self.descriptions(run.loads) == setup.uncached)
+        #expect(FileManager.default.contents(atPath: setup.packPath) == whole, "not rewritten whole")
+    }
+
     @Test("a damaged entry is ignored (its file read again), the others used; any damaged byte is caught, never trusted")
     func damagedPack() throws {
         let setup = try Setup(xml: 2, json: 1)

@@ -19,7 +19,13 @@ final class CatalogPack: @unchecked Sendable {
     static let recordSize = 52
     static let trailerSize = 28
     /// No entry is longer: a description is at most SafeFileReader.defaultLimit bytes, and its tree smaller.
-    static let maxEntryBytes = 16 * 1024 * 1024
+    /// A kept tree's bytes at most. A description's tree is a few kilobytes; the bound is what a
+    /// damaged entry can cost, since a byte can decode to a node of tens of bytes.
+    static let maxEntryBytes = 2 * 1024 * 1024
+    /// Entries of one pack at most (a 10,000-program catalog holds 10,000): the index a damaged
+    /// or forged trailer claims is checked against it before anything is read, so a sparse file
+    /// that claims millions of entries costs nothing (its index would be 52 bytes each).
+    static let maxEntries = 200_000
 
     struct Location {
         var offset: Int
@@ -74,7 +80,7 @@ final class CatalogPack: @unchecked Sendable {
         let indexOffset = Int(exactly: Self.word64(trailer, 0)) ?? -1
         let count = Int(Self.word32(trailer, 8))
         let indexEnd = file.size - trailerSize
-        guard indexOffset >= headerSize, indexOffset <= indexEnd, (indexEnd - indexOffset) == count * recordSize,
+        guard count <= maxEntries, indexOffset >= headerSize, indexOffset <= indexEnd, (indexEnd - indexOffset) == count * recordSize,
               let records = file.read(at: indexOffset, count: indexEnd - indexOffset),
               Self.checksum(records[...]) == Self.word64(trailer, 12) else { return nil }
         var index: [CatalogCacheKey: Location] = [:]
@@ -151,7 +157,7 @@ final class CatalogPack: @unchecked Sendable {
     }
 
     private func append(_ key: CatalogCacheKey, _ entry: [UInt8]) {
-        guard let writer, entry.count <= Self.maxEntryBytes else { return }
+        guard let writer, entry.count <= Self.maxEntryBytes, written.count < Self.maxEntries else { return }
         written.append((key, Location(offset: writer.count, length: entry.count, checksum: Self.checksum(entry[...]))))
         writer.append(entry)
     }

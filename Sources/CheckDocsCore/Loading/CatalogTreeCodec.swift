@@ -25,8 +25,9 @@ enum CatalogTreeCodec {
         }
     }
 
-    /// Deeper trees are not kept (libxml2 and the JSON parser refuse far shallower ones).
-    static let maxDepth = 512
+    /// Deeper trees are not kept: the JSON parser's own limit, far deeper than any description
+    /// the schemas allow, and shallow enough for the small stacks of the threads that decode.
+    static let maxDepth = JSONParser.maxDepth
     private static let none = UInt32.max
 
     // MARK: Encoding
