@@ -149,6 +149,7 @@ import Testing
                 expires: "2028-01-31"   # as I read my card
               "Passport bio page.png": {type: passport}
               "QuantiFERON result.pdf":   # the lab's scan
+                    # a comment deeper than the keys: the keys' indentation is the one to follow
                 type: tb_igra
                 result: negative
 

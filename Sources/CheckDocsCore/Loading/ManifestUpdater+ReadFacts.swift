@@ -66,7 +66,9 @@ extension ManifestUpdater {
             let indent = key.column - 1
             guard Self.opensBlock(lines.content(key.line)) else { continue }
             let children = body.filter { !lines.isBlankOrTopLevelComment($0) && lines.indentation($0) > indent }
-            guard let first = children.first, let last = children.last else { continue }
+            // The keys' indentation, not a comment's: a comment may sit deeper than the keys.
+            guard let first = children.first(where: { !lines.content($0).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }),
+                  let last = children.last else { continue }
             let childIndent = String(repeating: " ", count: lines.indentation(first))
             let said = children.map { lines.content($0).drop { $0 == " " || $0 == "\t" } }
             let new = ManifestDrafter.readFactLines(facts).filter { line in
