@@ -7,8 +7,8 @@ struct Init: InputCommand {
         abstract: "Draft checkdocs.yaml from the files already in the folder.",
         discussion: """
         Types and dates come from the file and folder names, as `check` reads them; a document whose \
-        name gives no date also gets what its text says (a PDF's text layer; a scan's MRZ, and by OCR \
-        commented out, to confirm), with the line read. Ambiguous and unrecognized files are listed \
+        name gives no date also gets what its text says (a PDF's text layer; a scan's MRZ and OCR, what \
+        may not decide commented out, to confirm), with the line read. Ambiguous and unrecognized files are listed \
         as commented entries, and the applicant profile as commented placeholders. This is the only command that writes into the applicant folder, and it writes \
         only the manifest (and a backup of the one it replaces), atomically. An existing manifest \
         (checkdocs.yaml, .yml or .json) is never replaced without --force or --update; with --force \
