@@ -22,7 +22,12 @@ public final class ReadOnlyFile: @unchecked Sendable {
     /// The file at `path` when it is a regular file of this user; nil otherwise (missing, a link,
     /// another kind of file, unreadable).
     public static func open(_ path: String) -> ReadOnlyFile? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        // The module's open(2), not this static `open`.
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        #else
+        let descriptor = Darwin.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        #endif
         guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(), status.st_size >= 0 else {
