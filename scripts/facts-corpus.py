@@ -357,27 +357,7 @@ class Scanner:
 
     def render(self, document, index, dpi, degrees):
         """One page's gray rows (poppler renders page `index`, rotated about its centre)."""
-        p, c = self.renderer.poppler, self.renderer.cairo
-        handle = p.poppler_document_new_from_data(document, len(document), None, None)
-        page = p.poppler_document_get_page(handle, index)
-        width, height = int(612 * dpi / 72), int(792 * dpi / 72)
-        surface = c.cairo_image_surface_create(1, width, height)
-        context = c.cairo_create(surface)
-        c.cairo_set_source_rgb(context, 1, 1, 1)
-        c.cairo_paint(context)
-        c.cairo_translate(context, width / 2, height / 2)
-        c.cairo_rotate(context, degrees * 3.141592653589793 / 180)
-        c.cairo_translate(context, -width / 2, -height / 2)
-        c.cairo_scale(context, dpi / 72, dpi / 72)
-        p.poppler_page_render(page, context)
-        c.cairo_destroy(context)
-        c.cairo_surface_flush(surface)
-        stride = c.cairo_image_surface_get_stride(surface)
-        data = ctypes.string_at(c.cairo_image_surface_get_data(surface), stride * height)
-        c.cairo_surface_destroy(surface)
-        p.g_object_unref(page)
-        p.g_object_unref(handle)
-        return width, height, [data[row * stride + 1: row * stride + 4 * width: 4] for row in range(height)]
+        return self.renderer.render(document, dpi, degrees, index=index)
 
     def jpeg(self, width, height, rows, dpi, noise, quality, seed):
         l = self.lept

@@ -206,10 +206,11 @@ class Renderer:
         c.cairo_image_surface_get_data.argtypes = [ctypes.c_void_p]
         c.cairo_image_surface_get_stride.argtypes = [ctypes.c_void_p]
 
-    def render(self, pdf, dpi, degrees):
+    def render(self, pdf, dpi, degrees, index=0):
+        """Page `index` of `pdf` as gray rows at `dpi`, rotated by `degrees` about its centre."""
         p, c = self.poppler, self.cairo
         document = p.poppler_document_new_from_data(pdf, len(pdf), None, None)
-        page = p.poppler_document_get_page(document, 0)
+        page = p.poppler_document_get_page(document, index)
         width, height = int(612 * dpi / 72), int(792 * dpi / 72)
         surface = c.cairo_image_surface_create(1, width, height)  # CAIRO_FORMAT_RGB24
         context = c.cairo_create(surface)
