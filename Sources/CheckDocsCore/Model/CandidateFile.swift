@@ -5,8 +5,8 @@ public struct CandidateFile: Hashable, Sendable {
     public var path: FilePath
     public var counted: Bool
     /// Why it did not count (nil when it counted), worded when a report asks: a batch summary
-    /// and `--quiet` print no candidate, and wording each one was a tenth of a catalog run
-    /// (docs/performance.md, "Words made when printed").
+    /// and `--quiet` print no candidate, and wording each one cost 6 % of a `-q` catalog run's
+    /// instructions (docs/performance.md, "Evaluation cost, and words made when printed").
     public var failure: (any CandidateFailure)?
 
     /// Why it did not count, as data (nil when it counted).
