@@ -339,43 +339,12 @@ class Scanner:
 
     def __init__(self):
         self.renderer = specimens.Renderer()
-        self.lept = ctypes.CDLL("liblept.so.5")
-        self.libc = ctypes.CDLL("libc.so.6")
-        l = self.lept
-        l.pixReadMem.restype = ctypes.c_void_p
-        l.pixReadMem.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
-        l.pixBlockconv.restype = ctypes.c_void_p
-        l.pixBlockconv.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
-        l.pixAddGaussianNoise.restype = ctypes.c_void_p
-        l.pixAddGaussianNoise.argtypes = [ctypes.c_void_p, ctypes.c_float]
-        l.pixSetResolution.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
-        l.pixWriteMemJpeg.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t), ctypes.c_void_p,
-                                      ctypes.c_int, ctypes.c_int]
-        l.pixDestroy.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
-        l.lept_free.argtypes = [ctypes.c_void_p]
-        self.libc.srand.argtypes = [ctypes.c_uint]
-
-    def render(self, document, index, dpi, degrees):
-        """One page's gray rows (poppler renders page `index`, rotated about its centre)."""
-        return self.renderer.render(document, dpi, degrees, index=index)
+        self.degrader = specimens.Degrader()
 
     def jpeg(self, width, height, rows, dpi, noise, quality, seed):
-        l = self.lept
         # Handed over as a binary PGM (no compression to spend time on); leptonica reads it from memory.
         encoded = b"P5\n%d %d\n255\n" % (width, height) + b"".join(rows)
-        source = ctypes.c_void_p(l.pixReadMem(encoded, len(encoded)))
-        blurred = ctypes.c_void_p(l.pixBlockconv(source, 1, 1))
-        self.libc.srand(seed)
-        noisy = ctypes.c_void_p(l.pixAddGaussianNoise(blurred, noise))
-        l.pixSetResolution(noisy, dpi, dpi)
-        data, size = ctypes.c_void_p(), ctypes.c_size_t()
-        if not (source and blurred and noisy) or l.pixWriteMemJpeg(ctypes.byref(data), ctypes.byref(size), noisy, quality, 0) != 0:
-            sys.exit("facts-corpus.py: leptonica could not degrade a page")
-        out = ctypes.string_at(data, size.value)
-        l.lept_free(data)
-        for pix in (source, blurred, noisy):
-            l.pixDestroy(ctypes.byref(pix))
-        return out
+        return self.degrader.jpeg(encoded, dpi, blur=1, noise=noise, quality=quality, seed=seed)
 
     def scan(self, document, pages, dpi, scan_rng, seed):
         """The scan of a text PDF at `dpi`: a JPEG for one page, else an image-only PDF of JPEG pages.
@@ -385,7 +354,7 @@ class Scanner:
         quality = scan_rng.randint(55, 85)
         images = []
         for index in range(pages):
-            width, height, rows = self.render(document, index, dpi, degrees)
+            width, height, rows = self.renderer.render(document, dpi, degrees, index=index)
             images.append((width, height, self.jpeg(width, height, rows, dpi, noise, quality, seed * 7 + index)))
         how = {"dpi": dpi, "rotation": degrees, "blur": "3x3 box", "noise": noise, "jpegQuality": quality}
         if pages == 1:

@@ -76,15 +76,7 @@ def main():
                 y = 700 - (index // PER_ROW) * 4 * SIZE - shift_y
                 ops.append("BT /F2 %d Tf %.4f %.4f Td (%s) Tj ET" % (SIZE, x, y, char))
                 places.append((char, x, y))
-            stream = "\n".join(ops).encode()
-            pdf = specimens.assemble([
-                b"<< /Type /Catalog /Pages 2 0 R >>",
-                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
-                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            ] + font_objects)
+            pdf = specimens.one_page("\n".join(ops).encode(), font_objects)
             width, height, rows = renderer.render(pdf, DPI, 0)
             for char, x, y in places:
                 # The glyph's ink, in a box around where it was drawn (a pitch and a half wide,

@@ -123,6 +123,18 @@ def assemble(objects):
     return bytes(out)
 
 
+def one_page(stream, font_objects):
+    """A one-page US Letter PDF: the content stream, Helvetica as F1 and the MRZ font as F2."""
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + font_objects)
+
+
 OCR_B = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"  # Debian's fonts-ocr-b (public domain)
 
 
@@ -168,15 +180,7 @@ def text_pdf(truth, mrz_font="OCR-B"):
     font_objects, size = mrz_font_objects(mrz_font)
     ops.append("BT /F2 %d Tf 14.4 TL 72 %d Td (%s) Tj T* (%s) Tj ET" %
                (size, y - 40, truth["lines"][0], truth["lines"][1]))
-    stream = "\n".join(ops).encode()
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ] + font_objects)
+    return one_page("\n".join(ops).encode(), font_objects)
 
 
 class Renderer:
@@ -264,11 +268,12 @@ class Degrader:
         handle = ctypes.c_void_p(pix)
         self.lept.pixDestroy(ctypes.byref(handle))
 
-    def jpeg(self, png_bytes, dpi, blur, noise, quality, seed):
-        """The PNG blurred (a box 2*blur+1 pixels wide, none for 0), with Gaussian noise of
-        standard deviation `noise` (leptonica draws it with rand(), seeded here), as a JPEG."""
+    def jpeg(self, image_bytes, dpi, blur, noise, quality, seed):
+        """The image (any format leptonica reads: PNG, binary PGM) blurred (a box 2*blur+1 pixels
+        wide, none for 0), with Gaussian noise of standard deviation `noise` (leptonica draws it
+        with rand(), seeded here), as a JPEG."""
         self.libc.srand(seed)
-        pix = self.lept.pixReadMem(png_bytes, len(png_bytes))
+        pix = self.lept.pixReadMem(image_bytes, len(image_bytes))
         if blur:
             blurred = self.lept.pixBlockconv(pix, blur, blur)
             self.destroy(pix)
