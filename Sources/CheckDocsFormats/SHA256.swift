@@ -15,9 +15,15 @@ public struct SHA256 {
     public static func hex(_ bytes: ArraySlice<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
+        return hex(digest: hasher.finalize())
+    }
+
+    /// A digest (or any bytes) as lowercase hex digits, two per byte.
+    public static func hex(digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        for byte in hasher.finalize() { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
+        text.reserveCapacity(digest.count * 2)
+        for byte in digest { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
         return String(decoding: text, as: UTF8.self)
     }
 

@@ -123,12 +123,7 @@ struct CatalogCacheKey: Hashable, Sendable {
         return bytes
     }
 
-    var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
-        return String(decoding: text, as: UTF8.self)
-    }
+    var hex: String { SHA256.hex(digest: bytes) }
 
     static func == (lhs: CatalogCacheKey, rhs: CatalogCacheKey) -> Bool { lhs.words == rhs.words }
 

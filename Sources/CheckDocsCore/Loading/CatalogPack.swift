@@ -165,32 +165,10 @@ final class CatalogPack: @unchecked Sendable {
     // MARK: Bytes
 
     /// FNV-1a, 64 bits: finds damage (a torn or edited pack), not an attacker (docs/security.md, "The catalog cache").
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 { ByteWords.fnv1a(bytes) }
 
-    static func put32(_ value: UInt32, into bytes: inout [UInt8]) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-    }
-
-    static func put64(_ value: UInt64, into bytes: inout [UInt8]) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
-
-    static func word32(_ bytes: [UInt8], _ start: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for index in (start..<(start + 4)).reversed() { value = value << 8 | UInt32(bytes[index]) }
-        return value
-    }
-
-    static func word64(_ bytes: [UInt8], _ start: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for index in (start..<(start + 8)).reversed() { value = value << 8 | UInt64(bytes[index]) }
-        return value
-    }
+    static func put32(_ value: UInt32, into bytes: inout [UInt8]) { ByteWords.put32(value, into: &bytes) }
+    static func put64(_ value: UInt64, into bytes: inout [UInt8]) { ByteWords.put64(value, into: &bytes) }
+    static func word32(_ bytes: [UInt8], _ start: Int) -> UInt32 { ByteWords.word32(bytes, start) }
+    static func word64(_ bytes: [UInt8], _ start: Int) -> UInt64 { ByteWords.word64(bytes, start) }
 }

@@ -46,9 +46,9 @@ enum CatalogTreeCodec {
         }
         var bytes: [UInt8] = [kind]
         bytes.reserveCapacity(writer.nodes.count + writer.stringBytes + 4 * writer.strings.count + 5)
-        Writer.put(UInt32(writer.strings.count), into: &bytes)
+        ByteWords.put32(UInt32(writer.strings.count), into: &bytes)
         for string in writer.strings {
-            Writer.put(UInt32(string.utf8.count), into: &bytes)
+            ByteWords.put32(UInt32(string.utf8.count), into: &bytes)
             bytes += string.utf8
         }
         bytes += writer.nodes
@@ -61,14 +61,7 @@ enum CatalogTreeCodec {
         var stringBytes = 0
         var nodes: [UInt8] = []
 
-        static func put(_ number: UInt32, into bytes: inout [UInt8]) {
-            bytes.append(UInt8(truncatingIfNeeded: number))
-            bytes.append(UInt8(truncatingIfNeeded: number >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: number >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: number >> 24))
-        }
-
-        mutating func number(_ number: UInt32) { Self.put(number, into: &nodes) }
+        mutating func number(_ number: UInt32) { ByteWords.put32(number, into: &nodes) }
 
         mutating func string(_ string: String) {
             if let index = indices[string] { return number(index) }
@@ -175,8 +168,7 @@ enum CatalogTreeCodec {
         mutating func number() -> UInt32? {
             guard remaining >= 4 else { return nil }
             defer { position += 4 }
-            return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
-                | UInt32(bytes[position + 3]) << 24
+            return ByteWords.word32(bytes, position)
         }
 
         mutating func string(length: Int) -> String? {

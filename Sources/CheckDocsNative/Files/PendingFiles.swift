@@ -134,12 +134,7 @@ public final class PendingFiles: @unchecked Sendable {
     static func temporaryName(for name: String) -> String {
         let plain = ".\(name).checkdocs-\(getpid()).tmp"
         if plain.utf8.count <= 255 { return plain }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(ByteWords.fnv1a(name.utf8), radix: 16)
         return ".checkdocs-\(getpid())-\(String(repeating: "0", count: 16 - hex.count) + hex).tmp"
     }
 
