@@ -4,11 +4,9 @@ public struct EvaluationContext: Sendable {
     public var asOf: CalendarDate
     public var profile: ApplicantProfile
     public var hasManifest: Bool
-    public var catalog: DocumentCatalog {
-        didSet { wordingCatalog = FindingToWord.Catalog(catalog) }
-    }
-    /// The catalog the candidates' sentences are worded with, when a report asks for them.
-    private(set) var wordingCatalog: FindingToWord.Catalog
+    public let catalog: DocumentCatalog
+    /// The same catalog, shared by reference with every candidate worded when a report asks.
+    let wordingCatalog: FindingToWord.Catalog
     /// `--session DATE`: the session start to evaluate, for every program that lists sessions.
     public var session: CalendarDate? = nil
     /// The rules in words shared by the folders of a batch (nil: a one-folder check).
