@@ -1,0 +1,36 @@
+/// Little-endian words in byte arrays and FNV-1a, for the small binary formats checkdocs writes
+/// itself (the compiled-catalog pack and its trees) and for short stable names. One home, so the
+/// writer and the reader of a format can never disagree on byte order.
+public enum ByteWords {
+    public static func put32(_ value: UInt32, into bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    public static func put64(_ value: UInt64, into bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// The word at `start`; the caller has checked that four bytes are there.
+    public static func word32(_ bytes: [UInt8], _ start: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for index in (start..<(start + 4)).reversed() { value = value << 8 | UInt32(bytes[index]) }
+        return value
+    }
+
+    /// The word at `start`; the caller has checked that eight bytes are there.
+    public static func word64(_ bytes: [UInt8], _ start: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in (start..<(start + 8)).reversed() { value = value << 8 | UInt64(bytes[index]) }
+        return value
+    }
+
+    /// FNV-1a, 64 bits: finds damage and spreads names, never an attacker's work.
+    public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
