@@ -25,6 +25,11 @@ struct Cache: ParsableCommand {
                 Terminal.error("checkdocs: \(cache.directory): cannot clear: \(error.description)")
                 throw ExitCode(2)
             }
+            // The digests that find OCR readings without reading the scans (they name no file's content).
+            if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() {
+                Terminal.error("checkdocs: \(memo.directory): cannot clear: \(error.description)")
+                throw ExitCode(2)
+            }
             // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
             guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }
             switch CatalogCache.clear(directory: catalog) {

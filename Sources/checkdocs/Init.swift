@@ -64,7 +64,8 @@ struct Init: InputCommand {
         }
         let knowledge = try Knowledge.load(extraChecklists: checklists)
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: !force && !printOnly)
-        let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder)
+        let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder,
+                                   memo: ContentDigests.userMemo(awayFrom: [folder]))
         let drafter = ManifestDrafter(catalog: knowledge.catalog)
         let draft = drafter.draft(loaded, toolVersion: ReadinessChecker.toolVersion, hashes: hashes, suggestions: drafter.suggestions(loaded),
                                   readFacts: drafter.readFacts(loaded, scans: Self.scans(folder: folder), asOf: Terminal.today()))
@@ -99,7 +100,7 @@ struct Init: InputCommand {
         let unnamed = loaded.scannedFiles.filter { manifest.documents[$0.path] == nil }
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(
             text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,
-            hashes: FileHashes.of(unnamed, root: folder),
+            hashes: FileHashes.of(unnamed, root: folder, memo: ContentDigests.userMemo(awayFrom: [folder])),
             readFacts: { paths in
                 ManifestDrafter(catalog: knowledge.catalog).readFacts(ManifestUpdater.withManifestEntries(loaded, manifest: manifest),
                                                                       scans: Self.scans(folder: folder), asOf: Terminal.today(), for: paths)

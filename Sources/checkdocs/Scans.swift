@@ -22,6 +22,6 @@ enum Scans {
             Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); \(unread)")
         }
         let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: folders)
-        return ScanReader(cache: cache, progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)
+        return ScanReader(cache: cache, digests: cache == nil ? nil : ContentDigests.userMemo(awayFrom: folders), progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)
     }
 }

@@ -173,4 +173,40 @@ import Testing
         let cleared = try CLITests.run(["cache", "clear"], environment: environment)
         #expect(cleared.stdout.contains("removed 0 cached OCR results"), "\(cleared.stdout)")
     }
+
+    @Test("a second run over an unchanged folder reads no scan: the remembered digest finds the cached reading; cache clear forgets it",
+          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func digestMemo() throws {
+        let (box, program, cache) = try Self.box()
+        defer { box.remove() }
+        let arguments = [box.folder, "--programs", program, "--format", "json"] + Self.asOf
+        let environment = ["XDG_CACHE_HOME": cache]
+        // A file is remembered only once it has not changed for two seconds (docs/inspection.md,
+        // "Content digests").
+        Thread.sleep(forTimeInterval: 2.1)
+        let first = try box.runChecked(arguments, timeout: 60, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let sha256 = String(try CLITests.run([box.folder + "/Passport.png"], binary: "/usr/bin/sha256sum").stdout.prefix(64))
+        let memo = cache + "/checkdocs/digests"
+        let names = try FileManager.default.contentsOfDirectory(atPath: memo)
+        #expect(names.count == 1, "\(names)")
+        let entry = memo + "/" + (try #require(names.first))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: entry)), as: UTF8.self).contains(" " + sha256 + "\n"))
+        #expect(try Self.mode(memo) == 0o700 && Self.mode(entry) == 0o600)
+
+        // The memo is made to name another digest, and the reading is kept only under that one:
+        // a run that hashed the scan would find no reading and OCR it again under its own.
+        let other = String(repeating: "e", count: 64)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: entry)), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: sha256, with: other).utf8).write(to: URL(fileURLWithPath: entry))
+        try FileManager.default.moveItem(atPath: cache + "/checkdocs/ocr/\(sha256).image", toPath: cache + "/checkdocs/ocr/\(other).image")
+        let second = try box.runChecked(arguments, timeout: 60, environment: environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Self.passport(second)["status"] as? String == "ok")
+        #expect(Self.entries(cache) == [other + ".image"], "no OCR: the scan was not hashed")
+
+        let clear = try CLITests.run(["cache", "clear"], environment: environment)
+        #expect(clear.status == 0, "\(clear.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: memo).isEmpty)
+    }
 }

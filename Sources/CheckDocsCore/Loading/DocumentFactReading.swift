@@ -77,12 +77,25 @@ struct DocumentFactReading {
     mutating func read(_ paths: [FilePath], inspector: DocumentInspector, documents: inout [ApplicantDocument],
                        scans: ScanReader? = nil, asOf: CalendarDate? = nil) -> Bool {
         guard !paths.isEmpty else { return false }
-        inspector.inspect(paths.filter { inspector.contentType(of: $0)?.format == .pdf }, pageTexts: true)
+        let pdfs = paths.filter { inspector.contentType(of: $0)?.format == .pdf }
+        // A PDF whose bytes were OCRed before had an empty text layer: its readings are in the
+        // OCR cache, found by the digest the memo remembers, with no worker started for its text.
+        var known: [FilePath: ScanReader.Scan] = [:]
+        if let scans, asOf != nil {
+            for path in pdfs {
+                if let digest = inspector.digest(of: path, memo: scans.digests, limit: FileInspector.maxPDFBytes, readIfUnknown: false) {
+                    let scan = Self.scan(path, isPDF: true, digest: digest, inspector: inspector)
+                    if scans.hasReading(scan) { known[path] = scan }
+                }
+            }
+        }
+        inspector.inspect(pdfs.filter { known[$0] == nil }, pageTexts: true)
         var changed = false
         let wanted = Set(paths)
         var ocrPages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
         if let scans, let asOf {
             let toScan = documents.filter { wanted.contains($0.path) }.compactMap { document -> ScanReader.Scan? in
+                if let scan = known[document.path] { return scan }
                 guard let format = inspector.contentType(of: document.path)?.format else { return nil }
                 switch format {
                 case .jpeg, .png: break
@@ -92,8 +105,8 @@ struct DocumentFactReading {
                           texts.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else { return nil }
                 default: return nil
                 }
-                guard let bytes = inspector.bytes(of: document.path, limit: FileInspector.maxPDFBytes) else { return nil }
-                return ScanReader.Scan(path: document.path, bytes: bytes, isPDF: format == .pdf)
+                guard let digest = inspector.digest(of: document.path, memo: scans.digests, limit: FileInspector.maxPDFBytes) else { return nil }
+                return Self.scan(document.path, isPDF: format == .pdf, digest: digest, inspector: inspector)
             }
             ocrPages = scans.read(toScan)
         }
@@ -121,6 +134,12 @@ struct DocumentFactReading {
             facts += applied
         }
         return changed
+    }
+
+    static func scan(_ path: FilePath, isPDF: Bool, digest: ContentDigests.Digest, inspector: DocumentInspector) -> ScanReader.Scan {
+        ScanReader.Scan(path: path, sha256: digest.sha256, isPDF: isPDF, bytes: digest.bytes) {
+            inspector.bytes(of: path, limit: FileInspector.maxPDFBytes)
+        }
     }
 
     /// Applies the deciding readings of one document to its facts; returns every reading with its use.

@@ -3,16 +3,20 @@ import CheckDocsNative
 
 /// The SHA-256 of scanned files, for the `sha256:` key `init` writes (docs/manifest.md). Each file
 /// is read as the inspector reads documents (no link followed, the same file the scan listed);
-/// a file over `maxBytes`, or one that cannot be read, gets no hash.
+/// a file over `maxBytes`, or one that cannot be read, gets no hash. With a memo
+/// (docs/inspection.md, "Content digests"), a file hashed before and unchanged since is not read,
+/// and the digests learnt here spare the OCR of the same run a second reading.
 public enum FileHashes {
     public static let maxBytes = 50 * 1024 * 1024
 
-    public static func of(_ files: [ScannedFile], root: String) -> [FilePath: String] {
+    public static func of(_ files: [ScannedFile], root: String, memo: ContentDigests? = nil) -> [FilePath: String] {
         var hashes: [FilePath: String] = [:]
-        for file in files where file.readable && file.size <= Int64(maxBytes) {
-            guard let bytes = try? DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: maxBytes + 1),
-                  bytes.count <= maxBytes else { continue }
-            hashes[file.path] = SHA256.hex(bytes)
+        for file in files {
+            if let memo, let sha256 = memo.remembered(root: root, file: file) {
+                hashes[file.path] = sha256
+            } else if let digest = ContentDigests.hash(root: root, file: file, limit: maxBytes, remembering: memo) {
+                hashes[file.path] = digest.sha256
+            }
         }
         return hashes
     }

@@ -17,6 +17,9 @@ public final class ScanReader: @unchecked Sendable {
 
     let workers: DocumentWorkers
     let cache: OCRCache?
+    /// Where the scans' digests are remembered, so that a second run finds its readings in
+    /// `cache` without reading the scans (docs/inspection.md, "Content digests").
+    public let digests: ContentDigests?
     let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     let unavailable: (@Sendable (_ reason: String) -> Void)?
 
@@ -27,11 +30,12 @@ public final class ScanReader: @unchecked Sendable {
 
     /// `progress` is called with scans done and scans to read once OCR has run `progressDelay`
     /// seconds, and last with done == total; `unavailable` once per reader with the worker's reason.
-    public init(workers: DocumentWorkers = .shared, cache: OCRCache?,
+    public init(workers: DocumentWorkers = .shared, cache: OCRCache?, digests: ContentDigests? = nil,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
                 unavailable: (@Sendable (_ reason: String) -> Void)? = nil) {
         self.workers = workers
         self.cache = cache
+        self.digests = digests
         self.progress = progress
         self.unavailable = unavailable
     }
@@ -41,11 +45,40 @@ public final class ScanReader: @unchecked Sendable {
     /// Readings taken from the cache so far.
     public var cachedReadings: Int { lock.withLock { cacheHits } }
 
-    /// One scan to read: its bytes, and whether it is a PDF (else an image).
-    struct Scan {
-        var path: FilePath
-        var bytes: [UInt8]
-        var isPDF: Bool
+    /// One scan to read: its content's SHA-256, whether it is a PDF (else an image), and its
+    /// bytes, read only when a page is not in the cache (and then once).
+    final class Scan: @unchecked Sendable {
+        let path: FilePath
+        let sha256: String
+        let isPDF: Bool
+        private let lock = NSLock()
+        private var bytes: [UInt8]?
+        private var load: (() -> [UInt8]?)?
+
+        init(path: FilePath, sha256: String, isPDF: Bool, bytes: [UInt8]?, load: @escaping () -> [UInt8]?) {
+            self.path = path
+            self.sha256 = sha256
+            self.isPDF = isPDF
+            self.bytes = bytes
+            self.load = bytes == nil ? load : nil
+        }
+
+        /// The bytes; nil when they can no longer be read as they were hashed.
+        func content() -> [UInt8]? {
+            lock.withLock {
+                if let load {
+                    bytes = load().flatMap { SHA256.hex($0) == sha256 ? $0 : nil }
+                    self.load = nil
+                }
+                return bytes
+            }
+        }
+    }
+
+    /// Whether the cache holds a reading of `scan`'s first page: then its bytes were a scan
+    /// before (a PDF is OCRed only when its text layer is empty), and need not be read again.
+    func hasReading(_ scan: Scan) -> Bool {
+        cache?.load(hash: scan.sha256, input: scan.isPDF ? .pdfPage(index: 0) : .image) != nil
     }
 
     /// The pages read of each scan (1-based page, what OCR read), in page order.
@@ -66,10 +99,9 @@ public final class ScanReader: @unchecked Sendable {
                 }
             }
         }
-        let hashes = scans.concurrentMap { SHA256.hex($0.bytes) }
         // First pages (and images) first: a PDF's first page says how many pages it has.
-        let first = Array(zip(scans, hashes)).concurrentMap { scan, hash -> OCRResult? in
-            let result = reading(scan, hash: hash, input: scan.isPDF ? .pdfPage(index: 0) : .image)
+        let first = scans.concurrentMap { scan -> OCRResult? in
+            let result = reading(scan, input: scan.isPDF ? .pdfPage(index: 0) : .image)
             if !(scan.isPDF && result.map(Self.pageCount) ?? 1 > 1) { finished(1) }
             return result
         }
@@ -81,7 +113,7 @@ public final class ScanReader: @unchecked Sendable {
         }
         var remaining = Dictionary(grouping: more, by: \.scan).mapValues(\.count)
         let rest = more.concurrentMap { job -> OCRResult? in
-            let result = reading(scans[job.scan], hash: hashes[job.scan], input: .pdfPage(index: job.index))
+            let result = reading(scans[job.scan], input: .pdfPage(index: job.index))
             let last = progressLock.withLock { () -> Bool in
                 remaining[job.scan, default: 1] -= 1
                 return remaining[job.scan] == 0
@@ -106,21 +138,18 @@ public final class ScanReader: @unchecked Sendable {
 
     /// One image or page: from the cache, else from a worker (and then kept). nil: the worker
     /// failed (timeout, crash), or OCR is unavailable (said once).
-    private func reading(_ scan: Scan, hash: String, input: OCRWorkerProtocol.Input) -> OCRResult? {
-        if let cached = cache?.load(hash: hash, input: input) {
+    private func reading(_ scan: Scan, input: OCRWorkerProtocol.Input) -> OCRResult? {
+        if let cached = cache?.load(hash: scan.sha256, input: input) {
             lock.withLock { cacheHits += 1 }
             return cached
         }
         // Once a worker said OCR cannot run here, no other request can do better.
-        guard lock.withLock({ () -> Bool in
-            if saidUnavailable { return false }
-            requests += 1
-            return true
-        }) else { return nil }
+        guard !lock.withLock({ saidUnavailable }), let bytes = scan.content() else { return nil }
+        lock.withLock { requests += 1 }
         let reading: DocumentWorkers.OCRReading
         switch input {
-        case .image: reading = workers.ocrImage(scan.bytes)
-        case let .pdfPage(index): reading = workers.ocrPDFPage(scan.bytes, index: index)
+        case .image: reading = workers.ocrImage(bytes)
+        case let .pdfPage(index): reading = workers.ocrPDFPage(bytes, index: index)
         }
         let result: OCRResult
         switch reading {
@@ -135,7 +164,7 @@ public final class ScanReader: @unchecked Sendable {
             return nil
         case .failed: return nil
         }
-        cache?.store(result, hash: hash, input: input)
+        cache?.store(result, hash: scan.sha256, input: input)
         return result
     }
 }
