@@ -242,7 +242,8 @@ public struct MachineReadableZone: Hashable, Sendable {
     }
 
     private static func trimmed(_ field: String) -> String {
-        String(field.reversed().drop { $0 == "<" }.reversed())
+        guard let last = field.utf8.lastIndex(where: { $0 != UInt8(ascii: "<") }) else { return "" }
+        return String(field[...last])
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
@@ -304,6 +305,7 @@ public struct MachineReadableZone: Hashable, Sendable {
     /// Runs of consecutive lines made only of the zone's alphabet (after normalising), each line
     /// kept separately.
     static func candidateBlocks(_ text: String) -> [[String]] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCandidateBlocks(Array(text.utf8)) }
         var blocks: [[String]] = []
         var current: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -324,6 +326,38 @@ public struct MachineReadableZone: Hashable, Sendable {
                 if !current.isEmpty { blocks.append(current) }
                 current = []
             }
+        }
+        if !current.isEmpty { blocks.append(current) }
+        return blocks
+    }
+
+    /// `candidateBlocks` of ASCII text, byte by byte (every OCRed page is read for zones): there
+    /// a line break is \n, \r, a vertical tab or a form feed, and \r\n is one break.
+    static func asciiCandidateBlocks(_ text: [UInt8]) -> [[String]] {
+        var blocks: [[String]] = []
+        var current: [String] = []
+        var index = 0
+        while index <= text.count {
+            var end = index
+            while end < text.count, !(text[end] >= 0x0A && text[end] <= 0x0D) { end += 1 }
+            var line: [UInt8] = []
+            var valid = true
+            for byte in text[index..<end] {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "<"): line.append(byte)
+                default: valid = false
+                }
+                if !valid { break }
+            }
+            if valid, line.count >= 10 {
+                current.append(String(decoding: line, as: UTF8.self))
+            } else if !line.isEmpty || !valid {
+                if !current.isEmpty { blocks.append(current) }
+                current = []
+            }
+            // "\r\n" is one break: no empty line between its two bytes.
+            index = end + (end + 1 < text.count && text[end] == 0x0D && text[end + 1] == 0x0A ? 2 : 1)
         }
         if !current.isEmpty { blocks.append(current) }
         return blocks

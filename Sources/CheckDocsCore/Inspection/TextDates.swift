@@ -36,7 +36,41 @@ enum TextDates {
 
     /// Case and accents folded, so that "MÄRZ", "März" and "marz" are one word.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII has no accents, and its case folds to a-z: no need for Foundation's tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The tokens of a folded line: runs of ASCII digits, runs of letters, and between them the
+    /// non-space characters that separate them.
+    static func tokens(_ line: FoldedLine) -> [Token] {
+        line.isASCII ? asciiTokens(line.utf8) : tokens(line.characters)
+    }
+
+    /// `tokens` of an ASCII line, byte by byte: there a byte is a character, a letter is a-z or
+    /// A-Z and white space is a space, a tab or a line or page break, as `Character` says of them.
+    static func asciiTokens(_ bytes: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        var separator: [UInt8] = []
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let digit = isDigit(byte)
+            if digit || byte.isLetter {
+                let start = index
+                while index < bytes.count, digit ? isDigit(bytes[index]) : bytes[index].isLetter { index += 1 }
+                tokens.append(Token(text: String(decoding: bytes[start..<index], as: UTF8.self), isNumber: digit, start: start, end: index,
+                                    separator: String(decoding: separator, as: UTF8.self)))
+                separator.removeAll(keepingCapacity: true)
+            } else {
+                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { separator.append(byte) }
+                index += 1
+            }
+        }
+        return tokens
     }
 
     static func tokens(_ folded: [Character]) -> [Token] {

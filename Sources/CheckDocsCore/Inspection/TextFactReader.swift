@@ -9,7 +9,7 @@
 public enum TextFactReader {
     /// Label phrases per date class, folded (lower case, no accents). The nearest label before a
     /// date on its line names it.
-    static let dateLabels: [(FactClass, [[Character]])] = rawDateLabels.map { ($0.0, $0.1.map { Array(TextDates.fold($0)) }) }
+    static let dateLabels: [(FactClass, [Phrase])] = rawDateLabels.map { ($0.0, $0.1.map { Phrase(TextDates.fold($0)) }) }
     static let rawDateLabels: [(FactClass, [String])] = [
         (.validThrough, ["valid through", "valid thru", "valid until", "valid till", "good through", "good until", "gultig bis",
                          "valido hasta", "valida hasta", "valable jusqu", "valide jusqu", "valido ate", "valida ate",
@@ -35,7 +35,7 @@ public enum TextFactReader {
     static let coverageWords = folded(["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
                                 "vigencia", "couverture", "periode d'assurance", "versicherungszeitraum", "период страхования"])
 
-    static let resultWords: [(String, ReadTestResult)] = rawResultWords.map { (TextDates.fold($0.0), $0.1) }
+    static let resultWords: [(Phrase, ReadTestResult)] = rawResultWords.map { (Phrase(TextDates.fold($0.0)), $0.1) }
     static let rawResultWords: [(String, ReadTestResult)] = [
         ("non-reactive", .nonReactive), ("nonreactive", .nonReactive), ("non reactive", .nonReactive), ("not reactive", .nonReactive),
         ("no reactivo", .nonReactive), ("non reactif", .nonReactive), ("nao reagente", .nonReactive),
@@ -52,17 +52,18 @@ public enum TextFactReader {
     static let resultContext = folded(["result", "interpretation", "outcome", "resultado", "resultat", "ergebnis", "результат",
                                 "quantiferon", "igra", "t-spot", "tspot", "ppd", "tuberculin", "mantoux", "drug screen", "screen",
                                 "hbsag", "anti-hbs", "hiv", "serology", "igg", "test"])
-    static let controlWords = ["control", "mitogen", "nil ", "if ", "a positive", "a negative", "should", "means", "indicates"]
+    static let controlWords = phrases(["control", "mitogen", "nil ", "if ", "a positive", "a negative", "should", "means", "indicates"])
 
     static let titerUnits: [(String, String)] = [("miu/ml", "mIU/mL"), ("iu/ml", "IU/mL"), ("au/ml", "AU/mL"), ("u/ml", "U/mL"),
                                                  ("index", "index"), ("ratio", "ratio")]
 
-    static let nameLabels = ["full name", "applicant name", "patient name", "candidate name", "name of holder", "holder's name",
-                             "student name", "examinee name", "name", "nombre", "nom", "nome", "фио"]
-    static let visaLabels = ["visa type/class", "visa class", "visa type", "visa category", "type/class", "clase de visa", "tipo de visa"]
+    static let nameLabels = phrases(["full name", "applicant name", "patient name", "candidate name", "name of holder", "holder's name",
+                             "student name", "examinee name", "name", "nombre", "nom", "nome", "фио"])
+    static let visaLabels = phrases(["visa type/class", "visa class", "visa type", "visa category", "type/class", "clase de visa", "tipo de visa"])
     static let visaClasses = ["b1/b2", "b-1/b-2", "b1b2", "b-1", "b-2", "b1", "b2", "j-1", "j1", "f-1", "f1", "h-1b", "h1b", "o-1", "o1", "m-1", "m1", "e-2", "l-1"]
 
-    static func folded(_ words: [String]) -> [String] { words.map(TextDates.fold) }
+    static func folded(_ words: [String]) -> [Phrase] { words.map { Phrase(TextDates.fold($0)) } }
+    static func phrases(_ words: [String]) -> [Phrase] { words.map { Phrase($0) } }
 
     /// OCR readings are this much less sure than the same words in a text layer (the factor is
     /// the decision table's, which decides per class whether OCR readings may decide).
@@ -76,7 +77,7 @@ public enum TextFactReader {
     /// word are bounded, and a line's evidence is made once.
     public static func read(page text: String, number page: Int, file: FilePath, documentType: String?,
                             method: FactMethod = .textLayer) -> [ReadFact] {
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        let lines = Self.lines(text)
         var facts: [ReadFact] = []
         var evidence: (line: String, text: String)?
         func add(_ fact: FactClass, _ value: FactValue, _ line: String, _ confidence: Double) {
@@ -90,16 +91,15 @@ public enum TextFactReader {
             facts.append(ReadFact(fact: fact, value: value, file: file, documentType: documentType, page: page, method: method,
                                   evidence: evidence!.text, confidence: sure))
         }
-        let folded = lines.map { Array(TextDates.fold($0)) }
+        let folded = lines.map { FoldedLine(TextDates.fold($0)) }
         let tokens = folded.map(TextDates.tokens)
         let scans = tokens.map(TextDates.scan)
         let order = pageOrder(scans)
         var previousLabel: FactClass?
         for (index, line) in lines.enumerated() where facts.count < maxFactsPerPage {
-            let characters = folded[index]
-            let lower = String(characters)
+            let folded = folded[index]
             let (dates, ambiguous) = scans[index]
-            let labels = labelPositions(lower, ocr: method == .ocr)
+            let labels = labelPositions(folded, ocr: method == .ocr)
             // Dates resolved by the page's order are hints: never sure enough to decide.
             var all = dates
             if let order {
@@ -107,8 +107,8 @@ public enum TextFactReader {
                                                        confidence: 0.7) }
                 all.sort { $0.start < $1.start }
             }
-            let isDoseLine = doseWords.contains { contains(lower, word: $0) }
-            let isCoverageLine = coverageWords.contains { lower.contains($0) }
+            let isDoseLine = doseWords.contains { folded.containsWord($0) }
+            let isCoverageLine = coverageWords.contains { folded.contains($0) }
             if isCoverageLine, all.count >= 2 {
                 let first = all[0].date, second = all[1].date
                 if first < second {
@@ -131,12 +131,12 @@ public enum TextFactReader {
             }
             // A line that is only a label names the dates of the next line.
             previousLabel = all.isEmpty && ambiguous.isEmpty && labels.count == 1 && tokens[index].count <= 5 ? labels[0].fact : nil
-            readResult(lower, line: line, add: add)
+            readResult(folded, line: line, add: add)
             // A control's value (an IGRA's nil tube) is not the patient's titer.
-            if !controlWords.contains(where: { lower.contains($0) }) { readTiter(tokens[index], lower: lower, line: line, add: add) }
-            readExam(lower, tokens: tokens[index], dates: dates, line: line, add: add)
-            readName(lower, original: line, add: add)
-            readVisa(lower, line: line, add: add)
+            if !controlWords.contains(where: { folded.contains($0) }) { readTiter(tokens[index], folded: folded, line: line, add: add) }
+            readExam(folded, tokens: tokens[index], dates: dates, line: line, add: add)
+            readName(folded, original: line, add: add)
+            readVisa(folded, line: line, add: add)
         }
         if !facts.contains(where: { $0.fact == .name }), let (name, line) = splitName(lines, folded: folded) {
             add(.name, .text(name), line, 0.8)
@@ -144,24 +144,35 @@ public enum TextFactReader {
         return facts
     }
 
-    static let surnameLabels = ["surname", "last name", "family name", "apellidos", "nom de famille", "sobrenome"]
-    static let givenNameLabels = ["given names", "given name", "first names", "first name", "prenoms", "nombres", "prenome"]
+    /// The page's lines that are not blank. An ASCII page is split byte by byte: there a line
+    /// break is \n, \r, a vertical tab or a form feed (\r\n is one break), as `Character` says.
+    static func lines(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        }
+        return text.utf8.split(whereSeparator: { $0 >= 0x0A && $0 <= 0x0D })
+            .filter { !$0.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static let surnameLabels = phrases(["surname", "last name", "family name", "apellidos", "nom de famille", "sobrenome"])
+    static let givenNameLabels = phrases(["given names", "given name", "first names", "first name", "prenoms", "nombres", "prenome"])
 
     /// A passport's or a visa's name printed on two lines, "Surname: OKAFOR" and "Given names:
     /// CHIAMAKA ADA", within three lines of each other: the name as the manifest writes it,
     /// given names first, with both lines as its evidence. Each part must be one to four words of
     /// letters; anything else on either line is no name.
-    static func splitName(_ lines: [String], folded: [[Character]]) -> (name: String, evidence: String)? {
-        func value(after labels: [String], at index: Int) -> String? {
-            let characters = folded[index]
-            let original = Array(lines[index])
-            guard original.count == characters.count else { return nil }
+    static func splitName(_ lines: [String], folded: [FoldedLine]) -> (name: String, evidence: String)? {
+        func value(after labels: [Phrase], at index: Int) -> String? {
+            let line = folded[index]
             for label in labels {
-                guard let start = occurrences(of: Array(label), in: characters).first,
-                      start == 0 || !characters[start - 1].isLetter else { continue }
+                guard let start = line.occurrences(of: label).first,
+                      start == 0 || !line[start - 1].isLetter else { continue }
+                let original = Array(lines[index])
+                guard original.count == line.count else { return nil }
                 var at = start + label.count
-                while at < characters.count, characters[at] == " " { at += 1 }
-                guard at < characters.count, characters[at] == ":" else { continue }
+                while at < line.count, line[at] == " " { at += 1 }
+                guard at < line.count, line[at] == ":" else { continue }
                 let text = String(original[(at + 1)...]).trimmingCharactersInSet()
                 let words = text.split(separator: " ")
                 guard (1...4).contains(words.count),
@@ -204,12 +215,12 @@ public enum TextFactReader {
     /// may have one other letter misread as another letter ("giltig bis", "date of explry"):
     /// the English model drops accents and confuses l and i. Exact readings are found first, so
     /// they win over a misread one ending at the same place.
-    static func labelPositions(_ lower: String, ocr: Bool = false) -> [Label] {
+    static func labelPositions(_ line: FoldedLine, ocr: Bool = false) -> [Label] {
+        if line.isASCII { return asciiLabelPositions(line, ocr: ocr) }
         var found: [Label] = []
-        let characters = Array(lower)
         for (fact, phrases) in dateLabels {
             for phrase in phrases {
-                for start in occurrences(of: phrase, in: characters) {
+                for start in line.occurrences(of: phrase) {
                     found.append(Label(fact: fact, end: start + phrase.count))
                 }
             }
@@ -217,7 +228,7 @@ public enum TextFactReader {
         if ocr {
             for (fact, phrases) in dateLabels {
                 for phrase in phrases where phrase.count >= ocrLabelLength {
-                    for start in misreadOccurrences(of: phrase, in: characters) {
+                    for start in line.misreadOccurrences(of: phrase) {
                         found.append(Label(fact: fact, end: start + phrase.count))
                     }
                 }
@@ -229,63 +240,116 @@ public enum TextFactReader {
         return byEnd.values.sorted { $0.end < $1.end }
     }
 
-    /// Start offsets of `needle` in `haystack` at word starts.
-    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
-        var starts: [Int] = []
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if start > 0, haystack[start - 1].isLetter { continue }
-            var offset = 1
-            while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { starts.append(start) }
+    /// A date label with its rank: its place in `dateLabels`, which decides between labels
+    /// ending at the same place (an exact reading before any misread one).
+    struct RankedLabel {
+        var rank: Int
+        var fact: FactClass
+        var phrase: Phrase
+    }
+
+    static let rankedLabels: [RankedLabel] = dateLabels.flatMap { fact, phrases in phrases.map { (fact, $0) } }
+        .enumerated().map { RankedLabel(rank: $0.offset, fact: $0.element.0, phrase: $0.element.1) }
+
+    /// The ASCII labels by their first byte: at each word start of an ASCII line only the few
+    /// labels that begin with its byte are compared, not all of them.
+    static let asciiLabelsByFirstByte: [[RankedLabel]] = {
+        var table = [[RankedLabel]](repeating: [], count: 128)
+        for label in rankedLabels where label.phrase.isASCII { table[Int(label.phrase.utf8[0])].append(label) }
+        return table
+    }()
+
+    /// Labels that are not ASCII but begin with an ASCII character: only they may be read
+    /// misread in an ASCII line (a first character is never misread).
+    static let misreadableNonASCIILabels = rankedLabels.filter {
+        !$0.phrase.isASCII && $0.phrase.utf8[0] < 0x80 && $0.phrase.count >= ocrLabelLength
+    }
+
+    /// `labelPositions` of an ASCII line, the same labels found by one pass over its word starts.
+    static func asciiLabelPositions(_ line: FoldedLine, ocr: Bool) -> [Label] {
+        let bytes = line.utf8
+        var best: [Int: (rank: Int, fact: FactClass)] = [:]
+        func found(_ label: RankedLabel, end: Int, misread: Bool) {
+            let rank = label.rank + (misread ? rankedLabels.count : 0)
+            if let current = best[end], current.rank <= rank { return }
+            best[end] = (rank, label.fact)
         }
-        return starts
+        for start in bytes.indices where start == 0 || !bytes[start - 1].isLetter {
+            let first = Int(bytes[start])
+            guard first < 128 else { continue }
+            for label in asciiLabelsByFirstByte[first] {
+                if matches(label.phrase.utf8, in: bytes, at: start) {
+                    found(label, end: start + label.phrase.count, misread: false)
+                } else if ocr, label.phrase.count >= ocrLabelLength, misreadMatches(label.phrase.utf8, in: bytes, at: start) {
+                    found(label, end: start + label.phrase.count, misread: true)
+                }
+            }
+        }
+        if ocr {
+            for label in misreadableNonASCIILabels {
+                for start in misreadOccurrences(of: label.phrase.characters, in: line.characters) {
+                    found(label, end: start + label.phrase.count, misread: true)
+                }
+            }
+        }
+        return best.map { Label(fact: $0.value.fact, end: $0.key) }.sorted { $0.end < $1.end }
+    }
+
+    /// Start offsets of `needle` in `haystack` at word starts.
+    static func occurrences<Unit: TextUnit>(of needle: [Unit], in haystack: [Unit]) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
+        return (0...(haystack.count - needle.count)).filter { start in
+            (start == 0 || !haystack[start - 1].isLetter) && matches(needle, in: haystack, at: start)
+        }
+    }
+
+    /// Whether `needle` is in `haystack` at `start`.
+    static func matches<Unit: TextUnit>(_ needle: [Unit], in haystack: [Unit], at start: Int) -> Bool {
+        guard !needle.isEmpty, start + needle.count <= haystack.count, haystack[start] == needle[0] else { return false }
+        var offset = 1
+        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+        return offset == needle.count
     }
 
     /// Start offsets of `needle` in `haystack` at word starts, with exactly one letter after the
     /// first read as another letter. Only where the first character matches is the rest compared,
     /// and the comparison stops at the second difference, as `occurrences` stops at the first.
-    static func misreadOccurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
+    static func misreadOccurrences<Unit: TextUnit>(of needle: [Unit], in haystack: [Unit]) -> [Int] {
         guard needle.count >= 3, haystack.count >= needle.count else { return [] }
-        var starts: [Int] = []
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if start > 0, haystack[start - 1].isLetter { continue }
-            // A whole word, and its last letter read right: a word's ending is where languages
-            // inflect it, so "validado" and "validated" are not "validade" misread.
-            let end = start + needle.count
-            if end < haystack.count, haystack[end].isLetter { continue }
-            if haystack[end - 1] != needle[needle.count - 1] { continue }
-            var misread = 0
-            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
-                misread += 1
-                if misread > 1 || !needle[offset].isLetter || !haystack[start + offset].isLetter { misread = 2; break }
-            }
-            if misread == 1 { starts.append(start) }
-        }
-        return starts
-    }
-
-    static func contains(_ lower: String, word: String) -> Bool {
-        let characters = Array(lower), needle = Array(word)
-        return occurrences(of: needle, in: characters).contains { start in
-            let end = start + needle.count
-            return end == characters.count || !characters[end].isLetter
+        return (0...(haystack.count - needle.count)).filter { start in
+            (start == 0 || !haystack[start - 1].isLetter) && misreadMatches(needle, in: haystack, at: start)
         }
     }
 
-    static func readResult(_ lower: String, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
-        guard resultContext.contains(where: { lower.contains($0) }), !controlWords.contains(where: { lower.contains($0) }) else { return }
-        let characters = Array(lower)
-        var taken = [Bool](repeating: false, count: characters.count)
+    /// Whether `needle` is in `haystack` at `start` with exactly one letter after the first misread.
+    static func misreadMatches<Unit: TextUnit>(_ needle: [Unit], in haystack: [Unit], at start: Int) -> Bool {
+        guard needle.count >= 3, start + needle.count <= haystack.count, haystack[start] == needle[0] else { return false }
+        // A whole word, and its last letter read right: a word's ending is where languages
+        // inflect it, so "validado" and "validated" are not "validade" misread.
+        let end = start + needle.count
+        if end < haystack.count, haystack[end].isLetter { return false }
+        if haystack[end - 1] != needle[needle.count - 1] { return false }
+        var misread = 0
+        for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+            misread += 1
+            if misread > 1 || !needle[offset].isLetter || !haystack[start + offset].isLetter { return false }
+        }
+        return misread == 1
+    }
+
+    static func readResult(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
+        guard resultContext.contains(where: { folded.contains($0) }), !controlWords.contains(where: { folded.contains($0) }) else { return }
+        let count = folded.count
+        var taken = [Bool](repeating: false, count: count)
         var results: [(Int, ReadTestResult)] = []
         for (word, result) in resultWords {
-            for start in occurrences(of: Array(word), in: characters) {
+            for start in folded.occurrences(of: word) {
                 let range = start..<start + word.count
                 guard !taken[range].contains(true) else { continue }
                 // The word must be the value, not an adjective: nothing but "for …" or punctuation after it.
-                let rest = String(characters[range.upperBound..<min(characters.count, range.upperBound + 8)]).drop { $0 == " " }
+                let rest = folded.text(range.upperBound..<min(count, range.upperBound + 8)).drop { $0 == " " }
                 guard rest.isEmpty || !(rest.first!.isLetter) || rest.hasPrefix("for ") || rest.hasPrefix("(") else { continue }
-                if range.upperBound < characters.count, characters[range.upperBound].isLetter { continue }
+                if range.upperBound < count, folded[range.upperBound].isLetter { continue }
                 for index in range { taken[index] = true }
                 results.append((start, result))
             }
@@ -294,48 +358,51 @@ public enum TextFactReader {
         // A result word more than once on a line (a panel of several tests, "HIV: non-reactive
         // HBsAg: reactive") says nothing sure about one test, adjective or not.
         var words = 0
-        var covered = [Bool](repeating: false, count: characters.count)
+        var covered = [Bool](repeating: false, count: count)
         for (word, _) in resultWords {
-            for start in occurrences(of: Array(word), in: characters) where !covered[start..<start + word.count].contains(true) {
+            for start in folded.occurrences(of: word) where !covered[start..<start + word.count].contains(true) {
                 for index in start..<start + word.count { covered[index] = true }
                 words += 1
             }
         }
         if words > 1 || Set(results.map { $0.1.labResult }).count > 1 { return }
-        let afterColon = characters[..<first.0].last { !$0.isWhitespace } == ":"
+        let afterColon = (0..<first.0).reversed().lazy.map { folded[$0] }.first { !$0.isWhitespace } == ":"
         add(.testResult, .result(first.1), line, afterColon ? 0.95 : 0.85)
     }
 
-    static func readTiter(_ tokens: [TextDates.Token], lower: String, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
-        let characters = Array(lower)
+    static func readTiter(_ tokens: [TextDates.Token], folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
+        let count = folded.count
         for (index, token) in tokens.enumerated() where token.isNumber && token.text.count <= 6 {
             var value = Double(token.text)!
             var end = token.end
             // A decimal part: "10.5" or "10,5".
             if index + 1 < tokens.count, tokens[index + 1].isNumber, tokens[index + 1].start == token.end + 1,
-               characters[token.end] == "." || characters[token.end] == "," {
+               folded[token.end] == "." || folded[token.end] == "," {
                 let fraction = tokens[index + 1].text
-                if characters[token.end] == "," && fraction.count == 3 { continue }  // 1,000 is not read
+                if folded[token.end] == "," && fraction.count == 3 { continue }  // 1,000 is not read
                 value = Double(token.text + "." + fraction)!
                 end = tokens[index + 1].end
             }
             if index > 0, tokens[index - 1].isNumber, tokens[index - 1].end + 1 == token.start { continue }
-            let rest = String(characters[end..<min(characters.count, end + 10)]).drop { $0 == " " }
+            let rest = folded.text(end..<min(count, end + 10)).drop { $0 == " " }
             guard let unit = titerUnits.first(where: { rest.hasPrefix($0.0) }) else { continue }
-            let before = String(characters[max(0, token.start - 4)..<token.start]).reversed().drop { $0 == " " }
+            let before = folded.text(max(0, token.start - 4)..<token.start).reversed().drop { $0 == " " }
             let bounded = before.first == ">" || before.first == "<"
             add(.titer, .titer(value: value, unit: unit.1), line, bounded ? 0.6 : 0.9)
         }
     }
 
-    static func readExam(_ lower: String, tokens: [TextDates.Token], dates: [TextDates.Found], line: String,
+    static let steps: [(Phrase, String)] = [("step 2 ck", "Step 2 CK"), ("step 2ck", "Step 2 CK"), ("step 2", "Step 2 CK"),
+                                            ("step 1", "Step 1"), ("step 3", "Step 3"), ("level 1", "COMLEX Level 1"),
+                                            ("level 2", "COMLEX Level 2-CE")].map { (Phrase($0.0), $0.1) }
+    static let passWords = phrases(["pass", "passed"])
+    static let failWords = phrases(["fail", "failed"])
+
+    static func readExam(_ folded: FoldedLine, tokens: [TextDates.Token], dates: [TextDates.Found], line: String,
                          add: (FactClass, FactValue, String, Double) -> Void) {
-        let steps: [(String, String)] = [("step 2 ck", "Step 2 CK"), ("step 2ck", "Step 2 CK"), ("step 2", "Step 2 CK"),
-                                         ("step 1", "Step 1"), ("step 3", "Step 3"), ("level 1", "COMLEX Level 1"),
-                                         ("level 2", "COMLEX Level 2-CE")]
-        guard let step = steps.first(where: { lower.contains($0.0) }) else { return }
-        let outcome: String? = contains(lower, word: "pass") || contains(lower, word: "passed") ? "pass"
-            : contains(lower, word: "fail") || contains(lower, word: "failed") ? "fail" : nil
+        guard let step = steps.first(where: { folded.contains($0.0) }) else { return }
+        let outcome: String? = passWords.contains(where: folded.containsWord) ? "pass"
+            : failWords.contains(where: folded.containsWord) ? "fail" : nil
         var score: Int?
         if let at = tokens.firstIndex(where: { $0.text == "score" }) {
             score = tokens[(at + 1)...].first { $0.isNumber }.flatMap { Int($0.text) }.flatMap { (1...300).contains($0) ? $0 : nil }
@@ -344,15 +411,14 @@ public enum TextFactReader {
         add(.examResult, .exam(step: step.1, date: dates.first?.date, outcome: outcome, score: score), line, 0.9)
     }
 
-    static func readName(_ lower: String, original: String, add: (FactClass, FactValue, String, Double) -> Void) {
-        let characters = Array(lower)
+    static func readName(_ folded: FoldedLine, original: String, add: (FactClass, FactValue, String, Double) -> Void) {
         for label in nameLabels {
-            guard let start = occurrences(of: Array(label), in: characters).first else { continue }
+            guard let start = folded.occurrences(of: label).first else { continue }
             var at = start + label.count
-            while at < characters.count, characters[at] == " " { at += 1 }
-            guard at < characters.count, characters[at] == ":" else { continue }
+            while at < folded.count, folded[at] == " " { at += 1 }
+            guard at < folded.count, folded[at] == ":" else { continue }
             let originalCharacters = Array(original)
-            guard originalCharacters.count == characters.count else { return }
+            guard originalCharacters.count == folded.count else { return }
             let value = String(originalCharacters[(at + 1)...]).prefix { $0 != "." && $0 != "," && $0 != ";" && $0 != "(" }
                 .trimmingCharactersInSet()
             let words = value.split(separator: " ")
@@ -362,11 +428,10 @@ public enum TextFactReader {
         }
     }
 
-    static func readVisa(_ lower: String, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
-        let characters = Array(lower)
-        guard let label = visaLabels.first(where: { lower.contains($0) }),
-              let start = occurrences(of: Array(label), in: characters).first else { return }
-        let rest = String(characters[(start + label.count)...]).drop { $0 == ":" || $0 == " " }
+    static func readVisa(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
+        guard let label = visaLabels.first(where: { folded.contains($0) }),
+              let start = folded.occurrences(of: label).first else { return }
+        let rest = folded.text((start + label.count)..<folded.count).drop { $0 == ":" || $0 == " " }
         guard let visa = visaClasses.first(where: { rest.hasPrefix($0) }) else { return }
         add(.visaClass, .text(visa.uppercased()), line, 0.9)
     }
@@ -374,6 +439,7 @@ public enum TextFactReader {
 
 extension StringProtocol {
     func trimmingCharactersInSet() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

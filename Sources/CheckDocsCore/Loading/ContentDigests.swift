@@ -86,14 +86,20 @@ public struct ContentDigests: Sendable {
         Array("\(magic)\n\(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.changed) \(entry.sha256)\n".utf8)
     }
 
+    /// Read byte by byte: every run reads one entry per scan.
     static func decode(_ bytes: [UInt8]) -> Entry? {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count == 3, lines[0] == magic, lines[2].isEmpty else { return nil }
-        let fields = lines[1].split(separator: " ", omittingEmptySubsequences: false)
-        guard fields.count == 4, let size = Int64(fields[0]), let modified = Int64(fields[1]), let changed = Int64(fields[2]),
-              fields[3].count == 64, fields[3].allSatisfy({ "0123456789abcdef".contains($0) }) else { return nil }
-        return Entry(stamp: FileStamp(size: size, modified: modified, changed: changed), sha256: String(fields[3]))
+        let head = Array(magic.utf8) + [0x0A]
+        guard bytes.count > head.count, bytes.starts(with: head), bytes.last == 0x0A else { return nil }
+        let fields = bytes[head.count..<(bytes.count - 1)].split(separator: 0x20, omittingEmptySubsequences: false)
+        func number(_ field: ArraySlice<UInt8>) -> Int64? {
+            // A time before 1970 is negative.
+            let digits = field.first == UInt8(ascii: "-") ? field.dropFirst() : field
+            guard !digits.isEmpty, digits.count <= 19, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int64(String(decoding: field, as: UTF8.self))
+        }
+        guard fields.count == 4, let size = number(fields[0]), let modified = number(fields[1]), let changed = number(fields[2]),
+              fields[3].count == 64, fields[3].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        return Entry(stamp: FileStamp(size: size, modified: modified, changed: changed), sha256: String(decoding: fields[3], as: UTF8.self))
     }
 
     /// Empties the memo (`checkdocs cache clear`): how many entries were removed.

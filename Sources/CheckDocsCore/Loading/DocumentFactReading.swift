@@ -110,21 +110,26 @@ struct DocumentFactReading {
             }
             ocrPages = scans.read(toScan)
         }
-        for index in documents.indices where wanted.contains(documents[index].path) {
-            let document = documents[index]
-            readFiles.insert(document.path)
-            let read: [ReadFact]
+        // Each document's pages are read on all cores (a pure function of the text); applied in order.
+        let indices = documents.indices.filter { wanted.contains(documents[$0].path) }
+        let before = documents
+        let readings = indices.concurrentMap { index -> [ReadFact]? in
+            let document = before[index]
             if let pages = ocrPages[document.path], let asOf {
-                read = pages.flatMap { page, text in
+                return pages.flatMap { page, text in
                     ScanFacts.read(text, page: page, file: document.path, documentType: document.type, asOf: asOf)
                 }
             } else if let pages = inspector.facts(of: document.path)?.pdf?.pageTexts {
-                read = pages.enumerated().flatMap { page, text in
+                return pages.enumerated().flatMap { page, text in
                     TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
                 }
-            } else {
-                continue
             }
+            return nil
+        }
+        for (index, read) in zip(indices, readings) {
+            let document = documents[index]
+            readFiles.insert(document.path)
+            guard let read else { continue }
             var updated = document.facts
             let applied = Self.apply(read, to: &updated)
             if updated != document.facts {

@@ -1,0 +1,103 @@
+import CheckDocsNative
+
+/// A phrase the fact readers look for (a label, a result word), folded like the lines it is
+/// looked for in, kept as characters and as UTF-8 bytes.
+struct Phrase: ExpressibleByStringLiteral {
+    let characters: [Character]
+    let utf8: [UInt8]
+    var isASCII: Bool { utf8.count == characters.count }
+    var count: Int { characters.count }
+
+    init(_ text: String) {
+        characters = Array(text)
+        utf8 = Array(text.utf8)
+    }
+
+    init(stringLiteral text: String) { self.init(text) }
+}
+
+/// One folded line of document text (TextDates.fold), in the forms the readers match on. Most
+/// lines are ASCII, and there a byte is a character: offsets into `utf8` are offsets into
+/// characters, so a phrase is compared byte by byte, several times faster than `Character`s,
+/// and the line's `Character`s are never made (docs/performance.md, "Scans"). Other lines are
+/// compared character by character, as before.
+final class FoldedLine {
+    let utf8: [UInt8]
+    let isASCII: Bool
+    private let folded: String
+    /// The line's characters, made only for a line that is not ASCII, or when asked.
+    private(set) lazy var characters: [Character] = Array(folded)
+
+    init(_ folded: String) {
+        self.folded = folded
+        utf8 = Array(folded.utf8)
+        isASCII = utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// How many characters the line has.
+    var count: Int { isASCII ? utf8.count : characters.count }
+
+    subscript(_ offset: Int) -> Character {
+        isASCII ? Character(Unicode.Scalar(utf8[offset])) : characters[offset]
+    }
+
+    /// The characters in `range`, as a string.
+    func text(_ range: Range<Int>) -> String {
+        isASCII ? String(decoding: utf8[range], as: UTF8.self) : String(characters[range])
+    }
+
+    /// Whether `phrase` occurs anywhere (not only at a word's start). UTF-8 is self-synchronizing,
+    /// so a byte match is a match of whole characters; folding has removed the accents that
+    /// could make two spellings of one character differ.
+    func contains(_ phrase: Phrase) -> Bool {
+        guard !phrase.utf8.isEmpty, utf8.count >= phrase.utf8.count else { return false }
+        let first = phrase.utf8[0], length = phrase.utf8.count
+        var start = 0
+        while start <= utf8.count - length {
+            if utf8[start] == first {
+                var offset = 1
+                while offset < length, utf8[start + offset] == phrase.utf8[offset] { offset += 1 }
+                if offset == length { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// Start offsets of `phrase` at word starts (TextFactReader.occurrences).
+    func occurrences(of phrase: Phrase) -> [Int] {
+        guard isASCII else { return TextFactReader.occurrences(of: phrase.characters, in: characters) }
+        // A character outside ASCII equals no character of an ASCII line.
+        guard phrase.isASCII else { return [] }
+        return TextFactReader.occurrences(of: phrase.utf8, in: utf8)
+    }
+
+    /// Start offsets of `phrase` with one letter misread (TextFactReader.misreadOccurrences).
+    func misreadOccurrences(of phrase: Phrase) -> [Int] {
+        guard isASCII else { return TextFactReader.misreadOccurrences(of: phrase.characters, in: characters) }
+        if phrase.isASCII { return TextFactReader.misreadOccurrences(of: phrase.utf8, in: utf8) }
+        // The first character is never misread: one outside ASCII is in no ASCII line.
+        guard let first = phrase.utf8.first, first < 0x80 else { return [] }
+        return TextFactReader.misreadOccurrences(of: phrase.characters, in: characters)
+    }
+
+    /// Whether `phrase` occurs as a whole word.
+    func containsWord(_ phrase: Phrase) -> Bool {
+        occurrences(of: phrase).contains { start in
+            let end = start + phrase.count
+            return end == count || !self[end].isLetter
+        }
+    }
+}
+
+/// What the phrase matchers compare: a `Character`, or a byte of an ASCII line.
+protocol TextUnit: Equatable {
+    var isLetter: Bool { get }
+}
+
+extension Character: TextUnit {}
+
+extension UInt8: TextUnit {
+    /// An ASCII letter, as `Character.isLetter` says of the ASCII characters.
+    var isLetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+}
