@@ -31,7 +31,8 @@ final class FoldedLine {
     init(_ folded: String) {
         self.folded = folded
         utf8 = Array(folded.utf8)
-        isASCII = utf8.allSatisfy { $0 < 0x80 }
+        // "\r\n" is one character of two bytes (a line never holds one: lines are split at it).
+        isASCII = utf8.allSatisfy { $0 < 0x80 } && !zip(utf8, utf8.dropFirst()).contains { $0 == 0x0D && $1 == 0x0A }
     }
 
     /// How many characters the line has.
@@ -70,15 +71,6 @@ final class FoldedLine {
         // A character outside ASCII equals no character of an ASCII line.
         guard phrase.isASCII else { return [] }
         return TextFactReader.occurrences(of: phrase.utf8, in: utf8)
-    }
-
-    /// Start offsets of `phrase` with one letter misread (TextFactReader.misreadOccurrences).
-    func misreadOccurrences(of phrase: Phrase) -> [Int] {
-        guard isASCII else { return TextFactReader.misreadOccurrences(of: phrase.characters, in: characters) }
-        if phrase.isASCII { return TextFactReader.misreadOccurrences(of: phrase.utf8, in: utf8) }
-        // The first character is never misread: one outside ASCII is in no ASCII line.
-        guard let first = phrase.utf8.first, first < 0x80 else { return [] }
-        return TextFactReader.misreadOccurrences(of: phrase.characters, in: characters)
     }
 
     /// Whether `phrase` occurs as a whole word.

@@ -305,7 +305,11 @@ public struct MachineReadableZone: Hashable, Sendable {
     /// Runs of consecutive lines made only of the zone's alphabet (after normalising), each line
     /// kept separately.
     static func candidateBlocks(_ text: String) -> [[String]] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiCandidateBlocks(Array(text.utf8)) }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiCandidateBlocks(Array(text.utf8)) : scalarCandidateBlocks(text)
+    }
+
+    /// `candidateBlocks` scalar by scalar: for text that is not ASCII (OCR's «, ‹ and 〈 for <).
+    static func scalarCandidateBlocks(_ text: String) -> [[String]] {
         var blocks: [[String]] = []
         var current: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {

@@ -147,10 +147,15 @@ public enum TextFactReader {
     /// The page's lines that are not blank. An ASCII page is split byte by byte: there a line
     /// break is \n, \r, a vertical tab or a form feed (\r\n is one break), as `Character` says.
     static func lines(_ text: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
-        }
-        return text.utf8.split(whereSeparator: { $0 >= 0x0A && $0 <= 0x0D })
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiLines(text) : characterLines(text)
+    }
+
+    static func characterLines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    static func asciiLines(_ text: String) -> [String] {
+        text.utf8.split(whereSeparator: { $0 >= 0x0A && $0 <= 0x0D })
             .filter { !$0.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
             .map { String(decoding: $0, as: UTF8.self) }
     }
@@ -216,11 +221,15 @@ public enum TextFactReader {
     /// the English model drops accents and confuses l and i. Exact readings are found first, so
     /// they win over a misread one ending at the same place.
     static func labelPositions(_ line: FoldedLine, ocr: Bool = false) -> [Label] {
-        if line.isASCII { return asciiLabelPositions(line, ocr: ocr) }
+        line.isASCII ? asciiLabelPositions(line, ocr: ocr) : characterLabelPositions(line.characters, ocr: ocr)
+    }
+
+    /// `labelPositions` character by character: for a line that is not ASCII.
+    static func characterLabelPositions(_ characters: [Character], ocr: Bool) -> [Label] {
         var found: [Label] = []
         for (fact, phrases) in dateLabels {
             for phrase in phrases {
-                for start in line.occurrences(of: phrase) {
+                for start in occurrences(of: phrase.characters, in: characters) {
                     found.append(Label(fact: fact, end: start + phrase.count))
                 }
             }
@@ -228,7 +237,7 @@ public enum TextFactReader {
         if ocr {
             for (fact, phrases) in dateLabels {
                 for phrase in phrases where phrase.count >= ocrLabelLength {
-                    for start in line.misreadOccurrences(of: phrase) {
+                    for start in misreadOccurrences(of: phrase.characters, in: characters) {
                         found.append(Label(fact: fact, end: start + phrase.count))
                     }
                 }
