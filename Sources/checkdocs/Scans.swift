@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import CheckDocsCore
 
 /// The OCR of scans for one run of check, plan or a batch (docs/inspection.md, "Facts read from
@@ -21,7 +22,9 @@ enum Scans {
         let warn: @Sendable (String) -> Void = { reason in
             Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); \(unread)")
         }
-        let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: folders)
-        return ScanReader(cache: cache, digests: cache == nil ? nil : ContentDigests.userMemo(awayFrom: folders), progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)
+        let environment = ProcessInfo.processInfo.environment
+        let cache = OCRCache.userCache(environment: environment, toolVersion: ReadinessChecker.toolVersion, awayFrom: folders)
+        let digests = cache == nil ? nil : ContentDigests.userMemo(environment: environment, awayFrom: folders)
+        return ScanReader(cache: cache, digests: digests, progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)
     }
 }

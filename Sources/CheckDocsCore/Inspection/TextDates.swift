@@ -129,6 +129,8 @@ enum TextDates {
         return value
     }
 
+    static let numericSeparators: Set<String> = ["-", "/", "."]
+
     /// Every full date of the line, and the numeric ones that could be two days.
     static func scan(_ tokens: [Token]) -> (dates: [Found], ambiguous: [Ambiguous]) {
         var dates: [Found] = []
@@ -145,7 +147,6 @@ enum TextDates {
             while let next = token(at), !next.isNumber, joiners.contains(next.text) { at += 1 }
             return at
         }
-        let numericSeparators: Set<String> = ["-", "/", "."]
         while index < tokens.count {
             // 2026-05-14, 2026/05/14, 2026.05.14
             if let year = isYear(token(0)), let m = small(token(1)), let d = small(token(2)),

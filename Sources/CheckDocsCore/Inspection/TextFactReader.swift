@@ -170,6 +170,7 @@ public enum TextFactReader {
     static func splitName(_ lines: [String], folded: [FoldedLine]) -> (name: String, evidence: String)? {
         func value(after labels: [Phrase], at index: Int) -> String? {
             let line = folded[index]
+            guard line.utf8.contains(UInt8(ascii: ":")) else { return nil }
             for label in labels {
                 guard let start = line.occurrences(of: label).first,
                       start == 0 || !line[start - 1].isLetter else { continue }
@@ -421,6 +422,8 @@ public enum TextFactReader {
     }
 
     static func readName(_ folded: FoldedLine, original: String, add: (FactClass, FactValue, String, Double) -> Void) {
+        // A name is read only after a label and a colon.
+        guard folded.utf8.contains(UInt8(ascii: ":")) else { return }
         for label in nameLabels {
             guard let start = folded.occurrences(of: label).first else { continue }
             var at = start + label.count

@@ -55,9 +55,10 @@ public struct OCRCache: Sendable {
         let tessdata = environment["TESSDATA_PREFIX"].map { trimmed($0) } ?? "/usr/share/tesseract-ocr/5/tessdata"
         let model = tessdata + "/eng.traineddata"
         var identity = "tesseract5 lstm eng psm3 \(Int(OCRReader.renderDPI))dpi text\(OCRReader.keptTextBytes) mrz\(OCRReader.keptMRZTextBytes) mrzcells1 glyphs\(templatesDigest)"
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: model),
-           let size = attributes[.size] as? NSNumber, let date = attributes[.modificationDate] as? Date {
-            identity += " model \(size.int64Value) \(Int64(date.timeIntervalSince1970))"
+        // The model's size and modification time in whole seconds (of the path itself, as
+        // FileManager's attributes gave them before: entries written then stay valid).
+        if let stamp = FileSystem.linkStamp(of: model) {
+            identity += " model \(stamp.size) \(stamp.modified / 1_000_000_000)"
         } else {
             identity += " model none"
         }

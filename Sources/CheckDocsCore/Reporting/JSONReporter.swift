@@ -1,5 +1,6 @@
 import Foundation
 import CheckDocsFormats
+import CheckDocsNative
 
 /// The machine-readable report: a stable, versioned contract (checklists/schema/report.schema.json).
 ///
@@ -283,7 +284,7 @@ public struct JSONReporter: StreamingFormat {
         if let type = fact.documentType { members.append(member("documentType", .string(type))) }
         members += [
             member("page", integer(fact.page)), member("method", .string(fact.method.rawValue)), member("text", .string(fact.evidence)),
-            member("confidence", .number(fact.confidence, String(format: "%.2f", fact.confidence))), member("use", .string(fact.use.rawValue)),
+            member("confidence", .number(fact.confidence, DecimalText.fixed(fact.confidence, digits: 2))), member("use", .string(fact.use.rawValue)),
         ]
         if let manifest = fact.manifestValue { members.append(member("manifestValue", .string(manifest))) }
         return .object(members)

@@ -60,6 +60,13 @@ public enum FileSystem {
         }
     }
 
+    /// The stamp of `path` itself (a link's own, not what it leads to); nil when it is missing.
+    public static func linkStamp(of path: String) -> FileStamp? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return FileStamp(status)
+    }
+
     /// (device, inode) — how two paths are compared for identity; never by their strings.
     public static func identity(of path: String) -> FileIdentity? {
         var status = stat()
