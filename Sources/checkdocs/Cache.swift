@@ -11,7 +11,13 @@ struct Cache: ParsableCommand {
 
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Remove every cached OCR result and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
+            abstract: "Remove every cached OCR result, fact read from a scan and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
+
+        /// Says why `directory` could not be emptied, and fails the command.
+        static func cannotClear(_ directory: String, _ reason: String) throws -> Never {
+            Terminal.error("checkdocs: \(directory): cannot clear: \(reason)")
+            throw ExitCode(2)
+        }
 
         func run() throws {
             guard let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion) else {
@@ -21,23 +27,18 @@ struct Cache: ParsableCommand {
             switch cache.clear() {
             case let .success(count):
                 Terminal.out("removed \(count) cached OCR result\(count == 1 ? "" : "s") from \(cache.directory)\n")
-            case let .failure(error):
-                Terminal.error("checkdocs: \(cache.directory): cannot clear: \(error.description)")
-                throw ExitCode(2)
+            case let .failure(error): try Self.cannotClear(cache.directory, error.description)
             }
-            // The digests that find OCR readings without reading the scans (they name no file's content).
-            if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() {
-                Terminal.error("checkdocs: \(memo.directory): cannot clear: \(error.description)")
-                throw ExitCode(2)
-            }
+            // The facts read from the scans, and the digests that find them without reading the scans.
+            let facts = ScanFactsCache(beside: cache)
+            if case let .failure(error) = facts.clear() { try Self.cannotClear(facts.directory, error.description) }
+            if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() { try Self.cannotClear(memo.directory, error.description) }
             // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
             guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }
             switch CatalogCache.clear(directory: catalog) {
             case let .success(count):
                 Terminal.out("removed \(count) compiled catalog\(count == 1 ? "" : "s") from \(catalog)\n")
-            case let .failure(error):
-                Terminal.error("checkdocs: \(catalog): cannot clear: \(error.description)")
-                throw ExitCode(2)
+            case let .failure(error): try Self.cannotClear(catalog, error.description)
             }
         }
     }

@@ -147,6 +147,11 @@ import Testing
         page.mrzText = ""
         page.text = page.text.split(separator: "\n").filter { !$0.contains("<") && !$0.lowercased().contains("expir") }.joined(separator: "\n")
         try Data(try #require(store.encode(.page(page)))).write(to: URL(fileURLWithPath: entryPath))
+        // The facts read from the page are kept too (when the scan's digest is remembered): this
+        // test is about the OCR readings under them, so the facts are not kept from here on.
+        let facts = cache + "/checkdocs/facts"
+        try? FileManager.default.removeItem(atPath: facts)
+        try Data().write(to: URL(fileURLWithPath: facts))
         let second = try box.runChecked(arguments, timeout: 60, environment: environment)
         #expect(second.status == 1, "the cached page, without its zone and expiry, decides nothing: \(second.stderr)")
         #expect(try Self.passport(second)["status"] as? String == "not-evaluable")
@@ -166,6 +171,7 @@ import Testing
         }
 
         // cache clear empties it; the run after that reads the scan again.
+        try FileManager.default.removeItem(atPath: facts)
         let clear = try CLITests.run(["cache", "clear"], environment: environment)
         #expect(clear.status == 0, "\(clear.stderr)")
         #expect(clear.stdout.contains("removed 1 cached OCR result"), "\(clear.stdout)")
@@ -208,5 +214,44 @@ import Testing
         let clear = try CLITests.run(["cache", "clear"], environment: environment)
         #expect(clear.status == 0, "\(clear.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: memo).isEmpty)
+    }
+
+    @Test("the facts read from a scan are kept: a second run over the unchanged folder reads no OCR reading; a damaged entry is read again from them",
+          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func factsCache() throws {
+        let (box, program, cache) = try Self.box()
+        defer { box.remove() }
+        let arguments = [box.folder, "--programs", program, "--format", "json"] + Self.asOf
+        let environment = ["XDG_CACHE_HOME": cache]
+        Thread.sleep(forTimeInterval: 2.1)
+        let first = try box.runChecked(arguments, timeout: 60, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let facts = cache + "/checkdocs/facts"
+        let names = try FileManager.default.contentsOfDirectory(atPath: facts)
+        #expect(names.count == 1, "\(names)")
+        let entry = facts + "/" + (try #require(names.first))
+        #expect(try Self.mode(facts) == 0o700 && Self.mode(entry) == 0o600)
+
+        // Without the OCR readings, the second run still decides from the kept facts, word for
+        // word as the first did, and no OCR runs (none is kept again).
+        let ocr = try #require(Self.entries(cache).first)
+        try FileManager.default.removeItem(atPath: cache + "/checkdocs/ocr/" + ocr)
+        let second = try box.runChecked(arguments, timeout: 60, environment: environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout == first.stdout)
+        #expect(Self.entries(cache).isEmpty, "no OCR ran")
+
+        // A damaged entry is not trusted: the scan is OCRed again, and its facts kept again.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: entry))
+        bytes[bytes.count - 3] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: entry))
+        let third = try box.runChecked(arguments, timeout: 60, environment: environment)
+        #expect(third.stdout == first.stdout, "\(third.stderr)")
+        #expect(Self.entries(cache) == [ocr])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: entry)) != bytes)
+
+        let clear = try CLITests.run(["cache", "clear"], environment: environment)
+        #expect(clear.status == 0, "\(clear.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: facts).isEmpty)
     }
 }

@@ -74,4 +74,37 @@ import Testing
         // A visa's page takes no passport zone.
         #expect(!ScanFacts.read(Self.page, page: 1, file: FilePath("Visa.png"), documentType: "us_visa", asOf: asOf).contains { $0.method == .mrz })
     }
+
+    @Test("the facts kept for a scan read back as they were read, every kind of value; a damaged entry, or one of another build or engine, is not trusted")
+    func factsRoundTrip() throws {
+        let file = FilePath("Passport scan.png")
+        let day = CalendarDate(iso: "2031-01-01")!
+        func fact(_ kind: FactClass, _ value: FactValue, _ method: FactMethod = .ocr) -> ReadFact {
+            ReadFact(fact: kind, value: value, file: file, documentType: "passport", page: 2, method: method,
+                     evidence: "Date of expiry: 01 JAN 2031 \u{1F600} \"quoted\"", confidence: 0.95 * 0.9)
+        }
+        let facts = [
+            fact(.expiryDate, .date(day), .mrz), fact(.coveragePeriod, .period(from: day, through: day)), fact(.testResult, .result(.nonReactive)),
+            fact(.titer, .titer(value: 10.5, unit: "mIU/mL")), fact(.examResult, .exam(step: "Step 1", date: day, outcome: "pass", score: nil)),
+            fact(.examResult, .exam(step: "Step 2 CK", date: nil, outcome: nil, score: 251)), fact(.name, .text("Ana María O'Neil")),
+        ]
+        let store = ScanFactsCache(directory: "/nonexistent", build: "0.1.0 1 2", engine: "tesseract5 model 1 2")
+        let bytes = store.encode(facts)
+        #expect(store.decode(bytes, file: file, documentType: "passport") == facts)
+        for length in stride(from: 0, to: bytes.count, by: 3) {
+            #expect(store.decode(Array(bytes.prefix(length)), file: file, documentType: "passport") == nil, "cut at \(length)")
+        }
+        for index in stride(from: 0, to: bytes.count, by: 5) {
+            var damaged = bytes
+            damaged[index] ^= 0x20
+            #expect(store.decode(damaged, file: file, documentType: "passport") == nil, "byte \(index) changed")
+        }
+        #expect(ScanFactsCache(directory: "/nonexistent", build: "0.1.0 1 3", engine: store.engine).decode(bytes, file: file, documentType: "passport") == nil)
+        #expect(ScanFactsCache(directory: "/nonexistent", build: store.build, engine: "other").decode(bytes, file: file, documentType: "passport") == nil)
+        // Names differ by content, type and day.
+        let a = ScanFactsCache.name(sha256: "ab", documentType: "passport", asOf: day)
+        #expect(a != ScanFactsCache.name(sha256: "ab", documentType: "visa", asOf: day))
+        #expect(a != ScanFactsCache.name(sha256: "ab", documentType: "passport", asOf: CalendarDate(iso: "2031-01-02")!))
+        #expect(a != ScanFactsCache.name(sha256: "ac", documentType: "passport", asOf: day))
+    }
 }

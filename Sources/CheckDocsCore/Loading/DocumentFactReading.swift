@@ -77,24 +77,32 @@ struct DocumentFactReading {
     mutating func read(_ paths: [FilePath], inspector: DocumentInspector, documents: inout [ApplicantDocument],
                        scans: ScanReader? = nil, asOf: CalendarDate? = nil) -> Bool {
         guard !paths.isEmpty else { return false }
-        let pdfs = paths.filter { inspector.contentType(of: $0)?.format == .pdf }
-        // A PDF whose bytes were OCRed before had an empty text layer: its readings are in the
-        // OCR cache, found by the digest the memo remembers, with no worker started for its text.
+        let wanted = Set(paths)
+        let types = Dictionary(documents.filter { wanted.contains($0.path) }.map { ($0.path, $0.type) }, uniquingKeysWith: { first, _ in first })
+        // A scan read before, unchanged since (its digest remembered): its facts are in the facts
+        // cache and nothing of it is read again; a PDF among them had an empty text layer, so no
+        // worker is started for its text (docs/inspection.md, "Content digests", "Facts cache").
+        var cached: [FilePath: [ReadFact]] = [:]
         var known: [FilePath: ScanReader.Scan] = [:]
-        if let scans, asOf != nil {
-            for path in pdfs {
-                if let digest = inspector.digest(of: path, memo: scans.digests, limit: FileInspector.maxPDFBytes, readIfUnknown: false) {
+        if let scans, let asOf {
+            for path in paths where Self.isReadable(inspector.contentType(of: path)?.format, scans: true) {
+                guard let digest = inspector.digest(of: path, memo: scans.digests, limit: FileInspector.maxPDFBytes, readIfUnknown: false),
+                      let type = types[path] else { continue }
+                if let facts = scans.facts?.load(sha256: digest.sha256, documentType: type, asOf: asOf, file: path) {
+                    cached[path] = facts
+                } else if inspector.contentType(of: path)?.format == .pdf {
                     let scan = Self.scan(path, isPDF: true, digest: digest, inspector: inspector)
                     if scans.hasReading(scan) { known[path] = scan }
                 }
             }
         }
+        let pdfs = paths.filter { inspector.contentType(of: $0)?.format == .pdf && cached[$0] == nil }
         inspector.inspect(pdfs.filter { known[$0] == nil }, pageTexts: true)
         var changed = false
-        let wanted = Set(paths)
-        var ocrPages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
-        if let scans, let asOf {
-            let toScan = documents.filter { wanted.contains($0.path) }.compactMap { document -> ScanReader.Scan? in
+        var ocr = ScanReader.Pages()
+        var digests: [FilePath: String] = [:]
+        if let scans, asOf != nil {
+            let toScan = documents.filter { wanted.contains($0.path) && cached[$0.path] == nil }.compactMap { document -> ScanReader.Scan? in
                 if let scan = known[document.path] { return scan }
                 guard let format = inspector.contentType(of: document.path)?.format else { return nil }
                 switch format {
@@ -108,17 +116,24 @@ struct DocumentFactReading {
                 guard let digest = inspector.digest(of: document.path, memo: scans.digests, limit: FileInspector.maxPDFBytes) else { return nil }
                 return Self.scan(document.path, isPDF: format == .pdf, digest: digest, inspector: inspector)
             }
-            ocrPages = scans.read(toScan)
+            digests = Dictionary(toScan.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+            ocr = scans.read(toScan)
         }
         // Each document's pages are read on all cores (a pure function of the text); applied in order.
         let indices = documents.indices.filter { wanted.contains(documents[$0].path) }
         let before = documents
         let readings = indices.concurrentMap { index -> [ReadFact]? in
             let document = before[index]
-            if let pages = ocrPages[document.path], let asOf {
-                return pages.flatMap { page, text in
+            if let facts = cached[document.path] { return facts }
+            if let pages = ocr.pages[document.path], let asOf {
+                let facts = pages.flatMap { page, text in
                     ScanFacts.read(text, page: page, file: document.path, documentType: document.type, asOf: asOf)
                 }
+                // Kept only when every page was read: a page that failed may read next time.
+                if ocr.complete.contains(document.path), let sha256 = digests[document.path] {
+                    scans?.facts?.store(facts, sha256: sha256, documentType: document.type, asOf: asOf)
+                }
+                return facts
             } else if let pages = inspector.facts(of: document.path)?.pdf?.pageTexts {
                 return pages.enumerated().flatMap { page, text in
                     TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)

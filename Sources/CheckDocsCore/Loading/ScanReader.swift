@@ -20,6 +20,8 @@ public final class ScanReader: @unchecked Sendable {
     /// Where the scans' digests are remembered, so that a second run finds its readings in
     /// `cache` without reading the scans (docs/inspection.md, "Content digests").
     public let digests: ContentDigests?
+    /// The facts read from each scan, kept beside the OCR cache (docs/inspection.md, "Facts cache").
+    let facts: ScanFactsCache?
     let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     let unavailable: (@Sendable (_ reason: String) -> Void)?
 
@@ -36,6 +38,7 @@ public final class ScanReader: @unchecked Sendable {
         self.workers = workers
         self.cache = cache
         self.digests = digests
+        facts = cache.map(ScanFactsCache.init(beside:))
         self.progress = progress
         self.unavailable = unavailable
     }
@@ -81,9 +84,17 @@ public final class ScanReader: @unchecked Sendable {
         cache?.load(hash: scan.sha256, input: scan.isPDF ? .pdfPage(index: 0) : .image) != nil
     }
 
-    /// The pages read of each scan (1-based page, what OCR read), in page order.
-    func read(_ scans: [Scan]) -> [FilePath: [(page: Int, text: OCRPage)]] {
-        guard !scans.isEmpty else { return [:] }
+    /// What OCR read of some scans.
+    struct Pages {
+        /// The pages read of each scan (1-based page, what OCR read), in page order.
+        var pages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
+        /// The scans every page of which was read (none failed or was unavailable).
+        var complete: Set<FilePath> = []
+    }
+
+    /// The pages of each scan, read by OCR or taken from the cache.
+    func read(_ scans: [Scan]) -> Pages {
+        guard !scans.isEmpty else { return Pages() }
         let started = Date()
         let total = scans.count
         var done = 0
@@ -122,13 +133,17 @@ public final class ScanReader: @unchecked Sendable {
             return result
         }
         var pages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
+        var failed: Set<FilePath> = []
         for (number, scan) in scans.enumerated() {
             if case let .page(page)? = first[number] { pages[scan.path, default: []].append((1, page)) }
+            if first[number] == nil { failed.insert(scan.path) }
         }
         for (job, result) in zip(more, rest) {
             if case let .page(page)? = result { pages[scans[job.scan].path, default: []].append((job.index + 1, page)) }
+            if result == nil { failed.insert(scans[job.scan].path) }
         }
-        return pages.mapValues { $0.sorted { $0.page < $1.page } }
+        return Pages(pages: pages.mapValues { $0.sorted { $0.page < $1.page } },
+                     complete: Set(scans.map(\.path)).subtracting(failed))
     }
 
     private static func pageCount(_ result: OCRResult) -> Int {
