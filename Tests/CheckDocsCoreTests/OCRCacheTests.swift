@@ -89,19 +89,23 @@ import Testing
             fact(.examResult, .exam(step: "Step 2 CK", date: nil, outcome: nil, score: 251)), fact(.name, .text("Ana María O'Neil")),
         ]
         let store = ScanFactsCache(directory: "/nonexistent", build: "0.1.0 1 2", engine: "tesseract5 model 1 2")
-        let bytes = store.encode(facts)
-        #expect(store.decode(bytes, file: file, documentType: "passport") == facts)
+        let key = ScanFactsCache.key(sha256: String(repeating: "ab", count: 32), documentType: "passport", asOf: day)
+        let bytes = store.encode(facts, key: key)
+        #expect(store.decode(bytes, key: key, file: file, documentType: "passport") == facts)
         for length in stride(from: 0, to: bytes.count, by: 3) {
-            #expect(store.decode(Array(bytes.prefix(length)), file: file, documentType: "passport") == nil, "cut at \(length)")
+            #expect(store.decode(Array(bytes.prefix(length)), key: key, file: file, documentType: "passport") == nil, "cut at \(length)")
         }
         for index in stride(from: 0, to: bytes.count, by: 5) {
             var damaged = bytes
             damaged[index] ^= 0x20
-            #expect(store.decode(damaged, file: file, documentType: "passport") == nil, "byte \(index) changed")
+            #expect(store.decode(damaged, key: key, file: file, documentType: "passport") == nil, "byte \(index) changed")
         }
-        #expect(ScanFactsCache(directory: "/nonexistent", build: "0.1.0 1 3", engine: store.engine).decode(bytes, file: file, documentType: "passport") == nil)
-        #expect(ScanFactsCache(directory: "/nonexistent", build: store.build, engine: "other").decode(bytes, file: file, documentType: "passport") == nil)
-        // Names differ by content, type and day.
+        let other = ScanFactsCache(directory: "/nonexistent", build: "0.1.0 1 3", engine: store.engine)
+        #expect(other.decode(bytes, key: key, file: file, documentType: "passport") == nil)
+        #expect(ScanFactsCache(directory: "/nonexistent", build: store.build, engine: "other").decode(bytes, key: key, file: file, documentType: "passport") == nil)
+        // An entry is used only for the content, type and day it was kept for, whatever its name.
+        let visa = ScanFactsCache.key(sha256: String(repeating: "ab", count: 32), documentType: "visa", asOf: day)
+        #expect(store.decode(bytes, key: visa, file: file, documentType: "passport") == nil)
         let a = ScanFactsCache.name(sha256: "ab", documentType: "passport", asOf: day)
         #expect(a != ScanFactsCache.name(sha256: "ab", documentType: "visa", asOf: day))
         #expect(a != ScanFactsCache.name(sha256: "ab", documentType: "passport", asOf: CalendarDate(iso: "2031-01-02")!))

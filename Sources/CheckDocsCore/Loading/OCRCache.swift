@@ -67,7 +67,7 @@ public struct OCRCache: Sendable {
 
     /// The MRZ cell reader's templates (FNV-1a of the embedded file), so regenerated templates,
     /// which may read a zone differently, invalidate every entry.
-    static let templatesDigest = String(ByteWords.fnv1a((BuiltinData.file(MRZCellReader.templatesFile) ?? "").utf8), radix: 16)
+    static let templatesDigest = String(ByteWords.fnv1a(Array((BuiltinData.file(MRZCellReader.templatesFile) ?? "").utf8)), radix: 16)
 
     /// The entry's name: the content's SHA-256 and the page ("image", or "page1"…).
     static func name(hash: String, input: OCRWorkerProtocol.Input) -> String {

@@ -6,12 +6,15 @@ import CheckDocsNative
 /// "Facts cache"), so that a second run over an unchanged folder neither reads its pages' text
 /// again nor parses their zones: it costs what a run with `--facts manifest` costs, within 10 %.
 ///
-/// An entry is named by the SHA-256 of what the facts depend on: the scan's content (SHA-256),
-/// the document's type (it chooses which zone is read) and the day the run is as of (a zone's
-/// two-digit years are read against it). Its header records the checkdocs build (the
-/// executable's size and time: the readers' code changes with every build, not only with the
-/// version), the OCR engine's identity, and its body's SHA-256: an entry of another build or
-/// engine, or a damaged one, is not trusted, and the scan is read from its OCR readings again.
+/// An entry is kept for what the facts depend on: the scan's content (its SHA-256), the
+/// document's type (it chooses which zone is read) and the day the run is as of (a zone's
+/// two-digit years are read against it). It is named by the content's SHA-256 and an FNV-1a of
+/// the other two, and its header repeats all three, so that an entry is used only for them. The
+/// header also records the checkdocs build (the executable's size and time: the readers' code
+/// changes with every build, not only with the version), the OCR engine's identity, and its
+/// body's length and FNV-1a (damage, not tampering: whoever can write the cache can write the
+/// OCR readings under it too). An entry of another build or engine, or a damaged one, is not
+/// trusted, and the scan is read from its OCR readings again.
 /// The body is JSON; every value is checked as it is read back. What an entry holds:
 /// docs/security.md, "The OCR cache".
 public struct ScanFactsCache: Sendable {
@@ -41,7 +44,12 @@ public struct ScanFactsCache: Sendable {
     }
 
     static func name(sha256: String, documentType: String?, asOf: CalendarDate) -> String {
-        SHA256.hex(Array("\(sha256)\n\(documentType ?? "")\n\(asOf)".utf8))
+        sha256 + "." + String(ByteWords.fnv1a(Array("\(documentType ?? "")\n\(asOf)".utf8)), radix: 16)
+    }
+
+    /// The header line naming what the entry is for.
+    static func key(sha256: String, documentType: String?, asOf: CalendarDate) -> String {
+        "key \(sha256) \(asOf) \(documentType ?? "")"
     }
 
     /// The facts of the scan whose content is `sha256`, for `file`; nil when none are kept (or
@@ -49,26 +57,29 @@ public struct ScanFactsCache: Sendable {
     func load(sha256: String, documentType: String?, asOf: CalendarDate, file: FilePath) -> [ReadFact]? {
         guard let bytes = PrivateFiles.read(directory: directory, name: Self.name(sha256: sha256, documentType: documentType, asOf: asOf),
                                             limit: Self.maxEntryBytes) else { return nil }
-        return decode(bytes, file: file, documentType: documentType)
+        return decode(bytes, key: Self.key(sha256: sha256, documentType: documentType, asOf: asOf), file: file, documentType: documentType)
     }
 
     /// Keeps the facts read from every page of a scan; a cache that cannot be written is skipped.
     func store(_ facts: [ReadFact], sha256: String, documentType: String?, asOf: CalendarDate) {
         guard PrivateFiles.makeDirectory(directory) == nil else { return }
-        _ = PrivateFiles.write(encode(facts), directory: directory, name: Self.name(sha256: sha256, documentType: documentType, asOf: asOf))
+        _ = PrivateFiles.write(encode(facts, key: Self.key(sha256: sha256, documentType: documentType, asOf: asOf)), directory: directory,
+                               name: Self.name(sha256: sha256, documentType: documentType, asOf: asOf))
     }
 
-    func encode(_ facts: [ReadFact]) -> [UInt8] {
+    func encode(_ facts: [ReadFact], key: String) -> [UInt8] {
         let body = Array(JSONWriter.write(.array(facts.map(Self.json))).utf8)
-        let header = "\(Self.magic)\nbuild \(build)\nengine \(engine)\nbody \(body.count) \(SHA256.hex(body))\n"
+        let header = "\(Self.magic)\nbuild \(build)\nengine \(engine)\n\(key)\nbody \(body.count) \(Self.checksum(body))\n"
         return Array(header.utf8) + body
     }
 
-    func decode(_ bytes: [UInt8], file: FilePath, documentType: String?) -> [ReadFact]? {
+    static func checksum(_ body: [UInt8]) -> String { String(ByteWords.fnv1a(body), radix: 16) }
+
+    func decode(_ bytes: [UInt8], key: String, file: FilePath, documentType: String?) -> [ReadFact]? {
         var lines: [String] = []
         var start = 0
         var index = 0
-        while lines.count < 4, index < bytes.count, index < 4096 {
+        while lines.count < 5, index < bytes.count, index < 4096 {
             if bytes[index] == UInt8(ascii: "\n") {
                 guard let line = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
                 lines.append(line)
@@ -76,11 +87,12 @@ public struct ScanFactsCache: Sendable {
             }
             index += 1
         }
-        guard lines.count == 4, lines[0] == Self.magic, lines[1] == "build " + build, lines[2] == "engine " + engine else { return nil }
-        let fields = lines[3].split(separator: " ")
+        guard lines.count == 5, lines[0] == Self.magic, lines[1] == "build " + build, lines[2] == "engine " + engine,
+              lines[3] == key else { return nil }
+        let fields = lines[4].split(separator: " ")
         guard fields.count == 3, fields[0] == "body", let count = Int(fields[1]), count == bytes.count - start else { return nil }
         let body = Array(bytes[start...])
-        guard SHA256.hex(body) == fields[2], let items = (try? JSONParser.parse(body))?.arrayValue,
+        guard Self.checksum(body) == fields[2], let items = (try? JSONParser.parse(body))?.arrayValue,
               items.count <= TextFactReader.maxFactsPerPage * ScanReader.maxPages + 16 else { return nil }
         var facts: [ReadFact] = []
         for item in items {
