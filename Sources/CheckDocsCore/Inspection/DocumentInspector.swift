@@ -44,15 +44,8 @@ public final class DocumentInspector: @unchecked Sendable {
         return bytes
     }
 
-    /// The SHA-256 of a document's whole content of at most `limit` bytes: from `memo` when it
-    /// remembers the file unchanged, else read (and remembered); nil when it cannot be read or
-    /// is longer. `readIfUnknown: false` only asks the memo.
-    public func digest(of path: FilePath, memo: ContentDigests?, limit: Int, readIfUnknown: Bool = true) -> ContentDigests.Digest? {
-        guard let file = files[path] else { return nil }
-        if let memo, let sha256 = memo.remembered(root: root, file: file) { return ContentDigests.Digest(sha256: sha256) }
-        guard readIfUnknown else { return nil }
-        return ContentDigests.hash(root: root, file: file, limit: limit, remembering: memo)
-    }
+    /// The file the scan listed at `path`.
+    func scannedFile(_ path: FilePath) -> ScannedFile? { files[path] }
 
     /// Inspects, on all cores, the given documents not inspected yet. With `pageTexts`, a PDF
     /// read without its pages' text is read again with them (facts read from documents).

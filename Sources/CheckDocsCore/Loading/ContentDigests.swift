@@ -107,3 +107,15 @@ public struct ContentDigests: Sendable {
         PrivateFiles.removeFiles(in: directory)
     }
 }
+
+extension DocumentInspector {
+    /// The SHA-256 of a document's whole content of at most `limit` bytes: from `memo` when it
+    /// remembers the file unchanged, else read (and remembered); nil when it cannot be read or
+    /// is longer. `readIfUnknown: false` only asks the memo.
+    func digest(of path: FilePath, memo: ContentDigests?, limit: Int, readIfUnknown: Bool = true) -> ContentDigests.Digest? {
+        guard let file = scannedFile(path) else { return nil }
+        if let memo, let sha256 = memo.remembered(root: root, file: file) { return ContentDigests.Digest(sha256: sha256) }
+        guard readIfUnknown else { return nil }
+        return ContentDigests.hash(root: root, file: file, limit: limit, remembering: memo)
+    }
+}

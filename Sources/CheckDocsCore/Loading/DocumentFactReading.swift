@@ -78,23 +78,10 @@ struct DocumentFactReading {
                        scans: ScanReader? = nil, asOf: CalendarDate? = nil) -> Bool {
         guard !paths.isEmpty else { return false }
         let wanted = Set(paths)
-        let types = Dictionary(documents.filter { wanted.contains($0.path) }.map { ($0.path, $0.type) }, uniquingKeysWith: { first, _ in first })
-        // A scan read before, unchanged since (its digest remembered): its facts are in the facts
-        // cache and nothing of it is read again; a PDF among them had an empty text layer, so no
-        // worker is started for its text (docs/inspection.md, "Content digests", "Facts cache").
-        var cached: [FilePath: [ReadFact]] = [:]
-        var known: [FilePath: ScanReader.Scan] = [:]
+        var (cached, known): ([FilePath: [ReadFact]], [FilePath: ScanReader.Scan]) = ([:], [:])
         if let scans, let asOf {
-            for path in paths where Self.isReadable(inspector.contentType(of: path)?.format, scans: true) {
-                guard let digest = inspector.digest(of: path, memo: scans.digests, limit: FileInspector.maxPDFBytes, readIfUnknown: false),
-                      let type = types[path] else { continue }
-                if let facts = scans.facts?.load(sha256: digest.sha256, documentType: type, asOf: asOf, file: path) {
-                    cached[path] = facts
-                } else if inspector.contentType(of: path)?.format == .pdf {
-                    let scan = Self.scan(path, isPDF: true, digest: digest, inspector: inspector)
-                    if scans.hasReading(scan) { known[path] = scan }
-                }
-            }
+            let types = Dictionary(documents.filter { wanted.contains($0.path) }.map { ($0.path, $0.type) }, uniquingKeysWith: { first, _ in first })
+            (cached, known) = Self.remembered(paths, types: types, inspector: inspector, scans: scans, asOf: asOf)
         }
         let pdfs = paths.filter { inspector.contentType(of: $0)?.format == .pdf && cached[$0] == nil }
         inspector.inspect(pdfs.filter { known[$0] == nil }, pageTexts: true)
@@ -154,6 +141,27 @@ struct DocumentFactReading {
             facts += applied
         }
         return changed
+    }
+
+    /// The scans read before and unchanged since (their digests remembered): those whose facts
+    /// are in the facts cache, of which nothing is read again, and the PDFs among the others that
+    /// OCR read before, so had an empty text layer, for which no worker is started to read it
+    /// again (docs/inspection.md, "Content digests", "Facts cache").
+    static func remembered(_ paths: [FilePath], types: [FilePath: String?], inspector: DocumentInspector, scans: ScanReader,
+                           asOf: CalendarDate) -> (cached: [FilePath: [ReadFact]], known: [FilePath: ScanReader.Scan]) {
+        var cached: [FilePath: [ReadFact]] = [:]
+        var known: [FilePath: ScanReader.Scan] = [:]
+        for path in paths where isReadable(inspector.contentType(of: path)?.format, scans: true) {
+            guard let digest = inspector.digest(of: path, memo: scans.digests, limit: FileInspector.maxPDFBytes, readIfUnknown: false),
+                  let type = types[path] else { continue }
+            if let facts = scans.facts?.load(sha256: digest.sha256, documentType: type, asOf: asOf, file: path) {
+                cached[path] = facts
+            } else if inspector.contentType(of: path)?.format == .pdf {
+                let scan = scan(path, isPDF: true, digest: digest, inspector: inspector)
+                if scans.hasReading(scan) { known[path] = scan }
+            }
+        }
+        return (cached, known)
     }
 
     static func scan(_ path: FilePath, isPDF: Bool, digest: ContentDigests.Digest, inspector: DocumentInspector) -> ScanReader.Scan {
