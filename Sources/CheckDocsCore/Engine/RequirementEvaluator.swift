@@ -10,7 +10,7 @@ struct RequirementEvaluator {
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            rule: ruleText(requirement), origin: requirement.origin)
+            ruleWords: ruleWords(requirement), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
@@ -87,20 +87,15 @@ struct RequirementEvaluator {
         return kept
     }
 
-    /// The rule in words, made once per program and dates in a batch.
-    private func ruleText(_ requirement: Requirement) -> String {
-        guard let texts = context.ruleTexts, let program else { return describe(requirement.expression) }
-        let key = RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
-                                rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer)
-        return texts.text(for: key) { describe(requirement.expression) }
-    }
-
-    /// The rule in words; a single clause with its dates worked out.
-    private func describe(_ expression: RequirementExpression) -> String {
-        if case let .document(clause) = expression {
-            return RuleDescription.describe(clause, catalog: context.catalog, dates: dates)
+    /// The rule in words, made when a report reads it; once per program and dates in a batch.
+    private func ruleWords(_ requirement: Requirement) -> RuleWords {
+        var shared: (texts: RuleTexts, key: RuleTexts.Key)?
+        if let texts = context.ruleTexts, let program {
+            shared = (texts, RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
+                                           rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer))
         }
-        return RuleDescription.describe(expression, catalog: context.catalog)
+        return RuleWords(deferred: DeferredRuleWords(expression: requirement.expression, dates: dates,
+                                                     catalog: context.wordingCatalog, shared: shared))
     }
 
     func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {
