@@ -130,7 +130,7 @@ public struct DescriptionNode: Sendable {
     public func list(_ attribute: String) throws(InputError) -> [String]? {
         switch scalar(attribute) {
         case nil: return nil
-        case let .text(text)?: return text.split(whereSeparator: \.isWhitespace).map(String.init)
+        case let .text(text)?: return text.whitespaceSeparatedWords()
         case let .json(value)?:
             guard let items = value.arrayValue else { throw mistyped(attribute, value, "an array of strings") }
             var strings: [String] = []
@@ -183,8 +183,8 @@ public struct DescriptionNode: Sendable {
         switch backing {
         case let .xml(node):
             guard let child = node.child(named: element) else { return nil }
-            let words = child.text.split(whereSeparator: \.isWhitespace)
-            return words.isEmpty ? nil : words.joined(separator: " ")
+            let words = child.text.collapsingWhitespace()
+            return words.isEmpty ? nil : words
         case .json:
             return try string(element)
         }
