@@ -9,6 +9,9 @@ import Testing
         "Letter of recommendation  (at most 4)", "a  b", " leading", "trailing ", "O'Brien_Step1-B1B2 2026.pdf",
         "MSPE / Dean's letter", "  ", "x\n\n\ny", "café au lait", "em\u{2003}space and\u{00A0}no-break",
         "e\u{0301} combining", "a \u{0301}b", "Step 2 CK (USMLE) score report.PDF",
+        // Spaces beside other scalars: joined to a Prepend before or an extender after, or not.
+        "✘ NOT READY  bench-00001 — Anesthesiology program 1", "→ Add it  · to the folder •", "a \u{200D}b", "a \u{0600} b",
+        "\u{0600} x", "x \u{093F}y", "flag \u{1F3FB} z", "box ─ ┐ \u{20DD} ring", "end \u{FE0F}", "  \u{0301}", "a\u{0301} b",
     ]
 
     @Test("white space collapsed and words split as by Character.isWhitespace, ASCII or not")

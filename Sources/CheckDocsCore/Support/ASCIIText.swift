@@ -40,20 +40,47 @@ extension String {
     }
 
     /// The parts between single spaces, empty ones kept: `split(separator: " ",
-    /// omittingEmptySubsequences: false)`. On ASCII text a space is always a Character of its own.
+    /// omittingEmptySubsequences: false)`, found by Unicode scalar. A space is a Character of its
+    /// own unless the scalar before it is a Prepend or the one after it extends it (Extend, ZWJ,
+    /// SpacingMark: the grapheme break rules GB9–GB9b); when a neighbour of a space is outside
+    /// the ranges known to hold none of those (the report's lines: ASCII, dashes, arrows,
+    /// badges), the Character path decides.
     func spaceSeparatedParts() -> [Substring] {
-        guard ASCIIText.isASCII(self) else { return split(separator: " ", omittingEmptySubsequences: false) }
         var parts: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x20 {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar?
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if scalar == " " {
+                guard previous.map(ASCIIText.neverPrepends) ?? true, next == scalars.endIndex || ASCIIText.neverExtends(scalars[next]) else {
+                    return split(separator: " ", omittingEmptySubsequences: false)
+                }
                 parts.append(self[start..<index])
-                start = utf8.index(after: index)
+                start = next
             }
-            index = utf8.index(after: index)
+            previous = scalar
+            index = next
         }
-        parts.append(self[start..<index])
+        parts.append(self[start..<scalars.endIndex])
         return parts
+    }
+}
+
+extension ASCIIText {
+    /// Not a Prepend scalar (those are in U+0600–U+0DFF and U+11000–U+11FFF).
+    static func neverPrepends(_ scalar: Unicode.Scalar) -> Bool {
+        !(0x0600...0x0DFF).contains(scalar.value) && !(0x11000...0x11FFF).contains(scalar.value)
+    }
+
+    /// Not a scalar that joins the one before it (Extend, ZWJ, SpacingMark): those before
+    /// U+0300 (Latin, C1 controls), general punctuation from U+2010 (after the joiners U+200C and
+    /// U+200D) to the currency signs (before the symbols' combining marks at U+20D0), and the
+    /// letterlike symbols, arrows, mathematical and technical signs, box drawing, shapes,
+    /// dingbats and miscellaneous symbols U+2100–U+2BFF.
+    static func neverExtends(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x2010...0x20CF).contains(scalar.value) || (0x2100...0x2BFF).contains(scalar.value)
     }
 }
