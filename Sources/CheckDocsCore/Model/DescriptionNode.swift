@@ -203,16 +203,14 @@ public struct DescriptionNode: Sendable {
         }
     }
 
-    /// Whether this node might be written with any of `names`, as an attribute or a child element.
-    /// In XML it is exact; in JSON (where a repeated element's key is its plural) it is always
-    /// true. For skipping, when decoding, the constraint kinds a clause does not use.
-    public func mayHold(any names: [String]) -> Bool {
-        switch backing {
-        case let .xml(node):
-            return node.attributes.contains { names.contains($0.name) } || node.children.contains { names.contains($0.name) }
-        case .json:
-            return true
-        }
+    /// Calls `body` with every attribute and child element name of an XML node and returns true;
+    /// returns false for JSON, where a repeated element's key is its plural: any name may be
+    /// there. For skipping, when decoding, the constraint kinds a clause does not use.
+    public func forEachWrittenName(_ body: (String) -> Void) -> Bool {
+        guard case let .xml(node) = backing else { return false }
+        for attribute in node.attributes { body(attribute.name) }
+        for child in node.children { body(child.name) }
+        return true
     }
 
     /// A repeated child element (`<window/>` …), or the items of the array under `plural` (`"windows"`).
