@@ -82,8 +82,11 @@ struct ReportSummaryBuilder {
 
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
-        for result in program.requirements {
-            let needed = result.neededFacts
+        // The results are read in place, by index: a `for … in` or a `filter` copied each one
+        // (a dozen references to retain and release), for every requirement of every program.
+        let results = program.requirements
+        for index in results.indices {
+            let needed = results[index].neededFacts
             if !needed.isEmpty { waitingResults += 1 }
             facts.formUnion(needed)
         }
@@ -93,11 +96,13 @@ struct ReportSummaryBuilder {
         if program.status == .notReady {
             // Every result that blocks counts when deciding what is the only blocker: an
             // undecided eligibility rule blocks as much as a missing document does.
-            let blockers = program.requirements.filter { $0.blocks(at: .error) }
-            for result in blockers where result.category == .document {
-                items[result.id, default: CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
-                                                          programs: [], soleBlockerOf: [])].programs.append(program.id)
-                if blockers.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
+            var blockers = 0
+            for index in results.indices where results[index].blocks(at: .error) { blockers += 1 }
+            for index in results.indices where results[index].blocks(at: .error) && results[index].category == .document {
+                let id = results[index].id
+                items[id, default: CrossProgramItem(key: id, title: results[index].title, documentTypes: results[index].documentTypes,
+                                                   programs: [], soleBlockerOf: [])].programs.append(program.id)
+                if blockers == 1 { items[id]!.soleBlockerOf.append(program.id) }
             }
         }
         // The totals are what applying costs: a program that cannot be applied to now is listed apart.
