@@ -51,13 +51,18 @@ struct DocumentClauseEvaluator {
         var failing: [Int] = []
         var undecided = 0
         var best: (index: Int, failure: ConstraintFailure)?
+        var bestCloseness = Int.max
         var considered: [ConsideredFile] = []
         considered.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
             if let failure = check(candidate, against: clause) {
                 failing.append(index)
                 if failure.status == .notEvaluable { undecided += 1 }
-                if best == nil || failure.status.closeness < best!.failure.status.closeness { best = (index, failure) }
+                let closeness = failure.status.closeness
+                if closeness < bestCloseness {
+                    bestCloseness = closeness
+                    best = (index, failure)
+                }
                 considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding))
             } else {
                 passing.append(index)
