@@ -22,6 +22,9 @@ struct ExpressionOutcome {
 struct ConsideredFile: Hashable {
     var path: FilePath
     var failure: Finding?
+    /// Whether `failure` is the baseline check's, noted when the file is checked: a requirement
+    /// asks it of every file considered, and reading each finding's kind copied it.
+    var failsBaseline = false
 }
 
 /// Evaluates one `<document>` clause: which files match, which of them pass the baseline check
@@ -63,7 +66,8 @@ struct DocumentClauseEvaluator {
                     bestCloseness = closeness
                     best = (index, failure)
                 }
-                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding))
+                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding,
+                                                 failsBaseline: failure.finding.kind == BaselineFinding.kind))
             } else {
                 passing.append(index)
                 considered.append(ConsideredFile(path: candidate.document.path, failure: nil))

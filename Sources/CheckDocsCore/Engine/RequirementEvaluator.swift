@@ -47,7 +47,7 @@ struct RequirementEvaluator {
         // something: a requirement not met, met with a choice to make, or met beside a file that
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
-        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
+        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: \.failsBaseline) {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
             result.candidates = considered.map { file in
