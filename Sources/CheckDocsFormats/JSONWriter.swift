@@ -45,8 +45,16 @@ public enum JSONWriter {
 
     /// Appends a literal's bytes (a copy of its buffer: `.utf8` of a literal goes through the
     /// generic collection path, a few hundred instructions for two bytes).
+    /// A literal of a few bytes (`,\n`, `: `, `null`) is appended byte by byte: appending a
+    /// buffer costs about a hundred instructions whatever its length, a byte about twenty.
     public static func raw(_ literal: StaticString, into out: inout [UInt8]) {
-        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        literal.withUTF8Buffer { bytes in
+            if bytes.count <= 4 {
+                for byte in bytes { out.append(byte) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 
     public static func indentation(_ depth: Int, into out: inout [UInt8]) {

@@ -22,6 +22,9 @@ struct ExpressionOutcome {
 struct ConsideredFile: Hashable {
     var path: FilePath
     var failure: Finding?
+    /// Whether `failure` is the baseline check's, noted when the file is checked: a requirement
+    /// asks it of every file considered, and reading each finding's kind copied it.
+    var failsBaseline = false
 }
 
 /// Evaluates one `<document>` clause: which files match, which of them pass the baseline check
@@ -44,13 +47,27 @@ struct DocumentClauseEvaluator {
             return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: [])
         }
         var passing: [Int] = []
-        var failures: [(index: Int, failure: ConstraintFailure)] = []
+        // The failing files' indices, how many are undecided, and the failure that came closest
+        // to counting (the first of the closest), kept as they are found: a list of every
+        // failure, filtered and searched afterwards, copied each one's finding several times
+        // for every candidate of every clause of every program.
+        var failing: [Int] = []
+        var undecided = 0
+        var best: (index: Int, failure: ConstraintFailure)?
+        var bestCloseness = Int.max
         var considered: [ConsideredFile] = []
         considered.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() {
             if let failure = check(candidate, against: clause) {
-                failures.append((index, failure))
-                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding))
+                failing.append(index)
+                if failure.status == .notEvaluable { undecided += 1 }
+                let closeness = failure.status.closeness
+                if closeness < bestCloseness {
+                    bestCloseness = closeness
+                    best = (index, failure)
+                }
+                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding,
+                                                 failsBaseline: failure.finding.kind == BaselineFinding.kind))
             } else {
                 passing.append(index)
                 considered.append(ConsideredFile(path: candidate.document.path, failure: nil))
@@ -78,19 +95,17 @@ struct DocumentClauseEvaluator {
             }
             return outcome
         }
-        if !passing.isEmpty || failures.isEmpty {
+        guard passing.isEmpty, let best else {
             // Too few count. Files whose facts are unknown might make up the count: undecided.
-            let undecided = failures.filter { $0.failure.status == .notEvaluable }.count
             let status: RequirementStatus = passing.count + undecided >= clause.min && undecided > 0 ? .notEvaluable : .missing
             return failure(status, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing.count).finding,
                            files: allPaths(), considered: considered)
         }
         // Report the failing file that came closest to counting; the others are candidates.
-        let best = failures.min { $0.failure.status.closeness < $1.failure.status.closeness }!
         let path = candidates[best.index].document.path
-        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failures.count - 1)
+        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failing.count - 1)
         return ExpressionOutcome(
-            status: best.failure.status, files: failures.map { candidates[$0.index].document.path }, message: message,
+            status: best.failure.status, files: failing.map { candidates[$0].document.path }, message: message,
             reason: best.failure.finding.reason(file: path), considered: considered, clauseMessages: [message])
     }
 

@@ -24,16 +24,19 @@ public struct ProgramEvaluator: Sendable {
 
         if let timing = ApplicationDeadline(description).evaluate(context, origin: description.id) { results.append(timing) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
-        results += program.eligibility.map(eligibility.evaluate)
+        // Each result is appended where it is made (an array mapped and then appended copied
+        // every result once more).
+        results.reserveCapacity(results.count + program.eligibility.count + program.requirements.count)
+        for rule in program.eligibility { results.append(eligibility.evaluate(rule)) }
         let requirements = RequirementEvaluator(context: context, dates: dates, program: (description.file.file, description.id))
         let windows = ActionWindow(dates: dates, applyBy: effectiveDeadline)
-        results += program.requirements.map { requirement in
+        for requirement in program.requirements {
             var result = requirements.evaluate(requirement)
             if result.needsAction { result.window = windows.window(for: requirement) }
             if description.rotation == nil, !requirement.expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]) {
                 result.message += " (no rotation dates given: measured from \(context.asOf))"
             }
-            return result
+            results.append(result)
         }
 
         return ProgramResult(
@@ -53,15 +56,15 @@ extension ProgramStatus {
     /// A program's status from its results. Precedence: `ineligible` > `closed` > `not-ready` >
     /// `ready`. Waived results are not failures, so they count for nothing here.
     public init(_ results: [RequirementResult]) {
-        if results.contains(where: { $0.category == .eligibility && $0.status == .ineligible && $0.severity == .error }) {
-            self = .ineligible
-        } else if results.contains(where: { $0.category == .timing && $0.status.isFailure && $0.severity == .error }) {
-            self = .closed
-        } else if results.contains(where: { $0.blocks(at: .error) }) {
-            self = .notReady
-        } else {
-            self = .ready
+        // One pass, each result read in place (a search per status copied the results it passed).
+        var ineligible = false, closed = false, blocked = false
+        for index in results.indices {
+            let (category, status, severity) = (results[index].category, results[index].status, results[index].severity)
+            if category == .eligibility && status == .ineligible && severity == .error { ineligible = true }
+            if category == .timing && status.isFailure && severity == .error { closed = true }
+            if status.isFailure && severity >= .error { blocked = true }
         }
+        self = ineligible ? .ineligible : closed ? .closed : blocked ? .notReady : .ready
     }
 }
 
@@ -82,8 +85,11 @@ struct ReportSummaryBuilder {
 
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
-        for result in program.requirements {
-            let needed = result.neededFacts
+        // The results are read in place, by index: a `for … in` or a `filter` copied each one
+        // (a dozen references to retain and release), for every requirement of every program.
+        let results = program.requirements
+        for index in results.indices {
+            let needed = results[index].neededFacts
             if !needed.isEmpty { waitingResults += 1 }
             facts.formUnion(needed)
         }
@@ -93,11 +99,13 @@ struct ReportSummaryBuilder {
         if program.status == .notReady {
             // Every result that blocks counts when deciding what is the only blocker: an
             // undecided eligibility rule blocks as much as a missing document does.
-            let blockers = program.requirements.filter { $0.blocks(at: .error) }
-            for result in blockers where result.category == .document {
-                items[result.id, default: CrossProgramItem(key: result.id, title: result.title, documentTypes: result.documentTypes,
-                                                          programs: [], soleBlockerOf: [])].programs.append(program.id)
-                if blockers.count == 1 { items[result.id]!.soleBlockerOf.append(program.id) }
+            var blockers = 0
+            for index in results.indices where results[index].blocks(at: .error) { blockers += 1 }
+            for index in results.indices where results[index].blocks(at: .error) && results[index].category == .document {
+                let id = results[index].id
+                items[id, default: CrossProgramItem(key: id, title: results[index].title, documentTypes: results[index].documentTypes,
+                                                   programs: [], soleBlockerOf: [])].programs.append(program.id)
+                if blockers == 1 { items[id]!.soleBlockerOf.append(program.id) }
             }
         }
         // The totals are what applying costs: a program that cannot be applied to now is listed apart.

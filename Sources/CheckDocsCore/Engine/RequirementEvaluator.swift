@@ -1,16 +1,24 @@
 /// Evaluates one requirement: its condition, its (nested) expression, and its stage.
 struct RequirementEvaluator {
-    let context: EvaluationContext
-    let dates: ProgramDates
+    /// Made once per program, with the context and dates it holds: one made per clause copied
+    /// the whole evaluation context (a score of references) for every clause of every program.
+    let clauses: DocumentClauseEvaluator
+    var context: EvaluationContext { clauses.context.evaluation }
+    var dates: ProgramDates { clauses.context.dates }
     /// The program's file and id, for the batch's shared rules in words (`RuleTexts`).
     var program: (file: String, id: String)? = nil
+
+    init(context: EvaluationContext, dates: ProgramDates, program: (file: String, id: String)? = nil) {
+        clauses = DocumentClauseEvaluator(context: context, dates: dates)
+        self.program = program
+    }
 
     func evaluate(_ requirement: Requirement) -> RequirementResult {
         var result = RequirementResult(
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            rule: ruleText(requirement), origin: requirement.origin)
+            ruleWords: ruleWords(requirement), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
@@ -39,7 +47,7 @@ struct RequirementEvaluator {
         // something: a requirement not met, met with a choice to make, or met beside a file that
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
-        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: { $0.failure?.kind == BaselineFinding.kind }) {
+        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: \.failsBaseline) {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
             result.candidates = considered.map { file in
@@ -87,33 +95,32 @@ struct RequirementEvaluator {
         return kept
     }
 
-    /// The rule in words, made once per program and dates in a batch.
-    private func ruleText(_ requirement: Requirement) -> String {
-        guard let texts = context.ruleTexts, let program else { return describe(requirement.expression) }
-        let key = RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
-                                rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer)
-        return texts.text(for: key) { describe(requirement.expression) }
-    }
-
-    /// The rule in words; a single clause with its dates worked out.
-    private func describe(_ expression: RequirementExpression) -> String {
-        if case let .document(clause) = expression {
-            return RuleDescription.describe(clause, catalog: context.catalog, dates: dates)
+    /// The rule in words, made when a report reads it; once per program and dates in a batch.
+    private func ruleWords(_ requirement: Requirement) -> RuleWords {
+        var shared: (texts: RuleTexts, key: RuleTexts.Key)?
+        if let texts = context.ruleTexts, let program {
+            shared = (texts, RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
+                                           rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer))
         }
-        return RuleDescription.describe(expression, catalog: context.catalog)
+        return RuleWords(deferred: DeferredRuleWords(expression: requirement.expression, dates: dates,
+                                                     catalog: context.wordingCatalog, shared: shared))
     }
 
     func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {
         switch expression {
         case let .document(clause):
-            return DocumentClauseEvaluator(context: context, dates: dates).evaluate(clause)
+            return clauses.evaluate(clause)
         case let .anyOf(items):
+            // The outcomes are compared by index, read in place: searching them by value copied
+            // each outcome (files, finding, candidates) it passed.
             let outcomes = items.map(evaluate)
-            if let satisfied = outcomes.first(where: { !$0.status.isFailure }) { return satisfied }
+            if let satisfied = outcomes.firstIndex(where: { !$0.status.isFailure }) { return outcomes[satisfied] }
             // None holds: the alternative that came closest explains best what to do.
-            guard var closest = outcomes.min(by: { ($0.partial ? 0 : 1, $0.status.closeness) < ($1.partial ? 0 : 1, $1.status.closeness) }) else {
+            func rank(_ index: Int) -> (Int, Int) { (outcomes[index].partial ? 0 : 1, outcomes[index].status.closeness) }
+            guard let closestIndex = outcomes.indices.min(by: { rank($0) < rank($1) }) else {
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noAlternative)
             }
+            var closest = outcomes[closestIndex]
             // Every file any alternative looked at is a candidate.
             let considered = outcomes.flatMap(\.considered)
             let clauseMessages = outcomes.flatMap(\.clauseMessages)
@@ -125,18 +132,18 @@ struct RequirementEvaluator {
             return closest
         case let .allOf(items):
             let outcomes = items.map(evaluate)
-            let failing = outcomes.filter(\.status.isFailure)
+            let failing = outcomes.indices.filter { outcomes[$0].status.isFailure }
             let considered = outcomes.flatMap(\.considered)
             if failing.isEmpty {
                 return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied,
                                          considered: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
-            let worst = failing.max { $0.status.closeness < $1.status.closeness }!
-            return ExpressionOutcome(status: worst.status, files: outcomes.flatMap(\.files),
-                                     message: Wording.failingParts(failing.map(\.message)), reason: worst.reason,
-                                     partial: failing.count < outcomes.count || failing.contains(where: \.partial),
-                                     considered: considered, clauseMessages: failing.flatMap(\.clauseMessages))
+            let worst = failing.max { outcomes[$0].status.closeness < outcomes[$1].status.closeness }!
+            return ExpressionOutcome(status: outcomes[worst].status, files: outcomes.flatMap(\.files),
+                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), reason: outcomes[worst].reason,
+                                     partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
+                                     considered: considered, clauseMessages: failing.flatMap { outcomes[$0].clauseMessages })
         }
     }
 }

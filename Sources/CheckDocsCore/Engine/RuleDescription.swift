@@ -5,21 +5,59 @@ public enum RuleDescription {
     }
 
     static func describe(_ clause: DocumentClause, catalog: DocumentCatalog, dates: ProgramDates?) -> String {
-        var head = catalog.title(of: clause.type)
-        if clause.min > 1 || clause.max != nil {
-            head = clause.max.map { "\(clause.min)–\($0) × " } .map { $0 + head } ?? "\(clause.min) × \(head)"
-        }
-        // Each kind words itself (Engine/Constraints/), in the order of the kinds.
-        let parts = [head] + clause.constraints.flatMap { $0.base.describe(dates: dates, catalog: catalog) }
-        return parts.joined(separator: "; ")
+        var text = ""
+        append(clause, catalog: catalog, dates: dates, to: &text)
+        return text
     }
 
     public static func describe(_ expression: RequirementExpression, catalog: DocumentCatalog) -> String {
-        switch expression {
-        case let .document(clause): return describe(clause, catalog: catalog)
-        case let .anyOf(items): return "one of: " + items.map { "(" + describe($0, catalog: catalog) + ")" }.joined(separator: " | ")
-        case let .allOf(items): return "all of: " + items.map { "(" + describe($0, catalog: catalog) + ")" }.joined(separator: " + ")
+        var text = ""
+        append(expression, catalog: catalog, to: &text)
+        return text
+    }
+
+    // The words are appended to one string: every requirement of a JSON report's programs is
+    // worded, and a list of parts joined (and, in a combination, bracketed) string by string
+    // allocated and copied each part several times (docs/performance.md, "Instruction counts,
+    // third round").
+
+    /// "count × title; constraint; constraint".
+    private static func append(_ clause: DocumentClause, catalog: DocumentCatalog, dates: ProgramDates?, to text: inout String) {
+        if clause.min > 1 || clause.max != nil {
+            text += String(clause.min)
+            if let max = clause.max {
+                text += "–"
+                text += String(max)
+            }
+            text += " × "
         }
+        text += catalog.title(of: clause.type)
+        // Each kind words itself (Engine/Constraints/), in the order of the kinds.
+        for constraint in clause.constraints {
+            for part in constraint.base.describe(dates: dates, catalog: catalog) {
+                text += "; "
+                text += part
+            }
+        }
+    }
+
+    private static func append(_ expression: RequirementExpression, catalog: DocumentCatalog, to text: inout String) {
+        let items: [RequirementExpression]
+        let separator: String
+        switch expression {
+        case let .document(clause): return append(clause, catalog: catalog, dates: nil, to: &text)
+        case let .anyOf(alternatives):
+            text += "one of: "
+            (items, separator) = (alternatives, ") | (")
+        case let .allOf(parts):
+            text += "all of: "
+            (items, separator) = (parts, ") + (")
+        }
+        for (index, item) in items.enumerated() {
+            text += index == 0 ? "(" : separator
+            append(item, catalog: catalog, to: &text)
+        }
+        if !items.isEmpty { text += ")" }
     }
 
     public static func describe(_ condition: Condition) -> String {

@@ -130,7 +130,7 @@ public struct DescriptionNode: Sendable {
     public func list(_ attribute: String) throws(InputError) -> [String]? {
         switch scalar(attribute) {
         case nil: return nil
-        case let .text(text)?: return text.split(whereSeparator: \.isWhitespace).map(String.init)
+        case let .text(text)?: return text.whitespaceSeparatedWords()
         case let .json(value)?:
             guard let items = value.arrayValue else { throw mistyped(attribute, value, "an array of strings") }
             var strings: [String] = []
@@ -183,8 +183,8 @@ public struct DescriptionNode: Sendable {
         switch backing {
         case let .xml(node):
             guard let child = node.child(named: element) else { return nil }
-            let words = child.text.split(whereSeparator: \.isWhitespace)
-            return words.isEmpty ? nil : words.joined(separator: " ")
+            let words = child.text.collapsingWhitespace()
+            return words.isEmpty ? nil : words
         case .json:
             return try string(element)
         }
@@ -203,16 +203,14 @@ public struct DescriptionNode: Sendable {
         }
     }
 
-    /// Whether this node might be written with any of `names`, as an attribute or a child element.
-    /// In XML it is exact; in JSON (where a repeated element's key is its plural) it is always
-    /// true. For skipping, when decoding, the constraint kinds a clause does not use.
-    public func mayHold(any names: [String]) -> Bool {
-        switch backing {
-        case let .xml(node):
-            return node.attributes.contains { names.contains($0.name) } || node.children.contains { names.contains($0.name) }
-        case .json:
-            return true
-        }
+    /// Calls `body` with every attribute and child element name of an XML node and returns true;
+    /// returns false for JSON, where a repeated element's key is its plural: any name may be
+    /// there. For skipping, when decoding, the constraint kinds a clause does not use.
+    public func forEachWrittenName(_ body: (String) -> Void) -> Bool {
+        guard case let .xml(node) = backing else { return false }
+        for attribute in node.attributes { body(attribute.name) }
+        for child in node.children { body(child.name) }
+        return true
     }
 
     /// A repeated child element (`<window/>` …), or the items of the array under `plural` (`"windows"`).

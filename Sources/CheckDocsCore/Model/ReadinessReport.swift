@@ -70,8 +70,9 @@ public struct RequirementResult: Hashable, Sendable {
     /// More files count than the program takes: which to assign is the applicant's choice.
     public var choice: ChoiceToMake? = nil
     public var hint: String?
-    /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end").
-    public var rule: String?
+    /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end"):
+    /// a requirement's is worded when a report reads `rule` (`RuleWords`).
+    public var ruleWords: RuleWords?
     public var origin: String
     /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
     public var waiver: AppliedWaiver? = nil

@@ -245,7 +245,7 @@ public struct TextReporter: StreamingFormat {
         var current = indent
         var currentWidth = visibleWidth(indent)
         var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        for word in text.spaceSeparatedParts() {
             let wordWidth = visibleWidth(String(word))
             if lineHasWord && currentWidth + 1 + wordWidth > width {
                 lines.append(current)

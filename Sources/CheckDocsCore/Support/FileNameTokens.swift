@@ -11,7 +11,8 @@ public enum FileNameTokens {
 
     public static func tokens(_ name: String) -> [Token] {
         // ASCII is its own decomposition: skip Foundation's (ICU) for the common case.
-        let decomposed = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.decomposedStringWithCanonicalMapping
+        if ASCIIText.isASCII(name) { return asciiTokens(name) }
+        let decomposed = name.decomposedStringWithCanonicalMapping
         let folded = decomposed.unicodeScalars
             .filter { !(0x0300...0x036F).contains($0.value) && $0 != "'" && $0 != "\u{2019}" }
         var tokens: [Token] = []
@@ -28,6 +29,31 @@ public enum FileNameTokens {
                 if !current.isEmpty && isDigit != currentIsNumber { flush() }
                 currentIsNumber = isDigit
                 current.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// `tokens` of an ASCII name, byte by byte: the letters are A–Z and a–z, the digits 0–9, and
+    /// lowercasing is ASCII's (every file name of a folder is tokenized for every type's aliases).
+    private static func asciiTokens(_ name: String) -> [Token] {
+        var tokens: [Token] = []
+        var current: [UInt8] = []
+        var currentIsNumber = false
+        func flush() {
+            if !current.isEmpty { tokens.append(Token(text: String(decoding: current, as: UTF8.self), isNumber: currentIsNumber)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 where byte != UInt8(ascii: "'") {
+            let isDigit = (0x30...0x39).contains(byte)
+            let isUpper = (0x41...0x5A).contains(byte)
+            if isDigit || isUpper || (0x61...0x7A).contains(byte) {
+                if !current.isEmpty && isDigit != currentIsNumber { flush() }
+                currentIsNumber = isDigit
+                current.append(isUpper ? byte + 0x20 : byte)
             } else {
                 flush()
             }

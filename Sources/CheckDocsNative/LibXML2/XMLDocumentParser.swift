@@ -62,7 +62,12 @@ public enum XMLDocumentParser {
         while let attribute = property {
             let attributeName = String(cString: attribute.pointee.name)
             var value = ""
-            if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
+            // A value of one text node (every value, as entities are not substituted) is that
+            // node's content: read in place, without libxml2's joined copy to free.
+            if let only = attribute.pointee.children, only.pointee.type == XML_TEXT_NODE, only.pointee.next == nil,
+               let content = only.pointee.content {
+                value = String(cString: content)
+            } else if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
                 value = String(cString: raw)
                 cxml_free(raw)
             }
@@ -70,6 +75,7 @@ public enum XMLDocumentParser {
             property = attribute.pointee.next
         }
         var children: [XMLElementNode] = []
+        children.reserveCapacity(Int(xmlChildElementCount(node)))
         var text = ""
         var child = node.pointee.children
         while let current = child {

@@ -11,12 +11,27 @@ public enum DocumentConstraintKinds {
     static func decode(from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
         var constraints: [AnyDocumentConstraint] = []
         // A clause uses two or three of the kinds: the others are not asked (a catalog decodes
-        // every clause of every program).
-        for kind in all where node.mayHold(any: kind.syntax) {
+        // every clause of every program). The kinds are found from the names the clause is
+        // written with, each looked up once, instead of comparing every kind's names with every
+        // name of the clause.
+        var asked = [Bool](repeating: false, count: all.count)
+        let exact = node.forEachWrittenName { name in
+            for index in kindsByName[name] ?? [] { asked[index] = true }
+        }
+        for (index, kind) in all.enumerated() where !exact || asked[index] {
             constraints += try decode(kind, from: node)
         }
         return constraints
     }
+
+    /// For each attribute or element name a kind is written with, the kinds' indices in `all`.
+    private static let kindsByName: [String: [Int]] = {
+        var kinds: [String: [Int]] = [:]
+        for (index, kind) in all.enumerated() {
+            for name in kind.syntax { kinds[name, default: []].append(index) }
+        }
+        return kinds
+    }()
 
     private static func decode<Kind: DocumentConstraint>(_ kind: Kind.Type, from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
         try Kind.decode(from: node).map(AnyDocumentConstraint.init)
