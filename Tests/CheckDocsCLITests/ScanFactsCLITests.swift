@@ -180,18 +180,23 @@ import Testing
         #expect(cleared.stdout.contains("removed 0 cached OCR results"), "\(cleared.stdout)")
     }
 
-    @Test("a second run over an unchanged folder reads no scan: the remembered digest finds the cached reading; cache clear forgets it",
-          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
-    func digestMemo() throws {
+    /// A box whose scan has settled (a file is remembered only once it has not changed for two
+    /// seconds: docs/inspection.md, "Content digests"), and the first run over it, which reads it.
+    static func settledFirstRun() throws -> (Sandbox, cache: String, arguments: [String], environment: [String: String], first: CLITests.Run) {
         let (box, program, cache) = try Self.box()
-        defer { box.remove() }
         let arguments = [box.folder, "--programs", program, "--format", "json"] + Self.asOf
         let environment = ["XDG_CACHE_HOME": cache]
-        // A file is remembered only once it has not changed for two seconds (docs/inspection.md,
-        // "Content digests").
         Thread.sleep(forTimeInterval: 2.1)
         let first = try box.runChecked(arguments, timeout: 60, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
+        return (box, cache, arguments, environment, first)
+    }
+
+    @Test("a second run over an unchanged folder reads no scan: the remembered digest finds the cached reading; cache clear forgets it",
+          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func digestMemo() throws {
+        let (box, cache, arguments, environment, _) = try Self.settledFirstRun()
+        defer { box.remove() }
         let sha256 = String(try CLITests.run([box.folder + "/Passport.png"], binary: "/usr/bin/sha256sum").stdout.prefix(64))
         let memo = cache + "/checkdocs/digests"
         let names = try FileManager.default.contentsOfDirectory(atPath: memo)
@@ -219,13 +224,8 @@ import Testing
     @Test("the facts read from a scan are kept: a second run over the unchanged folder reads no OCR reading; a damaged entry is read again from them",
           .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
     func factsCache() throws {
-        let (box, program, cache) = try Self.box()
+        let (box, cache, arguments, environment, first) = try Self.settledFirstRun()
         defer { box.remove() }
-        let arguments = [box.folder, "--programs", program, "--format", "json"] + Self.asOf
-        let environment = ["XDG_CACHE_HOME": cache]
-        Thread.sleep(forTimeInterval: 2.1)
-        let first = try box.runChecked(arguments, timeout: 60, environment: environment)
-        #expect(first.status == 0, "\(first.stderr)")
         let facts = cache + "/checkdocs/facts"
         let names = try FileManager.default.contentsOfDirectory(atPath: facts)
         #expect(names.count == 1, "\(names)")

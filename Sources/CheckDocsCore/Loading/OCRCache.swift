@@ -107,22 +107,8 @@ public struct OCRCache: Sendable {
     }
 
     func decode(_ bytes: [UInt8]) -> OCRResult? {
-        var lines: [String] = []
-        var start = 0
-        var index = 0
-        while lines.count < 4, index < bytes.count, index < 4096 {
-            if bytes[index] == UInt8(ascii: "\n") {
-                guard let line = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
-                lines.append(line)
-                start = index + 1
-            }
-            index += 1
-        }
-        guard lines.count == 4, lines[0] == Self.magic, lines[1] == "tool " + toolVersion, lines[2] == "engine " + engine else { return nil }
-        let fields = lines[3].split(separator: " ")
-        guard fields.count == 3, fields[0] == "body", let count = Int(fields[1]), count == bytes.count - start else { return nil }
-        let body = Array(bytes[start...])
-        guard SHA256.hex(body) == fields[2] else { return nil }
+        guard let (header, body, checksum) = CacheEntry.split(bytes, headerLines: 3),
+              header == [Self.magic, "tool " + toolVersion, "engine " + engine], SHA256.hex(body) == checksum else { return nil }
         switch OCRWorkerProtocol.decode(body) {
         case let .success(result) where result.isCacheable: return result
         default: return nil

@@ -76,23 +76,9 @@ public struct ScanFactsCache: Sendable {
     static func checksum(_ body: [UInt8]) -> String { String(ByteWords.fnv1a(body), radix: 16) }
 
     func decode(_ bytes: [UInt8], key: String, file: FilePath, documentType: String?) -> [ReadFact]? {
-        var lines: [String] = []
-        var start = 0
-        var index = 0
-        while lines.count < 5, index < bytes.count, index < 4096 {
-            if bytes[index] == UInt8(ascii: "\n") {
-                guard let line = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
-                lines.append(line)
-                start = index + 1
-            }
-            index += 1
-        }
-        guard lines.count == 5, lines[0] == Self.magic, lines[1] == "build " + build, lines[2] == "engine " + engine,
-              lines[3] == key else { return nil }
-        let fields = lines[4].split(separator: " ")
-        guard fields.count == 3, fields[0] == "body", let count = Int(fields[1]), count == bytes.count - start else { return nil }
-        let body = Array(bytes[start...])
-        guard Self.checksum(body) == fields[2], let items = (try? JSONParser.parse(body))?.arrayValue,
+        guard let (header, body, checksum) = CacheEntry.split(bytes, headerLines: 4),
+              header == [Self.magic, "build " + build, "engine " + engine, key], Self.checksum(body) == checksum,
+              let items = (try? JSONParser.parse(body))?.arrayValue,
               items.count <= TextFactReader.maxFactsPerPage * ScanReader.maxPages + 16 else { return nil }
         var facts: [ReadFact] = []
         for item in items {

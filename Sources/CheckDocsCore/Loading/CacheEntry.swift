@@ -1,0 +1,24 @@
+/// The entries of the user's OCR and facts caches (docs/security.md, "The OCR cache"): header
+/// lines, a line `body <length> <checksum>`, then the body.
+enum CacheEntry {
+    /// The header lines before the body line, the body, and the checksum its line gives; nil when
+    /// a line is not UTF-8, the header is cut short or longer than 4 KB, or the body's length is
+    /// not the one written.
+    static func split(_ bytes: [UInt8], headerLines: Int) -> (header: [String], body: [UInt8], checksum: String)? {
+        var lines: [String] = []
+        var start = 0
+        var index = 0
+        while lines.count <= headerLines, index < bytes.count, index < 4096 {
+            if bytes[index] == UInt8(ascii: "\n") {
+                guard let line = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
+                lines.append(line)
+                start = index + 1
+            }
+            index += 1
+        }
+        guard lines.count == headerLines + 1 else { return nil }
+        let fields = lines[headerLines].split(separator: " ")
+        guard fields.count == 3, fields[0] == "body", let count = Int(fields[1]), count == bytes.count - start else { return nil }
+        return (Array(lines.prefix(headerLines)), Array(bytes[start...]), String(fields[2]))
+    }
+}
