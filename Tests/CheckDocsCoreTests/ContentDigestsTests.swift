@@ -143,4 +143,33 @@ import Testing
         #expect(again.ocrRequests == 0 && again.cachedReadings == 1)
         #expect(same[0].facts.expires == documents[0].facts.expires)
     }
+
+    @Test("a PDF read by its text layer is not read again: the second time, its facts come from the facts cache and no worker starts")
+    func knownTextPDF() throws {
+        let base = NSTemporaryDirectory() + "checkdocs-digests-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let root = base + "/folder"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let path = FilePath("Passport.pdf")
+        try Data(PDFFixtures.pdf([PDFFixtures.Page(text: "Date of expiry: 2031-01-01")])).write(to: URL(fileURLWithPath: root + "/Passport.pdf"))
+        let memo = ContentDigests(directory: base + "/cache/digests", settle: .zero)
+        let cache = OCRCache(directory: base + "/cache/ocr", toolVersion: "0.1.0", engine: "test")
+        func read() throws -> (DocumentInspector, ScanReader, [ApplicantDocument], [ReadFact]) {
+            let scan = try FolderScanner.scan(root: root)
+            let inspector = DocumentInspector(root: root, files: scan.files, contentTypes: [path: ContentType(mime: "application/pdf")])
+            let scans = ScanReader(cache: cache, digests: memo)
+            var documents = [ApplicantDocument(path: path, size: 0, type: "passport", classifiedBy: nil, facts: DocumentFacts())]
+            var reading = DocumentFactReading()
+            _ = reading.read([path], inspector: inspector, documents: &documents, scans: scans, asOf: CalendarDate(iso: "2026-11-29"))
+            return (inspector, scans, documents, reading.facts)
+        }
+        let (first, _, documents, facts) = try read()
+        #expect(first.inspectionCount == 1, "the text layer is read by a worker")
+        #expect(documents[0].facts.expires == CalendarDate(iso: "2031-01-01"))
+        let (second, scans, same, again) = try read()
+        #expect(second.inspectionCount == 0, "no worker: the facts were kept")
+        #expect(scans.ocrRequests == 0 && scans.cachedReadings == 0)
+        #expect(same[0].facts.expires == documents[0].facts.expires)
+        #expect(again == facts)
+    }
 }

@@ -122,9 +122,15 @@ struct DocumentFactReading {
                 }
                 return facts
             } else if let pages = inspector.facts(of: document.path)?.pdf?.pageTexts {
-                return pages.enumerated().flatMap { page, text in
+                let facts = pages.enumerated().flatMap { page, text in
                     TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
                 }
+                // Kept too, under the PDF's digest, so the next run starts no worker for its text.
+                if let scans, let asOf, let cache = scans.facts,
+                   let digest = inspector.digest(of: document.path, memo: scans.digests, limit: FileInspector.maxPDFBytes) {
+                    cache.store(facts, sha256: digest.sha256, documentType: document.type, asOf: asOf)
+                }
+                return facts
             }
             return nil
         }
@@ -143,10 +149,11 @@ struct DocumentFactReading {
         return changed
     }
 
-    /// The scans read before and unchanged since (their digests remembered): those whose facts
-    /// are in the facts cache, of which nothing is read again, and the PDFs among the others that
-    /// OCR read before, so had an empty text layer, for which no worker is started to read it
-    /// again (docs/inspection.md, "Content digests", "Facts cache").
+    /// The documents read before and unchanged since (their digests remembered): those whose
+    /// facts are in the facts cache (scans, and PDFs read by their text layer), of which nothing
+    /// is read again, and the PDFs among the others that OCR read before, so had an empty text
+    /// layer, for which no worker is started to read it again (docs/inspection.md, "Content
+    /// digests", "Facts cache").
     static func remembered(_ paths: [FilePath], types: [FilePath: String?], inspector: DocumentInspector, scans: ScanReader,
                            asOf: CalendarDate) -> (cached: [FilePath: [ReadFact]], known: [FilePath: ScanReader.Scan]) {
         var cached: [FilePath: [ReadFact]] = [:]

@@ -2,9 +2,10 @@ import Foundation
 import CheckDocsFormats
 import CheckDocsNative
 
-/// The facts read from a scan, kept between runs beside its OCR readings (docs/inspection.md,
-/// "Facts cache"), so that a second run over an unchanged folder neither reads its pages' text
-/// again nor parses their zones: it costs what a run with `--facts manifest` costs, within 10 %.
+/// The facts read from a document, kept between runs beside the OCR readings (docs/inspection.md,
+/// "Facts cache"): a scan's (from its OCR readings) and a PDF's (from its text layer). A second
+/// run over an unchanged folder then neither reads a page's text again, nor starts a worker for
+/// a PDF's, nor parses a zone: it costs what a run with `--facts manifest` costs, within 10 %.
 ///
 /// An entry is kept for what the facts depend on: the scan's content (its SHA-256), the
 /// document's type (it chooses which zone is read) and the day the run is as of (a zone's
@@ -24,6 +25,8 @@ public struct ScanFactsCache: Sendable {
     public let engine: String
 
     public static let magic = "checkdocs facts cache entry 1"
+    /// The most pages a document's facts come from: a scan's OCRed pages, a PDF's text pages.
+    static let maxPages = max(ScanReader.maxPages, PopplerReader.maxTextPages)
     static let maxEntryBytes = 1 << 20
 
     public init(directory: String, build: String, engine: String) {
@@ -79,7 +82,7 @@ public struct ScanFactsCache: Sendable {
         guard let (header, body, checksum) = CacheEntry.split(bytes, headerLines: 4),
               header == [Self.magic, "build " + build, "engine " + engine, key], Self.checksum(body) == checksum,
               let items = (try? JSONParser.parse(body))?.arrayValue,
-              items.count <= TextFactReader.maxFactsPerPage * ScanReader.maxPages + 16 else { return nil }
+              items.count <= TextFactReader.maxFactsPerPage * Self.maxPages + 16 else { return nil }
         var facts: [ReadFact] = []
         for item in items {
             guard let fact = Self.fact(item, file: file, documentType: documentType) else { return nil }
@@ -109,8 +112,8 @@ public struct ScanFactsCache: Sendable {
     static func fact(_ item: JSONValue, file: FilePath, documentType: String?) -> ReadFact? {
         guard let fields = item.arrayValue, fields.count == 6,
               let fact = fields[0].stringValue.flatMap(FactClass.init(rawValue:)), let parts = fields[1].arrayValue,
-              let page = fields[2].intValue, (1...ScanReader.maxPages).contains(page),
-              let method = fields[3].stringValue.flatMap(FactMethod.init(rawValue:)), method == .mrz || method == .ocr,
+              let page = fields[2].intValue, (1...maxPages).contains(page),
+              let method = fields[3].stringValue.flatMap(FactMethod.init(rawValue:)), method != .manifest,
               let evidence = fields[4].stringValue, evidence.utf8.count <= ReadFact.maxEvidence * 8,
               let confidence = fields[5].doubleValue, (0...1).contains(confidence),
               let kind = parts.first?.stringValue else { return nil }
