@@ -30,8 +30,9 @@ struct Cache: ParsableCommand {
             case let .failure(error): try Self.cannotClear(cache.directory, error.description)
             }
             // The facts read from the scans, and the digests that find them without reading the scans.
-            let facts = ScanFactsCache(beside: cache)
-            if case let .failure(error) = facts.clear() { try Self.cannotClear(facts.directory, error.description) }
+            if case let .failure(error) = ScanFactsCache.clear(beside: cache) {
+                try Self.cannotClear(ScanFactsCache.directory(beside: cache), error.description)
+            }
             if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() { try Self.cannotClear(memo.directory, error.description) }
             // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
             guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }

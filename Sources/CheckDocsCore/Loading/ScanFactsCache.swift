@@ -35,15 +35,21 @@ public struct ScanFactsCache: Sendable {
         self.engine = engine
     }
 
-    /// Beside the OCR cache `ocr`, for the running executable.
-    public init(beside ocr: OCRCache) {
-        self.init(directory: String(ocr.directory.dropLast("ocr".count)) + "facts", build: Self.buildIdentity(), engine: ocr.engine)
+    /// Beside the OCR cache `ocr`, for the running executable; nil where the executable cannot
+    /// be told (no `/proc/self/exe`): facts kept by another build must never be taken for its own.
+    public init?(beside ocr: OCRCache) {
+        guard let build = Self.buildIdentity() else { return nil }
+        self.init(directory: Self.directory(beside: ocr), build: build, engine: ocr.engine)
+    }
+
+    /// `checkdocs/facts` beside `checkdocs/ocr`.
+    public static func directory(beside ocr: OCRCache) -> String {
+        String(ocr.directory.dropLast("ocr".count)) + "facts"
     }
 
     /// The running checkdocs: its version and its executable's size and modification time.
-    public static func buildIdentity() -> String {
-        let stamp = FileSystem.stamp(of: "/proc/self/exe")
-        return "\(ReadinessChecker.toolVersion) \(stamp.map { "\($0.size) \($0.modified)" } ?? "unknown")"
+    public static func buildIdentity() -> String? {
+        FileSystem.stamp(of: "/proc/self/exe").map { "\(ReadinessChecker.toolVersion) \($0.size) \($0.modified)" }
     }
 
     static func name(sha256: String, documentType: String?, asOf: CalendarDate) -> String {
@@ -151,8 +157,9 @@ public struct ScanFactsCache: Sendable {
                         evidence: evidence, confidence: confidence)
     }
 
-    /// Empties the cache (`checkdocs cache clear`): how many entries were removed.
-    public func clear() -> Result<Int, SystemError> {
-        PrivateFiles.removeFiles(in: directory)
+    /// Empties the cache beside `ocr` (`checkdocs cache clear`, which needs no build to know it):
+    /// how many entries were removed.
+    public static func clear(beside ocr: OCRCache) -> Result<Int, SystemError> {
+        PrivateFiles.removeFiles(in: directory(beside: ocr))
     }
 }

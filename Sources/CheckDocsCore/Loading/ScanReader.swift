@@ -38,7 +38,7 @@ public final class ScanReader: @unchecked Sendable {
         self.workers = workers
         self.cache = cache
         self.digests = digests
-        facts = cache.map(ScanFactsCache.init(beside:))
+        facts = cache.flatMap(ScanFactsCache.init(beside:))
         self.progress = progress
         self.unavailable = unavailable
     }
