@@ -7,9 +7,11 @@
 // divides the malloc count by the number of programs.
 //
 // Where things are comes from the environment, since the benchmark tool owns the command line:
-//   CHECKDOCS_BENCH_CACHE   the corpora of scripts/bench-corpus.py (folder-100, programs-1000/xml)
+//   CHECKDOCS_BENCH_CACHE   the corpora of scripts/bench-corpus.py (folder-100, programs-1000/xml);
+//                           default: the project's .build/bench, where scripts/bench makes them
 //   CHECKDOCS_BENCH_WORKER  the release checkdocs, run as the document workers a batch starts;
-//                           unset or missing, documents are read in this process (a library's way)
+//                           default: the project's .build/release/checkdocs; missing, documents
+//                           are read in this process (a library user's way)
 import Benchmark
 import CheckDocsCore
 import Foundation
@@ -64,10 +66,13 @@ func check(_ loaded: Loaded) {
 
 let benchmarks: @Sendable () -> Void = {
     let environment = ProcessInfo.processInfo.environment
-    let cache = environment["CHECKDOCS_BENCH_CACHE"] ?? FileManager.default.currentDirectoryPath + "/../.build/bench"
+    // The project is two folders up from this file (Benchmarks/Evaluation/).
+    let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    let cache = environment["CHECKDOCS_BENCH_CACHE"] ?? project + "/.build/bench"
+    let worker = environment["CHECKDOCS_BENCH_WORKER"] ?? project + "/.build/release/checkdocs"
     // Documents are read by workers running checkdocs, as in a batch (their allocations are
     // theirs, not counted here, like the instructions of scripts/bench-instructions).
-    if let worker = environment["CHECKDOCS_BENCH_WORKER"], FileManager.default.isExecutableFile(atPath: worker) {
+    if FileManager.default.isExecutableFile(atPath: worker) {
         DocumentWorkers.runIfWorker(arguments: [], executable: worker)
     }
     Benchmark.defaultConfiguration = .init(
