@@ -1,5 +1,3 @@
-import CheckDocsNative
-
 /// A phrase the fact readers look for (a label, a result word), folded like the lines it is
 /// looked for in, kept as characters and as UTF-8 bytes.
 struct Phrase: ExpressibleByStringLiteral {
