@@ -117,4 +117,20 @@ extension FactReadingTests {
         #expect(html.contains("<h2>Facts read from documents</h2>"))
         #expect(html.contains("Date of issue: 2022-05-20"))
     }
+
+    @Test("the fields read for a constraint, by its kind: only those some reading may decide (a titer's value and dose dates are hints only)")
+    func fieldsByKind() {
+        let table = DocumentFactReading.decidableFieldsByKind
+        #expect(table[ObjectIdentifier(ValidThrough.self)] == ["expires"])
+        for kind in [ValidityWindow.self, ValidFrom.self, SeasonRule.self] as [any DocumentConstraint.Type] {
+            #expect(table[ObjectIdentifier(kind)] == ["date"], "\(kind)")
+        }
+        #expect(table[ObjectIdentifier(LabResultConstraint.self)] == ["result"])
+        #expect(table[ObjectIdentifier(TiterThreshold.self)] == nil && table[ObjectIdentifier(DoseCount.self)] == nil)
+        #expect(table.count == 5)
+        for kind in DocumentConstraintKinds.all {
+            let fields = DocumentFactReading.fieldsOfKind(kind).filter(DocumentFactReading.decidableFields.contains)
+            #expect(table[ObjectIdentifier(kind)] ?? [] == fields, "\(kind)")
+        }
+    }
 }

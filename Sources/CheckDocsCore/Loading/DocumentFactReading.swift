@@ -13,19 +13,29 @@ struct DocumentFactReading {
     private var readFiles: Set<FilePath> = []
 
     /// The manifest fields each constraint kind needs to decide.
-    static func fields(of constraint: any DocumentConstraint) -> [String] {
-        switch constraint {
-        case is ValidThrough: return ["expires"]
-        case is ValidityWindow, is ValidFrom, is SeasonRule: return ["date"]
-        case is LabResultConstraint: return ["result"]
-        case is TiterThreshold: return ["value"]
-        case is DoseCount: return ["doses"]
+    static func fieldsOfKind(_ kind: any DocumentConstraint.Type) -> [String] {
+        switch kind {
+        case is ValidThrough.Type: return ["expires"]
+        case is ValidityWindow.Type, is ValidFrom.Type, is SeasonRule.Type: return ["date"]
+        case is LabResultConstraint.Type: return ["result"]
+        case is TiterThreshold.Type: return ["value"]
+        case is DoseCount.Type: return ["doses"]
         default: return []
         }
     }
 
     /// Fields some deciding class may fill: reading for another field could only make hints.
     static let decidableFields = Set(FactDecisions.table.values.filter(\.decides).compactMap(\.field))
+
+    /// The fields of each registered constraint kind that needs one some reading may decide.
+    static let decidableFieldsByKind: [ObjectIdentifier: [String]] = {
+        var table: [ObjectIdentifier: [String]] = [:]
+        for kind in DocumentConstraintKinds.all {
+            let fields = fieldsOfKind(kind).filter(decidableFields.contains)
+            if !fields.isEmpty { table[ObjectIdentifier(kind)] = fields }
+        }
+        return table
+    }()
 
     static func isMissing(_ field: String, in facts: DocumentFacts) -> Bool {
         switch field {
@@ -49,8 +59,10 @@ struct DocumentFactReading {
             for requirement in program.requirements {
                 requirement.expression.forEachClause { clause in
                     for constraint in clause.constraints {
-                        let fields = Self.fields(of: constraint.base).filter(Self.decidableFields.contains)
-                        if !fields.isEmpty { needed[clause.type, default: []].formUnion(fields) }
+                        // Every constraint of every program is asked (a batch asks once per folder):
+                        // a look-up by its kind, not a cast to each kind that needs a field.
+                        guard let fields = Self.decidableFieldsByKind[ObjectIdentifier(type(of: constraint.base))] else { continue }
+                        needed[clause.type, default: []].formUnion(fields)
                     }
                 }
             }
