@@ -44,6 +44,5 @@ import CheckDocsNative
         #expect(!FactDecisions.ruleAllows(readings: 150, wrong: 1, method: .textLayer))
         #expect(FactDecisions.ruleAllows(readings: 0, wrong: 0, method: .mrz))
         #expect(!FactDecisions.ruleAllows(readings: 500, wrong: 1, method: .mrz))
-        #expect(TextFactReader.ocrFactor == FactDecisions.ocrFactor)
     }
 }

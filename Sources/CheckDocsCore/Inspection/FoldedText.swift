@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A phrase the fact readers look for (a label, a result word), folded like the lines it is
 /// looked for in, kept as characters and as UTF-8 bytes.
 struct Phrase: ExpressibleByStringLiteral {
@@ -49,18 +51,7 @@ final class FoldedLine {
     /// so a byte match is a match of whole characters; folding has removed the accents that
     /// could make two spellings of one character differ.
     func contains(_ phrase: Phrase) -> Bool {
-        guard !phrase.utf8.isEmpty, utf8.count >= phrase.utf8.count else { return false }
-        let first = phrase.utf8[0], length = phrase.utf8.count
-        var start = 0
-        while start <= utf8.count - length {
-            if utf8[start] == first {
-                var offset = 1
-                while offset < length, utf8[start + offset] == phrase.utf8[offset] { offset += 1 }
-                if offset == length { return true }
-            }
-            start += 1
-        }
-        return false
+        ByteSearch.contains(utf8, phrase.utf8)
     }
 
     /// Start offsets of `phrase` at word starts (TextFactReader.occurrences).

@@ -58,8 +58,7 @@ public struct CatalogCache: Sendable {
 
     /// Beside the OCR cache (the same XDG rule: a relative XDG_CACHE_HOME is ignored).
     public static func directory(environment: [String: String]) -> String? {
-        guard let ocr = OCRCache.directory(environment: environment), ocr.hasSuffix("/ocr") else { return nil }
-        return String(ocr.dropLast(4)) + "/catalog"
+        OCRCache.root(environment: environment).map { $0 + "/catalog" }
     }
 
     /// An entry's key: the stamp, the syntax and the bytes, so the same bytes read as XML and as

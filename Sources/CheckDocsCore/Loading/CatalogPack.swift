@@ -18,7 +18,6 @@ final class CatalogPack: @unchecked Sendable {
     static let headerSize = 40
     static let recordSize = 52
     static let trailerSize = 28
-    /// No entry is longer: a description is at most SafeFileReader.defaultLimit bytes, and its tree smaller.
     /// A kept tree's bytes at most. A description's tree is a few kilobytes; the bound is what a
     /// damaged entry can cost, since a byte can decode to a node of tens of bytes.
     static let maxEntryBytes = 2 * 1024 * 1024
@@ -77,21 +76,21 @@ final class CatalogPack: @unchecked Sendable {
               Array(header[0..<8]) == magic, Array(header[8..<40]) == stamp,
               let trailer = file.read(at: file.size - trailerSize, count: trailerSize),
               Array(trailer[20..<28]) == endMagic else { return nil }
-        let indexOffset = Int(exactly: Self.word64(trailer, 0)) ?? -1
-        let count = Int(Self.word32(trailer, 8))
+        let indexOffset = Int(exactly: ByteWords.word64(trailer, 0)) ?? -1
+        let count = Int(ByteWords.word32(trailer, 8))
         let indexEnd = file.size - trailerSize
         guard count <= maxEntries, indexOffset >= headerSize, indexOffset <= indexEnd, (indexEnd - indexOffset) == count * recordSize,
               let records = file.read(at: indexOffset, count: indexEnd - indexOffset),
-              Self.checksum(records[...]) == Self.word64(trailer, 12) else { return nil }
+              Self.checksum(records[...]) == ByteWords.word64(trailer, 12) else { return nil }
         var index: [CatalogCacheKey: Location] = [:]
         index.reserveCapacity(count)
         for number in 0..<count {
             let start = number * recordSize
             let key = CatalogCacheKey(Array(records[start..<(start + 32)]))
-            let offset = Int(exactly: word64(records, start + 32)) ?? -1
-            let length = Int(word32(records, start + 40))
+            let offset = Int(exactly: ByteWords.word64(records, start + 32)) ?? -1
+            let length = Int(ByteWords.word32(records, start + 40))
             guard offset >= headerSize, length <= maxEntryBytes, offset <= indexOffset, length <= indexOffset - offset else { return nil }
-            if index[key] == nil { index[key] = Location(offset: offset, length: length, checksum: word64(records, start + 44)) }
+            if index[key] == nil { index[key] = Location(offset: offset, length: length, checksum: ByteWords.word64(records, start + 44)) }
         }
         return index
     }
@@ -125,16 +124,16 @@ final class CatalogPack: @unchecked Sendable {
         records.reserveCapacity(written.count * Self.recordSize)
         for (key, location) in written {
             records += key.bytes
-            Self.put64(UInt64(location.offset), into: &records)
-            Self.put32(UInt32(location.length), into: &records)
-            Self.put64(location.checksum, into: &records)
+            ByteWords.put64(UInt64(location.offset), into: &records)
+            ByteWords.put32(UInt32(location.length), into: &records)
+            ByteWords.put64(location.checksum, into: &records)
         }
         let indexOffset = writer.count
         writer.append(records)
         var trailer: [UInt8] = []
-        Self.put64(UInt64(indexOffset), into: &trailer)
-        Self.put32(UInt32(written.count), into: &trailer)
-        Self.put64(Self.checksum(records[...]), into: &trailer)
+        ByteWords.put64(UInt64(indexOffset), into: &trailer)
+        ByteWords.put32(UInt32(written.count), into: &trailer)
+        ByteWords.put64(Self.checksum(records[...]), into: &trailer)
         trailer += Self.endMagic
         writer.append(trailer)
         rewrote = writer.commit() == nil
@@ -167,8 +166,4 @@ final class CatalogPack: @unchecked Sendable {
     /// FNV-1a, 64 bits: finds damage (a torn or edited pack), not an attacker (docs/security.md, "The catalog cache").
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 { ByteWords.fnv1a(bytes) }
 
-    static func put32(_ value: UInt32, into bytes: inout [UInt8]) { ByteWords.put32(value, into: &bytes) }
-    static func put64(_ value: UInt64, into bytes: inout [UInt8]) { ByteWords.put64(value, into: &bytes) }
-    static func word32(_ bytes: [UInt8], _ start: Int) -> UInt32 { ByteWords.word32(bytes, start) }
-    static func word64(_ bytes: [UInt8], _ start: Int) -> UInt64 { ByteWords.word64(bytes, start) }
 }

@@ -26,11 +26,12 @@ public struct ContentDigests: Sendable {
         self.settle = settle
     }
 
-    /// The memo of this user, beside the OCR cache (OCRCache.userCache says where and when not).
+    /// The memo of this user, beside the OCR cache; none inside a folder the run reads.
     public static func userMemo(environment: [String: String] = ProcessInfo.processInfo.environment,
                                 awayFrom folders: [String] = []) -> ContentDigests? {
-        guard let ocr = OCRCache.directory(environment: environment), CacheLocation.isAway(ocr, from: folders) else { return nil }
-        return ContentDigests(directory: String(ocr.dropLast("ocr".count)) + "digests")
+        guard let directory = OCRCache.root(environment: environment).map({ $0 + "/digests" }),
+              CacheLocation.isAway(directory, from: folders) else { return nil }
+        return ContentDigests(directory: directory)
     }
 
     /// A file's digest, and its bytes when they had to be read for it.

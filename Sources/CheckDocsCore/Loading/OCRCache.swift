@@ -36,9 +36,20 @@ public struct OCRCache: Sendable {
 
     /// Where the cache is (the XDG base directory rule: a relative XDG_CACHE_HOME is ignored).
     public static func directory(environment: [String: String]) -> String? {
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return trimmed(base) + "/checkdocs/ocr" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return trimmed(home) + "/.cache/checkdocs/ocr" }
+        root(environment: environment).map { $0 + "/ocr" }
+    }
+
+    /// `$XDG_CACHE_HOME/checkdocs`, else `~/.cache/checkdocs`: the folder of every cache
+    /// checkdocs keeps (OCR readings, digests, facts, compiled catalogs).
+    public static func root(environment: [String: String]) -> String? {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return trimmed(base) + "/checkdocs" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return trimmed(home) + "/.cache/checkdocs" }
         return nil
+    }
+
+    /// The cache `name` beside this one (this cache is `<root>/ocr`).
+    func sibling(_ name: String) -> String {
+        String(directory.dropLast("ocr".count)) + name
     }
 
     private static func trimmed(_ path: String) -> String {
@@ -57,7 +68,7 @@ public struct OCRCache: Sendable {
         var identity = "tesseract5 lstm eng psm3 \(Int(OCRReader.renderDPI))dpi text\(OCRReader.keptTextBytes) mrz\(OCRReader.keptMRZTextBytes) mrzcells1 glyphs\(templatesDigest)"
         // The model's size and modification time in whole seconds (of the path itself, as
         // FileManager's attributes gave them before: entries written then stay valid).
-        if let stamp = FileSystem.linkStamp(of: model) {
+        if let stamp = FileSystem.stamp(of: model, followLinks: false) {
             identity += " model \(stamp.size) \(stamp.modified / 1_000_000_000)"
         } else {
             identity += " model none"

@@ -44,7 +44,7 @@ public struct ScanFactsCache: Sendable {
 
     /// `checkdocs/facts` beside `checkdocs/ocr`.
     public static func directory(beside ocr: OCRCache) -> String {
-        String(ocr.directory.dropLast("ocr".count)) + "facts"
+        ocr.sibling("facts")
     }
 
     /// The running checkdocs: its version and its executable's size and modification time.

@@ -13,8 +13,17 @@ public enum ByteSearch {
         bytes.withUnsafeBytes { contains($0, needle) }
     }
 
+    /// Whether `pattern` occurs in `bytes` (the folded lines of the fact readers, several
+    /// phrases per line: the pattern is given as bytes, made once).
+    public static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { contains($0, pattern) }
+    }
+
     static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
+        contains(haystack, Array(needle.utf8))
+    }
+
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ pattern: [UInt8]) -> Bool {
         guard let base = haystack.baseAddress, !pattern.isEmpty, haystack.count >= pattern.count else { return false }
         let last = haystack.count - pattern.count
         var offset = 0

@@ -60,17 +60,11 @@ public enum FileSystem {
         }
     }
 
-    /// The stamp of what `path` leads to (links followed); nil when it is missing.
-    public static func stamp(of path: String) -> FileStamp? {
+    /// The stamp of what `path` leads to, or with `followLinks: false` of a link itself; nil when
+    /// it is missing.
+    public static func stamp(of path: String, followLinks: Bool = true) -> FileStamp? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return FileStamp(status)
-    }
-
-    /// The stamp of `path` itself (a link's own, not what it leads to); nil when it is missing.
-    public static func linkStamp(of path: String) -> FileStamp? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        guard (followLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
         return FileStamp(status)
     }
 
