@@ -318,17 +318,7 @@ def pdf(pages, mrz=None):
     objects[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), len(pages))
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += ("%d 0 obj\n%s\nendobj\n" % (number, body)).encode("latin-1")
-    xref = len(out)
-    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)).encode()
-    for offset in offsets:
-        out += ("%010d 00000 n \n" % offset).encode()
-    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)).encode()
-    return bytes(out)
+    return specimens.assemble([body.encode("latin-1") for body in objects])
 
 
 class Scanner:
