@@ -6,11 +6,13 @@ import CheckDocsCore
 /// compiled-catalog cache (docs/security.md, "The catalog cache").
 struct Cache: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cache",
         abstract: "Manage the caches: OCR results (text read from scans: names, passport numbers) and compiled program catalogs.",
         subcommands: [Clear.self])
 
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clear",
             abstract: "Remove every cached OCR result, fact read from a scan and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
 
         /// Says why `directory` could not be emptied, and fails the command.

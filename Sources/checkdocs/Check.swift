@@ -4,6 +4,7 @@ import CheckDocsNative
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Report readiness of an application folder for each program (the default command).",
         discussion: """
         With several folders (a batch run), the catalog is loaded once, the folders are checked on \

@@ -7,6 +7,9 @@ import ArgumentParser
 import CheckDocsCore
 import CheckDocsNative
 
+// Every command names itself (`commandName:`): without it, argument-parser derives the name from
+// `String(describing: Self.self)` each time it asks, which looked up protocol conformances on
+// every run: 13 M instructions of a 43 M `--version` (docs/performance.md, "Start-up").
 @main
 struct CheckDocs: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import CheckDocsFormats
 
 struct Explain: InputCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Explain a program, a checklist or a document type: what it requires and why.")
 
     @Argument(help: ArgumentHelp("A program id, checklist id, document type id, or a file-name alias of a type (flu, quantiferon).", valueName: "id"))

@@ -4,6 +4,7 @@ import CheckDocsNative
 
 struct Init: InputCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Draft checkdocs.yaml from the files already in the folder.",
         discussion: """
         Types and dates come from the file and folder names, as `check` reads them; a document whose \

@@ -4,6 +4,7 @@ import CheckDocsNative
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Validate program descriptions and checklists against the schemas; report every error with its location.")
 
     @Argument(help: ArgumentHelp("Program description or checklist files, or folders of them.", valueName: "path"))

@@ -3,7 +3,7 @@ import CheckDocsCore
 import CheckDocsNative
 
 struct List: InputCommand {
-    static let configuration = CommandConfiguration(abstract: "List programs, document types or checklists.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List programs, document types or checklists.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
         case programs, types, checklists

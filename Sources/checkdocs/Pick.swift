@@ -4,6 +4,7 @@ import CheckDocsNative
 
 struct Pick: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pick",
         abstract: "Rank programs and their sessions for this applicant, with every reason shown; --plan: a season of sessions.",
         discussion: """
         Weighs every session of every program (the built-in catalog, or --programs): eligibility, \

@@ -4,6 +4,7 @@ import CheckDocsNative
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "What to obtain or renew, for which programs, and the days it must be dated in; earliest first.",
         discussion: """
         Every document that is missing, expired, expiring before it is needed, invalid or pending \

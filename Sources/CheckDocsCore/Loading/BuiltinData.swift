@@ -35,30 +35,52 @@ public enum BuiltinData {
     }
 }
 
-/// The compiled schemas, built once per process and shared by every loader and thread.
+/// The compiled schemas, each built the first time a loader asks for it, once per process, then
+/// shared by every loader and thread. Compiling all five cost a typical check about 20 M
+/// instructions at start-up, most of it for schemas the run never used: the JSON program schema
+/// when every program is XML, the waivers schema without waivers (docs/performance.md, "Start-up").
+/// A broken embedded schema is a build defect (SchemaTests compile each one); a run meets it as
+/// an input error of the loader that needs it.
 public final class Schemas: Sendable {
-    public let programXSD: XMLSchema
-    public let programJSON: JSONSchemaValidator
-    public let manifestJSON: JSONSchemaValidator
-    public let catalogJSON: JSONSchemaValidator
-    public let waiversJSON: JSONSchemaValidator
+    public var programXSD: XMLSchema {
+        get throws(InputErrors) { try Self.compiledXSD.get() }
+    }
+    public var programJSON: JSONSchemaValidator {
+        get throws(InputErrors) { try Self.compiledProgramJSON.get() }
+    }
+    public var manifestJSON: JSONSchemaValidator {
+        get throws(InputErrors) { try Self.compiledManifestJSON.get() }
+    }
+    public var catalogJSON: JSONSchemaValidator {
+        get throws(InputErrors) { try Self.compiledCatalogJSON.get() }
+    }
+    public var waiversJSON: JSONSchemaValidator {
+        get throws(InputErrors) { try Self.compiledWaiversJSON.get() }
+    }
 
-    public init() throws(InputErrors) {
+    // Static lets: each is initialized lazily and thread-safely, once.
+    private static let compiledXSD = Result { () throws(InputErrors) -> XMLSchema in
         guard let xsd = BuiltinData.file(BuiltinData.programSchemaFile) else {
             throw InputErrors([InputError(file: "builtin:" + BuiltinData.programSchemaFile, "missing from the build")])
         }
-        programXSD = try XMLSchema(xsd, name: "builtin:" + BuiltinData.programSchemaFile)
-        programJSON = try BuiltinData.jsonSchema(BuiltinData.programJSONSchemaFile)
-        manifestJSON = try BuiltinData.jsonSchema(BuiltinData.manifestSchemaFile)
-        catalogJSON = try BuiltinData.jsonSchema(BuiltinData.catalogSchemaFile)
-        waiversJSON = try BuiltinData.jsonSchema(BuiltinData.waiversSchemaFile)
+        return try XMLSchema(xsd, name: "builtin:" + BuiltinData.programSchemaFile)
+    }
+    private static let compiledProgramJSON = compile(BuiltinData.programJSONSchemaFile)
+    private static let compiledManifestJSON = compile(BuiltinData.manifestSchemaFile)
+    private static let compiledCatalogJSON = compile(BuiltinData.catalogSchemaFile)
+    private static let compiledWaiversJSON = compile(BuiltinData.waiversSchemaFile)
+
+    private static func compile(_ path: String) -> Result<JSONSchemaValidator, InputErrors> {
+        Result { () throws(InputErrors) -> JSONSchemaValidator in try BuiltinData.jsonSchema(path) }
     }
 
-    /// Built once, lazily and thread-safely (a static let), then shared.
-    private static let instance: Result<Schemas, InputErrors> = Result { () throws(InputErrors) -> Schemas in try Schemas() }
+    private init() {}
 
-    /// The process-wide instance.
+    private static let instance = Schemas()
+
+    /// The process-wide instance. It no longer throws itself (each schema does, when first
+    /// asked for); the signature stays for its callers.
     public static func shared() throws(InputErrors) -> Schemas {
-        try instance.get()
+        instance
     }
 }

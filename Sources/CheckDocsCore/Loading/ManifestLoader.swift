@@ -74,7 +74,7 @@ public struct ManifestLoader {
     public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> Manifest {
         let value = try Self.parse(bytes, file: file)
         if case .null = value { return Manifest() }
-        let violations = schemas.manifestJSON.validate(value)
+        let violations = try schemas.manifestJSON.validate(value)
         if !violations.isEmpty {
             throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
         }

@@ -36,7 +36,9 @@ public struct ProgramLoader: Sendable {
 
     /// libxml2's parse and XSD validation: the tree the catalog cache keeps (CatalogTreeCodec).
     func parseXML(_ bytes: [UInt8], file: String) -> Result<XMLElementNode, InputErrors> {
-        XMLDocumentParser.parse(bytes, file: file, schema: schemas.programXSD)
+        let schema: XMLSchema
+        do { schema = try schemas.programXSD } catch { return .failure(error) }
+        return XMLDocumentParser.parse(bytes, file: file, schema: schema)
     }
 
     /// The JSON parser and schema validation: the tree the catalog cache keeps (CatalogTreeCodec).
@@ -48,7 +50,9 @@ public struct ProgramLoader: Sendable {
             return .failure(InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)),
                                                     "not valid JSON: \(error.message)")]))
         }
-        let violations = schemas.programJSON.validate(value)
+        let validator: JSONSchemaValidator
+        do { validator = try schemas.programJSON } catch { return .failure(error) }
+        let violations = validator.validate(value)
         if !violations.isEmpty {
             return .failure(InputErrors(violations.map {
                 InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message)

@@ -30,7 +30,7 @@ public struct WaiverLoader {
 
     public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> [Waiver] {
         let value = try ManifestLoader.parse(bytes, file: file)
-        let violations = schemas.waiversJSON.validate(value)
+        let violations = try schemas.waiversJSON.validate(value)
         if !violations.isEmpty {
             throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
         }
