@@ -87,7 +87,7 @@ public struct ApplicantFolderLoader {
             if let type {
                 facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
             }
-            if let entry { facts = merge(entry.facts, over: facts) }
+            if let entry { facts = Self.merge(entry.facts, over: facts) }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
@@ -195,7 +195,10 @@ public struct ApplicantFolderLoader {
         if nameClassified, !declared.isEmpty { facts.subtype = SubtypeNaming.subtype(in: nameWords, among: declared) }
     }
 
-    private func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
+    /// A manifest entry's facts over those its file's name gives: the manifest wins field by field,
+    /// and a month-only name date keeps its span and note only where the manifest gives no date.
+    /// `init --update` merges the same way (ManifestUpdater.withManifestEntries).
+    static func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
         var facts = manifest
         facts.date = manifest.date ?? name.date
         facts.expires = manifest.expires ?? name.expires

@@ -18,7 +18,7 @@ extension ManifestUpdater {
                 continue
             }
             documents.append(ApplicantDocument(path: document.path, size: document.size, type: entry.type ?? document.type,
-                                               classifiedBy: .manifest, facts: merged(entry.facts, over: document.facts)))
+                                               classifiedBy: .manifest, facts: ApplicantFolderLoader.merge(entry.facts, over: document.facts)))
         }
         for file in folder.scannedFiles where !seen.contains(file.path) {
             guard let entry = manifest.documents[file.path], let type = entry.type else { continue }
@@ -38,16 +38,6 @@ extension ManifestUpdater {
             rest = rest[..<colon]
         }
         return false
-    }
-
-    /// The dates the loader takes from a name when the manifest gives none.
-    private static func merged(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
-        var facts = manifest
-        facts.date = manifest.date ?? name.date
-        facts.expires = manifest.expires ?? name.expires
-        facts.validFrom = manifest.validFrom ?? name.validFrom
-        if manifest.doses.isEmpty { facts.doses = name.doses }
-        return facts
     }
 
     /// Appends to each block-style entry of `outline` the lines of the facts read from its file
