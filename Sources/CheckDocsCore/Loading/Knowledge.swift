@@ -12,13 +12,13 @@ public struct Knowledge: Sendable {
     /// or replace types; extra checklists add to or override built-in ones by id.
     public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
         let schemas = try Schemas.shared()
-        var types = try CatalogLoader.builtin().types
+        var types = try CatalogLoader.builtinTypes()
         var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
         let loader = ProgramLoader(schemas: schemas)
         var errors: [InputError] = []
         var checklists: [ProgramDescription] = []
         for file in BuiltinData.checklistFiles {
-            switch loader.load(Array(file.text.utf8), file: file.name) {
+            switch loader.loadBuiltin(Array(file.text.utf8), file: file.name) {
             case let .success(description): checklists.append(description)
             case let .failure(failure): errors += failure.errors
             }

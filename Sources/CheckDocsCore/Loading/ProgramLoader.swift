@@ -26,6 +26,22 @@ public struct ProgramLoader: Sendable {
         file.lowercased().hasSuffix(".json") ? loadJSON(bytes, file: file) : loadXML(bytes, file: file)
     }
 
+    /// A standard checklist embedded in the build: parsed and decoded, not validated against the
+    /// schemas on every run, since nothing but a new build can change it; BuiltinDataTests
+    /// validates every one. Saves a typical check about 3 M instructions, and the XSD's
+    /// compilation when no XML program is read (docs/performance.md, "Start-up").
+    func loadBuiltin(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {
+        if file.lowercased().hasSuffix(".json") {
+            do {
+                return Self.decode(.json(try JSONParser.parse(bytes)), file: file)
+            } catch {
+                return .failure(InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)),
+                                                        "not valid JSON: \(error.message)")]))
+            }
+        }
+        return XMLDocumentParser.parse(bytes, file: file, schema: nil).flatMap { Self.decode(.xml($0), file: file) }
+    }
+
     public func loadXML(_ bytes: [UInt8], file: String) -> Result<ProgramDescription, InputErrors> {
         parseXML(bytes, file: file).flatMap { Self.decode(.xml($0), file: file) }
     }
