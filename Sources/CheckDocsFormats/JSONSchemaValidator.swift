@@ -109,6 +109,11 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     public func validate(_ instance: JSONValue) -> [Violation] {
         var violations: [Violation] = []
+        // A valid value (nearly every one) is found valid blind, without a pointer or message made
+        // for any of its values; the messages are worked out only for a value that has violations.
+        check(instance, against: root, at: "", detailed: false, blind: true, into: &violations)
+        if violations.isEmpty { return [] }
+        violations.removeAll()
         check(instance, against: root, at: "", detailed: true, into: &violations)
         return violations
     }
@@ -126,12 +131,15 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// `detailed: false` while trying the alternatives of a oneOf: the messages of the branches
     /// that lose are thrown away, so "did you mean" is not worked out for them.
-    private func check(_ value: JSONValue, against rawSchema: Node, at pointer: String, detailed: Bool, into violations: inout [Violation]) {
+    /// `blind`: only whether there is a violation matters (`matchesExactlyOne`), so no pointer is
+    /// built and the check stops at the first violation.
+    private func check(_ value: JSONValue, against rawSchema: Node, at pointer: String, detailed: Bool, blind: Bool = false,
+                       into violations: inout [Violation]) {
         let schema = resolve(rawSchema)
         let before = violations.count
 
         if let alternatives = schema.oneOf {
-            checkOneOf(value, alternatives, at: pointer, detailed: detailed, into: &violations)
+            checkOneOf(value, alternatives, at: pointer, detailed: detailed, blind: blind, into: &violations)
             return
         }
         if let allowed = schema.types {
@@ -152,12 +160,19 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         case let .string(text):
             // JSON Schema counts a string's length in code points, as XSD does: Swift's `count`
             // (grapheme clusters) would let a flag or an accented letter count once for two.
-            let length = text.unicodeScalars.count
-            if let minLength = schema.minLength, length < minLength {
-                violations.append(Violation(pointer: pointer, message: minLength == 1 ? "must not be empty" : "shorter than \(minLength) characters"))
-            }
-            if let maxLength = schema.maxLength, length > maxLength {
-                violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
+            // A string of n UTF-8 bytes has between n/4 (rounded up) and n code points: they are
+            // counted only when that range reaches a bound.
+            let bytes = text.utf8.count
+            let surelyLongEnough = schema.minLength.map { (bytes + 3) / 4 >= $0 } ?? true
+            let surelyShortEnough = schema.maxLength.map { bytes <= $0 } ?? true
+            if !(surelyLongEnough && surelyShortEnough) {
+                let length = text.unicodeScalars.count
+                if let minLength = schema.minLength, length < minLength {
+                    violations.append(Violation(pointer: pointer, message: minLength == 1 ? "must not be empty" : "shorter than \(minLength) characters"))
+                }
+                if let maxLength = schema.maxLength, length > maxLength {
+                    violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
+                }
             }
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
                 // A real date the pattern refuses is outside the accepted years: say so, not the regex.
@@ -186,7 +201,9 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             }
             if let itemSchema = schema.items {
                 for (offset, item) in items.enumerated() {
-                    check(item, against: itemSchema, at: JSONPointer.appending(pointer, offset), detailed: detailed, into: &violations)
+                    check(item, against: itemSchema, at: blind ? pointer : JSONPointer.appending(pointer, offset), detailed: detailed,
+                          blind: blind, into: &violations)
+                    if blind, violations.count > before { return }
                 }
             }
         case let .object(members):
@@ -199,14 +216,15 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 violations.append(Violation(pointer: pointer, message: "has \(members.count) keys; at most \(maxProperties) allowed"))
             }
             for member in members {
-                let memberPointer = JSONPointer.appending(pointer, member.key)
+                if blind, violations.count > before { return }
+                let memberPointer = blind ? pointer : JSONPointer.appending(pointer, member.key)
                 if let propertySchema = schema.properties?[member.key] {
-                    check(member.value, against: propertySchema, at: memberPointer, detailed: detailed, into: &violations)
+                    check(member.value, against: propertySchema, at: memberPointer, detailed: detailed, blind: blind, into: &violations)
                 } else if schema.closed {
                     let suggestion = detailed ? Suggestion.didYouMean(member.key, in: schema.knownKeys) : ""
                     violations.append(Violation(pointer: memberPointer, message: "unknown key \"\(member.key)\"\(suggestion)"))
                 } else if let additional = schema.additional {
-                    check(member.value, against: additional, at: memberPointer, detailed: detailed, into: &violations)
+                    check(member.value, against: additional, at: memberPointer, detailed: detailed, blind: blind, into: &violations)
                 }
             }
         default:
@@ -216,7 +234,12 @@ public final class JSONSchemaValidator: @unchecked Sendable {
 
     /// Exactly one alternative must match. When none does, report the errors of the alternative
     /// that came closest (fewest errors at this level), which is the one the author meant.
-    private func checkOneOf(_ value: JSONValue, _ alternatives: [Node], at pointer: String, detailed: Bool, into violations: inout [Violation]) {
+    private func checkOneOf(_ value: JSONValue, _ alternatives: [Node], at pointer: String, detailed: Bool, blind: Bool,
+                            into violations: inout [Violation]) {
+        if matchesExactlyOne(value, alternatives) { return }
+        if blind {
+            return violations.append(Violation(pointer: pointer, message: "does not match exactly one allowed form"))
+        }
         var best: (alternative: Node, violations: [Violation])?
         var bestScore = (Int.max, Int.max, Int.max)
         var matches = 0
@@ -261,6 +284,31 @@ public final class JSONSchemaValidator: @unchecked Sendable {
         } else {
             violations.append(contentsOf: best.violations)
         }
+    }
+
+    /// The valid description's path through a oneOf, without the losing alternatives' messages
+    /// and pointers: an alternative whose required keys the object lacks cannot match, so only the
+    /// others are checked, blind (to their first violation), and the answer is yes when exactly
+    /// one of them has none. When it is no (no form, or more than one), `checkOneOf` works out
+    /// its messages from the start. Wording every losing form's violations, and the pointers of
+    /// every value checked in them, cost a third of loading a JSON program (docs/performance.md,
+    /// "Start-up").
+    private func matchesExactlyOne(_ value: JSONValue, _ alternatives: [Node]) -> Bool {
+        var matched = false
+        for alternative in alternatives {
+            let schema = resolve(alternative)
+            if schema.oneOf == nil, case let .object(members) = value,
+               schema.required.contains(where: { key in !members.contains { $0.key == key } }) {
+                continue
+            }
+            var local: [Violation] = []
+            check(value, against: alternative, at: "", detailed: false, blind: true, into: &local)
+            if local.isEmpty {
+                if matched { return false }
+                matched = true
+            }
+        }
+        return matched
     }
 
     private func isConstMismatchAt(_ pointer: String, _ violation: Violation) -> Bool {
