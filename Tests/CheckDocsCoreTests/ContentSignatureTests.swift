@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsCore
+
+/// A PDF, JPEG or PNG is typed by its first bytes without libmagic (`ContentSignature`); these
+/// check that libmagic says the same of every file the signatures claim, so that skipping it
+/// changes no type (docs/inspection.md, "Type, for every file").
+@Suite struct ContentSignatureTests {
+    /// A deterministic generator: the same bytes on every run.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Bytes that start with `head`, then random bytes, text or nothing, cut at several lengths.
+    static func variants(of head: [UInt8], seed: UInt64) -> [[UInt8]] {
+        var generator = Generator(state: seed)
+        var variants: [[UInt8]] = []
+        let text = Array("1 0 obj <</Type /Catalog>> endobj\nhello world, plain text\n".utf8)
+        for length in [0, 1, 2, 3, 7, 16, 100, 1000] {
+            variants.append(head + (0 ..< length).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })
+            variants.append(head + Array(repeatElement(text, count: 30).joined().prefix(length)))
+            variants.append(head + Array(repeating: 0, count: length))
+        }
+        return variants
+    }
+
+    @Test("libmagic gives every file a signature types the same MIME type")
+    func agreesWithLibmagic() throws {
+        // libmagic and its database are installed where the tests run (scripts/setup).
+        try #require(MagicSniffer.shared.mimeType(of: Array("%PDF-1.7\n".utf8)) == "application/pdf")
+        let heads: [[UInt8]] = [ContentSignature.pdf, Array("%PDF-1.4\n%\u{e2}".utf8), ContentSignature.png,
+                                ContentSignature.jpeg + [0x00], ContentSignature.jpeg + [0xE0], ContentSignature.jpeg + [0xE1],
+                                ContentSignature.jpeg + [0xDB], ContentSignature.jpeg + [0xFF], ContentSignature.jpeg + [0x41]]
+        var checked = 0
+        for (index, head) in heads.enumerated() {
+            for bytes in Self.variants(of: head, seed: UInt64(index + 1)) {
+                let prefix = Array(bytes.prefix(MagicSniffer.prefixBytes))
+                guard let claimed = ContentSignature.mimeType(of: prefix) else { continue }
+                #expect(MagicSniffer.shared.mimeType(of: prefix) == claimed, "\(Array(prefix.prefix(20)))")
+                checked += 1
+            }
+        }
+        #expect(checked == heads.count * 24)
+    }
+
+    @Test("what libmagic would not type as such is left to it: a bare JPEG marker, a PNG signature without its IHDR chunk")
+    func shortOrPartialHeadsAreLeftToLibmagic() {
+        #expect(ContentSignature.mimeType(of: ContentSignature.jpeg) == nil)
+        #expect(ContentSignature.mimeType(of: Array(ContentSignature.png.prefix(8)) + [1, 2, 3, 4, 5, 6, 7, 8]) == nil)
+        #expect(ContentSignature.mimeType(of: Array("PK\u{3}\u{4}".utf8)) == nil)
+        #expect(ContentSignature.mimeType(of: Array(" %PDF-1.7".utf8)) == nil)
+    }
+
+    @Test("every PDF, JPEG and PNG in the samples and the test fixtures gets libmagic's type")
+    func samplesAgree() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var checked = 0
+        for folder in ["samples", "Tests"] {
+            guard let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else { continue }
+            for case let path as String in walker {
+                let url = root.appendingPathComponent(folder).appendingPathComponent(path)
+                guard ["pdf", "jpg", "jpeg", "png"].contains(url.pathExtension.lowercased()),
+                      let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let prefix = Array(data.prefix(MagicSniffer.prefixBytes))
+                guard let claimed = ContentSignature.mimeType(of: prefix) else { continue }
+                #expect(MagicSniffer.shared.mimeType(of: prefix) == claimed, "\(folder)/\(path)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+}
