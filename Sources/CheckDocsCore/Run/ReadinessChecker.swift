@@ -47,9 +47,9 @@ public enum ReadinessChecker {
     /// Enough programs per batch to keep every core busy; few enough that memory stays small.
     static let batchSize = 128
     /// Programs evaluated, waived and formatted at once. Their results and report fragments are
-    /// most of what a check holds at its peak; 32 keep two cores as busy as 128 did, in 15 MB
+    /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in 14 MB
     /// less for a JSON report (docs/performance.md, "Peak memory (issue 15)").
-    static let evaluationSlice = 32
+    static let evaluationSlice = 16
 
     /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
