@@ -47,7 +47,7 @@ public enum ReadinessChecker {
     /// Enough programs per batch to keep every core busy; few enough that memory stays small.
     static let batchSize = 128
     /// Programs evaluated, waived and formatted at once. Their results and report fragments are
-    /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in 14 MB
+    /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in about 15 MB
     /// less for a JSON report (docs/performance.md, "Peak memory (issue 15)").
     static let evaluationSlice = 16
 
