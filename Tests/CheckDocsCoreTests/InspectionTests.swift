@@ -19,6 +19,25 @@ import Testing
         #expect(FileFormat.fromExtension(of: Array("README".utf8)) == nil)
     }
 
+    @Test("libmagic's database is released when the last sniffing session ends, and loaded again for the next")
+    func magicSessions() {
+        let sniffer = MagicSniffer()  // its own handle: other tests sniff through `shared` meanwhile
+        let pdf = PDFFixtures.pdf()
+        let outer = sniffer.whileSniffing {
+            let inner = sniffer.whileSniffing { sniffer.mimeType(of: pdf) }
+            // The inner session ended but the outer one still sniffs: the handle stays.
+            #expect(sniffer.isLoaded)
+            return [inner, sniffer.mimeType(of: PDFFixtures.png(width: 10, height: 10))]
+        }
+        #expect(outer == ["application/pdf", "image/png"])
+        #expect(!sniffer.isLoaded)
+        #expect(sniffer.whileSniffing { sniffer.mimeType(of: PDFFixtures.jpeg(width: 10, height: 10)) } == "image/jpeg")
+        #expect(!sniffer.isLoaded)
+        // Outside a session the handle opens on first use and stays, as before.
+        #expect(sniffer.mimeType(of: pdf) == "application/pdf")
+        #expect(sniffer.isLoaded)
+    }
+
     @Test("JPEG frame header and JFIF density; PNG IHDR and pHYs")
     func imageHeaders() {
         let jpeg = ImageHeaderParser.jpeg(PDFFixtures.jpeg(width: 375, height: 525, dpi: 150, padding: 70_000))

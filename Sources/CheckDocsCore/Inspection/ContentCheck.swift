@@ -4,7 +4,8 @@ import CheckDocsNative
 /// and a finding where the content and the name's extension disagree (a JPEG named `.pdf`).
 enum ContentCheck {
     static func sniff(root: String, files: [ScannedFile]) -> (types: [FilePath: ContentType], diagnostics: [Diagnostic]) {
-        let results = files.concurrentMap { FileInspector.sniff(root: root, file: $0) }
+        // libmagic's database is loaded for this pass only (MagicSniffer.whileSniffing).
+        let results = MagicSniffer.shared.whileSniffing { files.concurrentMap { FileInspector.sniff(root: root, file: $0) } }
         var types: [FilePath: ContentType] = [:]
         var diagnostics: [Diagnostic] = []
         for (file, content) in zip(files, results) {

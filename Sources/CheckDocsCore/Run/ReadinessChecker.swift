@@ -46,6 +46,10 @@ public enum ReadinessChecker {
     public static let toolVersion = "0.1.0"
     /// Enough programs per batch to keep every core busy; few enough that memory stays small.
     static let batchSize = 128
+    /// Programs evaluated, waived and formatted at once. Their results and report fragments are
+    /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in about 15 MB
+    /// less for a JSON report (docs/performance.md, "Peak memory (issue 15)").
+    static let evaluationSlice = 16
 
     /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
@@ -122,16 +126,23 @@ public enum ReadinessChecker {
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
+            // At most `evaluationSlice` results (and their formatted fragments) are held at once:
+            // a batch run hands its whole resolved catalog here, and 1,000 results per folder in
+            // flight were most of its peak memory (docs/performance.md, "Peak memory (issue 15)").
+            // The facts above were read for all of `chosen` first, so every slice is evaluated
+            // against the same documents as the whole would be.
             let waiving = waivers
             let prepare = events.preparation
-            let outcomes = chosen.concurrentMap { program in
-                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluator.evaluate(program), decided: decided))
-                return (result: result, matched: matched, prepared: prepare?(result) ?? [])
-            }
-            for outcome in outcomes {
-                waivers.record(outcome.matched)
-                summary.add(outcome.result)
-                try events.program(outcome.result, prepared: outcome.prepared)
+            for start in stride(from: 0, to: chosen.count, by: evaluationSlice) {
+                let outcomes = Array(chosen[start..<min(start + evaluationSlice, chosen.count)]).concurrentMap { program in
+                    let (result, matched) = waiving.waive(FactEvidence.annotate(evaluator.evaluate(program), decided: decided))
+                    return (result: result, matched: matched, prepared: prepare?(result) ?? [])
+                }
+                for outcome in outcomes {
+                    waivers.record(outcome.matched)
+                    summary.add(outcome.result)
+                    try events.program(outcome.result, prepared: outcome.prepared)
+                }
             }
         }
 

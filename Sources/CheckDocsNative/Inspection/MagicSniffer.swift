@@ -13,6 +13,37 @@ public final class MagicSniffer: @unchecked Sendable {
     private let lock = NSLock()
     private var handle: OpaquePointer?
     private var opened = false
+    /// Sessions under way (`whileSniffing`); the handle is closed when the last one ends.
+    private var sessions = 0
+
+    /// Runs `body`, in which many files are sniffed, with the handle kept open; when no other
+    /// session is under way the handle is closed afterwards, releasing the database (≈ 6 MB of
+    /// the mapped `magic.mgc` and ≈ 2 MB of libmagic's own tables) for the rest of the run. A
+    /// check sniffs its folder once, at the start; its peak comes later, while programs are
+    /// evaluated (docs/performance.md, "Peak memory (issue 15)"). The next session opens it again.
+    public func whileSniffing<Result>(_ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        sessions += 1
+        lock.unlock()
+        defer {
+            lock.lock()
+            sessions -= 1
+            if sessions == 0 {
+                if let handle { magic_close(handle) }
+                handle = nil
+                opened = false
+            }
+            lock.unlock()
+        }
+        return try body()
+    }
+
+    /// Whether the database is loaded now (tests).
+    var isLoaded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return handle != nil
+    }
 
     /// The MIME type of `bytes`, or nil if libmagic or its database is unavailable.
     public func mimeType(of bytes: [UInt8]) -> String? {
