@@ -39,7 +39,7 @@ public enum BuiltinData {
 /// shared by every loader and thread. Compiling all five cost a typical check about 20 M
 /// instructions at start-up, most of it for schemas the run never used: the JSON program schema
 /// when every program is XML, the waivers schema without waivers (docs/performance.md, "Start-up").
-/// A broken embedded schema is a build defect (SchemaTests compile each one); a run meets it as
+/// A broken embedded schema is a build defect (BuiltinDataTests compiles each one); a run meets it as
 /// an input error of the loader that needs it.
 public final class Schemas: Sendable {
     public var programXSD: XMLSchema {

@@ -4,10 +4,7 @@ import CheckDocsFormats
 /// Loads the document-type catalog (built-in, plus any `document-types.json` given with --checklists).
 public enum CatalogLoader {
     public static func builtin() throws(InputErrors) -> DocumentCatalog {
-        guard let text = BuiltinData.file(BuiltinData.catalogFile) else {
-            throw InputErrors([InputError(file: "builtin:" + BuiltinData.catalogFile, "missing from the build")])
-        }
-        return DocumentCatalog(types: try builtinTypes())
+        DocumentCatalog(types: try builtinTypes())
     }
 
     /// The built-in document types, decoded without running the catalog schema over them: the
@@ -17,7 +14,7 @@ public enum CatalogLoader {
         guard let text = BuiltinData.file(BuiltinData.catalogFile) else {
             throw InputErrors([InputError(file: "builtin:" + BuiltinData.catalogFile, "missing from the build")])
         }
-        return try decode(Array(text.utf8), file: "builtin:" + BuiltinData.catalogFile, validated: false)
+        return try decode(Array(text.utf8), file: "builtin:" + BuiltinData.catalogFile, validating: false)
     }
 
     /// Reads and decodes a catalog file given with --checklists; its parents may name any type in
@@ -32,16 +29,20 @@ public enum CatalogLoader {
         return try decode(bytes, file: file, known: known)
     }
 
-    /// Parses and validates a catalog file against document-types.schema.json (`validate: false`:
-    /// the built-in file only, which the tests validate).
-    public static func decode(_ bytes: [UInt8], file: String, known: Set<String> = [], validated: Bool = true) throws(InputErrors) -> [DocumentType] {
+    /// Parses and validates a catalog file against document-types.schema.json.
+    public static func decode(_ bytes: [UInt8], file: String, known: Set<String> = []) throws(InputErrors) -> [DocumentType] {
+        try decode(bytes, file: file, known: known, validating: true)
+    }
+
+    /// `validating: false` for the built-in file only, which BuiltinDataTests validates.
+    static func decode(_ bytes: [UInt8], file: String, known: Set<String> = [], validating: Bool) throws(InputErrors) -> [DocumentType] {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
             throw InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)), error.message)])
         }
-        let violations = validated ? try Schemas.shared().catalogJSON.validate(value) : []
+        let violations = validating ? try Schemas.shared().catalogJSON.validate(value) : []
         if !violations.isEmpty {
             throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
         }
