@@ -33,7 +33,7 @@ public struct ProgramEvaluator: Sendable {
         for requirement in program.requirements {
             var result = requirements.evaluate(requirement)
             if result.needsAction { result.window = windows.window(for: requirement) }
-            if description.rotation == nil, !requirement.expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]) {
+            if description.rotation == nil, requirement.measuredFromRotation {
                 result.message += " (no rotation dates given: measured from \(context.asOf))"
             }
             results.append(result)

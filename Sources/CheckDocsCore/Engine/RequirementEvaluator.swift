@@ -16,7 +16,7 @@ struct RequirementEvaluator {
     func evaluate(_ requirement: Requirement) -> RequirementResult {
         var result = RequirementResult(
             id: requirement.id, title: requirement.title, category: .document,
-            documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
+            documentTypes: requirement.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
             ruleWords: ruleWords(requirement), origin: requirement.origin)
 
