@@ -58,11 +58,16 @@ public struct EvaluationContext: Sendable {
 /// inspection in this run).
 struct ClauseCandidates: Sendable {
     private(set) var items: [CandidateDocument] = []
-
-    var documents: [ApplicantDocument] { items.map(\.document) }
+    /// The documents, and their paths, listed once per folder: a clause whose every file counts
+    /// hands these on (its files, a dose count's documents) instead of making a list of them for
+    /// every clause of every program.
+    private(set) var documents: [ApplicantDocument] = []
+    private(set) var paths: [FilePath] = []
 
     mutating func append(_ document: ApplicantDocument, verdict: BaselineCheck.Verdict?) {
         items.append(CandidateDocument(document: document, baseline: verdict))
+        documents.append(document)
+        paths.append(document.path)
     }
 }
 

@@ -47,7 +47,7 @@ struct RequirementEvaluator {
         // something: a requirement not met, met with a choice to make, or met beside a file that
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
-        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: \.failsBaseline) {
+        if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
             result.candidates = considered.map { file in
@@ -123,27 +123,29 @@ struct RequirementEvaluator {
             var closest = outcomes[closestIndex]
             // Every file any alternative looked at is a candidate.
             let considered = outcomes.flatMap(\.considered)
-            let clauseMessages = outcomes.flatMap(\.clauseMessages)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
+                let clauseMessages = outcomes.flatMap(\.clauseMessages)
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
-                                         reason: closest.reason, considered: considered, clauseMessages: clauseMessages)
+                                         finding: closest.finding, consideredIfAnyFailed: considered, partMessages: clauseMessages)
             }
-            closest.considered = considered
+            closest.consideredIfAnyFailed = considered
             return closest
         case let .allOf(items):
             let outcomes = items.map(evaluate)
             let failing = outcomes.indices.filter { outcomes[$0].status.isFailure }
-            let considered = outcomes.flatMap(\.considered)
+            // The parts' files in order; what they considered is listed only when a file failed
+            // in one of them (else it is those files, each counted).
+            let considered = outcomes.contains { $0.consideredIfAnyFailed != nil } ? outcomes.flatMap(\.considered) : nil
             if failing.isEmpty {
                 return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied,
-                                         considered: considered, choice: outcomes.lazy.compactMap(\.choice).first)
+                                         consideredIfAnyFailed: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { outcomes[$0].status.closeness < outcomes[$1].status.closeness }!
             return ExpressionOutcome(status: outcomes[worst].status, files: outcomes.flatMap(\.files),
-                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), reason: outcomes[worst].reason,
+                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), finding: outcomes[worst].finding,
                                      partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
-                                     considered: considered, clauseMessages: failing.flatMap { outcomes[$0].clauseMessages })
+                                     consideredIfAnyFailed: considered, partMessages: failing.flatMap { outcomes[$0].clauseMessages })
         }
     }
 }

@@ -49,7 +49,12 @@ enum Wording {
 
     static let dateUnknown = "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)"
     static let optionalNone = "optional; none provided"
-    static func satisfied(by count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
+    static func satisfied(by count: Int) -> String {
+        count < satisfiedWords.count ? satisfiedWords[count] : satisfiedWording(count)
+    }
+    /// Made once: every clause met says one of these, for every program evaluated.
+    private static let satisfiedWords = (0..<64).map(satisfiedWording)
+    private static func satisfiedWording(_ count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
     /// More files count than one program takes: met, and the applicant chooses.
     static func choose(max: Int, found: Int, title: String) -> String {
         "satisfied: \(found) \(title) files count; at most \(max) can be assigned to one program — choose which \(max)"
