@@ -5,24 +5,30 @@ struct RequirementEvaluator {
     let clauses: DocumentClauseEvaluator
     var context: EvaluationContext { clauses.context.evaluation }
     var dates: ProgramDates { clauses.context.dates }
-    /// The program's file and id, for the batch's shared rules in words (`RuleTexts`).
-    var program: (file: String, id: String)? = nil
+    /// The program's requirements, dates and catalog, which its results' rules are worded from.
+    let words: ProgramRuleWords
 
-    init(context: EvaluationContext, dates: ProgramDates, program: (file: String, id: String)? = nil) {
+    /// `program`: its file and id, for the batch's shared rules in words (`RuleTexts`).
+    init(context: EvaluationContext, dates: ProgramDates, requirements: [Requirement], program: (file: String, id: String)? = nil) {
         clauses = DocumentClauseEvaluator(context: context, dates: dates)
-        self.program = program
+        var shared: (texts: RuleTexts, file: String, id: String)?
+        if let texts = context.ruleTexts, let program { shared = (texts, program.file, program.id) }
+        words = ProgramRuleWords(requirements: requirements, dates: dates, catalog: context.wordingCatalog, shared: shared)
     }
 
-    func evaluate(_ requirement: Requirement) -> RequirementResult {
+    /// The program's requirement at `index`.
+    func evaluate(at index: Int) -> RequirementResult {
+        let requirement = words.requirements[index]
+        // The rule in words is made when a report reads it; once per program and dates in a batch.
         var result = RequirementResult(
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            ruleWords: ruleWords(requirement), origin: requirement.origin)
+            ruleWords: RuleWords(deferred: DeferredRuleWords(program: words, index: index)), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
-            switch ConditionEvaluator(profile: context.profile, dates: dates, documents: context.documents(satisfying:)).evaluate(condition) {
+            switch ConditionEvaluator(profile: context.profile, dates: dates, context: context).evaluate(condition) {
             case .holds: break
             case .fails:
                 result.status = .notApplicable
@@ -95,17 +101,6 @@ struct RequirementEvaluator {
         return kept
     }
 
-    /// The rule in words, made when a report reads it; once per program and dates in a batch.
-    private func ruleWords(_ requirement: Requirement) -> RuleWords {
-        var shared: (texts: RuleTexts, key: RuleTexts.Key)?
-        if let texts = context.ruleTexts, let program {
-            shared = (texts, RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
-                                           rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer))
-        }
-        return RuleWords(deferred: DeferredRuleWords(expression: requirement.expression, dates: dates,
-                                                     catalog: context.wordingCatalog, shared: shared))
-    }
-
     func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {
         switch expression {
         case let .document(clause):
@@ -159,8 +154,10 @@ struct ConditionEvaluator {
 
     let profile: ApplicantProfile
     let dates: ProgramDates
-    /// The documents of a type (and of its descendants), for `documentType`/`states`.
-    var documents: (String) -> [ApplicantDocument] = { _ in [] }
+    /// The documents of a type (and of its descendants), for `documentType`/`states` (nil: none).
+    /// The context itself, not a closure over it: a closure held a copy of it on the heap for
+    /// every requirement with a condition of every program.
+    var context: EvaluationContext? = nil
 
     func evaluate(_ condition: Condition) -> Outcome {
         var unknown: String?
@@ -191,7 +188,7 @@ struct ConditionEvaluator {
             // Holds when one document states it; unknown when none does but one has no recorded
             // statements (its `states` decides); fails when every document of the type is known
             // not to state it, or there is none.
-            let candidates = documents(wanted.type)
+            let candidates = context?.documents(satisfying: wanted.type) ?? []
             if !candidates.contains(where: { $0.facts.statements?.contains(wanted.statement) == true }) {
                 guard let undecided = candidates.first(where: { $0.facts.statements == nil }) else { return .fails }
                 unknown = unknown ?? "documents[\"\(undecided.path)\"].states"
