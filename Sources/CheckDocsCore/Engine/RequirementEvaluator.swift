@@ -32,10 +32,10 @@ struct RequirementEvaluator {
             case .holds: break
             case .fails:
                 result.status = .notApplicable
-                result.message = "applies only if \(RuleDescription.describe(condition))"
+                result.message = requirement.appliesOnlyIf ?? ""
                 return result
             case let .unknown(field):
-                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
+                unknownCondition = (requirement.appliesOnlyIf ?? "") + "; set `\(field)` in the manifest to decide"
             }
         }
 
@@ -117,7 +117,7 @@ struct RequirementEvaluator {
             }
             var closest = outcomes[closestIndex]
             // Every file any alternative looked at is a candidate.
-            let considered = outcomes.flatMap(\.considered)
+            let considered = Self.considered(outcomes, outcomes.indices)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
                 let clauseMessages = outcomes.flatMap(\.clauseMessages)
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
@@ -130,18 +130,44 @@ struct RequirementEvaluator {
             let failing = outcomes.indices.filter { outcomes[$0].status.isFailure }
             // The parts' files in order; what they considered is listed only when a file failed
             // in one of them (else it is those files, each counted).
-            let considered = outcomes.contains { $0.consideredIfAnyFailed != nil } ? outcomes.flatMap(\.considered) : nil
+            let considered = outcomes.contains { $0.consideredIfAnyFailed != nil } ? Self.considered(outcomes, outcomes.indices) : nil
             if failing.isEmpty {
-                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied,
+                return ExpressionOutcome(status: .ok, files: Self.files(outcomes), message: Wording.allPartsSatisfied,
                                          consideredIfAnyFailed: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { outcomes[$0].status.closeness < outcomes[$1].status.closeness }!
-            return ExpressionOutcome(status: outcomes[worst].status, files: outcomes.flatMap(\.files),
+            return ExpressionOutcome(status: outcomes[worst].status, files: Self.files(outcomes),
                                      message: Wording.failingParts(failing.map { outcomes[$0].message }), finding: outcomes[worst].finding,
                                      partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
                                      consideredIfAnyFailed: considered, partMessages: failing.flatMap { outcomes[$0].clauseMessages })
         }
+    }
+}
+
+extension RequirementEvaluator {
+    /// The parts' files, in order, in one list made to size (a list grown part by part was
+    /// made again as it grew, for every combination of every program).
+    static func files(_ outcomes: [ExpressionOutcome]) -> [FilePath] {
+        var files: [FilePath] = []
+        files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count })
+        for index in outcomes.indices { files.append(contentsOf: outcomes[index].files) }
+        return files
+    }
+
+    /// What the parts considered, in order, in one list made to size; a part where every file
+    /// counted lists its files, each counted, without a list of its own.
+    static func considered(_ outcomes: [ExpressionOutcome], _ parts: Range<Int>) -> [ConsideredFile] {
+        var considered: [ConsideredFile] = []
+        considered.reserveCapacity(outcomes[parts].reduce(0) { $0 + ($1.consideredIfAnyFailed?.count ?? $1.files.count) })
+        for index in parts {
+            if let listed = outcomes[index].consideredIfAnyFailed {
+                considered.append(contentsOf: listed)
+            } else {
+                for path in outcomes[index].files { considered.append(ConsideredFile(path: path, failure: nil)) }
+            }
+        }
+        return considered
     }
 }
 

@@ -69,7 +69,15 @@ enum Wording {
     static func failingParts(_ messages: [String]) -> String { distinct(messages).joined(separator: "; and ") }
 
     static func distinct(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
+        // A combination names a handful of sentences: each compared with those before it, and
+        // the list itself handed on when none repeats (a set and a new list were made for each).
+        guard items.count <= 16 else {
+            var seen = Set<String>()
+            return items.filter { seen.insert($0).inserted }
+        }
+        guard let first = items.indices.first(where: { index in items[..<index].contains(items[index]) }) else { return items }
+        var kept = Array(items[..<first])
+        for index in first..<items.count where !items[..<index].contains(items[index]) { kept.append(items[index]) }
+        return kept
     }
 }
