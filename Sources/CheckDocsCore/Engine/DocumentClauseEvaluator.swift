@@ -17,9 +17,9 @@ struct ExpressionOutcome {
     var consideredIfAnyFailed: [ConsideredFile]? = nil
     /// More files count than the program takes: the applicant chooses which to assign.
     var choice: ChoiceToMake? = nil
-    /// A failing clause's own sentence is its `message` (`clauseMessages`), not a list of one.
+    /// The failing clauses' own sentences, for a combination to name each once: a failing
+    /// clause's is its `message` (not a list of one), a combination's its parts' (`partMessages`).
     var messageIsClauseMessage = false
-    /// A combination's failing clauses' own sentences.
     var partMessages: [String] = []
 
     /// The finding that decided, as data (nil when satisfied).
@@ -31,9 +31,6 @@ struct ExpressionOutcome {
 
     /// Whether a file looked at fails the baseline check.
     var considersBaselineFailure: Bool { consideredIfAnyFailed?.contains(where: \.failsBaseline) ?? false }
-
-    /// The failing clauses' own sentences, for a combination to name each once.
-    var clauseMessages: [String] { messageIsClauseMessage ? [message] : partMessages }
 }
 
 /// A file a clause looked at, and why it did not count (nil when it counted).
@@ -148,6 +145,7 @@ struct DocumentClauseEvaluator {
     /// The documents that counted, in order (`considered` lists the candidates in theirs).
     private static func documents(_ candidates: [CandidateDocument], _ considered: [ConsideredFile], counted: Bool) -> [ApplicantDocument] {
         var documents: [ApplicantDocument] = []
+        documents.reserveCapacity(considered.count)
         for index in considered.indices where (considered[index].failure == nil) == counted { documents.append(candidates[index].document) }
         return documents
     }

@@ -119,7 +119,7 @@ struct RequirementEvaluator {
             // Every file any alternative looked at is a candidate.
             let considered = Self.considered(outcomes, outcomes.indices)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
-                let clauseMessages = outcomes.flatMap(\.clauseMessages)
+                let clauseMessages = Self.clauseMessages(outcomes, outcomes.indices)
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
                                          finding: closest.finding, consideredIfAnyFailed: considered, partMessages: clauseMessages)
             }
@@ -140,7 +140,7 @@ struct RequirementEvaluator {
             return ExpressionOutcome(status: outcomes[worst].status, files: Self.files(outcomes),
                                      message: Wording.failingParts(failing.map { outcomes[$0].message }), finding: outcomes[worst].finding,
                                      partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
-                                     consideredIfAnyFailed: considered, partMessages: failing.flatMap { outcomes[$0].clauseMessages })
+                                     consideredIfAnyFailed: considered, partMessages: Self.clauseMessages(outcomes, failing))
         }
     }
 }
@@ -153,6 +153,20 @@ extension RequirementEvaluator {
         files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count })
         for index in outcomes.indices { files.append(contentsOf: outcomes[index].files) }
         return files
+    }
+
+    /// The failing clauses' own sentences of the parts at `parts`, in order, gathered in place
+    /// (a list of one for each failing clause was made and copied).
+    static func clauseMessages(_ outcomes: [ExpressionOutcome], _ parts: some Collection<Int>) -> [String] {
+        var messages: [String] = []
+        for index in parts {
+            if outcomes[index].messageIsClauseMessage {
+                messages.append(outcomes[index].message)
+            } else {
+                messages.append(contentsOf: outcomes[index].partMessages)
+            }
+        }
+        return messages
     }
 
     /// What the parts considered, in order, in one list made to size; a part where every file
