@@ -34,7 +34,7 @@ struct ExpressionOutcome {
 }
 
 /// A file a clause looked at, and why it did not count (nil when it counted).
-struct ConsideredFile: Hashable {
+struct ConsideredFile: Hashable, Sendable {
     var path: FilePath
     var failure: Finding?
     /// Whether `failure` is the baseline check's, noted when the file is checked: a requirement

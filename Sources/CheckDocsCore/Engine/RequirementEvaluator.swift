@@ -56,9 +56,11 @@ struct RequirementEvaluator {
         if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
-            result.candidates = considered.map { file in
-                CandidateFile(path: file.path, counted: file.failure == nil,
-                              failure: file.failure.map { FindingToWord(finding: $0, catalog: context.wordingCatalog) })
+            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            result.candidates = considered.indices.map { index in
+                let counted = considered[index].failure == nil
+                return CandidateFile(path: considered[index].path, counted: counted,
+                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
             }
         }
 
