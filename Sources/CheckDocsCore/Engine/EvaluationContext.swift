@@ -47,7 +47,7 @@ public struct EvaluationContext: Sendable {
 
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
-    /// The documents that satisfy `type` (a copy of the list: hot paths use `candidates(satisfying:)`).
+    /// The documents that satisfy `type` (listed once per folder, with `candidates(satisfying:)`).
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type]?.documents ?? [] }
 
     /// The documents that satisfy `type`, with their baseline verdicts.
