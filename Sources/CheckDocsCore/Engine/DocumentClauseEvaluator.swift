@@ -5,21 +5,36 @@ struct ExpressionOutcome {
     var status: RequirementStatus
     var files: [FilePath]
     var message: String
-    /// The finding that decided, as data (nil when satisfied).
-    var reason: FindingReason? = nil
+    /// The finding that decided (nil when satisfied) and the file it is about, made into the
+    /// report's `reason` only for the outcome a requirement keeps (`reason`): the parts of a
+    /// combination that do not decide are never asked.
+    var finding: (finding: Finding, file: FilePath?)? = nil
     /// Some parts of a combination hold: that alternative is the one the applicant is following.
     var partial = false
-    /// Every file the clauses looked at, in order, with the finding that kept it from counting
-    /// (nil: it counted). Worded only when the requirement is not met (RequirementEvaluator).
-    var considered: [ConsideredFile] = []
+    /// Every file the clauses looked at, in order, with the finding that kept it from counting;
+    /// nil when every file looked at counted, which are then `files` (`considered`): most clauses
+    /// of most programs, for which a second list of the same files was made and dropped.
+    var consideredIfAnyFailed: [ConsideredFile]? = nil
     /// More files count than the program takes: the applicant chooses which to assign.
     var choice: ChoiceToMake? = nil
-    /// The failing clauses' own sentences, for a combination to name each once.
-    var clauseMessages: [String] = []
+    /// The failing clauses' own sentences, for a combination to name each once: a failing
+    /// clause's is its `message` (not a list of one), a combination's its parts' (`partMessages`).
+    var messageIsClauseMessage = false
+    var partMessages: [String] = []
+
+    /// The finding that decided, as data (nil when satisfied).
+    var reason: FindingReason? { finding.map { $0.finding.reason(file: $0.file) } }
+
+    /// Every file the clauses looked at, in order, with the finding that kept it from counting
+    /// (nil: it counted). Worded only when the requirement is not met (RequirementEvaluator).
+    var considered: [ConsideredFile] { consideredIfAnyFailed ?? files.map { ConsideredFile(path: $0, failure: nil) } }
+
+    /// Whether a file looked at fails the baseline check.
+    var considersBaselineFailure: Bool { consideredIfAnyFailed?.contains(where: \.failsBaseline) ?? false }
 }
 
 /// A file a clause looked at, and why it did not count (nil when it counted).
-struct ConsideredFile: Hashable {
+struct ConsideredFile: Hashable, Sendable {
     var path: FilePath
     var failure: Finding?
     /// Whether `failure` is the baseline check's, noted when the file is checked: a requirement
@@ -39,80 +54,105 @@ struct DocumentClauseEvaluator {
 
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
         let catalog = context.evaluation.catalog
-        let candidates = context.evaluation.candidates(satisfying: clause.type).items
+        let group = context.evaluation.candidates(satisfying: clause.type)
+        let candidates = group.items
         if candidates.isEmpty && clause.min == 0 {
             return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
         }
         if candidates.isEmpty {
-            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: [])
+            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: nil)
         }
-        var passing: [Int] = []
-        // The failing files' indices, how many are undecided, and the failure that came closest
-        // to counting (the first of the closest), kept as they are found: a list of every
-        // failure, filtered and searched afterwards, copied each one's finding several times
-        // for every candidate of every clause of every program.
-        var failing: [Int] = []
+        // How many files count and how many fail, how many of those are undecided, and the
+        // failure that came closest to counting (the first of the closest), kept as they are
+        // found. Which file did what is listed only from the first failing file on: until then
+        // every file counted, and the group's own list of paths says which they are.
+        var passing = 0
+        var failing = 0
         var undecided = 0
         var best: (index: Int, failure: ConstraintFailure)?
         var bestCloseness = Int.max
-        var considered: [ConsideredFile] = []
-        considered.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() {
+        var considered: [ConsideredFile]?
+        for index in candidates.indices {
+            let candidate = candidates[index]
             if let failure = check(candidate, against: clause) {
-                failing.append(index)
+                if considered == nil { considered = Self.counted(candidates, upTo: index) }
+                failing += 1
                 if failure.status == .notEvaluable { undecided += 1 }
                 let closeness = failure.status.closeness
                 if closeness < bestCloseness {
                     bestCloseness = closeness
                     best = (index, failure)
                 }
-                considered.append(ConsideredFile(path: candidate.document.path, failure: failure.finding,
-                                                 failsBaseline: failure.finding.kind == BaselineFinding.kind))
+                considered?.append(ConsideredFile(path: candidate.document.path, failure: failure.finding,
+                                                  failsBaseline: failure.finding.kind == BaselineFinding.kind))
             } else {
-                passing.append(index)
-                considered.append(ConsideredFile(path: candidate.document.path, failure: nil))
+                passing += 1
+                considered?.append(ConsideredFile(path: candidate.document.path, failure: nil))
             }
         }
-        let passingPaths = { passing.map { candidates[$0].document.path } }
-        let allPaths = { candidates.map(\.document.path) }
 
-        if !passing.isEmpty, clause.constraints.contains(where: \.base.checksTogether) {
-            let documents = passing.map { candidates[$0].document }
+        if passing > 0, clause.constraints.contains(where: \.base.checksTogether) {
+            let documents = considered.map { Self.documents(candidates, $0, counted: true) } ?? group.documents
             for constraint in clause.constraints {
                 if let failure = constraint.base.checkTogether(documents, in: context) {
-                    return self.failure(failure.status, failure.finding, files: passingPaths(), considered: considered)
+                    return self.failure(failure.status, failure.finding, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
+                                        considered: considered)
                 }
             }
         }
         // With min="0" a file that is present but fails still deserves its reason below.
-        if passing.count >= clause.min, !passing.isEmpty {
-            var outcome = ExpressionOutcome(status: .ok, files: passingPaths(), message: Wording.satisfied(by: passing.count),
-                                            considered: considered)
+        if passing >= clause.min, passing > 0 {
+            var outcome = ExpressionOutcome(status: .ok, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
+                                            message: Wording.satisfied(by: passing), consideredIfAnyFailed: considered)
             // More than a program takes (ERAS: 4 letters) is the applicant's choice, not a failure.
-            if let max = clause.max, passing.count > max {
-                outcome.choice = ChoiceToMake(documentType: clause.type, max: max, found: passing.count)
-                outcome.message = Wording.choose(max: max, found: passing.count, title: catalog.title(of: clause.type))
+            if let max = clause.max, passing > max {
+                outcome.choice = ChoiceToMake(documentType: clause.type, max: max, found: passing)
+                outcome.message = Wording.choose(max: max, found: passing, title: catalog.title(of: clause.type))
             }
             return outcome
         }
-        guard passing.isEmpty, let best else {
+        guard passing == 0, let best else {
             // Too few count. Files whose facts are unknown might make up the count: undecided.
-            let status: RequirementStatus = passing.count + undecided >= clause.min && undecided > 0 ? .notEvaluable : .missing
-            return failure(status, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing.count).finding,
-                           files: allPaths(), considered: considered)
+            let status: RequirementStatus = passing + undecided >= clause.min && undecided > 0 ? .notEvaluable : .missing
+            return failure(status, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing).finding,
+                           files: group.paths, considered: considered)
         }
         // Report the failing file that came closest to counting; the others are candidates.
         let path = candidates[best.index].document.path
-        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failing.count - 1)
+        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failing - 1)
         return ExpressionOutcome(
-            status: best.failure.status, files: failing.map { candidates[$0].document.path }, message: message,
-            reason: best.failure.finding.reason(file: path), considered: considered, clauseMessages: [message])
+            status: best.failure.status, files: Self.paths(considered, count: failing, counted: false) ?? [], message: message,
+            finding: (best.failure.finding, path), consideredIfAnyFailed: considered, messageIsClauseMessage: true)
     }
 
-    private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath], considered: [ConsideredFile]) -> ExpressionOutcome {
-        let message = finding.sentence(catalog: context.evaluation.catalog)
-        return ExpressionOutcome(status: status, files: files, message: message, reason: finding.reason(file: nil),
-                                 considered: considered, clauseMessages: [message])
+    /// The first `count` candidates, each counted: what was considered before the first failing file.
+    private static func counted(_ candidates: [CandidateDocument], upTo count: Int) -> [ConsideredFile] {
+        var considered: [ConsideredFile] = []
+        considered.reserveCapacity(candidates.count)
+        for index in 0..<count { considered.append(ConsideredFile(path: candidates[index].document.path, failure: nil)) }
+        return considered
+    }
+
+    /// The paths of the files that counted (or did not), `count` of them; nil when every file counted.
+    private static func paths(_ considered: [ConsideredFile]?, count: Int, counted: Bool) -> [FilePath]? {
+        guard let considered else { return nil }
+        var paths: [FilePath] = []
+        paths.reserveCapacity(count)
+        for index in considered.indices where (considered[index].failure == nil) == counted { paths.append(considered[index].path) }
+        return paths
+    }
+
+    /// The documents that counted, in order (`considered` lists the candidates in theirs).
+    private static func documents(_ candidates: [CandidateDocument], _ considered: [ConsideredFile], counted: Bool) -> [ApplicantDocument] {
+        var documents: [ApplicantDocument] = []
+        documents.reserveCapacity(considered.count)
+        for index in considered.indices where (considered[index].failure == nil) == counted { documents.append(candidates[index].document) }
+        return documents
+    }
+
+    private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath], considered: [ConsideredFile]?) -> ExpressionOutcome {
+        ExpressionOutcome(status: status, files: files, message: finding.sentence(catalog: context.evaluation.catalog),
+                          finding: (finding, nil), consideredIfAnyFailed: considered, messageIsClauseMessage: true)
     }
 
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline

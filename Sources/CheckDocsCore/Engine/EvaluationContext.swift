@@ -47,7 +47,7 @@ public struct EvaluationContext: Sendable {
 
     public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
 
-    /// The documents that satisfy `type` (a copy of the list: hot paths use `candidates(satisfying:)`).
+    /// The documents that satisfy `type` (listed once per folder, with `candidates(satisfying:)`).
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type]?.documents ?? [] }
 
     /// The documents that satisfy `type`, with their baseline verdicts.
@@ -58,11 +58,16 @@ public struct EvaluationContext: Sendable {
 /// inspection in this run).
 struct ClauseCandidates: Sendable {
     private(set) var items: [CandidateDocument] = []
-
-    var documents: [ApplicantDocument] { items.map(\.document) }
+    /// The documents, and their paths, listed once per folder: a clause whose every file counts
+    /// hands these on (its files, a dose count's documents) instead of making a list of them for
+    /// every clause of every program.
+    private(set) var documents: [ApplicantDocument] = []
+    private(set) var paths: [FilePath] = []
 
     mutating func append(_ document: ApplicantDocument, verdict: BaselineCheck.Verdict?) {
         items.append(CandidateDocument(document: document, baseline: verdict))
+        documents.append(document)
+        paths.append(document.path)
     }
 }
 

@@ -28,12 +28,14 @@ public struct ProgramEvaluator: Sendable {
         // every result once more).
         results.reserveCapacity(results.count + program.eligibility.count + program.requirements.count)
         for rule in program.eligibility { results.append(eligibility.evaluate(rule)) }
-        let requirements = RequirementEvaluator(context: context, dates: dates, program: (description.file.file, description.id))
+        let requirements = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements,
+                                                program: (description.file.file, description.id))
         let windows = ActionWindow(dates: dates, applyBy: effectiveDeadline)
-        for requirement in program.requirements {
-            var result = requirements.evaluate(requirement)
+        for index in program.requirements.indices {
+            let requirement = program.requirements[index]
+            var result = requirements.evaluate(at: index)
             if result.needsAction { result.window = windows.window(for: requirement) }
-            if description.rotation == nil, !requirement.expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]) {
+            if description.rotation == nil, requirement.measuredFromRotation {
                 result.message += " (no rotation dates given: measured from \(context.asOf))"
             }
             results.append(result)
@@ -93,7 +95,7 @@ struct ReportSummaryBuilder {
             if !needed.isEmpty { waitingResults += 1 }
             facts.formUnion(needed)
         }
-        if let failOn, !blocking { blocking = !program.failures(at: failOn).isEmpty }
+        if let failOn, !blocking { blocking = results.indices.contains { results[$0].blocks(at: failOn) } }
         // Only a not-ready program can be made ready by fixing documents; an ineligible or closed
         // one cannot, whatever is fixed.
         if program.status == .notReady {
@@ -110,14 +112,17 @@ struct ReportSummaryBuilder {
         }
         // The totals are what applying costs: a program that cannot be applied to now is listed apart.
         let canApply = program.status == .ready || program.status == .notReady
-        for currency in Set(program.fees.map(\.currency)) {
+        // Each currency once, found in place (a set of them was made for every program).
+        let programFees = program.fees
+        for index in programFees.indices where !programFees[..<index].contains(where: { $0.currency == programFees[index].currency }) {
+            let currency = programFees[index].currency
             if canApply {
                 fees[currency, default: (0, 0)].programs += 1
             } else {
                 uncounted[currency, default: (0, [])].programs.append(program.id)
             }
         }
-        for fee in program.fees {
+        for fee in programFees {
             if canApply { fees[fee.currency]!.amount += fee.amount } else { uncounted[fee.currency]!.amount += fee.amount }
         }
     }

@@ -5,31 +5,37 @@ struct RequirementEvaluator {
     let clauses: DocumentClauseEvaluator
     var context: EvaluationContext { clauses.context.evaluation }
     var dates: ProgramDates { clauses.context.dates }
-    /// The program's file and id, for the batch's shared rules in words (`RuleTexts`).
-    var program: (file: String, id: String)? = nil
+    /// The program's requirements, dates and catalog, which its results' rules are worded from.
+    let words: ProgramRuleWords
 
-    init(context: EvaluationContext, dates: ProgramDates, program: (file: String, id: String)? = nil) {
+    /// `program`: its file and id, for the batch's shared rules in words (`RuleTexts`).
+    init(context: EvaluationContext, dates: ProgramDates, requirements: [Requirement], program: (file: String, id: String)? = nil) {
         clauses = DocumentClauseEvaluator(context: context, dates: dates)
-        self.program = program
+        var shared: (texts: RuleTexts, file: String, id: String)?
+        if let texts = context.ruleTexts, let program { shared = (texts, program.file, program.id) }
+        words = ProgramRuleWords(requirements: requirements, dates: dates, catalog: context.wordingCatalog, shared: shared)
     }
 
-    func evaluate(_ requirement: Requirement) -> RequirementResult {
+    /// The program's requirement at `index`.
+    func evaluate(at index: Int) -> RequirementResult {
+        let requirement = words.requirements[index]
+        // The rule in words is made when a report reads it; once per program and dates in a batch.
         var result = RequirementResult(
             id: requirement.id, title: requirement.title, category: .document,
-            documentTypes: requirement.expression.documentTypes, status: .ok, severity: requirement.severity,
+            documentTypes: requirement.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            ruleWords: ruleWords(requirement), origin: requirement.origin)
+            ruleWords: RuleWords(deferred: DeferredRuleWords(program: words, index: index)), origin: requirement.origin)
 
         var unknownCondition: String?
         if let condition = requirement.condition {
-            switch ConditionEvaluator(profile: context.profile, dates: dates, documents: context.documents(satisfying:)).evaluate(condition) {
+            switch ConditionEvaluator(profile: context.profile, dates: dates, context: context).evaluate(condition) {
             case .holds: break
             case .fails:
                 result.status = .notApplicable
-                result.message = "applies only if \(RuleDescription.describe(condition))"
+                result.message = requirement.appliesOnlyIf ?? ""
                 return result
             case let .unknown(field):
-                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
+                unknownCondition = (requirement.appliesOnlyIf ?? "") + "; set `\(field)` in the manifest to decide"
             }
         }
 
@@ -47,12 +53,14 @@ struct RequirementEvaluator {
         // something: a requirement not met, met with a choice to make, or met beside a file that
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
-        if outcome.status != .ok || outcome.choice != nil || outcome.considered.contains(where: \.failsBaseline) {
+        if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
-            result.candidates = considered.map { file in
-                CandidateFile(path: file.path, counted: file.failure == nil,
-                              failure: file.failure.map { FindingToWord(finding: $0, catalog: context.wordingCatalog) })
+            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            result.candidates = considered.indices.map { index in
+                let counted = considered[index].failure == nil
+                return CandidateFile(path: considered[index].path, counted: counted,
+                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
             }
         }
 
@@ -95,17 +103,6 @@ struct RequirementEvaluator {
         return kept
     }
 
-    /// The rule in words, made when a report reads it; once per program and dates in a batch.
-    private func ruleWords(_ requirement: Requirement) -> RuleWords {
-        var shared: (texts: RuleTexts, key: RuleTexts.Key)?
-        if let texts = context.ruleTexts, let program {
-            shared = (texts, RuleTexts.Key(file: program.file, program: program.id, requirement: requirement.id, asOf: dates.asOf,
-                                           rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer))
-        }
-        return RuleWords(deferred: DeferredRuleWords(expression: requirement.expression, dates: dates,
-                                                     catalog: context.wordingCatalog, shared: shared))
-    }
-
     func evaluate(_ expression: RequirementExpression) -> ExpressionOutcome {
         switch expression {
         case let .document(clause):
@@ -122,29 +119,71 @@ struct RequirementEvaluator {
             }
             var closest = outcomes[closestIndex]
             // Every file any alternative looked at is a candidate.
-            let considered = outcomes.flatMap(\.considered)
-            let clauseMessages = outcomes.flatMap(\.clauseMessages)
+            let considered = Self.considered(outcomes, outcomes.indices)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
+                let clauseMessages = Self.clauseMessages(outcomes, outcomes.indices)
                 return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
-                                         reason: closest.reason, considered: considered, clauseMessages: clauseMessages)
+                                         finding: closest.finding, consideredIfAnyFailed: considered, partMessages: clauseMessages)
             }
-            closest.considered = considered
+            closest.consideredIfAnyFailed = considered
             return closest
         case let .allOf(items):
             let outcomes = items.map(evaluate)
             let failing = outcomes.indices.filter { outcomes[$0].status.isFailure }
-            let considered = outcomes.flatMap(\.considered)
+            // The parts' files in order; what they considered is listed only when a file failed
+            // in one of them (else it is those files, each counted).
+            let considered = outcomes.contains { $0.consideredIfAnyFailed != nil } ? Self.considered(outcomes, outcomes.indices) : nil
             if failing.isEmpty {
-                return ExpressionOutcome(status: .ok, files: outcomes.flatMap(\.files), message: Wording.allPartsSatisfied,
-                                         considered: considered, choice: outcomes.lazy.compactMap(\.choice).first)
+                return ExpressionOutcome(status: .ok, files: Self.files(outcomes), message: Wording.allPartsSatisfied,
+                                         consideredIfAnyFailed: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { outcomes[$0].status.closeness < outcomes[$1].status.closeness }!
-            return ExpressionOutcome(status: outcomes[worst].status, files: outcomes.flatMap(\.files),
-                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), reason: outcomes[worst].reason,
+            return ExpressionOutcome(status: outcomes[worst].status, files: Self.files(outcomes),
+                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), finding: outcomes[worst].finding,
                                      partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
-                                     considered: considered, clauseMessages: failing.flatMap { outcomes[$0].clauseMessages })
+                                     consideredIfAnyFailed: considered, partMessages: Self.clauseMessages(outcomes, failing))
         }
+    }
+}
+
+extension RequirementEvaluator {
+    /// The parts' files, in order, in one list made to size (a list grown part by part was
+    /// made again as it grew, for every combination of every program).
+    static func files(_ outcomes: [ExpressionOutcome]) -> [FilePath] {
+        var files: [FilePath] = []
+        files.reserveCapacity(outcomes.reduce(0) { $0 + $1.files.count })
+        for index in outcomes.indices { files.append(contentsOf: outcomes[index].files) }
+        return files
+    }
+
+    /// The failing clauses' own sentences of the parts at `parts`, in order, gathered in place
+    /// (a list of one for each failing clause was made and copied).
+    static func clauseMessages(_ outcomes: [ExpressionOutcome], _ parts: some Collection<Int>) -> [String] {
+        var messages: [String] = []
+        for index in parts {
+            if outcomes[index].messageIsClauseMessage {
+                messages.append(outcomes[index].message)
+            } else {
+                messages.append(contentsOf: outcomes[index].partMessages)
+            }
+        }
+        return messages
+    }
+
+    /// What the parts considered, in order, in one list made to size; a part where every file
+    /// counted lists its files, each counted, without a list of its own.
+    static func considered(_ outcomes: [ExpressionOutcome], _ parts: Range<Int>) -> [ConsideredFile] {
+        var considered: [ConsideredFile] = []
+        considered.reserveCapacity(outcomes[parts].reduce(0) { $0 + ($1.consideredIfAnyFailed?.count ?? $1.files.count) })
+        for index in parts {
+            if let listed = outcomes[index].consideredIfAnyFailed {
+                considered.append(contentsOf: listed)
+            } else {
+                for path in outcomes[index].files { considered.append(ConsideredFile(path: path, failure: nil)) }
+            }
+        }
+        return considered
     }
 }
 
@@ -157,8 +196,10 @@ struct ConditionEvaluator {
 
     let profile: ApplicantProfile
     let dates: ProgramDates
-    /// The documents of a type (and of its descendants), for `documentType`/`states`.
-    var documents: (String) -> [ApplicantDocument] = { _ in [] }
+    /// The documents of a type (and of its descendants), for `documentType`/`states` (nil: none).
+    /// The context itself, not a closure over it: a closure held a copy of it on the heap for
+    /// every requirement with a condition of every program.
+    var context: EvaluationContext? = nil
 
     func evaluate(_ condition: Condition) -> Outcome {
         var unknown: String?
@@ -189,7 +230,7 @@ struct ConditionEvaluator {
             // Holds when one document states it; unknown when none does but one has no recorded
             // statements (its `states` decides); fails when every document of the type is known
             // not to state it, or there is none.
-            let candidates = documents(wanted.type)
+            let candidates = context?.documents(satisfying: wanted.type) ?? []
             if !candidates.contains(where: { $0.facts.statements?.contains(wanted.statement) == true }) {
                 guard let undecided = candidates.first(where: { $0.facts.statements == nil }) else { return .fails }
                 unknown = unknown ?? "documents[\"\(undecided.path)\"].states"

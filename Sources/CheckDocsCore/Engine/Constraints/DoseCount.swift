@@ -18,20 +18,44 @@ public struct DoseCount: DocumentConstraint {
 
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? {
         guard let first = passing.first else { return nil }
-        var dated = Set<CalendarDate>()
-        var undated = 0
-        for document in passing {
-            if !document.facts.doses.isEmpty {
-                dated.formUnion(document.facts.doses)
-            } else if let date = document.facts.date {
-                dated.insert(date)
-            } else {
-                undated += 1
-            }
-        }
-        let doses = dated.count + undated
+        let doses = Self.distinctDates(passing) + passing.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else { return nil }
         return fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
+    }
+
+    /// How many distinct dates the documents record: each one's doses, or else its date. A few
+    /// dates are compared with those before them in place (a set was made for every clause with
+    /// a dose count of every program); many go through a set.
+    static func distinctDates(_ documents: [ApplicantDocument]) -> Int {
+        let total = documents.reduce(0) { $0 + ($1.facts.doses.isEmpty ? ($1.facts.date == nil ? 0 : 1) : $1.facts.doses.count) }
+        guard total <= 32 else {
+            var dated = Set<CalendarDate>()
+            for document in documents {
+                if !document.facts.doses.isEmpty {
+                    dated.formUnion(document.facts.doses)
+                } else if let date = document.facts.date {
+                    dated.insert(date)
+                }
+            }
+            return dated.count
+        }
+        var count = 0
+        for index in documents.indices {
+            let facts = documents[index].facts
+            // Whether `date` came before: in an earlier document, or earlier in this one's doses.
+            func seen(_ date: CalendarDate, before position: Int) -> Bool {
+                for earlier in documents[..<index] {
+                    if earlier.facts.doses.isEmpty ? earlier.facts.date == date : earlier.facts.doses.contains(date) { return true }
+                }
+                return facts.doses[..<position].contains(date)
+            }
+            if facts.doses.isEmpty {
+                if let date = facts.date, !seen(date, before: 0) { count += 1 }
+            } else {
+                for position in facts.doses.indices where !seen(facts.doses[position], before: position) { count += 1 }
+            }
+        }
+        return count
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {

@@ -49,7 +49,12 @@ enum Wording {
 
     static let dateUnknown = "its date is unknown (put it in the file name as YYYY-MM-DD or in the manifest)"
     static let optionalNone = "optional; none provided"
-    static func satisfied(by count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
+    static func satisfied(by count: Int) -> String {
+        count < satisfiedWords.count ? satisfiedWords[count] : satisfiedWording(count)
+    }
+    /// Made once: every clause met says one of these, for every program evaluated.
+    private static let satisfiedWords = (0..<64).map(satisfiedWording)
+    private static func satisfiedWording(_ count: Int) -> String { "satisfied by \(count == 1 ? "1 file" : "\(count) files")" }
     /// More files count than one program takes: met, and the applicant chooses.
     static func choose(max: Int, found: Int, title: String) -> String {
         "satisfied: \(found) \(title) files count; at most \(max) can be assigned to one program — choose which \(max)"
@@ -64,7 +69,15 @@ enum Wording {
     static func failingParts(_ messages: [String]) -> String { distinct(messages).joined(separator: "; and ") }
 
     static func distinct(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
+        // A combination names a handful of sentences: each compared with those before it, and
+        // the list itself handed on when none repeats (a set and a new list were made for each).
+        guard items.count <= 16 else {
+            var seen = Set<String>()
+            return items.filter { seen.insert($0).inserted }
+        }
+        guard let first = items.indices.first(where: { index in items[..<index].contains(items[index]) }) else { return items }
+        var kept = Array(items[..<first])
+        for index in first..<items.count where !items[..<index].contains(items[index]) { kept.append(items[index]) }
+        return kept
     }
 }

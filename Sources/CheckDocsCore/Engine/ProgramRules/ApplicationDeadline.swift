@@ -74,7 +74,9 @@ public struct ApplicationDeadline: Hashable, Sendable {
     public func evaluate(_ context: EvaluationContext, origin: String) -> RequirementResult? {
         let opening = applyFrom.map { Opening(span: leadTime!.max!, rotationStart: rotationStart!, applyFrom: $0) }
         guard limit != nil || opening != nil else { return nil }
-        let rule = [opening?.words, limit?.words].compactMap { $0 }.joined(separator: "; ")
+        // The rule's words joined as they are made (a list of them was made and joined for every program).
+        var rule = opening?.words ?? ""
+        if let limit { rule += opening == nil ? limit.words : "; " + limit.words }
         var result = RequirementResult(
             id: Self.id, title: "Application deadline and lead time", category: .timing, documentTypes: [], status: .ok,
             severity: .error, supplier: .applicant, due: .application, files: [], message: rule,

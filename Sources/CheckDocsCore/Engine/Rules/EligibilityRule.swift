@@ -5,7 +5,9 @@ import CheckDocsNative
 /// adds what every kind has: its id, severity, hint and where it is written.
 public struct EligibilityRule: Hashable, Sendable {
     public var id: String
-    public var check: AnyEligibilityCheck
+    public var check: AnyEligibilityCheck {
+        didSet { title = check.base.title }
+    }
     public var severity: Severity
     public var hint: String?
     /// The rule applies only if this holds (the `<when>` of a requirement, docs/programs.md).
@@ -18,6 +20,7 @@ public struct EligibilityRule: Hashable, Sendable {
                 condition: Condition? = nil, ifNotEvaluable: Severity? = nil, location: SourceLocation) {
         self.id = id ?? check.base.defaultID
         self.check = check
+        title = check.base.title
         self.severity = severity
         self.hint = hint
         self.condition = condition
@@ -31,7 +34,9 @@ public struct EligibilityRule: Hashable, Sendable {
                   ifNotEvaluable: ifNotEvaluable, location: location)
     }
 
-    public var title: String { check.base.title }
+    /// The check's title, kept beside it: each result names it twice, and some kinds build it
+    /// from parts (an exam rule's), for every rule of every program evaluated.
+    public private(set) var title: String
 
     /// A whole number without a fraction ("104"), any other as Swift writes it ("12.5", "1e+23").
     /// Only whole numbers up to 2^53 (all exact in a Double, and in Int's range) go through Int:

@@ -8,8 +8,22 @@ public struct Requirement: Hashable, Sendable {
     public var supplier: Supplier
     public var due: Stage
     public var hint: String?
-    public var condition: Condition?
-    public var expression: RequirementExpression
+    public var condition: Condition? {
+        didSet { appliesOnlyIf = condition.map(Self.appliesOnlyIf) }
+    }
+    public var expression: RequirementExpression {
+        didSet { (documentTypes, measuredFromRotation) = Self.derived(expression) }
+    }
+    /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
+    /// and walking the expression for each of them made a list per requirement of every program
+    /// evaluated (docs/performance.md, "Allocations per evaluation, second round").
+    public private(set) var documentTypes: [String] = []
+    /// Whether a rule of the expression is measured from the rotation's start or end (a program
+    /// without rotation dates says what it measured from instead), kept for the same reason.
+    public private(set) var measuredFromRotation = false
+    /// "applies only if …": the condition in words, what a result says when it does not hold,
+    /// kept beside it for the same reason.
+    public private(set) var appliesOnlyIf: String?
     /// The checklist or program that defined this item, for provenance in reports.
     public var origin: String
     public var location: SourceLocation
@@ -27,6 +41,14 @@ public struct Requirement: Hashable, Sendable {
         self.expression = expression
         self.origin = origin
         self.location = location
+        (documentTypes, measuredFromRotation) = Self.derived(expression)
+        appliesOnlyIf = condition.map(Self.appliesOnlyIf)
+    }
+
+    private static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
+
+    private static func derived(_ expression: RequirementExpression) -> ([String], Bool) {
+        (expression.documentTypes, !expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]))
     }
 }
 
