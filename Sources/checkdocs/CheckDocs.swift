@@ -32,8 +32,6 @@ struct CheckDocs: ParsableCommand {
         defaultSubcommand: Check.self)
 
     static func main() {
-        // Before any thread allocates: fewer malloc arenas, a smaller peak (docs/performance.md).
-        MallocArenas.limitToCores()
         // Before anything parses the command line: a document worker serves its parent and
         // never returns; otherwise PDFs are read by such workers (docs/security.md).
         DocumentWorkers.runIfWorker(arguments: CommandLine.arguments)

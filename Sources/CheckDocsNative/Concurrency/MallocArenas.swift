@@ -6,10 +6,11 @@ import Glibc
 /// thread that allocates while another holds an arena; checkdocs' worker threads allocate a
 /// program's results and free them on the main thread, so each arena kept its own high-water mark
 /// of freed pages: about 5 MB of the 10,000-program check's peak on two cores
-/// (docs/performance.md, "Peak memory (issue 15)"). One arena per four cores kept the CPU time the
-/// same there (two cores: one arena).
+/// (docs/performance.md, "Peak memory (issue 15)"). One arena per four cores (two cores: one) is
+/// what a batch run uses; a single check does not limit them, because its threads then wait on
+/// one another's allocations.
 public enum MallocArenas {
-    /// Call before any thread is started. Does nothing where the C library has no `mallopt`.
+    /// Call before the threads start allocating. Does nothing where the C library has no `mallopt`.
     public static func limitToCores() {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
