@@ -8,21 +8,9 @@ import Testing
 /// libmagic types otherwise (a tar header, comma-separated text) are left to it, so that
 /// skipping it changes no type (docs/inspection.md, "Type, for every file").
 @Suite struct ContentSignatureTests {
-    /// A deterministic generator: the same bytes on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes that start with `head`, then random bytes, text or nothing, cut at several lengths.
     static func variants(of head: [UInt8], seed: UInt64) -> [[UInt8]] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)  // the same bytes on every run
         var variants: [[UInt8]] = []
         let text = Array("1 0 obj <</Type /Catalog>> endobj\nhello world, plain text\na,b\n1,2\n".utf8)
         for length in [0, 1, 2, 3, 7, 16, 100, 1000] {
