@@ -223,7 +223,11 @@ enum CatalogTreeCodec {
             case 2: return .bool(true)
             case 3:
                 guard let low = number(), let high = number(), let text = indexed() else { return nil }
-                return .number(Double(bitPattern: UInt64(high) << 32 | UInt64(low)), text)
+                // The JSON parser makes only finite numbers: a NaN or an infinity is a damaged
+                // entry (and a NaN would not even equal itself when the tree is compared).
+                let number = Double(bitPattern: UInt64(high) << 32 | UInt64(low))
+                guard number.isFinite else { return nil }
+                return .number(number, text)
             case 4:
                 return indexed().map(JSONValue.string)
             case 5:
