@@ -27,7 +27,7 @@ import Testing
     @Test("hashed once: the second time the memo answers, without the bytes; the digest is the content's SHA-256")
     func remembered() throws {
         let (root, inspector, memo) = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root + "/..") }
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let first = try #require(inspector.digest(of: Self.path, memo: memo, limit: 1024))
         #expect(first.sha256 == SHA256.hex(Array("first content".utf8)))
         #expect(first.bytes == Array("first content".utf8))
@@ -46,7 +46,7 @@ import Testing
     @Test("a file rewritten with other bytes of the same size is read and hashed again")
     func rewritten() throws {
         let (root, inspector, memo) = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root + "/..") }
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let first = try #require(inspector.digest(of: Self.path, memo: memo, limit: 1024))
         // Past the file system's clock tick, so the change time moves.
         Thread.sleep(forTimeInterval: 0.05)
@@ -63,7 +63,7 @@ import Testing
     @Test("a file changed less than `settle` before it was hashed is not remembered (a write in the same clock tick would not move its stamp)")
     func unsettled() throws {
         let (root, inspector, memo) = try Self.folder(settle: .seconds(3600))
-        defer { try? FileManager.default.removeItem(atPath: root + "/..") }
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         #expect(inspector.digest(of: Self.path, memo: memo, limit: 1024)?.bytes != nil)
         #expect(inspector.digest(of: Self.path, memo: memo, limit: 1024)?.bytes != nil, "read again: not remembered")
         #expect(!FileManager.default.fileExists(atPath: memo.directory))
@@ -75,7 +75,7 @@ import Testing
     @Test("a longer file, or one replaced by a link, gets no digest")
     func refused() throws {
         let (root, inspector, memo) = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root + "/..") }
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         #expect(inspector.digest(of: Self.path, memo: memo, limit: 5) == nil)
         #expect(inspector.digest(of: Self.path, memo: memo, limit: 1024) != nil)
         try FileManager.default.removeItem(atPath: root + "/Scan.jpg")
