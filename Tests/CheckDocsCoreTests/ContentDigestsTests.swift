@@ -24,6 +24,19 @@ import Testing
 
     static let path = FilePath("Scan.jpg")
 
+    static let passport = FilePath("Passport.pdf")
+
+    /// A folder holding `Passport.pdf` of `bytes`, with a memo and an OCR cache of its own, all
+    /// under `base` (the caller removes it).
+    static func passportFolder(_ bytes: [UInt8]) throws -> (base: String, root: String, memo: ContentDigests, cache: OCRCache) {
+        let base = NSTemporaryDirectory() + "checkdocs-digests-\(UUID().uuidString)"
+        let root = base + "/folder"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + passport.description))
+        return (base, root, ContentDigests(directory: base + "/cache/digests", settle: .zero),
+                OCRCache(directory: base + "/cache/ocr", toolVersion: "0.1.0", engine: "test"))
+    }
+
     @Test("hashed once: the second time the memo answers, without the bytes; the digest is the content's SHA-256")
     func remembered() throws {
         let (root, inspector, memo) = try Self.folder()
@@ -109,14 +122,9 @@ import Testing
 
     @Test("a PDF whose bytes were OCRed before is not read again: the memo's digest finds its page in the OCR cache, and no worker reads its text layer")
     func knownScanPDF() throws {
-        let base = NSTemporaryDirectory() + "checkdocs-digests-\(UUID().uuidString)"
+        let (base, root, memo, cache) = try Self.passportFolder(PDFFixtures.pdf([PDFFixtures.Page(text: nil)]))
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let root = base + "/folder"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let path = FilePath("Passport.pdf")
-        try Data(PDFFixtures.pdf([PDFFixtures.Page(text: nil)])).write(to: URL(fileURLWithPath: root + "/Passport.pdf"))
-        let memo = ContentDigests(directory: base + "/cache/digests", settle: .zero)
-        let cache = OCRCache(directory: base + "/cache/ocr", toolVersion: "0.1.0", engine: "test")
+        let path = Self.passport
         func inspector() throws -> DocumentInspector {
             let scan = try FolderScanner.scan(root: root)
             return DocumentInspector(root: root, files: scan.files, contentTypes: [path: ContentType(mime: "application/pdf")])
@@ -146,14 +154,9 @@ import Testing
 
     @Test("a PDF read by its text layer is not read again: the second time, its facts come from the facts cache and no worker starts")
     func knownTextPDF() throws {
-        let base = NSTemporaryDirectory() + "checkdocs-digests-\(UUID().uuidString)"
+        let (base, root, memo, cache) = try Self.passportFolder(PDFFixtures.pdf([PDFFixtures.Page(text: "Date of expiry: 2031-01-01")]))
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let root = base + "/folder"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let path = FilePath("Passport.pdf")
-        try Data(PDFFixtures.pdf([PDFFixtures.Page(text: "Date of expiry: 2031-01-01")])).write(to: URL(fileURLWithPath: root + "/Passport.pdf"))
-        let memo = ContentDigests(directory: base + "/cache/digests", settle: .zero)
-        let cache = OCRCache(directory: base + "/cache/ocr", toolVersion: "0.1.0", engine: "test")
+        let path = Self.passport
         func read() throws -> (DocumentInspector, ScanReader, [ApplicantDocument], [ReadFact]) {
             let scan = try FolderScanner.scan(root: root)
             let inspector = DocumentInspector(root: root, files: scan.files, contentTypes: [path: ContentType(mime: "application/pdf")])

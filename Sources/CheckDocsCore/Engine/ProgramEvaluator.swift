@@ -64,7 +64,7 @@ extension ProgramStatus {
             let (category, status, severity) = (results[index].category, results[index].status, results[index].severity)
             if category == .eligibility && status == .ineligible && severity == .error { ineligible = true }
             if category == .timing && status.isFailure && severity == .error { closed = true }
-            if status.isFailure && severity >= .error { blocked = true }
+            if results[index].blocks(at: .error) { blocked = true }
         }
         self = ineligible ? .ineligible : closed ? .closed : blocked ? .notReady : .ready
     }
