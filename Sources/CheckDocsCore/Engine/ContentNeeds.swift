@@ -10,17 +10,13 @@ enum ContentNeeds {
         var factTypes = Set<String>()
         var textTypes = Set<String>()
         var clauseTypes = Set<String>()
-        for program in programs {
-            for requirement in program.requirements {
-                requirement.expression.forEachClause { clause in
-                    clauseTypes.insert(clause.type)
-                    for constraint in clause.constraints {
-                        switch constraint.base.contentNeeded {
-                        case .none: break
-                        case .fileFacts: factTypes.insert(clause.type)
-                        case .text: textTypes.insert(clause.type)
-                        }
-                    }
+        programs.forEachClause { clause in
+            clauseTypes.insert(clause.type)
+            for constraint in clause.constraints {
+                switch constraint.base.contentNeeded {
+                case .none: break
+                case .fileFacts: factTypes.insert(clause.type)
+                case .text: textTypes.insert(clause.type)
                 }
             }
         }

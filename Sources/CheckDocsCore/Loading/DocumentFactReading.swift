@@ -55,16 +55,12 @@ struct DocumentFactReading {
     /// from scans").
     func paths(for programs: [ResolvedProgram], in context: EvaluationContext, scans: Bool = false) -> [FilePath] {
         var needed: [String: Set<String>] = [:]
-        for program in programs {
-            for requirement in program.requirements {
-                requirement.expression.forEachClause { clause in
-                    for constraint in clause.constraints {
-                        // Every constraint of every program is asked (a batch asks once per folder):
-                        // a look-up by its kind, not a cast to each kind that needs a field.
-                        guard let fields = Self.decidableFieldsByKind[ObjectIdentifier(type(of: constraint.base))] else { continue }
-                        needed[clause.type, default: []].formUnion(fields)
-                    }
-                }
+        programs.forEachClause { clause in
+            for constraint in clause.constraints {
+                // Every constraint of every program is asked (a batch asks once per folder):
+                // a look-up by its kind, not a cast to each kind that needs a field.
+                guard let fields = Self.decidableFieldsByKind[ObjectIdentifier(type(of: constraint.base))] else { continue }
+                needed[clause.type, default: []].formUnion(fields)
             }
         }
         var paths: [FilePath] = []

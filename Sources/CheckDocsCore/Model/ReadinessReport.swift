@@ -50,35 +50,125 @@ public struct RequirementResult: Hashable, Sendable {
         case document, eligibility, timing
     }
 
-    public var id: String
-    public var title: String
-    public var category: Category
-    public var documentTypes: [String]
-    public var status: RequirementStatus
-    public var severity: Severity
-    public var supplier: Supplier
-    public var due: Stage
+    /// The fields, in one shared box: a result is copied by each report, summary and status that
+    /// reads it, and copying a dozen strings and lists for each of them cost more than the
+    /// evaluation (docs/performance.md, "Shared values").
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var title: String
+        var category: Category
+        var documentTypes: [String]
+        var status: RequirementStatus
+        var severity: Severity
+        var supplier: Supplier
+        var due: Stage
+        var files: [FilePath]
+        var message: String
+        var reason: FindingReason? = nil
+        var candidates: [CandidateFile] = []
+        var choice: ChoiceToMake? = nil
+        var hint: String?
+        var ruleWords: RuleWords?
+        var origin: String
+        var waiver: AppliedWaiver? = nil
+        var window: DateWindow? = nil
+    }
+
+    private var fields: SharedValue<Fields>
+
+    init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
+         supplier: Supplier, due: Stage, files: [FilePath], message: String, reason: FindingReason? = nil,
+         candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: RuleWords?, origin: String,
+         waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
+        fields = SharedValue(Fields(id: id, title: title, category: category, documentTypes: documentTypes, status: status,
+                                    severity: severity, supplier: supplier, due: due, files: files, message: message, reason: reason,
+                                    candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin,
+                                    waiver: waiver, window: window))
+    }
+
+    public var id: String {
+        get { fields.value.id }
+        _modify { yield &fields.value.id }
+    }
+    public var title: String {
+        get { fields.value.title }
+        _modify { yield &fields.value.title }
+    }
+    public var category: Category {
+        get { fields.value.category }
+        _modify { yield &fields.value.category }
+    }
+    public var documentTypes: [String] {
+        get { fields.value.documentTypes }
+        _modify { yield &fields.value.documentTypes }
+    }
+    public var status: RequirementStatus {
+        get { fields.value.status }
+        _modify { yield &fields.value.status }
+    }
+    public var severity: Severity {
+        get { fields.value.severity }
+        _modify { yield &fields.value.severity }
+    }
+    public var supplier: Supplier {
+        get { fields.value.supplier }
+        _modify { yield &fields.value.supplier }
+    }
+    public var due: Stage {
+        get { fields.value.due }
+        _modify { yield &fields.value.due }
+    }
     /// Files that satisfied it (when ok) or that were considered and failed.
-    public var files: [FilePath]
-    public var message: String
+    public var files: [FilePath] {
+        get { fields.value.files }
+        _modify { yield &fields.value.files }
+    }
+    public var message: String {
+        get { fields.value.message }
+        _modify { yield &fields.value.message }
+    }
     /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
     /// (nil when satisfied, and for a document requirement whose condition does not hold).
-    public var reason: FindingReason? = nil
+    public var reason: FindingReason? {
+        get { fields.value.reason }
+        _modify { yield &fields.value.reason }
+    }
     /// Every file the requirement's clauses considered, whether it counted and why not; filled
     /// when the requirement is not met, or met with a choice to make (empty otherwise).
-    public var candidates: [CandidateFile] = []
+    public var candidates: [CandidateFile] {
+        get { fields.value.candidates }
+        _modify { yield &fields.value.candidates }
+    }
     /// More files count than the program takes: which to assign is the applicant's choice.
-    public var choice: ChoiceToMake? = nil
-    public var hint: String?
+    public var choice: ChoiceToMake? {
+        get { fields.value.choice }
+        _modify { yield &fields.value.choice }
+    }
+    public var hint: String? {
+        get { fields.value.hint }
+        _modify { yield &fields.value.hint }
+    }
     /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end"):
     /// a requirement's is worded when a report reads `rule` (`RuleWords`).
-    public var ruleWords: RuleWords?
-    public var origin: String
+    public var ruleWords: RuleWords? {
+        get { fields.value.ruleWords }
+        _modify { yield &fields.value.ruleWords }
+    }
+    public var origin: String {
+        get { fields.value.origin }
+        _modify { yield &fields.value.origin }
+    }
     /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
-    public var waiver: AppliedWaiver? = nil
+    public var waiver: AppliedWaiver? {
+        get { fields.value.waiver }
+        _modify { yield &fields.value.waiver }
+    }
     /// For an item to obtain or renew (missing, expired, expires-before-needed, invalid, pending):
     /// the days a new document can be dated and must be done by (`checkdocs plan`).
-    public var window: DateWindow? = nil
+    public var window: DateWindow? {
+        get { fields.value.window }
+        _modify { yield &fields.value.window }
+    }
 
     /// Whether this result blocks at the given threshold. An undecided rule (`not-evaluable`)
     /// blocks like a failure of its severity: "ready" must never rest on a guess.

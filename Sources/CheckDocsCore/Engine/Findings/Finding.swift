@@ -6,15 +6,30 @@ import CheckDocsNative
 /// expiry) are `ClauseFinding`. The JSON report carries a finding as the requirement's `reason`
 /// object (docs/reports.md).
 public struct Finding: Hashable, Sendable {
+    /// The kind and the detail, made once and shared: a finding is copied into every list of the
+    /// files a clause considered, and a copy of a string and an existential, and of an optional
+    /// one through the generic witnesses, cost more than the check that found it; a reference is
+    /// one retain, and an absent finding a null (docs/performance.md, "Shared values").
+    private final class Box: Sendable {
+        let kind: String
+        let detail: any FindingDetail
+
+        init(kind: String, detail: any FindingDetail) {
+            self.kind = kind
+            self.detail = detail
+        }
+    }
+
+    private let box: Box
+
     /// A `<document>` attribute or child element name (`window`, `file`, …), `document` for the
     /// count, `expires` for a document past its own expiry date; for an eligibility rule its
     /// `<eligibility>` element (`exam`, …), and `deadline` for the timing rule.
-    public let kind: String
-    public let detail: any FindingDetail
+    public var kind: String { box.kind }
+    public var detail: any FindingDetail { box.detail }
 
     public init(kind: String, detail: some FindingDetail) {
-        self.kind = kind
-        self.detail = detail
+        box = Box(kind: kind, detail: detail)
     }
 
     public func sentence(catalog: DocumentCatalog) -> String { detail.sentence(catalog: catalog) }
@@ -24,7 +39,7 @@ public struct Finding: Hashable, Sendable {
     }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.kind == rhs.kind && AnyHashable(lhs.detail) == AnyHashable(rhs.detail)
+        lhs.box === rhs.box || (lhs.kind == rhs.kind && AnyHashable(lhs.detail) == AnyHashable(rhs.detail))
     }
 
     public func hash(into hasher: inout Hasher) {

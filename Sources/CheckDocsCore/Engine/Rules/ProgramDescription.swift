@@ -76,4 +76,18 @@ public struct ResolvedProgram: Hashable, Sendable {
     public var kind: ProgramKind { description.kind }
 }
 
+extension Array where Element == ResolvedProgram {
+    /// Calls `body` with every document clause of every program's requirements, depth first,
+    /// each program and requirement read in place: the content and fact scans ask every clause of
+    /// a catalog before it is evaluated, and a copy of each program (its description, checklists
+    /// and requirements) cost more than the scan.
+    func forEachClause(_ body: (DocumentClause) -> Void) {
+        for program in indices {
+            for requirement in self[program].requirements.indices {
+                self[program].requirements[requirement].expression.forEachClause(body)
+            }
+        }
+    }
+}
+
 import struct Foundation.Decimal

@@ -2,47 +2,93 @@ import CheckDocsNative
 
 /// One item of a checklist or program: what satisfies it, when it applies, how much it matters.
 public struct Requirement: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var severity: Severity
-    public var supplier: Supplier
-    public var due: Stage
-    public var hint: String?
+    /// The fields, in one shared box: every program's evaluation reads its requirements, and a
+    /// copy of a requirement (a dozen strings, lists and clauses) retained and released each of
+    /// them (docs/performance.md, "Shared values").
+    private struct Fields: Hashable, Sendable {
+        var id: String
+        var title: String
+        var severity: Severity
+        var supplier: Supplier
+        var due: Stage
+        var hint: String?
+        var condition: Condition?
+        var expression: RequirementExpression
+        var documentTypes: [String]
+        var measuredFromRotation: Bool
+        var appliesOnlyIf: String?
+        var origin: String
+        var location: SourceLocation
+    }
+
+    private var fields: SharedValue<Fields>
+
+    public var id: String {
+        get { fields.value.id }
+        _modify { yield &fields.value.id }
+    }
+    public var title: String {
+        get { fields.value.title }
+        _modify { yield &fields.value.title }
+    }
+    public var severity: Severity {
+        get { fields.value.severity }
+        _modify { yield &fields.value.severity }
+    }
+    public var supplier: Supplier {
+        get { fields.value.supplier }
+        _modify { yield &fields.value.supplier }
+    }
+    public var due: Stage {
+        get { fields.value.due }
+        _modify { yield &fields.value.due }
+    }
+    public var hint: String? {
+        get { fields.value.hint }
+        _modify { yield &fields.value.hint }
+    }
     public var condition: Condition? {
-        didSet { appliesOnlyIf = condition.map(Self.appliesOnlyIf) }
+        get { fields.value.condition }
+        set {
+            fields.value.condition = newValue
+            fields.value.appliesOnlyIf = newValue.map(Self.appliesOnlyIf)
+        }
     }
     public var expression: RequirementExpression {
-        didSet { (documentTypes, measuredFromRotation) = Self.derived(expression) }
+        get { fields.value.expression }
+        set {
+            fields.value.expression = newValue
+            (fields.value.documentTypes, fields.value.measuredFromRotation) = Self.derived(newValue)
+        }
     }
     /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
     /// and walking the expression for each of them made a list per requirement of every program
     /// evaluated (docs/performance.md, "Allocations per evaluation, second round").
-    public private(set) var documentTypes: [String] = []
+    public var documentTypes: [String] { fields.value.documentTypes }
     /// Whether a rule of the expression is measured from the rotation's start or end (a program
     /// without rotation dates says what it measured from instead), kept for the same reason.
-    public private(set) var measuredFromRotation = false
+    public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
     /// "applies only if …": the condition in words, what a result says when it does not hold,
     /// kept beside it for the same reason.
-    public private(set) var appliesOnlyIf: String?
+    public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
     /// The checklist or program that defined this item, for provenance in reports.
-    public var origin: String
-    public var location: SourceLocation
+    public var origin: String {
+        get { fields.value.origin }
+        _modify { yield &fields.value.origin }
+    }
+    public var location: SourceLocation {
+        get { fields.value.location }
+        _modify { yield &fields.value.location }
+    }
 
     public init(id: String, title: String, severity: Severity = .error, supplier: Supplier = .applicant,
                 due: Stage = .application, hint: String? = nil, condition: Condition? = nil,
                 expression: RequirementExpression, origin: String, location: SourceLocation) {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.supplier = supplier
-        self.due = due
-        self.hint = hint
-        self.condition = condition
-        self.expression = expression
-        self.origin = origin
-        self.location = location
-        (documentTypes, measuredFromRotation) = Self.derived(expression)
-        appliesOnlyIf = condition.map(Self.appliesOnlyIf)
+        let (documentTypes, measuredFromRotation) = Self.derived(expression)
+        fields = SharedValue(Fields(id: id, title: title, severity: severity, supplier: supplier, due: due, hint: hint,
+                                    condition: condition, expression: expression, documentTypes: documentTypes,
+                                    measuredFromRotation: measuredFromRotation, appliesOnlyIf: condition.map(Self.appliesOnlyIf),
+                                    origin: origin, location: location))
     }
 
     private static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
