@@ -1,5 +1,6 @@
 import CheckDocsNative
 import CheckDocsFormats
+import class Foundation.ProcessInfo
 
 /// What one `check` run is asked to do.
 public struct CheckRequest: Sendable {
@@ -50,6 +51,16 @@ public enum ReadinessChecker {
     /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in about 15 MB
     /// less for a JSON report (docs/performance.md, "Peak memory (issue 15)").
     static let evaluationSlice = 16
+    /// Threads evaluating a slice: one per core, each with its own evaluator.
+    static let evaluationLanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `indices` cut into at most `lanes` runs of nearly equal length, in order.
+    static func runs(of indices: Range<Int>, lanes: Int) -> [Range<Int>] {
+        let count = min(max(lanes, 1), max(indices.count, 1))
+        return (0..<count).map { lane in
+            indices.lowerBound + indices.count * lane / count ..< indices.lowerBound + indices.count * (lane + 1) / count
+        }
+    }
 
     /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
@@ -91,7 +102,8 @@ public enum ReadinessChecker {
         context.session = request.session
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
-        var evaluator = ProgramEvaluator(context: context)
+        // One evaluator per core, each with candidates of its own (ProgramEvaluator.lanes).
+        var evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
         var documents = folder.documents
         var reading = DocumentFactReading()
         var summary = ReportSummaryBuilder(failOn: request.failOn)
@@ -118,7 +130,7 @@ public enum ReadinessChecker {
                                                 catalog: knowledge.catalog, documents: documents, inspector: inspector)
                 rebuilt.session = request.session
                 context = rebuilt
-                evaluator = ProgramEvaluator(context: context)
+                evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
             }
             // Read the content these programs' file rules need (each file once per run).
             context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
@@ -133,11 +145,18 @@ public enum ReadinessChecker {
             // against the same documents as the whole would be.
             let waiving = waivers
             let prepare = events.preparation
+            let lanes = evaluators
             for start in stride(from: 0, to: chosen.count, by: evaluationSlice) {
-                let outcomes = Array(chosen[start..<min(start + evaluationSlice, chosen.count)]).concurrentMap { program in
-                    let (result, matched) = waiving.waive(FactEvidence.annotate(evaluator.evaluate(program), decided: decided))
-                    return (result: result, matched: matched, prepared: prepare?(result) ?? [])
-                }
+                // Each lane evaluates a run of the slice with its own evaluator; the runs are
+                // joined in order.
+                let slice = chosen[start..<min(start + evaluationSlice, chosen.count)]
+                let runs = Self.runs(of: slice.indices, lanes: lanes.count)
+                let outcomes = Array(runs.indices).concurrentMap { lane in
+                    runs[lane].map { index in
+                        let (result, matched) = waiving.waive(FactEvidence.annotate(lanes[lane].evaluate(slice[index]), decided: decided))
+                        return (result: result, matched: matched, prepared: prepare?(result) ?? [])
+                    }
+                }.joined()
                 for outcome in outcomes {
                     waivers.record(outcome.matched)
                     summary.add(outcome.result)

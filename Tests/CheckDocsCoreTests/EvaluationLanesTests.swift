@@ -1,0 +1,51 @@
+import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsCore
+
+/// Each thread evaluates with candidates of its own (docs/performance.md, "One context per
+/// thread"): the runs a slice is cut into cover it in order, and a lane's evaluator answers as
+/// the first one does, from objects it does not share.
+@Suite struct EvaluationLanesTests {
+    @Test("a slice is cut into at most one run per lane, in order, none empty unless the slice is, lengths within one")
+    func runs() {
+        for start in [0, 16, 9_984] {
+            for count in 0...40 {
+                for lanes in 1...5 {
+                    let indices = start..<start + count
+                    let runs = ReadinessChecker.runs(of: indices, lanes: lanes)
+                    #expect(runs.flatMap { Array($0) } == Array(indices))
+                    #expect(runs.count == max(1, min(lanes, count)))
+                    if count > 0 { #expect(runs.allSatisfy { !$0.isEmpty }) }
+                    let lengths = runs.map(\.count)
+                    #expect((lengths.max() ?? 0) - (lengths.min() ?? 0) <= 1)
+                }
+            }
+        }
+    }
+
+    @Test("a lane's evaluator gives the same result as the first, from candidate objects of its own")
+    func lanesAgree() throws {
+        let program = try Fixture.load(Fixture.program("""
+            <requirements>
+              <require id="flu" title="Influenza vaccine"><document type="influenza"><window anchor="rotation-end" within="12" unit="months"/></document></require>
+              <require id="tb" title="TB test"><anyOf><document type="tb_igra"/><document type="tb_ppd" min="2"/></anyOf></require>
+              <require id="cv" title="CV"><document type="cv"/></require>
+            </requirements>
+            """))
+        let folder = try TemporaryFolder(files: ["Flu vaccine 2026-10-01.pdf", "Flu vaccine 2024-10-01.pdf", "PPD 2026-09-01.pdf", "CV.pdf"])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: applicant.manifest.profile, hasManifest: false,
+                                        catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: applicant.makeInspector())
+        let lanes = ProgramEvaluator(context: context).lanes(3)
+        #expect(lanes.count == 3)
+        let first = lanes[0].evaluate(program)
+        #expect(first.status(of: "flu") == .ok)
+        #expect(first.status(of: "tb") == .missing)
+        for lane in lanes.dropFirst() { #expect(lane.evaluate(program) == first) }
+        let own = lanes[2].context.candidates(satisfying: "influenza").items
+        let shared = context.candidates(satisfying: "influenza").items
+        #expect(own.count == 2 && shared.count == 2)
+        #expect(zip(own, shared).allSatisfy { $0 !== $1 && $0.document == $1.document })
+    }
+}
