@@ -49,3 +49,34 @@ import Testing
         #expect(zip(own, shared).allSatisfy { $0 !== $1 && $0.document == $1.document })
     }
 }
+
+/// What programs ask of a folder is gathered from their clauses once (docs/performance.md, "One
+/// walk of the catalog per batch"), and says the same as each program's own clauses.
+@Suite struct ClauseNeedsTests {
+    @Test("the types, content and decidable fields of the programs' clauses, each program's added up")
+    func gathered() throws {
+        let first = try Fixture.load(Fixture.program("""
+            <requirements>
+              <require id="passport" title="Passport"><document type="passport"><validThrough anchor="rotation-end" margin="6" unit="months"/><nameMatch allowAliases="false"/></document></require>
+              <require id="lor" title="Letters"><document type="lor" min="3"><file maxBytes="1000000" maxPages="2"/></document></require>
+            </requirements>
+            """, id: "first"))
+        let second = try Fixture.load(Fixture.program("""
+            <requirements>
+              <require id="flu" title="Influenza"><anyOf><document type="influenza"><window anchor="rotation-end" within="12" unit="months"/></document><document type="cv"/></anyOf></require>
+            </requirements>
+            """, id: "second"))
+        let both = ClauseNeeds([first, second])
+        #expect(both.clauseTypes.isSuperset(of: ["passport", "lor", "influenza", "cv"]))
+        #expect(both.textTypes.contains("passport"))
+        #expect(both.factTypes.contains("lor"))
+        #expect(!both.factTypes.contains("influenza") && !both.textTypes.contains("influenza"))
+        #expect(both.decidableFields["passport"] == ["expires"])
+        #expect(both.decidableFields["influenza"] == ["date"])
+        #expect(both.decidableFields["cv"] == nil)
+        let apart = [ClauseNeeds([first]), ClauseNeeds([second])]
+        #expect(both.clauseTypes == apart[0].clauseTypes.union(apart[1].clauseTypes))
+        #expect(both.factTypes == apart[0].factTypes.union(apart[1].factTypes))
+        #expect(both.decidableFields == apart[0].decidableFields.merging(apart[1].decidableFields) { $0.union($1) })
+    }
+}

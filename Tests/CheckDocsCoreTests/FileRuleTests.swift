@@ -98,15 +98,15 @@ import Testing
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: applicant.manifest.profile, hasManifest: false,
                                         catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: inspector)
         let sizeOnly = try Fixture.load(Self.program("lor", #"<file maxBytes="1000000"/>"#))
-        inspector.inspect(ContentNeeds.paths(for: [sizeOnly], in: context))
+        inspector.inspect(ClauseNeeds([sizeOnly]).contentPaths(in: context))
         // Both letters are PDFs a clause could count. The whole one ends cleanly (startxref, %%EOF,
         // no /Encrypt): the baseline check needs no parser. The cut one does not: it is opened
         // once, for the baseline check. The CV is not asked for, so it is not read.
         #expect(inspector.inspectionCount == 1)
         #expect(inspector.facts(of: FilePath("LoR - Dr B.pdf"))?.pdf?.state == .damaged)
         let strict = try Fixture.load(Self.program("lor", #"<file pageSize="letter"/>"#))
-        inspector.inspect(ContentNeeds.paths(for: [strict, strict], in: context))
-        inspector.inspect(ContentNeeds.paths(for: [strict], in: context))
+        inspector.inspect(ClauseNeeds([strict, strict]).contentPaths(in: context))
+        inspector.inspect(ClauseNeeds([strict]).contentPaths(in: context))
         #expect(inspector.inspectionCount == 2)
         #expect(inspector.facts(of: FilePath("LoR - Dr A.pdf"))?.pdf?.pageCount == 1)
     }

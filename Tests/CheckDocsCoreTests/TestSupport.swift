@@ -76,7 +76,7 @@ enum Fixture {
         let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
                                         hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
                                         documents: applicant.documents, inspector: applicant.makeInspector())
-        context.inspector?.inspect(ContentNeeds.paths(for: [program], in: context))
+        context.inspector?.inspect(ClauseNeeds([program]).contentPaths(in: context))
         return ProgramEvaluator(context: context).evaluate(program)
     }
 }

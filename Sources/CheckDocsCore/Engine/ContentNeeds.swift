@@ -6,20 +6,9 @@
 /// opens, it needs no password: `BaselineCheck`). Every other baseline fact is the type sniffed at
 /// load.
 enum ContentNeeds {
-    static func paths(for programs: [ResolvedProgram], in context: EvaluationContext) -> [FilePath] {
-        var factTypes = Set<String>()
-        var textTypes = Set<String>()
-        var clauseTypes = Set<String>()
-        programs.forEachClause { clause in
-            clauseTypes.insert(clause.type)
-            for constraint in clause.constraints {
-                switch constraint.base.contentNeeded {
-                case .none: break
-                case .fileFacts: factTypes.insert(clause.type)
-                case .text: textTypes.insert(clause.type)
-                }
-            }
-        }
+    /// `clauseTypes`: the types the programs' clauses look at; `factTypes` and `textTypes`: those
+    /// whose clauses need file facts or a document's text (`ClauseNeeds`).
+    static func paths(clauseTypes: Set<String>, factTypes: Set<String>, textTypes: Set<String>, in context: EvaluationContext) -> [FilePath] {
         var paths = factTypes.sorted().flatMap { context.documents(satisfying: $0).map(\.path) }
         for type in clauseTypes.subtracting(factTypes).sorted() {
             for document in context.documents(satisfying: type) {

@@ -53,19 +53,10 @@ struct DocumentFactReading {
     /// The typed PDFs these programs need a fact from that the manifest lacks, not read yet;
     /// with `scans`, their JPEG and PNG scans too (read by OCR, docs/inspection.md, "Facts read
     /// from scans").
-    func paths(for programs: [ResolvedProgram], in context: EvaluationContext, scans: Bool = false) -> [FilePath] {
-        var needed: [String: Set<String>] = [:]
-        programs.forEachClause { clause in
-            for constraint in clause.constraints {
-                // Every constraint of every program is asked (a batch asks once per folder):
-                // a look-up by its kind, not a cast to each kind that needs a field.
-                guard let fields = Self.decidableFieldsByKind[ObjectIdentifier(type(of: constraint.base))] else { continue }
-                needed[clause.type, default: []].formUnion(fields)
-            }
-        }
+    func paths(for needs: ClauseNeeds, in context: EvaluationContext, scans: Bool = false) -> [FilePath] {
         var paths: [FilePath] = []
         var seen = Set<FilePath>()
-        for (type, fields) in needed.sorted(by: { $0.key < $1.key }) {
+        for (type, fields) in needs.decidableFields.sorted(by: { $0.key < $1.key }) {
             for document in context.documents(satisfying: type)
             where !readFiles.contains(document.path) && Self.isReadable(context.inspector?.contentType(of: document.path)?.format, scans: scans)
                 && fields.contains(where: { Self.isMissing($0, in: document.facts) }) && seen.insert(document.path).inserted {

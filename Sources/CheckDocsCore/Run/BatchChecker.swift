@@ -10,6 +10,9 @@ public struct BatchChecker {
     public let request: CheckRequest
     private let shared: [ResolvedProgram]?
     private let standard: [ResolvedProgram]
+    /// What each of the two asks of a folder, gathered once for all the folders.
+    private let sharedNeeds: ClauseNeeds?
+    private let standardNeeds: ClauseNeeds
 
     /// Loads and resolves the shared catalog; its errors end the run before any folder.
     public init(request: CheckRequest, knowledge: Knowledge) throws(InputErrors) {
@@ -21,6 +24,8 @@ public struct BatchChecker {
         self.knowledge = knowledge
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)
         standard = try knowledge.standardPrograms()
+        sharedNeeds = shared.map(ClauseNeeds.init)
+        standardNeeds = ClauseNeeds(standard)
     }
 
     /// Checks each folder, in parallel; outcomes come back in the order of `folders`.
@@ -48,6 +53,7 @@ public struct BatchChecker {
         var folderRequest = request
         folderRequest.folder = folder
         let programs = shared ?? (ReadinessChecker.programPaths(folderRequest).isEmpty ? standard : nil)
+        folderRequest.clauseNeeds = shared != nil ? sharedNeeds : programs != nil ? standardNeeds : nil
         var events = OutcomeEvents(stream: stream, outcome: FolderOutcome(folder: folder))
         do {
             try ReadinessChecker.check(folderRequest, knowledge: knowledge, programs: programs, events: &events)

@@ -56,7 +56,7 @@ public enum PickRunner {
         let inspector = folder.makeInspector()
         let context = EvaluationContext(asOf: request.asOf, profile: profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
-        context.inspector?.inspect(ContentNeeds.paths(for: programs, in: context))
+        context.inspector?.inspect(ClauseNeeds(programs).contentPaths(in: context))
         let scorer = SessionScorer(evaluator: ProgramEvaluator(context: context), goals: goals,
                                    weights: PickWeights(overrides: goals.weights), residency: residency)
         // Residency programs are targets, not rotations to take.

@@ -29,6 +29,9 @@ public struct CheckRequest: Sendable {
     /// The compiled-catalog cache the program files are loaded through (nil: none, every file is
     /// parsed and validated). docs/performance.md, "The compiled-catalog cache".
     public var catalogCache: CatalogCache? = nil
+    /// What the programs handed to `check(_:knowledge:programs:events:)` ask of a folder,
+    /// gathered once by a batch for all its folders (nil: gathered for each check).
+    var clauseNeeds: ClauseNeeds? = nil
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -110,11 +113,14 @@ public enum ReadinessChecker {
         var errors: [InputError] = []
         var seen: [String: SourceLocation] = [:]
 
-        func evaluate(_ programs: [ResolvedProgram]) throws(InputErrors) {
+        /// `needs`: what `programs` ask of a folder, if already gathered.
+        func evaluate(_ programs: [ResolvedProgram], needs: ClauseNeeds? = nil) throws(InputErrors) {
             let chosen = programs.filter { program in
                 (request.programIDs.isEmpty || request.programIDs.contains(program.id))
                     && (selection.kinds.isEmpty || selection.kinds.contains(program.kind))
             }
+            // Gathered again only when some programs were left out.
+            let needs = (chosen.count == programs.count ? needs : nil) ?? ClauseNeeds(chosen)
             for program in chosen where program.description.sessions != nil {
                 sessionsSeen = true
                 errors += SessionChoiceCheck.errors(program, session: request.session, profile: context.profile, manifest: folder.manifest.file)
@@ -124,7 +130,7 @@ public enum ReadinessChecker {
             // first, so that a file a rule also needs is read once, with its text); the context
             // is rebuilt only when a reading filled a field.
             if request.readFacts, let inspector = context.inspector,
-               reading.read(reading.paths(for: chosen, in: context, scans: request.scans != nil), inspector: inspector,
+               reading.read(reading.paths(for: needs, in: context, scans: request.scans != nil), inspector: inspector,
                             documents: &documents, scans: request.scans, asOf: request.asOf) {
                 var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                                 catalog: knowledge.catalog, documents: documents, inspector: inspector)
@@ -133,7 +139,7 @@ public enum ReadinessChecker {
                 evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
             }
             // Read the content these programs' file rules need (each file once per run).
-            context.inspector?.inspect(ContentNeeds.paths(for: chosen, in: context))
+            context.inspector?.inspect(needs.contentPaths(in: context))
             let readFacts = reading.facts
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
@@ -167,7 +173,7 @@ public enum ReadinessChecker {
 
         if let programs {
             for program in programs { seen[program.id] = program.description.file }
-            try evaluate(programs)
+            try evaluate(programs, needs: request.clauseNeeds)
         } else if paths.isEmpty {
             let standard = try knowledge.standardPrograms()
             for program in standard { seen[program.id] = program.description.file }
