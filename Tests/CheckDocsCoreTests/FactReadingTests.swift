@@ -37,6 +37,23 @@ import Testing
         #expect(try Self.check("Passport. Date of expiry: 2032-05-19.", readFacts: false).summary.facts.isEmpty)
     }
 
+    @Test("a folder whose facts were read still words its rules into the batch's shared texts")
+    func readingKeepsSharedRuleTexts() throws {
+        let folder = try TemporaryFolder(contents: [
+            "Passport scan.pdf": PDFFixtures.pdf([PDFFixtures.Page(text: "Passport. Date of expiry: 2032-05-19.")]),
+            "programs/test.xml": Array(Self.program.utf8),
+        ])
+        defer { folder.remove() }
+        var request = CheckRequest(folder: folder.path, asOf: Self.asOf)
+        let texts = RuleTexts()
+        request.ruleTexts = texts
+        let report = try ReadinessChecker.check(request, knowledge: Fixture.knowledge)
+        #expect(report.summary.facts.contains { $0.fact == .expiryDate && $0.use == .decides })
+        // The reading rebuilt the evaluation context; the rule is still worded through the shared texts.
+        #expect(Self.passport(report)?.rule?.isEmpty == false)
+        #expect(texts.count == 1)
+    }
+
     @Test("an expired reading fails the rule like a typed one")
     func readExpiryFails() throws {
         #expect(Self.passport(try Self.check("Date of expiry: 14 March 2027"))?.status.isFailure == true)

@@ -23,6 +23,9 @@ public final class RuleTexts: @unchecked Sendable {
 
     public init() {}
 
+    /// How many rules are worded so far.
+    var count: Int { lock.withLock { texts.count } }
+
     func text(for key: Key, make: () -> String) -> String {
         if let known = lock.withLock({ texts[key] }) { return known }
         let text = make()

@@ -135,6 +135,7 @@ public enum ReadinessChecker {
                 var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                                 catalog: knowledge.catalog, documents: documents, inspector: inspector)
                 rebuilt.session = request.session
+                rebuilt.ruleTexts = request.ruleTexts
                 context = rebuilt
                 evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
             }
