@@ -29,11 +29,6 @@ extension Check {
     }
 
     func runBatch() throws {
-        // Before the catalog is loaded on every core: a batch holds its whole resolved catalog for
-        // the run, and fewer malloc arenas keep its peak 3 MB lower for about 8 % more time. A
-        // single check does not: there the limit cost 40 % of the wall time of the 10,000-program
-        // check (docs/performance.md, "Peak memory (issue 15)").
-        MallocArenas.limitToCores()
         if let errors = missingReportFolders() { throw Terminal.fail(errors) }
         let progress = Progress(total: folders.count)
         var request = CheckRequest(folder: "", programPaths: catalog.programs, programIDs: program, kinds: kind,
