@@ -1,0 +1,224 @@
+/// A growing run of bytes written at its end, for the JSON report's programs (docs/performance.md,
+/// "JSON report writer"). An `[UInt8]` pays a uniqueness check, and often a retain and release,
+/// on every append; a report appends a few bytes at a time, hundreds of times per requirement.
+/// This buffer is one allocation owned by one value: not copyable, so there is nothing to check,
+/// and not Sendable, so it stays on the thread that formats one program.
+public struct ByteBuffer: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var used: Int
+    @usableFromInline var capacity: Int
+
+    public init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+        used = 0
+    }
+
+    deinit { base.deallocate() }
+
+    /// The number of bytes written.
+    @inlinable public var count: Int { used }
+
+    /// The bytes written, as an array (one copy).
+    public consuming func array() -> [UInt8] {
+        let count = used
+        guard count > 0 else { return [] }
+        let source = base
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.initialize(from: source, count: count)
+            initialized = count
+        }
+    }
+
+    /// Room for `extra` more bytes, so that the appends that follow need no other check.
+    @inlinable @inline(__always)
+    public mutating func reserve(_ extra: Int) {
+        if extra > capacity &- used { grow(to: used + extra) }
+    }
+
+    @usableFromInline
+    mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        moved.initialize(from: base, count: used)
+        base.deallocate()
+        base = moved
+        capacity = newCapacity
+    }
+
+    @inlinable @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[used] = byte
+        used &+= 1
+    }
+
+    @inlinable @inline(__always)
+    public mutating func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        base[used] = first
+        base[used &+ 1] = second
+        used &+= 2
+    }
+
+    /// A literal's bytes: a short one (a separator, `true`) byte by byte, a longer one at once.
+    @inlinable
+    public mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes in append(bytes) }
+    }
+
+    @inlinable
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard count > 0 else { return }
+        reserve(count)
+        if count <= 8 {
+            for index in 0..<count { base[used &+ index] = bytes[index] }
+        } else {
+            (base + used).initialize(from: bytes.baseAddress!, count: count)
+        }
+        used &+= count
+    }
+
+    /// `count` copies of `byte` (an indentation).
+    @inlinable
+    public mutating func append(repeating byte: UInt8, count: Int) {
+        guard count > 0 else { return }
+        reserve(count)
+        (base + used).initialize(repeating: byte, count: count)
+        used &+= count
+    }
+
+    /// A string's UTF-8 bytes as they are.
+    public mutating func append(utf8 text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+    }
+
+    /// `value` in decimal, with a minus sign when negative: what `String(value)` spells.
+    public mutating func append(decimal value: Int) {
+        var magnitude = value.magnitude
+        // Int.min has 19 digits and a sign.
+        reserve(20)
+        if value < 0 {
+            base[used] = UInt8(ascii: "-")
+            used &+= 1
+        }
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var index = used &+ digits
+        used = index
+        repeat {
+            index &-= 1
+            base[index] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+    }
+
+    /// The last `width` decimal digits of a non-negative `value`, zero-padded (a date's parts).
+    @inlinable
+    public mutating func append(digitsOf value: Int, width: Int) {
+        reserve(width)
+        var rest = value
+        var index = used &+ width
+        while index > used {
+            index &-= 1
+            base[index] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
+            rest /= 10
+        }
+        used &+= width
+    }
+
+    /// `text` as a JSON string, quotes included, escaped as `JSONWriter.escape` escapes it:
+    /// control characters (C0, DEL, C1), U+2028/2029 and the bidi controls as `\uXXXX`, quotes,
+    /// backslashes, newline, carriage return and tab as two-byte escapes; runs of other bytes
+    /// are copied at once, found eight bytes at a time.
+    public mutating func append(jsonString text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONString(utf8: $0) }) == nil {
+            var text = text
+            text.withUTF8 { appendJSONString(utf8: $0) }
+        }
+    }
+
+    mutating func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        // Enough for the quotes and an unescaped string: most need no other growth.
+        reserve(bytes.count + 2)
+        base[used] = UInt8(ascii: "\"")
+        used &+= 1
+        var runStart = 0
+        var index = 0
+        while true {
+            index = ByteSearch.firstJSONSpecialByte(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            let length = ByteSearch.jsonEscapeLength(in: bytes, at: index)
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            ByteSearch.jsonEscape(bytes, at: index, length: length) { first, second in append(first, second) } hex: { scalar in
+                append(UInt8(ascii: "\\"), UInt8(ascii: "u"))
+                append(ByteSearch.hexDigit(scalar >> 12), ByteSearch.hexDigit(scalar >> 8))
+                append(ByteSearch.hexDigit(scalar >> 4), ByteSearch.hexDigit(scalar))
+            }
+            index += length
+            runStart = index
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        append(UInt8(ascii: "\""))
+    }
+}
+
+extension ByteSearch {
+    /// How many bytes from `index` (a byte `firstJSONSpecialByte` stopped at) JSON output writes
+    /// as one escape: 1 for a quote, backslash, C0 control or DEL, 2 for a C1 control
+    /// (C2 80–C2 9F), 3 for U+2028/2029 and the bidi controls U+202A–202E and U+2066–2069;
+    /// 0 when the byte is written as it is (other non-ASCII bytes). The one rule of both JSON
+    /// writers (`JSONWriter.escape` and `ByteBuffer.append(jsonString:)`).
+    @inlinable
+    public static func jsonEscapeLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return 1 }
+        if byte == 0xC2 { return index + 1 < bytes.count && bytes[index + 1] < 0xA0 ? 2 : 0 }
+        if byte == 0xE2, index + 2 < bytes.count {
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return 3 }
+        }
+        return 0
+    }
+
+    /// The escape for the `length` bytes at `index`: a two-byte one (`\"`, `\\`, `\n`, `\r`,
+    /// `\t`) given to `pair`, or the scalar they encode given to `hex` (to be written `\uXXXX`).
+    @inlinable @inline(__always)
+    public static func jsonEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int,
+                                  pair: (UInt8, UInt8) -> Void, hex: (UInt32) -> Void) {
+        let byte = bytes[index]
+        switch length {
+        case 1:
+            switch byte {
+            case UInt8(ascii: "\""): pair(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): pair(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+            case 0x0A: pair(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+            case 0x0D: pair(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+            case 0x09: pair(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+            default: hex(UInt32(byte))
+            }
+        case 2: hex(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+        default: hex(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
+        }
+    }
+
+    /// The lowercase hexadecimal digit of `value`'s low four bits.
+    @inlinable @inline(__always)
+    public static func hexDigit(_ value: UInt32) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+        return nibble < 10 ? 48 &+ nibble : 87 &+ nibble
+    }
+}
