@@ -70,6 +70,8 @@ extension JSONObjectWriter {
     /// report's keys are plain ASCII literals).
     @inlinable
     public mutating func key(_ key: StaticString, into out: inout ByteBuffer) {
+        // Room for the whole line at once (separator, indentation and its word stores, quotes).
+        out.reserve(2 * depth + key.utf8CodeUnitCount + 16)
         out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","), UInt8(ascii: "\n"))
         empty = false
         JSONWriter.indentation(depth + 1, into: &out)

@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    @Test("the word scan finds the first byte to look at whatever precedes it, several special bytes in a word included")
+    func scanWithSeveralSpecials() {
+        let bytes: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x41, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC2, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            // Mostly plain, so that runs of plain bytes longer than a word occur.
+            let run = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? bytes.randomElement(using: &generator)! : UInt8(ascii: "a")
+            }
+            for start in 0...run.count {
+                let expected = run[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F } ?? run.count
+                let found = run.withUnsafeBufferPointer { ByteSearch.firstJSONSpecialByte(in: $0, from: start) }
+                #expect(found == expected, "\(run) from \(start)")
+            }
+        }
+    }
+
     @Test("integers are spelled as String(_:) spells them, negatives and the extremes included")
     func integers() {
         for value in [0, 7, 10, -1, -10, 42, 1_000_000, -987_654_321, Int.max, Int.min, Int.min + 1] {

@@ -7,14 +7,25 @@ public struct ByteBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int
     @usableFromInline var capacity: Int
+    /// False while the bytes are written into an array's storage (`array(capacity:_:)`): that
+    /// memory is the array's, never freed here.
+    @usableFromInline var owned: Bool
 
     public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
         used = 0
+        owned = true
     }
 
-    deinit { base.deallocate() }
+    init(writingInto storage: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        base = storage
+        self.capacity = capacity
+        used = 0
+        owned = false
+    }
+
+    deinit { if owned { base.deallocate() } }
 
     /// The number of bytes written.
     @inlinable public var count: Int { used }
@@ -30,6 +41,26 @@ public struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// The bytes `body` writes, written straight into a new array's storage of `capacity` bytes:
+    /// no copy when they fit (a report's program fragment is an array, and copying 386 MB of
+    /// them is a cost of its own); when they do not, the buffer moves to memory of its own as it
+    /// grows and its bytes are copied into the array once at the end.
+    public static func array(capacity: Int, _ body: (inout ByteBuffer) -> Void) -> [UInt8] {
+        var overflow: [UInt8]?
+        let capacity = max(capacity, 64)
+        let written = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+            var buffer = ByteBuffer(writingInto: storage.baseAddress!, capacity: storage.count)
+            body(&buffer)
+            if buffer.owned {
+                overflow = buffer.array()
+                initialized = 0
+            } else {
+                initialized = buffer.used
+            }
+        }
+        return overflow ?? written
+    }
+
     /// Room for `extra` more bytes, so that the appends that follow need no other check.
     @inlinable @inline(__always)
     public mutating func reserve(_ extra: Int) {
@@ -42,9 +73,10 @@ public struct ByteBuffer: ~Copyable {
         while newCapacity < needed { newCapacity *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         moved.initialize(from: base, count: used)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = moved
         capacity = newCapacity
+        owned = true
     }
 
     @inlinable @inline(__always)
@@ -62,31 +94,54 @@ public struct ByteBuffer: ~Copyable {
         used &+= 2
     }
 
-    /// A literal's bytes: a short one (a separator, `true`) byte by byte, a longer one at once.
-    @inlinable
+    /// A literal's bytes.
+    @inlinable @inline(__always)
     public mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes in append(bytes) }
+        if literal.hasPointerRepresentation {
+            append(literal.utf8Start, count: literal.utf8CodeUnitCount)
+        } else {
+            literal.withUTF8Buffer { bytes in append(bytes.baseAddress!, count: bytes.count) }
+        }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let count = bytes.count
-        guard count > 0 else { return }
+        guard let start = bytes.baseAddress else { return }
+        append(start, count: bytes.count)
+    }
+
+    /// A short run (a key, a separator) byte by byte; a longer one at once: a call to memcpy
+    /// costs more than the few stores of a key.
+    @inlinable @inline(__always)
+    public mutating func append(_ start: UnsafePointer<UInt8>, count: Int) {
         reserve(count)
-        if count <= 8 {
-            for index in 0..<count { base[used &+ index] = bytes[index] }
+        let end = base + used
+        if count <= 16 {
+            var index = 0
+            while index < count {
+                end[index] = start[index]
+                index &+= 1
+            }
         } else {
-            (base + used).initialize(from: bytes.baseAddress!, count: count)
+            end.initialize(from: start, count: count)
         }
         used &+= count
     }
 
-    /// `count` copies of `byte` (an indentation).
-    @inlinable
+    /// `count` copies of `byte` (an indentation), written eight at a time.
+    @inlinable @inline(__always)
     public mutating func append(repeating byte: UInt8, count: Int) {
         guard count > 0 else { return }
-        reserve(count)
-        (base + used).initialize(repeating: byte, count: count)
+        // Whole words may write up to seven bytes past the run: room for them is reserved too,
+        // and they are overwritten by what follows (or never read: `used` ends the bytes).
+        reserve(count &+ 7)
+        let word = UInt64(byte) &* 0x0101_0101_0101_0101
+        let end = UnsafeMutableRawPointer(base + used)
+        var offset = 0
+        while offset < count {
+            end.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
         used &+= count
     }
 
@@ -152,6 +207,7 @@ public struct ByteBuffer: ~Copyable {
         reserve(bytes.count + 2)
         base[used] = UInt8(ascii: "\"")
         used &+= 1
+        guard let start = bytes.baseAddress else { return append(UInt8(ascii: "\"")) }
         var runStart = 0
         var index = 0
         while true {
@@ -162,7 +218,7 @@ public struct ByteBuffer: ~Copyable {
                 index += 1
                 continue
             }
-            append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            append(start + runStart, count: index - runStart)
             ByteSearch.jsonEscape(bytes, at: index, length: length) { first, second in append(first, second) } hex: { scalar in
                 append(UInt8(ascii: "\\"), UInt8(ascii: "u"))
                 append(ByteSearch.hexDigit(scalar >> 12), ByteSearch.hexDigit(scalar >> 8))
@@ -171,7 +227,7 @@ public struct ByteBuffer: ~Copyable {
             index += length
             runStart = index
         }
-        append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        append(start + runStart, count: bytes.count - runStart)
         append(UInt8(ascii: "\""))
     }
 }
