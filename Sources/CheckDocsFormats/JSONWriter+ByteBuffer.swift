@@ -51,16 +51,14 @@ public struct JSONArrayWriter {
     /// Starts the next item: the separator before it and its indentation.
     @inlinable
     public mutating func next(into out: inout ByteBuffer) {
-        out.append(empty ? UInt8(ascii: "[") : UInt8(ascii: ","), UInt8(ascii: "\n"))
+        out.appendLine(after: empty ? UInt8(ascii: "[") : UInt8(ascii: ","), indentation: depth + 1)
         empty = false
-        JSONWriter.indentation(depth + 1, into: &out)
     }
 
     @inlinable
     public func close(into out: inout ByteBuffer) {
         guard !empty else { return out.append(UInt8(ascii: "["), UInt8(ascii: "]")) }
-        out.append(UInt8(ascii: "\n"))
-        JSONWriter.indentation(depth, into: &out)
+        out.appendLine(after: 0, indentation: depth)
         out.append(UInt8(ascii: "]"))
     }
 }
@@ -70,23 +68,16 @@ extension JSONObjectWriter {
     /// report's keys are plain ASCII literals).
     @inlinable
     public mutating func key(_ key: StaticString, into out: inout ByteBuffer) {
-        // Room for the whole line at once (separator, indentation and its word stores, quotes).
-        out.reserve(2 * depth + key.utf8CodeUnitCount + 16)
-        out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","), UInt8(ascii: "\n"))
+        out.appendLine(after: empty ? UInt8(ascii: "{") : UInt8(ascii: ","), indentation: depth + 1)
         empty = false
-        JSONWriter.indentation(depth + 1, into: &out)
-        out.append(UInt8(ascii: "\""))
-        out.append(key)
-        out.append(UInt8(ascii: "\""), UInt8(ascii: ":"))
-        out.append(UInt8(ascii: " "))
+        out.appendMemberName(key)
     }
 
     /// The same for a key made at run time (escaped, as JSONWriter writes a member's key).
     @inlinable
     public mutating func key(escaping key: String, into out: inout ByteBuffer) {
-        out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","), UInt8(ascii: "\n"))
+        out.appendLine(after: empty ? UInt8(ascii: "{") : UInt8(ascii: ","), indentation: depth + 1)
         empty = false
-        JSONWriter.indentation(depth + 1, into: &out)
         out.append(jsonString: key)
         out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
     }
@@ -136,8 +127,7 @@ extension JSONObjectWriter {
     @inlinable
     public func close(into out: inout ByteBuffer) {
         guard !empty else { return out.append(UInt8(ascii: "{"), UInt8(ascii: "}")) }
-        out.append(UInt8(ascii: "\n"))
-        JSONWriter.indentation(depth, into: &out)
+        out.appendLine(after: 0, indentation: depth)
         out.append(UInt8(ascii: "}"))
     }
 }

@@ -145,6 +145,42 @@ public struct ByteBuffer: ~Copyable {
         used &+= count
     }
 
+    /// `separator` (none when 0), a newline and `indentation` levels of two spaces: the start of
+    /// a line of JSONWriter's layout, with one check for room.
+    @inlinable @inline(__always)
+    public mutating func appendLine(after separator: UInt8, indentation: Int) {
+        let spaces = indentation * 2
+        // The spaces go in whole words, up to seven bytes past them (overwritten next).
+        reserve(spaces &+ 10)
+        if separator != 0 {
+            base[used] = separator
+            used &+= 1
+        }
+        base[used] = UInt8(ascii: "\n")
+        used &+= 1
+        let end = UnsafeMutableRawPointer(base + used)
+        var offset = 0
+        while offset < spaces {
+            end.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: offset, as: UInt64.self)
+            offset &+= 8
+        }
+        used &+= spaces
+    }
+
+    /// `"key": `, for a key that needs no escaping (a literal of the report's).
+    @inlinable @inline(__always)
+    public mutating func appendMemberName(_ key: StaticString) {
+        let count = key.utf8CodeUnitCount
+        reserve(count &+ 4)
+        base[used] = UInt8(ascii: "\"")
+        used &+= 1
+        append(key)
+        base[used] = UInt8(ascii: "\"")
+        base[used &+ 1] = UInt8(ascii: ":")
+        base[used &+ 2] = UInt8(ascii: " ")
+        used &+= 3
+    }
+
     /// A string's UTF-8 bytes as they are.
     public mutating func append(utf8 text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {

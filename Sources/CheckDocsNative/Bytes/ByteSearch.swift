@@ -76,6 +76,7 @@ public enum ByteSearch {
     /// character, some of which are escaped); `bytes.count` when there is none. Eight bytes are
     /// tested at a time, without a branch per test: a report is mostly plain ASCII, and this is
     /// its hottest loop (docs/performance.md, "JSON report writer").
+    @inline(__always)
     public static func firstJSONSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
