@@ -66,7 +66,8 @@ public struct JSONArrayWriter {
 extension JSONObjectWriter {
     /// The separator, indentation and `"key": ` of the next member (a key written as given: the
     /// report's keys are plain ASCII literals).
-    @inlinable
+    // Inlined where it is called: the key's length and bytes are then constants.
+    @inlinable @inline(__always)
     public mutating func key(_ key: StaticString, into out: inout ByteBuffer) {
         out.appendLine(after: empty ? UInt8(ascii: "{") : UInt8(ascii: ","), indentation: depth + 1)
         empty = false
@@ -82,20 +83,20 @@ extension JSONObjectWriter {
         out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func string(_ key: StaticString, _ value: String, into out: inout ByteBuffer) {
         self.key(key, into: &out)
         out.append(jsonString: value)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func bool(_ key: StaticString, _ value: Bool, into out: inout ByteBuffer) {
         self.key(key, into: &out)
         out.append(value ? "true" : "false")
     }
 
     /// An integer member, spelled as `String(value)` spells it.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func integer(_ key: StaticString, _ value: Int, into out: inout ByteBuffer) {
         self.key(key, into: &out)
         out.append(decimal: value)

@@ -47,6 +47,20 @@ import Testing
     func escapingAgrees() {
         let pieces = ["a", "bcdefghij", "\"", "\\", "\n", "\u{0}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{2028}",
                       "\u{202E}", "\u{2066}", "\u{206A}", "\u{2030}", "東", "🩺", " "]
+        // Every piece at every place of a plain run of 0–24 bytes, and two pieces around it: the
+        // buffer copies words and the run's last word at once, before and after an escape.
+        for length in 0...24 {
+            for position in 0...length {
+                for piece in pieces {
+                    for other in ["", "\"", "é", "\u{2028}"] {
+                        let text = other + String(repeating: "a", count: position) + piece + String(repeating: "b", count: length - position) + other
+                        var array: [UInt8] = []
+                        JSONWriter.escape(text, into: &array)
+                        #expect(Self.bytes { $0.append(jsonString: text) } == array, "\(text.debugDescription)")
+                    }
+                }
+            }
+        }
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

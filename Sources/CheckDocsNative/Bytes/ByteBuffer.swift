@@ -214,7 +214,7 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// The last `width` decimal digits of a non-negative `value`, zero-padded (a date's parts).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(digitsOf value: Int, width: Int) {
         reserve(width)
         var rest = value
@@ -238,32 +238,76 @@ public struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// Scans and copies in one pass: each word of eight bytes is stored before it is tested (room
+    /// for it is kept), and `used` moves past only the plain bytes it holds, so a special byte's
+    /// copy is overwritten by its escape.
     mutating func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        // Enough for the quotes and an unescaped string: most need no other growth.
-        reserve(bytes.count + 2)
+        let count = bytes.count
+        // The quotes, the bytes, and a word's slack past them; an escape reserves its own.
+        reserve(count &+ 10)
         base[used] = UInt8(ascii: "\"")
         used &+= 1
         guard let start = bytes.baseAddress else { return append(UInt8(ascii: "\"")) }
-        var runStart = 0
+        let source = UnsafeRawPointer(start)
         var index = 0
-        while true {
-            index = ByteSearch.firstJSONSpecialByte(in: bytes, from: index)
-            guard index < bytes.count else { break }
+        // Where the bytes copied one for one begin: after the last escape.
+        var copiedFrom = 0
+        while index < count {
+            // Plain bytes, eight at a time.
+            while index &+ 8 <= count {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                UnsafeMutableRawPointer(base + used).storeBytes(of: word, as: UInt64.self)
+                let flags = ByteSearch.jsonSpecialFlags(UInt64(littleEndian: word))
+                if flags != 0 {
+                    let plain = flags.trailingZeroBitCount >> 3
+                    index &+= plain
+                    used &+= plain
+                    break
+                }
+                index &+= 8
+                used &+= 8
+            }
+            // Fewer than eight left: the last eight bytes as one word when they were all copied
+            // as they are since the last escape (those before `index` are written again, the
+            // same bytes at the same places, and read as a plain letter so they flag nothing).
+            if index &+ 8 > count, index < count, count &- 8 >= copiedFrom {
+                let skipped = UInt64(index &- (count &- 8)) &* 8
+                let before: UInt64 = (1 << skipped) &- 1
+                let word = source.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                UnsafeMutableRawPointer(base + (used &- (index &- (count &- 8)))).storeBytes(of: word, as: UInt64.self)
+                let little = UInt64(littleEndian: word)
+                let flags = ByteSearch.jsonSpecialFlags(little & ~before | 0x4141_4141_4141_4141 & before)
+                let plain = flags == 0 ? count &- index : (count &- 8 &+ flags.trailingZeroBitCount >> 3) &- index
+                index &+= plain
+                used &+= plain
+            }
+            // A byte to look at, or (after an escape) fewer than eight left.
+            while index < count {
+                let byte = start[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F { break }
+                base[used] = byte
+                used &+= 1
+                index &+= 1
+            }
+            guard index < count else { break }
             let length = ByteSearch.jsonEscapeLength(in: bytes, at: index)
-            guard length > 0 else {
-                index += 1
+            if length == 0 {
+                // A byte of a character written as it is.
+                base[used] = start[index]
+                used &+= 1
+                index &+= 1
                 continue
             }
-            append(start + runStart, count: index - runStart)
             ByteSearch.jsonEscape(bytes, at: index, length: length) { first, second in append(first, second) } hex: { scalar in
                 append(UInt8(ascii: "\\"), UInt8(ascii: "u"))
                 append(ByteSearch.hexDigit(scalar >> 12), ByteSearch.hexDigit(scalar >> 8))
                 append(ByteSearch.hexDigit(scalar >> 4), ByteSearch.hexDigit(scalar))
             }
-            index += length
-            runStart = index
+            index &+= length
+            copiedFrom = index
+            // An escape is longer than its bytes: room again for the rest and the slack.
+            reserve(count &- index &+ 9)
         }
-        append(start + runStart, count: bytes.count - runStart)
         append(UInt8(ascii: "\""))
     }
 }
