@@ -128,6 +128,27 @@ import Testing
         #expect(Self.bytes { _ in } == [])
     }
 
+    @Test("bytes written into an array's storage come back whole, whether they fit its capacity or outgrow it")
+    func writtenInPlace() {
+        for (capacity, rounds) in [(64, 3), (4_096, 100), (1, 300), (100, 50)] {
+            var expected: [UInt8] = []
+            let written = ByteBuffer.array(capacity: capacity) { buffer in
+                for round in 0..<rounds {
+                    buffer.append(jsonString: "item \(round)\n")
+                    buffer.appendLine(after: UInt8(ascii: ","), indentation: round % 5)
+                    buffer.append(decimal: -round)
+                }
+            }
+            for round in 0..<rounds {
+                JSONWriter.escape("item \(round)\n", into: &expected)
+                expected += [UInt8(ascii: ","), UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 2 * (round % 5))
+                expected += Array(String(-round).utf8)
+            }
+            #expect(written == expected, "capacity \(capacity), \(rounds) rounds")
+        }
+        #expect(ByteBuffer.array(capacity: 0) { _ in } == [])
+    }
+
     static let tree: JSONValue = .object([
         JSONMember(key: "empty", value: .array([])),
         JSONMember(key: "none", value: .object([])),

@@ -74,9 +74,9 @@ public enum ByteSearch {
     /// The index of the first byte at or after `start` that JSON output must look at: a control
     /// character (below 0x20), `"`, `\\`, or 0x7F and above (DEL, and every byte of a non-ASCII
     /// character, some of which are escaped); `bytes.count` when there is none. Eight bytes are
-    /// tested at a time, without a branch per test: a report is mostly plain ASCII, and this is
-    /// its hottest loop (docs/performance.md, "JSON report writer").
-    @inline(__always)
+    /// tested at a time, without a branch per test: a report is mostly plain ASCII. The scan of
+    /// `JSONWriter.escape`; the report's programs scan as they copy, with the same flags
+    /// (`ByteBuffer.append(jsonString:)`, docs/performance.md "JSON report writer").
     public static func firstJSONSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
