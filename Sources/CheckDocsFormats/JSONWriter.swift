@@ -83,38 +83,19 @@ public enum JSONWriter {
                 // Plain bytes are skipped eight at a time; only the bytes found here are looked at.
                 index = ByteSearch.firstJSONSpecialByte(in: bytes, from: index)
                 guard index < bytes.count else { break }
-                let byte = bytes[index]
-                var replacement: StaticString?
-                var length = 1
-                switch byte {
-                case UInt8(ascii: "\""): replacement = "\\\""
-                case UInt8(ascii: "\\"): replacement = "\\\\"
-                case 0x0A: replacement = "\\n"
-                case 0x0D: replacement = "\\r"
-                case 0x09: replacement = "\\t"
-                case 0..<0x20, 0x7F: break
-                // U+0080–U+009F (C1 controls): C2 80–C2 9F.
-                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] < 0xA0:
-                    length = 2
-                // U+2028/2029 (line separators to JavaScript), U+202A–202E and U+2066–2069 (bidi controls).
-                case 0xE2 where index + 2 < bytes.count && ((bytes[index + 1] == 0x80 && (0xA8...0xAE).contains(bytes[index + 2]))
-                                                            || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2]))):
-                    length = 3
-                default:
+                // The rule is ByteSearch's, shared with ByteBuffer.append(jsonString:).
+                let length = ByteSearch.jsonEscapeLength(in: bytes, at: index)
+                guard length > 0 else {
                     index += 1
                     continue
                 }
                 out.append(contentsOf: bytes[runStart..<index])
-                if let replacement {
-                    replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                } else {
-                    // \uXXXX of the scalar these 1–3 bytes encode.
-                    var scalar = UInt32(byte)
-                    if length == 2 { scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
-                    if length == 3 { scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F) }
-                    let hex = Array("0123456789abcdef".utf8)
+                ByteSearch.jsonEscape(bytes, at: index, length: length) { first, second in
+                    out.append(first)
+                    out.append(second)
+                } hex: { scalar in
                     JSONWriter.raw("\\u", into: &out)
-                    for shift in [12, 8, 4, 0] { out.append(hex[Int(scalar >> UInt32(shift) & 0xF)]) }
+                    for shift: UInt32 in [12, 8, 4, 0] { out.append(ByteSearch.hexDigit(scalar >> shift)) }
                 }
                 index += length
                 runStart = index

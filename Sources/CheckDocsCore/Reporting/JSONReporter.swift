@@ -44,11 +44,14 @@ public struct JSONReporter: StreamingFormat {
     }
 
     public func fragment(for result: ProgramResult) -> [UInt8] {
-        var bytes: [UInt8] = []
-        // About 1 KB per requirement: reserved once rather than grown by doubling and copying.
-        bytes.reserveCapacity(1_024 * (result.requirements.count + 2))
-        write(result, into: &bytes)
-        return bytes
+        // Written straight into the array returned, sized once: about 1 KB per requirement and
+        // 0.75 KB per file it considered covers every program of the bench catalogs with a third
+        // to spare; a larger program costs one copy more (docs/performance.md, "JSON report writer").
+        var candidates = 0
+        for index in result.requirements.indices { candidates += result.requirements[index].candidates.count }
+        return ByteBuffer.array(capacity: 1_024 * (result.requirements.count + 2) + 768 * candidates) { bytes in
+            Self.write(result, into: &bytes)
+        }
     }
 
     public func program(fragment: [UInt8], index: Int, into out: inout ReportOutput) {
@@ -106,46 +109,61 @@ public struct JSONReporter: StreamingFormat {
         out.write(last ? "\n" : ",\n")
     }
 
-    /// A program object at depth 2 (inside `programs`), written directly: the hot path.
-    private func write(_ program: ProgramResult, into out: inout [UInt8]) {
+    /// A program object at depth 2 (inside `programs`), written directly: the hot path. Results
+    /// are read in place, by index (a `for … in` copies each, a retain per field).
+    static func write(_ program: ProgramResult, into out: inout ByteBuffer) {
         var object = JSONObjectWriter(depth: 2)
         object.string("id", program.id, into: &out)
         object.string("name", program.name, into: &out)
         if let institution = program.institution { object.string("institution", institution, into: &out) }
         object.string("kind", program.kind.rawValue, into: &out)
         object.string("status", program.status.rawValue, into: &out)
-        object.value("source", .object([member("href", .string(program.source.href)), member("asOf", .string(program.source.asOf.description))]), into: &out)
+        object.key("source", into: &out)
+        var source = JSONObjectWriter(depth: 3)
+        source.string("href", program.source.href, into: &out)
+        source.date("asOf", program.source.asOf, into: &out)
+        source.close(into: &out)
         object.string("file", program.file, into: &out)
         object.strings("checklists", program.checklists, into: &out)
         if let rotation = program.rotation {
-            object.value("rotation", .object([member("start", .string(rotation.start.description)), member("end", .string(rotation.end.description))]), into: &out)
+            object.key("rotation", into: &out)
+            var dates = JSONObjectWriter(depth: 3)
+            dates.date("start", rotation.start, into: &out)
+            dates.date("end", rotation.end, into: &out)
+            dates.close(into: &out)
         }
         if let session = program.session {
-            object.value("session", .object([member("start", .string(session.start.description)), member("reason", .string(session.reason.rawValue)),
-                                             member("sessions", .number(Double(session.count), String(session.count)))]), into: &out)
+            object.key("session", into: &out)
+            var chosen = JSONObjectWriter(depth: 3)
+            chosen.date("start", session.start, into: &out)
+            chosen.string("reason", session.reason.rawValue, into: &out)
+            chosen.integer("sessions", session.count, into: &out)
+            chosen.close(into: &out)
         }
-        if let deadline = program.effectiveDeadline { object.string("applyBy", deadline.description, into: &out) }
-        object.value("fees", .array(program.fees.map { fee in
-            .object([member("amount", decimal(fee.amount)), member("currency", .string(fee.currency)), member("label", .string(fee.label))])
-        }), into: &out)
+        if let deadline = program.effectiveDeadline { object.date("applyBy", deadline, into: &out) }
+        object.key("fees", into: &out)
+        var fees = JSONArrayWriter(depth: 3)
+        for index in program.fees.indices {
+            fees.next(into: &out)
+            var fee = JSONObjectWriter(depth: 4)
+            fee.raw("amount", decimalText(program.fees[index].amount), into: &out)
+            fee.string("currency", program.fees[index].currency, into: &out)
+            fee.string("label", program.fees[index].label, into: &out)
+            fee.close(into: &out)
+        }
+        fees.close(into: &out)
         object.key("requirements", into: &out)
-        if program.requirements.isEmpty {
-            JSONWriter.raw("[]", into: &out)
-        } else {
-            JSONWriter.raw("[\n", into: &out)
-            for (index, result) in program.requirements.enumerated() {
-                JSONWriter.indentation(4, into: &out)
-                write(result, into: &out)
-                JSONWriter.raw(index == program.requirements.count - 1 ? "\n" : ",\n", into: &out)
-            }
-            JSONWriter.indentation(3, into: &out)
-            out.append(UInt8(ascii: "]"))
+        var requirements = JSONArrayWriter(depth: 3)
+        for index in program.requirements.indices {
+            requirements.next(into: &out)
+            write(program.requirements[index], into: &out)
         }
+        requirements.close(into: &out)
         object.close(into: &out)
     }
 
     /// A requirement object at depth 4.
-    private func write(_ result: RequirementResult, into out: inout [UInt8]) {
+    static func write(_ result: RequirementResult, into out: inout ByteBuffer) {
         var object = JSONObjectWriter(depth: 4)
         object.string("id", result.id, into: &out)
         object.string("title", result.title, into: &out)
@@ -156,31 +174,102 @@ public struct JSONReporter: StreamingFormat {
         object.bool("blocking", result.blocks(at: .error), into: &out)
         object.string("supplier", result.supplier.rawValue, into: &out)
         object.string("due", result.due.rawValue, into: &out)
-        object.strings("files", result.files.lazy.map(\.description), into: &out)
+        object.key("files", into: &out)
+        var files = JSONArrayWriter(depth: 5)
+        for index in result.files.indices {
+            files.next(into: &out)
+            out.append(jsonString: result.files[index].description)
+        }
+        files.close(into: &out)
         object.string("message", result.message, into: &out)
         // Written straight into the bytes, without a JSONValue tree: a catalog run writes one per
         // failing requirement of every program (docs/performance.md).
         if let reason = result.reason {
             object.key("reason", into: &out)
-            Self.write(reason, depth: 5, into: &out)
+            write(reason, depth: 5, into: &out)
         }
         if !result.candidates.isEmpty {
             object.key("candidates", into: &out)
-            Self.write(result.candidates, depth: 5, into: &out)
+            write(result.candidates, depth: 5, into: &out)
         }
-        if let choice = result.choice { object.value("choice", choice.json, into: &out) }
+        if let choice = result.choice {
+            object.key("choice", into: &out)
+            var chosen = JSONObjectWriter(depth: 5)
+            chosen.string("documentType", choice.documentType, into: &out)
+            chosen.integer("max", choice.max, into: &out)
+            chosen.integer("found", choice.found, into: &out)
+            chosen.close(into: &out)
+        }
         if let hint = result.hint { object.string("hint", hint, into: &out) }
         if let rule = result.rule { object.string("rule", rule, into: &out) }
         if !result.origin.isEmpty { object.string("origin", result.origin, into: &out) }
         if let waiver = result.waiver {
-            object.value("waiver", .object([
-                member("originalStatus", .string(waiver.originalStatus.rawValue)),
-                member("reason", .string(waiver.reason)),
-                member("expires", .string(waiver.expires.description)),
-                member("source", .string(waiver.location.description)),
-            ]), into: &out)
+            object.key("waiver", into: &out)
+            var applied = JSONObjectWriter(depth: 5)
+            applied.string("originalStatus", waiver.originalStatus.rawValue, into: &out)
+            applied.string("reason", waiver.reason, into: &out)
+            applied.date("expires", waiver.expires, into: &out)
+            applied.string("source", waiver.location.description, into: &out)
+            applied.close(into: &out)
         }
         object.close(into: &out)
+    }
+
+    /// The reason object, as `JSONWriter` would write `json(reason)` at nesting depth `depth`.
+    static func write(_ reason: FindingReason, depth: Int, into out: inout ByteBuffer) {
+        var object = JSONObjectWriter(depth: depth)
+        object.string("kind", reason.kind, into: &out)
+        object.string("code", reason.code, into: &out)
+        if let file = reason.file { object.string("file", file.description, into: &out) }
+        for index in reason.fields.indices {
+            object.key(escaping: reason.fields[index].key, into: &out)
+            switch reason.fields[index].value {
+            case let .string(text): out.append(jsonString: text)
+            case let .int(number): out.append(decimal: number)
+            case let .number(number): out.append(utf8: EligibilityRule.format(number))
+            case let .bool(flag): out.append(flag ? "true" : "false")
+            case let .date(date): write(date, into: &out)
+            case let .strings(items):
+                var array = JSONArrayWriter(depth: depth + 1)
+                for item in items {
+                    array.next(into: &out)
+                    out.append(jsonString: item)
+                }
+                array.close(into: &out)
+            }
+        }
+        object.close(into: &out)
+    }
+
+    /// The candidates array, as `JSONWriter` would write their `json` at nesting depth `depth`.
+    static func write(_ candidates: [CandidateFile], depth: Int, into out: inout ByteBuffer) {
+        var array = JSONArrayWriter(depth: depth)
+        for index in candidates.indices {
+            array.next(into: &out)
+            var object = JSONObjectWriter(depth: depth + 1)
+            object.string("path", candidates[index].path.description, into: &out)
+            object.bool("counted", candidates[index].counted, into: &out)
+            // Worded here, once each: a candidate's reason and sentence are made on each read.
+            if let failure = candidates[index].failure {
+                object.key("reason", into: &out)
+                write(failure.reason, depth: depth + 2, into: &out)
+                object.string("message", failure.sentence, into: &out)
+            }
+            object.close(into: &out)
+        }
+        array.close(into: &out)
+    }
+
+    /// `"YYYY-MM-DD"`, digit by digit (what `CalendarDate.description` spells, without the String).
+    static func write(_ date: CalendarDate, into out: inout ByteBuffer) {
+        out.reserve(12)
+        out.append(UInt8(ascii: "\""))
+        out.append(digitsOf: date.year, width: 4)
+        out.append(UInt8(ascii: "-"))
+        out.append(digitsOf: date.month, width: 2)
+        out.append(UInt8(ascii: "-"))
+        out.append(digitsOf: date.day, width: 2)
+        out.append(UInt8(ascii: "\""))
     }
 
     private func document(_ document: ApplicantDocument) -> JSONValue {
@@ -192,60 +281,6 @@ public struct JSONReporter: StreamingFormat {
         if !document.facts.doses.isEmpty { members.append(member("doses", .array(document.facts.doses.map { .string($0.description) }))) }
         if let result = document.facts.result { members.append(member("result", .string(result.rawValue))) }
         return .object(members)
-    }
-
-    /// The reason object, as `JSONWriter` would write `json(reason)` at nesting depth `depth`.
-    static func write(_ reason: FindingReason, depth: Int, into out: inout [UInt8]) {
-        var first = true
-        func key(_ name: String) {
-            JSONWriter.raw(first ? "{\n" : ",\n", into: &out)
-            first = false
-            JSONWriter.indentation(depth + 1, into: &out)
-            JSONWriter.escape(name, into: &out)
-            JSONWriter.raw(": ", into: &out)
-        }
-        key("kind")
-        JSONWriter.escape(reason.kind, into: &out)
-        key("code")
-        JSONWriter.escape(reason.code, into: &out)
-        if let file = reason.file {
-            key("file")
-            JSONWriter.escape(file.description, into: &out)
-        }
-        for field in reason.fields {
-            key(field.key)
-            switch field.value {
-            case let .string(text): JSONWriter.escape(text, into: &out)
-            case let .int(number): out.append(contentsOf: String(number).utf8)
-            case let .number(number): out.append(contentsOf: EligibilityRule.format(number).utf8)
-            case let .bool(flag): JSONWriter.raw(flag ? "true" : "false", into: &out)
-            case let .date(date): JSONWriter.escape(date.description, into: &out)
-            case let .strings(items): JSONWriter.write(.array(items.map(JSONValue.string)), indent: depth + 1, into: &out)
-            }
-        }
-        out.append(UInt8(ascii: "\n"))
-        JSONWriter.indentation(depth, into: &out)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    /// The candidates array, as `JSONWriter` would write their `json` at nesting depth `depth`.
-    static func write(_ candidates: [CandidateFile], depth: Int, into out: inout [UInt8]) {
-        JSONWriter.raw("[\n", into: &out)
-        for (index, file) in candidates.enumerated() {
-            JSONWriter.indentation(depth + 1, into: &out)
-            var object = JSONObjectWriter(depth: depth + 1)
-            object.string("path", file.path.description, into: &out)
-            object.bool("counted", file.counted, into: &out)
-            if let reason = file.reason {
-                object.key("reason", into: &out)
-                write(reason, depth: depth + 2, into: &out)
-            }
-            if let sentence = file.sentence { object.string("message", sentence, into: &out) }
-            object.close(into: &out)
-            JSONWriter.raw(index == candidates.count - 1 ? "\n" : ",\n", into: &out)
-        }
-        JSONWriter.indentation(depth, into: &out)
-        out.append(UInt8(ascii: "]"))
     }
 
     /// `{"kind": "window", "code": "before-window", "file": "…", "date": "…", …}`.
@@ -291,8 +326,17 @@ public struct JSONReporter: StreamingFormat {
     }
     private func integer(_ value: Int) -> JSONValue { .number(Double(value), String(value)) }
     private func decimal(_ value: Decimal) -> JSONValue {
-        let text = NSDecimalNumber(decimal: value).stringValue
+        let text = Self.decimalText(value)
         return .number(Double(text) ?? 0, text)
+    }
+    private static func decimalText(_ value: Decimal) -> String { NSDecimalNumber(decimal: value).stringValue }
+}
+
+extension JSONObjectWriter {
+    /// A date member, `"YYYY-MM-DD"`.
+    mutating func date(_ key: StaticString, _ date: CalendarDate, into out: inout ByteBuffer) {
+        self.key(key, into: &out)
+        JSONReporter.write(date, into: &out)
     }
 }
 

@@ -72,25 +72,29 @@ public enum ByteSearch {
     }
 
     /// The index of the first byte at or after `start` that JSON output must look at: a control
-    /// character (below 0x20), `"`, `\`, or 0x7F and above (DEL, and every byte of a non-ASCII
+    /// character (below 0x20), `"`, `\\`, or 0x7F and above (DEL, and every byte of a non-ASCII
     /// character, some of which are escaped); `bytes.count` when there is none. Eight bytes are
-    /// tested at a time: a report is mostly plain ASCII, and this is its hottest loop.
+    /// tested at a time, without a branch per test: a report is mostly plain ASCII. The scan of
+    /// `JSONWriter.escape`; the report's programs scan as they copy, with the same flags
+    /// (`ByteBuffer.append(jsonString:)`, docs/performance.md "JSON report writer").
     public static func firstJSONSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
-        if let base = bytes.baseAddress {
+        if let base = bytes.baseAddress, count >= 8 {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // (x - n·ones) & ~x & highs is non-zero exactly when some byte of x is below n (n ≤ 0x80);
-            // a byte equal to c is a byte of x ^ c·ones below 1.
-            func anyBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
             while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & highs != 0 || anyBelow(word, 0x20) || anyBelow(word ^ (ones &* 0x22), 1)
-                    || anyBelow(word ^ (ones &* 0x5C), 1) || anyBelow(word ^ (ones &* 0x7F), 1) { break }
+                let flags = jsonSpecialFlags(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
                 index += 8
             }
+            guard index < count else { return count }
+            // The last eight bytes, those before `index` (tested already, or before `start`)
+            // replaced by a plain letter so that they flag nothing and carry nothing upwards.
+            let skipped = UInt64(index - (count - 8)) * 8
+            let before: UInt64 = (1 << skipped) - 1
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            let flags = jsonSpecialFlags(word & ~before | 0x4141_4141_4141_4141 & before)
+            return flags == 0 ? count : count - 8 + flags.trailingZeroBitCount >> 3
         }
         while index < count {
             let byte = bytes[index]
@@ -98,5 +102,20 @@ public enum ByteSearch {
             index += 1
         }
         return count
+    }
+
+    /// The high bit of each byte of `word` (first byte lowest) that JSON output must look at, and
+    /// perhaps of bytes above such a byte, never below: so the lowest flag is exact. A byte of
+    /// 0x80 or more has its high bit; 0x7F gets it by adding one; (x - n·ones) & ~x sets it in a
+    /// byte below n (n ≤ 0x80), and a byte equal to c is a byte of x ^ c·ones below 1. Borrows
+    /// and carries only start at a flagged byte and only move upwards.
+    @inline(__always)
+    static func jsonSpecialFlags(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word
+        return (word | (word &+ ones) | control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
     }
 }
