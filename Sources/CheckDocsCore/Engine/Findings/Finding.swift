@@ -9,43 +9,66 @@ public struct Finding: Hashable, Sendable {
     /// The kind and the detail, made once and shared: a finding is copied into every list of the
     /// files a clause considered, and a copy of a string and an existential, and of an optional
     /// one through the generic witnesses, cost more than the check that found it; a reference is
-    /// one retain, and an absent finding a null (docs/performance.md, "Shared values").
-    private final class Box: Sendable {
-        let kind: String
-        let detail: any FindingDetail
-
-        init(kind: String, detail: any FindingDetail) {
-            self.kind = kind
-            self.detail = detail
-        }
-    }
-
-    private let box: Box
+    /// one retain, and an absent finding a null. The detail is stored in the box itself, typed,
+    /// so a finding is one allocation whatever its detail's size (docs/performance.md, "Shared
+    /// values").
+    private let box: any FindingBox
 
     /// A `<document>` attribute or child element name (`window`, `file`, …), `document` for the
     /// count, `expires` for a document past its own expiry date; for an eligibility rule its
     /// `<eligibility>` element (`exam`, …), and `deadline` for the timing rule.
     public var kind: String { box.kind }
-    public var detail: any FindingDetail { box.detail }
+    public var detail: any FindingDetail { box.anyDetail }
 
     public init(kind: String, detail: some FindingDetail) {
-        box = Box(kind: kind, detail: detail)
+        box = StoredFinding(kind: kind, detail: detail)
     }
 
-    public func sentence(catalog: DocumentCatalog) -> String { detail.sentence(catalog: catalog) }
+    public func sentence(catalog: DocumentCatalog) -> String { box.sentence(catalog: catalog) }
 
-    public func reason(file: FilePath?) -> FindingReason {
-        FindingReason(kind: kind, code: detail.code, file: file, fields: detail.fields)
-    }
+    public func reason(file: FilePath?) -> FindingReason { box.reason(file: file) }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.box === rhs.box || (lhs.kind == rhs.kind && AnyHashable(lhs.detail) == AnyHashable(rhs.detail))
+        lhs.box === rhs.box || (lhs.kind == rhs.kind && lhs.box.hasDetail(equalTo: rhs.box))
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
-        AnyHashable(detail).hash(into: &hasher)
+        box.hashDetail(into: &hasher)
     }
+}
+
+/// A finding's storage, whatever the type of its detail.
+private protocol FindingBox: AnyObject, Sendable {
+    var kind: String { get }
+    var anyDetail: any FindingDetail { get }
+    func sentence(catalog: DocumentCatalog) -> String
+    func reason(file: FilePath?) -> FindingReason
+    func hasDetail(equalTo other: any FindingBox) -> Bool
+    func hashDetail(into hasher: inout Hasher)
+}
+
+private final class StoredFinding<Detail: FindingDetail>: FindingBox {
+    let kind: String
+    let detail: Detail
+
+    init(kind: String, detail: Detail) {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    var anyDetail: any FindingDetail { detail }
+
+    func sentence(catalog: DocumentCatalog) -> String { detail.sentence(catalog: catalog) }
+
+    func reason(file: FilePath?) -> FindingReason {
+        FindingReason(kind: kind, code: detail.code, file: file, fields: detail.fields)
+    }
+
+    /// Details of different types differ, as `AnyHashable` compares them.
+    func hasDetail(equalTo other: any FindingBox) -> Bool { (other as? StoredFinding<Detail>)?.detail == detail }
+
+    func hashDetail(into hasher: inout Hasher) { AnyHashable(detail).hash(into: &hasher) }
 }
 
 /// One kind's failure: a case with the facts involved, its sentence and its data.
