@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CheckDocsNative
 @testable import CheckDocsCore
@@ -78,5 +79,41 @@ import Testing
         #expect(both.clauseTypes == apart[0].clauseTypes.union(apart[1].clauseTypes))
         #expect(both.factTypes == apart[0].factTypes.union(apart[1].factTypes))
         #expect(both.decidableFields == apart[0].decidableFields.merging(apart[1].decidableFields) { $0.union($1) })
+    }
+}
+
+/// The next slice is evaluated while this one is written (docs/performance.md, "The next slice
+/// while this one is written").
+@Suite struct BackgroundWorkTests {
+    @Test("background work runs on another thread, not in the caller's, and its value is handed over once done")
+    func runsMeanwhile() {
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let work = Background { () -> Int in
+            started.signal()
+            release.wait()  // only the caller, after `init` returned, lets it finish
+            return 42
+        }
+        started.wait()
+        release.signal()
+        #expect(work.wait() == 42)
+    }
+
+    @Test("a check over more programs than a slice gives each program's result once, in the order of its files")
+    func slicesInOrder() throws {
+        let programs = try TemporaryFolder()
+        defer { programs.remove() }
+        let count = ReadinessChecker.evaluationSlice * 3 + 5
+        for index in 0..<count {
+            try Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#,
+                                id: String(format: "p%03d", index))
+                .write(toFile: programs.path + String(format: "/p%03d.xml", index), atomically: true, encoding: .utf8)
+        }
+        let folder = try TemporaryFolder(files: ["CV.pdf"])
+        defer { folder.remove() }
+        let report = try ReadinessChecker.check(CheckRequest(folder: folder.path, programPaths: [programs.path], asOf: CalendarDate(iso: "2026-12-01")!),
+                                                knowledge: Fixture.knowledge)
+        #expect(report.programs.map(\.id) == (0..<count).map { String(format: "p%03d", $0) })
+        #expect(report.programs.allSatisfy { $0.status == .ready })
     }
 }

@@ -2,6 +2,13 @@ import CheckDocsNative
 import CheckDocsFormats
 import class Foundation.ProcessInfo
 
+/// One program of a slice, evaluated, waived and formatted on a worker thread.
+private struct SliceOutcome: Sendable {
+    var result: ProgramResult
+    var matched: [Int]
+    var prepared: [[UInt8]?]
+}
+
 /// What one `check` run is asked to do.
 public struct CheckRequest: Sendable {
     public var folder: String
@@ -153,21 +160,34 @@ public enum ReadinessChecker {
             let waiving = waivers
             let prepare = events.preparation
             let lanes = evaluators
-            for start in stride(from: 0, to: chosen.count, by: evaluationSlice) {
-                // Each lane evaluates a run of the slice with its own evaluator; the runs are
-                // joined in order.
-                let slice = chosen[start..<min(start + evaluationSlice, chosen.count)]
-                let runs = Self.runs(of: slice.indices, lanes: lanes.count)
-                let outcomes = Array(runs.indices).concurrentMap { lane in
+            let slices = stride(from: 0, to: chosen.count, by: evaluationSlice).map { $0..<min($0 + evaluationSlice, chosen.count) }
+            // Each lane evaluates a run of the slice with its own evaluator; the runs are joined in order.
+            @Sendable func outcomes(_ slice: Range<Int>) -> [SliceOutcome] {
+                let runs = Self.runs(of: slice, lanes: lanes.count)
+                return Array(Array(runs.indices).concurrentMap { lane in
                     runs[lane].map { index in
-                        let (result, matched) = waiving.waive(FactEvidence.annotate(lanes[lane].evaluate(slice[index]), decided: decided))
-                        return (result: result, matched: matched, prepared: prepare?(result) ?? [])
+                        let (result, matched) = waiving.waive(FactEvidence.annotate(lanes[lane].evaluate(chosen[index]), decided: decided))
+                        return SliceOutcome(result: result, matched: matched, prepared: prepare?(result) ?? [])
                     }
-                }.joined()
-                for outcome in outcomes {
+                }.joined())
+            }
+            // The next slice is evaluated while this one is recorded and written: the writing (and
+            // freeing) happens on this thread alone, and the cores waited for it between slices
+            // (docs/performance.md, "The next slice while this one is written").
+            var next = slices.first.map { first in Background { outcomes(first) } }
+            for index in slices.indices {
+                let current = next!.wait()
+                next = index + 1 < slices.count ? Background { [slice = slices[index + 1]] in outcomes(slice) } : nil
+                for outcome in current {
                     waivers.record(outcome.matched)
                     summary.add(outcome.result)
-                    try events.program(outcome.result, prepared: outcome.prepared)
+                    do {
+                        try events.program(outcome.result, prepared: outcome.prepared)
+                    } catch {
+                        // Nothing is left running behind an error.
+                        _ = next?.wait()
+                        throw error
+                    }
                 }
             }
         }

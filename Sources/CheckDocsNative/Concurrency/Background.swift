@@ -1,0 +1,23 @@
+import Dispatch
+
+/// Work started on another thread now, whose value is asked for later: the caller does something
+/// else meanwhile (a check writes one slice of programs while the next is evaluated).
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    // `value` is written once, by the work, before `done` is signalled, and read only after
+    // waiting for it: the semaphore orders the two.
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    /// The work's value, once it is done; call at most once.
+    public func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
