@@ -217,7 +217,7 @@ public struct DescriptionNode: Sendable {
     public func children(_ element: String, plural: String) -> [DescriptionNode] {
         switch backing {
         case let .xml(node):
-            return node.children(named: element).map { .xml($0, file: file) }
+            return Self.xmlChildren(of: node, named: element, file: file)
         case let .json(value, pointer):
             let arrayPointer = JSONPointer.appending(pointer, plural)
             return (value[plural]?.arrayValue ?? []).enumerated().map { index, item in
@@ -231,7 +231,7 @@ public struct DescriptionNode: Sendable {
     public func children(_ element: String, in container: String, plural: String) -> [DescriptionNode] {
         switch backing {
         case let .xml(node):
-            return node.child(named: container).map { $0.children(named: element).map { .xml($0, file: file) } } ?? []
+            return node.child(named: container).map { Self.xmlChildren(of: $0, named: element, file: file) } ?? []
         case .json:
             return children(element, plural: plural)
         }
@@ -266,7 +266,8 @@ public struct DescriptionNode: Sendable {
     public func firstChild(among names: [String]) -> DescriptionNode? {
         switch backing {
         case let .xml(node):
-            return node.children.first { names.contains($0.name) }.map { .xml($0, file: file) }
+            for child in node.children where names.contains(child.name) { return .xml(child, file: file) }
+            return nil
         case let .json(value, pointer):
             for name in names {
                 if let member = value[name] { return .json(member, named: name, pointer: JSONPointer.appending(pointer, name), file: file) }
@@ -290,6 +291,13 @@ public struct DescriptionNode: Sendable {
             if case .null = member { return nil }
             return .json(member)
         }
+    }
+
+    /// The child elements of one name, made into nodes without a filtered copy of the children first.
+    private static func xmlChildren(of node: XMLElementNode, named name: String, file: String) -> [DescriptionNode] {
+        var nodes: [DescriptionNode] = []
+        for child in node.children where child.name == name { nodes.append(.xml(child, file: file)) }
+        return nodes
     }
 
     private static func namedItem(_ item: JSONValue, pointer: String, file: String) -> DescriptionNode? {

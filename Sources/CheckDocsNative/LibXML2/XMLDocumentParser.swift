@@ -51,14 +51,22 @@ public enum XMLDocumentParser {
                 }))
             }
         }
-        return .success(convert(root, lines: lines, namespaces: NamespaceNames()))
+        return .success(convert(root, source: XMLSourceLines(lines), namespaces: NamespaceNames()))
     }
 
-    private static func convert(_ node: xmlNodePtr, lines: LineIndex, namespaces: NamespaceNames) -> XMLElementNode {
+    private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, namespaces: NamespaceNames) -> XMLElementNode {
         let name = String(cString: node.pointee.name)
         let namespace = node.pointee.ns.flatMap { $0.pointee.href.map(namespaces.name) }
         var attributes: [(name: String, value: String)] = []
         var property = node.pointee.properties
+        // Counted first, so the array is allocated once.
+        var attributeCount = 0
+        while let attribute = property {
+            attributeCount += 1
+            property = attribute.pointee.next
+        }
+        attributes.reserveCapacity(attributeCount)
+        property = node.pointee.properties
         while let attribute = property {
             let attributeName = String(cString: attribute.pointee.name)
             var value = ""
@@ -81,17 +89,18 @@ public enum XMLDocumentParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(convert(current, lines: lines, namespaces: namespaces))
+                children.append(convert(current, source: source, namespaces: namespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
+                if let content = current.pointee.content {
+                    if text.isEmpty { text = String(cString: content) } else { text += String(cString: content) }
+                }
             default:
                 break
             }
             child = current.pointee.next
         }
-        let line = Int(xmlGetLineNo(node))
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: text, line: line, column: lines.column(ofTag: Array(name.utf8), onLine: line))
+                              text: text, line: Int(xmlGetLineNo(node)), source: source)
     }
 }
 
@@ -129,7 +138,7 @@ public enum XMLLibrary {
 }
 
 /// Finds lines and columns in the raw bytes for messages libxml2 gives only a line for.
-struct LineIndex {
+struct LineIndex: Sendable {
     private let data: [UInt8]
     private var starts: [Int] = [0]
 
@@ -170,7 +179,7 @@ struct LineIndex {
 
     /// 1-based column of the start tag `<name` (or `<prefix:name`) on `line`, or 0 when not found.
     /// Called for every element, so it searches the bytes in place.
-    func column(ofTag name: [UInt8], onLine line: Int) -> Int {
+    func column(ofTag name: String.UTF8View, onLine line: Int) -> Int {
         let bytes = lineBytes(line)
         guard !name.isEmpty, bytes.count > name.count else { return 0 }
         var index = bytes.startIndex
