@@ -219,8 +219,10 @@ public struct DescriptionNode: Sendable {
         case let .xml(node):
             return Self.xmlChildren(of: node, named: element, file: file)
         case let .json(value, pointer):
+            // Most clauses do not use a given kind: no pointer is made for an array that is not there.
+            guard let items = value[plural]?.arrayValue, !items.isEmpty else { return [] }
             let arrayPointer = JSONPointer.appending(pointer, plural)
-            return (value[plural]?.arrayValue ?? []).enumerated().map { index, item in
+            return items.enumerated().map { index, item in
                 .json(item, named: element, pointer: JSONPointer.appending(arrayPointer, index), file: file)
             }
         }

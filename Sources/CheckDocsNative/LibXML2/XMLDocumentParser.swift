@@ -84,7 +84,8 @@ public enum XMLDocumentParser {
         }
         var children: [XMLElementNode] = []
         children.reserveCapacity(Int(xmlChildElementCount(node)))
-        var text = ""
+        var firstText: UnsafeMutablePointer<xmlChar>?
+        var textPieces = 0
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -92,15 +93,50 @@ public enum XMLDocumentParser {
                 children.append(convert(current, source: source, namespaces: namespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    if text.isEmpty { text = String(cString: content) } else { text += String(cString: content) }
+                    if textPieces == 0 { firstText = content }
+                    textPieces += 1
                 }
             default:
                 break
             }
             child = current.pointee.next
         }
+        // The text is every text piece's, in order. An element with children has a piece of white
+        // space around each: they are joined into one string made once, not appended piece by piece.
+        let text: String
+        switch (textPieces, firstText) {
+        case let (1, only?): text = String(cString: only)
+        case (0, _), (_, nil): text = ""
+        default: text = joinedText(of: node)
+        }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
                               text: text, line: Int(xmlGetLineNo(node)), source: source)
+    }
+}
+
+/// The text and CDATA pieces of an element's children, concatenated.
+private func joinedText(of node: xmlNodePtr) -> String {
+    func forEachPiece(_ body: (UnsafeMutablePointer<xmlChar>, Int) -> Void) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+               let content = current.pointee.content {
+                body(content, strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+            }
+            child = current.pointee.next
+        }
+    }
+    var total = 0
+    forEachPiece { _, count in total += count }
+    // Invalid UTF-8 is repaired as String(cString:) repairs it; libxml2 gives only valid UTF-8.
+    return String(unsafeUninitializedCapacity: total) { buffer in
+        var offset = 0
+        forEachPiece { content, count in
+            guard let base = buffer.baseAddress, offset + count <= buffer.count else { return }
+            (base + offset).update(from: content, count: count)
+            offset += count
+        }
+        return offset
     }
 }
 
@@ -144,7 +180,18 @@ struct LineIndex: Sendable {
 
     init(_ data: [UInt8]) {
         self.data = data
-        for (offset, byte) in data.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        // memchr finds each line's end, rather than a test of every byte in Swift (the index is
+        // made for every description read).
+        var starts = [0]
+        data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                starts.append(offset)
+            }
+        }
+        self.starts = starts
     }
 
     func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
@@ -182,19 +229,29 @@ struct LineIndex: Sendable {
     func column(ofTag name: String.UTF8View, onLine line: Int) -> Int {
         let bytes = lineBytes(line)
         guard !name.isEmpty, bytes.count > name.count else { return 0 }
-        var index = bytes.startIndex
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            var start = open + 1
-            // Skip a namespace prefix: <p:name>.
-            if let colon = bytes[start...].prefix(64).firstIndex(where: { $0 == UInt8(ascii: ":") || Self.isDelimiter($0) }),
-               bytes[colon] == UInt8(ascii: ":") { start = colon + 1 }
-            let end = start + name.count
-            if end <= bytes.endIndex, bytes[start..<end].elementsEqual(name), end == bytes.endIndex || Self.isDelimiter(bytes[end]) {
-                return open - bytes.startIndex + 1
+        // Over the line's bytes in place: asked for every requirement and clause a description has.
+        return bytes.withUnsafeBufferPointer { line in
+            var index = 0
+            while index < line.count {
+                guard line[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                var start = index + 1
+                // Skip a namespace prefix: <p:name>.
+                var probe = start
+                let limit = min(line.count, start + 64)
+                while probe < limit, line[probe] != UInt8(ascii: ":"), !Self.isDelimiter(line[probe]) { probe += 1 }
+                if probe < limit, line[probe] == UInt8(ascii: ":") { start = probe + 1 }
+                let end = start + name.count
+                if end <= line.count, UnsafeBufferPointer(rebasing: line[start..<end]).elementsEqual(name),
+                   end == line.count || Self.isDelimiter(line[end]) {
+                    return index + 1
+                }
+                index += 1
             }
-            index = open + 1
+            return 0
         }
-        return 0
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
