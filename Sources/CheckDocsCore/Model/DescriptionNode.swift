@@ -203,14 +203,21 @@ public struct DescriptionNode: Sendable {
         }
     }
 
-    /// Calls `body` with every attribute and child element name of an XML node and returns true;
-    /// returns false for JSON, where a repeated element's key is its plural: any name may be
-    /// there. For skipping, when decoding, the constraint kinds a clause does not use.
-    public func forEachWrittenName(_ body: (String) -> Void) -> Bool {
-        guard case let .xml(node) = backing else { return false }
-        for attribute in node.attributes { body(attribute.name) }
-        for child in node.children { body(child.name) }
-        return true
+    /// Calls `body` with every attribute and child element name of an XML node, or every key of
+    /// a JSON object (where a repeated element's key is its plural: `body` is told which syntax
+    /// it is), and returns true; returns false for any other JSON value. For skipping, when
+    /// decoding, the constraint kinds a clause does not use.
+    public func forEachWrittenName(_ body: (_ name: String, _ json: Bool) -> Void) -> Bool {
+        switch backing {
+        case let .xml(node):
+            for attribute in node.attributes { body(attribute.name, false) }
+            for child in node.children { body(child.name, false) }
+            return true
+        case let .json(value, _):
+            guard let members = value.members else { return false }
+            for member in members { body(member.key, true) }
+            return true
+        }
     }
 
     /// A repeated child element (`<window/>` …), or the items of the array under `plural` (`"windows"`).

@@ -13,11 +13,12 @@ public enum DocumentConstraintKinds {
         // A clause uses two or three of the kinds: the others are not asked (a catalog decodes
         // every clause of every program). The kinds are found from the names the clause is
         // written with, each looked up once, instead of comparing every kind's names with every
-        // name of the clause.
-        // The kinds asked, one bit per index of `all` (a list of flags was an allocation per clause).
+        // name of the clause; in JSON, a repeated element's key is its plural, its name and "s"
+        // (ConstraintKindTests holds the JSON schema to that). The kinds asked are kept one bit
+        // per index of `all` (a list of flags was an allocation per clause).
         var asked = AskedKinds()
-        let exact = node.forEachWrittenName { name in
-            for index in kindsByName[name] ?? [] { asked.insert(index) }
+        let exact = node.forEachWrittenName { name, json in
+            for index in (json ? kindsByJSONKey : kindsByName)[name] ?? [] { asked.insert(index) }
         }
         for (index, kind) in all.enumerated() where !exact || asked.contains(index) {
             try decode(kind, from: node, into: &constraints)
@@ -38,6 +39,19 @@ public enum DocumentConstraintKinds {
         var kinds: [String: [Int]] = [:]
         for (index, kind) in all.enumerated() {
             for name in kind.syntax { kinds[name, default: []].append(index) }
+        }
+        return kinds
+    }()
+
+    /// The same for JSON keys: each name, and its plural for when the element is repeated. A
+    /// kind asked for a key it does not use finds nothing, so listing both costs nothing wrong.
+    private static let kindsByJSONKey: [String: [Int]] = {
+        var kinds: [String: [Int]] = [:]
+        for (index, kind) in all.enumerated() {
+            for name in kind.syntax {
+                kinds[name, default: []].append(index)
+                kinds[name + "s", default: []].append(index)
+            }
         }
         return kinds
     }()
