@@ -43,4 +43,18 @@ struct DescriptionLoadingCostTests {
         #expect(root.text == "\n\t\n  \n")
         #expect(root.children[1].attribute("x") == "1" && root.children[1].attribute("y") == nil)
     }
+
+    @Test("a value's white space is trimmed as character by character, with or without the shortcut for plain ASCII ends")
+    func trimming() {
+        func reference(_ text: String) -> String {
+            let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+            let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+            return String(text[start..<end])
+        }
+        let values = ["5", " 5", "5 ", "\t12\n", "\u{A0}5\u{A0}", "\u{2003}7", "a\u{301}", "\u{301}a", "", " ", "\r\n5\r\n",
+                      "\u{600}5", "x y", "~", "!\u{85}", "\u{7F}5"]
+        for value in values {
+            #expect(String(value.trimmingWhitespace) == reference(value), "\(Array(value.unicodeScalars))")
+        }
+    }
 }

@@ -333,6 +333,13 @@ public struct DescriptionNode: Sendable {
 
 extension String {
     var trimmingWhitespace: Substring {
+        // Almost every value is written without space around it: a printable ASCII byte at both
+        // ends is a character that is not white space at both ends (an ASCII character is a
+        // character of its own, or the end of one that starts with a prefix mark, never a space),
+        // so nothing is trimmed and no character is looked at.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self[...]
+        }
         let start = firstIndex { !$0.isWhitespace } ?? endIndex
         let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
         return self[start..<end]

@@ -55,7 +55,7 @@ public enum XMLDocumentParser {
     }
 
     private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, namespaces: NamespaceNames) -> XMLElementNode {
-        let name = String(cString: node.pointee.name)
+        let name = namespaces.tagName(node.pointee.name)
         let namespace = node.pointee.ns.flatMap { $0.pointee.href.map(namespaces.name) }
         var attributes: [(name: String, value: String)] = []
         var property = node.pointee.properties
@@ -68,7 +68,7 @@ public enum XMLDocumentParser {
         attributes.reserveCapacity(attributeCount)
         property = node.pointee.properties
         while let attribute = property {
-            let attributeName = String(cString: attribute.pointee.name)
+            let attributeName = namespaces.tagName(attribute.pointee.name)
             var value = ""
             // A value of one text node (every value, as entities are not substituted) is that
             // node's content: read in place, without libxml2's joined copy to free.
@@ -141,7 +141,8 @@ private func joinedText(of node: xmlNodePtr) -> String {
 }
 
 /// The namespace URIs of one document as Swift strings, made once per declaration: every element
-/// of a description carries the same one, and a URI is too long to be a small string.
+/// of a description carries the same one, and a URI is too long to be a small string. The same
+/// for its element and attribute names.
 private final class NamespaceNames {
     private var names: [(href: UnsafePointer<xmlChar>, name: String)] = []
 
@@ -149,6 +150,22 @@ private final class NamespaceNames {
         if let known = names.first(where: { $0.href == href }) { return known.name }
         let name = String(cString: href)
         names.append((href, name))
+        return name
+    }
+
+    /// The element and attribute names, found by their pointer in a small table: libxml2 keeps
+    /// each name once in the document's dictionary, so a description's few dozen names are made
+    /// into strings once each instead of once per element and attribute. A pointer names the same
+    /// bytes for as long as the document lives, so a slot is right whenever its pointer matches.
+    private var tagPointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+    private var tagNames = [String](repeating: "", count: 64)
+
+    func tagName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
+        if tagPointers[slot] == pointer { return tagNames[slot] }
+        let name = String(cString: pointer)
+        tagPointers[slot] = pointer
+        tagNames[slot] = name
         return name
     }
 }
@@ -244,7 +261,7 @@ struct LineIndex: Sendable {
                 while probe < limit, line[probe] != UInt8(ascii: ":"), !Self.isDelimiter(line[probe]) { probe += 1 }
                 if probe < limit, line[probe] == UInt8(ascii: ":") { start = probe + 1 }
                 let end = start + name.count
-                if end <= line.count, UnsafeBufferPointer(rebasing: line[start..<end]).elementsEqual(name),
+                if end <= line.count, Self.equal(line, from: start, name),
                    end == line.count || Self.isDelimiter(line[end]) {
                     return index + 1
                 }
@@ -252,6 +269,14 @@ struct LineIndex: Sendable {
             }
             return 0
         }
+    }
+
+    /// Whether `name`'s bytes are at `start` in `line` (the caller has checked that they fit).
+    private static func equal(_ line: UnsafeBufferPointer<UInt8>, from start: Int, _ name: String.UTF8View) -> Bool {
+        name.withContiguousStorageIfAvailable { bytes in
+            for offset in 0..<bytes.count where line[start + offset] != bytes[offset] { return false }
+            return true
+        } ?? UnsafeBufferPointer(rebasing: line[start..<start + name.count]).elementsEqual(name)
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
