@@ -51,12 +51,14 @@ public enum XMLDocumentParser {
                 }))
             }
         }
-        return .success(convert(root, source: XMLSourceLines(lines), namespaces: NamespaceNames()))
+        var tags = TagNames()
+        return .success(convert(root, source: XMLSourceLines(lines), tags: &tags))
     }
 
-    private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, namespaces: NamespaceNames) -> XMLElementNode {
-        let name = namespaces.tagName(node.pointee.name)
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map(namespaces.name) }
+    private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, tags: inout TagNames) -> XMLElementNode {
+        let name = tags.name(node.pointee.name)
+        var namespace: String?
+        if let href = node.pointee.ns?.pointee.href { namespace = tags.name(href) }
         var attributes: [(name: String, value: String)] = []
         var property = node.pointee.properties
         // Counted first, so the array is allocated once.
@@ -68,7 +70,7 @@ public enum XMLDocumentParser {
         attributes.reserveCapacity(attributeCount)
         property = node.pointee.properties
         while let attribute = property {
-            let attributeName = namespaces.tagName(attribute.pointee.name)
+            let attributeName = tags.name(attribute.pointee.name)
             var value = ""
             // A value of one text node (every value, as entities are not substituted) is that
             // node's content: read in place, without libxml2's joined copy to free.
@@ -90,7 +92,7 @@ public enum XMLDocumentParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(convert(current, source: source, namespaces: namespaces))
+                children.append(convert(current, source: source, tags: &tags))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     if textPieces == 0 { firstText = content }
@@ -140,32 +142,25 @@ private func joinedText(of node: xmlNodePtr) -> String {
     }
 }
 
-/// The namespace URIs of one document as Swift strings, made once per declaration: every element
-/// of a description carries the same one, and a URI is too long to be a small string. The same
-/// for its element and attribute names.
-private final class NamespaceNames {
-    private var names: [(href: UnsafePointer<xmlChar>, name: String)] = []
+/// The element and attribute names and namespace URIs of one document, found by their pointer in
+/// a small table: libxml2 keeps each name once in the document's dictionary, and every element of
+/// a description carries the same namespace declaration, so a description's few dozen names are
+/// made into strings once each instead of once per element and attribute. A pointer names the
+/// same bytes for as long as the document lives, so a slot is right whenever its pointer matches.
+/// A value passed `inout` down the conversion (a class's table would be checked for exclusive
+/// access at every look-up).
+private struct TagNames {
+    private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 128)
+    private var names = [String](repeating: "", count: 128)
 
-    func name(_ href: UnsafePointer<xmlChar>) -> String {
-        if let known = names.first(where: { $0.href == href }) { return known.name }
-        let name = String(cString: href)
-        names.append((href, name))
-        return name
-    }
-
-    /// The element and attribute names, found by their pointer in a small table: libxml2 keeps
-    /// each name once in the document's dictionary, so a description's few dozen names are made
-    /// into strings once each instead of once per element and attribute. A pointer names the same
-    /// bytes for as long as the document lives, so a slot is right whenever its pointer matches.
-    private var tagPointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
-    private var tagNames = [String](repeating: "", count: 64)
-
-    func tagName(_ pointer: UnsafePointer<xmlChar>) -> String {
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
-        if tagPointers[slot] == pointer { return tagNames[slot] }
+    mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        // Fibonacci hashing: the dictionary packs names next to each other, so the low bits alone
+        // would put neighbours in the same slot.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        if pointers[slot] == pointer { return names[slot] }
         let name = String(cString: pointer)
-        tagPointers[slot] = pointer
-        tagNames[slot] = name
+        pointers[slot] = pointer
+        names[slot] = name
         return name
     }
 }
