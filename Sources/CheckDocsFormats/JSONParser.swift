@@ -103,7 +103,7 @@ public struct JSONParser {
         index += 1
         var members: [JSONMember] = []
         // Keys compare by scalars, not by Swift's canonical equivalence (NFC "é" ≠ NFD "é").
-        var seen = Set<[Unicode.Scalar]>()
+        var seen: Set<[UInt8]>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -114,7 +114,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted object key") }
             let keyStart = index
             let key = try parseString()
-            if !seen.insert(Array(key.unicodeScalars)).inserted {
+            if Self.isDuplicate(key, in: members, seen: &seen) {
                 throw error("duplicate key \"\(key)\"", at: keyStart)
             }
             skipWhitespace()
@@ -135,6 +135,19 @@ public struct JSONParser {
             }
             throw error("expected ',' or '}' in an object")
         }
+    }
+
+    /// Whether `key` is already a key of the object being read. Two keys are the same when their
+    /// scalars are, that is their UTF-8 bytes. An object has a few keys, compared in place; past 16
+    /// they go into a set (made once), so a huge object is not compared key by key.
+    private static func isDuplicate(_ key: String, in members: [JSONMember], seen: inout Set<[UInt8]>?) -> Bool {
+        if seen == nil, members.count < 16 {
+            let count = key.utf8.count
+            for member in members where member.key.utf8.count == count && member.key.utf8.elementsEqual(key.utf8) { return true }
+            return false
+        }
+        if seen == nil { seen = Set(members.map { Array($0.key.utf8) }) }
+        return !seen!.insert(Array(key.utf8)).inserted
     }
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue {

@@ -158,9 +158,16 @@ import Testing
         let file = setup.files[0]
         let bytes = try SafeFileReader.read(file)
         let loader = ProgramLoader(schemas: Fixture.knowledge.schemas)
-        var root = try loader.parseXML(bytes, file: file).get()
-        let nameIndex = try #require(root.children.firstIndex { $0.name == "name" })
-        root.children[nameIndex].text = "Forged in the cache"
+        let parsed = try loader.parseXML(bytes, file: file).get()
+        let nameIndex = try #require(parsed.children.firstIndex { $0.name == "name" })
+        // The tree's elements are immutable objects: the forged one is built beside them.
+        func with(_ node: XMLElementNode, text: String? = nil, children: [XMLElementNode]? = nil) -> XMLElementNode {
+            XMLElementNode(name: node.name, namespace: node.namespace, attributes: node.attributes, children: children ?? node.children,
+                           text: text ?? node.text, line: node.line, column: node.column)
+        }
+        var children = parsed.children
+        children[nameIndex] = with(children[nameIndex], text: "Forged in the cache")
+        let root = with(parsed, children: children)
         let cache = setup.cache()
         try FileManager.default.removeItem(atPath: setup.packPath)
         let forging = cache.pack(for: setup.roots)

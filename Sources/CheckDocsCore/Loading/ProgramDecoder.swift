@@ -78,10 +78,16 @@ struct ProgramDecoder {
         for node in root.children("fee", plural: "fees") {
             if let fee = collect({ () throws(InputError) in try Self.fee(node) }) { description.fees.append(fee) }
         }
-        for node in root.items(in: "eligibility") {
+        // Each list is given its room once: grown step by step, a program's requirements were
+        // moved three or four times over.
+        let ruleNodes = root.items(in: "eligibility")
+        description.eligibility.reserveCapacity(ruleNodes.count)
+        for node in ruleNodes {
             if let rule = collect({ () throws(InputError) in try Self.eligibilityRule(node) }) { description.eligibility.append(rule) }
         }
-        for node in root.children("require", in: "requirements", plural: "requirements") {
+        let requirementNodes = root.children("require", in: "requirements", plural: "requirements")
+        description.requirements.reserveCapacity(requirementNodes.count)
+        for node in requirementNodes {
             if let requirement = collect({ () throws(InputError) in try Self.requirement(node, origin: id) }) {
                 description.requirements.append(requirement)
             }

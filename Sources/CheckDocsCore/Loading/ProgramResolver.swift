@@ -133,6 +133,10 @@ public struct ProgramResolver: Sendable {
         var eligibility = KeyedList<String?, EligibilityRule>()
         var bases: [ProgramDescription] = []
         var baseIDs = Set<String>()
+        // Room for everything merged, made once rather than grown step by step.
+        var inherited = 0
+        for parentID in description.extends { inherited += memo[parentID]?.program.requirements.count ?? 0 }
+        requirements.reserveCapacity(inherited + description.requirements.count)
 
         for parentID in description.extends {
             guard let parent = checklists[parentID] else {
@@ -181,7 +185,7 @@ public struct ProgramResolver: Sendable {
             requirements.remove(removal.ref)
         }
 
-        var ownIDs = Set<String>()
+        var ownIDs = Set<String>(minimumCapacity: description.requirements.count)
         for requirement in description.requirements {
             if !ownIDs.insert(requirement.id).inserted {
                 errors.append(InputError(requirement.location, "requirement id \"\(requirement.id)\" is used twice"))
@@ -225,8 +229,8 @@ public struct ProgramResolver: Sendable {
             errors.append(InputError(description.file, "has \(eligibility.count) eligibility rules with the inherited ones; at most \(limit) are allowed"))
             result.overLimit = true
         }
-        result.program = ResolvedProgram(description: description, requirements: requirements.elements,
-                                         eligibility: eligibility.elements, checklists: bases)
+        result.program = ResolvedProgram(description: description, requirements: requirements.takeElements(),
+                                         eligibility: eligibility.takeElements(), checklists: bases)
         result.errors = errors
         result.broken = result.broken || !errors.isEmpty
         return result
@@ -248,8 +252,9 @@ public struct ProgramResolver: Sendable {
             return InputError(description.file, "builds on \(bases) checklists, directly or through others; at most \(InputLimits.bases) are allowed")
         }
         let limit = InputLimits.requirements
-        let entries = description.requirements.map(\.location) + description.removals.map(\.location) + description.tightenings.map(\.location)
-        if entries.count > limit {
+        // The entries' locations are gathered only when there are too many: every program is checked.
+        if description.requirements.count + description.removals.count + description.tightenings.count > limit {
+            let entries = description.requirements.map(\.location) + description.removals.map(\.location) + description.tightenings.map(\.location)
             return InputError(entries[limit], "\(entries.count) entries in <requirements> (require, remove, tighten); at most \(limit) are allowed")
         }
         if description.eligibility.count > limit {

@@ -203,24 +203,33 @@ public struct DescriptionNode: Sendable {
         }
     }
 
-    /// Calls `body` with every attribute and child element name of an XML node and returns true;
-    /// returns false for JSON, where a repeated element's key is its plural: any name may be
-    /// there. For skipping, when decoding, the constraint kinds a clause does not use.
-    public func forEachWrittenName(_ body: (String) -> Void) -> Bool {
-        guard case let .xml(node) = backing else { return false }
-        for attribute in node.attributes { body(attribute.name) }
-        for child in node.children { body(child.name) }
-        return true
+    /// Calls `body` with every attribute and child element name of an XML node, or every key of
+    /// a JSON object (where a repeated element's key is its plural: `body` is told which syntax
+    /// it is), and returns true; returns false for any other JSON value. For skipping, when
+    /// decoding, the constraint kinds a clause does not use.
+    public func forEachWrittenName(_ body: (_ name: String, _ json: Bool) -> Void) -> Bool {
+        switch backing {
+        case let .xml(node):
+            for attribute in node.attributes { body(attribute.name, false) }
+            for child in node.children { body(child.name, false) }
+            return true
+        case let .json(value, _):
+            guard let members = value.members else { return false }
+            for member in members { body(member.key, true) }
+            return true
+        }
     }
 
     /// A repeated child element (`<window/>` …), or the items of the array under `plural` (`"windows"`).
     public func children(_ element: String, plural: String) -> [DescriptionNode] {
         switch backing {
         case let .xml(node):
-            return node.children(named: element).map { .xml($0, file: file) }
+            return Self.xmlChildren(of: node, named: element, file: file)
         case let .json(value, pointer):
+            // Most clauses do not use a given kind: no pointer is made for an array that is not there.
+            guard let items = value[plural]?.arrayValue, !items.isEmpty else { return [] }
             let arrayPointer = JSONPointer.appending(pointer, plural)
-            return (value[plural]?.arrayValue ?? []).enumerated().map { index, item in
+            return items.enumerated().map { index, item in
                 .json(item, named: element, pointer: JSONPointer.appending(arrayPointer, index), file: file)
             }
         }
@@ -231,7 +240,7 @@ public struct DescriptionNode: Sendable {
     public func children(_ element: String, in container: String, plural: String) -> [DescriptionNode] {
         switch backing {
         case let .xml(node):
-            return node.child(named: container).map { $0.children(named: element).map { .xml($0, file: file) } } ?? []
+            return node.child(named: container).map { Self.xmlChildren(of: $0, named: element, file: file) } ?? []
         case .json:
             return children(element, plural: plural)
         }
@@ -266,7 +275,8 @@ public struct DescriptionNode: Sendable {
     public func firstChild(among names: [String]) -> DescriptionNode? {
         switch backing {
         case let .xml(node):
-            return node.children.first { names.contains($0.name) }.map { .xml($0, file: file) }
+            for child in node.children where names.contains(child.name) { return .xml(child, file: file) }
+            return nil
         case let .json(value, pointer):
             for name in names {
                 if let member = value[name] { return .json(member, named: name, pointer: JSONPointer.appending(pointer, name), file: file) }
@@ -290,6 +300,13 @@ public struct DescriptionNode: Sendable {
             if case .null = member { return nil }
             return .json(member)
         }
+    }
+
+    /// The child elements of one name, made into nodes without a filtered copy of the children first.
+    private static func xmlChildren(of node: XMLElementNode, named name: String, file: String) -> [DescriptionNode] {
+        var nodes: [DescriptionNode] = []
+        for child in node.children where child.name == name { nodes.append(.xml(child, file: file)) }
+        return nodes
     }
 
     private static func namedItem(_ item: JSONValue, pointer: String, file: String) -> DescriptionNode? {
@@ -316,6 +333,13 @@ public struct DescriptionNode: Sendable {
 
 extension String {
     var trimmingWhitespace: Substring {
+        // Almost every value is written without space around it: a printable ASCII byte at both
+        // ends is a character that is not white space at both ends (an ASCII character is a
+        // character of its own, or the end of one that starts with a prefix mark, never a space),
+        // so nothing is trimmed and no character is looked at.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self[...]
+        }
         let start = firstIndex { !$0.isWhitespace } ?? endIndex
         let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
         return self[start..<end]

@@ -14,7 +14,11 @@ public enum XMLDocumentParser {
         xmlSetStructuredErrorFunc(context, collectXMLIssue)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        // XML_PARSE_COMPACT keeps a short text (most attribute values, the white space between
+        // elements) inside its node instead of in an allocation of its own; the tree is only read
+        // (validated, then converted) and freed, never modified, which is what it asks.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_COMPACT.rawValue)
         let document: xmlDocPtr? = data.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 xmlReadMemory(pointer, Int32(buffer.count), nil, nil, options)
@@ -51,16 +55,26 @@ public enum XMLDocumentParser {
                 }))
             }
         }
-        return .success(convert(root, lines: lines, namespaces: NamespaceNames()))
+        var tags = TagNames()
+        return .success(convert(root, source: XMLSourceLines(lines), tags: &tags))
     }
 
-    private static func convert(_ node: xmlNodePtr, lines: LineIndex, namespaces: NamespaceNames) -> XMLElementNode {
-        let name = String(cString: node.pointee.name)
-        let namespace = node.pointee.ns.flatMap { $0.pointee.href.map(namespaces.name) }
+    private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, tags: inout TagNames) -> XMLElementNode {
+        let name = tags.name(node.pointee.name)
+        var namespace: String?
+        if let href = node.pointee.ns?.pointee.href { namespace = tags.name(href) }
         var attributes: [(name: String, value: String)] = []
         var property = node.pointee.properties
+        // Counted first, so the array is allocated once.
+        var attributeCount = 0
         while let attribute = property {
-            let attributeName = String(cString: attribute.pointee.name)
+            attributeCount += 1
+            property = attribute.pointee.next
+        }
+        attributes.reserveCapacity(attributeCount)
+        property = node.pointee.properties
+        while let attribute = property {
+            let attributeName = tags.name(attribute.pointee.name)
             var value = ""
             // A value of one text node (every value, as entities are not substituted) is that
             // node's content: read in place, without libxml2's joined copy to free.
@@ -76,34 +90,81 @@ public enum XMLDocumentParser {
         }
         var children: [XMLElementNode] = []
         children.reserveCapacity(Int(xmlChildElementCount(node)))
-        var text = ""
+        var firstText: UnsafeMutablePointer<xmlChar>?
+        var textPieces = 0
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(convert(current, lines: lines, namespaces: namespaces))
+                children.append(convert(current, source: source, tags: &tags))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
+                if let content = current.pointee.content {
+                    if textPieces == 0 { firstText = content }
+                    textPieces += 1
+                }
             default:
                 break
             }
             child = current.pointee.next
         }
-        let line = Int(xmlGetLineNo(node))
+        // The text is every text piece's, in order. An element with children has a piece of white
+        // space around each: they are joined into one string made once, not appended piece by piece.
+        let text: String
+        switch (textPieces, firstText) {
+        case let (1, only?): text = String(cString: only)
+        case (0, _), (_, nil): text = ""
+        default: text = joinedText(of: node)
+        }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: text, line: line, column: lines.column(ofTag: Array(name.utf8), onLine: line))
+                              text: text, line: Int(xmlGetLineNo(node)), source: source)
     }
 }
 
-/// The namespace URIs of one document as Swift strings, made once per declaration: every element
-/// of a description carries the same one, and a URI is too long to be a small string.
-private final class NamespaceNames {
-    private var names: [(href: UnsafePointer<xmlChar>, name: String)] = []
+/// The text and CDATA pieces of an element's children, concatenated.
+private func joinedText(of node: xmlNodePtr) -> String {
+    func forEachPiece(_ body: (UnsafeMutablePointer<xmlChar>, Int) -> Void) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+               let content = current.pointee.content {
+                body(content, strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+            }
+            child = current.pointee.next
+        }
+    }
+    var total = 0
+    forEachPiece { _, count in total += count }
+    // Invalid UTF-8 is repaired as String(cString:) repairs it; libxml2 gives only valid UTF-8.
+    return String(unsafeUninitializedCapacity: total) { buffer in
+        var offset = 0
+        forEachPiece { content, count in
+            guard let base = buffer.baseAddress, offset + count <= buffer.count else { return }
+            (base + offset).update(from: content, count: count)
+            offset += count
+        }
+        return offset
+    }
+}
 
-    func name(_ href: UnsafePointer<xmlChar>) -> String {
-        if let known = names.first(where: { $0.href == href }) { return known.name }
-        let name = String(cString: href)
-        names.append((href, name))
+/// The element and attribute names and namespace URIs of one document, found by their pointer in
+/// a small table: libxml2 keeps each name once in the document's dictionary, and every element of
+/// a description carries the same namespace declaration, so a description's few dozen names are
+/// made into strings once each instead of once per element and attribute. A pointer names the
+/// same bytes for as long as the document lives, so a slot is right whenever its pointer matches.
+/// A value passed `inout` down the conversion (a class's table would be checked for exclusive
+/// access at every look-up).
+private struct TagNames {
+    private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 128)
+    private var names = [String](repeating: "", count: 128)
+
+    mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        // Fibonacci hashing: the dictionary packs names next to each other, so the low bits alone
+        // would put neighbours in the same slot.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> 57)
+        if pointers[slot] == pointer { return names[slot] }
+        let name = String(cString: pointer)
+        pointers[slot] = pointer
+        names[slot] = name
         return name
     }
 }
@@ -129,13 +190,24 @@ public enum XMLLibrary {
 }
 
 /// Finds lines and columns in the raw bytes for messages libxml2 gives only a line for.
-struct LineIndex {
+struct LineIndex: Sendable {
     private let data: [UInt8]
     private var starts: [Int] = [0]
 
     init(_ data: [UInt8]) {
         self.data = data
-        for (offset, byte) in data.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        // memchr finds each line's end, rather than a test of every byte in Swift (the index is
+        // made for every description read).
+        var starts = [0]
+        data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                starts.append(offset)
+            }
+        }
+        self.starts = starts
     }
 
     func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
@@ -170,22 +242,40 @@ struct LineIndex {
 
     /// 1-based column of the start tag `<name` (or `<prefix:name`) on `line`, or 0 when not found.
     /// Called for every element, so it searches the bytes in place.
-    func column(ofTag name: [UInt8], onLine line: Int) -> Int {
+    func column(ofTag name: String.UTF8View, onLine line: Int) -> Int {
         let bytes = lineBytes(line)
         guard !name.isEmpty, bytes.count > name.count else { return 0 }
-        var index = bytes.startIndex
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            var start = open + 1
-            // Skip a namespace prefix: <p:name>.
-            if let colon = bytes[start...].prefix(64).firstIndex(where: { $0 == UInt8(ascii: ":") || Self.isDelimiter($0) }),
-               bytes[colon] == UInt8(ascii: ":") { start = colon + 1 }
-            let end = start + name.count
-            if end <= bytes.endIndex, bytes[start..<end].elementsEqual(name), end == bytes.endIndex || Self.isDelimiter(bytes[end]) {
-                return open - bytes.startIndex + 1
+        // Over the line's bytes in place: asked for every requirement and clause a description has.
+        return bytes.withUnsafeBufferPointer { line in
+            var index = 0
+            while index < line.count {
+                guard line[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                var start = index + 1
+                // Skip a namespace prefix: <p:name>.
+                var probe = start
+                let limit = min(line.count, start + 64)
+                while probe < limit, line[probe] != UInt8(ascii: ":"), !Self.isDelimiter(line[probe]) { probe += 1 }
+                if probe < limit, line[probe] == UInt8(ascii: ":") { start = probe + 1 }
+                let end = start + name.count
+                if end <= line.count, Self.equal(line, from: start, name),
+                   end == line.count || Self.isDelimiter(line[end]) {
+                    return index + 1
+                }
+                index += 1
             }
-            index = open + 1
+            return 0
         }
-        return 0
+    }
+
+    /// Whether `name`'s bytes are at `start` in `line` (the caller has checked that they fit).
+    private static func equal(_ line: UnsafeBufferPointer<UInt8>, from start: Int, _ name: String.UTF8View) -> Bool {
+        name.withContiguousStorageIfAvailable { bytes in
+            for offset in 0..<bytes.count where line[start + offset] != bytes[offset] { return false }
+            return true
+        } ?? UnsafeBufferPointer(rebasing: line[start..<start + name.count]).elementsEqual(name)
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {

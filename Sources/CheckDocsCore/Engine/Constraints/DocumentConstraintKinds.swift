@@ -13,15 +13,25 @@ public enum DocumentConstraintKinds {
         // A clause uses two or three of the kinds: the others are not asked (a catalog decodes
         // every clause of every program). The kinds are found from the names the clause is
         // written with, each looked up once, instead of comparing every kind's names with every
-        // name of the clause.
-        var asked = [Bool](repeating: false, count: all.count)
-        let exact = node.forEachWrittenName { name in
-            for index in kindsByName[name] ?? [] { asked[index] = true }
+        // name of the clause; in JSON, a repeated element's key is its plural, its name and "s"
+        // (ConstraintKindTests holds the JSON schema to that). The kinds asked are kept one bit
+        // per index of `all` (a list of flags was an allocation per clause).
+        var asked = AskedKinds()
+        let exact = node.forEachWrittenName { name, json in
+            for index in (json ? kindsByJSONKey : kindsByName)[name] ?? [] { asked.insert(index) }
         }
-        for (index, kind) in all.enumerated() where !exact || asked[index] {
-            constraints += try decode(kind, from: node)
+        for (index, kind) in all.enumerated() where !exact || asked.contains(index) {
+            try decode(kind, from: node, into: &constraints)
         }
         return constraints
+    }
+
+    /// A set of indices into `all`, without allocating while there are at most 64 kinds.
+    private struct AskedKinds {
+        private var bits: UInt64 = 0
+        private var more: Set<Int> = []
+        mutating func insert(_ index: Int) { if index < 64 { bits |= 1 << UInt64(index) } else { more.insert(index) } }
+        func contains(_ index: Int) -> Bool { index < 64 ? bits & (1 << UInt64(index)) != 0 : more.contains(index) }
     }
 
     /// For each attribute or element name a kind is written with, the kinds' indices in `all`.
@@ -33,8 +43,22 @@ public enum DocumentConstraintKinds {
         return kinds
     }()
 
-    private static func decode<Kind: DocumentConstraint>(_ kind: Kind.Type, from node: DescriptionNode) throws(InputError) -> [AnyDocumentConstraint] {
-        try Kind.decode(from: node).map(AnyDocumentConstraint.init)
+    /// The same for JSON keys: each name, and its plural for when the element is repeated. A
+    /// kind asked for a key it does not use finds nothing, so listing both costs nothing wrong.
+    private static let kindsByJSONKey: [String: [Int]] = {
+        var kinds: [String: [Int]] = [:]
+        for (index, kind) in all.enumerated() {
+            for name in kind.syntax {
+                kinds[name, default: []].append(index)
+                kinds[name + "s", default: []].append(index)
+            }
+        }
+        return kinds
+    }()
+
+    private static func decode<Kind: DocumentConstraint>(_ kind: Kind.Type, from node: DescriptionNode,
+                                                         into constraints: inout [AnyDocumentConstraint]) throws(InputError) {
+        for constraint in try Kind.decode(from: node) { constraints.append(AnyDocumentConstraint(constraint)) }
     }
 
     /// A clause's constraints after a `<tighten>`: for each kind the tightening gives, the kind's
