@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CheckDocsNative
 @testable import CheckDocsCore
@@ -7,21 +8,28 @@ import Testing
 /// thread"): the runs a slice is cut into cover it in order, and a lane's evaluator answers as
 /// the first one does, from objects it does not share.
 @Suite struct EvaluationLanesTests {
-    @Test("a slice is cut into at most one run per lane, in order, none empty unless the slice is, lengths within one")
-    func runs() {
-        for start in [0, 16, 9_984] {
-            for count in 0...40 {
-                for lanes in 1...5 {
-                    let indices = start..<start + count
-                    let runs = ReadinessChecker.runs(of: indices, lanes: lanes)
-                    #expect(runs.flatMap { Array($0) } == Array(indices))
-                    #expect(runs.count == max(1, min(lanes, count)))
-                    if count > 0 { #expect(runs.allSatisfy { !$0.isEmpty }) }
-                    let lengths = runs.map(\.count)
-                    #expect((lengths.max() ?? 0) - (lengths.min() ?? 0) <= 1)
+    @Test("the pool hands each thread a free evaluator, makes another when all are taken, and gets every one back")
+    func pool() throws {
+        let folder = try TemporaryFolder(files: ["CV.pdf"])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: applicant.manifest.profile, hasManifest: false,
+                                        catalog: Fixture.knowledge.catalog, documents: applicant.documents)
+        let pool = EvaluatorPool(ProgramEvaluator(context: context), count: 2)
+        #expect(pool.count == 2)
+        // Three at once: the third is made.
+        let cvs = pool.withEvaluator { first in
+            pool.withEvaluator { second in
+                pool.withEvaluator { third in
+                    [first, second, third].map { $0.context.candidates(satisfying: "cv").items[0] }
                 }
             }
         }
+        #expect(pool.count == 3)
+        #expect(cvs[0] !== cvs[1] && cvs[1] !== cvs[2] && cvs[0] !== cvs[2])
+        let concurrent = Array(0..<64).concurrentMap { _ in pool.withEvaluator { $0.context.candidates(satisfying: "cv").items.count } }
+        #expect(concurrent == Array(repeating: 1, count: 64))
+        #expect(pool.count >= 3)
     }
 
     @Test("a lane's evaluator gives the same result as the first, from candidate objects of its own")
@@ -82,28 +90,59 @@ import Testing
     }
 }
 
-/// The next slice is evaluated while this one is written (docs/performance.md, "The next slice
-/// while this one is written").
-@Suite struct BackgroundWorkTests {
-    @Test("background work runs on another thread, not in the caller's, and its value is handed over once done")
-    func runsMeanwhile() {
-        let started = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let work = Background { () -> Int in
-            started.signal()
-            release.wait()  // only the caller, after `init` returned, lets it finish
-            return 42
+/// Programs are evaluated on every core and written in order as they are done, a bounded number
+/// ahead (docs/performance.md, "One stream of programs").
+@Suite struct OrderedConcurrentMapTests {
+    private struct Stop: Error, Equatable { let at: Int }
+
+    @Test("every value is consumed once, in order, whatever order the cores make them in", arguments: [1, 2, 3, 8, 32])
+    func inOrder(window: Int) {
+        for count in [0, 1, 2, 7, 100] {
+            var seen: [Int] = []
+            orderedConcurrentMap(count: count, window: window, { index in
+                usleep(UInt32((index * 7919) % 5) * 100)  // uneven work: later ones often finish first
+                return index * 2
+            }, consume: { index, value in
+                #expect(value == index * 2)
+                seen.append(index)
+            })
+            #expect(seen == Array(0..<count))
         }
-        started.wait()
-        release.signal()
-        #expect(work.wait() == 42)
     }
 
-    @Test("a check over more programs than a slice gives each program's result once, in the order of its files")
-    func slicesInOrder() throws {
+    @Test("no value is started more than `window` ahead of the one being consumed")
+    func bounded() {
+        let consumed = Mutex(0)
+        let furthest = Mutex(0)
+        orderedConcurrentMap(count: 200, window: 4, { index in
+            furthest.withLock { $0 = max($0, index - consumed.withLock { $0 }) }
+            return index
+        }, consume: { index, _ in
+            usleep(200)
+            consumed.withLock { $0 = index + 1 }
+        })
+        #expect(furthest.withLock { $0 } <= 4)
+    }
+
+    @Test("an error in consuming stops new work, lets the work under way finish, and is rethrown")
+    func stops() {
+        let started = Mutex(0)
+        #expect(throws: Stop(at: 10)) {
+            try orderedConcurrentMap(count: 1_000, window: 4, { index in
+                started.withLock { $0 += 1 }
+                return index
+            }, consume: { (index, _) throws(Stop) in
+                if index == 10 { throw Stop(at: 10) }
+            })
+        }
+        #expect(started.withLock { $0 } <= 10 + 1 + 4)
+    }
+
+    @Test("a check over more programs than the window gives each program's result once, in the order of its files")
+    func programsInOrder() throws {
         let programs = try TemporaryFolder()
         defer { programs.remove() }
-        let count = ReadinessChecker.evaluationSlice * 3 + 5
+        let count = ReadinessChecker.evaluationWindow * 3 + 5
         for index in 0..<count {
             try Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#,
                                 id: String(format: "p%03d", index))

@@ -2,8 +2,8 @@ import CheckDocsNative
 import CheckDocsFormats
 import class Foundation.ProcessInfo
 
-/// One program of a slice, evaluated, waived and formatted on a worker thread.
-private struct SliceOutcome: Sendable {
+/// One program evaluated, waived and formatted on a worker thread.
+private struct EvaluatedProgram: Sendable {
     var result: ProgramResult
     var matched: [Int]
     var prepared: [[UInt8]?]
@@ -57,20 +57,12 @@ public enum ReadinessChecker {
     public static let toolVersion = "0.1.0"
     /// Enough programs per batch to keep every core busy; few enough that memory stays small.
     static let batchSize = 128
-    /// Programs evaluated, waived and formatted at once. Their results and report fragments are
-    /// most of what a check holds at its peak; 16 keep two cores as busy as 128 did, in about 15 MB
-    /// less for a JSON report (docs/performance.md, "Peak memory (issue 15)").
-    static let evaluationSlice = 16
-    /// Threads evaluating a slice: one per core, each with its own evaluator.
+    /// Programs evaluated, waived and formatted ahead of the one being written. Their results and
+    /// report fragments are most of what a check holds at its peak (docs/performance.md, "Peak
+    /// memory (issue 15)" and "One stream of programs").
+    static let evaluationWindow = 32
+    /// Evaluators made for a check at first: one per core (`EvaluatorPool`).
     static let evaluationLanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
-
-    /// `indices` cut into at most `lanes` runs of nearly equal length, in order.
-    static func runs(of indices: Range<Int>, lanes: Int) -> [Range<Int>] {
-        let count = min(max(lanes, 1), max(indices.count, 1))
-        return (0..<count).map { lane in
-            indices.lowerBound + indices.count * lane / count ..< indices.lowerBound + indices.count * (lane + 1) / count
-        }
-    }
 
     /// The whole report at once (tests, library users).
     public static func check(_ request: CheckRequest, knowledge: Knowledge) throws(InputErrors) -> ReadinessReport {
@@ -112,8 +104,8 @@ public enum ReadinessChecker {
         context.session = request.session
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
-        // One evaluator per core, each with candidates of its own (ProgramEvaluator.lanes).
-        var evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
+        // One evaluator per core, each with candidates of its own (EvaluatorPool).
+        var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
         var documents = folder.documents
         var reading = DocumentFactReading()
         var summary = ReportSummaryBuilder(failOn: request.failOn)
@@ -144,7 +136,7 @@ public enum ReadinessChecker {
                 rebuilt.session = request.session
                 rebuilt.ruleTexts = request.ruleTexts
                 context = rebuilt
-                evaluators = ProgramEvaluator(context: context).lanes(evaluationLanes)
+                evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
             }
             // Read the content these programs' file rules need (each file once per run).
             context.inspector?.inspect(needs.contentPaths(in: context))
@@ -152,44 +144,26 @@ public enum ReadinessChecker {
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: all of it
             // runs on every core; only the bookkeeping and the writing happen in order.
-            // At most `evaluationSlice` results (and their formatted fragments) are held at once:
+            // At most `evaluationWindow` results (and their formatted fragments) are held at once:
             // a batch run hands its whole resolved catalog here, and 1,000 results per folder in
             // flight were most of its peak memory (docs/performance.md, "Peak memory (issue 15)").
-            // The facts above were read for all of `chosen` first, so every slice is evaluated
-            // against the same documents as the whole would be.
+            // The facts above were read for all of `chosen` first, so every program is evaluated
+            // against the same documents.
             let waiving = waivers
             let prepare = events.preparation
-            let lanes = evaluators
-            let slices = stride(from: 0, to: chosen.count, by: evaluationSlice).map { $0..<min($0 + evaluationSlice, chosen.count) }
-            // Each lane evaluates a run of the slice with its own evaluator; the runs are joined in order.
-            @Sendable func outcomes(_ slice: Range<Int>) -> [SliceOutcome] {
-                let runs = Self.runs(of: slice, lanes: lanes.count)
-                return Array(Array(runs.indices).concurrentMap { lane in
-                    runs[lane].map { index in
-                        let (result, matched) = waiving.waive(FactEvidence.annotate(lanes[lane].evaluate(chosen[index]), decided: decided))
-                        return SliceOutcome(result: result, matched: matched, prepared: prepare?(result) ?? [])
-                    }
-                }.joined())
-            }
-            // The next slice is evaluated while this one is recorded and written: the writing (and
-            // freeing) happens on this thread alone, and the cores waited for it between slices
-            // (docs/performance.md, "The next slice while this one is written").
-            var next = slices.first.map { first in Background { outcomes(first) } }
-            for index in slices.indices {
-                let current = next!.wait()
-                next = index + 1 < slices.count ? Background { [slice = slices[index + 1]] in outcomes(slice) } : nil
-                for outcome in current {
-                    waivers.record(outcome.matched)
-                    summary.add(outcome.result)
-                    do {
-                        try events.program(outcome.result, prepared: outcome.prepared)
-                    } catch {
-                        // Nothing is left running behind an error.
-                        _ = next?.wait()
-                        throw error
-                    }
-                }
-            }
+            let pool = evaluators
+            // Every core evaluates programs as it comes free; this thread records and writes them
+            // in order as they are done, at most `evaluationWindow` ahead of it (docs/performance.md,
+            // "One stream of programs").
+            try orderedConcurrentMap(count: chosen.count, window: evaluationWindow, { index in
+                let evaluated = pool.withEvaluator { $0.evaluate(chosen[index]) }
+                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided))
+                return EvaluatedProgram(result: result, matched: matched, prepared: prepare?(result) ?? [])
+            }, consume: { (_, outcome) throws(InputErrors) in
+                waivers.record(outcome.matched)
+                summary.add(outcome.result)
+                try events.program(outcome.result, prepared: outcome.prepared)
+            })
         }
 
         if let programs {
