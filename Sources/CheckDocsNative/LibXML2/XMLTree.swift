@@ -16,28 +16,28 @@ public final class XMLElementNode: Sendable {
     private let source: XMLSourceLines?
 
     /// For a tree kept elsewhere and rebuilt (the catalog cache, CheckDocsCore's CatalogTreeCodec).
-    public init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
-                text: String, line: Int, column: Int) {
-        self.name = name
-        self.namespace = namespace
-        self.attributes = attributes
-        self.children = children
-        self.text = text
-        self.line = line
-        self.givenColumn = column
-        self.source = nil
+    public convenience init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
+                            text: String, line: Int, column: Int) {
+        self.init(name: name, namespace: namespace, attributes: attributes, children: children, text: text, line: line,
+                  givenColumn: column, source: nil)
     }
 
     /// An element just parsed: its column is looked up in `source` when a location is made.
-    init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
-         text: String, line: Int, source: XMLSourceLines) {
+    convenience init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
+                     text: String, line: Int, source: XMLSourceLines) {
+        self.init(name: name, namespace: namespace, attributes: attributes, children: children, text: text, line: line,
+                  givenColumn: 0, source: source)
+    }
+
+    private init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
+                 text: String, line: Int, givenColumn: Int, source: XMLSourceLines?) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
         self.children = children
         self.text = text
         self.line = line
-        self.givenColumn = 0
+        self.givenColumn = givenColumn
         self.source = source
     }
 
