@@ -180,9 +180,20 @@ public enum ReadinessChecker {
             errors += listing.errors
             let loader = ProgramLoader(schemas: knowledge.schemas)
             let pack = request.catalogCache?.pack(for: paths)
-            for start in stride(from: 0, to: listing.files.count, by: batchSize) {
-                let batch = Array(listing.files[start..<min(start + batchSize, listing.files.count)])
-                let loaded = pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch)
+            let batches = stride(from: 0, to: listing.files.count, by: batchSize).map {
+                Array(listing.files[$0..<min($0 + batchSize, listing.files.count)])
+            }
+            @Sendable func load(_ batch: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
+                pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch)
+            }
+            // The next batch of descriptions is read while this one is evaluated: its parsing fills
+            // the cores where the stream of programs leaves them idle (docs/performance.md, "One
+            // stream of programs"). At most two batches are held.
+            var next = batches.first.map { first in Background { load(first) } }
+            defer { _ = next?.wait() }  // nothing is left running behind an error
+            for index in batches.indices {
+                let loaded = next!.wait()
+                next = index + 1 < batches.count ? Background { [batch = batches[index + 1]] in load(batch) } : nil
                 let resolved = knowledge.resolve(loaded.descriptions, seen: &seen)
                 errors += loaded.errors + resolved.errors
                 try evaluate(resolved.programs)
