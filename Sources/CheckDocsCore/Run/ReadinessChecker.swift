@@ -60,7 +60,7 @@ public enum ReadinessChecker {
     /// Programs evaluated, waived and formatted ahead of the one being written. Their results and
     /// report fragments are most of what a check holds at its peak (docs/performance.md, "Peak
     /// memory (issue 15)" and "One stream of programs").
-    static let evaluationWindow = 32
+    static let evaluationWindow = 16
     /// Evaluators made for a check at first: one per core (`EvaluatorPool`).
     static let evaluationLanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
