@@ -56,9 +56,9 @@ extension RequirementResult {
     /// data (a rule that could not decide for want of a date, an expiry, a result...) and, for
     /// profile rules, from the `applicant.FIELD` the message names.
     public var neededFacts: [NeededFact] {
-        guard status.isFailure else { return [] }
+        guard self.status.isFailure else { return [] }
         var facts: [NeededFact] = []
-        if let reason, let file = reason.file {
+        if let reason = self.reason, let file = reason.file {
             switch reason.code {
             case "date-unknown": facts.append(NeededFact(file: file, field: "date"))
             case "expiry-unknown": facts.append(NeededFact(file: file, field: "expires"))
@@ -74,8 +74,8 @@ extension RequirementResult {
             default: break
             }
         }
-        if reason?.code == "passport-name-unknown" { facts.append(NeededFact(file: nil, field: "name")) }
-        facts += Self.profileFields(in: message).map { NeededFact(file: nil, field: $0) }
+        if self.reason?.code == "passport-name-unknown" { facts.append(NeededFact(file: nil, field: "name")) }
+        facts += Self.profileFields(in: self.message).map { NeededFact(file: nil, field: $0) }
         return facts
     }
 

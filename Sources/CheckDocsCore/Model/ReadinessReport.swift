@@ -44,34 +44,47 @@ public enum ProgramStatus: String, Sendable, Codable {
     case closed
 }
 
-/// The outcome of one requirement (or eligibility rule, or timing rule) for one program.
+/// The outcome of one requirement (or eligibility rule, or timing rule) for one program. Its
+/// fields (`Fields`) are read and changed as its own: `result.status`, `result.message += …`.
+@dynamicMemberLookup
 public struct RequirementResult: Hashable, Sendable {
     public enum Category: String, Sendable, Codable {
         case document, eligibility, timing
     }
 
-    /// The fields, in one shared box: a result is copied by each report, summary and status that
-    /// reads it, and copying a dozen strings and lists for each of them cost more than the
-    /// evaluation (docs/performance.md, "Shared values").
-    private struct Fields: Hashable, Sendable {
-        var id: String
-        var title: String
-        var category: Category
-        var documentTypes: [String]
-        var status: RequirementStatus
-        var severity: Severity
-        var supplier: Supplier
-        var due: Stage
-        var files: [FilePath]
-        var message: String
-        var reason: FindingReason? = nil
-        var candidates: [CandidateFile] = []
-        var choice: ChoiceToMake? = nil
-        var hint: String?
-        var ruleWords: RuleWords?
-        var origin: String
-        var waiver: AppliedWaiver? = nil
-        var window: DateWindow? = nil
+    /// A result's fields, kept in one shared box: a result is copied by each report, summary and
+    /// status that reads it, and copying a dozen strings and lists for each of them cost more
+    /// than the evaluation (docs/performance.md, "Shared values").
+    public struct Fields: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var category: Category
+        public var documentTypes: [String]
+        public var status: RequirementStatus
+        public var severity: Severity
+        public var supplier: Supplier
+        public var due: Stage
+        /// Files that satisfied it (when ok) or that were considered and failed.
+        public var files: [FilePath]
+        public var message: String
+        /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
+        /// (nil when satisfied, and for a document requirement whose condition does not hold).
+        public var reason: FindingReason? = nil
+        /// Every file the requirement's clauses considered, whether it counted and why not; filled
+        /// when the requirement is not met, or met with a choice to make (empty otherwise).
+        public var candidates: [CandidateFile] = []
+        /// More files count than the program takes: which to assign is the applicant's choice.
+        public var choice: ChoiceToMake? = nil
+        public var hint: String?
+        /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end"):
+        /// a requirement's is worded when a report reads `rule` (`RuleWords`).
+        public var ruleWords: RuleWords?
+        public var origin: String
+        /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
+        public var waiver: AppliedWaiver? = nil
+        /// For an item to obtain or renew (missing, expired, expires-before-needed, invalid, pending):
+        /// the days a new document can be dated and must be done by (`checkdocs plan`).
+        public var window: DateWindow? = nil
     }
 
     private var fields: SharedValue<Fields>
@@ -86,99 +99,21 @@ public struct RequirementResult: Hashable, Sendable {
                                     waiver: waiver, window: window))
     }
 
-    public var id: String {
-        get { fields.value.id }
-        _modify { yield &fields.value.id }
-    }
-    public var title: String {
-        get { fields.value.title }
-        _modify { yield &fields.value.title }
-    }
-    public var category: Category {
-        get { fields.value.category }
-        _modify { yield &fields.value.category }
-    }
-    public var documentTypes: [String] {
-        get { fields.value.documentTypes }
-        _modify { yield &fields.value.documentTypes }
-    }
-    public var status: RequirementStatus {
-        get { fields.value.status }
-        _modify { yield &fields.value.status }
-    }
-    public var severity: Severity {
-        get { fields.value.severity }
-        _modify { yield &fields.value.severity }
-    }
-    public var supplier: Supplier {
-        get { fields.value.supplier }
-        _modify { yield &fields.value.supplier }
-    }
-    public var due: Stage {
-        get { fields.value.due }
-        _modify { yield &fields.value.due }
-    }
-    /// Files that satisfied it (when ok) or that were considered and failed.
-    public var files: [FilePath] {
-        get { fields.value.files }
-        _modify { yield &fields.value.files }
-    }
-    public var message: String {
-        get { fields.value.message }
-        _modify { yield &fields.value.message }
-    }
-    /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
-    /// (nil when satisfied, and for a document requirement whose condition does not hold).
-    public var reason: FindingReason? {
-        get { fields.value.reason }
-        _modify { yield &fields.value.reason }
-    }
-    /// Every file the requirement's clauses considered, whether it counted and why not; filled
-    /// when the requirement is not met, or met with a choice to make (empty otherwise).
-    public var candidates: [CandidateFile] {
-        get { fields.value.candidates }
-        _modify { yield &fields.value.candidates }
-    }
-    /// More files count than the program takes: which to assign is the applicant's choice.
-    public var choice: ChoiceToMake? {
-        get { fields.value.choice }
-        _modify { yield &fields.value.choice }
-    }
-    public var hint: String? {
-        get { fields.value.hint }
-        _modify { yield &fields.value.hint }
-    }
-    /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end"):
-    /// a requirement's is worded when a report reads `rule` (`RuleWords`).
-    public var ruleWords: RuleWords? {
-        get { fields.value.ruleWords }
-        _modify { yield &fields.value.ruleWords }
-    }
-    public var origin: String {
-        get { fields.value.origin }
-        _modify { yield &fields.value.origin }
-    }
-    /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
-    public var waiver: AppliedWaiver? {
-        get { fields.value.waiver }
-        _modify { yield &fields.value.waiver }
-    }
-    /// For an item to obtain or renew (missing, expired, expires-before-needed, invalid, pending):
-    /// the days a new document can be dated and must be done by (`checkdocs plan`).
-    public var window: DateWindow? {
-        get { fields.value.window }
-        _modify { yield &fields.value.window }
+    /// A field, read in place, and changed in place once the box is this result's alone.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields.value[keyPath: field] }
+        _modify { yield &fields.value[keyPath: field] }
     }
 
     /// Whether this result blocks at the given threshold. An undecided rule (`not-evaluable`)
     /// blocks like a failure of its severity: "ready" must never rest on a guess.
     public func blocks(at threshold: Severity) -> Bool {
-        status.isFailure && severity >= threshold
+        self.status.isFailure && self.severity >= threshold
     }
 
     /// Whether `checkdocs plan` lists it: a document to obtain, renew or replace.
     public var needsAction: Bool {
-        category == .document && [.missing, .expired, .expiresBeforeNeeded, .invalid, .pending].contains(status)
+        self.category == .document && [.missing, .expired, .expiresBeforeNeeded, .invalid, .pending].contains(self.status)
     }
 }
 

@@ -37,8 +37,8 @@ protocol RuleToWord: Sendable {
 extension RequirementResult {
     /// The rule that decided, in words (nil: none).
     public var rule: String? {
-        get { ruleWords?.text }
-        set { ruleWords = newValue.map(RuleWords.init) }
+        get { self.ruleWords?.text }
+        set { self.ruleWords = newValue.map(RuleWords.init) }
     }
 
     /// A result whose rule is given as words already made.

@@ -5,7 +5,7 @@ import CheckDocsFormats
 extension RequirementResult {
     /// The files that did not count, each with why, but for the one the message already names.
     public var uncountedCandidates: [CandidateFile] {
-        candidates.filter { !$0.counted && $0.path != reason?.file }
+        self.candidates.filter { !$0.counted && $0.path != self.reason?.file }
     }
 
     /// "LoR - Dr Baker.pdf: the PDF is password-protected: …", one per file that did not count.

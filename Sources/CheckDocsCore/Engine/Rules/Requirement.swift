@@ -1,85 +1,41 @@
 import CheckDocsNative
 
 /// One item of a checklist or program: what satisfies it, when it applies, how much it matters.
+/// Its fields (`Fields`) are read and changed as its own: `requirement.title`.
+@dynamicMemberLookup
 public struct Requirement: Hashable, Sendable {
-    /// The fields, in one shared box: every program's evaluation reads its requirements, and a
-    /// copy of a requirement (a dozen strings, lists and clauses) retained and released each of
-    /// them (docs/performance.md, "Shared values").
-    private struct Fields: Hashable, Sendable {
-        var id: String
-        var title: String
-        var severity: Severity
-        var supplier: Supplier
-        var due: Stage
-        var hint: String?
-        var condition: Condition?
-        var expression: RequirementExpression
-        var documentTypes: [String]
-        var measuredFromRotation: Bool
-        var appliesOnlyIf: String?
-        var origin: String
-        var location: SourceLocation
+    /// A requirement's fields, kept in one shared box: every program's evaluation reads its
+    /// requirements, and a copy of a requirement (a dozen strings, lists and clauses) retained and
+    /// released each of them (docs/performance.md, "Shared values").
+    public struct Fields: Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var severity: Severity
+        public var supplier: Supplier
+        public var due: Stage
+        public var hint: String?
+        public var condition: Condition? {
+            didSet { appliesOnlyIf = condition.map(Requirement.appliesOnlyIf) }
+        }
+        public var expression: RequirementExpression {
+            didSet { (documentTypes, measuredFromRotation) = Requirement.derived(expression) }
+        }
+        /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
+        /// and walking the expression for each of them made a list per requirement of every
+        /// program evaluated (docs/performance.md, "Allocations per evaluation, second round").
+        public private(set) var documentTypes: [String]
+        /// Whether a rule of the expression is measured from the rotation's start or end (a
+        /// program without rotation dates says what it measured from instead), kept for the same reason.
+        public private(set) var measuredFromRotation: Bool
+        /// "applies only if …": the condition in words, what a result says when it does not hold,
+        /// kept beside it for the same reason.
+        public private(set) var appliesOnlyIf: String?
+        /// The checklist or program that defined this item, for provenance in reports.
+        public var origin: String
+        public var location: SourceLocation
     }
 
     private var fields: SharedValue<Fields>
-
-    public var id: String {
-        get { fields.value.id }
-        _modify { yield &fields.value.id }
-    }
-    public var title: String {
-        get { fields.value.title }
-        _modify { yield &fields.value.title }
-    }
-    public var severity: Severity {
-        get { fields.value.severity }
-        _modify { yield &fields.value.severity }
-    }
-    public var supplier: Supplier {
-        get { fields.value.supplier }
-        _modify { yield &fields.value.supplier }
-    }
-    public var due: Stage {
-        get { fields.value.due }
-        _modify { yield &fields.value.due }
-    }
-    public var hint: String? {
-        get { fields.value.hint }
-        _modify { yield &fields.value.hint }
-    }
-    public var condition: Condition? {
-        get { fields.value.condition }
-        set {
-            fields.value.condition = newValue
-            fields.value.appliesOnlyIf = newValue.map(Self.appliesOnlyIf)
-        }
-    }
-    public var expression: RequirementExpression {
-        get { fields.value.expression }
-        set {
-            fields.value.expression = newValue
-            (fields.value.documentTypes, fields.value.measuredFromRotation) = Self.derived(newValue)
-        }
-    }
-    /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
-    /// and walking the expression for each of them made a list per requirement of every program
-    /// evaluated (docs/performance.md, "Allocations per evaluation, second round").
-    public var documentTypes: [String] { fields.value.documentTypes }
-    /// Whether a rule of the expression is measured from the rotation's start or end (a program
-    /// without rotation dates says what it measured from instead), kept for the same reason.
-    public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
-    /// "applies only if …": the condition in words, what a result says when it does not hold,
-    /// kept beside it for the same reason.
-    public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
-    /// The checklist or program that defined this item, for provenance in reports.
-    public var origin: String {
-        get { fields.value.origin }
-        _modify { yield &fields.value.origin }
-    }
-    public var location: SourceLocation {
-        get { fields.value.location }
-        _modify { yield &fields.value.location }
-    }
 
     public init(id: String, title: String, severity: Severity = .error, supplier: Supplier = .applicant,
                 due: Stage = .application, hint: String? = nil, condition: Condition? = nil,
@@ -91,9 +47,20 @@ public struct Requirement: Hashable, Sendable {
                                     origin: origin, location: location))
     }
 
-    private static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
+    /// A field, read in place.
+    public subscript<Value>(dynamicMember field: KeyPath<Fields, Value>) -> Value {
+        fields.value[keyPath: field]
+    }
 
-    private static func derived(_ expression: RequirementExpression) -> ([String], Bool) {
+    /// A field, changed in place once the box is this requirement's alone (the derived ones follow).
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields.value[keyPath: field] }
+        _modify { yield &fields.value[keyPath: field] }
+    }
+
+    fileprivate static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
+
+    fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool) {
         (expression.documentTypes, !expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]))
     }
 }
