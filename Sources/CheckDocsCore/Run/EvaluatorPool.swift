@@ -21,6 +21,6 @@ final class EvaluatorPool: Sendable {
         return body(evaluator)
     }
 
-    /// How many evaluators were made (tests).
+    /// How many evaluators are free: all that were made, while none is taken (tests).
     var count: Int { free.withLock { $0.count } }
 }

@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Work started on another thread now, whose value is asked for later: the caller does something
-/// else meanwhile (a check writes one slice of programs while the next is evaluated).
+/// else meanwhile (a check reads the next batch of descriptions while it evaluates the current
+/// one; `orderedConcurrentMap` maps while its caller consumes).
 public final class Background<Value: Sendable>: @unchecked Sendable {
     // `value` is written once, by the work, before `done` is signalled, and read only after
     // waiting for it: the semaphore orders the two.
