@@ -46,7 +46,9 @@ import Testing
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: applicant.manifest.profile, hasManifest: false,
                                         catalog: Fixture.knowledge.catalog, documents: applicant.documents, inspector: applicant.makeInspector())
-        let lanes = ProgramEvaluator(context: context).lanes(3)
+        // The pool's three evaluators, all taken at once: the last one given is the one it was made from.
+        let pool = EvaluatorPool(ProgramEvaluator(context: context), count: 3)
+        let lanes = pool.withEvaluator { a in pool.withEvaluator { b in pool.withEvaluator { c in [c, b, a] } } }
         #expect(lanes.count == 3)
         let first = lanes[0].evaluate(program)
         #expect(first.status(of: "flu") == .ok)

@@ -8,12 +8,6 @@ public struct ProgramEvaluator: Sendable {
 
     public init(context: EvaluationContext) { self.context = context }
 
-    /// `count` evaluators of the same context, one per thread: this one, and copies whose
-    /// candidates are their own (`EvaluationContext.withOwnCandidates`).
-    func lanes(_ count: Int) -> [ProgramEvaluator] {
-        [self] + (1..<max(count, 1)).map { _ in ProgramEvaluator(context: context.withOwnCandidates()) }
-    }
-
     public func evaluate(_ program: ResolvedProgram) -> ProgramResult {
         if program.description.sessions != nil { return evaluateSessions(program) }
         return evaluate(program, rotation: program.description.rotation)

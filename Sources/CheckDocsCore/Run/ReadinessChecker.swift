@@ -142,8 +142,9 @@ public enum ReadinessChecker {
             context.inspector?.inspect(needs.contentPaths(in: context))
             let readFacts = reading.facts
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
-            // Evaluating, waiving and formatting a program need nothing from the others: all of it
-            // runs on every core; only the bookkeeping and the writing happen in order.
+            // Evaluating, waiving and formatting a program need nothing from the others: every core
+            // does them for the next program as it comes free (docs/performance.md, "One stream of
+            // programs"); this thread records and writes the programs in order as they are done.
             // At most `evaluationWindow` results (and their formatted fragments) are held at once:
             // a batch run hands its whole resolved catalog here, and 1,000 results per folder in
             // flight were most of its peak memory (docs/performance.md, "Peak memory (issue 15)").
@@ -152,9 +153,6 @@ public enum ReadinessChecker {
             let waiving = waivers
             let prepare = events.preparation
             let pool = evaluators
-            // Every core evaluates programs as it comes free; this thread records and writes them
-            // in order as they are done, at most `evaluationWindow` ahead of it (docs/performance.md,
-            // "One stream of programs").
             try orderedConcurrentMap(count: chosen.count, window: evaluationWindow, { index in
                 let evaluated = pool.withEvaluator { $0.evaluate(chosen[index]) }
                 let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided))

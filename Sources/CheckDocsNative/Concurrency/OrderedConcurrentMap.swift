@@ -21,7 +21,6 @@ public func orderedConcurrentMap<Value: Sendable, Failure: Error>(
             guard slots.waitForRoom(index) else { return }
             slots.put(transform(index), at: index)
         }
-        return true
     }
     for index in 0..<count {
         let value = slots.take(index)

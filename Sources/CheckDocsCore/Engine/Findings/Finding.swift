@@ -18,7 +18,6 @@ public struct Finding: Hashable, Sendable {
     /// count, `expires` for a document past its own expiry date; for an eligibility rule its
     /// `<eligibility>` element (`exam`, …), and `deadline` for the timing rule.
     public var kind: String { box.kind }
-    public var detail: any FindingDetail { box.anyDetail }
 
     public init(kind: String, detail: some FindingDetail) {
         box = StoredFinding(kind: kind, detail: detail)
@@ -41,7 +40,6 @@ public struct Finding: Hashable, Sendable {
 /// A finding's storage, whatever the type of its detail.
 private protocol FindingBox: AnyObject, Sendable {
     var kind: String { get }
-    var anyDetail: any FindingDetail { get }
     func sentence(catalog: DocumentCatalog) -> String
     func reason(file: FilePath?) -> FindingReason
     func hasDetail(equalTo other: any FindingBox) -> Bool
@@ -56,8 +54,6 @@ private final class StoredFinding<Detail: FindingDetail>: FindingBox {
         self.kind = kind
         self.detail = detail
     }
-
-    var anyDetail: any FindingDetail { detail }
 
     func sentence(catalog: DocumentCatalog) -> String { detail.sentence(catalog: catalog) }
 
