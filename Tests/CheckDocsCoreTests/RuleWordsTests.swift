@@ -1,7 +1,7 @@
 import Testing
 @testable import CheckDocsCore
 
-/// A requirement's rule in words is made when a report reads it (`RuleWords`,
+/// A requirement's rule in words is made when a report reads it (`Words`,
 /// docs/performance.md "Instruction counts, third round"): the words read later must be those
 /// made from the program's own dates, and results compare by the words, however they are kept.
 @Suite struct RuleWordsTests {

@@ -1,10 +1,10 @@
-/// A requirement's rule in words, made when a report reads it (`RuleWords`): what the words are
+/// A requirement's rule in words, made when a report reads it (`Words`): what the words are
 /// made from is kept (the program's requirements and dates, the catalog shared by reference), and
 /// in a batch the words come from the run's `RuleTexts`, made once per program and dates.
 /// It is the program's words and the requirement's place among them, small enough to be held in
-/// `RuleWords` as it is: a copy of the expression, dates and key in each result was a heap box
+/// `Words` as it is: a copy of the expression, dates and key in each result was a heap box
 /// for every requirement of every program evaluated.
-struct DeferredRuleWords: RuleToWord {
+struct DeferredRuleWords: WordsToMake {
     let program: ProgramRuleWords
     let index: Int
 

@@ -4,7 +4,8 @@ import CheckDocsNative
 struct ExpressionOutcome {
     var status: RequirementStatus
     var files: [FilePath]
-    var message: String
+    /// What it says, worded when a report reads the requirement's message (`OutcomeWords`).
+    var words: OutcomeWords
     /// The finding that decided (nil when satisfied) and the file it is about, made into the
     /// report's `reason` only for the outcome a requirement keeps (`reason`): the parts of a
     /// combination that do not decide are never asked.
@@ -17,10 +18,10 @@ struct ExpressionOutcome {
     var consideredIfAnyFailed: [ConsideredFile]? = nil
     /// More files count than the program takes: the applicant chooses which to assign.
     var choice: ChoiceToMake? = nil
-    /// The failing clauses' own sentences, for a combination to name each once: a failing
-    /// clause's is its `message` (not a list of one), a combination's its parts' (`partMessages`).
-    var messageIsClauseMessage = false
-    var partMessages: [String] = []
+    /// The failing clauses' own words, for a combination to name each once: a failing clause's
+    /// are its `words` (not a list of one), a combination's its parts' (`partWords`).
+    var wordsAreClauseWords = false
+    var partWords: [OutcomeWords] = []
 
     /// The finding that decided, as data (nil when satisfied).
     var reason: FindingReason? { finding.map { $0.finding.reason(file: $0.file) } }
@@ -53,11 +54,10 @@ struct DocumentClauseEvaluator {
     }
 
     func evaluate(_ clause: DocumentClause) -> ExpressionOutcome {
-        let catalog = context.evaluation.catalog
         let group = context.evaluation.candidates(satisfying: clause.type)
         let candidates = group.items
         if candidates.isEmpty && clause.min == 0 {
-            return ExpressionOutcome(status: .ok, files: [], message: Wording.optionalNone)
+            return ExpressionOutcome(status: .ok, files: [], words: .fixed(Wording.optionalNone))
         }
         if candidates.isEmpty {
             return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: nil)
@@ -103,11 +103,11 @@ struct DocumentClauseEvaluator {
         // With min="0" a file that is present but fails still deserves its reason below.
         if passing >= clause.min, passing > 0 {
             var outcome = ExpressionOutcome(status: .ok, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
-                                            message: Wording.satisfied(by: passing), consideredIfAnyFailed: considered)
+                                            words: .satisfied(by: passing), consideredIfAnyFailed: considered)
             // More than a program takes (ERAS: 4 letters) is the applicant's choice, not a failure.
             if let max = clause.max, passing > max {
                 outcome.choice = ChoiceToMake(documentType: clause.type, max: max, found: passing)
-                outcome.message = Wording.choose(max: max, found: passing, title: catalog.title(of: clause.type))
+                outcome.words = .choose(max: max, found: passing, type: clause.type)
             }
             return outcome
         }
@@ -119,10 +119,10 @@ struct DocumentClauseEvaluator {
         }
         // Report the failing file that came closest to counting; the others are candidates.
         let path = candidates[best.index].document.path
-        let message = Wording.fileFailure(path, best.failure.finding.sentence(catalog: catalog), othersFailing: failing - 1)
         return ExpressionOutcome(
-            status: best.failure.status, files: Self.paths(considered, count: failing, counted: false) ?? [], message: message,
-            finding: (best.failure.finding, path), consideredIfAnyFailed: considered, messageIsClauseMessage: true)
+            status: best.failure.status, files: Self.paths(considered, count: failing, counted: false) ?? [],
+            words: .fileFailure(path, best.failure.finding, othersFailing: failing - 1),
+            finding: (best.failure.finding, path), consideredIfAnyFailed: considered, wordsAreClauseWords: true)
     }
 
     /// The first `count` candidates, each counted: what was considered before the first failing file.
@@ -151,8 +151,8 @@ struct DocumentClauseEvaluator {
     }
 
     private func failure(_ status: RequirementStatus, _ finding: Finding, files: [FilePath], considered: [ConsideredFile]?) -> ExpressionOutcome {
-        ExpressionOutcome(status: status, files: files, message: finding.sentence(catalog: context.evaluation.catalog),
-                          finding: (finding, nil), consideredIfAnyFailed: considered, messageIsClauseMessage: true)
+        ExpressionOutcome(status: status, files: files, words: .finding(finding), finding: (finding, nil),
+                          consideredIfAnyFailed: considered, wordsAreClauseWords: true)
     }
 
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline

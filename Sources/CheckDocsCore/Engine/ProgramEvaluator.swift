@@ -35,9 +35,6 @@ public struct ProgramEvaluator: Sendable {
             let requirement = program.requirements[index]
             var result = requirements.evaluate(at: index)
             if result.needsAction { result.window = windows.window(for: requirement) }
-            if description.rotation == nil, requirement.measuredFromRotation {
-                result.message += " (no rotation dates given: measured from \(context.asOf))"
-            }
             results.append(result)
         }
 
@@ -75,6 +72,8 @@ extension ProgramStatus {
 /// "Fix first and fees").
 struct ReportSummaryBuilder {
     let failOn: Severity?
+    /// Whether the facts to add are gathered (`CheckEvents.readsNeededFacts`).
+    let gathersNeededFacts: Bool
     private var counts: [ProgramStatus: Int] = [:]
     private var items: [String: CrossProgramItem] = [:]
     private var fees: [String: (amount: Decimal, programs: Int)] = [:]
@@ -83,14 +82,17 @@ struct ReportSummaryBuilder {
     private var facts = Set<NeededFact>()
     private var waitingResults = 0
 
-    init(failOn: Severity?) { self.failOn = failOn }
+    init(failOn: Severity?, gathersNeededFacts: Bool = true) {
+        self.failOn = failOn
+        self.gathersNeededFacts = gathersNeededFacts
+    }
 
     mutating func add(_ program: ProgramResult) {
         counts[program.status, default: 0] += 1
         // The results are read in place, by index: a `for … in` or a `filter` copied each one
         // (a dozen references to retain and release), for every requirement of every program.
         let results = program.requirements
-        for index in results.indices {
+        for index in results.indices where gathersNeededFacts {
             let needed = results[index].neededFacts
             if !needed.isEmpty { waitingResults += 1 }
             facts.formUnion(needed)

@@ -24,15 +24,19 @@ struct RequirementEvaluator {
             id: requirement.id, title: requirement.title, category: .document,
             documentTypes: requirement.documentTypes, status: .ok, severity: requirement.severity,
             supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            ruleWords: RuleWords(deferred: DeferredRuleWords(program: words, index: index)), origin: requirement.origin)
+            ruleWords: Words(deferred: DeferredRuleWords(program: words, index: index)), origin: requirement.origin)
 
+        // A rule measured from the rotation, of a program that gives no rotation dates, says the day
+        // it measured from instead.
+        let measuredFrom = dates.rotation == nil && requirement.measuredFromRotation ? context.asOf : nil
         var unknownCondition: String?
         if let condition = requirement.condition {
             switch ConditionEvaluator(profile: context.profile, dates: dates, context: context).evaluate(condition) {
             case .holds: break
             case .fails:
                 result.status = .notApplicable
-                result.message = requirement.appliesOnlyIf ?? ""
+                result.messageWords = RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
+                                                               measuredFrom: measuredFrom, catalog: context.wordingCatalog)
                 return result
             case let .unknown(field):
                 unknownCondition = (requirement.appliesOnlyIf ?? "") + "; set `\(field)` in the manifest to decide"
@@ -46,7 +50,6 @@ struct RequirementEvaluator {
         let combination: Bool
         if case .document = requirement.expression { combination = false } else { combination = true }
         result.files = combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files
-        result.message = outcome.message
         result.reason = outcome.reason
         result.choice = outcome.choice
         // Each file considered, and why it did not count, is worded only where a report explains
@@ -64,18 +67,20 @@ struct RequirementEvaluator {
             }
         }
 
+        var frame = RequirementMessage.Frame.none
         if outcome.status.isFailure {
             if let unknownCondition {
                 result.status = .notEvaluable
-                result.message = unknownCondition + " — " + outcome.message
+                frame = .undecidedCondition(unknownCondition)
             } else if requirement.due == .afterOffer, dates.offerMade, let offer = dates.offer {
                 // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
-                result.message = "due since the offer of \(offer): " + outcome.message
+                frame = .dueSinceOffer(offer)
             } else if requirement.due != .application {
                 result.status = .pending
-                result.message = "due \(requirement.due == .afterOffer ? "after an offer" : "before arrival"), not yet: " + outcome.message
+                frame = .notYetDue(requirement.due)
             }
         }
+        result.messageWords = RequirementMessage.words(outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog)
         if result.status == .missing, result.hint == nil || requirement.supplier != .applicant {
             let supplierHint: String
             switch requirement.supplier {
@@ -83,7 +88,7 @@ struct RequirementEvaluator {
             case .homeSchool: supplierHint = "Your home school provides this: ask its registrar or visiting-student office."
             case .host: supplierHint = "The host institution provides this after an offer."
             }
-            result.hint = [result.hint, supplierHint].compactMap { $0 }.joined(separator: " ")
+            result.hint = result.hint.map { $0 + " " + supplierHint } ?? supplierHint
         }
         return result
     }
@@ -115,15 +120,15 @@ struct RequirementEvaluator {
             // None holds: the alternative that came closest explains best what to do.
             func rank(_ index: Int) -> (Int, Int) { (outcomes[index].partial ? 0 : 1, outcomes[index].status.closeness) }
             guard let closestIndex = outcomes.indices.min(by: { rank($0) < rank($1) }) else {
-                return ExpressionOutcome(status: .missing, files: [], message: Wording.noAlternative)
+                return ExpressionOutcome(status: .missing, files: [], words: .fixed(Wording.noAlternative))
             }
             var closest = outcomes[closestIndex]
             // Every file any alternative looked at is a candidate.
             let considered = Self.considered(outcomes, outcomes.indices)
             if closest.status == .missing, !closest.partial, outcomes.count > 1 {
-                let clauseMessages = Self.clauseMessages(outcomes, outcomes.indices)
-                return ExpressionOutcome(status: .missing, files: [], message: Wording.noneOfTheAlternatives(clauseMessages),
-                                         finding: closest.finding, consideredIfAnyFailed: considered, partMessages: clauseMessages)
+                let clauseWords = Self.clauseWords(outcomes, outcomes.indices)
+                return ExpressionOutcome(status: .missing, files: [], words: .noneOfTheAlternatives(clauseWords),
+                                         finding: closest.finding, consideredIfAnyFailed: considered, partWords: clauseWords)
             }
             closest.consideredIfAnyFailed = considered
             return closest
@@ -134,15 +139,15 @@ struct RequirementEvaluator {
             // in one of them (else it is those files, each counted).
             let considered = outcomes.contains { $0.consideredIfAnyFailed != nil } ? Self.considered(outcomes, outcomes.indices) : nil
             if failing.isEmpty {
-                return ExpressionOutcome(status: .ok, files: Self.files(outcomes), message: Wording.allPartsSatisfied,
+                return ExpressionOutcome(status: .ok, files: Self.files(outcomes), words: .fixed(Wording.allPartsSatisfied),
                                          consideredIfAnyFailed: considered, choice: outcomes.lazy.compactMap(\.choice).first)
             }
             // The worst part decides the status; every failing part is named.
             let worst = failing.max { outcomes[$0].status.closeness < outcomes[$1].status.closeness }!
             return ExpressionOutcome(status: outcomes[worst].status, files: Self.files(outcomes),
-                                     message: Wording.failingParts(failing.map { outcomes[$0].message }), finding: outcomes[worst].finding,
+                                     words: .failingParts(failing.map { outcomes[$0].words }), finding: outcomes[worst].finding,
                                      partial: failing.count < outcomes.count || failing.contains { outcomes[$0].partial },
-                                     consideredIfAnyFailed: considered, partMessages: Self.clauseMessages(outcomes, failing))
+                                     consideredIfAnyFailed: considered, partWords: Self.clauseWords(outcomes, failing))
         }
     }
 }
@@ -157,18 +162,18 @@ extension RequirementEvaluator {
         return files
     }
 
-    /// The failing clauses' own sentences of the parts at `parts`, in order, gathered in place
+    /// The failing clauses' own words of the parts at `parts`, in order, gathered in place
     /// (a list of one for each failing clause was made and copied).
-    static func clauseMessages(_ outcomes: [ExpressionOutcome], _ parts: some Collection<Int>) -> [String] {
-        var messages: [String] = []
+    static func clauseWords(_ outcomes: [ExpressionOutcome], _ parts: some Collection<Int>) -> [OutcomeWords] {
+        var words: [OutcomeWords] = []
         for index in parts {
-            if outcomes[index].messageIsClauseMessage {
-                messages.append(outcomes[index].message)
+            if outcomes[index].wordsAreClauseWords {
+                words.append(outcomes[index].words)
             } else {
-                messages.append(contentsOf: outcomes[index].partMessages)
+                words.append(contentsOf: outcomes[index].partWords)
             }
         }
-        return messages
+        return words
     }
 
     /// What the parts considered, in order, in one list made to size; a part where every file

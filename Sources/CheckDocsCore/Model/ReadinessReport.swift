@@ -66,7 +66,8 @@ public struct RequirementResult: Hashable, Sendable {
         public var due: Stage
         /// Files that satisfied it (when ok) or that were considered and failed.
         public var files: [FilePath]
-        public var message: String
+        /// What was found, in words (`message`), made when read for a requirement not met (`Words`).
+        public var messageWords: Words
         /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
         /// (nil when satisfied, and for a document requirement whose condition does not hold).
         public var reason: FindingReason? = nil
@@ -77,8 +78,8 @@ public struct RequirementResult: Hashable, Sendable {
         public var choice: ChoiceToMake? = nil
         public var hint: String?
         /// The rule that decided, in words (e.g. "window: within 12 months before the rotation end"):
-        /// a requirement's is worded when a report reads `rule` (`RuleWords`).
-        public var ruleWords: RuleWords?
+        /// a requirement's is worded when a report reads `rule` (`Words`).
+        public var ruleWords: Words?
         public var origin: String
         /// Set when a waiver turned a failure into `waived`: the status it had, and why it was waived.
         public var waiver: AppliedWaiver? = nil
@@ -91,10 +92,10 @@ public struct RequirementResult: Hashable, Sendable {
 
     init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
          supplier: Supplier, due: Stage, files: [FilePath], message: String, reason: FindingReason? = nil,
-         candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: RuleWords?, origin: String,
+         candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: Words?, origin: String,
          waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
         fields = SharedValue(Fields(id: id, title: title, category: category, documentTypes: documentTypes, status: status,
-                                    severity: severity, supplier: supplier, due: due, files: files, message: message, reason: reason,
+                                    severity: severity, supplier: supplier, due: due, files: files, messageWords: Words(message), reason: reason,
                                     candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin,
                                     waiver: waiver, window: window))
     }
@@ -225,10 +226,16 @@ public protocol CheckEvents {
     var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? { get }
     /// A program with what `preparation` made of it, in order.
     mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors)
+    /// Whether `end` reads the summary's facts to add (`ReportSummary.neededFacts`): only the text
+    /// report prints them, and finding them words the message of every failing result, which a
+    /// batch summary or a JSON report would otherwise word once or never (docs/performance.md,
+    /// "Messages worded when read").
+    var readsNeededFacts: Bool { get }
 }
 
 extension CheckEvents {
     public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? { nil }
+    public var readsNeededFacts: Bool { true }
     public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) { try program(result) }
 }
 

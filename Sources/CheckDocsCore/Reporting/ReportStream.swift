@@ -66,6 +66,8 @@ public struct ReportStream: CheckEvents {
 
     /// Each reporter's fragment of a program, made on the evaluating thread from the reporters'
     /// immutable parts (Reporter.fragments); nil when no reporter makes fragments.
+    public var readsNeededFacts: Bool { outputs.contains { $0.reporter.readsNeededFacts } }
+
     public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? {
         let makers = outputs.map(\.reporter.fragments)
         guard makers.contains(where: { $0 != nil }) else { return nil }

@@ -12,10 +12,14 @@ public protocol Reporter: Sendable {
     var fragments: (@Sendable (ProgramResult) -> [UInt8])? { get }
     /// Writes a program whose fragment was made ahead (the separator before it, say).
     mutating func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput)
+    /// Whether `end` reads the summary's facts to add (`ReportSummary.neededFacts`).
+    var readsNeededFacts: Bool { get }
 }
 
 extension Reporter {
     public var fragments: (@Sendable (ProgramResult) -> [UInt8])? { nil }
+    /// Yes, unless the reporter says otherwise: gathering them is never wrong, only slower.
+    public var readsNeededFacts: Bool { true }
     public mutating func program(_ result: ProgramResult, fragment: [UInt8], into out: inout ReportOutput) {
         program(result, into: &out)
     }
@@ -59,10 +63,13 @@ public protocol StreamingFormat: Sendable {
     /// The format as it should run for this header (the text report turns to an overview when the
     /// standard checklists stand in for programs nobody chose); by default, itself.
     func adapted(to header: ReportHeader) -> Self
+    /// Whether `end` reads the summary's facts to add (`ReportSummary.neededFacts`); by default, no.
+    var readsNeededFacts: Bool { get }
 }
 
 extension StreamingFormat {
     public func adapted(to header: ReportHeader) -> Self { self }
+    public var readsNeededFacts: Bool { false }
 
     public func program(fragment: [UInt8], index: Int, into out: inout ReportOutput) {
         out.bytes.append(contentsOf: fragment)
@@ -104,6 +111,8 @@ public struct StreamingReporter<Format: StreamingFormat>: Reporter {
         guard let header else { return }  // `end` always follows `begin`
         format.end(summary, header: header, programCount: programCount, into: &out)
     }
+
+    public var readsNeededFacts: Bool { format.readsNeededFacts }
 }
 
 /// A format that needs the whole report before its first byte: an overview at the top (Markdown,

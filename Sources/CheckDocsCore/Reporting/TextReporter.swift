@@ -85,6 +85,9 @@ public struct TextReporter: StreamingFormat {
         return lines
     }
 
+    /// The facts to add are printed after the programs, except with `-q`.
+    public var readsNeededFacts: Bool { verbosity != .quiet }
+
     /// The folder's findings are listed after the programs, where the reader ends up.
     public func end(_ summary: ReportSummary, header: ReportHeader, programCount: Int, into out: inout ReportOutput) {
         var lines: [String] = []

@@ -70,6 +70,8 @@ private struct OutcomeEvents: CheckEvents {
     var stream: ReportStream
     var outcome: FolderOutcome
 
+    var readsNeededFacts: Bool { stream.readsNeededFacts }
+
     mutating func begin(_ header: ReportHeader) throws(InputErrors) { try stream.begin(header) }
     mutating func program(_ result: ProgramResult) throws(InputErrors) {
         outcome.statusCounts[result.status, default: 0] += 1

@@ -108,7 +108,7 @@ public enum ReadinessChecker {
         var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
         var documents = folder.documents
         var reading = DocumentFactReading()
-        var summary = ReportSummaryBuilder(failOn: request.failOn)
+        var summary = ReportSummaryBuilder(failOn: request.failOn, gathersNeededFacts: events.readsNeededFacts)
         var errors: [InputError] = []
         var seen: [String: SourceLocation] = [:]
 
