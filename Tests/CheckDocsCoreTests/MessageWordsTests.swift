@@ -6,7 +6,7 @@ import Testing
 /// "Messages worded when read"): the words must be the same as ever, and the text report's facts
 /// block must still find every fact.
 @Suite struct MessageWordsTests {
-    @Test("a failing requirement's message is made when read, with its frame and the no-rotation note; a met one's is kept made")
+    @Test("a failing requirement's message and reason are made when read, the message with its frame and the no-rotation note; a met one's is kept made")
     func wordedWhenRead() throws {
         let xml = Fixture.program("""
           <requirements>
@@ -33,6 +33,11 @@ import Testing
         var made = tb
         made.message = tb.message
         #expect(!made.messageWords.isDeferred && made == tb)
+        // Its reason too is made when read, the same data as made now.
+        #expect(tb.reasonData?.isDeferred == true)
+        #expect(tb.reason?.kind == "window" && tb.reason?.file?.description == "TB IGRA 2025-01-10.pdf")
+        made.reason = tb.reason
+        #expect(made.reasonData?.isDeferred == false && made == tb)
 
         let later = try #require(result.result("later"))
         #expect(later.status == .pending)

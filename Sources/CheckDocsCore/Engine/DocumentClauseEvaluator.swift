@@ -23,8 +23,8 @@ struct ExpressionOutcome {
     var wordsAreClauseWords = false
     var partWords: [OutcomeWords] = []
 
-    /// The finding that decided, as data (nil when satisfied).
-    var reason: FindingReason? { finding.map { $0.finding.reason(file: $0.file) } }
+    /// The finding that decided, made into data when read (nil when satisfied).
+    var reason: ReasonData? { finding.map { ReasonData(finding: $0.finding, file: $0.file) } }
 
     /// Every file the clauses looked at, in order, with the finding that kept it from counting
     /// (nil: it counted). Worded only when the requirement is not met (RequirementEvaluator).
@@ -91,10 +91,12 @@ struct DocumentClauseEvaluator {
             }
         }
 
-        if passing > 0, clause.constraints.contains(where: \.base.checksTogether) {
+        // The constraints are read in place, by index: a `for … in` copied each one's existential.
+        let constraints = clause.constraints
+        if passing > 0, constraints.indices.contains(where: { constraints[$0].base.checksTogether }) {
             let documents = considered.map { Self.documents(candidates, $0, counted: true) } ?? group.documents
-            for constraint in clause.constraints {
-                if let failure = constraint.base.checkTogether(documents, in: context) {
+            for index in constraints.indices {
+                if let failure = constraints[index].base.checkTogether(documents, in: context) {
                     return self.failure(failure.status, failure.finding, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
                                         considered: considered)
                 }
@@ -163,8 +165,9 @@ struct DocumentClauseEvaluator {
         if let expires = candidate.document.facts.expires, expires < context.asOf {
             return ConstraintFailure(.expired, ClauseFinding.expired(on: expires).finding)
         }
-        for constraint in clause.constraints {
-            if var failure = constraint.base.check(candidate.document, in: context) {
+        let constraints = clause.constraints
+        for index in constraints.indices {
+            if var failure = constraints[index].base.check(candidate.document, in: context) {
                 // The file is there: an unknown fact leaves it undecided, never missing.
                 if failure.status == .missing { failure.status = .notEvaluable }
                 return failure

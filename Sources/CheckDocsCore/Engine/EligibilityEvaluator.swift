@@ -25,7 +25,7 @@ struct EligibilityEvaluator {
         let verdict = rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates))
         result.status = verdict.status
         result.message = verdict.message
-        result.reason = verdict.finding?.reason(file: nil)
+        result.reasonData = verdict.finding.map { ReasonData(finding: $0, file: nil) }
         // Unmet, but the rule may not apply at all: undecided, not ineligible.
         if verdict.status.isFailure, let unknownCondition {
             result.status = .notEvaluable

@@ -50,7 +50,7 @@ struct RequirementEvaluator {
         let combination: Bool
         if case .document = requirement.expression { combination = false } else { combination = true }
         result.files = combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files
-        result.reason = outcome.reason
+        result.reasonData = outcome.reason
         result.choice = outcome.choice
         // Each file considered, and why it did not count, is worded only where a report explains
         // something: a requirement not met, met with a choice to make, or met beside a file that
@@ -115,7 +115,7 @@ struct RequirementEvaluator {
         case let .anyOf(items):
             // The outcomes are compared by index, read in place: searching them by value copied
             // each outcome (files, finding, candidates) it passed.
-            let outcomes = items.map(evaluate)
+            let outcomes = evaluate(items)
             if let satisfied = outcomes.firstIndex(where: { !$0.status.isFailure }) { return outcomes[satisfied] }
             // None holds: the alternative that came closest explains best what to do.
             func rank(_ index: Int) -> (Int, Int) { (outcomes[index].partial ? 0 : 1, outcomes[index].status.closeness) }
@@ -133,7 +133,7 @@ struct RequirementEvaluator {
             closest.consideredIfAnyFailed = considered
             return closest
         case let .allOf(items):
-            let outcomes = items.map(evaluate)
+            let outcomes = evaluate(items)
             let failing = outcomes.indices.filter { outcomes[$0].status.isFailure }
             // The parts' files in order; what they considered is listed only when a file failed
             // in one of them (else it is those files, each counted).
@@ -153,6 +153,15 @@ struct RequirementEvaluator {
 }
 
 extension RequirementEvaluator {
+    /// Each part's outcome, in order. A loop, not `map`: the closure `map` takes held a copy of
+    /// this evaluator (its context and dates), made and dropped for every combination.
+    func evaluate(_ items: [RequirementExpression]) -> [ExpressionOutcome] {
+        var outcomes: [ExpressionOutcome] = []
+        outcomes.reserveCapacity(items.count)
+        for index in items.indices { outcomes.append(evaluate(items[index])) }
+        return outcomes
+    }
+
     /// The parts' files, in order, in one list made to size (a list grown part by part was
     /// made again as it grew, for every combination of every program).
     static func files(_ outcomes: [ExpressionOutcome]) -> [FilePath] {

@@ -28,3 +28,44 @@ public struct FindingReason: Hashable, Sendable {
         self.fields = fields
     }
 }
+
+/// A result's reason, kept as the finding it is made from until a report reads it: the JSON report
+/// and the facts to add read it, a batch summary and `-q` never do, and making one (a list of
+/// fields, its strings) cost two thousand instructions for every requirement not met of every
+/// program (docs/performance.md, "Messages worded when read"). Two are equal when their data are.
+public struct ReasonData: Hashable, Sendable {
+    private enum Source: Sendable {
+        case made(FindingReason)
+        case deferred(any ReasonToMake, file: FilePath?)
+    }
+
+    private let source: Source
+
+    public init(_ reason: FindingReason) { source = .made(reason) }
+
+    /// `file`: the file the finding is about (nil: none, or the clause's count).
+    init(finding: any ReasonToMake, file: FilePath?) { source = .deferred(finding, file: file) }
+
+    /// The reason as data, made on every read of a deferred one.
+    public var reason: FindingReason {
+        switch source {
+        case let .made(reason): return reason
+        case let .deferred(finding, file): return finding.reason(file: file)
+        }
+    }
+
+    /// Whether the data are made when read, not kept made (tests).
+    var isDeferred: Bool {
+        if case .deferred = source { return true }
+        return false
+    }
+
+    public static func == (lhs: ReasonData, rhs: ReasonData) -> Bool { lhs.reason == rhs.reason }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(reason) }
+}
+
+/// A finding that makes its reason as data when asked (Engine's `Finding`).
+protocol ReasonToMake: Sendable {
+    func reason(file: FilePath?) -> FindingReason
+}

@@ -58,7 +58,8 @@ extension RequirementResult {
     public var neededFacts: [NeededFact] {
         guard self.status.isFailure else { return [] }
         var facts: [NeededFact] = []
-        if let reason = self.reason, let file = reason.file {
+        let reason = self.reason  // made once: a deferred reason is made on every read
+        if let reason, let file = reason.file {
             switch reason.code {
             case "date-unknown": facts.append(NeededFact(file: file, field: "date"))
             case "expiry-unknown": facts.append(NeededFact(file: file, field: "expires"))
@@ -74,7 +75,7 @@ extension RequirementResult {
             default: break
             }
         }
-        if self.reason?.code == "passport-name-unknown" { facts.append(NeededFact(file: nil, field: "name")) }
+        if reason?.code == "passport-name-unknown" { facts.append(NeededFact(file: nil, field: "name")) }
         facts += Self.profileFields(in: self.message).map { NeededFact(file: nil, field: $0) }
         return facts
     }

@@ -70,7 +70,7 @@ public struct RequirementResult: Hashable, Sendable {
         public var messageWords: Words
         /// The finding behind `message`, as data: the constraint or rule kind, the dates and the file
         /// (nil when satisfied, and for a document requirement whose condition does not hold).
-        public var reason: FindingReason? = nil
+        public var reasonData: ReasonData? = nil
         /// Every file the requirement's clauses considered, whether it counted and why not; filled
         /// when the requirement is not met, or met with a choice to make (empty otherwise).
         public var candidates: [CandidateFile] = []
@@ -95,7 +95,7 @@ public struct RequirementResult: Hashable, Sendable {
          candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: Words?, origin: String,
          waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
         fields = SharedValue(Fields(id: id, title: title, category: category, documentTypes: documentTypes, status: status,
-                                    severity: severity, supplier: supplier, due: due, files: files, messageWords: Words(message), reason: reason,
+                                    severity: severity, supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
                                     candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin,
                                     waiver: waiver, window: window))
     }

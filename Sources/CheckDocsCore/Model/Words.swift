@@ -54,6 +54,12 @@ extension RequirementResult {
         set { self.ruleWords = newValue.map(Words.init) }
     }
 
+    /// The finding behind `message`, as data (`ReasonData`).
+    public var reason: FindingReason? {
+        get { self.reasonData?.reason }
+        set { self.reasonData = newValue.map(ReasonData.init) }
+    }
+
     /// What was found, in words.
     public var message: String {
         get { self.messageWords.text }

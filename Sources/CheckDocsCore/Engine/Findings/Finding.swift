@@ -5,7 +5,7 @@ import CheckDocsNative
 /// its own file (Engine/Constraints/); the clause's own ones (how many files, a file past its
 /// expiry) are `ClauseFinding`. The JSON report carries a finding as the requirement's `reason`
 /// object (docs/reports.md).
-public struct Finding: Hashable, Sendable {
+public struct Finding: Hashable, Sendable, ReasonToMake {
     /// The kind and the detail, made once and shared: a finding is copied into every list of the
     /// files a clause considered, and a copy of a string and an existential, and of an optional
     /// one through the generic witnesses, cost more than the check that found it; a reference is
