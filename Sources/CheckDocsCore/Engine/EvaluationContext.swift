@@ -14,7 +14,7 @@ public struct EvaluationContext: Sendable {
     /// The documents' content facts (file rules); nil: only names and sizes are known.
     public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
-    private var satisfying: [String: ClauseCandidates] = [:]
+    private var satisfying: NameTable<ClauseCandidates>
     /// For each document, the translations of it in the folder (declared or paired by name).
     private var translations: [FilePath: [ApplicantDocument]] = [:]
 
@@ -26,6 +26,7 @@ public struct EvaluationContext: Sendable {
         self.hasManifest = hasManifest
         self.catalog = catalog
         wordingCatalog = FindingToWord.Catalog(catalog)
+        var satisfying: [String: ClauseCandidates] = [:]
         for document in documents {
             guard let type = document.type else { continue }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside
@@ -38,6 +39,7 @@ public struct EvaluationContext: Sendable {
                 translations[original, default: []].append(document)
             }
         }
+        self.satisfying = NameTable(satisfying)
     }
 
     /// The same context with candidate objects and lists of its own, for another thread to
