@@ -20,77 +20,81 @@ struct RequirementEvaluator {
     func evaluate(at index: Int) -> RequirementResult {
         let requirement = words.requirements[index]
         // The rule in words is made when a report reads it; once per program and dates in a batch.
-        var result = RequirementResult(
-            id: requirement.id, title: requirement.title, category: .document,
-            documentTypes: requirement.documentTypes, status: .ok, severity: requirement.severity,
-            supplier: requirement.supplier, due: requirement.due, files: [], message: "", hint: requirement.hint,
-            ruleWords: Words(deferred: DeferredRuleWords(program: words, index: index)), origin: requirement.origin)
+        let rule = Words(deferred: DeferredRuleWords(program: words, index: index))
+        /// The result, made once with all its fields: made first and then changed field by field,
+        /// it went through its box's uniqueness check (and for one field a run-time key path) for each.
+        func result(_ status: RequirementStatus, files: [FilePath] = [], message: Words, reason: ReasonData? = nil,
+                    candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?) -> RequirementResult {
+            RequirementResult(id: requirement.id, title: requirement.title, category: .document, documentTypes: requirement.documentTypes,
+                              status: status, severity: requirement.severity, supplier: requirement.supplier, due: requirement.due,
+                              files: files, messageWords: message, reasonData: reason, candidates: candidates, choice: choice,
+                              hint: hint, ruleWords: rule, origin: requirement.origin)
+        }
 
         // A rule measured from the rotation, of a program that gives no rotation dates, says the day
         // it measured from instead.
         let measuredFrom = dates.rotation == nil && requirement.measuredFromRotation ? context.asOf : nil
         var unknownCondition: String?
         if let condition = requirement.condition {
-            switch ConditionEvaluator(profile: context.profile, dates: dates, context: context).evaluate(condition) {
+            switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: context) {
             case .holds: break
             case .fails:
-                result.status = .notApplicable
-                result.messageWords = RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
-                                                               measuredFrom: measuredFrom, catalog: context.wordingCatalog)
-                return result
+                return result(.notApplicable, message: RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
+                                                                                 measuredFrom: measuredFrom, catalog: context.wordingCatalog),
+                              hint: requirement.hint)
             case let .unknown(field):
                 unknownCondition = (requirement.appliesOnlyIf ?? "") + "; set `\(field)` in the manifest to decide"
             }
         }
 
         let outcome = evaluate(requirement.expression)
-        result.status = outcome.status
         // One file can serve several parts of a combination (an MMR titer for measles and rubella);
         // a single clause names each file once.
         let combination: Bool
         if case .document = requirement.expression { combination = false } else { combination = true }
-        result.files = combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files
-        result.reasonData = outcome.reason
-        result.choice = outcome.choice
         // Each file considered, and why it did not count, is worded only where a report explains
         // something: a requirement not met, met with a choice to make, or met beside a file that
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
+        var candidates: [CandidateFile] = []
         if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
             let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
-            result.candidates = considered.indices.map { index in
+            candidates = considered.indices.map { index in
                 let counted = considered[index].failure == nil
                 return CandidateFile(path: considered[index].path, counted: counted,
                                      failure: counted ? nil : FindingToWord(considered: shared, index: index))
             }
         }
 
+        var status = outcome.status
         var frame = RequirementMessage.Frame.none
-        if outcome.status.isFailure {
+        if status.isFailure {
             if let unknownCondition {
-                result.status = .notEvaluable
+                status = .notEvaluable
                 frame = .undecidedCondition(unknownCondition)
             } else if requirement.due == .afterOffer, dates.offerMade, let offer = dates.offer {
                 // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
                 frame = .dueSinceOffer(offer)
             } else if requirement.due != .application {
-                result.status = .pending
+                status = .pending
                 frame = .notYetDue(requirement.due)
             }
         }
-        result.messageWords = RequirementMessage.words(outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog)
-        if result.status == .missing, result.hint == nil || requirement.supplier != .applicant {
+        var hint = requirement.hint
+        if status == .missing, hint == nil || requirement.supplier != .applicant {
             let supplierHint: String
             switch requirement.supplier {
             case .applicant: supplierHint = "Add it to the folder, named so its type is recognized, or declare it in the manifest."
             case .homeSchool: supplierHint = "Your home school provides this: ask its registrar or visiting-student office."
             case .host: supplierHint = "The host institution provides this after an offer."
             }
-            result.hint = result.hint.map { $0 + " " + supplierHint } ?? supplierHint
+            hint = hint.map { $0 + " " + supplierHint } ?? supplierHint
         }
-        return result
+        return result(status, files: combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files,
+                      message: RequirementMessage.words(outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog),
+                      reason: outcome.reason, candidates: candidates, choice: outcome.choice, hint: hint)
     }
 
     /// `items` without the later ones whose key came before. A requirement names a handful of
@@ -216,6 +220,12 @@ struct ConditionEvaluator {
     var context: EvaluationContext? = nil
 
     func evaluate(_ condition: Condition) -> Outcome {
+        Self.evaluate(condition, profile: profile, dates: dates, context: context)
+    }
+
+    /// The same, without an evaluator to make: one made per requirement copied the profile and
+    /// the context, for every requirement with a condition of every program.
+    static func evaluate(_ condition: Condition, profile: ApplicantProfile, dates: ProgramDates, context: EvaluationContext?) -> Outcome {
         var unknown: String?
         func test<T: Equatable>(_ expected: T?, _ actual: T?, _ field: String) -> Bool {
             guard let expected else { return true }

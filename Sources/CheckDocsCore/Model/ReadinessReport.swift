@@ -94,10 +94,20 @@ public struct RequirementResult: Hashable, Sendable {
          supplier: Supplier, due: Stage, files: [FilePath], message: String, reason: FindingReason? = nil,
          candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: Words?, origin: String,
          waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
+        self.init(id: id, title: title, category: category, documentTypes: documentTypes, status: status, severity: severity,
+                  supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
+                  candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin, waiver: waiver, window: window)
+    }
+
+    /// A result whose message and reason may be made when read.
+    init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
+         supplier: Supplier, due: Stage, files: [FilePath], messageWords: Words, reasonData: ReasonData?,
+         candidates: [CandidateFile], choice: ChoiceToMake?, hint: String?, ruleWords: Words?, origin: String,
+         waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
         fields = SharedValue(Fields(id: id, title: title, category: category, documentTypes: documentTypes, status: status,
-                                    severity: severity, supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
-                                    candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin,
-                                    waiver: waiver, window: window))
+                                    severity: severity, supplier: supplier, due: due, files: files, messageWords: messageWords,
+                                    reasonData: reasonData, candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords,
+                                    origin: origin, waiver: waiver, window: window))
     }
 
     /// A field, read in place, and changed in place once the box is this result's alone.
