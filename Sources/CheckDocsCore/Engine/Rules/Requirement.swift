@@ -58,6 +58,13 @@ public struct Requirement: Hashable, Sendable {
         _modify { yield &fields.value[keyPath: field] }
     }
 
+    /// The fields derived from others, read through accessors of their own: they can be set only
+    /// here, so elsewhere their key paths are read-only, and reading one copied all the fields
+    /// (`documentTypes`: once per requirement of every program evaluated).
+    public var documentTypes: [String] { fields.value.documentTypes }
+    public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
+    public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
+
     fileprivate static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
 
     fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool) {
