@@ -6,7 +6,7 @@ import Testing
 /// "Messages worded when read"): the words must be the same as ever, and the text report's facts
 /// block must still find every fact.
 @Suite struct MessageWordsTests {
-    @Test("a failing requirement's message and reason are made when read, the message with its frame and the no-rotation note; a met one's is kept made")
+    @Test("a failing requirement's message, reason and window are made when read, the message with its frame and the no-rotation note; a met one's is kept made")
     func wordedWhenRead() throws {
         let xml = Fixture.program("""
           <requirements>
@@ -38,6 +38,14 @@ import Testing
         #expect(tb.reason?.kind == "window" && tb.reason?.file?.description == "TB IGRA 2025-01-10.pdf")
         made.reason = tb.reason
         #expect(made.reasonData?.isDeferred == false && made == tb)
+
+        // The window of an item to obtain is made when `plan` reads it, from the same rules: no
+        // rotation dates, so no last day.
+        #expect(tb.windowData?.isDeferred == true)
+        let window = try #require(tb.window)
+        #expect(window.earliest == CalendarDate(iso: "2025-12-01") && window.latest == nil)
+        made.window = window
+        #expect(made.windowData?.isDeferred == false && made == tb)
 
         let later = try #require(result.result("later"))
         #expect(later.status == .pending)

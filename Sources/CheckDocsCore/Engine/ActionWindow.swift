@@ -28,6 +28,13 @@ struct ActionWindow {
         return clause.constraints.reduce(DateWindow()) { $0.intersection($1.base.window(planning)) }
     }
 
+    /// A requirement's window, made when read (`WindowData`).
+    struct Deferred: WindowToMake {
+        let windows: ActionWindow
+        let requirement: Requirement
+        var window: DateWindow { windows.window(for: requirement) }
+    }
+
     /// The day an item must be done by, for its stage.
     private func doneBy(_ due: Stage) -> DateWindow {
         switch due {

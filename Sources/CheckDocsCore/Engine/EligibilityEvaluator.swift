@@ -7,31 +7,32 @@ struct EligibilityEvaluator {
     let dates: ProgramDates
 
     func evaluate(_ rule: EligibilityRule) -> RequirementResult {
-        var result = RequirementResult(
-            id: rule.id, title: rule.title, category: .eligibility, documentTypes: [], status: .notApplicable,
-            severity: rule.severity, supplier: .applicant, due: .application, files: [], message: "",
-            hint: rule.hint, rule: rule.title, origin: "")
+        /// The result, made once with all its fields (as a requirement's is, `RequirementEvaluator`).
+        func result(_ status: RequirementStatus, message: Words, reason: ReasonData? = nil, severity: Severity) -> RequirementResult {
+            RequirementResult(id: rule.id, title: rule.title, category: .eligibility, documentTypes: [], status: status,
+                              severity: severity, supplier: .applicant, due: .application, files: [], messageWords: message,
+                              reasonData: reason, candidates: [], choice: nil, hint: rule.hint, ruleWords: Words(rule.title), origin: "")
+        }
         var unknownCondition: String?
         if let condition = rule.condition {
-            switch ConditionEvaluator(profile: context.profile, dates: dates).evaluate(condition) {
+            switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: nil) {
             case .holds: break
             case .fails:
-                result.message = "applies only if \(RuleDescription.describe(condition))"
-                return result
+                return result(.notApplicable, message: Words("applies only if \(RuleDescription.describe(condition))"), severity: rule.severity)
             case let .unknown(field):
                 unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
             }
         }
         let verdict = rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates))
-        result.status = verdict.status
-        result.message = verdict.message
-        result.reasonData = verdict.finding.map { ReasonData(finding: $0, file: nil) }
+        var status = verdict.status
+        var frame = RequirementMessage.Frame.none
         // Unmet, but the rule may not apply at all: undecided, not ineligible.
-        if verdict.status.isFailure, let unknownCondition {
-            result.status = .notEvaluable
-            result.message = unknownCondition + " — " + verdict.message
+        if status.isFailure, let unknownCondition {
+            status = .notEvaluable
+            frame = .undecidedCondition(unknownCondition)
         }
-        if result.status == .notEvaluable, let severity = rule.ifNotEvaluable { result.severity = severity }
-        return result
+        return result(status, message: RequirementMessage.words(verdict.words, frame: frame, measuredFrom: nil, catalog: context.wordingCatalog),
+                      reason: verdict.finding.map { ReasonData(finding: $0, file: nil) },
+                      severity: status == .notEvaluable ? rule.ifNotEvaluable ?? rule.severity : rule.severity)
     }
 }

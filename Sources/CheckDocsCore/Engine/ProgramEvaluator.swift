@@ -34,7 +34,7 @@ public struct ProgramEvaluator: Sendable {
         for index in program.requirements.indices {
             let requirement = program.requirements[index]
             var result = requirements.evaluate(at: index)
-            if result.needsAction { result.window = windows.window(for: requirement) }
+            if result.needsAction { result.windowData = WindowData(deferred: ActionWindow.Deferred(windows: windows, requirement: requirement)) }
             results.append(result)
         }
 

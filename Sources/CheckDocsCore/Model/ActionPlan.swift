@@ -104,3 +104,43 @@ public struct ActionPlan: Sendable {
     /// Programs left out: ineligible or closed.
     public var skipped: [PlanProgram]
 }
+
+/// A result's window (`RequirementResult.window`), kept as what it is made from until read: only
+/// `checkdocs plan` reads it, and its reasons ("apply by 2027-01-15", "within 12 months before the
+/// rotation end (2027-03-28)") were made for every item to obtain of every program a check
+/// evaluated (docs/performance.md, "Messages worded when read"). Two are equal when their windows are.
+public struct WindowData: Hashable, Sendable {
+    private enum Source: Sendable {
+        case made(DateWindow)
+        case deferred(any WindowToMake)
+    }
+
+    private let source: Source
+
+    public init(_ window: DateWindow) { source = .made(window) }
+
+    init(deferred window: any WindowToMake) { source = .deferred(window) }
+
+    /// The window, made on every read of a deferred one (`plan` reads each once).
+    public var window: DateWindow {
+        switch source {
+        case let .made(window): return window
+        case let .deferred(window): return window.window
+        }
+    }
+
+    /// Whether the window is made when read, not kept made (tests).
+    var isDeferred: Bool {
+        if case .deferred = source { return true }
+        return false
+    }
+
+    public static func == (lhs: WindowData, rhs: WindowData) -> Bool { lhs.window == rhs.window }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(window) }
+}
+
+/// A window made on demand (Engine's `ActionWindow.Deferred`).
+protocol WindowToMake: Sendable {
+    var window: DateWindow { get }
+}

@@ -85,7 +85,7 @@ public struct RequirementResult: Hashable, Sendable {
         public var waiver: AppliedWaiver? = nil
         /// For an item to obtain or renew (missing, expired, expires-before-needed, invalid, pending):
         /// the days a new document can be dated and must be done by (`checkdocs plan`).
-        public var window: DateWindow? = nil
+        public var windowData: WindowData? = nil
     }
 
     private var fields: SharedValue<Fields>
@@ -96,18 +96,19 @@ public struct RequirementResult: Hashable, Sendable {
          waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
         self.init(id: id, title: title, category: category, documentTypes: documentTypes, status: status, severity: severity,
                   supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
-                  candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin, waiver: waiver, window: window)
+                  candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin, waiver: waiver,
+                  windowData: window.map(WindowData.init))
     }
 
     /// A result whose message and reason may be made when read.
     init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
          supplier: Supplier, due: Stage, files: [FilePath], messageWords: Words, reasonData: ReasonData?,
          candidates: [CandidateFile], choice: ChoiceToMake?, hint: String?, ruleWords: Words?, origin: String,
-         waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
+         waiver: AppliedWaiver? = nil, windowData: WindowData? = nil) {
         fields = SharedValue(Fields(id: id, title: title, category: category, documentTypes: documentTypes, status: status,
                                     severity: severity, supplier: supplier, due: due, files: files, messageWords: messageWords,
                                     reasonData: reasonData, candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords,
-                                    origin: origin, waiver: waiver, window: window))
+                                    origin: origin, waiver: waiver, windowData: windowData))
     }
 
     /// A field, read in place, and changed in place once the box is this result's alone.

@@ -60,6 +60,13 @@ extension RequirementResult {
         set { self.reasonData = newValue.map(ReasonData.init) }
     }
 
+    /// For an item to obtain or renew: the days a new document can be dated and must be done by
+    /// (`WindowData`, made when read).
+    public var window: DateWindow? {
+        get { self.windowData?.window }
+        set { self.windowData = newValue.map(WindowData.init) }
+    }
+
     /// What was found, in words.
     public var message: String {
         get { self.messageWords.text }

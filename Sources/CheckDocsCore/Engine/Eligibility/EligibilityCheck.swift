@@ -64,23 +64,23 @@ public struct ProfileFieldUnknown: FindingDetail {
     }
 }
 
-/// An outcome with its type erased: the status, the message and the finding (nil when met).
+/// An outcome with its type erased: the status, the message (a finding's worded when read,
+/// `OutcomeWords`) and the finding (nil when met).
 struct EligibilityVerdict {
     var status: RequirementStatus
-    var message: String
+    var words: OutcomeWords
     var finding: Finding?
 }
 
 extension EligibilityCheck {
     /// The outcome as a report states it.
     func verdict(in context: ClauseContext) -> EligibilityVerdict {
-        let catalog = context.evaluation.catalog
         func verdict(_ status: RequirementStatus, _ detail: some FindingDetail) -> EligibilityVerdict {
             let finding = Finding(kind: Self.element, detail: detail)
-            return EligibilityVerdict(status: status, message: finding.sentence(catalog: catalog), finding: finding)
+            return EligibilityVerdict(status: status, words: .finding(finding), finding: finding)
         }
         switch evaluate(context) {
-        case let .ok(message): return EligibilityVerdict(status: .ok, message: message, finding: nil)
+        case let .ok(message): return EligibilityVerdict(status: .ok, words: .fixed(message), finding: nil)
         case let .ineligible(failure): return verdict(.ineligible, failure)
         case let .notEvaluable(failure): return verdict(.notEvaluable, failure)
         case let .notApplicable(failure): return verdict(.notApplicable, failure)
