@@ -3,12 +3,15 @@ enum ContentSuggester {
     static let maxDates = 5
 
     /// Suggestions for the unrecognized files that are PDFs with a text layer; reads each through
-    /// the inspector (once per run: the same facts serve every later rule).
-    static func suggest(for unrecognized: [FilePath], inspector: DocumentInspector, catalog: DocumentCatalog) -> [ContentSuggestion] {
+    /// the inspector (once per run: the same facts serve every later rule). `classifier`: one
+    /// already built for `catalog` (a check builds one for its folder; building it tokenizes every
+    /// alias of the catalog).
+    static func suggest(for unrecognized: [FilePath], inspector: DocumentInspector, catalog: DocumentCatalog,
+                        classifier: DocumentClassifier? = nil) -> [ContentSuggestion] {
         let pdfs = unrecognized.filter { inspector.contentType(of: $0)?.format == .pdf }
         guard !pdfs.isEmpty else { return [] }
         inspector.inspect(pdfs)
-        let classifier = DocumentClassifier(catalog: catalog)
+        let classifier = classifier ?? DocumentClassifier(catalog: catalog)
         return pdfs.compactMap { path in
             guard let text = inspector.facts(of: path)?.pdf?.textSample, !text.isEmpty else { return nil }
             return suggestion(for: path, text: text, classifier: classifier, catalog: catalog)

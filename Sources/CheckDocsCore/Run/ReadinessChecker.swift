@@ -82,12 +82,15 @@ public enum ReadinessChecker {
     /// `request.programPaths` or the folder's `programs/` (a batch run resolves its catalog once).
     public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, programs: [ResolvedProgram]?,
                                                   events: inout Events) throws(InputErrors) {
-        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: request.classifier).load(request.folder)
+        // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
+        let classifier = request.classifier ?? DocumentClassifier(catalog: knowledge.catalog)
+        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.
         let inspector = folder.makeInspector()
-        let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog)
+        let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog,
+                                                   classifier: classifier)
         let failures = ContentSuggester.failures(for: folder.unrecognized, inspector: inspector)
         let paths = programPaths(request)
         let selection = Self.selection(request, paths: paths, pre: programs != nil, profile: folder.manifest.profile,
