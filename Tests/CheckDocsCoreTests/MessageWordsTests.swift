@@ -36,6 +36,7 @@ import Testing
         // Its reason too is made when read, the same data as made now.
         #expect(tb.reasonData?.isDeferred == true)
         #expect(tb.reason?.kind == "window" && tb.reason?.file?.description == "TB IGRA 2025-01-10.pdf")
+        #expect(tb.reasonData?.file == tb.reason?.file)
         made.reason = tb.reason
         #expect(made.reasonData?.isDeferred == false && made == tb)
 

@@ -54,6 +54,15 @@ public struct ReasonData: Hashable, Sendable {
         }
     }
 
+    /// The file the finding is about, without making the rest (`ReasonToMake` makes a reason about
+    /// the file it is given).
+    public var file: FilePath? {
+        switch source {
+        case let .made(reason): return reason.file
+        case let .deferred(_, file): return file
+        }
+    }
+
     /// Whether the data are made when read, not kept made (tests).
     var isDeferred: Bool {
         if case .deferred = source { return true }
@@ -65,7 +74,7 @@ public struct ReasonData: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(reason) }
 }
 
-/// A finding that makes its reason as data when asked (Engine's `Finding`).
+/// A finding that makes its reason as data when asked (Engine's `Finding`), about `file`.
 protocol ReasonToMake: Sendable {
     func reason(file: FilePath?) -> FindingReason
 }

@@ -5,7 +5,9 @@ import CheckDocsFormats
 extension RequirementResult {
     /// The files that did not count, each with why, but for the one the message already names.
     public var uncountedCandidates: [CandidateFile] {
-        self.candidates.filter { !$0.counted && $0.path != self.reason?.file }
+        // The file read once: a reason is made on every read (`ReasonData`).
+        let named = self.reasonData?.file
+        return self.candidates.filter { !$0.counted && $0.path != named }
     }
 
     /// "LoR - Dr Baker.pdf: the PDF is password-protected: …", one per file that did not count.
