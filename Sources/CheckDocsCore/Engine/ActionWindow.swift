@@ -29,10 +29,10 @@ struct ActionWindow {
     }
 
     /// A requirement's window, made when read (`WindowData`).
-    struct Deferred: WindowToMake {
+    struct Deferred: ValueToMake {
         let windows: ActionWindow
         let requirement: Requirement
-        var window: DateWindow { windows.window(for: requirement) }
+        var value: DateWindow { windows.window(for: requirement) }
     }
 
     /// The day an item must be done by, for its stage.

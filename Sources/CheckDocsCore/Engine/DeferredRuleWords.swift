@@ -4,11 +4,11 @@
 /// It is the program's words and the requirement's place among them, small enough to be held in
 /// `Words` as it is: a copy of the expression, dates and key in each result was a heap box
 /// for every requirement of every program evaluated.
-struct DeferredRuleWords: WordsToMake {
+struct DeferredRuleWords: ValueToMake {
     let program: ProgramRuleWords
     let index: Int
 
-    var text: String {
+    var value: String {
         let requirement = program.requirements[index]
         let (expression, dates, catalog) = (requirement.expression, program.dates, program.catalog.catalog)
         guard let shared = program.shared else { return Self.describe(expression, catalog: catalog, dates: dates) }

@@ -45,7 +45,7 @@ enum OutcomeWords: Sendable {
 
 /// A requirement's message, made when a report first reads it and kept for the next read (a
 /// text report reads it, then the facts block looks for the fields it names).
-final class RequirementMessage: WordsToMake {
+final class RequirementMessage: ValueToMake {
     /// What the requirement's stage or condition puts before the outcome's words.
     enum Frame: Sendable {
         case none
@@ -77,7 +77,7 @@ final class RequirementMessage: WordsToMake {
         return Words(deferred: RequirementMessage(outcome, frame: frame, measuredFrom: measuredFrom, catalog: catalog))
     }
 
-    var text: String {
+    var value: String {
         if let text = made.withLock({ $0 }) { return text }
         let text = make()
         made.withLock { $0 = text }

@@ -1,56 +1,61 @@
 import CheckDocsNative
 
-/// Words about a result, kept as what they are made from until a report reads them: a result's
-/// rule (`rule`) and its message (`message`).
+/// A value of a result kept as what it is made from until a report reads it (made again on each
+/// read unless its maker keeps it). Two are equal when their values are.
 ///
-/// - The rule: the JSON and JUnit reports print it, the text report, `-q` and a batch summary
-///   never do, and wording every requirement of every program was 6 % of a `-q` catalog run's
-///   instructions (docs/performance.md, "Instruction counts, third round").
-/// - The message of a requirement that is not met: every report prints it, but a batch summary
-///   and `-q` print none, and wording every failing clause was a fifth of a batch's evaluation
-///   (docs/performance.md, "Messages worded when read").
-///
-/// Two are equal when their words are.
-public struct Words: Hashable, Sendable {
+/// - The rule in words (`Words`): the JSON and JUnit reports print it, the text report, `-q` and a
+///   batch summary never do, and wording every requirement of every program was 6 % of a `-q`
+///   catalog run's instructions (docs/performance.md, "Instruction counts, third round").
+/// - The message of a requirement that is not met (`Words`): every report prints it, but a batch
+///   summary and `-q` print none, and wording every failing clause was a fifth of a batch's
+///   evaluation (docs/performance.md, "Messages worded when read").
+/// - An item's window (`WindowData`): only `checkdocs plan` reads it.
+public struct MadeWhenRead<Value: Hashable & Sendable>: Hashable, Sendable {
     private enum Source: Sendable {
-        case text(String)
-        case deferred(any WordsToMake)
+        case made(Value)
+        case deferred(any ValueToMake<Value>)
     }
 
     private let source: Source
 
-    public init(_ text: String) { source = .text(text) }
+    public init(_ value: Value) { source = .made(value) }
 
-    init(deferred words: any WordsToMake) { source = .deferred(words) }
+    init(deferred maker: any ValueToMake<Value>) { source = .deferred(maker) }
 
-    /// The words, made when read (`WordsToMake` says whether a second read makes them again).
-    public var text: String {
+    public var value: Value {
         switch source {
-        case let .text(text): return text
-        case let .deferred(words): return words.text
+        case let .made(value): return value
+        case let .deferred(maker): return maker.value
         }
     }
 
-    /// Whether the words are made when read, not kept made (tests).
+    /// Whether the value is made when read, not kept made (tests).
     var isDeferred: Bool {
         if case .deferred = source { return true }
         return false
     }
 
-    public static func == (lhs: Words, rhs: Words) -> Bool { lhs.text == rhs.text }
+    public static func == (lhs: MadeWhenRead, rhs: MadeWhenRead) -> Bool { lhs.value == rhs.value }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
-/// Words made on demand (Engine's `DeferredRuleWords` and `RequirementMessage`).
-protocol WordsToMake: Sendable {
-    var text: String { get }
+/// What makes a value when it is read (Engine's `DeferredRuleWords`, `RequirementMessage`, `ActionWindow.Deferred`).
+protocol ValueToMake<Value>: Sendable {
+    associatedtype Value
+    var value: Value { get }
 }
+
+/// Words about a result: its rule and its message.
+public typealias Words = MadeWhenRead<String>
+
+/// A result's window (`RequirementResult.window`).
+public typealias WindowData = MadeWhenRead<DateWindow>
 
 extension RequirementResult {
     /// The rule that decided, in words (nil: none).
     public var rule: String? {
-        get { self.ruleWords?.text }
+        get { self.ruleWords?.value }
         set { self.ruleWords = newValue.map(Words.init) }
     }
 
@@ -63,13 +68,13 @@ extension RequirementResult {
     /// For an item to obtain or renew: the days a new document can be dated and must be done by
     /// (`WindowData`, made when read).
     public var window: DateWindow? {
-        get { self.windowData?.window }
+        get { self.windowData?.value }
         set { self.windowData = newValue.map(WindowData.init) }
     }
 
     /// What was found, in words.
     public var message: String {
-        get { self.messageWords.text }
+        get { self.messageWords.value }
         set { self.messageWords = Words(newValue) }
     }
 
