@@ -1,43 +1,7 @@
 import CheckDocsNative
 
-/// JSONWriter's layout written into a `ByteBuffer`: the JSON report's programs (the hot path of a
-/// catalog run, docs/performance.md "JSON report writer"). Same bytes as the `[UInt8]` writers.
-extension JSONWriter {
-    /// Writes `value` as if it started at nesting depth `indent` (its first line is not indented).
-    public static func write(_ value: JSONValue, indent: Int, into out: inout ByteBuffer) {
-        switch value {
-        case .null: out.append("null")
-        case let .bool(flag): out.append(flag ? "true" : "false")
-        case let .number(_, text): out.append(utf8: text)
-        case let .string(text): out.append(jsonString: text)
-        case let .array(items):
-            var array = JSONArrayWriter(depth: indent)
-            for item in items {
-                array.next(into: &out)
-                write(item, indent: indent + 1, into: &out)
-            }
-            array.close(into: &out)
-        case let .object(members):
-            guard !members.isEmpty else { return out.append("{}") }
-            out.append(UInt8(ascii: "{"), UInt8(ascii: "\n"))
-            for (index, member) in members.enumerated() {
-                indentation(indent + 1, into: &out)
-                out.append(jsonString: member.key)
-                out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
-                write(member.value, indent: indent + 1, into: &out)
-                if index != members.count - 1 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\n"))
-            }
-            indentation(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    @inlinable
-    public static func indentation(_ depth: Int, into out: inout ByteBuffer) {
-        out.append(repeating: UInt8(ascii: " "), count: depth * 2)
-    }
-}
+// JSONWriter's layout written into a `ByteBuffer`: the JSON report's programs (the hot path of a
+// catalog run, docs/performance.md "JSON report writer"), member by member, never as a tree.
 
 /// Writes one JSON array item by item in JSONWriter's layout: `[]` when empty, else one item per
 /// line at `depth + 1`.
@@ -118,11 +82,6 @@ extension JSONObjectWriter {
             out.append(jsonString: value)
         }
         array.close(into: &out)
-    }
-
-    public mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout ByteBuffer) {
-        self.key(key, into: &out)
-        JSONWriter.write(value, indent: depth + 1, into: &out)
     }
 
     @inlinable

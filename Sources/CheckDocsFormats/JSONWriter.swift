@@ -108,68 +108,11 @@ public enum JSONWriter {
 
 /// Writes one JSON object member by member, straight to bytes, in JSONWriter's layout. For the
 /// report's hot path (an object per requirement), where building a JSONValue first costs more
-/// than writing it.
+/// than writing it; its members are written into a `ByteBuffer` (JSONWriter+ByteBuffer.swift).
 public struct JSONObjectWriter {
     @usableFromInline let depth: Int
     @usableFromInline var empty = true
 
     /// `depth`: the nesting depth of the object itself (its first line is not indented).
     public init(depth: Int) { self.depth = depth }
-
-    public mutating func key(_ key: StaticString, into out: inout [UInt8]) {
-        // Byte by byte: written for every member of every requirement of a catalog's report.
-        out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-        out.append(UInt8(ascii: "\n"))
-        empty = false
-        JSONWriter.indentation(depth + 1, into: &out)
-        out.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
-        out.append(UInt8(ascii: " "))
-    }
-
-    public mutating func string(_ key: StaticString, _ value: String, into out: inout [UInt8]) {
-        self.key(key, into: &out)
-        JSONWriter.escape(value, into: &out)
-    }
-
-    public mutating func bool(_ key: StaticString, _ value: Bool, into out: inout [UInt8]) {
-        self.key(key, into: &out)
-        JSONWriter.raw(value ? "true" : "false", into: &out)
-    }
-
-    // Inlinable so the report's callers get it specialized: unspecialized, each element costs a
-    // dynamic iterator call.
-    @inlinable
-    public mutating func strings<Values: Collection<String>>(_ key: StaticString, _ values: Values, into out: inout [UInt8]) {
-        self.key(key, into: &out)
-        guard !values.isEmpty else { return JSONWriter.raw("[]", into: &out) }
-        JSONWriter.raw("[\n", into: &out)
-        var first = true
-        for value in values {
-            if !first {
-                out.append(UInt8(ascii: ","))
-                out.append(UInt8(ascii: "\n"))
-            }
-            first = false
-            JSONWriter.indentation(depth + 2, into: &out)
-            JSONWriter.escape(value, into: &out)
-        }
-        out.append(UInt8(ascii: "\n"))
-        JSONWriter.indentation(depth + 1, into: &out)
-        out.append(UInt8(ascii: "]"))
-    }
-
-    public mutating func value(_ key: StaticString, _ value: JSONValue, into out: inout [UInt8]) {
-        self.key(key, into: &out)
-        JSONWriter.write(value, indent: depth + 1, into: &out)
-    }
-
-    public func close(into out: inout [UInt8]) {
-        guard !empty else { return JSONWriter.raw("{}", into: &out) }
-        out.append(UInt8(ascii: "\n"))
-        JSONWriter.indentation(depth, into: &out)
-        out.append(UInt8(ascii: "}"))
-    }
 }

@@ -8,7 +8,7 @@ import CheckDocsNative
     private func result() -> RequirementResult {
         RequirementResult(id: "passport", title: "Passport", category: .document, documentTypes: ["passport"], status: .ok,
                           severity: .error, supplier: .applicant, due: .application, files: [FilePath("Passport.pdf")],
-                          message: "satisfied by 1 file", hint: nil, ruleWords: nil, origin: "observership")
+                          message: "satisfied by 1 file", hint: nil, rule: nil, origin: "observership")
     }
 
     @Test func changingACopyOfAResultLeavesTheOriginal() {

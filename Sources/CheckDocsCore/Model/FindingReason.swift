@@ -33,6 +33,10 @@ public struct FindingReason: Hashable, Sendable {
 /// and the facts to add read it, a batch summary and `-q` never do, and making one (a list of
 /// fields, its strings) cost two thousand instructions for every requirement not met of every
 /// program (docs/performance.md, "Messages worded when read"). Two are equal when their data are.
+///
+/// Not a `MadeWhenRead`: the file is kept beside the finding, so that `file` is read without
+/// making the rest, and a maker holding both would not fit an existential's inline storage: a
+/// heap box for every requirement not met.
 public struct ReasonData: Hashable, Sendable {
     private enum Source: Sendable {
         case made(FindingReason)

@@ -90,17 +90,8 @@ public struct RequirementResult: Hashable, Sendable {
 
     private var fields: SharedValue<Fields>
 
-    init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
-         supplier: Supplier, due: Stage, files: [FilePath], message: String, reason: FindingReason? = nil,
-         candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil, hint: String?, ruleWords: Words?, origin: String,
-         waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
-        self.init(id: id, title: title, category: category, documentTypes: documentTypes, status: status, severity: severity,
-                  supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
-                  candidates: candidates, choice: choice, hint: hint, ruleWords: ruleWords, origin: origin, waiver: waiver,
-                  windowData: window.map(WindowData.init))
-    }
-
-    /// A result whose message and reason may be made when read.
+    /// A result whose message, reason, rule and window may be made when read (`MadeWhenRead`,
+    /// `ReasonData`); `init(…rule:…)` makes one of words and data already made.
     init(id: String, title: String, category: Category, documentTypes: [String], status: RequirementStatus, severity: Severity,
          supplier: Supplier, due: Stage, files: [FilePath], messageWords: Words, reasonData: ReasonData?,
          candidates: [CandidateFile], choice: ChoiceToMake?, hint: String?, ruleWords: Words?, origin: String,

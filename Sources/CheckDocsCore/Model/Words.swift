@@ -84,7 +84,8 @@ extension RequirementResult {
                 reason: FindingReason? = nil, candidates: [CandidateFile] = [], choice: ChoiceToMake? = nil,
                 hint: String?, rule: String?, origin: String, waiver: AppliedWaiver? = nil, window: DateWindow? = nil) {
         self.init(id: id, title: title, category: category, documentTypes: documentTypes, status: status, severity: severity,
-                  supplier: supplier, due: due, files: files, message: message, reason: reason, candidates: candidates,
-                  choice: choice, hint: hint, ruleWords: rule.map(Words.init), origin: origin, waiver: waiver, window: window)
+                  supplier: supplier, due: due, files: files, messageWords: Words(message), reasonData: reason.map(ReasonData.init),
+                  candidates: candidates, choice: choice, hint: hint, ruleWords: rule.map(Words.init), origin: origin,
+                  waiver: waiver, windowData: window.map(WindowData.init))
     }
 }

@@ -50,8 +50,8 @@ struct NameTable<Value: Sendable>: Sendable {
         return copy
     }
 
-    /// FNV-1a, 64 bits, over the UTF-8 bytes.
-    /// Over the contiguous bytes: iterating `utf8` cost more than the copy of a short name to the stack.
+    /// FNV-1a, 64 bits, over the UTF-8 bytes, read contiguously: iterating `utf8` cost more than
+    /// the copy of a short name to the stack.
     static func hash(_ name: String) -> Int {
         var name = name
         return name.withUTF8 { bytes in

@@ -10,7 +10,7 @@ struct SharedValue<Value: Hashable & Sendable>: Hashable, Sendable {
     /// this value's alone: no two threads ever see a box that is being written.
     ///
     /// Without the run-time exclusivity check: every read and write of a result's or requirement's
-    /// field went through it (a thread-local access set searched and updated), 5 % of a batch's
+    /// field went through it (a thread-local access set searched and updated), 6 % of a batch's
     /// instructions. The check guards against overlapping accesses to one box, and there are none:
     /// `value` reads in place and writes only a box `isKnownUniquelyReferenced` has made this
     /// value's own, for the length of one `_modify` (docs/performance.md, "Shared values").

@@ -27,9 +27,6 @@ public struct ByteBuffer: ~Copyable {
 
     deinit { if owned { base.deallocate() } }
 
-    /// The number of bytes written.
-    @inlinable public var count: Int { used }
-
     /// The bytes written, as an array (one copy).
     public consuming func array() -> [UInt8] {
         let count = used
@@ -124,23 +121,6 @@ public struct ByteBuffer: ~Copyable {
             }
         } else {
             end.initialize(from: start, count: count)
-        }
-        used &+= count
-    }
-
-    /// `count` copies of `byte` (an indentation), written eight at a time.
-    @inlinable @inline(__always)
-    public mutating func append(repeating byte: UInt8, count: Int) {
-        guard count > 0 else { return }
-        // Whole words may write up to seven bytes past the run: room for them is reserved too,
-        // and they are overwritten by what follows (or never read: `used` ends the bytes).
-        reserve(count &+ 7)
-        let word = UInt64(byte) &* 0x0101_0101_0101_0101
-        let end = UnsafeMutableRawPointer(base + used)
-        var offset = 0
-        while offset < count {
-            end.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
-            offset &+= 8
         }
         used &+= count
     }
@@ -284,7 +264,7 @@ public struct ByteBuffer: ~Copyable {
             // A byte to look at, or (after an escape) fewer than eight left.
             while index < count {
                 let byte = start[index]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F { break }
+                if ByteSearch.isJSONSpecial(byte) { break }
                 base[used] = byte
                 used &+= 1
                 index &+= 1
@@ -309,52 +289,5 @@ public struct ByteBuffer: ~Copyable {
             reserve(count &- index &+ 9)
         }
         append(UInt8(ascii: "\""))
-    }
-}
-
-extension ByteSearch {
-    /// How many bytes from `index` (a byte `firstJSONSpecialByte` stopped at) JSON output writes
-    /// as one escape: 1 for a quote, backslash, C0 control or DEL, 2 for a C1 control
-    /// (C2 80–C2 9F), 3 for U+2028/2029 and the bidi controls U+202A–202E and U+2066–2069;
-    /// 0 when the byte is written as it is (other non-ASCII bytes). The one rule of both JSON
-    /// writers (`JSONWriter.escape` and `ByteBuffer.append(jsonString:)`).
-    @inlinable
-    public static func jsonEscapeLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte < 0x80 { return 1 }
-        if byte == 0xC2 { return index + 1 < bytes.count && bytes[index + 1] < 0xA0 ? 2 : 0 }
-        if byte == 0xE2, index + 2 < bytes.count {
-            let second = bytes[index + 1], third = bytes[index + 2]
-            if (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return 3 }
-        }
-        return 0
-    }
-
-    /// The escape for the `length` bytes at `index`: a two-byte one (`\"`, `\\`, `\n`, `\r`,
-    /// `\t`) given to `pair`, or the scalar they encode given to `hex` (to be written `\uXXXX`).
-    @inlinable @inline(__always)
-    public static func jsonEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int,
-                                  pair: (UInt8, UInt8) -> Void, hex: (UInt32) -> Void) {
-        let byte = bytes[index]
-        switch length {
-        case 1:
-            switch byte {
-            case UInt8(ascii: "\""): pair(UInt8(ascii: "\\"), UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): pair(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
-            case 0x0A: pair(UInt8(ascii: "\\"), UInt8(ascii: "n"))
-            case 0x0D: pair(UInt8(ascii: "\\"), UInt8(ascii: "r"))
-            case 0x09: pair(UInt8(ascii: "\\"), UInt8(ascii: "t"))
-            default: hex(UInt32(byte))
-            }
-        case 2: hex(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
-        default: hex(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
-        }
-    }
-
-    /// The lowercase hexadecimal digit of `value`'s low four bits.
-    @inlinable @inline(__always)
-    public static func hexDigit(_ value: UInt32) -> UInt8 {
-        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
-        return nibble < 10 ? 48 &+ nibble : 87 &+ nibble
     }
 }

@@ -98,7 +98,7 @@ public enum ByteSearch {
         }
         while index < count {
             let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F { return index }
+            if isJSONSpecial(byte) { return index }
             index += 1
         }
         return count
@@ -117,5 +117,57 @@ public enum ByteSearch {
         let backslash = word ^ (ones &* 0x5C)
         let control = (word &- ones &* 0x20) & ~word
         return (word | (word &+ ones) | control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+    }
+}
+
+extension ByteSearch {
+    /// Whether JSON output looks at this byte before writing it: a quote, a backslash, a C0
+    /// control, DEL, or a byte of a non-ASCII character (some of which are escaped).
+    @inlinable @inline(__always)
+    public static func isJSONSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F }
+
+    /// How many bytes from `index` (a byte `firstJSONSpecialByte` stopped at) JSON output writes
+    /// as one escape: 1 for a quote, backslash, C0 control or DEL, 2 for a C1 control
+    /// (C2 80–C2 9F), 3 for U+2028/2029 and the bidi controls U+202A–202E and U+2066–2069;
+    /// 0 when the byte is written as it is (other non-ASCII bytes). The one rule of both JSON
+    /// writers (`JSONWriter.escape` and `ByteBuffer.append(jsonString:)`).
+    @inlinable
+    public static func jsonEscapeLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return 1 }
+        if byte == 0xC2 { return index + 1 < bytes.count && bytes[index + 1] < 0xA0 ? 2 : 0 }
+        if byte == 0xE2, index + 2 < bytes.count {
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if (second == 0x80 && (0xA8...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) { return 3 }
+        }
+        return 0
+    }
+
+    /// The escape for the `length` bytes at `index`: a two-byte one (`\"`, `\\`, `\n`, `\r`,
+    /// `\t`) given to `pair`, or the scalar they encode given to `hex` (to be written `\uXXXX`).
+    @inlinable @inline(__always)
+    public static func jsonEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int,
+                                  pair: (UInt8, UInt8) -> Void, hex: (UInt32) -> Void) {
+        let byte = bytes[index]
+        switch length {
+        case 1:
+            switch byte {
+            case UInt8(ascii: "\""): pair(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): pair(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+            case 0x0A: pair(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+            case 0x0D: pair(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+            case 0x09: pair(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+            default: hex(UInt32(byte))
+            }
+        case 2: hex(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+        default: hex(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
+        }
+    }
+
+    /// The lowercase hexadecimal digit of `value`'s low four bits.
+    @inlinable @inline(__always)
+    public static func hexDigit(_ value: UInt32) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+        return nibble < 10 ? 48 &+ nibble : 87 &+ nibble
     }
 }

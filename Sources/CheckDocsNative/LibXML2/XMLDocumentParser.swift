@@ -110,9 +110,9 @@ public enum XMLDocumentParser {
         // The text is every text piece's, in order. An element with children has a piece of white
         // space around each: they are joined into one string made once, not appended piece by piece.
         let text: String
-        switch (textPieces, firstText) {
-        case let (1, only?): text = String(cString: only)
-        case (0, _), (_, nil): text = ""
+        switch textPieces {
+        case 0: text = ""
+        case 1: text = String(cString: firstText!)  // set with the first piece
         default: text = joinedText(of: node)
         }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
@@ -192,7 +192,7 @@ public enum XMLLibrary {
 /// Finds lines and columns in the raw bytes for messages libxml2 gives only a line for.
 struct LineIndex: Sendable {
     private let data: [UInt8]
-    private var starts: [Int] = [0]
+    private var starts: [Int]
 
     init(_ data: [UInt8]) {
         self.data = data

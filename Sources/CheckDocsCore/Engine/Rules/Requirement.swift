@@ -47,20 +47,17 @@ public struct Requirement: Hashable, Sendable {
                                     origin: origin, location: location))
     }
 
-    /// A field, read in place.
-    public subscript<Value>(dynamicMember field: KeyPath<Fields, Value>) -> Value {
-        fields.value[keyPath: field]
-    }
-
-    /// A field, changed in place once the box is this requirement's alone (the derived ones follow).
+    /// A field, read in place, and changed in place once the box is this requirement's alone (the
+    /// derived ones follow).
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { fields.value[keyPath: field] }
         _modify { yield &fields.value[keyPath: field] }
     }
 
     /// The fields derived from others, read through accessors of their own: they can be set only
-    /// here, so elsewhere their key paths are read-only, and reading one copied all the fields
-    /// (`documentTypes`: once per requirement of every program evaluated).
+    /// here, so elsewhere their key paths are read-only, and a read-only key path's subscript was
+    /// compiled as a copy of all the fields (`documentTypes`: once per requirement of every program
+    /// evaluated). There is no such subscript, so a field added as read-only needs one too.
     public var documentTypes: [String] { fields.value.documentTypes }
     public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
     public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
