@@ -1,7 +1,7 @@
 import CheckDocsNative
 
 /// The outcome of evaluating an expression (a clause or nested alternatives).
-struct ExpressionOutcome {
+struct ExpressionOutcome: Sendable {
     var status: RequirementStatus
     var files: [FilePath]
     /// What it says, worded when a report reads the requirement's message (`OutcomeWords`).

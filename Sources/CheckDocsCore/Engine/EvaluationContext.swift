@@ -17,6 +17,8 @@ public struct EvaluationContext: Sendable {
     private var satisfying: NameTable<ClauseCandidates>
     /// For each document, the translations of it in the folder (declared or paired by name).
     private var translations: [FilePath: [ApplicantDocument]] = [:]
+    /// The outcomes of the rules evaluated so far against this folder (`ExpressionMemo`).
+    private(set) var outcomes = ExpressionMemo()
 
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
                 inspector: DocumentInspector? = nil) {
@@ -50,6 +52,7 @@ public struct EvaluationContext: Sendable {
     func withOwnCandidates() -> EvaluationContext {
         var copy = self
         copy.satisfying = satisfying.mapValues { $0.copied() }
+        copy.outcomes = ExpressionMemo()
         return copy
     }
 

@@ -47,7 +47,8 @@ struct RequirementEvaluator {
             }
         }
 
-        let outcome = evaluate(requirement.expression)
+        // The same rule measured from the same days has the same outcome in every program (`ExpressionMemo`).
+        let outcome = context.outcomes.outcome(of: requirement, dates: dates) { evaluate(requirement.expression) }
         // One file can serve several parts of a combination (an MMR titer for measles and rubella);
         // a single clause names each file once.
         let combination: Bool

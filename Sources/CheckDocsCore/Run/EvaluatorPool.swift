@@ -26,6 +26,14 @@ final class EvaluatorPool: Sendable {
         ProgramEvaluator(context: evaluator.context.withOwnCandidates())
     }
 
+    /// Empties every evaluator's outcomes of rules (`ExpressionMemo`): called between batches of
+    /// programs, while none is taken, when files were inspected for the next batch.
+    func forgetOutcomes() {
+        free.withLock { evaluators in
+            for evaluator in evaluators { evaluator.context.outcomes.removeAll() }
+        }
+    }
+
     /// How many evaluators are free: all that were made, while none is taken (tests).
     var count: Int { free.withLock { $0.count } }
 }

@@ -109,6 +109,8 @@ public enum ReadinessChecker {
         var sessionsSeen = false
         // One evaluator per core, each with candidates of its own (EvaluatorPool).
         var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
+        // How many files were inspected when the evaluators' kept outcomes were found (`ExpressionMemo`).
+        var outcomesInspected = context.inspector?.inspectionCount
         var documents = folder.documents
         var reading = DocumentFactReading()
         var summary = ReportSummaryBuilder(failOn: request.failOn, gathersNeededFacts: events.readsNeededFacts)
@@ -141,8 +143,13 @@ public enum ReadinessChecker {
                 context = rebuilt
                 evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
             }
-            // Read the content these programs' file rules need (each file once per run).
+            // Read the content these programs' file rules need (each file once per run). An outcome
+            // of a rule kept from an earlier batch may have been found without what was read since.
             context.inspector?.inspect(needs.contentPaths(in: context))
+            if context.inspector?.inspectionCount != outcomesInspected {
+                evaluators.forgetOutcomes()
+                outcomesInspected = context.inspector?.inspectionCount
+            }
             let readFacts = reading.facts
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
             // Evaluating, waiving and formatting a program need nothing from the others: every core

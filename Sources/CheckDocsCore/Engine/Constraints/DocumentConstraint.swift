@@ -98,9 +98,20 @@ public struct AnyDocumentConstraint: Hashable, Sendable {
 
     public init(_ base: some DocumentConstraint) { self.base = base }
 
+    /// Equal when of the same kind and equal as that kind. The kind's own `==` and `hash(into:)`
+    /// are called on the opened value: going through `AnyHashable` boxed both sides and looked up
+    /// their conformance every time, and every requirement's rule is hashed as it is loaded
+    /// (`RuleKey`).
     public static func == (lhs: AnyDocumentConstraint, rhs: AnyDocumentConstraint) -> Bool {
-        AnyHashable(lhs.base) == AnyHashable(rhs.base)
+        func isEqual<Kind: DocumentConstraint>(_ left: Kind) -> Bool {
+            guard let right = rhs.base as? Kind else { return false }
+            return left == right
+        }
+        return isEqual(lhs.base)
     }
 
-    public func hash(into hasher: inout Hasher) { AnyHashable(base).hash(into: &hasher) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(type(of: base)))
+        base.hash(into: &hasher)
+    }
 }

@@ -18,7 +18,7 @@ public struct Requirement: Hashable, Sendable {
             didSet { appliesOnlyIf = condition.map(Requirement.appliesOnlyIf) }
         }
         public var expression: RequirementExpression {
-            didSet { (documentTypes, measuredFromRotation) = Requirement.derived(expression) }
+            didSet { (documentTypes, measuredFromRotation, ruleKey) = Requirement.derived(expression) }
         }
         /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
         /// and walking the expression for each of them made a list per requirement of every
@@ -27,6 +27,10 @@ public struct Requirement: Hashable, Sendable {
         /// Whether a rule of the expression is measured from the rotation's start or end (a
         /// program without rotation dates says what it measured from instead), kept for the same reason.
         public private(set) var measuredFromRotation: Bool
+        /// What the expression's outcome against a folder depends on besides the folder: the
+        /// rule's fingerprint and the anchors it is measured from (`ExpressionMemo`), kept for the
+        /// same reason.
+        public private(set) var ruleKey: RuleKey
         /// "applies only if …": the condition in words, what a result says when it does not hold,
         /// kept beside it for the same reason.
         public private(set) var appliesOnlyIf: String?
@@ -40,10 +44,10 @@ public struct Requirement: Hashable, Sendable {
     public init(id: String, title: String, severity: Severity = .error, supplier: Supplier = .applicant,
                 due: Stage = .application, hint: String? = nil, condition: Condition? = nil,
                 expression: RequirementExpression, origin: String, location: SourceLocation) {
-        let (documentTypes, measuredFromRotation) = Self.derived(expression)
+        let (documentTypes, measuredFromRotation, ruleKey) = Self.derived(expression)
         fields = SharedValue(Fields(id: id, title: title, severity: severity, supplier: supplier, due: due, hint: hint,
                                     condition: condition, expression: expression, documentTypes: documentTypes,
-                                    measuredFromRotation: measuredFromRotation, appliesOnlyIf: condition.map(Self.appliesOnlyIf),
+                                    measuredFromRotation: measuredFromRotation, ruleKey: ruleKey, appliesOnlyIf: condition.map(Self.appliesOnlyIf),
                                     origin: origin, location: location))
     }
 
@@ -60,12 +64,14 @@ public struct Requirement: Hashable, Sendable {
     /// evaluated). There is no such subscript, so a field added as read-only needs one too.
     public var documentTypes: [String] { fields.value.documentTypes }
     public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
+    public var ruleKey: RuleKey { fields.value.ruleKey }
     public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
 
     fileprivate static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
 
-    fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool) {
-        (expression.documentTypes, !expression.anchors.isDisjoint(with: [.rotationStart, .rotationEnd]))
+    fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool, RuleKey) {
+        let anchors = expression.anchors
+        return (expression.documentTypes, !anchors.isDisjoint(with: [.rotationStart, .rotationEnd]), RuleKey(expression, anchors: anchors))
     }
 }
 

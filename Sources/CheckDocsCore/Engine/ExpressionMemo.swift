@@ -1,0 +1,144 @@
+import Synchronization
+
+/// What a requirement expression's outcome against a folder depends on besides the folder: the
+/// rule as written, and the days its anchors resolve to. Programs repeat rules: every program that
+/// extends a checklist inherits its items, and programs' own items are written from the same few
+/// patterns ("TB test within 12 months of the rotation end"). A folder's outcome of such a rule is
+/// worked out once and reused (`ExpressionMemo`; docs/performance.md, "Outcomes reused").
+public struct RuleKey: Hashable, Sendable {
+    /// The rule as written, hashed twice with independent seeds into 128 bits: clause types,
+    /// counts and constraints, the shape of its alternatives and combinations; not where its
+    /// clauses were written, which the outcome never says. Two different rules share a
+    /// fingerprint with a probability of about 2^-128 per pair: an outcome is reused on the
+    /// fingerprint alone, as the catalog cache trusts its content hashes. (Comparing the rules
+    /// themselves, on every reuse, cost more than the evaluation it saved.)
+    let fingerprint: (Int, Int)
+    /// The anchors its constraints are measured from, one bit each (`AnchorDays`).
+    let anchors: UInt8
+
+    init(_ expression: RequirementExpression, anchors: Set<Anchor>) {
+        var first = Hasher()
+        expression.hashRule(into: &first)
+        // The second hash differs from the first by a leading word, which changes SipHash's state
+        // for everything after it.
+        var second = Hasher()
+        second.combine(0x5EC0_4D00)
+        expression.hashRule(into: &second)
+        fingerprint = (first.finalize(), second.finalize())
+        self.anchors = anchors.reduce(0) { $0 | AnchorDays.bit($1) }
+    }
+
+    public static func == (lhs: RuleKey, rhs: RuleKey) -> Bool { lhs.fingerprint == rhs.fingerprint && lhs.anchors == rhs.anchors }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.0) }
+}
+
+extension RequirementExpression {
+    /// Hashes the rule as written, leaving out where its clauses were written (`RuleKey`).
+    func hashRule(into hasher: inout Hasher) {
+        switch self {
+        case let .document(clause):
+            hasher.combine(0)
+            hasher.combine(clause.type)
+            hasher.combine(clause.min)
+            hasher.combine(clause.max)
+            hasher.combine(clause.constraints)
+        case let .anyOf(items):
+            hasher.combine(1)
+            hasher.combine(items.count)
+            for item in items { item.hashRule(into: &hasher) }
+        case let .allOf(items):
+            hasher.combine(2)
+            hasher.combine(items.count)
+            for item in items { item.hashRule(into: &hasher) }
+        }
+    }
+}
+
+/// The days a rule's anchors resolve to for one program; an anchor the rule does not use is left
+/// out, so programs with other rotations share the outcome of a rule that is not measured from them.
+struct AnchorDays: Hashable {
+    private var days: (Int, Int, Int, Int, Int)
+
+    static func bit(_ anchor: Anchor) -> UInt8 {
+        switch anchor {
+        case .rotationStart: return 1
+        case .rotationEnd: return 2
+        case .deadline: return 4
+        case .asOf: return 8
+        case .offer: return 16
+        }
+    }
+
+    init(_ anchors: UInt8, _ dates: ProgramDates) {
+        func day(_ anchor: Anchor) -> Int { anchors & Self.bit(anchor) == 0 ? Int.min : dates.date(for: anchor).ordinal }
+        days = (day(.rotationStart), day(.rotationEnd), day(.deadline), day(.asOf), day(.offer))
+    }
+
+    static func == (lhs: AnchorDays, rhs: AnchorDays) -> Bool { lhs.days == rhs.days }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+
+    /// The days folded into one word (multiplied by odd constants so that equal days under
+    /// different anchors fold differently); the hasher mixes it further.
+    var mixed: Int {
+        var word = days.0 &* -7_046_029_254_386_353_131
+        word ^= days.1 &* 0x27D4_EB2F_1656_67C5
+        word ^= days.2 &* 0x1656_67B1_9E37_79F9
+        word ^= days.3 &* 0x0123_4567_89AB_CDEF
+        word ^= days.4 &* 0x7FEB_352D_1234_5679
+        return word
+    }
+}
+
+/// The outcomes of the rules already evaluated against one folder, by rule and anchor days.
+///
+/// An expression's outcome depends on the folder (the context's documents, facts and asOf), on
+/// the rule, and on the program's dates only through its constraints' anchors: a constraint reads
+/// the program's dates only as `ClauseContext.dates.date(for:)` of an anchor it lists in `anchors`
+/// (Engine/Constraints/). Whatever else a requirement's result holds (its condition, its frame, its
+/// rule in words, when it is due) is still made per program, from the requirement itself.
+///
+/// Each evaluator of a check has its own (`EvaluationContext.withOwnCandidates`), so the lock is
+/// never waited on in a check; the check empties them when files are inspected between two
+/// batches of programs (`EvaluatorPool.forgetOutcomes`), since an inspection can change what a
+/// baseline check finds.
+final class ExpressionMemo: Sendable {
+    /// The rule's fingerprint and its anchors' days. Its hash is one word of them: the fingerprint
+    /// is a hash already, and hashing all seven words again cost a fifth of a reuse.
+    private struct Key: Hashable {
+        var fingerprint: (Int, Int)
+        var days: AnchorDays
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.fingerprint == rhs.fingerprint && lhs.days == rhs.days }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.0 ^ days.mixed) }
+    }
+
+    /// At most this many outcomes are kept: rules measured from every program's own dates rarely
+    /// repeat, and a catalog of 10,000 programs must not hold all of theirs (docs/performance.md,
+    /// "Outcomes reused").
+    static let capacity = 4096
+
+    private let outcomes = Mutex<[Key: ExpressionOutcome]>([:])
+
+    init() {}
+
+    /// The outcome of `requirement`'s expression for a program with `dates`: the one kept for the
+    /// same rule and anchor days, else `evaluate()`'s, kept.
+    func outcome(of requirement: Requirement, dates: ProgramDates, evaluate: () -> ExpressionOutcome) -> ExpressionOutcome {
+        let rule = requirement.ruleKey
+        let key = Key(fingerprint: rule.fingerprint, days: AnchorDays(rule.anchors, dates))
+        if let known = outcomes.withLock({ $0[key] }) { return known }
+        let outcome = evaluate()
+        outcomes.withLock { outcomes in
+            if outcomes.count < Self.capacity { outcomes[key] = outcome }
+        }
+        return outcome
+    }
+
+    /// How many outcomes are kept (tests).
+    var count: Int { outcomes.withLock { $0.count } }
+
+    func removeAll() { outcomes.withLock { $0.removeAll() } }
+}
