@@ -91,13 +91,15 @@ import CheckDocsNative
         let memo = ExpressionMemo()
         let dates = ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!)
         var evaluated = 0
-        func outcome(_ index: Int) -> ExpressionOutcome {
+        func outcome(_ index: Int) -> ListedOutcome {
             let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "type-\(index)", location: CheckDocsNative.SourceLocation(file: "x"))),
                                           origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
-            return memo.outcome(of: requirement, dates: dates) {
-                evaluated += 1
-                return ExpressionOutcome(status: .ok, files: [], words: .fixed("made \(index)"))
-            }
+            let key = memo.key(requirement, dates)
+            if let kept = memo.outcome(for: key) { return kept }
+            evaluated += 1
+            let made = ListedOutcome(outcome: ExpressionOutcome(status: .ok, files: [], words: .fixed("made \(index)")), files: [], candidates: [])
+            memo.keep(made, for: key)
+            return made
         }
         for index in 0..<ExpressionMemo.capacity + 10 { _ = outcome(index) }
         #expect(memo.count == ExpressionMemo.capacity)
@@ -113,7 +115,9 @@ import CheckDocsNative
         let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "cv", location: CheckDocsNative.SourceLocation(file: "x"))),
                                       origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
         pool.withEvaluator { evaluator in
-            _ = evaluator.context.outcomes.outcome(of: requirement, dates: dates) { ExpressionOutcome(status: .ok, files: [], words: .fixed("")) }
+            let key = evaluator.context.outcomes.key(requirement, dates)
+            evaluator.context.outcomes.keep(ListedOutcome(outcome: ExpressionOutcome(status: .ok, files: [], words: .fixed("")), files: [], candidates: []),
+                                            for: key)
             #expect(evaluator.context.outcomes.count == 1)
         }
         pool.forgetOutcomes()

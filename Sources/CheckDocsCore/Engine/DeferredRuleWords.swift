@@ -11,7 +11,10 @@ struct DeferredRuleWords: ValueToMake {
     var value: String {
         let requirement = program.requirements[index]
         let (expression, dates, catalog) = (requirement.expression, program.dates, program.catalog.catalog)
-        guard let shared = program.shared else { return Self.describe(expression, catalog: catalog, dates: dates) }
+        guard let shared = program.shared else {
+            // The same rule measured from the same days reads the same in every program.
+            return program.outcomes.ruleText(of: requirement, dates: dates) { Self.describe(expression, catalog: catalog, dates: dates) }
+        }
         let key = RuleTexts.Key(file: shared.file, program: shared.id, requirement: requirement.id, asOf: dates.asOf,
                                 rotation: dates.rotation, deadline: dates.deadline, offer: dates.offer)
         return shared.texts.text(for: key) { Self.describe(expression, catalog: catalog, dates: dates) }
@@ -34,12 +37,16 @@ final class ProgramRuleWords: Sendable {
     let catalog: FindingToWord.Catalog
     /// The batch's shared words, and the program's file and id in their keys (nil: a one-folder check).
     let shared: (texts: RuleTexts, file: String, id: String)?
+    /// The folder's outcomes of rules, which keep the rules in words of a one-folder check by
+    /// rule and anchor days (`ExpressionMemo.ruleText`).
+    let outcomes: ExpressionMemo
 
     init(requirements: [Requirement], dates: ProgramDates, catalog: FindingToWord.Catalog,
-         shared: (texts: RuleTexts, file: String, id: String)?) {
+         shared: (texts: RuleTexts, file: String, id: String)?, outcomes: ExpressionMemo) {
         self.requirements = requirements
         self.dates = dates
         self.catalog = catalog
         self.shared = shared
+        self.outcomes = outcomes
     }
 }

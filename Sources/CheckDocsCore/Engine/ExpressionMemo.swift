@@ -106,39 +106,80 @@ struct AnchorDays: Hashable {
 final class ExpressionMemo: Sendable {
     /// The rule's fingerprint and its anchors' days. Its hash is one word of them: the fingerprint
     /// is a hash already, and hashing all seven words again cost a fifth of a reuse.
-    private struct Key: Hashable {
+    struct Key: Hashable {
         var fingerprint: (Int, Int)
         var days: AnchorDays
+
+        init(_ requirement: Requirement, _ dates: ProgramDates) {
+            let rule = requirement.ruleKey
+            fingerprint = rule.fingerprint
+            days = AnchorDays(rule.anchors, dates)
+        }
 
         static func == (lhs: Key, rhs: Key) -> Bool { lhs.fingerprint == rhs.fingerprint && lhs.days == rhs.days }
 
         func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.0 ^ days.mixed) }
     }
 
-    /// At most this many outcomes are kept: rules measured from every program's own dates rarely
-    /// repeat, and a catalog of 10,000 programs must not hold all of theirs (docs/performance.md,
-    /// "Outcomes reused").
+    /// At most this many outcomes (and as many rules in words) are kept: rules measured from every
+    /// program's own dates rarely repeat, and a catalog of 10,000 programs must not hold all of
+    /// theirs (docs/performance.md, "Outcomes reused").
     static let capacity = 4096
 
-    private let outcomes = Mutex<[Key: ExpressionOutcome]>([:])
+    private let outcomes = Mutex<[Key: ListedOutcome]>([:])
+    private let ruleTexts = Mutex<[Key: String]>([:])
 
     init() {}
 
-    /// The outcome of `requirement`'s expression for a program with `dates`: the one kept for the
-    /// same rule and anchor days, else `evaluate()`'s, kept.
-    func outcome(of requirement: Requirement, dates: ProgramDates, evaluate: () -> ExpressionOutcome) -> ExpressionOutcome {
-        let rule = requirement.ruleKey
-        let key = Key(fingerprint: rule.fingerprint, days: AnchorDays(rule.anchors, dates))
-        if let known = outcomes.withLock({ $0[key] }) { return known }
-        let outcome = evaluate()
-        outcomes.withLock { outcomes in
-            if outcomes.count < Self.capacity { outcomes[key] = outcome }
+    /// The key of `requirement`'s rule for a program with `dates`.
+    func key(_ requirement: Requirement, _ dates: ProgramDates) -> Key { Key(requirement, dates) }
+
+    /// The outcome kept for the same rule and anchor days, if any. Looked up, then kept (`keep`),
+    /// rather than one call taking a closure to evaluate with: the closure held a copy of the
+    /// evaluator, made and dropped for every requirement of every program.
+    func outcome(for key: Key) -> ListedOutcome? { outcomes.withLock { $0[key] } }
+
+    func keep(_ outcome: ListedOutcome, for key: Key) { Self.keep(outcome, for: key, in: outcomes) }
+
+    /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
+    /// way: it names the days its anchors fall on, and nothing else of the program.
+    func ruleText(of requirement: Requirement, dates: ProgramDates, make: () -> String) -> String {
+        Self.kept(Key(requirement, dates), in: ruleTexts, make: make)
+    }
+
+    private static func kept<Value: Sendable>(_ key: Key, in table: borrowing Mutex<[Key: Value]>, make: () -> Value) -> Value {
+        if let known = table.withLock({ $0[key] }) { return known }
+        let value = make()
+        keep(value, for: key, in: table)
+        return value
+    }
+
+    private static func keep<Value: Sendable>(_ value: Value, for key: Key, in table: borrowing Mutex<[Key: Value]>) {
+        table.withLock { values in
+            if values.count < capacity { values[key] = value }
         }
-        return outcome
     }
 
     /// How many outcomes are kept (tests).
     var count: Int { outcomes.withLock { $0.count } }
 
-    func removeAll() { outcomes.withLock { $0.removeAll() } }
+    func removeAll() {
+        outcomes.withLock { $0.removeAll() }
+        ruleTexts.withLock { $0.removeAll() }
+    }
+}
+
+/// An expression's outcome with the files a result names and its candidates, made once per rule
+/// and anchor days (`RequirementEvaluator.listedOutcome`); an object, so that reusing it is a
+/// reference to retain rather than a dozen fields to copy.
+final class ListedOutcome: Sendable {
+    let outcome: ExpressionOutcome
+    let files: [FilePath]
+    let candidates: [CandidateFile]
+
+    init(outcome: ExpressionOutcome, files: [FilePath], candidates: [CandidateFile]) {
+        self.outcome = outcome
+        self.files = files
+        self.candidates = candidates
+    }
 }

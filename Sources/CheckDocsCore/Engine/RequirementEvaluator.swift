@@ -13,7 +13,8 @@ struct RequirementEvaluator {
         clauses = DocumentClauseEvaluator(context: context, dates: dates)
         var shared: (texts: RuleTexts, file: String, id: String)?
         if let texts = context.ruleTexts, let program { shared = (texts, program.file, program.id) }
-        words = ProgramRuleWords(requirements: requirements, dates: dates, catalog: context.wordingCatalog, shared: shared)
+        words = ProgramRuleWords(requirements: requirements, dates: dates, catalog: context.wordingCatalog, shared: shared,
+                                 outcomes: context.outcomes)
     }
 
     /// The program's requirement at `index`.
@@ -47,27 +48,18 @@ struct RequirementEvaluator {
             }
         }
 
-        // The same rule measured from the same days has the same outcome in every program (`ExpressionMemo`).
-        let outcome = context.outcomes.outcome(of: requirement, dates: dates) { evaluate(requirement.expression) }
-        // One file can serve several parts of a combination (an MMR titer for measles and rubella);
-        // a single clause names each file once.
-        let combination: Bool
-        if case .document = requirement.expression { combination = false } else { combination = true }
-        // Each file considered, and why it did not count, is worded only where a report explains
-        // something: a requirement not met, met with a choice to make, or met beside a file that
-        // fails the baseline check (docs/reports.md). An older copy that is merely out of date
-        // beside a good one is not worded: a catalog run would word it once per program.
-        var candidates: [CandidateFile] = []
-        if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
-            // A file that serves several parts of a combination is listed once, with what it first said.
-            let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
-            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
-            candidates = considered.indices.map { index in
-                let counted = considered[index].failure == nil
-                return CandidateFile(path: considered[index].path, counted: counted,
-                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
-            }
+        // The same rule measured from the same days has the same outcome in every program, with the
+        // same files and candidates (`ExpressionMemo`).
+        let memo = context.outcomes
+        let key = memo.key(requirement, dates)
+        let listed: ListedOutcome
+        if let kept = memo.outcome(for: key) {
+            listed = kept
+        } else {
+            listed = listedOutcome(of: requirement.expression)
+            memo.keep(listed, for: key)
         }
+        let outcome = listed.outcome
 
         var status = outcome.status
         var frame = RequirementMessage.Frame.none
@@ -93,9 +85,35 @@ struct RequirementEvaluator {
             }
             hint = hint.map { $0 + " " + supplierHint } ?? supplierHint
         }
-        return result(status, files: combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files,
+        return result(status, files: listed.files,
                       message: RequirementMessage.words(outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog),
-                      reason: outcome.reason, candidates: candidates, choice: outcome.choice, hint: hint)
+                      reason: outcome.reason, candidates: listed.candidates, choice: outcome.choice, hint: hint)
+    }
+
+    /// The expression's outcome, with the files it names and its candidates as a result lists them.
+    func listedOutcome(of expression: RequirementExpression) -> ListedOutcome {
+        let outcome = evaluate(expression)
+        // One file can serve several parts of a combination (an MMR titer for measles and rubella);
+        // a single clause names each file once.
+        let combination: Bool
+        if case .document = expression { combination = false } else { combination = true }
+        // Each file considered, and why it did not count, is worded only where a report explains
+        // something: a requirement not met, met with a choice to make, or met beside a file that
+        // fails the baseline check (docs/reports.md). An older copy that is merely out of date
+        // beside a good one is not worded: a catalog run would word it once per program.
+        var candidates: [CandidateFile] = []
+        if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
+            // A file that serves several parts of a combination is listed once, with what it first said.
+            let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
+            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            candidates = considered.indices.map { index in
+                let counted = considered[index].failure == nil
+                return CandidateFile(path: considered[index].path, counted: counted,
+                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
+            }
+        }
+        return ListedOutcome(outcome: outcome, files: combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files,
+                             candidates: candidates)
     }
 
     /// `items` without the later ones whose key came before. A requirement names a handful of

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A candidate's failure, kept as its finding and worded only when a report reads it
 /// (`CandidateFile.failure`): its requirement's list of considered files, shared by reference by
 /// all its candidates, and its place in it. Small enough to be held in the candidate without a
@@ -10,14 +12,37 @@ struct FindingToWord: CandidateFailure {
         init(_ catalog: DocumentCatalog) { self.catalog = catalog }
     }
 
-    /// One requirement's considered files, with their findings.
+    /// One requirement's considered files, with their findings, and their words once made: the
+    /// candidates of a rule's outcome are shared by every program with that outcome
+    /// (`ExpressionMemo`), and a whole report reads them for each.
     final class Considered: Sendable {
         let files: [ConsideredFile]
         let catalog: Catalog
+        /// By index in `files`; empty until a first one is made.
+        private let sentences = Mutex<[String?]>([])
+        private let reasons = Mutex<[FindingReason?]>([])
 
         init(_ files: [ConsideredFile], catalog: Catalog) {
             self.files = files
             self.catalog = catalog
+        }
+
+        func sentence(at index: Int) -> String {
+            Self.made(at: index, in: sentences, count: files.count) { files[index].failure!.sentence(catalog: catalog.catalog) }
+        }
+
+        func reason(at index: Int) -> FindingReason {
+            Self.made(at: index, in: reasons, count: files.count) { files[index].failure!.reason(file: nil) }
+        }
+
+        private static func made<Value: Sendable>(at index: Int, in made: borrowing Mutex<[Value?]>, count: Int, make: () -> Value) -> Value {
+            if let known = made.withLock({ $0.isEmpty ? nil : $0[index] }) { return known }
+            let value = make()
+            made.withLock { values in
+                if values.isEmpty { values = Array(repeating: nil, count: count) }
+                values[index] = value
+            }
+            return value
         }
     }
 
@@ -26,6 +51,6 @@ struct FindingToWord: CandidateFailure {
     let index: Int
 
     var finding: Finding { considered.files[index].failure! }
-    var reason: FindingReason { finding.reason(file: nil) }
-    var sentence: String { finding.sentence(catalog: considered.catalog.catalog) }
+    var reason: FindingReason { considered.reason(at: index) }
+    var sentence: String { considered.sentence(at: index) }
 }
