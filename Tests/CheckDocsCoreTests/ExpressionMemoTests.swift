@@ -86,7 +86,7 @@ import CheckDocsNative
         #expect(key(.anyOf([clause("bls", at: 2), clause("acls", at: 3)])) == key(.anyOf([clause("bls", at: 5), clause("acls", at: 6)])))
     }
 
-    @Test("at most `capacity` outcomes are kept, and a check's evaluators forget theirs")
+    @Test("outcomes are kept up to the budget of files listed, and a check's evaluators forget theirs")
     func capacityAndForgetting() {
         let memo = ExpressionMemo()
         let dates = ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!)
@@ -101,13 +101,14 @@ import CheckDocsNative
             memo.keep(made, for: key)
             return made
         }
-        for index in 0..<ExpressionMemo.capacity + 10 { _ = outcome(index) }
-        #expect(memo.count == ExpressionMemo.capacity)
-        #expect(evaluated == ExpressionMemo.capacity + 10)
+        for index in 0..<ExpressionMemo.budget + 10 { _ = outcome(index) }
+        // Each weighs one: no file considered, no candidate.
+        #expect(memo.count == ExpressionMemo.budget && memo.weight == ExpressionMemo.budget)
+        #expect(evaluated == ExpressionMemo.budget + 10)
         _ = outcome(0)
-        _ = outcome(ExpressionMemo.capacity + 5)
-        // The first was kept; one past the capacity was not.
-        #expect(evaluated == ExpressionMemo.capacity + 11)
+        _ = outcome(ExpressionMemo.budget + 5)
+        // The first was kept; one past the budget was not.
+        #expect(evaluated == ExpressionMemo.budget + 11)
 
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: ApplicantProfile(), hasManifest: false,
                                         catalog: Fixture.knowledge.catalog, documents: [])

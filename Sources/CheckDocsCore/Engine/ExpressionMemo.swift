@@ -121,12 +121,22 @@ final class ExpressionMemo: Sendable {
         func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.0 ^ days.mixed) }
     }
 
-    /// At most this many outcomes (and as many rules in words) are kept: rules measured from every
-    /// program's own dates rarely repeat, and a catalog of 10,000 programs must not hold all of
-    /// theirs (docs/performance.md, "Outcomes reused").
-    static let capacity = 4096
+    /// How much is kept, counted in files listed: an outcome weighs one plus the files it
+    /// considered and the candidates it lists. The first outcomes are kept until the budget is
+    /// spent, and the rules every program repeats (its checklists' items) come first. A budget,
+    /// not a count of outcomes: against a folder of 1,000 files an outcome can list hundreds, and
+    /// 4,096 outcomes per evaluator raised the peak of a 10,000-program check from 46 MB to 116 MB
+    /// (docs/performance.md, "Outcomes reused").
+    static let budget = 1024
+    /// At most this many rules in words are kept.
+    static let capacity = 1024
 
-    private let outcomes = Mutex<[Key: ListedOutcome]>([:])
+    private struct Outcomes {
+        var values: [Key: ListedOutcome] = [:]
+        var weight = 0
+    }
+
+    private let outcomes = Mutex(Outcomes())
     private let ruleTexts = Mutex<[Key: String]>([:])
 
     init() {}
@@ -137,34 +147,35 @@ final class ExpressionMemo: Sendable {
     /// The outcome kept for the same rule and anchor days, if any. Looked up, then kept (`keep`),
     /// rather than one call taking a closure to evaluate with: the closure held a copy of the
     /// evaluator, made and dropped for every requirement of every program.
-    func outcome(for key: Key) -> ListedOutcome? { outcomes.withLock { $0[key] } }
+    func outcome(for key: Key) -> ListedOutcome? { outcomes.withLock { $0.values[key] } }
 
-    func keep(_ outcome: ListedOutcome, for key: Key) { Self.keep(outcome, for: key, in: outcomes) }
+    func keep(_ outcome: ListedOutcome, for key: Key) {
+        let weight = 1 + (outcome.outcome.consideredIfAnyFailed?.count ?? outcome.outcome.files.count) + outcome.candidates.count
+        outcomes.withLock { kept in
+            guard kept.weight + weight <= Self.budget, kept.values[key] == nil else { return }
+            kept.values[key] = outcome
+            kept.weight += weight
+        }
+    }
 
     /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
     /// way: it names the days its anchors fall on, and nothing else of the program.
     func ruleText(of requirement: Requirement, dates: ProgramDates, make: () -> String) -> String {
-        Self.kept(Key(requirement, dates), in: ruleTexts, make: make)
-    }
-
-    private static func kept<Value: Sendable>(_ key: Key, in table: borrowing Mutex<[Key: Value]>, make: () -> Value) -> Value {
-        if let known = table.withLock({ $0[key] }) { return known }
-        let value = make()
-        keep(value, for: key, in: table)
-        return value
-    }
-
-    private static func keep<Value: Sendable>(_ value: Value, for key: Key, in table: borrowing Mutex<[Key: Value]>) {
-        table.withLock { values in
-            if values.count < capacity { values[key] = value }
+        let key = Key(requirement, dates)
+        if let known = ruleTexts.withLock({ $0[key] }) { return known }
+        let text = make()
+        ruleTexts.withLock { texts in
+            if texts.count < Self.capacity { texts[key] = text }
         }
+        return text
     }
 
-    /// How many outcomes are kept (tests).
-    var count: Int { outcomes.withLock { $0.count } }
+    /// How many outcomes are kept, and their weight (tests).
+    var count: Int { outcomes.withLock { $0.values.count } }
+    var weight: Int { outcomes.withLock { $0.weight } }
 
     func removeAll() {
-        outcomes.withLock { $0.removeAll() }
+        outcomes.withLock { $0 = Outcomes() }
         ruleTexts.withLock { $0.removeAll() }
     }
 }
