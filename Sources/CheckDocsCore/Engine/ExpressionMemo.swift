@@ -155,6 +155,7 @@ final class ExpressionMemo: Sendable {
             guard kept.weight + weight <= Self.budget, kept.values[key] == nil else { return }
             kept.values[key] = outcome
             kept.weight += weight
+            outcome.considered?.keepWords()
         }
     }
 
@@ -187,10 +188,13 @@ final class ListedOutcome: Sendable {
     let outcome: ExpressionOutcome
     let files: [FilePath]
     let candidates: [CandidateFile]
+    /// What the candidates' words are made from, told to keep them once the outcome is kept.
+    let considered: FindingToWord.Considered?
 
-    init(outcome: ExpressionOutcome, files: [FilePath], candidates: [CandidateFile]) {
+    init(outcome: ExpressionOutcome, files: [FilePath], candidates: [CandidateFile], considered: FindingToWord.Considered? = nil) {
         self.outcome = outcome
         self.files = files
         self.candidates = candidates
+        self.considered = considered
     }
 }

@@ -59,9 +59,10 @@ struct RequirementEvaluator {
             listed = listedOutcome(of: requirement.expression)
             memo.keep(listed, for: key)
         }
-        let outcome = listed.outcome
 
-        var status = outcome.status
+        // The outcome's fields are read from the kept object in place: a copy of the outcome
+        // retained and released a dozen references per requirement.
+        var status = listed.outcome.status
         var frame = RequirementMessage.Frame.none
         if status.isFailure {
             if let unknownCondition {
@@ -86,8 +87,8 @@ struct RequirementEvaluator {
             hint = hint.map { $0 + " " + supplierHint } ?? supplierHint
         }
         return result(status, files: listed.files,
-                      message: RequirementMessage.words(outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog),
-                      reason: outcome.reason, candidates: listed.candidates, choice: outcome.choice, hint: hint)
+                      message: RequirementMessage.words(listed.outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog),
+                      reason: listed.outcome.reason, candidates: listed.candidates, choice: listed.outcome.choice, hint: hint)
     }
 
     /// The expression's outcome, with the files it names and its candidates as a result lists them.
@@ -102,18 +103,20 @@ struct RequirementEvaluator {
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
         var candidates: [CandidateFile] = []
+        var shared: FindingToWord.Considered?
         if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
-            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            let listed = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            shared = listed
             candidates = considered.indices.map { index in
                 let counted = considered[index].failure == nil
                 return CandidateFile(path: considered[index].path, counted: counted,
-                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
+                                     failure: counted ? nil : FindingToWord(considered: listed, index: index))
             }
         }
         return ListedOutcome(outcome: outcome, files: combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files,
-                             candidates: candidates)
+                             candidates: candidates, considered: shared)
     }
 
     /// `items` without the later ones whose key came before. A requirement names a handful of

@@ -12,12 +12,15 @@ struct FindingToWord: CandidateFailure {
         init(_ catalog: DocumentCatalog) { self.catalog = catalog }
     }
 
-    /// One requirement's considered files, with their findings, and their words once made: the
-    /// candidates of a rule's outcome are shared by every program with that outcome
-    /// (`ExpressionMemo`), and a whole report reads them for each.
+    /// One requirement's considered files, with their findings. When the rule's outcome is kept
+    /// for other programs (`ExpressionMemo`), its candidates are shared by every program with that
+    /// outcome and a whole report reads them for each: their words are then kept once made. Those
+    /// of an outcome not kept are made when read, as they are read once.
     final class Considered: Sendable {
         let files: [ConsideredFile]
         let catalog: Catalog
+        /// Set by `ExpressionMemo.keep` before any report reads the candidates.
+        private let keepsWords = Atomic<Bool>(false)
         /// By index in `files`; empty until a first one is made.
         private let sentences = Mutex<[String?]>([])
         private let reasons = Mutex<[FindingReason?]>([])
@@ -27,15 +30,19 @@ struct FindingToWord: CandidateFailure {
             self.catalog = catalog
         }
 
+        func keepWords() { keepsWords.store(true, ordering: .relaxed) }
+
         func sentence(at index: Int) -> String {
-            Self.made(at: index, in: sentences, count: files.count) { files[index].failure!.sentence(catalog: catalog.catalog) }
+            made(at: index, in: sentences) { files[index].failure!.sentence(catalog: catalog.catalog) }
         }
 
         func reason(at index: Int) -> FindingReason {
-            Self.made(at: index, in: reasons, count: files.count) { files[index].failure!.reason(file: nil) }
+            made(at: index, in: reasons) { files[index].failure!.reason(file: nil) }
         }
 
-        private static func made<Value: Sendable>(at index: Int, in made: borrowing Mutex<[Value?]>, count: Int, make: () -> Value) -> Value {
+        private func made<Value: Sendable>(at index: Int, in made: borrowing Mutex<[Value?]>, make: () -> Value) -> Value {
+            guard keepsWords.load(ordering: .relaxed) else { return make() }
+            let count = files.count
             if let known = made.withLock({ $0.isEmpty ? nil : $0[index] }) { return known }
             let value = make()
             made.withLock { values in
