@@ -10,6 +10,10 @@ import CheckDocsNative
     /// measured from the rotation's end only.
     static func program(id: String, rotation: String, padding: Int) -> String {
         Fixture.program(String(repeating: "\n", count: padding) + """
+          <eligibility>
+            <visaClass accepted="B-1 B-2"/>
+            <graduation maxYearsSince="5" anchor="rotation-start"/>
+          </eligibility>
           <requirements>
             <require id="cv" title="CV"><document type="cv"/></require>
             <require id="tb" title="TB"><document type="tb_igra"><window anchor="rotation-end" within="12" unit="months"/></document></require>
@@ -24,6 +28,14 @@ import CheckDocsNative
     }
 
     static let files = ["CV 2026-10-01.pdf", "TB IGRA 2026-06-10.pdf", "BLS 2027-02-01.pdf"]
+    /// Graduated within five years of a March 2027 rotation's start, not of a September one's.
+    static let manifest = """
+    applicant:
+      status: graduate
+      graduationDate: "2021-06-01"
+      visaClass: B-1
+    """
+
 
     /// The folder's context, its candidates' types inspected for `programs`.
     static func context(_ folder: TemporaryFolder, for programs: [ResolvedProgram]) throws -> EvaluationContext {
@@ -46,13 +58,15 @@ import CheckDocsNative
         ]
         let rules = programs.map { program in program.requirements.map(\.ruleKey) }
         #expect(rules[0] == rules[1] && rules[1] == rules[2])
-        let folder = try TemporaryFolder(files: Self.files)
+        let folder = try TemporaryFolder(files: Self.files, manifest: Self.manifest)
         defer { folder.remove() }
 
         let shared = ProgramEvaluator(context: try Self.context(folder, for: programs))
         let results = programs.map(shared.evaluate)
-        // CV once; TB and BLS once per rotation end.
+        // CV once; TB and BLS once per rotation end. The visa class once; graduation once per
+        // rotation start.
         #expect(shared.context.outcomes.count == 1 + 2 + 2)
+        #expect(shared.context.outcomes.verdictCount == 1 + 3)
         // Each program alone, with nothing kept from another: the very same results.
         for (program, result) in zip(programs, results) {
             let alone = ProgramEvaluator(context: try Self.context(folder, for: [program])).evaluate(program)
@@ -63,6 +77,8 @@ import CheckDocsNative
         // The TB test is too old for the September rotation only.
         #expect(results[0].status(of: "tb") == .ok && results[1].status(of: "tb") == .ok)
         #expect(results[2].status(of: "tb")?.isFailure == true)
+        #expect(results.map { $0.status(of: "eligibility.graduation") } == [.ok, .ok, .ineligible])
+        #expect(results.map { $0.status(of: "eligibility.visa-class") } == [.ok, .ok, .ok])
     }
 
     @Test("a rule's key leaves out where it was written and tells apart every other difference")

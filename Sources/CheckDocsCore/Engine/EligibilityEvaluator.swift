@@ -23,7 +23,8 @@ struct EligibilityEvaluator {
                 unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
             }
         }
-        let verdict = rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates))
+        // The same check measured from the same days decides the same in every program (`ExpressionMemo`).
+        let verdict = context.outcomes.verdict(of: rule, dates: dates) { rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates)) }
         var status = verdict.status
         var frame = RequirementMessage.Frame.none
         // Unmet, but the rule may not apply at all: undecided, not ineligible.

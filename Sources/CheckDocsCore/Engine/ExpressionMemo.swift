@@ -17,15 +17,25 @@ public struct RuleKey: Hashable, Sendable {
     let anchors: UInt8
 
     init(_ expression: RequirementExpression, anchors: Set<Anchor>) {
+        fingerprint = Self.fingerprint { expression.hashRule(into: &$0) }
+        self.anchors = anchors.reduce(0) { $0 | AnchorDays.bit($1) }
+    }
+
+    /// An eligibility rule's check: the kind and its fields, and the anchors it lists.
+    init(_ check: AnyEligibilityCheck) {
+        fingerprint = Self.fingerprint { check.hash(into: &$0) }
+        anchors = check.base.anchors.reduce(0) { $0 | AnchorDays.bit($1) }
+    }
+
+    private static func fingerprint(_ hash: (inout Hasher) -> Void) -> (Int, Int) {
         var first = Hasher()
-        expression.hashRule(into: &first)
+        hash(&first)
         // The second hash differs from the first by a leading word, which changes SipHash's state
         // for everything after it.
         var second = Hasher()
         second.combine(0x5EC0_4D00)
-        expression.hashRule(into: &second)
-        fingerprint = (first.finalize(), second.finalize())
-        self.anchors = anchors.reduce(0) { $0 | AnchorDays.bit($1) }
+        hash(&second)
+        return (first.finalize(), second.finalize())
     }
 
     public static func == (lhs: RuleKey, rhs: RuleKey) -> Bool { lhs.fingerprint == rhs.fingerprint && lhs.anchors == rhs.anchors }
@@ -110,8 +120,7 @@ final class ExpressionMemo: Sendable {
         var fingerprint: (Int, Int)
         var days: AnchorDays
 
-        init(_ requirement: Requirement, _ dates: ProgramDates) {
-            let rule = requirement.ruleKey
+        init(_ rule: RuleKey, _ dates: ProgramDates) {
             fingerprint = rule.fingerprint
             days = AnchorDays(rule.anchors, dates)
         }
@@ -128,7 +137,7 @@ final class ExpressionMemo: Sendable {
     /// 4,096 outcomes per evaluator raised the peak of a 10,000-program check from 46 MB to 116 MB
     /// (docs/performance.md, "Outcomes reused").
     static let budget = 1024
-    /// At most this many rules in words are kept.
+    /// At most this many rules in words, and as many eligibility verdicts, are kept.
     static let capacity = 1024
 
     private struct Outcomes {
@@ -138,11 +147,12 @@ final class ExpressionMemo: Sendable {
 
     private let outcomes = Mutex(Outcomes())
     private let ruleTexts = Mutex<[Key: String]>([:])
+    private let verdicts = Mutex<[Key: EligibilityVerdict]>([:])
 
     init() {}
 
     /// The key of `requirement`'s rule for a program with `dates`.
-    func key(_ requirement: Requirement, _ dates: ProgramDates) -> Key { Key(requirement, dates) }
+    func key(_ requirement: Requirement, _ dates: ProgramDates) -> Key { Key(requirement.ruleKey, dates) }
 
     /// The outcome kept for the same rule and anchor days, if any. Looked up, then kept (`keep`),
     /// rather than one call taking a closure to evaluate with: the closure held a copy of the
@@ -162,7 +172,7 @@ final class ExpressionMemo: Sendable {
     /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
     /// way: it names the days its anchors fall on, and nothing else of the program.
     func ruleText(of requirement: Requirement, dates: ProgramDates, make: () -> String) -> String {
-        let key = Key(requirement, dates)
+        let key = Key(requirement.ruleKey, dates)
         if let known = ruleTexts.withLock({ $0[key] }) { return known }
         let text = make()
         ruleTexts.withLock { texts in
@@ -171,13 +181,29 @@ final class ExpressionMemo: Sendable {
         return text
     }
 
+    /// The verdict of an eligibility rule's check for a program with `dates`: the one kept for the
+    /// same check and anchor days, else `make()`'s, kept. It depends on the folder's profile and
+    /// documents, which are this memo's, and on the program only through the anchors the check
+    /// lists (`EligibilityCheck.anchors`); the rule's condition and frame stay per program.
+    func verdict(of rule: EligibilityRule, dates: ProgramDates, make: () -> EligibilityVerdict) -> EligibilityVerdict {
+        let key = Key(rule.ruleKey, dates)
+        if let known = verdicts.withLock({ $0[key] }) { return known }
+        let verdict = make()
+        verdicts.withLock { kept in
+            if kept.count < Self.capacity { kept[key] = verdict }
+        }
+        return verdict
+    }
+
     /// How many outcomes are kept, and their weight (tests).
     var count: Int { outcomes.withLock { $0.values.count } }
     var weight: Int { outcomes.withLock { $0.weight } }
+    var verdictCount: Int { verdicts.withLock { $0.count } }
 
     func removeAll() {
         outcomes.withLock { $0 = Outcomes() }
         ruleTexts.withLock { $0.removeAll() }
+        verdicts.withLock { $0.removeAll() }
     }
 }
 

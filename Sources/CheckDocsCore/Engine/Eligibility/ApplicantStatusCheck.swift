@@ -23,6 +23,8 @@ public struct ApplicantStatusCheck: EligibilityCheck {
 
     public var title: String { "Applicant status: " + allowed.map(\.rawValue).joined(separator: " or ") }
 
+    public var anchors: [Anchor] { notGraduatedBefore.map { [$0] } ?? [] }
+
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let status = context.profile.status else { return .unknown(field: "status") }
         guard allowed.contains(status) else { return .ineligible(.statusNotAllowed(status: status, allowed: allowed)) }

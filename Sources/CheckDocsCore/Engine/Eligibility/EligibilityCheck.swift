@@ -28,6 +28,10 @@ public protocol EligibilityCheck: Hashable, Sendable {
     /// The rule in words: the title of its result, and its line in `explain`.
     var title: String { get }
 
+    /// The dates the rule is measured from. `evaluate` reads the program's dates only as
+    /// `dates.date(for:)` of these: a verdict is reused by every program whose anchors fall on
+    /// the same days (`ExpressionMemo.verdict`).
+    var anchors: [Anchor] { get }
     /// Whether the applicant meets the rule, as far as the manifest says.
     func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure>
 }
@@ -66,13 +70,15 @@ public struct ProfileFieldUnknown: FindingDetail {
 
 /// An outcome with its type erased: the status, the message (a finding's worded when read,
 /// `OutcomeWords`) and the finding (nil when met).
-struct EligibilityVerdict {
+struct EligibilityVerdict: Sendable {
     var status: RequirementStatus
     var words: OutcomeWords
     var finding: Finding?
 }
 
 extension EligibilityCheck {
+    public var anchors: [Anchor] { [] }
+
     /// The outcome as a report states it.
     func verdict(in context: ClauseContext) -> EligibilityVerdict {
         func verdict(_ status: RequirementStatus, _ detail: some FindingDetail) -> EligibilityVerdict {
@@ -101,9 +107,18 @@ public struct AnyEligibilityCheck: Hashable, Sendable {
 
     public init(_ base: some EligibilityCheck) { self.base = base }
 
+    /// Equal when of the same kind and equal as that kind, compared and hashed through the opened
+    /// value (as `AnyDocumentConstraint` is): every rule is hashed as it is loaded (`RuleKey`).
     public static func == (lhs: AnyEligibilityCheck, rhs: AnyEligibilityCheck) -> Bool {
-        AnyHashable(lhs.base) == AnyHashable(rhs.base)
+        func isEqual<Kind: EligibilityCheck>(_ left: Kind) -> Bool {
+            guard let right = rhs.base as? Kind else { return false }
+            return left == right
+        }
+        return isEqual(lhs.base)
     }
 
-    public func hash(into hasher: inout Hasher) { AnyHashable(base).hash(into: &hasher) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(type(of: base)))
+        base.hash(into: &hasher)
+    }
 }

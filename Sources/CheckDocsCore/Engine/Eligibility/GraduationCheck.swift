@@ -23,6 +23,8 @@ public struct GraduationCheck: EligibilityCheck {
 
     public var title: String { "Graduated within the last \(maxYearsSince) years" }
 
+    public var anchors: [Anchor] { [anchor] }
+
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         if context.profile.status == .student { return .ok("not yet graduated") }
         guard let graduation = context.profile.graduationDate else { return .unknown(field: "graduationDate") }

@@ -81,6 +81,8 @@ public struct USCECheck: EligibilityCheck {
         public var problem: String?
     }
 
+    public var anchors: [Anchor] { [anchor] }
+
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let stints = context.profile.usce else { return .unknown(field: "usce") }
         // Counted where pick counts too (USCECounting.swift), at the anchor's day.

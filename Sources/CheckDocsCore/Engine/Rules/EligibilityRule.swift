@@ -6,8 +6,11 @@ import CheckDocsNative
 public struct EligibilityRule: Hashable, Sendable {
     public var id: String
     public var check: AnyEligibilityCheck {
-        didSet { title = check.base.title }
+        didSet { (title, ruleKey) = (check.base.title, RuleKey(check)) }
     }
+    /// The check's fingerprint and anchors, kept beside it: its verdict against a folder is
+    /// reused by every program with the same check measured from the same days (`ExpressionMemo`).
+    public private(set) var ruleKey: RuleKey
     public var severity: Severity
     public var hint: String?
     /// The rule applies only if this holds (the `<when>` of a requirement, docs/programs.md).
@@ -21,6 +24,7 @@ public struct EligibilityRule: Hashable, Sendable {
         self.id = id ?? check.base.defaultID
         self.check = check
         title = check.base.title
+        ruleKey = RuleKey(check)
         self.severity = severity
         self.hint = hint
         self.condition = condition
