@@ -82,6 +82,14 @@ public enum ReadinessChecker {
     /// `request.programPaths` or the folder's `programs/` (a batch run resolves its catalog once).
     public static func check<Events: CheckEvents>(_ request: CheckRequest, knowledge: Knowledge, programs: [ResolvedProgram]?,
                                                   events: inout Events) throws(InputErrors) {
+        let paths = programPaths(request)
+        // The folder's own `programs/` is refused when it is not a folder of descriptions.
+        let refusal = programs == nil && !paths.isEmpty && request.programPaths.isEmpty
+            ? DescriptionFolder.ownProgramsRefusal(paths[0], folder: request.folder) : nil
+        // The descriptions start reading now, while the folder is loaded (`DescriptionReading`).
+        let descriptions = programs == nil && !paths.isEmpty && refusal == nil
+            ? DescriptionReading(paths: paths, schemas: knowledge.schemas, cache: request.catalogCache, batchSize: batchSize) : nil
+        defer { descriptions?.drain() }
         // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
         let classifier = request.classifier ?? DocumentClassifier(catalog: knowledge.catalog)
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier).load(request.folder)
@@ -92,7 +100,6 @@ public enum ReadinessChecker {
         let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog,
                                                    classifier: classifier)
         let failures = ContentSuggester.failures(for: folder.unrecognized, inspector: inspector)
-        let paths = programPaths(request)
         let selection = Self.selection(request, paths: paths, pre: programs != nil, profile: folder.manifest.profile,
                                        hasManifest: folder.manifest.file != nil, knowledge: knowledge)
         try events.begin(ReportHeader(
@@ -181,32 +188,19 @@ public enum ReadinessChecker {
             let standard = try knowledge.standardPrograms()
             for program in standard { seen[program.id] = program.description.file }
             try evaluate(standard)
-        } else if request.programPaths.isEmpty, let refusal = DescriptionFolder.ownProgramsRefusal(paths[0], folder: request.folder) {
+        } else if let refusal {
             errors.append(refusal)
-        } else {
-            let listing = ProgramLoader.files(in: paths)
-            errors += listing.errors
-            let loader = ProgramLoader(schemas: knowledge.schemas)
-            let pack = request.catalogCache?.pack(for: paths)
-            let batches = stride(from: 0, to: listing.files.count, by: batchSize).map {
-                Array(listing.files[$0..<min($0 + batchSize, listing.files.count)])
-            }
-            @Sendable func load(_ batch: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
-                pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch)
-            }
+        } else if let descriptions {
+            errors += descriptions.listing.errors
             // The next batch of descriptions is read while this one is evaluated: its parsing fills
             // the cores where the stream of programs leaves them idle (docs/performance.md, "One
-            // stream of programs"). At most two batches are held.
-            var next = batches.first.map { first in Background { load(first) } }
-            defer { _ = next?.wait() }  // nothing is left running behind an error
-            for index in batches.indices {
-                let loaded = next!.wait()
-                next = index + 1 < batches.count ? Background { [batch = batches[index + 1]] in load(batch) } : nil
+            // stream of programs").
+            while let loaded = descriptions.nextBatch() {
                 let resolved = knowledge.resolve(loaded.descriptions, seen: &seen)
                 errors += loaded.errors + resolved.errors
                 try evaluate(resolved.programs)
             }
-            pack?.finish()
+            descriptions.finish()
         }
         for id in request.programIDs where seen[id] == nil {
             errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))
