@@ -68,9 +68,22 @@ public struct JSONMember: Hashable, Sendable {
 /// JSON Pointer (RFC 6901) building.
 public enum JSONPointer {
     public static func appending(_ pointer: String, _ token: String) -> String {
-        // Almost no key holds "~" or "/": skip the (costly) replacing then.
+        // Almost no key holds "~" or "/": skip the escaping then.
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return pointer + "/" + token }
-        return pointer + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        // Escaped byte by byte: the manifest's keys are its files' paths, and Foundation's
+        // `replacingOccurrences` cost 90 k instructions for each one with a folder in it.
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(pointer.utf8.count + token.utf8.count + 8)
+        escaped.append(contentsOf: pointer.utf8)
+        escaped.append(UInt8(ascii: "/"))
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "~"): escaped.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "0")])
+            case UInt8(ascii: "/"): escaped.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "1")])
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     public static func appending(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }

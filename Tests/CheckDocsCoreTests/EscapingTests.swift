@@ -8,6 +8,14 @@ import Testing
 /// form feed, a newline inside a YAML key broke "one line per error"), and a multi-document
 /// YAML stream was refused with libyaml's bare "but found another document".
 @Suite struct EscapingTests {
+    @Test("a JSON Pointer token escapes ~ as ~0 and / as ~1 (RFC 6901), and leaves every other character as it is")
+    func pointerTokens() {
+        #expect(JSONPointer.appending("/documents", "cv.pdf") == "/documents/cv.pdf")
+        #expect(JSONPointer.appending("/documents", "letters/LoR ~ Dr Müller.pdf") == "/documents/letters~1LoR ~0 Dr Müller.pdf")
+        #expect(JSONPointer.appending("", "~/") == "/~0~1")
+        #expect(JSONPointer.appending("/a", 3) == "/a/3")
+    }
+
     @Test("control characters, C1 controls and bidi overrides are escaped; ordinary text is untouched")
     func displayText() {
         #expect(DisplayText.escape("Café Ünïcödé, 東京 — ok") == "Café Ünïcödé, 東京 — ok")
