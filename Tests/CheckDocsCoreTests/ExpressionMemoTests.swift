@@ -89,7 +89,7 @@ import CheckDocsNative
             clause.constraints = constraints
             return .document(clause)
         }
-        func key(_ expression: RequirementExpression) -> RuleKey { RuleKey(expression, anchors: expression.anchors) }
+        func key(_ expression: RequirementExpression) -> RuleKey { RuleKey(expression, anchors: expression.anchorBits) }
         let window = AnyDocumentConstraint(ValidityWindow(anchor: .rotationEnd, within: 12, unit: .months))
         #expect(key(clause("cv", at: 1)) == key(clause("cv", at: 7)))
         #expect(key(clause("cv")) != key(clause("lor")))

@@ -16,9 +16,10 @@ public struct RuleKey: Hashable, Sendable {
     /// The anchors its constraints are measured from, one bit each (`AnchorDays`).
     let anchors: UInt8
 
-    init(_ expression: RequirementExpression, anchors: Set<Anchor>) {
+    /// `anchors`: the expression's `anchorBits`.
+    init(_ expression: RequirementExpression, anchors: UInt8) {
         fingerprint = Self.fingerprint { expression.hashRule(into: &$0) }
-        self.anchors = anchors.reduce(0) { $0 | AnchorDays.bit($1) }
+        self.anchors = anchors
     }
 
     /// An eligibility rule's check: the kind and its fields, and the anchors it lists.

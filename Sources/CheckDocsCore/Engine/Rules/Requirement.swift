@@ -70,8 +70,9 @@ public struct Requirement: Hashable, Sendable {
     fileprivate static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
 
     fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool, RuleKey) {
-        let anchors = expression.anchors
-        return (expression.documentTypes, !anchors.isDisjoint(with: [.rotationStart, .rotationEnd]), RuleKey(expression, anchors: anchors))
+        let anchors = expression.anchorBits
+        let rotation = AnchorDays.bit(.rotationStart) | AnchorDays.bit(.rotationEnd)
+        return (expression.documentTypes, anchors & rotation != 0, RuleKey(expression, anchors: anchors))
     }
 }
 
@@ -94,13 +95,19 @@ public indirect enum RequirementExpression: Hashable, Sendable {
         return seen
     }
 
-    /// Every anchor a window, expiry or season rule of the expression is measured from.
-    public var anchors: Set<Anchor> {
+    /// Every anchor a window, expiry or season rule of the expression is measured from, one bit
+    /// each (`AnchorDays.bit`): worked out for every requirement loaded, where a set of them was
+    /// made for each clause.
+    public var anchorBits: UInt8 {
         switch self {
         case let .document(clause):
-            return Set(clause.constraints.flatMap(\.base.anchors))
+            var bits: UInt8 = 0
+            for constraint in clause.constraints {
+                for anchor in constraint.base.anchors { bits |= AnchorDays.bit(anchor) }
+            }
+            return bits
         case let .anyOf(items), let .allOf(items):
-            return items.reduce(into: Set<Anchor>()) { $0.formUnion($1.anchors) }
+            return items.reduce(0) { $0 | $1.anchorBits }
         }
     }
 
