@@ -138,8 +138,10 @@ final class ExpressionMemo: Sendable {
     /// 4,096 outcomes per evaluator raised the peak of a 10,000-program check from 46 MB to 116 MB
     /// (docs/performance.md, "Outcomes reused").
     static let budget = 1024
-    /// At most this many rules in words, and as many eligibility verdicts, are kept.
-    static let capacity = 1024
+    /// At most this many rules in words, and as many eligibility verdicts, are kept: 1,024 rules
+    /// in words per evaluator raised the 10,000-program check's peak by a megabyte, and the rules
+    /// every program repeats come first.
+    static let capacity = 256
 
     private struct Outcomes {
         var values: [Key: ListedOutcome] = [:]
