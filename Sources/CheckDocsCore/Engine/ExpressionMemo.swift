@@ -93,7 +93,7 @@ struct AnchorDays: Hashable {
     /// The days folded into one word (multiplied by odd constants so that equal days under
     /// different anchors fold differently); the hasher mixes it further.
     var mixed: Int {
-        var word = days.0 &* -7_046_029_254_386_353_131
+        var word = days.0 &* Int(bitPattern: 0x9E37_79B9_7F4A_7C15)
         word ^= days.1 &* 0x27D4_EB2F_1656_67C5
         word ^= days.2 &* 0x1656_67B1_9E37_79F9
         word ^= days.3 &* 0x0123_4567_89AB_CDEF
@@ -175,13 +175,7 @@ final class ExpressionMemo: Sendable {
     /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
     /// way: it names the days its anchors fall on, and nothing else of the program.
     func ruleText(of requirement: Requirement, dates: ProgramDates, make: () -> String) -> String {
-        let key = Key(requirement.ruleKey, dates)
-        if let known = ruleTexts.withLock({ $0[key] }) { return known }
-        let text = make()
-        ruleTexts.withLock { texts in
-            if texts.count < Self.capacity { texts[key] = text }
-        }
-        return text
+        Self.kept(Key(requirement.ruleKey, dates), in: ruleTexts, make: make)
     }
 
     /// The verdict of an eligibility rule's check for a program with `dates`: the one kept for the
@@ -189,13 +183,17 @@ final class ExpressionMemo: Sendable {
     /// documents, which are this memo's, and on the program only through the anchors the check
     /// lists (`EligibilityCheck.anchors`); the rule's condition and frame stay per program.
     func verdict(of rule: EligibilityRule, dates: ProgramDates, make: () -> EligibilityVerdict) -> EligibilityVerdict {
-        let key = Key(rule.ruleKey, dates)
-        if let known = verdicts.withLock({ $0[key] }) { return known }
-        let verdict = make()
-        verdicts.withLock { kept in
-            if kept.count < Self.capacity { kept[key] = verdict }
+        Self.kept(Key(rule.ruleKey, dates), in: verdicts, make: make)
+    }
+
+    /// The value kept in `table` for `key`, else `make()`'s, kept while the table has room.
+    private static func kept<Value: Sendable>(_ key: Key, in table: borrowing Mutex<[Key: Value]>, make: () -> Value) -> Value {
+        if let known = table.withLock({ $0[key] }) { return known }
+        let value = make()
+        table.withLock { values in
+            if values.count < capacity { values[key] = value }
         }
-        return verdict
+        return value
     }
 
     /// How many outcomes are kept, and their weight (tests).

@@ -102,13 +102,7 @@ public struct AnyDocumentConstraint: Hashable, Sendable {
     /// are called on the opened value: going through `AnyHashable` boxed both sides and looked up
     /// their conformance every time, and every requirement's rule is hashed as it is loaded
     /// (`RuleKey`).
-    public static func == (lhs: AnyDocumentConstraint, rhs: AnyDocumentConstraint) -> Bool {
-        func isEqual<Kind: DocumentConstraint>(_ left: Kind) -> Bool {
-            guard let right = rhs.base as? Kind else { return false }
-            return left == right
-        }
-        return isEqual(lhs.base)
-    }
+    public static func == (lhs: AnyDocumentConstraint, rhs: AnyDocumentConstraint) -> Bool { isEqual(lhs.base, to: rhs.base) }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(type(of: base)))

@@ -109,13 +109,7 @@ public struct AnyEligibilityCheck: Hashable, Sendable {
 
     /// Equal when of the same kind and equal as that kind, compared and hashed through the opened
     /// value (as `AnyDocumentConstraint` is): every rule is hashed as it is loaded (`RuleKey`).
-    public static func == (lhs: AnyEligibilityCheck, rhs: AnyEligibilityCheck) -> Bool {
-        func isEqual<Kind: EligibilityCheck>(_ left: Kind) -> Bool {
-            guard let right = rhs.base as? Kind else { return false }
-            return left == right
-        }
-        return isEqual(lhs.base)
-    }
+    public static func == (lhs: AnyEligibilityCheck, rhs: AnyEligibilityCheck) -> Bool { isEqual(lhs.base, to: rhs.base) }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(type(of: base)))
