@@ -103,20 +103,20 @@ struct RequirementEvaluator {
         // fails the baseline check (docs/reports.md). An older copy that is merely out of date
         // beside a good one is not worded: a catalog run would word it once per program.
         var candidates: [CandidateFile] = []
-        var shared: FindingToWord.Considered?
+        var wording: FindingToWord.Considered?
         if outcome.status != .ok || outcome.choice != nil || outcome.considersBaselineFailure {
             // A file that serves several parts of a combination is listed once, with what it first said.
             let considered = combination ? Self.firstOccurrences(outcome.considered, by: \.path) : outcome.considered
-            let listed = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
-            shared = listed
+            let shared = FindingToWord.Considered(considered, catalog: context.wordingCatalog)
+            wording = shared
             candidates = considered.indices.map { index in
                 let counted = considered[index].failure == nil
                 return CandidateFile(path: considered[index].path, counted: counted,
-                                     failure: counted ? nil : FindingToWord(considered: listed, index: index))
+                                     failure: counted ? nil : FindingToWord(considered: shared, index: index))
             }
         }
         return ListedOutcome(outcome: outcome, files: combination ? Self.firstOccurrences(outcome.files, by: \.self) : outcome.files,
-                             candidates: candidates, considered: shared)
+                             candidates: candidates, considered: wording)
     }
 
     /// `items` without the later ones whose key came before. A requirement names a handful of
