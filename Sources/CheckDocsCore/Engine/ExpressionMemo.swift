@@ -71,6 +71,9 @@ extension RequirementExpression {
 struct AnchorDays: Hashable {
     private var days: (Int, Int, Int, Int, Int)
 
+    /// The bits of the rotation's start and end.
+    static let rotation = bit(.rotationStart) | bit(.rotationEnd)
+
     static func bit(_ anchor: Anchor) -> UInt8 {
         switch anchor {
         case .rotationStart: return 1

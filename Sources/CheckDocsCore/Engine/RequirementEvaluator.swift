@@ -228,25 +228,15 @@ extension RequirementEvaluator {
 }
 
 /// Decides a `when` against the profile and the program's dates.
-struct ConditionEvaluator {
+enum ConditionEvaluator {
     enum Outcome: Equatable {
         case holds, fails
         case unknown(String)
     }
 
-    let profile: ApplicantProfile
-    let dates: ProgramDates
-    /// The documents of a type (and of its descendants), for `documentType`/`states` (nil: none).
-    /// The context itself, not a closure over it: a closure held a copy of it on the heap for
+    /// `context`: the folder's documents, for `documentType`/`states` (nil: none). A function, not
+    /// an evaluator to make: one made per requirement copied the profile and the context, for
     /// every requirement with a condition of every program.
-    var context: EvaluationContext? = nil
-
-    func evaluate(_ condition: Condition) -> Outcome {
-        Self.evaluate(condition, profile: profile, dates: dates, context: context)
-    }
-
-    /// The same, without an evaluator to make: one made per requirement copied the profile and
-    /// the context, for every requirement with a condition of every program.
     static func evaluate(_ condition: Condition, profile: ApplicantProfile, dates: ProgramDates, context: EvaluationContext?) -> Outcome {
         var unknown: String?
         func test<T: Equatable>(_ expected: T?, _ actual: T?, _ field: String) -> Bool {

@@ -13,7 +13,7 @@ extension ResidencyRule {
         guard let condition = rule.condition else { return true }
         let description = program.description
         let dates = ProgramDates(asOf: asOf, rotation: description.rotation, deadline: description.deadline)
-        switch ConditionEvaluator(profile: profile, dates: dates).evaluate(condition) {
+        switch ConditionEvaluator.evaluate(condition, profile: profile, dates: dates, context: nil) {
         case .holds:
             return true
         case .fails:

@@ -18,15 +18,12 @@ public struct Requirement: Hashable, Sendable {
             didSet { appliesOnlyIf = condition.map(Requirement.appliesOnlyIf) }
         }
         public var expression: RequirementExpression {
-            didSet { (documentTypes, measuredFromRotation, ruleKey) = Requirement.derived(expression) }
+            didSet { (documentTypes, ruleKey) = Requirement.derived(expression) }
         }
         /// `expression.documentTypes`, kept beside it: every result of the requirement carries it,
         /// and walking the expression for each of them made a list per requirement of every
         /// program evaluated (docs/performance.md, "Allocations per evaluation, second round").
         public private(set) var documentTypes: [String]
-        /// Whether a rule of the expression is measured from the rotation's start or end (a
-        /// program without rotation dates says what it measured from instead), kept for the same reason.
-        public private(set) var measuredFromRotation: Bool
         /// What the expression's outcome against a folder depends on besides the folder: the
         /// rule's fingerprint and the anchors it is measured from (`ExpressionMemo`), kept for the
         /// same reason.
@@ -44,10 +41,10 @@ public struct Requirement: Hashable, Sendable {
     public init(id: String, title: String, severity: Severity = .error, supplier: Supplier = .applicant,
                 due: Stage = .application, hint: String? = nil, condition: Condition? = nil,
                 expression: RequirementExpression, origin: String, location: SourceLocation) {
-        let (documentTypes, measuredFromRotation, ruleKey) = Self.derived(expression)
+        let (documentTypes, ruleKey) = Self.derived(expression)
         fields = SharedValue(Fields(id: id, title: title, severity: severity, supplier: supplier, due: due, hint: hint,
                                     condition: condition, expression: expression, documentTypes: documentTypes,
-                                    measuredFromRotation: measuredFromRotation, ruleKey: ruleKey, appliesOnlyIf: condition.map(Self.appliesOnlyIf),
+                                    ruleKey: ruleKey, appliesOnlyIf: condition.map(Self.appliesOnlyIf),
                                     origin: origin, location: location))
     }
 
@@ -63,16 +60,16 @@ public struct Requirement: Hashable, Sendable {
     /// compiled as a copy of all the fields (`documentTypes`: once per requirement of every program
     /// evaluated). There is no such subscript, so a field added as read-only needs one too.
     public var documentTypes: [String] { fields.value.documentTypes }
-    public var measuredFromRotation: Bool { fields.value.measuredFromRotation }
     public var ruleKey: RuleKey { fields.value.ruleKey }
+    /// Whether a rule of the expression is measured from the rotation's start or end (a program
+    /// without rotation dates says what it measured from instead): read from the rule's anchors.
+    public var measuredFromRotation: Bool { fields.value.ruleKey.anchors & AnchorDays.rotation != 0 }
     public var appliesOnlyIf: String? { fields.value.appliesOnlyIf }
 
     fileprivate static func appliesOnlyIf(_ condition: Condition) -> String { "applies only if \(RuleDescription.describe(condition))" }
 
-    fileprivate static func derived(_ expression: RequirementExpression) -> ([String], Bool, RuleKey) {
-        let anchors = expression.anchorBits
-        let rotation = AnchorDays.bit(.rotationStart) | AnchorDays.bit(.rotationEnd)
-        return (expression.documentTypes, anchors & rotation != 0, RuleKey(expression, anchors: anchors))
+    fileprivate static func derived(_ expression: RequirementExpression) -> ([String], RuleKey) {
+        (expression.documentTypes, RuleKey(expression, anchors: expression.anchorBits))
     }
 }
 
