@@ -176,7 +176,7 @@ struct ByteOrderMarks {
     private let lines: [[Unicode.Scalar]]
 
     init?(_ text: String) {
-        guard text.unicodeScalars.contains("\u{FEFF}") || text.lowercased().contains("feff") else { return nil }
+        guard Self.mayHaveMark(text.utf8) else { return nil }
         var lines: [[Unicode.Scalar]] = [[]]
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -188,6 +188,19 @@ struct ByteOrderMarks {
             previous = scalar
         }
         self.lines = lines
+    }
+
+    /// Whether the text holds U+FEFF (EF BB BF in UTF-8) or "feff" in any case, looked for byte by
+    /// byte: lowercasing the whole manifest to look for it cost more than Yams's parse of it.
+    static func mayHaveMark(_ bytes: String.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in bytes {
+            if previous.1 == 0xEF && previous.2 == 0xBB && byte == 0xBF { return true }
+            let lower = byte | 0x20  // ASCII letters to lowercase; "feff" is letters only
+            if (previous.0 | 0x20, previous.1 | 0x20, previous.2 | 0x20) == (0x66, 0x65, 0x66) && lower == 0x66 { return true }
+            previous = (previous.1, previous.2, byte)
+        }
+        return false
     }
 
     func restored(_ scalar: Node.Scalar) -> String {

@@ -41,6 +41,12 @@ struct CheckDocs: ParsableCommand {
         // first open(), and SIGINT/SIGTERM/SIGHUP remove the run's temporaries (docs/security.md).
         StandardStreams.reserveClosed()
         PendingFiles.removeOnSignals()
+        // The built-in knowledge and schemas are made on another core while the command line is
+        // parsed (KnowledgePrefetch), for the commands that load them.
+        if KnowledgePrefetch.helps(CommandLine.arguments.dropFirst()) {
+            KnowledgePrefetch.start()
+            atexit { KnowledgePrefetch.finish() }
+        }
         Self.main(nil)
     }
 }

@@ -55,6 +55,18 @@ import Testing
         }
     }
 
+    @Test("a YAML scalar that starts with U+FEFF keeps it, written raw or escaped in any case; a text without one is not searched")
+    func yamlByteOrderMarks() throws {
+        let raw = try YAMLReader.read(Array("a: \"\u{FEFF}CV.pdf\"\n".utf8))
+        #expect(raw["a"] == .string("\u{FEFF}CV.pdf"))
+        for escape in ["\\uFEFF", "\\ufeff", "\\uFeFf", "\\U0000FEFF"] {
+            let escaped = try YAMLReader.read(Array("a: \"\(escape)CV.pdf\"\n".utf8))
+            #expect(escaped["a"] == .string("\u{FEFF}CV.pdf"), "\(escape)")
+        }
+        #expect(ByteOrderMarks.mayHaveMark("x: \u{FEFF}".utf8) && ByteOrderMarks.mayHaveMark("x: FeFf".utf8))
+        #expect(!ByteOrderMarks.mayHaveMark("files: [fef, eff, f e f f, \u{FFFE}]".utf8))
+    }
+
     @Test("JSON reports escape C1 controls too, and stay valid JSON")
     func jsonWriterEscapesC1() throws {
         let text = JSONWriter.write(.object([JSONMember(key: "k\u{9B}", value: .string("v\u{1B}\u{85}"))]))

@@ -11,6 +11,12 @@ public struct Knowledge: Sendable {
     /// Loads built-in data and any extra checklist folders. Extra `document-types.json` files add
     /// or replace types; extra checklists add to or override built-in ones by id.
     public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
+        // Made while the command line was parsed, when the executable started it (`KnowledgePrefetch`).
+        if extraChecklists.isEmpty, let builtin = KnowledgePrefetch.builtin() { return try builtin.get() }
+        return try loadFresh(extraChecklists: extraChecklists)
+    }
+
+    static func loadFresh(extraChecklists: [String]) throws(InputErrors) -> Knowledge {
         let schemas = try Schemas.shared()
         let loader = ProgramLoader(schemas: schemas)
         // The standard checklists are decoded on the other cores while the document types are

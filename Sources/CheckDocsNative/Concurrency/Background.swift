@@ -16,9 +16,10 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The work's value, once it is done; call at most once.
+    /// The work's value, once it is done (as often as asked for).
     public func wait() -> Value {
         done.wait()
+        defer { done.signal() }  // for the next wait
         return value!
     }
 }

@@ -1,0 +1,30 @@
+import Testing
+@testable import CheckDocsCore
+
+/// The knowledge made while the command line is parsed (docs/performance.md, "Start-up while the
+/// command line is parsed") is the knowledge a run would have loaded itself.
+@Suite struct KnowledgePrefetchTests {
+    @Test("the version, help, completion scripts and cache start nothing; every other command line does")
+    func whichCommandLines() {
+        for arguments in [["--version"], ["check", "--help"], ["-h"], ["help", "check"], ["cache", "clear"],
+                          ["--generate-completion-script", "bash"], ["plan", "folder", "--help-hidden"]] {
+            #expect(!KnowledgePrefetch.helps(arguments[...]), "\(arguments)")
+        }
+        for arguments in [[], ["folder"], ["check", "a", "b"], ["plan", "folder", "--as-of", "2026-12-01"], ["lint", "programs"],
+                          ["folder", "--programs", "cache"], ["init", "folder"]] {
+            #expect(KnowledgePrefetch.helps(arguments[...]), "\(arguments)")
+        }
+    }
+
+    @Test("Knowledge.load returns what the prefetch made, the same as a fresh load")
+    func sameKnowledge() throws {
+        KnowledgePrefetch.start()
+        KnowledgePrefetch.start()  // once per process
+        let prefetched = try Knowledge.load()
+        let fresh = try Knowledge.loadFresh(extraChecklists: [])
+        #expect(prefetched.catalog.types == fresh.catalog.types)
+        #expect(prefetched.checklists == fresh.checklists)
+        KnowledgePrefetch.finish()
+        KnowledgePrefetch.finish()  // as often as asked
+    }
+}
