@@ -35,6 +35,8 @@ let package = Package(
         // opened with dlopen in a document worker only: a machine without them builds, and OCR is
         // reported unavailable there (docs/inspection.md, "OCR").
         .systemLibrary(name: "COCR"),
+        // glibc's mallopt, to bound the malloc arenas (CheckDocsNative/Concurrency/MallocArenas.swift).
+        .systemLibrary(name: "CMalloc"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -46,7 +48,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR"]
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc"]
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.
         .target(

@@ -42,7 +42,9 @@ struct CheckDocs: ParsableCommand {
         StandardStreams.reserveClosed()
         PendingFiles.removeOnSignals()
         // The built-in knowledge and schemas are made on another core while the command line is
-        // parsed (KnowledgePrefetch), for the commands that load them.
+        // parsed (KnowledgePrefetch), for the commands that load them; the threads' malloc arenas
+        // are bounded first (MallocArenas).
+        MallocArenas.bound()
         if KnowledgePrefetch.helps(CommandLine.arguments.dropFirst()) {
             KnowledgePrefetch.start()
             atexit { KnowledgePrefetch.finish() }

@@ -7,6 +7,13 @@ public struct Knowledge: Sendable {
     public let catalog: DocumentCatalog
     public let checklists: [ProgramDescription]
     let resolver: ProgramResolver
+    private let classifiers = MadeOnce<DocumentClassifier>()
+
+    /// The file-name classifier of `catalog`, made when first asked for: a check needs one, `lint`
+    /// and `explain` do not (`KnowledgePrefetch` makes it while the command line is parsed).
+    public var classifier: DocumentClassifier {
+        classifiers.value { DocumentClassifier(catalog: catalog) }
+    }
 
     /// Loads built-in data and any extra checklist folders. Extra `document-types.json` files add
     /// or replace types; extra checklists add to or override built-in ones by id.

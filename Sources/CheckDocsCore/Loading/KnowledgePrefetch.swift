@@ -1,17 +1,25 @@
 import CheckDocsNative
 import Synchronization
 
-/// The built-in knowledge and the schemas a check compiles first, made on another core while the
-/// command line is parsed (docs/performance.md, "Start-up while the command line is parsed").
+/// The built-in knowledge, the schemas and the file-name classifier a check makes first, made on
+/// another core while the command line is parsed (docs/performance.md, "Start-up while the
+/// command line is parsed").
 ///
 /// Parsing the command line takes the main thread about a fifth of a typical check, with the
-/// other core idle; the built-in document types and checklists, the program XSD and the manifest
-/// schema need nothing from it. The executable starts this before parsing, for the commands that
-/// load them; `Knowledge.load` without extra checklists then takes what was made, and a run that
-/// ends some other way (a bad command line, `--checklists`) waits for it at exit, so that libxml2
-/// is never cleaned up under it.
+/// other core idle; the built-in document types and checklists, the program XSD, the classifier
+/// and the manifest schema need nothing from it. The executable starts this before parsing, for
+/// the commands that load them; `Knowledge.load` without extra checklists then takes what was
+/// made, and a run that ends some other way (a bad command line, `--checklists`) waits for it at
+/// exit, so that libxml2 is never cleaned up under it.
 public enum KnowledgePrefetch {
-    private static let work = Mutex<Background<Result<Knowledge, InputErrors>>?>(nil)
+    private struct Work: Sendable {
+        /// The knowledge, handed over as soon as it is made.
+        let knowledge = Handoff<Result<Knowledge, InputErrors>>()
+        /// The whole task.
+        var task: Background<Void>?
+    }
+
+    private static let work = Mutex<Work?>(nil)
 
     /// False for the command lines that print and exit without loading the built-in data: the
     /// version, help, completion scripts and `cache`. A guess from the words alone, before they
@@ -32,25 +40,31 @@ public enum KnowledgePrefetch {
     public static func start() {
         work.withLock { work in
             guard work == nil else { return }
-            work = Background {
+            var started = Work()
+            let knowledgeMade = started.knowledge
+            started.task = Background {
                 let knowledge = Result { () throws(InputErrors) -> Knowledge in try Knowledge.loadFresh(extraChecklists: []) }
-                // Each schema is compiled once per process and kept (`Schemas`): a check finds
-                // them made. A broken one is reported by the loader that asks for it, as before.
+                knowledgeMade.put(knowledge)
+                // Then the rest, in the order a check asks for it: the XSD for its descriptions,
+                // the classifier and the manifest's schema for its folder. Each is made once per
+                // process and kept (`Schemas`, `Knowledge.classifier`): a check that asks while it
+                // is being made waits for it. A broken schema is reported by the loader that asks.
                 let schemas = try? Schemas.shared()
                 _ = try? schemas?.programXSD
+                _ = try? knowledge.get().classifier
                 _ = try? schemas?.manifestJSON
-                return knowledge
             }
+            work = started
         }
     }
 
     /// The built-in knowledge made by `start()`, waiting for it if need be; nil if it was not started.
     static func builtin() -> Result<Knowledge, InputErrors>? {
-        work.withLock { $0 }?.wait()
+        work.withLock { $0 }?.knowledge.wait()
     }
 
-    /// Waits until the work started is done (the executable calls this at exit).
+    /// Waits until all the work started is done (the executable calls this at exit).
     public static func finish() {
-        _ = builtin()
+        work.withLock { $0 }?.task?.wait()
     }
 }

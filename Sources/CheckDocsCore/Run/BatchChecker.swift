@@ -19,7 +19,7 @@ public struct BatchChecker {
         var request = request
         // Shared by the folders: the rules in words, and the classifier of file names.
         request.ruleTexts = RuleTexts()
-        request.classifier = DocumentClassifier(catalog: knowledge.catalog)
+        request.classifier = knowledge.classifier
         self.request = request
         self.knowledge = knowledge
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)

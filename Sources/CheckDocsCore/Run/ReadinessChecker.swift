@@ -91,7 +91,7 @@ public enum ReadinessChecker {
             ? DescriptionReading(paths: paths, schemas: knowledge.schemas, cache: request.catalogCache, batchSize: batchSize) : nil
         defer { descriptions?.drain() }
         // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
-        let classifier = request.classifier ?? DocumentClassifier(catalog: knowledge.catalog)
+        let classifier = request.classifier ?? knowledge.classifier
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)

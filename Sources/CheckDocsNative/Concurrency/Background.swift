@@ -23,3 +23,27 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         return value!
     }
 }
+
+/// A value one thread puts, once, and others wait for: work that goes on after it has handed over
+/// its first result (`KnowledgePrefetch`).
+public final class Handoff<Value: Sendable>: @unchecked Sendable {
+    // `value` is written once, before `put` signals, and read only after a wait: the semaphore
+    // orders the two, as in `Background`.
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    public init() {}
+
+    /// Hands the value over; call once.
+    public func put(_ value: Value) {
+        self.value = value
+        done.signal()
+    }
+
+    /// The value, once it is put (as often as asked for).
+    public func wait() -> Value {
+        done.wait()
+        defer { done.signal() }  // for the next wait
+        return value!
+    }
+}
