@@ -24,6 +24,11 @@ import Testing
         let fresh = try Knowledge.loadFresh(extraChecklists: [])
         #expect(prefetched.catalog.types == fresh.catalog.types)
         #expect(prefetched.checklists == fresh.checklists)
+        // The classifier the prefetch made (or is making) classifies as one made afresh.
+        let freshClassifier = DocumentClassifier(catalog: fresh.catalog)
+        for words in [["passport"], ["tb", "igra"], ["usmle", "step", "1", "transcript"], ["holiday", "photo"], ["cv", "2026"]] {
+            #expect(prefetched.classifier.classify(words: words) == freshClassifier.classify(words: words), "\(words)")
+        }
         KnowledgePrefetch.finish()
         KnowledgePrefetch.finish()  // as often as asked
     }
