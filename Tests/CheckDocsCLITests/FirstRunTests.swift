@@ -101,4 +101,13 @@ import Testing
         #expect(igra.stdout.hasPrefix("tb_igra — "))
         #expect(try CLITests.run(["explain", "no-such-thing"]).status == 2)
     }
+
+    @Test("a bad command line ends at once with exit 64, while the built-in data is still being made (KnowledgePrefetch)")
+    func badCommandLineDuringPrefetch() throws {
+        for arguments in [["samples/applicants/ready", "--no-such-flag"], ["plan"], ["check", "a", "--format", "yaml"]] {
+            let run = try CLITests.run(arguments)
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.hasPrefix("Error:") && !run.stderr.contains("Fatal") && !run.stderr.contains("crashed"), "\(run.stderr)")
+        }
+    }
 }
