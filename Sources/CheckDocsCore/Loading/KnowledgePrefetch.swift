@@ -10,7 +10,7 @@ import Synchronization
 /// and the manifest schema need nothing from it. The executable starts this before parsing, for
 /// the commands that load them; `Knowledge.load` without extra checklists then takes what was
 /// made, and a run that ends some other way (a bad command line, `--checklists`) waits for it at
-/// exit, so that libxml2 is never cleaned up under it.
+/// exit: the exit handlers and libraries' destructors never run while libxml2 is in use here.
 public enum KnowledgePrefetch {
     private struct Work: Sendable {
         /// The knowledge, handed over as soon as it is made.
