@@ -35,7 +35,7 @@ public struct YAMLOutline: Sendable {
         let node: Node?
         let parser: Parser
         do {
-            parser = try Parser(yaml: text, resolver: .basic)
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .nodesOnly, encoding: .utf8)
             node = try parser.singleRoot()
         } catch {
             throw YAMLReader.Failure(line: 0, column: 0, message: "not valid YAML")

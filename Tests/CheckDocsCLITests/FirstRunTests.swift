@@ -102,6 +102,16 @@ import Testing
         #expect(try CLITests.run(["explain", "no-such-thing"]).status == 2)
     }
 
+    @Test("YAMS_DEFAULT_ENCODING in the environment changes nothing: Yams printed a line into the report and read the manifest as UTF-16")
+    func yamsEncodingVariable() throws {
+        let arguments = ["samples/applicants/ready", "--format", "json"] + Self.asOf
+        let plain = try CLITests.run(arguments)
+        for value in ["UTF16", "utf8"] {
+            let run = try CLITests.run(arguments, environment: ["YAMS_DEFAULT_ENCODING": value])
+            #expect(run.status == plain.status && run.stdout == plain.stdout && run.stderr == plain.stderr, "\(value): \(run.stdout.suffix(200))")
+        }
+    }
+
     @Test("a bad command line ends at once with exit 64, while the built-in data is still being made (KnowledgePrefetch)")
     func badCommandLineDuringPrefetch() throws {
         for arguments in [["samples/applicants/ready", "--no-such-flag"], ["plan"], ["check", "a", "--format", "yaml"]] {
