@@ -32,6 +32,8 @@ struct CheckDocs: ParsableCommand {
         defaultSubcommand: Check.self)
 
     static func main() {
+        // First: it bounds the malloc arenas made after it (MallocArenas).
+        MallocArenas.bound()
         // Before anything parses the command line: a document worker serves its parent and
         // never returns; otherwise PDFs are read by such workers (docs/security.md).
         DocumentWorkers.runIfWorker(arguments: CommandLine.arguments)
@@ -41,12 +43,11 @@ struct CheckDocs: ParsableCommand {
         // first open(), and SIGINT/SIGTERM/SIGHUP remove the run's temporaries (docs/security.md).
         StandardStreams.reserveClosed()
         PendingFiles.removeOnSignals()
-        // The built-in knowledge and schemas are made on another core while the command line is
-        // parsed (KnowledgePrefetch), for the commands that load them; the threads' malloc arenas
-        // are bounded first (MallocArenas).
-        MallocArenas.bound()
-        if KnowledgePrefetch.helps(CommandLine.arguments.dropFirst()) {
-            KnowledgePrefetch.start()
+        // The built-in knowledge, schemas and classifier are made on another core while the
+        // command line is parsed (KnowledgePrefetch), for the commands that load them.
+        let arguments = CommandLine.arguments.dropFirst()
+        if KnowledgePrefetch.helps(arguments) {
+            KnowledgePrefetch.start(arguments)
             atexit { KnowledgePrefetch.finish() }
         }
         Self.main(nil)

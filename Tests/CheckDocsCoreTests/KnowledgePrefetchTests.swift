@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CheckDocsCore
 
@@ -16,10 +17,33 @@ import Testing
         }
     }
 
+    @Test("the program XSD is compiled ahead only when --programs may name XML, or is not given")
+    func xmlGuess() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-prefetch-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (folder, names) in [("json", ["a.json", "b.JSON", ".x.xml"]), ("xml", ["a.json", "b.xml"]), ("nested", ["a.json", "more/"]), ("empty", [])] {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+            for name in names {
+                if name.hasSuffix("/") {
+                    try FileManager.default.createDirectory(atPath: "\(root)/\(folder)/\(name)", withIntermediateDirectories: true)
+                } else {
+                    FileManager.default.createFile(atPath: "\(root)/\(folder)/\(name)", contents: Data())
+                }
+            }
+        }
+        #expect(KnowledgePrefetch.programPaths(["f", "--programs", "a", "--as-of", "x", "--programs=b", "--programs"]) == ["a", "b"])
+        #expect(KnowledgePrefetch.mayReadXML(["folder"]))
+        #expect(KnowledgePrefetch.mayReadXML(["folder", "--programs", "p.XML"]))
+        #expect(!KnowledgePrefetch.mayReadXML(["folder", "--programs", "p.json"]))
+        #expect(!KnowledgePrefetch.mayReadXML(["folder", "--programs", "\(root)/json", "--programs=\(root)/empty"]))
+        #expect(KnowledgePrefetch.mayReadXML(["folder", "--programs", "\(root)/json", "--programs=\(root)/xml"]))
+        #expect(KnowledgePrefetch.mayReadXML(["folder", "--programs", "\(root)/nested"]))
+    }
+
     @Test("Knowledge.load returns what the prefetch made, the same as a fresh load")
     func sameKnowledge() throws {
-        KnowledgePrefetch.start()
-        KnowledgePrefetch.start()  // once per process
+        KnowledgePrefetch.start([])
+        KnowledgePrefetch.start(["--programs", "elsewhere"])  // once per process
         let prefetched = try Knowledge.load()
         let fresh = try Knowledge.loadFresh(extraChecklists: [])
         #expect(prefetched.catalog.types == fresh.catalog.types)

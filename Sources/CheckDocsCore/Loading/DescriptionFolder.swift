@@ -53,6 +53,19 @@ public enum DescriptionFolder {
     }
 
     /// Whether the raw name ends in `.` and one of the extensions, in any case.
+    /// Whether `path` is, or may hold, an XML description, at a glance: an `.xml` file, or a folder
+    /// with an `.xml` file or a sub-folder at its top (not searched further; a `.json` name is
+    /// not looked at). For a guess only (`KnowledgePrefetch`): what is read is what
+    /// `files(under:extensions:)` finds.
+    static func mayHoldXML(_ path: String) -> Bool {
+        guard FileSystem.kind(of: path) == .directory else { return hasExtension(Array(path.utf8), ["xml"]) }
+        guard case let .success(handle) = Directory.open(path) else { return false }
+        return handle.names().contains { name in
+            guard name.first != UInt8(ascii: "."), !hasExtension(name, ["json"]) else { return false }
+            return hasExtension(name, ["xml"]) || (try? handle.entry(name, followLinks: true).get())?.kind == .directory
+        }
+    }
+
     private static func hasExtension(_ name: [UInt8], _ extensions: Set<String>) -> Bool {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")),
               let suffix = String(validating: name[(dot + 1)...], as: UTF8.self) else { return false }

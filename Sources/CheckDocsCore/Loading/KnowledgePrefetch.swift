@@ -5,7 +5,7 @@ import Synchronization
 /// another core while the command line is parsed (docs/performance.md, "Start-up while the
 /// command line is parsed").
 ///
-/// Parsing the command line takes the main thread about a fifth of a typical check, with the
+/// Parsing the command line takes about a quarter of a typical check's main thread, with the
 /// other core idle; the built-in document types and checklists, the program XSD, the classifier
 /// and the manifest schema need nothing from it. The executable starts this before parsing, for
 /// the commands that load them; `Knowledge.load` without extra checklists then takes what was
@@ -31,13 +31,39 @@ public enum KnowledgePrefetch {
         return !["help", "cache"].contains(arguments.first ?? "")
     }
 
-    /// Starts the work, once per process; later calls do nothing.
+    /// The values of `--programs` in a command line, as argument-parser reads them
+    /// (`--programs PATH`, `--programs=PATH`, repeated).
+    static func programPaths(_ arguments: ArraySlice<String>) -> [String] {
+        var paths: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--programs", index + 1 < arguments.endIndex {
+                paths.append(arguments[index + 1])
+                index += 1
+            } else if argument.hasPrefix("--programs=") {
+                paths.append(String(argument.dropFirst("--programs=".count)))
+            }
+            index += 1
+        }
+        return paths
+    }
+
+    /// Whether the run may read XML descriptions, guessed from its `--programs` (with none, the
+    /// folder's own `programs/` may hold some). Only then is the program XSD compiled ahead: a
+    /// catalog in JSON never uses it, and it held about 0.9 MB for the whole run.
+    static func mayReadXML(_ arguments: ArraySlice<String>) -> Bool {
+        let paths = programPaths(arguments)
+        return paths.isEmpty || paths.contains(where: DescriptionFolder.mayHoldXML)
+    }
+
+    /// Starts the work for the command line `arguments`, once per process; later calls do nothing.
     ///
     /// One task, on the dispatch pool. A thread of its own, or the schemas in a second task, kept
     /// more threads alive while a huge description was read, and the process then reserved more
     /// address space (a thread that allocates may get a malloc arena of its own, 64 MB reserved):
     /// `lint` of `LimitsTests.pastLimits`'s 80,000 requirements no longer fit in 512 MB.
-    public static func start() {
+    public static func start(_ arguments: ArraySlice<String>) {
         work.withLock { work in
             guard work == nil else { return }
             var started = Work()
@@ -45,12 +71,13 @@ public enum KnowledgePrefetch {
             started.task = Background {
                 let knowledge = Result { () throws(InputErrors) -> Knowledge in try Knowledge.loadFresh(extraChecklists: []) }
                 knowledgeMade.put(knowledge)
-                // Then the rest, in the order a check asks for it: the XSD for its descriptions,
-                // the classifier and the manifest's schema for its folder. Each is made once per
-                // process and kept (`Schemas`, `Knowledge.classifier`): a check that asks while it
-                // is being made waits for it. A broken schema is reported by the loader that asks.
+                // Then the rest, in the order a check asks for it: the XSD for its descriptions
+                // (if it may read XML), the classifier and the manifest's schema for its folder.
+                // Each is made once per process and kept (`Schemas`, `Knowledge.classifier`): a
+                // check that asks while it is being made waits for it. A broken schema is reported
+                // by the loader that asks for it.
                 let schemas = try? Schemas.shared()
-                _ = try? schemas?.programXSD
+                if mayReadXML(arguments) { _ = try? schemas?.programXSD }
                 _ = try? knowledge.get().classifier
                 _ = try? schemas?.manifestJSON
             }

@@ -11,7 +11,7 @@ import Glibc
 /// Two arenas per core measured as fast as the default for the typical check, the batch and the
 /// 10,000-program catalog (docs/performance.md, "Start-up while the command line is parsed").
 public enum MallocArenas {
-    /// Call once, before any thread is started.
+    /// Call first thing: arenas already made are kept.
     public static func bound(perCore: Int = 2) {
         #if canImport(Glibc)
         _ = mallopt(M_ARENA_MAX, Int32(max(1, perCore * sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
