@@ -59,10 +59,9 @@ public enum KnowledgePrefetch {
 
     /// Starts the work for the command line `arguments`, once per process; later calls do nothing.
     ///
-    /// One task, on the dispatch pool. A thread of its own, or the schemas in a second task, kept
-    /// more threads alive while a huge description was read, and the process then reserved more
-    /// address space (a thread that allocates may get a malloc arena of its own, 64 MB reserved):
-    /// `lint` of `LimitsTests.pastLimits`'s 80,000 requirements no longer fit in 512 MB.
+    /// One task, on the dispatch pool: every thread alive while a huge description is read may
+    /// reserve address space of its own (`MallocArenas`), and `lint` of `LimitsTests.pastLimits`'s
+    /// 80,000 requirements runs under a 512 MB cap.
     public static func start(_ arguments: ArraySlice<String>) {
         work.withLock { work in
             guard work == nil else { return }
