@@ -45,7 +45,7 @@ import Testing
         KnowledgePrefetch.start([])
         KnowledgePrefetch.start(["--programs", "elsewhere"])  // once per process
         let prefetched = try Knowledge.load()
-        let fresh = try Knowledge.loadFresh(extraChecklists: [])
+        let fresh = try Knowledge.assemble(BuiltinKnowledge.decode(), extraChecklists: [])
         #expect(prefetched.catalog.types == fresh.catalog.types)
         #expect(prefetched.checklists == fresh.checklists)
         // The classifier the prefetch made (or is making) classifies as one made afresh.
@@ -55,5 +55,28 @@ import Testing
         }
         KnowledgePrefetch.finish()
         KnowledgePrefetch.finish()  // as often as asked
+    }
+
+    @Test("with extra checklists, Knowledge.load adds them to the built-in data the prefetch decoded, and leaves that data as it was")
+    func extraChecklists() throws {
+        KnowledgePrefetch.start([])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-prefetch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checklist = """
+        <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="observership" kind="observership">
+          <name>Our observership checklist</name>
+          <source href="https://example.org/ours" asOf="2026-11-01"/>
+          <requirements><require id="tb" title="TB"><document type="tb_igra"/></require></requirements>
+        </checklist>
+        """
+        FileManager.default.createFile(atPath: folder + "/observership.xml", contents: Data(checklist.utf8))
+        let extended = try Knowledge.load(extraChecklists: [folder])
+        let fresh = try Knowledge.assemble(BuiltinKnowledge.decode(), extraChecklists: [folder])
+        #expect(extended.checklists == fresh.checklists && extended.catalog.types == fresh.catalog.types)
+        #expect(extended.checklists.first { $0.id == "observership" }?.name == "Our observership checklist")
+        let plain = try Knowledge.load()
+        #expect(plain.checklists.first { $0.id == "observership" }?.name != "Our observership checklist")
+        #expect(plain.checklists.count == 5)
     }
 }

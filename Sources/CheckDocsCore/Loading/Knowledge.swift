@@ -18,34 +18,23 @@ public struct Knowledge: Sendable {
     /// Loads built-in data and any extra checklist folders. Extra `document-types.json` files add
     /// or replace types; extra checklists add to or override built-in ones by id.
     public static func load(extraChecklists: [String] = []) throws(InputErrors) -> Knowledge {
-        // Made while the command line was parsed, when the executable started it (`KnowledgePrefetch`).
-        if extraChecklists.isEmpty, let builtin = KnowledgePrefetch.builtin() { return try builtin.get() }
-        return try loadFresh(extraChecklists: extraChecklists)
+        // Made while the command line was parsed, when the executable started it (`KnowledgePrefetch`):
+        // the whole knowledge, or the built-in data that extra checklists are added to.
+        if let prefetched = KnowledgePrefetch.made() {
+            if extraChecklists.isEmpty { return try prefetched.knowledge.get() }
+            return try assemble(prefetched.builtin.get(), extraChecklists: extraChecklists)
+        }
+        return try assemble(BuiltinKnowledge.decode(), extraChecklists: extraChecklists)
     }
 
-    static func loadFresh(extraChecklists: [String]) throws(InputErrors) -> Knowledge {
+    /// The knowledge of the built-in data and `extraChecklists`.
+    static func assemble(_ builtin: BuiltinKnowledge, extraChecklists: [String]) throws(InputErrors) -> Knowledge {
         let schemas = try Schemas.shared()
         let loader = ProgramLoader(schemas: schemas)
-        // The standard checklists are decoded on the other cores while the document types are
-        // here: every check waits for both before it starts (docs/performance.md, "Descriptions
-        // read while the folder is").
-        let builtin = Background { BuiltinData.checklistFiles.concurrentMap { loader.loadBuiltin(Array($0.text.utf8), file: $0.name) } }
-        var types: [DocumentType]
-        do {
-            types = try CatalogLoader.builtinTypes()
-        } catch {
-            _ = builtin.wait()
-            throw error
-        }
+        var types = builtin.types
         var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
-        var errors: [InputError] = []
-        var checklists: [ProgramDescription] = []
-        for loaded in builtin.wait() {
-            switch loaded {
-            case let .success(description): checklists.append(description)
-            case let .failure(failure): errors += failure.errors
-            }
-        }
+        var errors = builtin.errors
+        var checklists = builtin.checklists
         var extraPaths: [String] = []
         for path in extraChecklists {
             if FileSystem.kind(of: path) == .directory {
@@ -132,3 +121,37 @@ public struct Knowledge: Sendable {
 
 /// Runs a whole check: scan the folder once, then load, resolve and evaluate programs a batch at
 /// a time, handing each result on as it is made, so memory stays flat whatever the catalog's size.
+
+/// The built-in document types and standard checklists as decoded, before any `--checklists` is
+/// added: what every `Knowledge` of a process starts from, decoded once when `KnowledgePrefetch`
+/// made it while the command line was parsed.
+struct BuiltinKnowledge: Sendable {
+    let types: [DocumentType]
+    let checklists: [ProgramDescription]
+    /// The standard checklists that did not decode (a build defect), reported with the knowledge.
+    let errors: [InputError]
+
+    static func decode() throws(InputErrors) -> BuiltinKnowledge {
+        let loader = ProgramLoader(schemas: try Schemas.shared())
+        // The standard checklists are decoded on the other cores while the document types are
+        // here: every check waits for both before it starts (docs/performance.md, "Descriptions
+        // read while the folder is").
+        let decoding = Background { BuiltinData.checklistFiles.concurrentMap { loader.loadBuiltin(Array($0.text.utf8), file: $0.name) } }
+        let types: [DocumentType]
+        do {
+            types = try CatalogLoader.builtinTypes()
+        } catch {
+            _ = decoding.wait()
+            throw error
+        }
+        var checklists: [ProgramDescription] = []
+        var errors: [InputError] = []
+        for loaded in decoding.wait() {
+            switch loaded {
+            case let .success(description): checklists.append(description)
+            case let .failure(failure): errors += failure.errors
+            }
+        }
+        return BuiltinKnowledge(types: types, checklists: checklists, errors: errors)
+    }
+}

@@ -8,15 +8,22 @@ import Synchronization
 /// Parsing the command line takes about a quarter of a typical check's main thread, with the
 /// other core idle; the built-in document types and checklists, the program XSD, the classifier
 /// and the manifest schema need nothing from it. The executable starts this before parsing, for
-/// the commands that load them; `Knowledge.load` without extra checklists then takes what was
-/// made, and a run that ends some other way (a bad command line, `--checklists`) waits for it at
-/// exit: the exit handlers and libraries' destructors never run while libxml2 is in use here.
+/// the commands that load them; `Knowledge.load` then takes what was made (with `--checklists`,
+/// the built-in data they are added to), and a run that ends some other way (a bad command line)
+/// waits for it at exit: the exit handlers and libraries' destructors never run while libxml2 is
+/// in use here.
 public enum KnowledgePrefetch {
+    /// What is handed over: the built-in data as decoded, and the knowledge of it alone.
+    struct Made: Sendable {
+        let builtin: Result<BuiltinKnowledge, InputErrors>
+        let knowledge: Result<Knowledge, InputErrors>
+    }
+
     private struct Work: Sendable {
-        /// The knowledge, handed over as soon as it is made.
-        let knowledge = Handoff<Result<Knowledge, InputErrors>>()
+        /// Handed over as soon as it is made.
+        let made: Handoff<Made>
         /// The whole task.
-        var task: Background<Void>?
+        let task: Background<Void>
     }
 
     private static let work = Mutex<Work?>(nil)
@@ -65,11 +72,11 @@ public enum KnowledgePrefetch {
     public static func start(_ arguments: ArraySlice<String>) {
         work.withLock { work in
             guard work == nil else { return }
-            var started = Work()
-            let knowledgeMade = started.knowledge
-            started.task = Background {
-                let knowledge = Result { () throws(InputErrors) -> Knowledge in try Knowledge.loadFresh(extraChecklists: []) }
-                knowledgeMade.put(knowledge)
+            let made = Handoff<Made>()
+            let task = Background {
+                let builtin = Result { () throws(InputErrors) -> BuiltinKnowledge in try BuiltinKnowledge.decode() }
+                let knowledge = Result { () throws(InputErrors) -> Knowledge in try Knowledge.assemble(builtin.get(), extraChecklists: []) }
+                made.put(Made(builtin: builtin, knowledge: knowledge))
                 // Then the rest, in the order a check asks for it: the XSD for its descriptions
                 // (if it may read XML), the classifier and the manifest's schema for its folder.
                 // Each is made once per process and kept (`Schemas`, `Knowledge.classifier`): a
@@ -80,17 +87,17 @@ public enum KnowledgePrefetch {
                 _ = try? knowledge.get().classifier
                 _ = try? schemas?.manifestJSON
             }
-            work = started
+            work = Work(made: made, task: task)
         }
     }
 
-    /// The built-in knowledge made by `start()`, waiting for it if need be; nil if it was not started.
-    static func builtin() -> Result<Knowledge, InputErrors>? {
-        work.withLock { $0 }?.knowledge.wait()
+    /// What `start()` made, waiting for it if need be; nil if it was not started.
+    static func made() -> Made? {
+        work.withLock { $0 }?.made.wait()
     }
 
     /// Waits until all the work started is done (the executable calls this at exit).
     public static func finish() {
-        work.withLock { $0 }?.task?.wait()
+        work.withLock { $0 }?.task.wait()
     }
 }
