@@ -63,14 +63,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-prefetch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let checklist = """
-        <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="observership" kind="observership">
-          <name>Our observership checklist</name>
-          <source href="https://example.org/ours" asOf="2026-11-01"/>
-          <requirements><require id="tb" title="TB"><document type="tb_igra"/></require></requirements>
-        </checklist>
-        """
-        FileManager.default.createFile(atPath: folder + "/observership.xml", contents: Data(checklist.utf8))
+        FileManager.default.createFile(atPath: folder + "/observership.xml", contents: Data(LoadingTests.observershipChecklist(requiring: "tb_igra").utf8))
         let extended = try Knowledge.load(extraChecklists: [folder])
         let fresh = try Knowledge.assemble(BuiltinKnowledge.decode(), extraChecklists: [folder])
         #expect(extended.checklists == fresh.checklists && extended.catalog.types == fresh.catalog.types)

@@ -5,6 +5,17 @@ import Testing
 @testable import CheckDocsCore
 
 @Suite struct LoadingTests {
+    /// A checklist that overrides the built-in observership one with a single TB requirement.
+    static func observershipChecklist(requiring type: String) -> String {
+        """
+        <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="observership" kind="observership">
+          <name>Our observership checklist</name>
+          <source href="https://example.org/ours" asOf="2026-11-01"/>
+          <requirements><require id="tb" title="TB"><document type="\(type)"/></require></requirements>
+        </checklist>
+        """
+    }
+
     let loader = ProgramLoader(schemas: Fixture.knowledge.schemas)
 
     @Test("a DOCTYPE (external entity) is refused with a location and nothing leaks")
@@ -170,14 +181,7 @@ import Testing
                     "aliases": ["tspot", "t spot"], "parents": ["tb_igra"], "lab": true}]}
         """
         FileManager.default.createFile(atPath: folder.path + "/document-types.json", contents: Data(catalog.utf8))
-        let checklist = """
-        <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="observership" kind="observership">
-          <name>Our observership checklist</name>
-          <source href="https://example.org/ours" asOf="2026-11-01"/>
-          <requirements><require id="tb" title="TB"><document type="tb_tspot"/></require></requirements>
-        </checklist>
-        """
-        FileManager.default.createFile(atPath: folder.path + "/observership.xml", contents: Data(checklist.utf8))
+        FileManager.default.createFile(atPath: folder.path + "/observership.xml", contents: Data(Self.observershipChecklist(requiring: "tb_tspot").utf8))
 
         let knowledge = try Knowledge.load(extraChecklists: [folder.path])
         #expect(knowledge.catalog.type("tb_tspot", satisfies: "tb_test"))
