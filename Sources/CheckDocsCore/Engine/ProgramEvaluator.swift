@@ -15,14 +15,16 @@ public struct ProgramEvaluator: Sendable {
 
     /// The program with `rotation` as its rotation: one session of a program that lists them, or its own.
     func evaluate(_ program: ResolvedProgram, rotation: Rotation?) -> ProgramResult {
-        var description = program.description
-        description.rotation = rotation
-        let effectiveDeadline = Self.effectiveDeadline(description)
-        let dates = ProgramDates(asOf: context.asOf, rotation: description.rotation, deadline: description.deadline,
+        // The description is read in place, with `rotation` beside it: a copy of it with the
+        // rotation changed retained and released each of its strings and lists, for every program.
+        let description = program.description
+        let timing = ApplicationDeadline(deadline: description.deadline, leadTime: description.leadTime, rotationStart: rotation?.start)
+        let effectiveDeadline = timing.applyBy
+        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: description.deadline,
                                  offer: context.profile.targets[description.id]?.offer)
         var results: [RequirementResult] = []
 
-        if let timing = ApplicationDeadline(description).evaluate(context, origin: description.id) { results.append(timing) }
+        if let timing = timing.evaluate(context, origin: description.id) { results.append(timing) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         // Each result is appended where it is made (an array mapped and then appended copied
         // every result once more).
@@ -40,7 +42,7 @@ public struct ProgramEvaluator: Sendable {
 
         return ProgramResult(
             id: description.id, name: description.name, institution: description.institution, kind: description.kind,
-            source: description.source, checklists: program.checklists.map(\.id), rotation: description.rotation,
+            source: description.source, checklists: program.checklists.map(\.id), rotation: rotation,
             deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
             status: ProgramStatus(results), requirements: results, file: description.file.file)
     }

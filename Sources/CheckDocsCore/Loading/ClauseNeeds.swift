@@ -13,7 +13,7 @@ struct ClauseNeeds: Sendable {
     var decidableFields: [String: Set<String>] = [:]
 
     init(_ programs: [ResolvedProgram]) {
-        programs.forEachClause { clause in
+        programs.forEachDistinctRuleClause { clause in
             clauseTypes.insert(clause.type)
             for constraint in clause.constraints {
                 switch constraint.base.contentNeeded {

@@ -39,6 +39,9 @@ public struct CheckRequest: Sendable {
     /// What the programs handed to `check(_:knowledge:programs:events:)` ask of a folder,
     /// gathered once by a batch for all its folders (nil: gathered for each check).
     var clauseNeeds: ClauseNeeds? = nil
+    /// Whether the programs are evaluated on the calling thread alone, in order: a batch whose
+    /// folders already keep every core busy (BatchChecker).
+    var evaluatesOnCallingThread = false
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],
                 asOf: CalendarDate, checklistPaths: [String] = [], failOn: Severity? = .error, waivers: [Waiver]? = nil) {
@@ -115,7 +118,7 @@ public enum ReadinessChecker {
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
         // One evaluator per core, each with candidates of its own (EvaluatorPool).
-        var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
+        var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: request.evaluatesOnCallingThread ? 1 : evaluationLanes)
         // How many files were inspected when the evaluators' kept outcomes were found (`ExpressionMemo`).
         var outcomesInspected = context.inspector?.inspectionCount
         var documents = folder.documents
@@ -126,15 +129,18 @@ public enum ReadinessChecker {
 
         /// `needs`: what `programs` ask of a folder, if already gathered.
         func evaluate(_ programs: [ResolvedProgram], needs: ClauseNeeds? = nil) throws(InputErrors) {
-            let chosen = programs.filter { program in
+            // Filtered only when something is left out: a filter copied every program (each of its
+            // description's strings and lists retained), once per folder of a batch.
+            let chosen = request.programIDs.isEmpty && selection.kinds.isEmpty ? programs : programs.filter { program in
                 (request.programIDs.isEmpty || request.programIDs.contains(program.id))
                     && (selection.kinds.isEmpty || selection.kinds.contains(program.kind))
             }
             // Gathered again only when some programs were left out.
             let needs = (chosen.count == programs.count ? needs : nil) ?? ClauseNeeds(chosen)
-            for program in chosen where program.description.sessions != nil {
+            for index in chosen.indices where chosen[index].description.sessions != nil {
                 sessionsSeen = true
-                errors += SessionChoiceCheck.errors(program, session: request.session, profile: context.profile, manifest: folder.manifest.file)
+                errors += SessionChoiceCheck.errors(chosen[index], session: request.session, profile: context.profile,
+                                                    manifest: folder.manifest.file)
             }
             guard errors.isEmpty else { return }
             // Facts from the text of typed PDFs whose rules need a fact the manifest lacks (read
@@ -148,7 +154,7 @@ public enum ReadinessChecker {
                 rebuilt.session = request.session
                 rebuilt.ruleTexts = request.ruleTexts
                 context = rebuilt
-                evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: evaluationLanes)
+                evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: request.evaluatesOnCallingThread ? 1 : evaluationLanes)
             }
             // Read the content these programs' file rules need (each file once per run). An outcome
             // of a rule kept from an earlier batch may have been found without what was read since.
@@ -170,23 +176,32 @@ public enum ReadinessChecker {
             let waiving = waivers
             let prepare = events.preparation
             let pool = evaluators
-            try orderedConcurrentMap(count: chosen.count, window: evaluationWindow, { index in
+            let make: @Sendable (Int) -> EvaluatedProgram = { index in
                 let evaluated = pool.withEvaluator { $0.evaluate(chosen[index]) }
                 let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided))
                 return EvaluatedProgram(result: result, matched: matched, prepared: prepare?(result) ?? [])
-            }, consume: { (_, outcome) throws(InputErrors) in
+            }
+            func consume(_ outcome: EvaluatedProgram) throws(InputErrors) {
                 waivers.record(outcome.matched)
                 summary.add(outcome.result)
                 try events.program(outcome.result, prepared: outcome.prepared)
-            })
+            }
+            if request.evaluatesOnCallingThread {
+                for index in chosen.indices { try consume(make(index)) }
+            } else {
+                try orderedConcurrentMap(count: chosen.count, window: evaluationWindow, make,
+                                         consume: { (_, outcome) throws(InputErrors) in try consume(outcome) })
+            }
         }
 
+        // The programs are read in place, by index: a `for … in` copied each one (its description's
+        // strings and lists retained and released), once per folder of a batch.
         if let programs {
-            for program in programs { seen[program.id] = program.description.file }
+            for index in programs.indices { seen[programs[index].id] = programs[index].description.file }
             try evaluate(programs, needs: request.clauseNeeds)
         } else if paths.isEmpty {
             let standard = try knowledge.standardPrograms()
-            for program in standard { seen[program.id] = program.description.file }
+            for index in standard.indices { seen[standard[index].id] = standard[index].description.file }
             try evaluate(standard)
         } else if let refusal {
             errors.append(refusal)
