@@ -62,6 +62,7 @@ extension Check {
             }
         }, progress: progress.update)
         progress.finish()
+        KeptUntilExit.keep(checker)
 
         for outcome in outcomes {
             for error in outcome.errors {
