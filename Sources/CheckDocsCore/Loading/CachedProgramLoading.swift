@@ -3,7 +3,7 @@ import CheckDocsFormats
 
 extension ProgramLoader {
     /// One file loaded through the catalog cache: its result, and (when it loaded) its entry.
-    struct CachedLoad {
+    struct CachedLoad: Sendable {
         var result: Result<ProgramDescription, InputErrors>
         var key: CatalogCacheKey?
         var entry: [UInt8]?
@@ -16,14 +16,23 @@ extension ProgramLoader {
     /// validation are skipped, and `ProgramDecoder` runs either way, so a cached run's model is
     /// the one an uncached run makes. What loaded is recorded in the pack, in the files' order.
     func load(files: [String], pack: CatalogPack) -> (descriptions: [ProgramDescription], errors: [InputError]) {
-        let loads = files.concurrentMap { load(file: $0, pack: pack) }
+        Self.gather(files.concurrentMap { load(file: $0, pack: pack) }, pack: pack)
+    }
+
+    /// One file, through `pack` when there is one.
+    func load(file path: String, pack: CatalogPack?) -> CachedLoad {
+        pack.map { load(file: path, pack: $0) } ?? CachedLoad(result: load(file: path))
+    }
+
+    /// The files' descriptions and errors, in order; what loaded is recorded in `pack`.
+    static func gather(_ loads: [CachedLoad], pack: CatalogPack?) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         var descriptions: [ProgramDescription] = []
         var errors: [InputError] = []
         for load in loads {
             switch load.result {
             case let .success(description):
                 descriptions.append(description)
-                if let key = load.key, let entry = load.entry { pack.record(key, entry: entry, hit: load.hit) }
+                if let pack, let key = load.key, let entry = load.entry { pack.record(key, entry: entry, hit: load.hit) }
             case let .failure(failure):
                 errors += failure.errors
             }

@@ -13,9 +13,10 @@ final class DescriptionReading {
     let listing: (files: [String], errors: [InputError])
     private let pack: CatalogPack?
     private let batches: [[String]]
-    private let read: @Sendable ([String]) -> Batch
-    /// The batch being read; at most two are held.
-    private var next: Background<Batch>?
+    private let read: @Sendable ([String]) -> HelpedMap<ProgramLoader.CachedLoad>
+    /// The batch being read; at most two are held. The check's thread, when it asks for a batch
+    /// not yet read, reads its files no core has started (`HelpedMap`).
+    private var next: HelpedMap<ProgramLoader.CachedLoad>?
     private var index = 0
 
     init(paths: [String], schemas: Schemas, cache: CatalogCache?, batchSize: Int) {
@@ -25,22 +26,22 @@ final class DescriptionReading {
         self.pack = pack
         let files = listing.files
         batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
-        read = { batch in pack.map { loader.load(files: batch, pack: $0) } ?? loader.load(files: batch) }
-        next = batches.first.map { [read] first in Background { read(first) } }
+        read = { batch in HelpedMap(count: batch.count) { loader.load(file: batch[$0], pack: pack) } }
+        next = batches.first.map(read)
     }
 
     /// The next batch's descriptions, in order (nil after the last); the one after it starts reading.
     func nextBatch() -> Batch? {
         guard let reading = next else { return nil }
-        let loaded = reading.wait()
+        let loaded = ProgramLoader.gather(reading.values(), pack: pack)
         index += 1
-        next = index < batches.count ? Background { [read, batch = batches[index]] in read(batch) } : nil
+        next = index < batches.count ? read(batches[index]) : nil
         return loaded
     }
 
     /// Waits for a batch still being read: nothing is left running behind an error.
     func drain() {
-        _ = next?.wait()
+        next?.cancel()
         next = nil
     }
 
