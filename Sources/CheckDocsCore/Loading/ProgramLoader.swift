@@ -124,15 +124,6 @@ public struct ProgramLoader: Sendable {
 
     /// Loads the given files on all cores; results keep the files' order.
     public func load(files: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
-        let results = files.concurrentMap { load(file: $0) }
-        var descriptions: [ProgramDescription] = []
-        var errors: [InputError] = []
-        for result in results {
-            switch result {
-            case let .success(description): descriptions.append(description)
-            case let .failure(failure): errors += failure.errors
-            }
-        }
-        return (descriptions, errors)
+        Self.gather(files.concurrentMap { CachedLoad(result: load(file: $0)) }, pack: nil)
     }
 }
