@@ -172,7 +172,7 @@ import Testing
                                                  source: Provenance(href: "https://example.org", asOf: asOf), file: CheckDocsNative.SourceLocation(file: "p.xml"))
             description.rotation = dates.rotation
             description.leadTimeDays = lead
-            let applyBy = ProgramEvaluator.effectiveDeadline(description)
+            let applyBy = ApplicationDeadline(description).applyBy
             #expect(applyBy == start.subtracting(lead, .days))
             if let applyBy { Self.expectValid(applyBy, "apply by"); #expect(applyBy <= start) }
         }

@@ -46,11 +46,6 @@ public struct ProgramEvaluator: Sendable {
             deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
             status: ProgramStatus(results), requirements: results, file: description.file.file)
     }
-
-    /// The last day to apply: the deadline, or the start minus the lead time, whichever is earlier.
-    static func effectiveDeadline(_ description: ProgramDescription) -> CalendarDate? {
-        ApplicationDeadline(description).applyBy
-    }
 }
 
 extension ProgramStatus {
