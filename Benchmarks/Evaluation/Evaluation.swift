@@ -60,7 +60,8 @@ func load(cache: String, programFiles: Int?) -> Loaded {
 
 /// One folder checked as a batch checks each of its folders; the outcome must be a real one.
 func check(_ loaded: Loaded) {
-    let outcome = loaded.checker.check(loaded.folder, stream: ReportStream([]))
+    // On the folder's own thread, as a batch with a folder per core checks each (BatchChecker.run).
+    let outcome = loaded.checker.check(loaded.folder, stream: ReportStream([]), evaluatesOnCallingThread: true)
     guard outcome.errors.isEmpty, outcome.programStatuses.count == loaded.programs else {
         fatalError("the folder's check failed: \(outcome.errors.map(\.description)) (\(outcome.programStatuses.count) programs)")
     }

@@ -285,4 +285,17 @@ import Testing
         #expect(open.status == .ok && open.reason == nil && open.message == "the application deadline is 2026-12-01: today is the last day")
         #expect(try Fixture.evaluate(Fixture.program(""), files: []).result("deadline") == nil)
     }
+
+    @Test("a visa class is normalized byte by byte when ASCII, and as before otherwise")
+    func visaClassNormalized() {
+        func reference(_ text: String) -> String { text.uppercased().filter { $0.isLetter || $0.isNumber || $0 == "/" } }
+        let texts = ["b-1", "B1/B2", " wb ", "j-1 (research)", "H1-b", "F_1", "b1b2", "", "-", "o-1a", "e-3d/visa",
+                     "bé-1", "Ｂ１", "b\u{0301}-2", "ß-1", "tn/td", "0", "a1!b2@c3#"]
+        for text in texts { #expect(VisaClassCheck.normalize(text) == reference(text), "\(text)") }
+        // Every ASCII byte alone, and between letters.
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "1"
+            #expect(VisaClassCheck.normalize(text) == reference(text), "byte \(byte)")
+        }
+    }
 }
