@@ -72,15 +72,17 @@ public struct ApplicationDeadline: Hashable, Sendable {
 
     /// The timing result on the run's day; nil when the program sets no last day to apply.
     public func evaluate(_ context: EvaluationContext, origin: String) -> RequirementResult? {
-        let opening = applyFrom.map { Opening(span: leadTime!.max!, rotationStart: rotationStart!, applyFrom: $0) }
+        let opening = self.opening
         guard limit != nil || opening != nil else { return nil }
-        // The rule's words joined as they are made (a list of them was made and joined for every program).
-        var rule = opening?.words ?? ""
-        if let limit { rule += opening == nil ? limit.words : "; " + limit.words }
+        // The rule and the message of an open program are worded when a report reads them
+        // (`TimingWords`): a batch summary reads neither, and wording them was 3 % of a batch's
+        // evaluation (docs/performance.md, "One thread per folder").
         var result = RequirementResult(
             id: Self.id, title: "Application deadline and lead time", category: .timing, documentTypes: [], status: .ok,
-            severity: .error, supplier: .applicant, due: .application, files: [], message: rule,
-            hint: nil, rule: rule, origin: origin)
+            severity: .error, supplier: .applicant, due: .application, files: [],
+            messageWords: Words(deferred: TimingWords(timing: self, asOf: context.asOf, part: .message)), reasonData: nil,
+            candidates: [], choice: nil, hint: nil, ruleWords: Words(deferred: TimingWords(timing: self, asOf: context.asOf, part: .rule)),
+            origin: origin)
         if let opening, context.asOf < opening.applyFrom {
             // Not open yet: nothing to do but wait, so it never blocks (docs/programs.md, "Deadline and lead time").
             let finding = Finding(kind: Self.kind, detail: Failure.notOpenYet(opening, applyBy: limit?.applyBy,
@@ -91,12 +93,8 @@ public struct ApplicationDeadline: Hashable, Sendable {
             result.hint = "Apply on or after \(opening.applyFrom)."
             return result
         }
-        guard let limit else {
-            result.message = "\(opening!.words): open"
-            return result
-        }
+        guard let limit else { return result }
         let daysLeft = context.asOf.days(until: limit.applyBy)
-        result.message = daysLeft == 0 ? "\(rule): today is the last day" : "\(rule): \(daysLeft) days left"
         if daysLeft < 0 {
             let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -daysLeft))
             result.status = .expired
@@ -105,6 +103,36 @@ public struct ApplicationDeadline: Hashable, Sendable {
             result.hint = "Look for the next cycle or another start date."
         }
         return result
+    }
+
+    /// What sets the first day to apply (nil without a lead time's maximum or a start).
+    var opening: Opening? { applyFrom.map { Opening(span: leadTime!.max!, rotationStart: rotationStart!, applyFrom: $0) } }
+
+    /// The timing rule in words: the opening day's, then the last day's.
+    var ruleWords: String {
+        // Joined as they are made (a list of them was made and joined for every program).
+        let opening = self.opening
+        var rule = opening?.words ?? ""
+        if let limit { rule += opening == nil ? limit.words : "; " + limit.words }
+        return rule
+    }
+
+    /// The timing result's rule or message, made when a report reads it. The message of a program
+    /// open on `asOf`: the rule and the days left (nil limit: only the opening, "open"); a program
+    /// not open yet or closed is given its finding's sentence instead, when it is evaluated.
+    struct TimingWords: ValueToMake {
+        enum Part { case rule, message }
+        let timing: ApplicationDeadline
+        let asOf: CalendarDate
+        let part: Part
+
+        var value: String {
+            let rule = timing.ruleWords
+            guard part == .message else { return rule }
+            guard let limit = timing.limit else { return "\(rule): open" }
+            let daysLeft = asOf.days(until: limit.applyBy)
+            return daysLeft == 0 ? "\(rule): today is the last day" : "\(rule): \(daysLeft) days left"
+        }
     }
 
     /// The first day to apply, set by the lead time's maximum.
