@@ -29,7 +29,7 @@ struct DescriptionLoadingCostTests {
         }
     }
 
-    @Test("XML elements keep their columns (prefixed, after others on the line, tabs) and their text pieces joined")
+    @Test("XML elements keep their columns (prefixed, after others on the line, tabs) and their text pieces joined, but for the white space between children")
     func xmlColumnsAndText() throws {
         let xml = "<?xml version=\"1.0\"?>\n<p:root xmlns:p=\"urn:x\">\n\t<a/><b x=\"1\">one <![CDATA[two]]> three</b>\n  <p:c>\n  </p:c><a\n/>\n</p:root>\n"
         let root = try XMLDocumentParser.parse(Array(xml.utf8), file: "t.xml", schema: nil).get()
@@ -40,8 +40,13 @@ struct DescriptionLoadingCostTests {
         #expect(root.children.map(\.column) == [2, 6, 3, 0])
         #expect(root.children[1].text == "one two three")
         #expect(root.children[2].text == "\n  ")
-        #expect(root.text == "\n\t\n  \n")
+        // Only white space between its children (the indentation): no text; mixed content keeps its pieces.
+        #expect(root.text == "")
         #expect(root.children[1].attribute("x") == "1" && root.children[1].attribute("y") == nil)
+        let mixed = try XMLDocumentParser.parse(Array("<m> x <a/>\n<![CDATA[ ]]>y<b/> </m>".utf8), file: "m.xml", schema: nil).get()
+        #expect(mixed.text == " x \n y ")
+        let blank = try XMLDocumentParser.parse(Array("<m> <a/>\r\n\t<![CDATA[ ]]></m>".utf8), file: "m.xml", schema: nil).get()
+        #expect(blank.text == "" && blank.children.count == 1)
     }
 
     @Test("a value's white space is trimmed as character by character, with or without the shortcut for plain ASCII ends")

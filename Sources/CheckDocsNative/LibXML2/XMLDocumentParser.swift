@@ -71,7 +71,9 @@ public enum XMLDocumentParser {
             attributeCount += 1
             property = attribute.pointee.next
         }
-        attributes.reserveCapacity(attributeCount)
+        // Reserved only when there is something to hold: reserving nothing still made a new
+        // (empty) buffer, twice for every element.
+        if attributeCount > 0 { attributes.reserveCapacity(attributeCount) }
         property = node.pointee.properties
         while let attribute = property {
             let attributeName = tags.name(attribute.pointee.name)
@@ -89,9 +91,11 @@ public enum XMLDocumentParser {
             property = attribute.pointee.next
         }
         var children: [XMLElementNode] = []
-        children.reserveCapacity(Int(xmlChildElementCount(node)))
+        let childCount = Int(xmlChildElementCount(node))
+        if childCount > 0 { children.reserveCapacity(childCount) }
         var firstText: UnsafeMutablePointer<xmlChar>?
         var textPieces = 0
+        var onlyWhiteSpace = true
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -101,6 +105,7 @@ public enum XMLDocumentParser {
                 if let content = current.pointee.content {
                     if textPieces == 0 { firstText = content }
                     textPieces += 1
+                    if onlyWhiteSpace { onlyWhiteSpace = isWhiteSpace(content) }
                 }
             default:
                 break
@@ -108,16 +113,31 @@ public enum XMLDocumentParser {
             child = current.pointee.next
         }
         // The text is every text piece's, in order. An element with children has a piece of white
-        // space around each: they are joined into one string made once, not appended piece by piece.
+        // space around each: nothing reads it (a description's texts are in elements of text
+        // alone), and joining it was a string made for half the elements of every description.
+        // Mixed content keeps its pieces, joined into one string made once.
         let text: String
         switch textPieces {
         case 0: text = ""
+        case _ where childCount > 0 && onlyWhiteSpace: text = ""
         case 1: text = String(cString: firstText!)  // set with the first piece
         default: text = joinedText(of: node)
         }
         return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
                               text: text, line: Int(xmlGetLineNo(node)), source: source)
     }
+}
+
+/// Whether a text piece is only XML white space (space, tab, line feed, carriage return).
+private func isWhiteSpace(_ content: UnsafeMutablePointer<xmlChar>) -> Bool {
+    var byte = content
+    while byte.pointee != 0 {
+        switch byte.pointee {
+        case 0x20, 0x09, 0x0A, 0x0D: byte += 1
+        default: return false
+        }
+    }
+    return true
 }
 
 /// The text and CDATA pieces of an element's children, concatenated.

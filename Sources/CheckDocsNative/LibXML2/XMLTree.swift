@@ -9,6 +9,8 @@ public final class XMLElementNode: Sendable {
     public let namespace: String?
     public let attributes: [(name: String, value: String)]
     public let children: [XMLElementNode]
+    /// Its text pieces, joined in order; empty for an element with children whose pieces are only
+    /// white space (the indentation between them), which nothing reads.
     public let text: String
     public let line: Int
     private let givenColumn: Int
