@@ -26,15 +26,15 @@ public struct VisaClassCheck: EligibilityCheck {
         }
         let held = Self.normalize(visa)
         // A handful of classes, compared in a list: a set of them cost more to make than the look-ups.
-        let acceptedSet = accepted.map(Self.normalize)
-        if acceptedSet.contains(held) { return .ok("\(visa) is accepted") }
+        let acceptedClasses = accepted.map(Self.normalize)
+        if acceptedClasses.contains(held) { return .ok("\(visa) is accepted") }
         let components = Self.components(held)
         // A visa of several classes: the recorded admission class, when it is one of them, decides.
         if components.count > 1, let admission = context.profile.admissionClass.map(Self.normalize), components.contains(admission) {
-            return acceptedSet.contains(admission) ? .ok("\(visa), admitted as \(admission), is accepted")
+            return acceptedClasses.contains(admission) ? .ok("\(visa), admitted as \(admission), is accepted")
                 : .ineligible(.notAccepted(visa: visa, accepted: accepted))
         }
-        if components.count > 1, components.contains(where: acceptedSet.contains) {
+        if components.count > 1, components.contains(where: acceptedClasses.contains) {
             return .notEvaluable(.severalClasses(visa: visa, accepted: accepted))
         }
         return .ineligible(.notAccepted(visa: visa, accepted: accepted))

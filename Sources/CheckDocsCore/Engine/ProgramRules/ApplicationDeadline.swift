@@ -109,7 +109,7 @@ public struct ApplicationDeadline: Hashable, Sendable {
     var opening: Opening? { applyFrom.map { Opening(span: leadTime!.max!, rotationStart: rotationStart!, applyFrom: $0) } }
 
     /// The timing rule in words: the opening day's, then the last day's.
-    var ruleWords: String {
+    var words: String {
         // Joined as they are made (a list of them was made and joined for every program).
         let opening = self.opening
         var rule = opening?.words ?? ""
@@ -127,7 +127,7 @@ public struct ApplicationDeadline: Hashable, Sendable {
         let part: Part
 
         var value: String {
-            let rule = timing.ruleWords
+            let rule = timing.words
             guard part == .message else { return rule }
             guard let limit = timing.limit else { return "\(rule): open" }
             let daysLeft = asOf.days(until: limit.applyBy)
