@@ -86,7 +86,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckDocsCLITests",
-            dependencies: ["CheckDocsCore"]
+            dependencies: ["CheckDocsCore"],
+            // The golden reports, read from the source tree by CLITests.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
