@@ -97,7 +97,8 @@ import Testing
             while !stop.isSet {
                 let path = folder + "/scans/scan\(round % 300).pdf"
                 unlink(path)
-                FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x25, count: (round % 7) * 4096))
+                // A churn against the scan: a file that could not be made this round is as good as one moved away.
+                _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x25, count: (round % 7) * 4096))
                 rename(path, folder + "/scans/moved\(round % 50).pdf")
                 round += 1
             }

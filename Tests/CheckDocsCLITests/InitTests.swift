@@ -96,7 +96,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let names = ["Passport \"bio\": page #1 2031-08-09.pdf", "CV back\\slash.pdf", "immunizations/PPD – Müller 2026-11-02.pdf",
                      "LoR CV.pdf", "notes.txt", "Passport 2020-01-01 2030-01-01.pdf"]
-        for name in names { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)) }
+        for name in names { #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8))) }
         let run = try CLITests.run(["init", folder])
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOfFile: folder + "/checkdocs.yaml", encoding: .utf8)
@@ -118,7 +118,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let names = ["\u{FEFF}CV 2026-01-01.pdf", "Passport \u{FEFF}2031-08-09.pdf", "LoR \u{FFFE}\u{301} Dr Smith\u{FFFF}.pdf"]
-        for name in names { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)) }
+        for name in names { #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8))) }
         let run = try CLITests.run(["init", folder])
         #expect(run.status == 0, "\(run.stderr)")
         let check = try CLITests.run([folder, "--as-of", "2026-12-01", "--kind", "observership", "--format", "json"])

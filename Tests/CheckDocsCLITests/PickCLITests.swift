@@ -43,7 +43,7 @@ import CheckDocsFormats
     static func pick(_ folder: String, _ catalog: String, plan: Bool = false) throws -> (status: Int32, json: [String: Any], stderr: String) {
         let run = try CLITests.run(["pick", folder, "--programs", catalog, "--as-of", "2026-12-01", "--format", "json"] + (plan ? ["--plan"] : []))
         let json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
-        return (run.status, json ?? [:], run.stderr)
+        return (run.status, json, run.stderr)
     }
 
     static func ids(_ list: Any?) -> [String] { (list as? [[String: Any]] ?? []).compactMap { $0["program"] as? String } }

@@ -149,7 +149,7 @@ import Testing
         #expect(Self.limit("Max core file size", of: pid) == "0")
         let addressSpace = try #require(Self.limit("Max address space", of: pid).flatMap { Int($0) })
         #expect(addressSpace <= 1 << 30)
-        let cpu = try #require(try Self.limit("Max cpu time", of: pid).flatMap { Int($0) })
+        let cpu = try #require(Self.limit("Max cpu time", of: pid).flatMap { Int($0) })
         #expect(cpu <= 20, "CPU limit \(cpu) s")
         let commandLine = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
         #expect(commandLine.contains("--internal-document-worker-v1"))

@@ -160,7 +160,7 @@ import Testing
             object.strings("none", [String](), into: &out)
             object.strings("list", ["a", "\u{85}"], into: &out)
             object.key(escaping: "k\"", into: &out)
-            var array = JSONArrayWriter(depth: 2)
+            let array = JSONArrayWriter(depth: 2)
             array.close(into: &out)
             object.close(into: &out)
             JSONObjectWriter(depth: 0).close(into: &out)

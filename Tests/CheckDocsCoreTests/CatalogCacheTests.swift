@@ -258,7 +258,7 @@ import Testing
         for shift in stride(from: 0, to: 64, by: 8) { trailer.append(UInt8(truncatingIfNeeded: indexOffset >> shift)) }
         for shift in stride(from: 0, to: 32, by: 8) { trailer.append(UInt8(truncatingIfNeeded: count >> shift)) }
         trailer += [UInt8](repeating: 0, count: 8) + Array("CDCATEND".utf8)
-        FileManager.default.createFile(atPath: setup.packPath, contents: whole.prefix(40))
+        #expect(FileManager.default.createFile(atPath: setup.packPath, contents: whole.prefix(40)))
         let handle = try #require(FileHandle(forWritingAtPath: setup.packPath))
         try handle.seek(toOffset: UInt64(indexOffset + count * 52))
         handle.write(Data(trailer))
@@ -338,7 +338,7 @@ import Testing
         let setup = try Setup(xml: 2, json: 0)
         defer { setup.remove() }
         let blocked = NSTemporaryDirectory() + "checkdocs-catalog-blocked-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: blocked, contents: Data("a file, not a folder".utf8))
+        #expect(FileManager.default.createFile(atPath: blocked, contents: Data("a file, not a folder".utf8)))
         defer { try? FileManager.default.removeItem(atPath: blocked) }
         let cache = CatalogCache(directory: blocked + "/checkdocs/catalog", toolVersion: "0.1.0", schemas: CatalogCache.builtinSchemas)
         let run = setup.load(cache)

@@ -27,7 +27,7 @@ import Testing
                 if name.hasSuffix("/") {
                     try FileManager.default.createDirectory(atPath: "\(root)/\(folder)/\(name)", withIntermediateDirectories: true)
                 } else {
-                    FileManager.default.createFile(atPath: "\(root)/\(folder)/\(name)", contents: Data())
+                    #expect(FileManager.default.createFile(atPath: "\(root)/\(folder)/\(name)", contents: Data()))
                 }
             }
         }
@@ -63,7 +63,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-prefetch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        FileManager.default.createFile(atPath: folder + "/observership.xml", contents: Data(LoadingTests.observershipChecklist(requiring: "tb_igra").utf8))
+        #expect(FileManager.default.createFile(atPath: folder + "/observership.xml", contents: Data(LoadingTests.observershipChecklist(requiring: "tb_igra").utf8)))
         let extended = try Knowledge.load(extraChecklists: [folder])
         let fresh = try Knowledge.assemble(BuiltinKnowledge.decode(), extraChecklists: [folder])
         #expect(extended.checklists == fresh.checklists && extended.catalog.types == fresh.catalog.types)

@@ -117,7 +117,7 @@ enum PDFFixtures {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let input = directory + "/in.pdf", output = directory + "/out.pdf"
-        FileManager.default.createFile(atPath: input, contents: Data(pdf))
+        guard FileManager.default.createFile(atPath: input, contents: Data(pdf)) else { throw CocoaError(.fileWriteUnknown) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["qpdf", "--encrypt", userPassword, "owner-secret", "256", "--print=none", "--", input, output]

@@ -12,15 +12,15 @@ struct TemporaryFolder {
         for file in files {
             let full = path + "/" + file
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(Self.sample(named: file)))
+            #expect(FileManager.default.createFile(atPath: full, contents: Data(Self.sample(named: file))))
         }
         for (file, bytes) in contents {
             let full = path + "/" + file
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: full, contents: Data(bytes)))
         }
         if let manifest {
-            FileManager.default.createFile(atPath: path + "/checkdocs.yaml", contents: Data(manifest.utf8))
+            #expect(FileManager.default.createFile(atPath: path + "/checkdocs.yaml", contents: Data(manifest.utf8)))
         }
     }
 

@@ -66,7 +66,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let big = folder.path + "/big.yaml"
-        FileManager.default.createFile(atPath: big, contents: Data(repeating: UInt8(ascii: "#"), count: YAMLReader.maxBytes + 1))
+        #expect(FileManager.default.createFile(atPath: big, contents: Data(repeating: UInt8(ascii: "#"), count: YAMLReader.maxBytes + 1)))
         #expect(throws: InputErrors.self) { try WaiverLoader(schemas: Fixture.knowledge.schemas).load(file: big) }
     }
 

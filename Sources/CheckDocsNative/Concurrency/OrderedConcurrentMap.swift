@@ -28,11 +28,11 @@ public func orderedConcurrentMap<Value: Sendable, Failure: Error>(
             try consume(index, value)
         } catch {
             slots.cancel()
-            _ = producer.wait()
+            producer.wait()
             throw error
         }
     }
-    _ = producer.wait()
+    producer.wait()
 }
 
 /// The values made ahead of the consumer, in a ring of `window` slots, under one condition.

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CheckDocsNative
 
 /// Where one report goes. Nothing becomes visible until the run's `ReportCommit` commits: a file
 /// is written to a temporary beside it (registered with `PendingFiles`, so a signal removes it),
