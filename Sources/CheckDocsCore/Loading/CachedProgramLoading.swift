@@ -10,12 +10,12 @@ extension ProgramLoader {
         var hit = false
     }
 
-    /// Loads the given files on all cores, as `load(files:)` does, taking each validated tree from
-    /// `pack` when the file's bytes are those it was made from (docs/performance.md, "The
+    /// Loads the given files on all cores, results in the files' order; with a `pack`, taking each
+    /// validated tree from it when the file's bytes are those it was made from (docs/performance.md, "The
     /// compiled-catalog cache"). Every file is still read and hashed; only the parse and
     /// validation are skipped, and `ProgramDecoder` runs either way, so a cached run's model is
     /// the one an uncached run makes. What loaded is recorded in the pack, in the files' order.
-    func load(files: [String], pack: CatalogPack) -> (descriptions: [ProgramDescription], errors: [InputError]) {
+    func load(files: [String], pack: CatalogPack?) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         Self.gather(files.concurrentMap { load(file: $0, pack: pack) }, pack: pack)
     }
 

@@ -52,7 +52,6 @@ public enum DescriptionFolder {
         return (files, errors)
     }
 
-    /// Whether the raw name ends in `.` and one of the extensions, in any case.
     /// Whether `path` is, or may hold, an XML description, at a glance: an `.xml` file, or a folder
     /// with an `.xml` file or a sub-folder at its top (not searched further; a `.json` name is
     /// not looked at). For a guess only (`KnowledgePrefetch`): what is read is what
@@ -66,6 +65,7 @@ public enum DescriptionFolder {
         }
     }
 
+    /// Whether the raw name ends in `.` and one of the extensions, in any case.
     private static func hasExtension(_ name: [UInt8], _ extensions: Set<String>) -> Bool {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")),
               let suffix = String(validating: name[(dot + 1)...], as: UTF8.self) else { return false }

@@ -119,9 +119,6 @@ public struct Knowledge: Sendable {
     }
 }
 
-/// Runs a whole check: scan the folder once, then load, resolve and evaluate programs a batch at
-/// a time, handing each result on as it is made, so memory stays flat whatever the catalog's size.
-
 /// The built-in document types and standard checklists as decoded, before any `--checklists` is
 /// added: what every `Knowledge` of a process starts from, decoded once when `KnowledgePrefetch`
 /// made it while the command line was parsed.
@@ -144,14 +141,7 @@ struct BuiltinKnowledge: Sendable {
             _ = decoding.wait()
             throw error
         }
-        var checklists: [ProgramDescription] = []
-        var errors: [InputError] = []
-        for loaded in decoding.wait() {
-            switch loaded {
-            case let .success(description): checklists.append(description)
-            case let .failure(failure): errors += failure.errors
-            }
-        }
+        let (checklists, errors) = ProgramLoader.gather(decoding.wait().map { ProgramLoader.CachedLoad(result: $0) }, pack: nil)
         return BuiltinKnowledge(types: types, checklists: checklists, errors: errors)
     }
 }

@@ -95,7 +95,7 @@ public struct ProgramLoader: Sendable {
     public func loadAll(_ paths: [String], cache: CatalogCache? = nil) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         let listing = Self.files(in: paths)
         let pack = cache?.pack(for: paths)
-        let loaded = pack.map { load(files: listing.files, pack: $0) } ?? load(files: listing.files)
+        let loaded = load(files: listing.files, pack: pack)
         pack?.finish()
         return (loaded.descriptions, listing.errors + loaded.errors)
     }
@@ -124,6 +124,6 @@ public struct ProgramLoader: Sendable {
 
     /// Loads the given files on all cores; results keep the files' order.
     public func load(files: [String]) -> (descriptions: [ProgramDescription], errors: [InputError]) {
-        Self.gather(files.concurrentMap { CachedLoad(result: load(file: $0)) }, pack: nil)
+        load(files: files, pack: nil)
     }
 }

@@ -117,8 +117,10 @@ public enum ReadinessChecker {
         context.session = request.session
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
-        // One evaluator per core, each with candidates of its own (EvaluatorPool).
-        var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: request.evaluatesOnCallingThread ? 1 : evaluationLanes)
+        // One evaluator per core, each with candidates of its own (EvaluatorPool); one for a check
+        // that evaluates on its own thread.
+        let lanes = request.evaluatesOnCallingThread ? 1 : evaluationLanes
+        var evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: lanes)
         // How many files were inspected when the evaluators' kept outcomes were found (`ExpressionMemo`).
         var outcomesInspected = context.inspector?.inspectionCount
         var documents = folder.documents
@@ -154,7 +156,7 @@ public enum ReadinessChecker {
                 rebuilt.session = request.session
                 rebuilt.ruleTexts = request.ruleTexts
                 context = rebuilt
-                evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: request.evaluatesOnCallingThread ? 1 : evaluationLanes)
+                evaluators = EvaluatorPool(ProgramEvaluator(context: context), count: lanes)
             }
             // Read the content these programs' file rules need (each file once per run). An outcome
             // of a rule kept from an earlier batch may have been found without what was read since.
