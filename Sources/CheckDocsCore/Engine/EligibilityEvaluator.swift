@@ -13,27 +13,47 @@ struct EligibilityEvaluator {
                               severity: severity, supplier: .applicant, due: .application, files: [], messageWords: message,
                               reasonData: reason, candidates: [], choice: nil, hint: rule.hint, ruleWords: Words(rule.title), origin: "")
         }
-        var unknownCondition: String?
+        let decision = decide(rule)
+        // Only a condition that does not hold leaves no verdict.
+        guard let verdict = decision.verdict else {
+            let condition = rule.condition.map { RuleDescription.describe($0) } ?? ""
+            return result(.notApplicable, message: Words("applies only if \(condition)"), severity: decision.severity)
+        }
+        let frame: RequirementMessage.Frame = decision.undecidedCondition.map { .undecidedCondition($0) } ?? .none
+        return result(decision.status, message: RequirementMessage.words(verdict.words, frame: frame, measuredFrom: nil, catalog: context.wordingCatalog),
+                      reason: verdict.finding.map { ReasonData(finding: $0, file: nil) }, severity: decision.severity)
+    }
+
+    /// What decides a rule's result: its status and severity, the verdict of its check (nil when
+    /// its condition does not hold: not applicable), and the condition left undecided, in words,
+    /// when that turned a failure into `not-evaluable`.
+    struct Decision {
+        var status: RequirementStatus
+        var severity: Severity
+        var verdict: EligibilityVerdict?
+        var undecidedCondition: String?
+    }
+
+    /// The rule's condition, then its check's verdict (kept for the same check and days). Its
+    /// status and severity alone are all a batch summary reads (`ProgramEvaluator.status`).
+    func decide(_ rule: EligibilityRule) -> Decision {
+        var unknownField: String?
         if let condition = rule.condition {
             switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: nil) {
             case .holds: break
-            case .fails:
-                return result(.notApplicable, message: Words("applies only if \(RuleDescription.describe(condition))"), severity: rule.severity)
-            case let .unknown(field):
-                unknownCondition = "applies only if \(RuleDescription.describe(condition)); set `\(field)` in the manifest to decide"
+            case .fails: return Decision(status: .notApplicable, severity: rule.severity)
+            case let .unknown(field): unknownField = field
             }
         }
         // The same check measured from the same days decides the same in every program (`ExpressionMemo`).
         let verdict = context.outcomes.verdict(of: rule, dates: dates) { rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates)) }
-        var status = verdict.status
-        var frame = RequirementMessage.Frame.none
         // Unmet, but the rule may not apply at all: undecided, not ineligible.
-        if status.isFailure, let unknownCondition {
-            status = .notEvaluable
-            frame = .undecidedCondition(unknownCondition)
+        // A rule left undecided has the severity it asks for then.
+        let undecidedSeverity = rule.ifNotEvaluable ?? rule.severity
+        guard verdict.status.isFailure, let unknownField, let condition = rule.condition else {
+            return Decision(status: verdict.status, severity: verdict.status == .notEvaluable ? undecidedSeverity : rule.severity, verdict: verdict)
         }
-        return result(status, message: RequirementMessage.words(verdict.words, frame: frame, measuredFrom: nil, catalog: context.wordingCatalog),
-                      reason: verdict.finding.map { ReasonData(finding: $0, file: nil) },
-                      severity: status == .notEvaluable ? rule.ifNotEvaluable ?? rule.severity : rule.severity)
+        return Decision(status: .notEvaluable, severity: undecidedSeverity, verdict: verdict,
+                        undecidedCondition: "applies only if \(RuleDescription.describe(condition)); set `\(unknownField)` in the manifest to decide")
     }
 }

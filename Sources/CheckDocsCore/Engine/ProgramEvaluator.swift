@@ -18,10 +18,8 @@ public struct ProgramEvaluator: Sendable {
         // The description is read in place, with `rotation` beside it: a copy of it with the
         // rotation changed retained and released each of its strings and lists, for every program.
         let description = program.description
-        let timing = ApplicationDeadline(deadline: description.deadline, leadTime: description.leadTime, rotationStart: rotation?.start)
+        let (timing, dates) = timingAndDates(description, rotation: rotation)
         let effectiveDeadline = timing.applyBy
-        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: description.deadline,
-                                 offer: context.profile.targets[description.id]?.offer)
         var results: [RequirementResult] = []
 
         if let timing = timing.evaluate(context, origin: description.id) { results.append(timing) }
@@ -46,6 +44,36 @@ public struct ProgramEvaluator: Sendable {
             deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
             status: ProgramStatus(results), requirements: results, file: description.file.file)
     }
+
+    /// The program's status, and the highest severity of a failing result, decided as `evaluate`
+    /// decides them but without making the results (their fields, words and windows): all that a
+    /// batch summary reads of a program (docs/performance.md, "Statuses alone").
+    public func status(_ program: ResolvedProgram) -> ProgramStatus.Tally {
+        // A program that lists sessions chooses one by its results.
+        if program.description.sessions != nil { return ProgramStatus.Tally(evaluate(program).requirements) }
+        let description = program.description
+        let (timing, dates) = timingAndDates(description, rotation: description.rotation)
+        var tally = ProgramStatus.Tally()
+        if let timing = timing.evaluate(context, origin: description.id) { tally.add(timing.category, timing.status, timing.severity) }
+        let eligibility = EligibilityEvaluator(context: context, dates: dates)
+        for index in program.eligibility.indices {
+            let decision = eligibility.decide(program.eligibility[index])
+            tally.add(.eligibility, decision.status, decision.severity)
+        }
+        let requirements = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
+        for index in program.requirements.indices {
+            tally.add(.document, requirements.status(at: index), program.requirements[index].severity)
+        }
+        return tally
+    }
+
+    /// When the program can be applied to, and the days its rules are measured from, with `rotation` as its rotation.
+    private func timingAndDates(_ description: ProgramDescription, rotation: Rotation?) -> (ApplicationDeadline, ProgramDates) {
+        let timing = ApplicationDeadline(deadline: description.deadline, leadTime: description.leadTime, rotationStart: rotation?.start)
+        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: description.deadline,
+                                 offer: context.profile.targets[description.id]?.offer)
+        return (timing, dates)
+    }
 }
 
 extension ProgramStatus {
@@ -53,14 +81,32 @@ extension ProgramStatus {
     /// `ready`. Waived results are not failures, so they count for nothing here.
     public init(_ results: [RequirementResult]) {
         // One pass, each result read in place (a search per status copied the results it passed).
-        var ineligible = false, closed = false, blocked = false
-        for index in results.indices {
-            let (category, status, severity) = (results[index].category, results[index].status, results[index].severity)
-            if category == .eligibility && status == .ineligible && severity == .error { ineligible = true }
-            if category == .timing && status.isFailure && severity == .error { closed = true }
-            if results[index].blocks(at: .error) { blocked = true }
+        self = Tally(results).status
+    }
+
+    /// A program's status worked out one result at a time, from what decides it: a result's
+    /// category, status and severity. Its results, or their statuses alone (`ProgramEvaluator.status`),
+    /// are tallied the same way.
+    public struct Tally: Sendable {
+        private var ineligible = false, closed = false, blocked = false
+        /// The highest severity of a failing result: the program blocks at any threshold up to it.
+        public private(set) var worstFailure: Severity?
+
+        init() {}
+
+        init(_ results: [RequirementResult]) {
+            for index in results.indices { add(results[index].category, results[index].status, results[index].severity) }
         }
-        self = ineligible ? .ineligible : closed ? .closed : blocked ? .notReady : .ready
+
+        mutating func add(_ category: RequirementResult.Category, _ status: RequirementStatus, _ severity: Severity) {
+            guard status.isFailure else { return }
+            if category == .eligibility && status == .ineligible && severity == .error { ineligible = true }
+            if category == .timing && severity == .error { closed = true }
+            if severity >= .error { blocked = true }
+            if worstFailure.map({ severity > $0 }) ?? true { worstFailure = severity }
+        }
+
+        public var status: ProgramStatus { ineligible ? .ineligible : closed ? .closed : blocked ? .notReady : .ready }
     }
 }
 
@@ -124,6 +170,13 @@ struct ReportSummaryBuilder {
         for fee in programFees {
             if canApply { fees[fee.currency]!.amount += fee.amount } else { uncounted[fee.currency]!.amount += fee.amount }
         }
+    }
+
+    /// A program decided without its results (`CheckEvents.readsResults`): its status is counted,
+    /// and whether it blocks; there is nothing to gather for the rest of the summary.
+    mutating func add(_ program: ProgramStatus.Tally) {
+        counts[program.status, default: 0] += 1
+        if let failOn, !blocking, let worst = program.worstFailure { blocking = worst >= failOn }
     }
 
     /// Items blocking the most programs first, then those that alone block the most, then by id.

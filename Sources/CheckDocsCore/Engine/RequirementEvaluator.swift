@@ -35,14 +35,49 @@ struct RequirementEvaluator {
         // A rule measured from the rotation, of a program that gives no rotation dates, says the day
         // it measured from instead.
         let measuredFrom = dates.rotation == nil && requirement.measuredFromRotation ? context.asOf : nil
+        let decision = decide(requirement)
+        guard let listed = decision.listed else {
+            return result(.notApplicable, message: RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
+                                                                             measuredFrom: measuredFrom, catalog: context.wordingCatalog),
+                          hint: requirement.hint)
+        }
+        let status = decision.status
+        var hint = requirement.hint
+        if status == .missing, hint == nil || requirement.supplier != .applicant {
+            let supplierHint: String
+            switch requirement.supplier {
+            case .applicant: supplierHint = "Add it to the folder, named so its type is recognized, or declare it in the manifest."
+            case .homeSchool: supplierHint = "Your home school provides this: ask its registrar or visiting-student office."
+            case .host: supplierHint = "The host institution provides this after an offer."
+            }
+            hint = hint.map { $0 + " " + supplierHint } ?? supplierHint
+        }
+        return result(status, files: listed.files,
+                      message: RequirementMessage.words(listed.outcome.words, frame: decision.frame, measuredFrom: measuredFrom,
+                                                        catalog: context.wordingCatalog),
+                      reason: listed.outcome.reason, candidates: listed.candidates, choice: listed.outcome.choice, hint: hint)
+    }
+
+    /// The status of the program's requirement at `index`, decided as `evaluate(at:)` decides it,
+    /// without the result's fields and words: all a batch summary reads (`ProgramEvaluator.status`).
+    func status(at index: Int) -> RequirementStatus { decide(words.requirements[index]).status }
+
+    /// What decides a requirement's result: its status, the frame its message is set in, and the
+    /// outcome of its expression (nil when its condition does not hold: not applicable).
+    struct Decision {
+        var status: RequirementStatus
+        var frame: RequirementMessage.Frame
+        var listed: ListedOutcome?
+    }
+
+    /// The requirement's condition, then its expression's outcome (kept for the same rule and
+    /// days), then how its stage and the program's offer frame a failure.
+    func decide(_ requirement: Requirement) -> Decision {
         var unknownCondition: String?
         if let condition = requirement.condition {
             switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: context) {
             case .holds: break
-            case .fails:
-                return result(.notApplicable, message: RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
-                                                                                 measuredFrom: measuredFrom, catalog: context.wordingCatalog),
-                              hint: requirement.hint)
+            case .fails: return Decision(status: .notApplicable, frame: .none, listed: nil)
             case let .unknown(field):
                 unknownCondition = (requirement.appliesOnlyIf ?? "") + "; set `\(field)` in the manifest to decide"
             }
@@ -76,19 +111,7 @@ struct RequirementEvaluator {
                 frame = .notYetDue(requirement.due)
             }
         }
-        var hint = requirement.hint
-        if status == .missing, hint == nil || requirement.supplier != .applicant {
-            let supplierHint: String
-            switch requirement.supplier {
-            case .applicant: supplierHint = "Add it to the folder, named so its type is recognized, or declare it in the manifest."
-            case .homeSchool: supplierHint = "Your home school provides this: ask its registrar or visiting-student office."
-            case .host: supplierHint = "The host institution provides this after an offer."
-            }
-            hint = hint.map { $0 + " " + supplierHint } ?? supplierHint
-        }
-        return result(status, files: listed.files,
-                      message: RequirementMessage.words(listed.outcome.words, frame: frame, measuredFrom: measuredFrom, catalog: context.wordingCatalog),
-                      reason: listed.outcome.reason, candidates: listed.candidates, choice: listed.outcome.choice, hint: hint)
+        return Decision(status: status, frame: frame, listed: listed)
     }
 
     /// The expression's outcome, with the files it names and its candidates as a result lists them.

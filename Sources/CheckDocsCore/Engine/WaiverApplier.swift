@@ -15,6 +15,9 @@ public struct WaiverApplier: Sendable {
     private var used: Set<Int> = []
     private var applied = 0
 
+    /// Whether no waiver is in effect: no result can be waived.
+    var waivesNothing: Bool { active.isEmpty }
+
     public init(_ waivers: [Waiver], asOf: CalendarDate) {
         active = waivers.filter { $0.expires >= asOf }
         expired = waivers.filter { $0.expires < asOf }

@@ -233,11 +233,22 @@ public protocol CheckEvents {
     /// batch summary or a JSON report would otherwise word once or never (docs/performance.md,
     /// "Messages worded when read").
     var readsNeededFacts: Bool { get }
+    /// Whether the events read each program's results. Events that read only each program's
+    /// status (a batch's summary lines) say no: the check then decides each program without making
+    /// its results (`ProgramEvaluator.status`) when no waiver is in effect, hands each on with
+    /// `program(id:status:)` instead of `program(_:)`, and ends with a summary of the status
+    /// counts and `blocking` alone (docs/performance.md, "Statuses alone").
+    var readsResults: Bool { get }
+    /// A program's status, for events that do not read results (`readsResults`).
+    mutating func program(id: String, status: ProgramStatus) throws(InputErrors)
 }
 
 extension CheckEvents {
     public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? { nil }
     public var readsNeededFacts: Bool { true }
+    public var readsResults: Bool { true }
+    /// Never called on events that read results.
+    public mutating func program(id: String, status: ProgramStatus) throws(InputErrors) {}
     public mutating func program(_ result: ProgramResult, prepared: [[UInt8]?]) throws(InputErrors) { try program(result) }
 }
 

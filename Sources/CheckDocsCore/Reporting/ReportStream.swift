@@ -67,6 +67,8 @@ public struct ReportStream: CheckEvents {
     /// Each reporter's fragment of a program, made on the evaluating thread from the reporters'
     /// immutable parts (Reporter.fragments); nil when no reporter makes fragments.
     public var readsNeededFacts: Bool { outputs.contains { $0.reporter.readsNeededFacts } }
+    /// A stream with no report to write (a batch folder's, with summaries only) reads none.
+    public var readsResults: Bool { !outputs.isEmpty }
 
     public var preparation: (@Sendable (ProgramResult) -> [[UInt8]?])? {
         let makers = outputs.map(\.reporter.fragments)

@@ -79,12 +79,19 @@ private struct OutcomeEvents: CheckEvents {
     var outcome: FolderOutcome
 
     var readsNeededFacts: Bool { stream.readsNeededFacts }
+    /// The summary lines read each program's status alone: its results only for a report to write.
+    var readsResults: Bool { stream.readsResults }
 
     mutating func begin(_ header: ReportHeader) throws(InputErrors) { try stream.begin(header) }
     mutating func program(_ result: ProgramResult) throws(InputErrors) {
-        outcome.statusCounts[result.status, default: 0] += 1
-        outcome.programStatuses.append(.init(id: result.id, status: result.status))
+        count(id: result.id, status: result.status)
         try stream.program(result)
+    }
+    mutating func program(id: String, status: ProgramStatus) throws(InputErrors) { count(id: id, status: status) }
+
+    private mutating func count(id: String, status: ProgramStatus) {
+        outcome.statusCounts[status, default: 0] += 1
+        outcome.programStatuses.append(.init(id: id, status: status))
     }
     mutating func end(_ summary: ReportSummary) throws(InputErrors) {
         try stream.end(summary)

@@ -2,11 +2,11 @@ import CheckDocsNative
 import CheckDocsFormats
 import class Foundation.ProcessInfo
 
-/// One program evaluated, waived and formatted on a worker thread.
-private struct EvaluatedProgram: Sendable {
-    var result: ProgramResult
-    var matched: [Int]
-    var prepared: [[UInt8]?]
+/// One program evaluated, waived and formatted on a worker thread; or, for events that read no
+/// results, decided alone (`CheckEvents.readsResults`).
+private enum EvaluatedProgram: Sendable {
+    case result(ProgramResult, matched: [Int], prepared: [[UInt8]?])
+    case status(id: String, ProgramStatus.Tally)
 }
 
 /// What one `check` run is asked to do.
@@ -178,15 +178,25 @@ public enum ReadinessChecker {
             let waiving = waivers
             let prepare = events.preparation
             let pool = evaluators
+            // Events that read only statuses get a program's status, decided without its results,
+            // unless a waiver could change it (docs/performance.md, "Statuses alone").
+            let statusesAlone = !events.readsResults && waiving.waivesNothing
             let make: @Sendable (Int) -> EvaluatedProgram = { index in
+                if statusesAlone { return .status(id: chosen[index].id, pool.withEvaluator { $0.status(chosen[index]) }) }
                 let evaluated = pool.withEvaluator { $0.evaluate(chosen[index]) }
                 let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided))
-                return EvaluatedProgram(result: result, matched: matched, prepared: prepare?(result) ?? [])
+                return .result(result, matched: matched, prepared: prepare?(result) ?? [])
             }
             func consume(_ outcome: EvaluatedProgram) throws(InputErrors) {
-                waivers.record(outcome.matched)
-                summary.add(outcome.result)
-                try events.program(outcome.result, prepared: outcome.prepared)
+                switch outcome {
+                case let .result(result, matched, prepared):
+                    waivers.record(matched)
+                    summary.add(result)
+                    try events.program(result, prepared: prepared)
+                case let .status(id, tally):
+                    summary.add(tally)
+                    try events.program(id: id, status: tally.status)
+                }
             }
             if request.evaluatesOnCallingThread {
                 for index in chosen.indices { try consume(make(index)) }

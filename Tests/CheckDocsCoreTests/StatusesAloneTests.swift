@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import CheckDocsNative
+@testable import CheckDocsCore
+
+/// A batch folder with no report to write decides each program without making its results
+/// (`ProgramEvaluator.status`; docs/performance.md, "Statuses alone"). Its summary line must be
+/// the one the full results give: the same status for every program, and the same `blocking`.
+@Suite struct StatusesAloneTests {
+    static let samples = ["expired-and-ineligible", "missing-items", "newcomer", "pick-older-graduate", "pick-recent-graduate",
+                          "pick-student", "ready"]
+
+    @Test("a folder's summary line decided from statuses alone is the one its results give",
+          arguments: samples, [false, true])
+    func sameOutcome(sample: String, catalog: Bool) throws {
+        let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path
+        let programs = catalog ? [BatchThreadsTests.root.appendingPathComponent("catalog").path] : []
+        for asOf in ["2026-12-01", "2027-06-15"] {
+            for failOn in [Severity.error, .warning] {
+                var request = CheckRequest(folder: "", programPaths: programs, asOf: CalendarDate(iso: asOf)!, failOn: failOn)
+                request.evaluatesOnCallingThread = true
+                let (withResults, alone) = try Self.outcomes(folder, request)
+                #expect(withResults.errors.isEmpty)
+                #expect(withResults.programCount > 1)
+                #expect(alone == withResults, "\(sample), \(asOf), --fail-on \(failOn)")
+            }
+        }
+    }
+
+    @Test("the real-program catalog's statuses differ from folder to folder, so the comparison above can tell them apart")
+    func catalogStatusesVary() throws {
+        var request = CheckRequest(folder: "", programPaths: [BatchThreadsTests.root.appendingPathComponent("catalog").path],
+                                   asOf: CalendarDate(iso: "2026-12-01")!)
+        request.evaluatesOnCallingThread = true
+        var seen = Set<ProgramStatus>()
+        for sample in Self.samples {
+            let (_, alone) = try Self.outcomes(BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path, request)
+            seen.formUnion(alone.programStatuses.map(\.status))
+        }
+        #expect(seen.count >= 3)
+    }
+
+    @Test("a waiver in effect is applied to the results, so its folder's programs are evaluated whole")
+    func waiverKeepsResults() throws {
+        let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/missing-items").path
+        let location = SourceLocation(file: "--waivers")
+        let waivers = ["lor", "mspe"].map {
+            Waiver(program: "msslw-im-residency", requirement: $0, reason: "sent by the school", expires: CalendarDate(iso: "2027-01-01")!,
+                   location: location)
+        }
+        var request = CheckRequest(folder: "", asOf: CalendarDate(iso: "2026-12-01")!, waivers: waivers)
+        request.evaluatesOnCallingThread = true
+        let (withResults, alone) = try Self.outcomes(folder, request)
+        #expect(alone == withResults)
+        #expect(alone.waivers?.applied == 2)
+        #expect(alone.programStatuses.contains(FolderOutcome.ProgramStatusEntry(id: "msslw-im-residency", status: .ready)))
+    }
+
+    /// The folder's outcome with a JSON report to write (every result made), and with none.
+    static func outcomes(_ folder: String, _ request: CheckRequest) throws -> (withResults: FolderOutcome, alone: FolderOutcome) {
+        let checker = try BatchChecker(request: request, knowledge: Fixture.knowledge)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-statuses-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let commit = ReportCommit()
+        let full = checker.check(folder, stream: ReportStream([ReportStream.Output(reporter: StreamingReporter(JSONReporter()), file: output)],
+                                                              commit: commit),
+                                 evaluatesOnCallingThread: request.evaluatesOnCallingThread)
+        try commit.commit()
+        let alone = checker.check(folder, stream: ReportStream([]), evaluatesOnCallingThread: request.evaluatesOnCallingThread)
+        return (full, alone)
+    }
+}
