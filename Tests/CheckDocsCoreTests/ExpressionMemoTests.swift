@@ -140,4 +140,31 @@ import CheckDocsNative
         pool.forgetOutcomes()
         pool.withEvaluator { #expect($0.context.outcomes.count == 0) }
     }
+
+    @Test("statuses alone are kept apart from outcomes, up to their own capacity, and forgotten with them")
+    func statusesAlone() {
+        let memo = ExpressionMemo()
+        let dates = ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!)
+        var made = 0
+        func status(_ index: Int) -> RequirementStatus {
+            let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "type-\(index)", location: CheckDocsNative.SourceLocation(file: "x"))),
+                                          origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
+            return memo.status(for: memo.key(requirement, dates)) {
+                made += 1
+                return index.isMultiple(of: 2) ? .ok : .missing
+            }
+        }
+        // Far more than the outcomes' budget: a status is a byte.
+        for index in 0..<ExpressionMemo.statusCapacity + 10 { _ = status(index) }
+        #expect(made == ExpressionMemo.statusCapacity + 10)
+        #expect(status(1) == .missing && status(2) == .ok)
+        #expect(made == ExpressionMemo.statusCapacity + 10)
+        // One past the capacity was not kept; nor is an outcome kept for a status.
+        #expect(status(ExpressionMemo.statusCapacity + 5) == .missing)
+        #expect(made == ExpressionMemo.statusCapacity + 11)
+        #expect(memo.count == 0)
+        memo.removeAll()
+        _ = status(1)
+        #expect(made == ExpressionMemo.statusCapacity + 12)
+    }
 }

@@ -145,6 +145,10 @@ final class ExpressionMemo: Sendable {
     /// in words per evaluator raised the 10,000-program check's peak by a megabyte, and the rules
     /// every program repeats come first.
     static let capacity = 256
+    /// At most this many statuses alone are kept (`status(for:)`): a status is a byte beside its
+    /// key, where an outcome lists files, so a batch folder decided from statuses keeps every rule
+    /// and days of a 1,000-program catalog it meets (about 1 MB at most).
+    static let statusCapacity = 16_384
 
     private struct Outcomes {
         var values: [Key: ListedOutcome] = [:]
@@ -154,6 +158,7 @@ final class ExpressionMemo: Sendable {
     private let outcomes = Mutex(Outcomes())
     private let ruleTexts = Mutex<[Key: String]>([:])
     private let verdicts = Mutex<[Key: EligibilityVerdict]>([:])
+    private let statuses = Mutex<[Key: RequirementStatus]>([:])
 
     init() {}
 
@@ -173,6 +178,17 @@ final class ExpressionMemo: Sendable {
             kept.weight += weight
             outcome.considered?.keepWords()
         }
+    }
+
+    /// The status alone of the outcome for `key`, for a program decided without its results
+    /// (`RequirementEvaluator.status(at:)`): the one kept, else `make()`'s, kept while there is room.
+    func status(for key: Key, make: () -> RequirementStatus) -> RequirementStatus {
+        if let known = statuses.withLock({ $0[key] }) { return known }
+        let status = make()
+        statuses.withLock { kept in
+            if kept.count < Self.statusCapacity { kept[key] = status }
+        }
+        return status
     }
 
     /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
@@ -208,6 +224,7 @@ final class ExpressionMemo: Sendable {
         outcomes.withLock { $0 = Outcomes() }
         ruleTexts.withLock { $0.removeAll() }
         verdicts.withLock { $0.removeAll() }
+        statuses.withLock { $0.removeAll() }
     }
 }
 

@@ -35,7 +35,7 @@ struct RequirementEvaluator {
         // A rule measured from the rotation, of a program that gives no rotation dates, says the day
         // it measured from instead.
         let measuredFrom = dates.rotation == nil && requirement.measuredFromRotation ? context.asOf : nil
-        let decision = decide(requirement)
+        let decision = decide(requirement, listing: true)
         guard let listed = decision.listed else {
             return result(.notApplicable, message: RequirementMessage.words(.fixed(requirement.appliesOnlyIf ?? ""), frame: .none,
                                                                              measuredFrom: measuredFrom, catalog: context.wordingCatalog),
@@ -60,10 +60,11 @@ struct RequirementEvaluator {
 
     /// The status of the program's requirement at `index`, decided as `evaluate(at:)` decides it,
     /// without the result's fields and words: all a batch summary reads (`ProgramEvaluator.status`).
-    func status(at index: Int) -> RequirementStatus { decide(words.requirements[index]).status }
+    func status(at index: Int) -> RequirementStatus { decide(words.requirements[index], listing: false).status }
 
     /// What decides a requirement's result: its status, the frame its message is set in, and the
-    /// outcome of its expression (nil when its condition does not hold: not applicable).
+    /// outcome of its expression (nil when its condition does not hold: not applicable; and when
+    /// only the status was asked for).
     struct Decision {
         var status: RequirementStatus
         var frame: RequirementMessage.Frame
@@ -71,8 +72,10 @@ struct RequirementEvaluator {
     }
 
     /// The requirement's condition, then its expression's outcome (kept for the same rule and
-    /// days), then how its stage and the program's offer frame a failure.
-    func decide(_ requirement: Requirement) -> Decision {
+    /// days), then how its stage and the program's offer frame a failure. `listing`: the outcome
+    /// is wanted with the files and candidates a result lists; else its status alone, which is
+    /// kept apart, many more of them (`ExpressionMemo.status(for:make:)`).
+    func decide(_ requirement: Requirement, listing: Bool) -> Decision {
         var unknownCondition: String?
         if let condition = requirement.condition {
             switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: context) {
@@ -87,17 +90,21 @@ struct RequirementEvaluator {
         // same files and candidates (`ExpressionMemo`).
         let memo = context.outcomes
         let key = memo.key(requirement, dates)
-        let listed: ListedOutcome
-        if let kept = memo.outcome(for: key) {
+        var listed: ListedOutcome?
+        var status: RequirementStatus
+        if !listing {
+            status = memo.status(for: key) { evaluate(requirement.expression).status }
+        } else if let kept = memo.outcome(for: key) {
             listed = kept
+            // The outcome's fields are read from the kept object in place: a copy of the outcome
+            // retained and released a dozen references per requirement.
+            status = kept.outcome.status
         } else {
-            listed = listedOutcome(of: requirement.expression)
-            memo.keep(listed, for: key)
+            let made = listedOutcome(of: requirement.expression)
+            memo.keep(made, for: key)
+            listed = made
+            status = made.outcome.status
         }
-
-        // The outcome's fields are read from the kept object in place: a copy of the outcome
-        // retained and released a dozen references per requirement.
-        var status = listed.outcome.status
         var frame = RequirementMessage.Frame.none
         if status.isFailure {
             if let unknownCondition {
