@@ -27,6 +27,40 @@ import Testing
         }
     }
 
+    @Test("every requirement's status decided alone is its whole outcome's, with the same partial alternatives")
+    func sameStatusPerRequirement() throws {
+        let programs = try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
+            + Fixture.knowledge.standardPrograms()
+        var seen = Set<RequirementStatus>()
+        var partial = 0
+        for sample in Self.samples {
+            let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path
+            let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder)
+            for asOf in ["2026-12-01", "2027-06-15"] {
+                let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
+                                                hasManifest: applicant.manifest.file != nil, catalog: Fixture.knowledge.catalog,
+                                                documents: applicant.documents, inspector: applicant.makeInspector())
+                context.inspector?.inspect(ClauseNeeds(programs).contentPaths(in: context))
+                for program in programs {
+                    let dates = ProgramDates(asOf: context.asOf, rotation: program.description.rotation, deadline: program.description.deadline)
+                    let evaluator = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
+                    for requirement in program.requirements {
+                        let whole = evaluator.evaluate(requirement.expression)
+                        let alone = evaluator.status(of: requirement.expression)
+                        #expect(alone.status == whole.status && alone.partial == whole.partial, "\(sample), \(program.id): \(requirement.id)")
+                        #expect(evaluator.decide(requirement, listing: false).status == evaluator.decide(requirement, listing: true).status,
+                                "\(sample), \(program.id): \(requirement.id)")
+                        seen.insert(whole.status)
+                        if whole.partial { partial += 1 }
+                    }
+                }
+            }
+        }
+        // Enough kinds of outcome that the comparison means something.
+        #expect(seen.count >= 5, "\(seen)")
+        #expect(partial > 0)
+    }
+
     @Test("the real-program catalog's statuses differ from folder to folder, so the comparison above can tell them apart")
     func catalogStatusesVary() throws {
         var request = CheckRequest(folder: "", programPaths: [BatchThreadsTests.root.appendingPathComponent("catalog").path],

@@ -77,7 +77,28 @@ enum Fixture {
                                         hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
                                         documents: applicant.documents, inspector: applicant.makeInspector())
         context.inspector?.inspect(ClauseNeeds([program]).contentPaths(in: context))
-        return ProgramEvaluator(context: context).evaluate(program)
+        let result = ProgramEvaluator(context: context).evaluate(program)
+        decidedAlike(program, result, context)
+        return result
+    }
+
+    /// Every program a test evaluates is also decided from statuses alone, as a batch summary
+    /// decides it (docs/performance.md, "Statuses alone"): each requirement's status and partial
+    /// alternatives, and the program's status and worst failure, must be the whole results'.
+    static func decidedAlike(_ program: ResolvedProgram, _ result: ProgramResult, _ context: EvaluationContext,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        let tally = ProgramEvaluator(context: context).status(program)
+        #expect(tally.status == result.status && tally.worstFailure == ProgramStatus.Tally(result.requirements).worstFailure,
+                "\(program.id): decided alone \(tally.status), whole \(result.status)", sourceLocation: sourceLocation)
+        let dates = ProgramDates(asOf: context.asOf, rotation: program.description.rotation, deadline: program.description.deadline,
+                                 offer: context.profile.targets[program.id]?.offer)
+        let evaluator = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
+        for requirement in program.requirements {
+            let whole = evaluator.evaluate(requirement.expression)
+            let alone = evaluator.status(of: requirement.expression)
+            #expect(alone.status == whole.status && alone.partial == whole.partial,
+                    "\(program.id): \(requirement.id) decided alone \(alone), whole \(whole.status)", sourceLocation: sourceLocation)
+        }
     }
 }
 

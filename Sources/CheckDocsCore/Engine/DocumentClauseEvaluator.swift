@@ -114,8 +114,7 @@ struct DocumentClauseEvaluator {
             return outcome
         }
         guard passing == 0, let best else {
-            // Too few count. Files whose facts are unknown might make up the count: undecided.
-            let status: RequirementStatus = passing + undecided >= clause.min && undecided > 0 ? .notEvaluable : .missing
+            let status = Self.tooFew(passing: passing, undecided: undecided, min: clause.min)
             return failure(status, ClauseFinding.tooFew(type: clause.type, min: clause.min, found: passing).finding,
                            files: group.paths, considered: considered)
         }
@@ -125,6 +124,47 @@ struct DocumentClauseEvaluator {
             status: best.failure.status, files: Self.paths(considered, count: failing, counted: false) ?? [],
             words: .fileFailure(path, best.failure.finding, othersFailing: failing - 1),
             finding: (best.failure.finding, path), consideredIfAnyFailed: considered, wordsAreClauseWords: true)
+    }
+
+    /// The clause's status alone, decided as `evaluate` decides it but without listing what each
+    /// file said, or wording anything: for a program decided from statuses (`RequirementEvaluator.status(of:)`).
+    func status(_ clause: DocumentClause) -> RequirementStatus {
+        let group = context.evaluation.candidates(satisfying: clause.type)
+        let candidates = group.items
+        if candidates.isEmpty { return clause.min == 0 ? .ok : .missing }
+        let constraints = clause.constraints
+        let together = constraints.indices.contains { constraints[$0].base.checksTogether }
+        var passing = 0
+        var undecided = 0
+        var closest: RequirementStatus?
+        // Which files counted, listed only for a constraint that checks them together, and only
+        // once one has failed (until then they are the group's documents).
+        var counted: [ApplicantDocument]?
+        for index in candidates.indices {
+            if let failure = check(candidates[index], against: clause) {
+                if together, counted == nil { counted = (0..<index).map { candidates[$0].document } }
+                if failure.status == .notEvaluable { undecided += 1 }
+                if failure.status.closeness < closest?.closeness ?? Int.max { closest = failure.status }
+            } else {
+                passing += 1
+                counted?.append(candidates[index].document)
+            }
+        }
+        if passing > 0, together {
+            let documents = counted ?? group.documents
+            for index in constraints.indices {
+                if let failure = constraints[index].base.checkTogether(documents, in: context) { return failure.status }
+            }
+        }
+        if passing >= clause.min, passing > 0 { return .ok }
+        if passing == 0, let closest { return closest }
+        return Self.tooFew(passing: passing, undecided: undecided, min: clause.min)
+    }
+
+    /// The status of too few files counting: undecided when files whose facts are unknown might
+    /// make up the count, else missing.
+    private static func tooFew(passing: Int, undecided: Int, min: Int) -> RequirementStatus {
+        passing + undecided >= min && undecided > 0 ? .notEvaluable : .missing
     }
 
     /// The first `count` candidates, each counted: what was considered before the first failing file.

@@ -93,7 +93,7 @@ struct RequirementEvaluator {
         var listed: ListedOutcome?
         var status: RequirementStatus
         if !listing {
-            status = memo.status(for: key) { evaluate(requirement.expression).status }
+            status = memo.status(for: key) { self.status(of: requirement.expression).status }
         } else if let kept = memo.outcome(for: key) {
             listed = kept
             // The outcome's fields are read from the kept object in place: a copy of the outcome
@@ -209,6 +209,47 @@ struct RequirementEvaluator {
 }
 
 extension RequirementEvaluator {
+    /// The expression's status alone, and whether some parts of it hold (`ExpressionOutcome.partial`),
+    /// decided as `evaluate` decides them but without its files, candidates or words; an
+    /// alternative that holds ends the search (`decide(_:listing:)` with `listing` false).
+    func status(of expression: RequirementExpression) -> (status: RequirementStatus, partial: Bool) {
+        switch expression {
+        case let .document(clause):
+            return (clauses.status(clause), false)
+        case let .anyOf(items):
+            // The first that holds; else the one that came closest, as `evaluate` ranks them.
+            var closest: (status: RequirementStatus, partial: Bool)?
+            var closestRank = (Int.max, Int.max)
+            for index in items.indices {
+                let part = status(of: items[index])
+                if !part.status.isFailure { return part }
+                let rank = (part.partial ? 0 : 1, part.status.closeness)
+                if rank < closestRank {
+                    closestRank = rank
+                    closest = part
+                }
+            }
+            guard let closest else { return (.missing, false) }
+            // None of several alternatives begun: plainly missing.
+            if closest.status == .missing, !closest.partial, items.count > 1 { return (.missing, false) }
+            return closest
+        case let .allOf(items):
+            // The worst failing part decides; partial when some part holds or is partial itself.
+            var failing = 0
+            var partial = false
+            var worst: RequirementStatus?
+            for index in items.indices {
+                let part = status(of: items[index])
+                guard part.status.isFailure else { continue }
+                failing += 1
+                partial = partial || part.partial
+                if part.status.closeness > worst?.closeness ?? Int.min { worst = part.status }
+            }
+            guard let worst else { return (.ok, false) }
+            return (worst, partial || failing < items.count)
+        }
+    }
+
     /// Each part's outcome, in order. A loop, not `map`: the closure `map` takes held a copy of
     /// this evaluator (its context and dates), made and dropped for every combination.
     func evaluate(_ items: [RequirementExpression]) -> [ExpressionOutcome] {
