@@ -13,8 +13,8 @@ struct EligibilityEvaluator {
                               severity: severity, supplier: .applicant, due: .application, files: [], messageWords: message,
                               reasonData: reason, candidates: [], choice: nil, hint: rule.hint, ruleWords: Words(rule.title), origin: "")
         }
-        let decision = decide(rule)
-        // Only a condition that does not hold leaves no verdict.
+        let decision = decide(rule, withVerdict: true)
+        // Asked for, only a condition that does not hold leaves no verdict.
         guard let verdict = decision.verdict else {
             let condition = rule.condition.map { RuleDescription.describe($0) } ?? ""
             return result(.notApplicable, message: Words("applies only if \(condition)"), severity: decision.severity)
@@ -25,8 +25,8 @@ struct EligibilityEvaluator {
     }
 
     /// What decides a rule's result: its status and severity, the verdict of its check (nil when
-    /// its condition does not hold: not applicable), and the condition left undecided, in words,
-    /// when that turned a failure into `not-evaluable`.
+    /// its condition does not hold: not applicable; and when only the status was asked for), and
+    /// the condition left undecided, in words, when that turned a failure into `not-evaluable`.
     struct Decision {
         var status: RequirementStatus
         var severity: Severity
@@ -35,8 +35,10 @@ struct EligibilityEvaluator {
     }
 
     /// The rule's condition, then its check's verdict (kept for the same check and days). Its
-    /// status and severity alone are all a batch summary reads (`ProgramEvaluator.status`).
-    func decide(_ rule: EligibilityRule) -> Decision {
+    /// status and severity alone are all a batch summary reads (`ProgramEvaluator.status`):
+    /// without `withVerdict`, only the verdict's status is kept, with the requirements' statuses
+    /// (`ExpressionMemo.status(for:make:)`), where the verdicts kept are few.
+    func decide(_ rule: EligibilityRule, withVerdict: Bool) -> Decision {
         var unknownField: String?
         if let condition = rule.condition {
             switch ConditionEvaluator.evaluate(condition, profile: context.profile, dates: dates, context: nil) {
@@ -46,12 +48,23 @@ struct EligibilityEvaluator {
             }
         }
         // The same check measured from the same days decides the same in every program (`ExpressionMemo`).
-        let verdict = context.outcomes.verdict(of: rule, dates: dates) { rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates)) }
-        // Unmet, but the rule may not apply at all: undecided, not ineligible.
-        // A rule left undecided has the severity it asks for then.
+        let verdict: EligibilityVerdict?
+        let verdictStatus: RequirementStatus
+        if withVerdict {
+            let made = context.outcomes.verdict(of: rule, dates: dates) { rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates)) }
+            verdict = made
+            verdictStatus = made.status
+        } else {
+            verdict = nil
+            verdictStatus = context.outcomes.status(for: ExpressionMemo.Key(rule.ruleKey, dates)) {
+                rule.check.base.verdict(in: ClauseContext(evaluation: context, dates: dates)).status
+            }
+        }
+        // Unmet, but the rule may not apply at all: undecided, not ineligible. A rule left
+        // undecided has the severity it asks for then.
         let undecidedSeverity = rule.ifNotEvaluable ?? rule.severity
-        guard verdict.status.isFailure, let unknownField, let condition = rule.condition else {
-            return Decision(status: verdict.status, severity: verdict.status == .notEvaluable ? undecidedSeverity : rule.severity, verdict: verdict)
+        guard verdictStatus.isFailure, let unknownField, let condition = rule.condition else {
+            return Decision(status: verdictStatus, severity: verdictStatus == .notEvaluable ? undecidedSeverity : rule.severity, verdict: verdict)
         }
         return Decision(status: .notEvaluable, severity: undecidedSeverity, verdict: verdict,
                         undecidedCondition: "applies only if \(RuleDescription.describe(condition)); set `\(unknownField)` in the manifest to decide")

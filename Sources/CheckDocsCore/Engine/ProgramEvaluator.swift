@@ -54,10 +54,11 @@ public struct ProgramEvaluator: Sendable {
         let description = program.description
         let (timing, dates) = timingAndDates(description, rotation: description.rotation)
         var tally = ProgramStatus.Tally()
-        if let timing = timing.evaluate(context, origin: description.id) { tally.add(timing.category, timing.status, timing.severity) }
+        // The timing rule's result is always an error when it fails (`ApplicationDeadline.evaluate`).
+        if let status = timing.status(asOf: context.asOf) { tally.add(.timing, status, .error) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         for index in program.eligibility.indices {
-            let decision = eligibility.decide(program.eligibility[index])
+            let decision = eligibility.decide(program.eligibility[index], withVerdict: false)
             tally.add(.eligibility, decision.status, decision.severity)
         }
         let requirements = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)

@@ -72,8 +72,8 @@ public struct ApplicationDeadline: Hashable, Sendable {
 
     /// The timing result on the run's day; nil when the program sets no last day to apply.
     public func evaluate(_ context: EvaluationContext, origin: String) -> RequirementResult? {
+        guard let status = status(asOf: context.asOf) else { return nil }
         let opening = self.opening
-        guard limit != nil || opening != nil else { return nil }
         // The rule and the message of an open program are worded when a report reads them
         // (`TimingWords`): a batch summary reads neither, and wording them was 3 % of a batch's
         // evaluation (docs/performance.md, "One thread per folder").
@@ -83,7 +83,7 @@ public struct ApplicationDeadline: Hashable, Sendable {
             messageWords: Words(deferred: TimingWords(timing: self, asOf: context.asOf, part: .message)), reasonData: nil,
             candidates: [], choice: nil, hint: nil, ruleWords: Words(deferred: TimingWords(timing: self, asOf: context.asOf, part: .rule)),
             origin: origin)
-        if let opening, context.asOf < opening.applyFrom {
+        if status == .pending, let opening {
             // Not open yet: nothing to do but wait, so it never blocks (docs/programs.md, "Deadline and lead time").
             let finding = Finding(kind: Self.kind, detail: Failure.notOpenYet(opening, applyBy: limit?.applyBy,
                                                                               daysToGo: context.asOf.days(until: opening.applyFrom)))
@@ -93,16 +93,25 @@ public struct ApplicationDeadline: Hashable, Sendable {
             result.hint = "Apply on or after \(opening.applyFrom)."
             return result
         }
-        guard let limit else { return result }
-        let daysLeft = context.asOf.days(until: limit.applyBy)
-        if daysLeft < 0 {
-            let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -daysLeft))
+        if status == .expired, let limit {
+            let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -context.asOf.days(until: limit.applyBy)))
             result.status = .expired
             result.message = finding.sentence(catalog: context.catalog)
             result.reason = finding.reason(file: nil)
             result.hint = "Look for the next cycle or another start date."
         }
         return result
+    }
+
+    /// The timing rule's status on `asOf`, which its result is made from (`evaluate`), and all a
+    /// program decided from statuses reads of it (`ProgramEvaluator.status`): pending before the
+    /// first day to apply, expired after the last, else ok; nil when the program sets neither.
+    func status(asOf: CalendarDate) -> RequirementStatus? {
+        let opening = self.opening
+        guard limit != nil || opening != nil else { return nil }
+        if let opening, asOf < opening.applyFrom { return .pending }
+        if let limit, asOf.days(until: limit.applyBy) < 0 { return .expired }
+        return .ok
     }
 
     /// What sets the first day to apply (nil without a lead time's maximum or a start).
