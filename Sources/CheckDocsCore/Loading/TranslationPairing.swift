@@ -41,16 +41,16 @@ struct TranslationPairing {
     /// The longest other name that `words` extends with markers only, before or after it.
     private func original(of words: [String], among names: [[String]: FilePath]) -> FilePath? {
         guard words.count >= 2 else { return nil }
+        // The extra words are tested in place, and a name is looked up only after them: both
+        // lists were made for every split of every file's name, though few names have a marker.
         for length in stride(from: words.count - 1, through: 1, by: -1) {
-            let extraAfter = Array(words[length...])
-            if isMarkers(extraAfter), let found = names[Array(words[..<length])] { return found }
-            let extraBefore = Array(words[..<(words.count - length)])
-            if isMarkers(extraBefore), let found = names[Array(words[(words.count - length)...])] { return found }
+            if isMarkers(words[length...]), let found = names[Array(words[..<length])] { return found }
+            if isMarkers(words[..<(words.count - length)]), let found = names[Array(words[(words.count - length)...])] { return found }
         }
         return nil
     }
 
-    private func isMarkers(_ words: [String]) -> Bool {
+    private func isMarkers(_ words: ArraySlice<String>) -> Bool {
         !words.isEmpty && words.allSatisfy(markers.contains) && words.contains(where: Self.strongMarkers.contains)
     }
 }
