@@ -80,10 +80,7 @@ public struct ProgramEvaluator: Sendable {
 extension ProgramStatus {
     /// A program's status from its results. Precedence: `ineligible` > `closed` > `not-ready` >
     /// `ready`. Waived results are not failures, so they count for nothing here.
-    public init(_ results: [RequirementResult]) {
-        // One pass, each result read in place (a search per status copied the results it passed).
-        self = Tally(results).status
-    }
+    public init(_ results: [RequirementResult]) { self = Tally(results).status }
 
     /// A program's status worked out one result at a time, from what decides it: a result's
     /// category, status and severity. Its results, or their statuses alone (`ProgramEvaluator.status`),
@@ -95,6 +92,7 @@ extension ProgramStatus {
 
         init() {}
 
+        /// One pass, each result read in place (a search per status copied the results it passed).
         init(_ results: [RequirementResult]) {
             for index in results.indices { add(results[index].category, results[index].status, results[index].severity) }
         }
