@@ -102,15 +102,19 @@ import CheckDocsNative
         #expect(key(.anyOf([clause("bls", at: 2), clause("acls", at: 3)])) == key(.anyOf([clause("bls", at: 5), clause("acls", at: 6)])))
     }
 
+    /// A requirement of one clause of type `type`: each type its own rule.
+    static func requirement(type: String) -> Requirement {
+        Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: type, location: CheckDocsNative.SourceLocation(file: "x"))),
+                    origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
+    }
+
     @Test("outcomes are kept up to the budget of files listed, and a check's evaluators forget theirs")
     func capacityAndForgetting() {
         let memo = ExpressionMemo()
         let dates = ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!)
         var evaluated = 0
         func outcome(_ index: Int) -> ListedOutcome {
-            let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "type-\(index)", location: CheckDocsNative.SourceLocation(file: "x"))),
-                                          origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
-            let key = memo.key(requirement, dates)
+            let key = memo.key(Self.requirement(type: "type-\(index)"), dates)
             if let kept = memo.outcome(for: key) { return kept }
             evaluated += 1
             let made = ListedOutcome(outcome: ExpressionOutcome(status: .ok, files: [], words: .fixed("made \(index)")), files: [], candidates: [])
@@ -129,8 +133,7 @@ import CheckDocsNative
         let context = EvaluationContext(asOf: CalendarDate(iso: "2026-12-01")!, profile: ApplicantProfile(), hasManifest: false,
                                         catalog: Fixture.knowledge.catalog, documents: [])
         let pool = EvaluatorPool(ProgramEvaluator(context: context), count: 2)
-        let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "cv", location: CheckDocsNative.SourceLocation(file: "x"))),
-                                      origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
+        let requirement = Self.requirement(type: "cv")
         pool.withEvaluator { evaluator in
             let key = evaluator.context.outcomes.key(requirement, dates)
             evaluator.context.outcomes.keep(ListedOutcome(outcome: ExpressionOutcome(status: .ok, files: [], words: .fixed("")), files: [], candidates: []),
@@ -147,9 +150,7 @@ import CheckDocsNative
         let dates = ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!)
         var made = 0
         func status(_ index: Int) -> RequirementStatus {
-            let requirement = Requirement(id: "r", title: "R", expression: .document(DocumentClause(type: "type-\(index)", location: CheckDocsNative.SourceLocation(file: "x"))),
-                                          origin: "x", location: CheckDocsNative.SourceLocation(file: "x"))
-            return memo.status(for: memo.key(requirement, dates)) {
+            memo.status(for: memo.key(Self.requirement(type: "type-\(index)"), dates)) {
                 made += 1
                 return index.isMultiple(of: 2) ? .ok : .missing
             }

@@ -229,10 +229,8 @@ extension RequirementEvaluator {
                     closest = part
                 }
             }
-            guard let closest else { return (.missing, false) }
-            // None of several alternatives begun: plainly missing.
-            if closest.status == .missing, !closest.partial, items.count > 1 { return (.missing, false) }
-            return closest
+            // (None of several alternatives begun is plainly missing, not partial: the closest's own.)
+            return closest ?? (.missing, false)
         case let .allOf(items):
             // The worst failing part decides; partial when some part holds or is partial itself.
             var failing = 0

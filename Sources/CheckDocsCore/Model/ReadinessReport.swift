@@ -236,8 +236,8 @@ public protocol CheckEvents {
     /// Whether the events read each program's results. Events that read only each program's
     /// status (a batch's summary lines) say no: the check then decides each program without making
     /// its results (`ProgramEvaluator.status`) when no waiver is in effect, hands each on with
-    /// `program(id:status:)` instead of `program(_:)`, and ends with a summary of the status
-    /// counts and `blocking` alone (docs/performance.md, "Statuses alone").
+    /// `program(id:status:)` instead of `program(_:)`, and ends with a summary whose cross-program
+    /// items, fees and facts to add are left empty (docs/performance.md, "Statuses alone").
     var readsResults: Bool { get }
     /// A program's status, for events that do not read results (`readsResults`).
     mutating func program(id: String, status: ProgramStatus) throws(InputErrors)
