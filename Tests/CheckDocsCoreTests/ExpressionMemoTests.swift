@@ -158,7 +158,10 @@ import CheckDocsNative
         // Far more than the outcomes' budget: a status is a byte.
         for index in 0..<ExpressionMemo.statusCapacity + 10 { _ = status(index) }
         #expect(made == ExpressionMemo.statusCapacity + 10)
-        #expect(status(1) == .missing && status(2) == .ok)
+        // Every one kept is found again, with its own status, and none is made again.
+        var wrong = 0
+        for index in 0..<ExpressionMemo.statusCapacity where status(index) != (index.isMultiple(of: 2) ? .ok : .missing) { wrong += 1 }
+        #expect(wrong == 0)
         #expect(made == ExpressionMemo.statusCapacity + 10)
         // One past the capacity was not kept; nor is an outcome kept for a status.
         #expect(status(ExpressionMemo.statusCapacity + 5) == .missing)
@@ -167,5 +170,24 @@ import CheckDocsNative
         memo.removeAll()
         _ = status(1)
         #expect(made == ExpressionMemo.statusCapacity + 12)
+    }
+
+    @Test("keys that fall on the same slot are told apart by the whole key, and a key kept twice keeps its first status")
+    func statusSlotsShared() {
+        var first = ExpressionMemo.Key(RuleKey(Self.requirement(type: "cv").expression, anchors: 0), ProgramDates(asOf: CalendarDate(iso: "2026-12-01")!))
+        first.fingerprint = (5, 1)
+        var second = first
+        second.fingerprint = (5, 2)
+        var third = first
+        third.fingerprint = (5, 3)
+        #expect(first.word == second.word && second.word == third.word && first != second)
+        var table = StatusTable(capacity: 10)
+        table.keep(.ok, for: first)
+        table.keep(.missing, for: second)
+        table.keep(.expired, for: first)
+        #expect(table.status(for: first) == .ok && table.status(for: second) == .missing && table.status(for: third) == nil)
+        #expect(table.count == 2)
+        table.removeAll()
+        #expect(table.status(for: first) == nil && table.count == 0)
     }
 }

@@ -131,7 +131,10 @@ final class ExpressionMemo: Sendable {
 
         static func == (lhs: Key, rhs: Key) -> Bool { lhs.fingerprint == rhs.fingerprint && lhs.days == rhs.days }
 
-        func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.0 ^ days.mixed) }
+        func hash(into hasher: inout Hasher) { hasher.combine(word) }
+
+        /// The key folded into one word, well mixed already (`StatusTable` addresses by it).
+        var word: Int { fingerprint.0 ^ days.mixed }
     }
 
     /// How much is kept, counted in files listed: an outcome weighs one plus the files it
@@ -158,7 +161,7 @@ final class ExpressionMemo: Sendable {
     private let outcomes = Mutex(Outcomes())
     private let ruleTexts = Mutex<[Key: String]>([:])
     private let verdicts = Mutex<[Key: EligibilityVerdict]>([:])
-    private let statuses = Mutex<[Key: RequirementStatus]>([:])
+    private let statuses = Mutex(StatusTable(capacity: statusCapacity))
 
     init() {}
 
@@ -183,11 +186,9 @@ final class ExpressionMemo: Sendable {
     /// The status alone of the outcome for `key`, for a program decided without its results
     /// (`RequirementEvaluator.status(at:)`): the one kept, else `make()`'s, kept while there is room.
     func status(for key: Key, make: () -> RequirementStatus) -> RequirementStatus {
-        if let known = statuses.withLock({ $0[key] }) { return known }
+        if let known = statuses.withLock({ $0.status(for: key) }) { return known }
         let status = make()
-        statuses.withLock { kept in
-            if kept.count < Self.statusCapacity { kept[key] = status }
-        }
+        statuses.withLock { $0.keep(status, for: key) }
         return status
     }
 
