@@ -183,8 +183,9 @@ final class ExpressionMemo: Sendable {
         }
     }
 
-    /// The status alone of the outcome for `key`, for a program decided without its results
-    /// (`RequirementEvaluator.status(at:)`): the one kept, else `make()`'s, kept while there is room.
+    /// The status alone of the outcome (or eligibility verdict) for `key`, for a program decided
+    /// without its results (`RequirementEvaluator.decide`, `EligibilityEvaluator.decide`): the one
+    /// kept, else `make()`'s, kept while there is room.
     func status(for key: Key, make: () -> RequirementStatus) -> RequirementStatus {
         if let known = statuses.withLock({ $0.status(for: key) }) { return known }
         let status = make()
