@@ -39,7 +39,8 @@ final class DescriptionReading {
         return loaded
     }
 
-    /// Waits for a batch still being read: nothing is left running behind an error.
+    /// Cancels the batch still being read, waiting only for the files under way: nothing is left
+    /// running behind an error.
     func drain() {
         next?.cancel()
         next = nil

@@ -72,8 +72,8 @@ public struct ApplicationDeadline: Hashable, Sendable {
 
     /// The timing result on the run's day; nil when the program sets no last day to apply.
     public func evaluate(_ context: EvaluationContext, origin: String) -> RequirementResult? {
-        guard let status = status(asOf: context.asOf) else { return nil }
         let opening = self.opening
+        guard let status = status(asOf: context.asOf, opening: opening) else { return nil }
         // The rule and the message of an open program are worded when a report reads them
         // (`TimingWords`): a batch summary reads neither, and wording them was 3 % of a batch's
         // evaluation (docs/performance.md, "One thread per folder").
@@ -106,8 +106,10 @@ public struct ApplicationDeadline: Hashable, Sendable {
     /// The timing rule's status on `asOf`, which its result is made from (`evaluate`), and all a
     /// program decided from statuses reads of it (`ProgramEvaluator.status`): pending before the
     /// first day to apply, expired after the last, else ok; nil when the program sets neither.
-    func status(asOf: CalendarDate) -> RequirementStatus? {
-        let opening = self.opening
+    func status(asOf: CalendarDate) -> RequirementStatus? { status(asOf: asOf, opening: opening) }
+
+    /// `status(asOf:)` with the opening already worked out (`evaluate` words it too).
+    private func status(asOf: CalendarDate, opening: Opening?) -> RequirementStatus? {
         guard limit != nil || opening != nil else { return nil }
         if let opening, asOf < opening.applyFrom { return .pending }
         if let limit, asOf.days(until: limit.applyBy) < 0 { return .expired }
