@@ -1,34 +1,57 @@
 /// Everything a program's rules are evaluated against, built once per run and shared by all
 /// programs: the folder is never rescanned per program.
 public struct EvaluationContext: Sendable {
-    public var asOf: CalendarDate
-    public var profile: ApplicantProfile
-    public var hasManifest: Bool
-    public let catalog: DocumentCatalog
+    /// What no copy of the context changes, held once: each program's evaluators copy the context
+    /// (the eligibility rules', the requirements', their clauses'), and a copy of these fields
+    /// themselves retained and released the profile's strings and lists, the catalog's tables and
+    /// the rest one by one, about thirty atomic operations each way for every copy
+    /// (docs/performance.md, "The context's fixed part shared").
+    private final class Fixed: Sendable {
+        let asOf: CalendarDate
+        let profile: ApplicantProfile
+        let hasManifest: Bool
+        let catalog: DocumentCatalog
+        let wordingCatalog: FindingToWord.Catalog
+        let inspector: DocumentInspector?
+        let translations: [FilePath: [ApplicantDocument]]
+
+        init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, inspector: DocumentInspector?,
+             translations: [FilePath: [ApplicantDocument]]) {
+            self.asOf = asOf
+            self.profile = profile
+            self.hasManifest = hasManifest
+            self.catalog = catalog
+            wordingCatalog = FindingToWord.Catalog(catalog)
+            self.inspector = inspector
+            self.translations = translations
+        }
+    }
+
+    private let fixed: Fixed
+
+    public var asOf: CalendarDate { fixed.asOf }
+    /// Read in place: a field read copies that field only.
+    public var profile: ApplicantProfile { _read { yield fixed.profile } }
+    public var hasManifest: Bool { fixed.hasManifest }
+    public var catalog: DocumentCatalog { _read { yield fixed.catalog } }
     /// The same catalog, shared by reference with every candidate worded when a report asks.
-    let wordingCatalog: FindingToWord.Catalog
+    var wordingCatalog: FindingToWord.Catalog { fixed.wordingCatalog }
+    /// The documents' content facts (file rules); nil: only names and sizes are known.
+    public var inspector: DocumentInspector? { fixed.inspector }
     /// `--session DATE`: the session start to evaluate, for every program that lists sessions.
     public var session: CalendarDate? = nil
     /// The rules in words shared by the folders of a batch (nil: a one-folder check).
     public var ruleTexts: RuleTexts? = nil
-    /// The documents' content facts (file rules); nil: only names and sizes are known.
-    public var inspector: DocumentInspector?
     /// For each requested type, the documents that satisfy it (its own and its descendants').
     private var satisfying: NameTable<ClauseCandidates>
-    /// For each document, the translations of it in the folder (declared or paired by name).
-    private var translations: [FilePath: [ApplicantDocument]] = [:]
     /// The outcomes of the rules evaluated so far against this folder (`ExpressionMemo`).
     private(set) var outcomes = ExpressionMemo()
 
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
                 inspector: DocumentInspector? = nil) {
-        self.asOf = asOf
-        self.inspector = inspector
-        self.profile = profile
-        self.hasManifest = hasManifest
-        self.catalog = catalog
-        wordingCatalog = FindingToWord.Catalog(catalog)
         var satisfying: [String: ClauseCandidates] = [:]
+        // For each document, the translations of it in the folder (declared or paired by name).
+        var translations: [FilePath: [ApplicantDocument]] = [:]
         for document in documents {
             guard let type = document.type else { continue }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside
@@ -41,6 +64,7 @@ public struct EvaluationContext: Sendable {
                 translations[original, default: []].append(document)
             }
         }
+        fixed = Fixed(asOf: asOf, profile: profile, hasManifest: hasManifest, catalog: catalog, inspector: inspector, translations: translations)
         self.satisfying = NameTable(satisfying)
     }
 
@@ -61,7 +85,7 @@ public struct EvaluationContext: Sendable {
         candidates(satisfying: "passport").items.lazy.compactMap(\.document.facts.nameOnDocument).first ?? profile.name
     }
 
-    public func translations(of path: FilePath) -> [ApplicantDocument] { translations[path] ?? [] }
+    public func translations(of path: FilePath) -> [ApplicantDocument] { fixed.translations[path] ?? [] }
 
     /// The documents that satisfy `type` (listed once per folder, with `candidates(satisfying:)`).
     public func documents(satisfying type: String) -> [ApplicantDocument] { satisfying[type]?.documents ?? [] }
