@@ -1,4 +1,5 @@
 import Foundation
+import CheckDocsNative
 
 /// Splits a file or folder name into lowercase words the way aliases are written:
 /// accents removed, apostrophes dropped, every other non-alphanumeric is a separator, and
@@ -10,12 +11,10 @@ public enum FileNameTokens {
     }
 
     public static func tokens(_ name: String) -> [Token] {
-        // ASCII is its own decomposition: skip Foundation's (ICU) for the common case. A token of
-        // ASCII is then a run of the name's own bytes, made into its string in one step (a string
-        // of up to 15 bytes is stored inline, without an allocation); an apostrophe joins the
+        // ASCII is its own decomposition: skip Foundation's (ICU) for the common case. An ASCII
+        // token is then a run of the name's own bytes (`ASCIIRuns`); an apostrophe joins the
         // letters around it, so an ASCII name with one is gathered byte by byte.
-        var name = name
-        if let tokens = name.withUTF8(runTokens) { return tokens }
+        if let tokens = ASCIIRuns.lowercased(name, excluding: UInt8(ascii: "'"), { Token(text: $0, isNumber: $1) }) { return tokens }
         if ASCIIText.isASCII(name) { return gatheredTokens(name) }
         let decomposed = name.decomposedStringWithCanonicalMapping
         let folded = decomposed.unicodeScalars
@@ -39,51 +38,6 @@ public enum FileNameTokens {
             }
         }
         flush()
-        return tokens
-    }
-
-    /// `tokens` of ASCII bytes with no apostrophe, nil for any other: each run of letters (A–Z and
-    /// a–z, lowercased as ASCII is), or of digits (0–9). Every file name of a folder is tokenized
-    /// for every type's aliases, and every alias of the catalog when a check starts.
-    private static func runTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
-        // nil for a separator, true for a digit, false for a letter.
-        func kind(_ byte: UInt8) -> Bool? {
-            switch byte {
-            case 0x30...0x39: return true
-            case 0x41...0x5A, 0x61...0x7A: return false
-            default: return nil
-            }
-        }
-        // The runs are counted first, so the list is allocated once.
-        var count = 0
-        var previous: Bool?
-        for byte in bytes {
-            if byte >= 0x80 || byte == UInt8(ascii: "'") { return nil }
-            let current = kind(byte)
-            if let current, current != previous { count += 1 }
-            previous = current
-        }
-        if count == 0 { return [] }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(count)
-        var start = 0
-        while start < bytes.count {
-            guard let isNumber = kind(bytes[start]) else {
-                start += 1
-                continue
-            }
-            var end = start + 1
-            while end < bytes.count, kind(bytes[end]) == isNumber { end += 1 }
-            let text = String(unsafeUninitializedCapacity: end - start) { buffer in
-                for offset in 0..<(end - start) {
-                    let byte = bytes[start + offset]
-                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-                }
-                return end - start
-            }
-            tokens.append(Token(text: text, isNumber: isNumber))
-            start = end
-        }
         return tokens
     }
 
