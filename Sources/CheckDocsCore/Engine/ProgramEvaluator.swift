@@ -51,8 +51,7 @@ public struct ProgramEvaluator: Sendable {
     public func status(_ program: ResolvedProgram) -> ProgramStatus.Tally {
         // A program that lists sessions chooses one by its results.
         if program.description.sessions != nil { return ProgramStatus.Tally(evaluate(program).requirements) }
-        let description = program.description
-        let (timing, dates) = timingAndDates(description, rotation: description.rotation)
+        let (timing, dates) = timingAndDates(program.description, rotation: program.description.rotation)
         var tally = ProgramStatus.Tally()
         // The timing rule's result is always an error when it fails (`ApplicationDeadline.evaluate`).
         if let status = timing.status(asOf: context.asOf) { tally.add(.timing, status, .error) }

@@ -66,11 +66,25 @@ public struct Tightening: Hashable, Sendable {
 
 /// A program with its checklists merged in: what the engine evaluates.
 public struct ResolvedProgram: Hashable, Sendable {
-    public var description: ProgramDescription
+    /// Its description, shared by the program's copies until one changes it: a check hands each
+    /// program to an evaluator once per folder, and a copy of the description itself retained and
+    /// released each of its strings and lists (docs/performance.md, "The context's fixed part shared").
+    private var shared: SharedValue<ProgramDescription>
+    public var description: ProgramDescription {
+        _read { yield shared.value }
+        _modify { yield &shared.value }
+    }
     public var requirements: [Requirement]
     public var eligibility: [EligibilityRule]
     /// The checklists it builds on, nearest first, with their provenance.
     public var checklists: [ProgramDescription]
+
+    public init(description: ProgramDescription, requirements: [Requirement], eligibility: [EligibilityRule], checklists: [ProgramDescription]) {
+        shared = SharedValue(description)
+        self.requirements = requirements
+        self.eligibility = eligibility
+        self.checklists = checklists
+    }
 
     public var id: String { description.id }
     public var kind: ProgramKind { description.kind }
