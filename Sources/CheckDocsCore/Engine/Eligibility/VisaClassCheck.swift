@@ -3,9 +3,15 @@ import CheckDocsNative
 /// `<visaClass accepted="B-1 WB"/>`: the class of visa the applicant enters with must be one of
 /// these; it does not apply to a US citizen or permanent resident.
 public struct VisaClassCheck: EligibilityCheck {
-    public var accepted: [String]
+    public let accepted: [String]
+    /// The accepted classes normalized once, when the rule is read: every program's rule was
+    /// checked against a folder's visa, and normalizing its list each time made a string per class.
+    private let acceptedClasses: [String]
 
-    public init(accepted: [String]) { self.accepted = accepted }
+    public init(accepted: [String]) {
+        self.accepted = accepted
+        acceptedClasses = accepted.map(Self.normalize)
+    }
 
     public static let order = 60
     public static let element = "visaClass"
@@ -26,7 +32,6 @@ public struct VisaClassCheck: EligibilityCheck {
         }
         let held = Self.normalize(visa)
         // A handful of classes, compared in a list: a set of them cost more to make than the look-ups.
-        let acceptedClasses = accepted.map(Self.normalize)
         if acceptedClasses.contains(held) { return .ok("\(visa) is accepted") }
         let components = Self.components(held)
         // A visa of several classes: the recorded admission class, when it is one of them, decides.
