@@ -18,7 +18,7 @@ public struct ProgramEvaluator: Sendable {
         // The description is read in place, with `rotation` beside it: a copy of it with the
         // rotation changed retained and released each of its strings and lists, for every program.
         let description = program.description
-        let (timing, dates) = timingAndDates(description, rotation: rotation)
+        let (timing, dates) = timingAndDates(program, rotation: rotation)
         let effectiveDeadline = timing.applyBy
         var results: [RequirementResult] = []
 
@@ -51,7 +51,7 @@ public struct ProgramEvaluator: Sendable {
     public func status(_ program: ResolvedProgram) -> ProgramStatus.Tally {
         // A program that lists sessions chooses one by its results.
         if program.description.sessions != nil { return ProgramStatus.Tally(evaluate(program).requirements) }
-        let (timing, dates) = timingAndDates(program.description, rotation: program.description.rotation)
+        let (timing, dates) = timingAndDates(program, rotation: program.description.rotation)
         var tally = ProgramStatus.Tally()
         // The timing rule's result is always an error when it fails (`ApplicationDeadline.evaluate`).
         if let status = timing.status(asOf: context.asOf) { tally.add(.timing, status, .error) }
@@ -68,10 +68,13 @@ public struct ProgramEvaluator: Sendable {
     }
 
     /// When the program can be applied to, and the days its rules are measured from, with `rotation` as its rotation.
-    private func timingAndDates(_ description: ProgramDescription, rotation: Rotation?) -> (ApplicationDeadline, ProgramDates) {
-        let timing = ApplicationDeadline(deadline: description.deadline, leadTime: description.leadTime, rotationStart: rotation?.start)
-        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: description.deadline,
-                                 offer: context.profile.targets[description.id]?.offer)
+    /// The description's fields are read in place: handed over whole, it was copied (each of its
+    /// strings and lists retained and released) for every program of every folder.
+    private func timingAndDates(_ program: ResolvedProgram, rotation: Rotation?) -> (ApplicationDeadline, ProgramDates) {
+        let deadline = program.description.deadline
+        let timing = ApplicationDeadline(deadline: deadline, leadTime: program.description.leadTime, rotationStart: rotation?.start)
+        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: deadline,
+                                 offer: context.profile.targets[program.description.id]?.offer)
         return (timing, dates)
     }
 }
