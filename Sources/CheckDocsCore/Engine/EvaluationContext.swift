@@ -5,7 +5,7 @@ public struct EvaluationContext: Sendable {
     /// (the eligibility rules', the requirements', their clauses'), and a copy of these fields
     /// themselves retained and released the profile's strings and lists, the catalog's tables and
     /// the rest one by one, about thirty atomic operations each way for every copy
-    /// (docs/performance.md, "The context's fixed part shared").
+    /// (docs/performance.md, "Copies of the context and the programs").
     private final class Fixed: Sendable {
         let asOf: CalendarDate
         let profile: ApplicantProfile

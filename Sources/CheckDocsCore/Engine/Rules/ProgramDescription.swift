@@ -68,7 +68,8 @@ public struct Tightening: Hashable, Sendable {
 public struct ResolvedProgram: Hashable, Sendable {
     /// Its description, shared by the program's copies until one changes it: a check hands each
     /// program to an evaluator once per folder, and a copy of the description itself retained and
-    /// released each of its strings and lists (docs/performance.md, "The context's fixed part shared").
+    /// released each of its strings and lists (docs/performance.md, "Copies of the context and
+    /// the programs").
     private var shared: SharedValue<ProgramDescription>
     public var description: ProgramDescription {
         _read { yield shared.value }
