@@ -25,6 +25,7 @@ public enum ASCIIRuns {
         }
     }
 
+    /// `lowercased` on the text's bytes.
     @inlinable
     static func runs<Run>(_ bytes: UnsafeBufferPointer<UInt8>, excluding excluded: UInt8, _ make: (String, Bool) -> Run) -> [Run]? {
         var count = 0
