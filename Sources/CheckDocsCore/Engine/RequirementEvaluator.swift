@@ -74,7 +74,10 @@ struct RequirementEvaluator {
     /// The requirement's condition, then its expression's outcome (kept for the same rule and
     /// days), then how its stage and the program's offer frame a failure. `listing`: the outcome
     /// is wanted with the files and candidates a result lists; else its status alone, which is
-    /// kept apart, many more of them (`ExpressionMemo.status(for:make:)`).
+    /// kept apart, many more of them (`ExpressionMemo.status(for:make:)`). Inlined into its two
+    /// callers: where only the status is read, the frame and outcome it leaves empty were
+    /// destroyed after every call (docs/performance.md, "Copies of the context and the programs").
+    @inline(__always)
     func decide(_ requirement: Requirement, listing: Bool) -> Decision {
         var unknownCondition: String?
         if let condition = requirement.condition {
