@@ -15,21 +15,21 @@ public struct ProgramEvaluator: Sendable {
 
     /// The program with `rotation` as its rotation: one session of a program that lists them, or its own.
     func evaluate(_ program: ResolvedProgram, rotation: Rotation?) -> ProgramResult {
-        // The description is read in place, with `rotation` beside it: a copy of it with the
-        // rotation changed retained and released each of its strings and lists, for every program.
-        let description = program.description
+        // The description is read in place, with `rotation` beside it: a copy of it (with the
+        // rotation changed, or out of the program's shared box) retained and released each of its
+        // strings and lists, for every program.
         let (timing, dates) = timingAndDates(program, rotation: rotation)
         let effectiveDeadline = timing.applyBy
         var results: [RequirementResult] = []
 
-        if let timing = timing.evaluate(context, origin: description.id) { results.append(timing) }
+        if let timing = timing.evaluate(context, origin: program.description.id) { results.append(timing) }
         let eligibility = EligibilityEvaluator(context: context, dates: dates)
         // Each result is appended where it is made (an array mapped and then appended copied
         // every result once more).
         results.reserveCapacity(results.count + program.eligibility.count + program.requirements.count)
         for rule in program.eligibility { results.append(eligibility.evaluate(rule)) }
         let requirements = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements,
-                                                program: (description.file.file, description.id))
+                                                program: (program.description.file.file, program.description.id))
         let windows = ActionWindow(dates: dates, applyBy: effectiveDeadline)
         for index in program.requirements.indices {
             let requirement = program.requirements[index]
@@ -39,10 +39,10 @@ public struct ProgramEvaluator: Sendable {
         }
 
         return ProgramResult(
-            id: description.id, name: description.name, institution: description.institution, kind: description.kind,
-            source: description.source, checklists: program.checklists.map(\.id), rotation: rotation,
-            deadline: description.deadline, effectiveDeadline: effectiveDeadline, fees: description.fees,
-            status: ProgramStatus(results), requirements: results, file: description.file.file)
+            id: program.description.id, name: program.description.name, institution: program.description.institution,
+            kind: program.description.kind, source: program.description.source, checklists: program.checklists.map(\.id),
+            rotation: rotation, deadline: program.description.deadline, effectiveDeadline: effectiveDeadline,
+            fees: program.description.fees, status: ProgramStatus(results), requirements: results, file: program.description.file.file)
     }
 
     /// The program's status, and the highest severity of a failing result, decided as `evaluate`

@@ -232,7 +232,8 @@ extension RequirementEvaluator {
                     closest = part
                 }
             }
-            // (None of several alternatives begun is plainly missing, not partial: the closest's own.)
+            // When none of the alternatives was begun, the closest is already plainly missing and
+            // not partial: no case of its own.
             return closest ?? (.missing, false)
         case let .allOf(items):
             // The worst failing part decides; partial when some part holds or is partial itself.

@@ -7,8 +7,8 @@ import Synchronization
 /// threads come free, not cut into fixed runs that wait for the slowest.
 final class EvaluatorPool: Sendable {
     /// An evaluator held by reference: taken from the pool and given back, it is a reference to
-    /// move, where the evaluator itself (its context's score of references) was copied back into
-    /// the pool and the taken copy released, for every program.
+    /// move, where the evaluator itself (its context's references) was copied back into the pool
+    /// and the taken copy released, for every program.
     private final class Held: Sendable {
         let evaluator: ProgramEvaluator
         init(_ evaluator: ProgramEvaluator) { self.evaluator = evaluator }

@@ -12,10 +12,8 @@ public enum FileNameTokens {
 
     public static func tokens(_ name: String) -> [Token] {
         // ASCII is its own decomposition: skip Foundation's (ICU) for the common case. An ASCII
-        // token is then a run of the name's own bytes (`ASCIIRuns`); an apostrophe joins the
-        // letters around it, so an ASCII name with one is gathered byte by byte.
-        if let tokens = ASCIIRuns.lowercased(name, excluding: UInt8(ascii: "'"), { Token(text: $0, isNumber: $1) }) { return tokens }
-        if ASCIIText.isASCII(name) { return gatheredTokens(name) }
+        // token is then a run of the name's own bytes (`ASCIIRuns`), its apostrophes dropped.
+        if let tokens = ASCIIRuns.lowercased(name, skipping: UInt8(ascii: "'"), { Token(text: $0, isNumber: $1) }) { return tokens }
         let decomposed = name.decomposedStringWithCanonicalMapping
         let folded = decomposed.unicodeScalars
             .filter { !(0x0300...0x036F).contains($0.value) && $0 != "'" && $0 != "\u{2019}" }
@@ -33,30 +31,6 @@ public enum FileNameTokens {
                 if !current.isEmpty && isDigit != currentIsNumber { flush() }
                 currentIsNumber = isDigit
                 current.unicodeScalars.append(scalar)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return tokens
-    }
-
-    /// `tokens` of an ASCII name, byte by byte, its apostrophes dropped as its bytes are gathered.
-    private static func gatheredTokens(_ name: String) -> [Token] {
-        var tokens: [Token] = []
-        var current: [UInt8] = []
-        var currentIsNumber = false
-        func flush() {
-            if !current.isEmpty { tokens.append(Token(text: String(decoding: current, as: UTF8.self), isNumber: currentIsNumber)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in name.utf8 where byte != UInt8(ascii: "'") {
-            let isDigit = (0x30...0x39).contains(byte)
-            let isUpper = (0x41...0x5A).contains(byte)
-            if isDigit || isUpper || (0x61...0x7A).contains(byte) {
-                if !current.isEmpty && isDigit != currentIsNumber { flush() }
-                currentIsNumber = isDigit
-                current.append(isUpper ? byte + 0x20 : byte)
             } else {
                 flush()
             }
