@@ -37,6 +37,9 @@ let package = Package(
         .systemLibrary(name: "COCR"),
         // glibc's mallopt, to bound the malloc arenas (CheckDocsNative/Concurrency/MallocArenas.swift).
         .systemLibrary(name: "CMalloc"),
+        // libxml2's allocator for one document at a time: bump-pointer regions, installed with
+        // xmlMemSetup by CheckDocsNative/LibXML2 (docs/performance.md, "libxml2's memory in regions").
+        .target(name: "CXMLMemory"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -48,7 +51,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc"]
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory"]
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.
         .target(

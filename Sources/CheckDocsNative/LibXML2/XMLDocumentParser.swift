@@ -8,6 +8,18 @@ public enum XMLDocumentParser {
     /// values. Errors carry `file:line:column` and are all reported, not just the first.
     public static func parse(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
         XMLLibrary.initializeOnce()
+        // Everything libxml2 allocates for this document comes from one region, emptied at once
+        // when the document is done (XMLMemory). Its last error, which libxml2 keeps per thread in
+        // strings of the region, is cleared first: nothing of the region outlives it.
+        XMLMemory.beginRegion()
+        defer {
+            xmlResetLastError()
+            XMLMemory.endRegion()
+        }
+        return parseInRegion(data, file: file, schema: schema)
+    }
+
+    private static func parseInRegion(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
         let collector = XMLIssueCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let lines = LineIndex(data)
@@ -32,7 +44,8 @@ public enum XMLDocumentParser {
             }
             return .failure(InputErrors(errors.isEmpty ? [InputError(file: file, "not well-formed XML")] : errors))
         }
-        defer { xmlFreeDoc(document) }
+        // A document wholly in its region goes with the region; walking it to free each node did nothing.
+        defer { if !XMLMemory.regionHoldsAll { xmlFreeDoc(document) } }
 
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
             let line = lines.firstLine(containing: "<!DOCTYPE") ?? 1
@@ -198,9 +211,12 @@ enum SchemaMessage {
     }
 }
 
-/// Process-wide libxml2 set-up, done once: the deny-all loader for external entities and DTDs.
+/// Process-wide libxml2 set-up, done once: its allocator, and the deny-all loader for external
+/// entities and DTDs.
 public enum XMLLibrary {
     private static let initialized: Bool = {
+        // Before libxml2 allocates anything of its own: its allocator (XMLMemory).
+        XMLMemory.install()
         xmlInitParser()
         cxml_install_deny_loader()
         return true
