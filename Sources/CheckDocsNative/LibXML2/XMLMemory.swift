@@ -5,7 +5,7 @@ import CXMLMemory
 /// memory in regions"). Between `beginRegion` and `endRegion`, what libxml2 allocates on this
 /// thread is carved from a region by bumping a pointer, its frees do nothing, and `endRegion`
 /// empties the region at once; elsewhere, libxml2 allocates with malloc as before. The regions
-/// are the C target CXMLMemory; a free tells a region's block from malloc's by the tag before it.
+/// are the C target CXMLMemory; a free tells a region's block from malloc's by its address.
 public enum XMLMemory {
     /// Makes CXMLMemory libxml2's allocator. Called once (`XMLLibrary`), before libxml2 is used.
     static func install() {
