@@ -141,10 +141,10 @@ struct DocumentClauseEvaluator {
         // once one has failed (until then they are the group's documents).
         var counted: [ApplicantDocument]?
         for index in candidates.indices {
-            if let failure = check(candidates[index], against: clause) {
+            if let status = failingStatus(candidates[index], against: clause) {
                 if together, counted == nil { counted = (0..<index).map { candidates[$0].document } }
-                if failure.status == .notEvaluable { undecided += 1 }
-                if failure.status.closeness < closest?.closeness ?? Int.max { closest = failure.status }
+                if status == .notEvaluable { undecided += 1 }
+                if status.closeness < closest?.closeness ?? Int.max { closest = status }
             } else {
                 passing += 1
                 counted?.append(candidates[index].document)
@@ -200,6 +200,23 @@ struct DocumentClauseEvaluator {
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline
     /// check fails first, then a document past its own expiry date, whatever the constraints; then
     /// the constraints, in the order of the kinds.
+    /// `check`'s status alone, for `status(_:)`: a failing file's finding is not made (the
+    /// constraints' `failingStatus`), nor an expired file's.
+    private func failingStatus(_ candidate: CandidateDocument, against clause: DocumentClause) -> RequirementStatus? {
+        if let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: context.evaluation.inspector) {
+            return failure.status
+        }
+        if let expires = candidate.document.facts.expires, expires < context.asOf { return .expired }
+        let constraints = clause.constraints
+        for index in constraints.indices {
+            if let status = constraints[index].base.failingStatus(candidate.document, in: context) {
+                // As in `check`: an unknown fact leaves the file undecided, never missing.
+                return status == .missing ? .notEvaluable : status
+            }
+        }
+        return nil
+    }
+
     private func check(_ candidate: CandidateDocument, against clause: DocumentClause) -> ConstraintFailure? {
         if let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: context.evaluation.inspector) { return failure }
         if let expires = candidate.document.facts.expires, expires < context.asOf {

@@ -31,6 +31,11 @@ public protocol DocumentConstraint: Hashable, Sendable {
 
     /// nil when one document meets the constraint; else the status and the finding why not.
     func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure?
+    /// The status `check` gives the file, without the finding that says why: a program decided
+    /// from its statuses alone reads nothing else (`DocumentClauseEvaluator.status`), and each
+    /// finding is an allocation. By default `check`'s; the kinds that fail most often (a batch of
+    /// 1,000 programs: lab results, windows, validThrough) answer without making one.
+    func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus?
 
     /// nil when the documents that passed every per-document check together meet the constraint
     /// (a dose count); most kinds check documents one at a time only.
@@ -53,6 +58,9 @@ extension DocumentConstraint {
     public var contentNeeded: ContentNeed { .none }
     public var anchors: [Anchor] { [] }
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? { nil }
+    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
+        check(document, in: context)?.status
+    }
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? { nil }
     public var checksTogether: Bool { false }
     public func window(_ planning: PlanningDates) -> DateWindow { DateWindow() }

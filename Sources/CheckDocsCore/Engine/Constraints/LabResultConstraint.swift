@@ -14,9 +14,18 @@ public struct LabResultConstraint: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        verdict(document).map { fail($0.status, $0.failure) }
+    }
+
+    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
+        verdict(document)?.status
+    }
+
+    /// How the file fails, if it does, made without a finding (`failingStatus`).
+    private func verdict(_ document: ApplicantDocument) -> (status: RequirementStatus, failure: Failure)? {
         // The file is there: without a recorded result it is undecided, never missing.
-        guard let result = document.facts.result else { return fail(.notEvaluable, Failure.unknown(required: required)) }
-        if result != required { return fail(.invalid, Failure.mismatch(actual: result, required: required)) }
+        guard let result = document.facts.result else { return (.notEvaluable, .unknown(required: required)) }
+        if result != required { return (.invalid, .mismatch(actual: result, required: required)) }
         return nil
     }
 

@@ -30,10 +30,19 @@ public struct ValidThrough: DocumentConstraint {
     public var anchors: [Anchor] { [anchor] }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        verdict(document, in: context).map { fail($0.status, $0.failure) }
+    }
+
+    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
+        verdict(document, in: context)?.status
+    }
+
+    /// How the file fails, if it does, made without a finding (`failingStatus`).
+    private func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
         let needed = context.dates.date(for: anchor).adding(margin, unit)
-        guard let expires = document.facts.expires else { return fail(.notEvaluable, Failure.expiryUnknown(needed: needed)) }
+        guard let expires = document.facts.expires else { return (.notEvaluable, .expiryUnknown(needed: needed)) }
         guard expires < needed else { return nil }
-        return fail(.expiresBeforeNeeded, Failure.expiresTooEarly(expires: expires, anchor: anchor, margin: margin, unit: unit, needed: needed))
+        return (.expiresBeforeNeeded, .expiresTooEarly(expires: expires, anchor: anchor, margin: margin, unit: unit, needed: needed))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {

@@ -37,17 +37,26 @@ public struct ValidityWindow: DocumentConstraint {
     public var anchors: [Anchor] { [anchor] }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        guard let date = document.effectiveDate else { return fail(.notEvaluable, Failure.dateUnknown) }
+        verdict(document, in: context).map { fail($0.status, $0.failure) }
+    }
+
+    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
+        verdict(document, in: context)?.status
+    }
+
+    /// How the file fails, if it does, made without a finding (`failingStatus`).
+    private func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
+        guard let date = document.effectiveDate else { return (.notEvaluable, .dateUnknown) }
         let anchorDate = context.dates.date(for: anchor)
         if date > anchorDate {
-            if anchor == .asOf { return fail(.invalid, Failure.inFuture(date: date)) }
-            return fail(.invalid, Failure.afterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
+            if anchor == .asOf { return (.invalid, .inFuture(date: date)) }
+            return (.invalid, .afterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
         }
         let earliest = anchorDate.subtracting(within, unit)
         if date < earliest {
             let stillValidToday = date.adding(within, unit) >= context.asOf
-            return fail(stillValidToday ? .expiresBeforeNeeded : .expired,
-                        Failure.beforeWindow(date: date, within: within, unit: unit, anchor: anchor, anchorDate: anchorDate, earliest: earliest))
+            return (stillValidToday ? .expiresBeforeNeeded : .expired,
+                    .beforeWindow(date: date, within: within, unit: unit, anchor: anchor, anchorDate: anchorDate, earliest: earliest))
         }
         return nil
     }
