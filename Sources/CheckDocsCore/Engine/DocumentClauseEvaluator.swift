@@ -197,9 +197,6 @@ struct DocumentClauseEvaluator {
                           consideredIfAnyFailed: considered, wordsAreClauseWords: true)
     }
 
-    /// nil when the document counts; otherwise the first failure. A file that fails the baseline
-    /// check fails first, then a document past its own expiry date, whatever the constraints; then
-    /// the constraints, in the order of the kinds.
     /// `check`'s status alone, for `status(_:)`: a failing file's finding is not made (the
     /// constraints' `failingStatus`), nor an expired file's.
     private func failingStatus(_ candidate: CandidateDocument, against clause: DocumentClause) -> RequirementStatus? {
@@ -217,6 +214,9 @@ struct DocumentClauseEvaluator {
         return nil
     }
 
+    /// nil when the document counts; otherwise the first failure. A file that fails the baseline
+    /// check fails first, then a document past its own expiry date, whatever the constraints; then
+    /// the constraints, in the order of the kinds.
     private func check(_ candidate: CandidateDocument, against clause: DocumentClause) -> ConstraintFailure? {
         if let failure = BaselineCheck.check(candidate.document, verdict: candidate.baseline, inspector: context.evaluation.inspector) { return failure }
         if let expires = candidate.document.facts.expires, expires < context.asOf {
