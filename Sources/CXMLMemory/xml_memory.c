@@ -2,7 +2,7 @@
 // docs/performance.md, "libxml2's memory in regions".
 //
 // Parsing, validating and freeing a program description made about 850 small mallocs and as
-// many frees in libxml2, with the walk that frees its tree a sixth of what reading a catalog
+// many frees in libxml2, with the walk that frees its tree 18 % of what reading a catalog
 // costs. In a region each is a pointer bump, each free nothing, and the region is emptied at
 // once when the document is done.
 #include "xml_memory.h"
