@@ -62,7 +62,6 @@ struct region {
     char *last;   // the last block handed out, which a realloc can grow in place
     size_t mapped;
     size_t touched;  // bytes of chunks used since the region was last trimmed
-    size_t used;
     int overflowed;  // something allocated while the region was current came from malloc
 };
 
@@ -136,7 +135,6 @@ static void *bump(struct region *region, size_t size, size_t need) {
     char *block = region->cursor;
     region->cursor += need;
     region->last = block;
-    region->used += need;
     set_header(block, size);
     UNPOISON(block + 8, size);
     return block + 8;
@@ -193,7 +191,6 @@ void *cxmlmem_realloc(void *pointer, size_t size) {
         return pointer;
     }
     if (region && block == region->last && size <= REGION_LIMIT && (size_t)(region->end - block) >= rounded(size)) {
-        region->used += rounded(size) - rounded(old);
         region->cursor = block + rounded(size);
         set_header(block, size);
         UNPOISON(pointer, size);
@@ -248,7 +245,6 @@ void cxmlmem_end(void) {
     region->current = NULL;
     region->cursor = region->end = region->last = NULL;
     region->touched = 0;
-    region->used = 0;
     region->overflowed = 0;
     pthread_mutex_lock(&pool_lock);
     region->next_free = pool;
@@ -262,7 +258,7 @@ void cxmlmem_set_region_limit(size_t bytes) {
 
 int cxmlmem_region_holds_all(void) { return current && !current->overflowed; }
 
-size_t cxmlmem_region_used(void) { return current ? current->used : 0; }
+int cxmlmem_in_region(void) { return current != NULL; }
 
 int cxmlmem_region_count(void) {
     pthread_mutex_lock(&pool_lock);

@@ -25,8 +25,8 @@ int cxmlmem_region_holds_all(void);
 /// The most a region maps before its thread falls back to malloc; 0 restores the default
 /// (64 MB). For tests: any limit gives the same results.
 void cxmlmem_set_region_limit(size_t bytes);
-/// Bytes handed out by this thread's current region (0 outside one), for tests.
-size_t cxmlmem_region_used(void);
+/// Whether this thread is in a region (between cxmlmem_begin and cxmlmem_end), for tests.
+int cxmlmem_in_region(void);
 /// How many regions exist (each made when more threads were in one at once), for tests.
 int cxmlmem_region_count(void);
 #endif

@@ -22,8 +22,8 @@ public enum XMLMemory {
     /// (none of it came from malloc): what it made then needs no freeing, the region's end frees it.
     static var regionHoldsAll: Bool { cxmlmem_region_holds_all() != 0 }
 
-    /// Bytes handed out by this thread's current region (0 outside one), for tests.
-    public static var regionBytesInUse: Int { cxmlmem_region_used() }
+    /// Whether this thread is in a region, which it must not be once a parse has returned. For tests.
+    public static var inRegion: Bool { cxmlmem_in_region() != 0 }
 
     /// Sets the most a region maps before its thread falls back to malloc (nil: the default,
     /// 64 MB). For tests: every limit must give the same trees and errors.

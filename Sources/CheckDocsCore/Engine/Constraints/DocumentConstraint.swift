@@ -71,6 +71,25 @@ extension DocumentConstraint {
     }
 }
 
+/// A kind that works out how a file fails as a plain value, a case of its own `Failure`, with no
+/// finding made: `check` wraps it in one, `failingStatus` reads its status alone. A kind declares
+/// `DocumentConstraint` too, first: the build registers the kinds by that declaration (EmbedGen).
+public protocol FailureVerdict: DocumentConstraint {
+    associatedtype Failure: FindingDetail
+    /// nil when the file meets the constraint; else the status and why, as a plain value.
+    func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)?
+}
+
+extension FailureVerdict {
+    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
+        verdict(document, in: context).map { fail($0.status, $0.failure) }
+    }
+
+    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
+        verdict(document, in: context)?.status
+    }
+}
+
 /// What a constraint reads from a file's content, so the inspector reads each file once, before
 /// the programs are evaluated.
 public enum ContentNeed: Comparable, Sendable {

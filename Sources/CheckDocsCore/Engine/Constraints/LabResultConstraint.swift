@@ -1,7 +1,7 @@
 import CheckDocsNative
 
 /// `result="positive|negative"`: the document's recorded lab result must be this one.
-public struct LabResultConstraint: DocumentConstraint {
+public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
     public var required: LabResult
 
     public init(required: LabResult) { self.required = required }
@@ -13,16 +13,7 @@ public struct LabResultConstraint: DocumentConstraint {
         try clause.value("result", as: LabResult.self).map { [LabResultConstraint(required: $0)] } ?? []
     }
 
-    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        verdict(document).map { fail($0.status, $0.failure) }
-    }
-
-    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
-        verdict(document)?.status
-    }
-
-    /// How the file fails, if it does, made without a finding (`failingStatus`).
-    private func verdict(_ document: ApplicantDocument) -> (status: RequirementStatus, failure: Failure)? {
+    public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
         // The file is there: without a recorded result it is undecided, never missing.
         guard let result = document.facts.result else { return (.notEvaluable, .unknown(required: required)) }
         if result != required { return (.invalid, .mismatch(actual: result, required: required)) }

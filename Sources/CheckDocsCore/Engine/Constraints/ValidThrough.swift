@@ -2,7 +2,7 @@ import CheckDocsNative
 
 /// `<validThrough anchor="A" margin="N" unit="U"/>`: the document's expiry date must reach A + N U
 /// (a passport valid six months beyond the rotation's end; insurance covering the whole stay).
-public struct ValidThrough: DocumentConstraint {
+public struct ValidThrough: DocumentConstraint, FailureVerdict {
     public var anchor: Anchor
     public var margin: Int
     public var unit: DurationUnit
@@ -29,16 +29,7 @@ public struct ValidThrough: DocumentConstraint {
 
     public var anchors: [Anchor] { [anchor] }
 
-    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        verdict(document, in: context).map { fail($0.status, $0.failure) }
-    }
-
-    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
-        verdict(document, in: context)?.status
-    }
-
-    /// How the file fails, if it does, made without a finding (`failingStatus`).
-    private func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
+    public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
         let needed = context.dates.date(for: anchor).adding(margin, unit)
         guard let expires = document.facts.expires else { return (.notEvaluable, .expiryUnknown(needed: needed)) }
         guard expires < needed else { return nil }

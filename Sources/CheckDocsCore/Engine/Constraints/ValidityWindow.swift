@@ -2,7 +2,7 @@ import CheckDocsNative
 
 /// `<window anchor="A" within="N" unit="U"/>`: the document's date must lie in [A − N U, A].
 /// A clause may hold several windows; each must hold.
-public struct ValidityWindow: DocumentConstraint {
+public struct ValidityWindow: DocumentConstraint, FailureVerdict {
     public var anchor: Anchor
     public var within: Int
     public var unit: DurationUnit
@@ -36,16 +36,7 @@ public struct ValidityWindow: DocumentConstraint {
 
     public var anchors: [Anchor] { [anchor] }
 
-    public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        verdict(document, in: context).map { fail($0.status, $0.failure) }
-    }
-
-    public func failingStatus(_ document: ApplicantDocument, in context: ClauseContext) -> RequirementStatus? {
-        verdict(document, in: context)?.status
-    }
-
-    /// How the file fails, if it does, made without a finding (`failingStatus`).
-    private func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
+    public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
         guard let date = document.effectiveDate else { return (.notEvaluable, .dateUnknown) }
         let anchorDate = context.dates.date(for: anchor)
         if date > anchorDate {
