@@ -160,12 +160,12 @@ import Testing
         let loader = ProgramLoader(schemas: Fixture.knowledge.schemas)
         let parsed = try loader.parseXML(bytes, file: file).get()
         let nameIndex = try #require(parsed.children.firstIndex { $0.name == "name" })
-        // The tree's elements are immutable objects: the forged one is built beside them.
+        // The tree is immutable: the forged one is built beside it.
         func with(_ node: XMLElementNode, text: String? = nil, children: [XMLElementNode]? = nil) -> XMLElementNode {
-            XMLElementNode(name: node.name, namespace: node.namespace, attributes: node.attributes, children: children ?? node.children,
-                           text: text ?? node.text, line: node.line, column: node.column)
+            XMLElementNode(name: node.name, namespace: node.namespace, attributes: Array(node.attributes),
+                           children: children ?? Array(node.children), text: text ?? node.text, line: node.line, column: node.column)
         }
-        var children = parsed.children
+        var children = Array(parsed.children)
         children[nameIndex] = with(children[nameIndex], text: "Forged in the cache")
         let root = with(parsed, children: children)
         let cache = setup.cache()

@@ -138,8 +138,9 @@ enum CatalogTreeCodec {
         let tree: Tree
         switch kind {
         case 1:
-            guard let root = reader.element(depth: 0) else { return nil }
-            tree = .xml(root)
+            var builder = XMLElementTree.Builder()
+            guard reader.element(into: 0, of: &builder, depth: 0) else { return nil }
+            tree = .xml(builder.finish())
         case 2:
             guard let value = reader.value(depth: 0) else { return nil }
             tree = .json(value)
@@ -154,6 +155,7 @@ enum CatalogTreeCodec {
         let bytes: [UInt8]
         var position = 0
         var strings: [String] = []
+        var attributeScratch: [(name: String, value: String)] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -188,31 +190,31 @@ enum CatalogTreeCodec {
             return Int(count)
         }
 
-        mutating func element(depth: Int) -> XMLElementNode? {
+        /// The element in `slot` of the tree being built, and everything under it; false when the
+        /// bytes are not one.
+        mutating func element(into slot: Int, of builder: inout XMLElementTree.Builder, depth: Int) -> Bool {
             guard depth < CatalogTreeCodec.maxDepth, let name = indexed(), let namespaceIndex = number(),
-                  let line = number(), let column = number(), let text = indexed() else { return nil }
+                  let line = number(), let column = number(), let text = indexed() else { return false }
             var namespace: String?
             if namespaceIndex != CatalogTreeCodec.none {
-                guard Int(namespaceIndex) < strings.count else { return nil }
+                guard Int(namespaceIndex) < strings.count else { return false }
                 namespace = strings[Int(namespaceIndex)]
             }
-            guard let attributeCount = count(each: 8) else { return nil }
-            var attributes: [(name: String, value: String)] = []
-            attributes.reserveCapacity(attributeCount)
+            guard let attributeCount = count(each: 8) else { return false }
+            // The attributes are read before the element is placed, as the children's count is
+            // written after them; they are kept in the reader's scratch list meanwhile.
+            attributeScratch.removeAll(keepingCapacity: true)
             for _ in 0..<attributeCount {
-                guard let attributeName = indexed(), let value = indexed() else { return nil }
-                attributes.append((attributeName, value))
+                guard let attributeName = indexed(), let value = indexed() else { return false }
+                attributeScratch.append((attributeName, value))
             }
             // An element is at least 28 bytes: name, namespace, line, column, text and two counts.
-            guard let childCount = count(each: 28) else { return nil }
-            var children: [XMLElementNode] = []
-            children.reserveCapacity(childCount)
-            for _ in 0..<childCount {
-                guard let child = element(depth: depth + 1) else { return nil }
-                children.append(child)
-            }
-            return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children, text: text,
-                                  line: Int(line), column: Int(column))
+            guard let childCount = count(each: 28) else { return false }
+            let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(line), column: Int(column),
+                                      childCount: childCount)
+            for attribute in attributeScratch { builder.addAttribute(slot, name: attribute.name, value: attribute.value) }
+            for childSlot in slots where !element(into: childSlot, of: &builder, depth: depth + 1) { return false }
+            return true
         }
 
         mutating func value(depth: Int) -> JSONValue? {

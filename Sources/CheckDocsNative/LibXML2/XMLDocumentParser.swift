@@ -69,59 +69,35 @@ public enum XMLDocumentParser {
             }
         }
         var tags = TagNames()
-        return .success(convert(root, source: XMLSourceLines(lines), tags: &tags))
+        var builder = XMLElementTree.Builder(source: XMLSourceLines(lines))
+        var namespaces = KnownNamespace()
+        convert(root, into: 0, of: &builder, tags: &tags, namespaces: &namespaces)
+        return .success(builder.finish())
     }
 
-    private static func convert(_ node: xmlNodePtr, source: XMLSourceLines, tags: inout TagNames) -> XMLElementNode {
+    /// Places `node` in `slot` of the tree being built, then its children in the slots it gives them.
+    private static func convert(_ node: xmlNodePtr, into slot: Int, of builder: inout XMLElementTree.Builder,
+                                tags: inout TagNames, namespaces: inout KnownNamespace) {
         let name = tags.name(node.pointee.name)
-        var namespace: String?
-        if let href = node.pointee.ns?.pointee.href { namespace = tags.name(href) }
-        var attributes: [(name: String, value: String)] = []
-        var property = node.pointee.properties
-        // Counted first, so the array is allocated once.
-        var attributeCount = 0
-        while let attribute = property {
-            attributeCount += 1
-            property = attribute.pointee.next
-        }
-        // Reserved only when there is something to hold: reserving nothing still made a new
-        // (empty) buffer, twice for every element.
-        if attributeCount > 0 { attributes.reserveCapacity(attributeCount) }
-        property = node.pointee.properties
-        while let attribute = property {
-            let attributeName = tags.name(attribute.pointee.name)
-            var value = ""
-            // A value of one text node (every value, as entities are not substituted) is that
-            // node's content: read in place, without libxml2's joined copy to free.
-            if let only = attribute.pointee.children, only.pointee.type == XML_TEXT_NODE, only.pointee.next == nil,
-               let content = only.pointee.content {
-                value = String(cString: content)
-            } else if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
-                value = String(cString: raw)
-                cxml_free(raw)
+        var namespace: Int32 = -1
+        if let href = node.pointee.ns?.pointee.href {
+            // Every element of a description names the same namespace, by the same pointer.
+            if href != namespaces.href {
+                namespaces = KnownNamespace(href: href, index: builder.namespaceIndex(tags.name(href)))
             }
-            attributes.append((name: attributeName, value: value))
-            property = attribute.pointee.next
+            namespace = namespaces.index
         }
-        var children: [XMLElementNode] = []
         let childCount = Int(xmlChildElementCount(node))
-        if childCount > 0 { children.reserveCapacity(childCount) }
         var firstText: UnsafeMutablePointer<xmlChar>?
         var textPieces = 0
         var onlyWhiteSpace = true
         var child = node.pointee.children
         while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                children.append(convert(current, source: source, tags: &tags))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    if textPieces == 0 { firstText = content }
-                    textPieces += 1
-                    if onlyWhiteSpace { onlyWhiteSpace = isWhiteSpace(content) }
-                }
-            default:
-                break
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+               let content = current.pointee.content {
+                if textPieces == 0 { firstText = content }
+                textPieces += 1
+                if onlyWhiteSpace { onlyWhiteSpace = isWhiteSpace(content) }
             }
             child = current.pointee.next
         }
@@ -136,9 +112,43 @@ public enum XMLDocumentParser {
         case 1: text = String(cString: firstText!)  // set with the first piece
         default: text = joinedText(of: node)
         }
-        return XMLElementNode(name: name, namespace: namespace, attributes: attributes, children: children,
-                              text: text, line: Int(xmlGetLineNo(node)), source: source)
+        let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(xmlGetLineNo(node)),
+                                  column: 0, childCount: childCount)
+
+        var property = node.pointee.properties
+        while let attribute = property {
+            let attributeName = tags.name(attribute.pointee.name)
+            var value = ""
+            // A value of one text node (every value, as entities are not substituted) is that
+            // node's content: read in place, without libxml2's joined copy to free.
+            if let only = attribute.pointee.children, only.pointee.type == XML_TEXT_NODE, only.pointee.next == nil,
+               let content = only.pointee.content {
+                value = String(cString: content)
+            } else if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
+                value = String(cString: raw)
+                cxml_free(raw)
+            }
+            builder.addAttribute(slot, name: attributeName, value: value)
+            property = attribute.pointee.next
+        }
+
+        var next = slots.lowerBound
+        child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                convert(current, into: next, of: &builder, tags: &tags, namespaces: &namespaces)
+                next += 1
+            }
+            child = current.pointee.next
+        }
     }
+}
+
+/// The namespace the last element converted was in: its URI's pointer in the document, and its
+/// index in the tree being built.
+private struct KnownNamespace {
+    var href: UnsafePointer<xmlChar>?
+    var index: Int32 = -1
 }
 
 /// Whether a text piece is only XML white space (space, tab, line feed, carriage return).
