@@ -1,4 +1,4 @@
-import CheckDocsFormats
+import CheckDocsNative
 import Testing
 
 /// The content hash `init` records (`sha256:`), against the FIPS 180-4 example vectors.

@@ -20,7 +20,7 @@ public enum FileFormat: String, Hashable, Sendable, CaseIterable {
     /// The format a file name's extension promises; nil for an extension with no known format.
     public static func fromExtension(of name: [UInt8]) -> FileFormat? {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot + 1 < name.count,
-              let ext = String(validating: name[(dot + 1)...], as: UTF8.self)?.lowercased() else { return nil }
+              let ext = String(validUTF8: name[(dot + 1)...])?.lowercased() else { return nil }
         switch ext {
         case "pdf": return .pdf
         case "jpg", "jpeg", "jpe", "jfif": return .jpeg

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// The entries of the user's OCR and facts caches (docs/security.md, "The OCR cache"): header
 /// lines, a line `body <length> <checksum>`, then the body.
 enum CacheEntry {
@@ -10,7 +12,7 @@ enum CacheEntry {
         var index = 0
         while lines.count <= headerLines, index < bytes.count, index < 4096 {
             if bytes[index] == UInt8(ascii: "\n") {
-                guard let line = String(validating: bytes[start..<index], as: UTF8.self) else { return nil }
+                guard let line = String(validUTF8: bytes[start..<index]) else { return nil }
                 lines.append(line)
                 start = index + 1
             }

@@ -155,7 +155,6 @@ enum CatalogTreeCodec {
         let bytes: [UInt8]
         var position = 0
         var strings: [String] = []
-        var attributeScratch: [(name: String, value: String)] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -176,7 +175,7 @@ enum CatalogTreeCodec {
         mutating func string(length: Int) -> String? {
             guard length <= remaining else { return nil }
             defer { position += length }
-            return String(validating: bytes[position..<(position + length)], as: UTF8.self)
+            return String(validUTF8: bytes[position..<(position + length)])
         }
 
         mutating func indexed() -> String? {
@@ -201,18 +200,14 @@ enum CatalogTreeCodec {
                 namespace = strings[Int(namespaceIndex)]
             }
             guard let attributeCount = count(each: 8) else { return false }
-            // The attributes are read before the element is placed, as the children's count is
-            // written after them; they are kept in the reader's scratch list meanwhile.
-            attributeScratch.removeAll(keepingCapacity: true)
             for _ in 0..<attributeCount {
                 guard let attributeName = indexed(), let value = indexed() else { return false }
-                attributeScratch.append((attributeName, value))
+                builder.addAttribute(name: attributeName, value: value)
             }
             // An element is at least 28 bytes: name, namespace, line, column, text and two counts.
             guard let childCount = count(each: 28) else { return false }
             let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(line), column: Int(column),
                                       childCount: childCount)
-            for attribute in attributeScratch { builder.addAttribute(slot, name: attribute.name, value: attribute.value) }
             for childSlot in slots where !element(into: childSlot, of: &builder, depth: depth + 1) { return false }
             return true
         }

@@ -24,7 +24,7 @@ public enum DescriptionFolder {
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
             for name in handle.names() where name.first != UInt8(ascii: ".") {
                 let kind = (try? handle.entry(name).get())?.kind ?? .missing
-                guard let text = String(validating: name, as: UTF8.self) else {
+                guard let text = String(validUTF8: name) else {
                     let shown = prefix + FilePath(bytes: name).description
                     if kind == .directory {
                         errors.append(InputError(file: shown, "the folder name is not valid UTF-8, so its descriptions cannot be read; rename it"))
@@ -68,7 +68,7 @@ public enum DescriptionFolder {
     /// Whether the raw name ends in `.` and one of the extensions, in any case.
     private static func hasExtension(_ name: [UInt8], _ extensions: Set<String>) -> Bool {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")),
-              let suffix = String(validating: name[(dot + 1)...], as: UTF8.self) else { return false }
+              let suffix = String(validUTF8: name[(dot + 1)...]) else { return false }
         return extensions.contains(suffix.lowercased())
     }
 

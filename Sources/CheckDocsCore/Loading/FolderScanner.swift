@@ -59,7 +59,7 @@ public enum FolderScanner {
                 scan.diagnostics.append(Diagnostic(.vanished, "could not be examined: \(error.description)", path: display))
                 continue
             }
-            if String(validating: name, as: UTF8.self) == nil {
+            if String(validUTF8: name) == nil {
                 // Listed all the same, with its bytes escaped; but no manifest entry can name it.
                 scan.diagnostics.append(Diagnostic(.undecodableName,
                     "the name is not valid UTF-8 (shown with its bytes escaped as \\xNN); the manifest cannot name it, so rename it", path: display))

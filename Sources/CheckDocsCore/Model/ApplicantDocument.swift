@@ -36,7 +36,7 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     private static func display(_ bytes: [UInt8]) -> String {
         // Control characters are escaped too (DisplayText), so a name cannot drive the terminal.
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = String(validUTF8: bytes) {
             return DisplayText.escape(text)
         }
         var out = ""
@@ -51,7 +51,7 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
             // Keep valid multi-byte sequences; escape invalid bytes and control characters.
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             if length > 1, index + length <= bytes.count,
-               let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
+               let piece = String(validUTF8: bytes[index..<index + length]) {
                 out += DisplayText.escape(piece)
                 index += length
             } else {

@@ -10,11 +10,11 @@ public enum ByteWords {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
-    /// The word at `start`; the caller has checked that four bytes are there.
+    /// The word at `start`; the caller has checked that four bytes are there. Inlinable: the
+    /// catalog cache reads a few hundred words per description, and a call cost more than the read.
+    @inlinable
     public static func word32(_ bytes: [UInt8], _ start: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for index in (start..<(start + 4)).reversed() { value = value << 8 | UInt32(bytes[index]) }
-        return value
+        UInt32(bytes[start]) | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]) << 16 | UInt32(bytes[start + 3]) << 24
     }
 
     /// The word at `start`; the caller has checked that eight bytes are there.

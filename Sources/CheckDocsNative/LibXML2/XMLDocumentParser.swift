@@ -112,8 +112,6 @@ public enum XMLDocumentParser {
         case 1: text = String(cString: firstText!)  // set with the first piece
         default: text = joinedText(of: node)
         }
-        let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(xmlGetLineNo(node)),
-                                  column: 0, childCount: childCount)
 
         var property = node.pointee.properties
         while let attribute = property {
@@ -128,9 +126,11 @@ public enum XMLDocumentParser {
                 value = String(cString: raw)
                 cxml_free(raw)
             }
-            builder.addAttribute(slot, name: attributeName, value: value)
+            builder.addAttribute(name: attributeName, value: value)
             property = attribute.pointee.next
         }
+        let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(xmlGetLineNo(node)),
+                                  column: 0, childCount: childCount)
 
         var next = slots.lowerBound
         child = node.pointee.children

@@ -46,10 +46,13 @@ public final class XMLElementTree: Sendable {
 
     /// Builds a tree element by element: each element is placed in a slot given to it, and its
     /// children's slots are given together, side by side, when it is placed. Slot 0 is the root.
+    /// An element's attributes are added just before it is placed.
     public struct Builder {
         fileprivate(set) var elements: [Element] = [.placeholder]
         fileprivate(set) var attributes: [(name: String, value: String)] = []
         fileprivate(set) var namespaces: [String] = []
+        /// Where the attributes added since the last element was placed start.
+        private var unplacedAttributes = 0
         let source: XMLSourceLines?
 
         /// For a tree kept elsewhere and rebuilt, whose columns are given.
@@ -57,8 +60,8 @@ public final class XMLElementTree: Sendable {
 
         init(source: XMLSourceLines) { self.source = source }
 
-        /// Puts an element in `slot` and returns the slots of its `childCount` children. Its
-        /// attributes are added after with `addAttribute`, before any other element is placed.
+        /// Puts an element in `slot`, with the attributes added since the last element was placed,
+        /// and returns the slots of its `childCount` children.
         public mutating func place(_ slot: Int, name: String, namespace: String?, text: String, line: Int, column: Int,
                                    childCount: Int) -> Range<Int> {
             var index: Int32 = -1
@@ -70,9 +73,10 @@ public final class XMLElementTree: Sendable {
         mutating func place(_ slot: Int, name: String, namespace: Int32, text: String, line: Int, column: Int,
                             childCount: Int) -> Range<Int> {
             let childStart = elements.count
-            elements[slot] = Element(name: name, text: text, namespace: namespace, attributeStart: Int32(attributes.count),
-                                     attributeCount: 0, childStart: Int32(childStart), childCount: Int32(childCount),
-                                     line: Int32(clamping: line), givenColumn: Int32(clamping: column))
+            elements[slot] = Element(name: name, text: text, namespace: namespace, attributeStart: Int32(unplacedAttributes),
+                                     attributeCount: Int32(attributes.count - unplacedAttributes), childStart: Int32(childStart),
+                                     childCount: Int32(childCount), line: Int32(clamping: line), givenColumn: Int32(clamping: column))
+            unplacedAttributes = attributes.count
             for _ in 0..<childCount { elements.append(.placeholder) }
             return childStart..<(childStart + childCount)
         }
@@ -85,17 +89,16 @@ public final class XMLElementTree: Sendable {
             return Int32(namespaces.count - 1)
         }
 
-        /// An attribute of the element placed last.
-        public mutating func addAttribute(_ slot: Int, name: String, value: String) {
+        /// An attribute of the element placed next.
+        public mutating func addAttribute(name: String, value: String) {
             attributes.append((name: name, value: value))
-            elements[slot].attributeCount += 1
         }
 
         /// A copy of `node` and everything under it, into `slot`.
         public mutating func copy(_ node: XMLElementNode, into slot: Int) {
+            for attribute in node.attributes { addAttribute(name: attribute.name, value: attribute.value) }
             let children = place(slot, name: node.name, namespace: node.namespace, text: node.text, line: node.line,
                                  column: node.column, childCount: node.children.count)
-            for attribute in node.attributes { addAttribute(slot, name: attribute.name, value: attribute.value) }
             for (childSlot, child) in zip(children, node.children) { copy(child, into: childSlot) }
         }
 
@@ -121,9 +124,9 @@ public struct XMLElementNode: Sendable {
     public init(name: String, namespace: String?, attributes: [(name: String, value: String)], children: [XMLElementNode],
                 text: String, line: Int, column: Int) {
         var builder = XMLElementTree.Builder()
+        for attribute in attributes { builder.addAttribute(name: attribute.name, value: attribute.value) }
         let slots = builder.place(0, name: name, namespace: namespace, text: text, line: line, column: column,
                                   childCount: children.count)
-        for attribute in attributes { builder.addAttribute(0, name: attribute.name, value: attribute.value) }
         for (slot, child) in zip(slots, children) { builder.copy(child, into: slot) }
         self = builder.finish()
     }

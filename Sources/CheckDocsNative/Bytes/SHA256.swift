@@ -1,7 +1,8 @@
-/// SHA-256 (FIPS 180-4, section 6.2), for the `sha256:` content hash `init` records per manifest
-/// entry so that `init --update` can follow a renamed file (docs/manifest.md). Written here
-/// because CryptoKit is not on Linux and a crypto package is too heavy for one hash of a few
-/// files; it is not used for anything secret.
+/// SHA-256 (FIPS 180-4, section 6.2): the `sha256:` content hash `init` records per manifest entry
+/// so that `init --update` can follow a renamed file (docs/manifest.md), and the key of every
+/// entry of the catalog and OCR caches. Written here because CryptoKit is not on Linux and a
+/// crypto package is too heavy for it; it is not used for anything secret. In CheckDocsNative
+/// because it reads its input through raw pointers.
 public struct SHA256 {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -73,7 +74,8 @@ public struct SHA256 {
     /// Compresses `blocks` whole 64-byte blocks from the start of `bytes`. Through raw pointers,
     /// with the state in eight locals and the message schedule on the stack: the array-based
     /// version cost ~5,000 instructions a block in bounds checks and copies, and the catalog
-    /// cache hashes every description on every run (docs/performance.md, "SHA-256").
+    /// cache hashes every description on every run (docs/performance.md, "SHA-256 and strings
+    /// from bytes").
     private mutating func compress(_ bytes: UnsafeRawBufferPointer, blocks: Int) {
         guard blocks > 0, let base = bytes.baseAddress else { return }
         precondition(bytes.count >= blocks * 64, "SHA256.compress: fewer bytes than blocks")
