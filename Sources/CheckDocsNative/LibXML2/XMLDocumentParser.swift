@@ -132,9 +132,11 @@ public enum XMLDocumentParser {
         let slots = builder.place(slot, name: name, namespace: namespace, text: text, line: Int(xmlGetLineNo(node)),
                                   column: 0, childCount: childCount)
 
+        // xmlChildElementCount counts the same children as this walk converts; the bound is kept
+        // anyway, so that no count can place an element outside the slots given.
         var next = slots.lowerBound
         child = node.pointee.children
-        while let current = child {
+        while let current = child, next < slots.upperBound {
             if current.pointee.type == XML_ELEMENT_NODE {
                 convert(current, into: next, of: &builder, tags: &tags, namespaces: &namespaces)
                 next += 1
