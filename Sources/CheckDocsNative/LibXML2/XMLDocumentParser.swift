@@ -69,7 +69,7 @@ public enum XMLDocumentParser {
             }
         }
         var tags = TagNames()
-        var builder = XMLElementTree.Builder(source: XMLSourceLines(lines))
+        var builder = XMLElementTree.Builder(source: lines)
         var namespaces = KnownNamespace()
         convert(root, into: 0, of: &builder, tags: &tags, namespaces: &namespaces)
         return .success(builder.finish())

@@ -32,7 +32,7 @@ public final class XMLElementTree: Sendable {
     @usableFromInline let attributes: [(name: String, value: String)]
     @usableFromInline let namespaces: [String]
     /// The parsed document's lines, when columns are found only if asked for.
-    let source: XMLSourceLines?
+    let source: LineIndex?
 
     fileprivate init(_ builder: consuming Builder) {
         elements = builder.elements
@@ -41,24 +41,21 @@ public final class XMLElementTree: Sendable {
         source = builder.source
     }
 
-    /// The root element.
-    public var root: XMLElementNode { XMLElementNode(tree: self, index: 0) }
-
     /// Builds a tree element by element: each element is placed in a slot given to it, and its
     /// children's slots are given together, side by side, when it is placed. Slot 0 is the root.
     /// An element's attributes are added just before it is placed.
     public struct Builder {
-        fileprivate(set) var elements: [Element] = [.placeholder]
-        fileprivate(set) var attributes: [(name: String, value: String)] = []
-        fileprivate(set) var namespaces: [String] = []
+        private(set) var elements: [Element] = [.placeholder]
+        private(set) var attributes: [(name: String, value: String)] = []
+        private(set) var namespaces: [String] = []
         /// Where the attributes added since the last element was placed start.
         private var unplacedAttributes = 0
-        let source: XMLSourceLines?
+        let source: LineIndex?
 
         /// For a tree kept elsewhere and rebuilt, whose columns are given.
         public init() { source = nil }
 
-        init(source: XMLSourceLines) { self.source = source }
+        init(source: LineIndex) { self.source = source }
 
         /// Puts an element in `slot`, with the attributes added since the last element was placed,
         /// and returns the slots of its `childCount` children.
@@ -95,7 +92,7 @@ public final class XMLElementTree: Sendable {
         }
 
         /// A copy of `node` and everything under it, into `slot`.
-        public mutating func copy(_ node: XMLElementNode, into slot: Int) {
+        mutating func copy(_ node: XMLElementNode, into slot: Int) {
             for attribute in node.attributes { addAttribute(name: attribute.name, value: attribute.value) }
             let children = place(slot, name: node.name, namespace: node.namespace, text: node.text, line: node.line,
                                  column: node.column, childCount: node.children.count)
@@ -103,7 +100,7 @@ public final class XMLElementTree: Sendable {
         }
 
         /// The tree built, by its root.
-        public consuming func finish() -> XMLElementNode { XMLElementTree(self).root }
+        public consuming func finish() -> XMLElementNode { XMLElementNode(tree: XMLElementTree(self), index: 0) }
     }
 }
 
@@ -151,14 +148,23 @@ public struct XMLElementNode: Sendable {
     public var line: Int { Int(tree.elements[index].line) }
 
     @inlinable
-    public var attributes: ArraySlice<(name: String, value: String)> {
-        let start = Int(tree.elements[index].attributeStart)
-        return tree.attributes[start..<(start + Int(tree.elements[index].attributeCount))]
-    }
+    public var attributes: ArraySlice<(name: String, value: String)> { tree.attributes[attributeRange] }
 
     @inlinable
-    public var children: Children {
-        Children(tree: tree, start: Int(tree.elements[index].childStart), count: Int(tree.elements[index].childCount))
+    public var children: Children { Children(tree: tree, start: childRange.lowerBound, count: childRange.count) }
+
+    /// Where its attributes are in the tree's list.
+    @inlinable
+    var attributeRange: Range<Int> {
+        let start = Int(tree.elements[index].attributeStart)
+        return start..<(start + Int(tree.elements[index].attributeCount))
+    }
+
+    /// Where its children are in the tree's elements.
+    @inlinable
+    var childRange: Range<Int> {
+        let start = Int(tree.elements[index].childStart)
+        return start..<(start + Int(tree.elements[index].childCount))
     }
 
     /// 1-based column of the start tag on its line (0 when it cannot be found). libxml2 gives
@@ -166,29 +172,19 @@ public struct XMLElementNode: Sendable {
     /// only the elements a location is made of (a requirement, a clause, an error) need one.
     public var column: Int {
         guard let source = tree.source else { return Int(tree.elements[index].givenColumn) }
-        return source.lines.column(ofTag: tree.elements[index].name.utf8, onLine: Int(tree.elements[index].line))
+        return source.column(ofTag: tree.elements[index].name.utf8, onLine: Int(tree.elements[index].line))
     }
 
+    /// The attribute's value, read in place (a slice of the list would retain it).
     @inlinable
     public func attribute(_ name: String) -> String? {
-        let start = Int(tree.elements[index].attributeStart)
-        for position in start..<(start + Int(tree.elements[index].attributeCount)) where tree.attributes[position].name == name {
-            return tree.attributes[position].value
-        }
+        for position in attributeRange where tree.attributes[position].name == name { return tree.attributes[position].value }
         return nil
     }
 
     @inlinable
-    public func children(named name: String) -> [XMLElementNode] {
-        children.filter { $0.name == name }
-    }
-
-    @inlinable
     public func child(named name: String) -> XMLElementNode? {
-        let start = Int(tree.elements[index].childStart)
-        for position in start..<(start + Int(tree.elements[index].childCount)) where tree.elements[position].name == name {
-            return XMLElementNode(tree: tree, index: position)
-        }
+        for position in childRange where tree.elements[position].name == name { return XMLElementNode(tree: tree, index: position) }
         return nil
     }
 
@@ -214,11 +210,4 @@ public struct XMLElementNode: Sendable {
             return XMLElementNode(tree: tree, index: start + position)
         }
     }
-}
-
-/// One parsed document's lines, shared by its elements for their columns.
-final class XMLSourceLines: Sendable {
-    let lines: LineIndex
-
-    init(_ lines: LineIndex) { self.lines = lines }
 }
