@@ -91,6 +91,7 @@ struct Check: ParsableCommand {
         let read = folders + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
+        request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

@@ -64,7 +64,9 @@ struct Init: InputCommand {
             name = first
         }
         let knowledge = try Knowledge.load(extraChecklists: checklists)
-        let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: !force && !printOnly)
+        let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas,
+                                               contentTypes: ContentTypeCache.userCache(awayFrom: [folder]))
+            .load(folder, readManifest: !force && !printOnly)
         let hashes = FileHashes.of(loaded.scannedFiles.filter { file in loaded.documents.contains { $0.path == file.path } }, root: folder,
                                    memo: ContentDigests.userMemo(awayFrom: [folder]))
         let drafter = ManifestDrafter(catalog: knowledge.catalog)
@@ -97,7 +99,9 @@ struct Init: InputCommand {
             throw InputErrors([error])
         }
         let manifest = try loader.decode(bytes, file: path(name))
-        let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder, readManifest: false)
+        let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas,
+                                               contentTypes: ContentTypeCache.userCache(awayFrom: [folder]))
+            .load(folder, readManifest: false)
         let unnamed = loaded.scannedFiles.filter { manifest.documents[$0.path] == nil }
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(
             text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,

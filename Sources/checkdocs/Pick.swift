@@ -55,8 +55,9 @@ struct Pick: ParsableCommand {
 
     func body(render: (PickReport, FormatOptions) -> String) throws(InputErrors) -> Bool {
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-        let request = PickRequest(folder: folder, programPaths: catalog.programs, checklistPaths: catalog.checklists,
+        var request = PickRequest(folder: folder, programPaths: catalog.programs, checklistPaths: catalog.checklists,
                                   asOf: asOf ?? Terminal.today(), plan: plan, top: top)
+        request.contentTypes = ContentTypeCache.userCache(awayFrom: [folder] + catalog.programs)
         let report = try PickRunner.pick(request, knowledge: knowledge)
         let text = render(report, FormatOptions())
         let commit = ReportCommit()

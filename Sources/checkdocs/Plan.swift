@@ -70,6 +70,7 @@ struct Plan: ParsableCommand {
         let read = [folder] + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
+        request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

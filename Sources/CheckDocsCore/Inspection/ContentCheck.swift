@@ -3,9 +3,13 @@ import CheckDocsNative
 /// The first look at every file of the folder: its real type from its first bytes (libmagic),
 /// and a finding where the content and the name's extension disagree (a JPEG named `.pdf`).
 enum ContentCheck {
-    static func sniff(root: String, files: [ScannedFile]) -> (types: [FilePath: ContentType], diagnostics: [Diagnostic]) {
-        // libmagic's database is loaded for this pass only (MagicSniffer.whileSniffing).
-        let results = MagicSniffer.shared.whileSniffing { files.concurrentMap { FileInspector.sniff(root: root, file: $0) } }
+    /// `libmagic`: libmagic itself, or with its answers kept between runs (docs/inspection.md,
+    /// "Content types cache").
+    static func sniff(root: String, files: [ScannedFile], libmagic: FileInspector.Libmagic = MagicSniffer.shared.mimeType(of:))
+        -> (types: [FilePath: ContentType], diagnostics: [Diagnostic]) {
+        // libmagic's database is loaded for this pass only (MagicSniffer.whileSniffing), and only
+        // when a file is neither told by its signature nor answered from the cache.
+        let results = MagicSniffer.shared.whileSniffing { files.concurrentMap { FileInspector.sniff(root: root, file: $0, libmagic: libmagic) } }
         var types: [FilePath: ContentType] = [:]
         var diagnostics: [Diagnostic] = []
         for (file, content) in zip(files, results) {

@@ -7,13 +7,17 @@ public enum FileInspector {
     /// PDFs up to this size are read into memory for poppler; larger ones get their type only.
     public static let maxPDFBytes = 20 * 1024 * 1024
 
+    /// libmagic's MIME type of a file's first bytes, or nil when libmagic is unavailable.
+    typealias Libmagic = @Sendable ([UInt8]) -> String?
+
     /// The content type from the first `MagicSniffer.prefixBytes` bytes (a PDF, JPEG or PNG by
-    /// its signature, anything else by libmagic); nil if unreadable.
-    static func sniff(root: String, file: ScannedFile) -> ContentType? {
+    /// its signature, anything else by `libmagic`: libmagic itself, or the answers it gave before,
+    /// `ContentTypeCache`); nil if unreadable.
+    static func sniff(root: String, file: ScannedFile, libmagic: Libmagic = MagicSniffer.shared.mimeType(of:)) -> ContentType? {
         guard file.readable else { return nil }
         if file.size == 0 { return ContentType(mime: "application/x-empty") }
         guard let prefix = try? DocumentFileReader.read(root: root, path: file.path.bytes, identity: file.identity, limit: MagicSniffer.prefixBytes),
-              let mime = ContentSignature.mimeType(of: prefix) ?? MagicSniffer.shared.mimeType(of: prefix) else { return nil }
+              let mime = ContentSignature.mimeType(of: prefix) ?? libmagic(prefix) else { return nil }
         guard FileFormat.fromMIME(mime) == .pdf else { return ContentType(mime: mime) }
         let tail = try? DocumentFileReader.readTail(root: root, path: file.path.bytes, identity: file.identity,
                                                      size: file.size, limit: pdfTailBytes)

@@ -27,12 +27,15 @@ public struct ApplicantFolderLoader {
     public let catalog: DocumentCatalog
     public let schemas: Schemas
     let classifier: DocumentClassifier?
+    /// libmagic's answers kept between runs (docs/inspection.md, "Content types cache"); nil: none.
+    let contentTypes: ContentTypeCache?
 
     /// `classifier`: one already built for `catalog` (a batch builds it once for all its folders).
-    public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil) {
+    public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil, contentTypes: ContentTypeCache? = nil) {
         self.catalog = catalog
         self.schemas = schemas
         self.classifier = classifier
+        self.contentTypes = contentTypes
     }
 
     /// `readManifest: false` classifies by names alone, as if there were no manifest (`init --force`).
@@ -51,7 +54,7 @@ public struct ApplicantFolderLoader {
         var diagnostics = scan.diagnostics
         var used = Set<FilePath>()
         var subtypeErrors: [InputError] = []
-        let sniffed = ContentCheck.sniff(root: root, files: scan.files)
+        let sniffed = ContentCheck.sniff(root: root, files: scan.files, libmagic: contentTypes?.mimeType(of:) ?? MagicSniffer.shared.mimeType(of:))
         diagnostics += sniffed.diagnostics
         let pairedByName = TranslationPairing(catalog: catalog).originals(of: scan.files.map(\.path))
         let scannedPaths = Set(scan.files.map(\.path))

@@ -10,6 +10,8 @@ public struct PickRequest: Sendable {
     public var asOf: CalendarDate
     public var plan: Bool
     public var top: Int
+    /// libmagic's answers kept between runs (docs/inspection.md, "Content types cache").
+    public var contentTypes: ContentTypeCache? = nil
 
     public init(folder: String, programPaths: [String] = [], checklistPaths: [String] = [], asOf: CalendarDate, plan: Bool = false, top: Int = 10) {
         self.folder = folder
@@ -25,7 +27,8 @@ public struct PickRequest: Sendable {
 /// programs, and with `plan` searches for the best season (docs/pick.md).
 public enum PickRunner {
     public static func pick(_ request: PickRequest, knowledge: Knowledge) throws(InputErrors) -> PickReport {
-        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(request.folder)
+        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, contentTypes: request.contentTypes)
+            .load(request.folder)
         let programs = request.programPaths.isEmpty ? try knowledge.builtinCatalog() : try knowledge.loadPrograms(request.programPaths)
         let profile = folder.manifest.profile
         var notes: [String] = []

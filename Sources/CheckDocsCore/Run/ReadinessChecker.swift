@@ -36,6 +36,9 @@ public struct CheckRequest: Sendable {
     /// The compiled-catalog cache the program files are loaded through (nil: none, every file is
     /// parsed and validated). docs/performance.md, "The compiled-catalog cache".
     public var catalogCache: CatalogCache? = nil
+    /// libmagic's answers kept between runs (nil: libmagic is asked for every file no signature
+    /// settles). docs/inspection.md, "Content types cache".
+    public var contentTypes: ContentTypeCache? = nil
     /// What the programs handed to `check(_:knowledge:programs:events:)` ask of a folder,
     /// gathered once by a batch for all its folders (nil: gathered for each check).
     var clauseNeeds: ClauseNeeds? = nil
@@ -95,7 +98,8 @@ public enum ReadinessChecker {
         defer { descriptions?.drain() }
         // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
         let classifier = request.classifier ?? knowledge.classifier
-        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier).load(request.folder)
+        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier,
+                                           contentTypes: request.contentTypes).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.

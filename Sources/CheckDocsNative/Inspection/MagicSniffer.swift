@@ -56,6 +56,28 @@ public final class MagicSniffer: @unchecked Sendable {
         return String(cString: result)
     }
 
+    /// What libmagic's answers depend on besides the bytes: its version, the flags the handle is
+    /// opened with, and each database file it loads (the path `magic_load` would take, from
+    /// `MAGIC` or the defaults, with each file's size, modification and change times). Answers
+    /// kept under one identity are not used under another (docs/inspection.md, "Content types
+    /// cache"). Nil when a database is missing or is a directory of sources, whose files' changes
+    /// no single stamp shows: such answers are not kept at all.
+    public static let identity: String? = magic_getpath(nil, 0).flatMap { identity(databasePath: String(cString: $0)) }
+
+    /// The identity of this libmagic with the database `path` (files separated by colons).
+    static func identity(databasePath path: String) -> String? {
+        var identity = "libmagic \(magic_version()) mime-type"
+        let components = path.split(separator: ":")
+        guard !components.isEmpty else { return nil }
+        for component in components {
+            // magic_load reads the compiled `<file>.mgc` when there is one, else the file itself.
+            let file = FileSystem.kind(of: component + ".mgc") == .regular ? component + ".mgc" : String(component)
+            guard FileSystem.kind(of: file) == .regular, let stamp = FileSystem.stamp(of: file) else { return nil }
+            identity += " \(file) \(stamp.size) \(stamp.modified) \(stamp.changed)"
+        }
+        return identity
+    }
+
     /// Opens the handle on first use; called with the lock held.
     private func openedHandle() -> OpaquePointer? {
         if opened { return handle }
