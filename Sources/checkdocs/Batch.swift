@@ -39,6 +39,7 @@ extension Check {
         if request.readFacts { request.scans = Scans.reader(progress: false, folders: read) }
         request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
+        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -13,7 +13,7 @@ struct Cache: ParsableCommand {
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "clear",
-            abstract: "Remove every cached OCR result, fact read from a scan, file type and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
+            abstract: "Remove every cached OCR result, fact read from a document, file type and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
 
         /// Says why `directory` could not be emptied, and fails the command.
         static func cannotClear(_ directory: String, _ reason: String) throws -> Never {
@@ -36,9 +36,12 @@ struct Cache: ParsableCommand {
                 try Self.cannotClear(ScanFactsCache.directory(beside: cache), error.description)
             }
             if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() { try Self.cannotClear(memo.directory, error.description) }
-            // libmagic's answers, even where libmagic cannot be used now.
+            // libmagic's answers and poppler's facts, even where they cannot be used now.
             if let types = ContentTypeCache.directory(), case let .failure(error) = ContentTypeCache.clear(directory: types) {
                 try Self.cannotClear(types, error.description)
+            }
+            if let pdf = PDFFactsCache.directory(), case let .failure(error) = PDFFactsCache.clear(directory: pdf) {
+                try Self.cannotClear(pdf, error.description)
             }
             // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
             guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }

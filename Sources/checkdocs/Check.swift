@@ -92,6 +92,7 @@ struct Check: ParsableCommand {
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
+        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

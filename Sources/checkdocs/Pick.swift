@@ -58,6 +58,7 @@ struct Pick: ParsableCommand {
         var request = PickRequest(folder: folder, programPaths: catalog.programs, checklistPaths: catalog.checklists,
                                   asOf: asOf ?? Terminal.today(), plan: plan, top: top)
         request.contentTypes = ContentTypeCache.userCache(awayFrom: [folder] + catalog.programs)
+        request.pdfFacts = PDFFactsCache.userCache(awayFrom: [folder] + catalog.programs)
         let report = try PickRunner.pick(request, knowledge: knowledge)
         let text = render(report, FormatOptions())
         let commit = ReportCommit()

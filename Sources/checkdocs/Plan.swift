@@ -71,6 +71,7 @@ struct Plan: ParsableCommand {
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
         request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
+        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

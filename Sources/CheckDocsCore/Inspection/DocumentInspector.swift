@@ -8,6 +8,8 @@ public final class DocumentInspector: @unchecked Sendable {
     public let root: String
     private let files: [FilePath: ScannedFile]
     private let contentTypes: [FilePath: ContentType]
+    /// PDF facts kept between runs (docs/inspection.md, "PDF facts cache"); nil: none.
+    private let kept: (any KeptPDFFacts)?
     private let lock = NSLock()
     private var inspected: [FilePath: FileFacts] = [:]
     /// The files read with their pages' text (facts read from documents).
@@ -15,8 +17,9 @@ public final class DocumentInspector: @unchecked Sendable {
     /// How many files were read in depth (for tests and measurements).
     public private(set) var inspectionCount = 0
 
-    public init(root: String, files: [ScannedFile], contentTypes: [FilePath: ContentType]) {
+    public init(root: String, files: [ScannedFile], contentTypes: [FilePath: ContentType], kept: (any KeptPDFFacts)? = nil) {
         self.root = root
+        self.kept = kept
         self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.contentTypes = contentTypes
     }
@@ -62,7 +65,7 @@ public final class DocumentInspector: @unchecked Sendable {
         let groupCount = min(ProcessInfo.processInfo.activeProcessorCount, (pending.count + 15) / 16)
         let groups = (0..<max(1, groupCount)).map { group in stride(from: group, to: pending.count, by: max(1, groupCount)).map { pending[$0] } }
         let grouped = groups.concurrentMap { group in
-            group.map { path in (path, FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path], pageTexts: pageTexts)) }
+            group.map { path in (path, FileInspector.inspect(root: root, file: files[path]!, content: contentTypes[path], pageTexts: pageTexts, kept: kept)) }
         }
         let byPath = Dictionary(grouped.joined().map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         let results = pending.map { byPath[$0]! }

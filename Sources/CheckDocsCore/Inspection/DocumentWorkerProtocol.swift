@@ -73,13 +73,19 @@ enum DocumentWorkerProtocol {
             guard let facts = reader(Array(request[3...]), request[2] & 1 == 1, pageTexts) else {
                 return [version, kind.rawValue, Status.unavailable.rawValue]
             }
-            return [version, kind.rawValue, Status.facts.rawValue] + encode(facts) + (pageTexts ? encodePages(facts.pageTexts) : [])
+            return pageTexts ? answer(facts) + encodePages(facts.pageTexts) : answer(facts)
         case .ocrPage:
             return OCRWorkerProtocol.answer(to: request, reader: ocr)
         }
     }
 
     // MARK: PDF facts
+
+    /// The answer to a PDF-facts request without the pages' text (also what the PDF facts cache
+    /// keeps, Loading/PDFFactsCache.swift).
+    static func answer(_ facts: PDFFacts) -> [UInt8] {
+        [version, Kind.pdfFacts.rawValue, Status.facts.rawValue] + encode(facts)
+    }
 
     static func encode(_ facts: PDFFacts) -> [UInt8] {
         var out: [UInt8] = []

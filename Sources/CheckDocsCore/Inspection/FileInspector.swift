@@ -37,8 +37,10 @@ public enum FileInspector {
             && !ByteSearch.contains(body, "/Encrypt")
     }
 
-    /// Every fact the file's content gives, given its sniffed type.
-    static func inspect(root: String, file: ScannedFile, content: ContentType?, pageTexts: Bool = false) -> FileFacts {
+    /// Every fact the file's content gives, given its sniffed type. `kept`: PDF facts kept
+    /// between runs, used instead of a worker for a PDF of the same bytes (not for `pageTexts`).
+    static func inspect(root: String, file: ScannedFile, content: ContentType?, pageTexts: Bool = false,
+                        kept: (any KeptPDFFacts)? = nil) -> FileFacts {
         var facts = FileFacts(size: file.size, content: content)
         guard file.readable else {
             facts.notInspected = "it cannot be read"
@@ -69,9 +71,17 @@ public enum FileInspector {
             return facts
         }
         if format == .pdf {
+            let kept = pageTexts ? nil : kept
+            let name = kept?.name(ofPDF: bytes)
+            if let kept, let name, let pdf = kept.facts(named: name) {
+                facts.pdf = pdf
+                return facts
+            }
             // Parsed in a bounded worker process (DocumentWorkers); a hostile PDF costs at most its limits.
             switch DocumentWorkers.shared.pdfFacts(bytes, pageTexts: pageTexts) {
-            case let .facts(pdf): facts.pdf = pdf
+            case let .facts(pdf):
+                facts.pdf = pdf
+                if let kept, let name { kept.keep(pdf, named: name) }
             case .unavailable: facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed"
             case let .failed(reason): facts.notInspected = reason
             }

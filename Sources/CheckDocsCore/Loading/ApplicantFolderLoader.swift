@@ -14,10 +14,12 @@ public struct ApplicantFolder: Sendable {
     /// Every regular file the scan found, and what its first bytes say it is.
     public var scannedFiles: [ScannedFile] = []
     public var contentTypes: [FilePath: ContentType] = [:]
+    /// PDF facts kept between runs, for the inspector (docs/inspection.md, "PDF facts cache").
+    public var keptPDFFacts: (any KeptPDFFacts)? = nil
 
     /// Reads the content of the documents that programs' file rules look at, once each.
     public func makeInspector() -> DocumentInspector {
-        DocumentInspector(root: root, files: scannedFiles, contentTypes: contentTypes)
+        DocumentInspector(root: root, files: scannedFiles, contentTypes: contentTypes, kept: keptPDFFacts)
     }
 }
 
@@ -29,13 +31,17 @@ public struct ApplicantFolderLoader {
     let classifier: DocumentClassifier?
     /// libmagic's answers kept between runs (docs/inspection.md, "Content types cache"); nil: none.
     let contentTypes: ContentTypeCache?
+    /// PDF facts kept between runs, handed to the folder's inspector ("PDF facts cache"); nil: none.
+    let pdfFacts: PDFFactsCache?
 
     /// `classifier`: one already built for `catalog` (a batch builds it once for all its folders).
-    public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil, contentTypes: ContentTypeCache? = nil) {
+    public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil, contentTypes: ContentTypeCache? = nil,
+                pdfFacts: PDFFactsCache? = nil) {
         self.catalog = catalog
         self.schemas = schemas
         self.classifier = classifier
         self.contentTypes = contentTypes
+        self.pdfFacts = pdfFacts
     }
 
     /// `readManifest: false` classifies by names alone, as if there were no manifest (`init --force`).
@@ -115,7 +121,7 @@ public struct ApplicantFolderLoader {
         return ApplicantFolder(root: root, rootIdentity: scan.rootIdentity, manifest: manifest, documents: documents,
                                unrecognized: unrecognized, ambiguous: ambiguous, diagnostics: diagnostics.sorted(),
                                fileIdentities: Set(scan.files.map(\.identity)), scannedFiles: scan.files,
-                               contentTypes: sniffed.types)
+                               contentTypes: sniffed.types, keptPDFFacts: pdfFacts)
     }
 
     private func hasDates(_ entry: ManifestDocument) -> Bool {

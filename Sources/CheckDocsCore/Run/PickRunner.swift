@@ -12,6 +12,8 @@ public struct PickRequest: Sendable {
     public var top: Int
     /// libmagic's answers kept between runs (docs/inspection.md, "Content types cache").
     public var contentTypes: ContentTypeCache? = nil
+    /// PDF facts kept between runs (docs/inspection.md, "PDF facts cache").
+    public var pdfFacts: PDFFactsCache? = nil
 
     public init(folder: String, programPaths: [String] = [], checklistPaths: [String] = [], asOf: CalendarDate, plan: Bool = false, top: Int = 10) {
         self.folder = folder
@@ -27,7 +29,8 @@ public struct PickRequest: Sendable {
 /// programs, and with `plan` searches for the best season (docs/pick.md).
 public enum PickRunner {
     public static func pick(_ request: PickRequest, knowledge: Knowledge) throws(InputErrors) -> PickReport {
-        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, contentTypes: request.contentTypes)
+        let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, contentTypes: request.contentTypes,
+                                               pdfFacts: request.pdfFacts)
             .load(request.folder)
         let programs = request.programPaths.isEmpty ? try knowledge.builtinCatalog() : try knowledge.loadPrograms(request.programPaths)
         let profile = folder.manifest.profile

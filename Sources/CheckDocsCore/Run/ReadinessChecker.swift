@@ -39,6 +39,9 @@ public struct CheckRequest: Sendable {
     /// libmagic's answers kept between runs (nil: libmagic is asked for every file no signature
     /// settles). docs/inspection.md, "Content types cache".
     public var contentTypes: ContentTypeCache? = nil
+    /// PDF facts kept between runs (nil: every PDF a rule reads goes to a document worker).
+    /// docs/inspection.md, "PDF facts cache".
+    public var pdfFacts: PDFFactsCache? = nil
     /// What the programs handed to `check(_:knowledge:programs:events:)` ask of a folder,
     /// gathered once by a batch for all its folders (nil: gathered for each check).
     var clauseNeeds: ClauseNeeds? = nil
@@ -99,7 +102,7 @@ public enum ReadinessChecker {
         // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
         let classifier = request.classifier ?? knowledge.classifier
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier,
-                                           contentTypes: request.contentTypes).load(request.folder)
+                                           contentTypes: request.contentTypes, pdfFacts: request.pdfFacts).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.

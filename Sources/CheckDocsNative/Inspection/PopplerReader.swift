@@ -37,6 +37,38 @@ public enum PopplerReader {
     /// Whether poppler-glib could be loaded on this machine.
     public static var isAvailable: Bool { api != nil }
 
+    /// The poppler a worker would load, told without loading it: the first directory of
+    /// `LD_LIBRARY_PATH`, then the system's, holding `libpoppler-glib.so.8`, with the size and
+    /// modification and change times of that file and of every `libpoppler.so.N` beside it (an
+    /// update of poppler replaces them). Nil when none is found: facts read then are not kept
+    /// (docs/inspection.md, "PDF facts cache").
+    public static func libraryIdentity(libraryPath: String?) -> String? {
+        #if arch(x86_64)
+        let multiarch = "x86_64-linux-gnu"
+        #elseif arch(arm64)
+        let multiarch = "aarch64-linux-gnu"
+        #else
+        let multiarch = ""
+        #endif
+        let system = ["/usr/local/lib", "/usr/lib/" + multiarch, "/lib/" + multiarch, "/usr/lib", "/lib"]
+        let directories = (libraryPath ?? "").split(separator: ":").map(String.init) + system
+        for directory in directories where directory.hasPrefix("/") {
+            let glib = directory + "/libpoppler-glib.so.8"
+            guard FileSystem.kind(of: glib) == .regular, let stamp = FileSystem.stamp(of: glib),
+                  case let .success(listing) = Directory.open(directory) else { continue }
+            var identity = "poppler \(glib) \(stamp.size) \(stamp.modified) \(stamp.changed)"
+            let cores = listing.names().compactMap { String(validUTF8: $0) }.filter { name in
+                name.hasPrefix("libpoppler.so.") && name.dropFirst("libpoppler.so.".count).allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+            }
+            for name in cores.sorted() {
+                guard let core = FileSystem.stamp(of: directory + "/" + name) else { return nil }
+                identity += " \(name) \(core.size) \(core.modified) \(core.changed)"
+            }
+            return identity
+        }
+        return nil
+    }
+
     /// The PDF's facts; nil when poppler-glib is not installed.
     public static func facts(of bytes: [UInt8], countText: Bool = true, pageTexts: Bool = false) -> PDFFacts? {
         guard let api else { return nil }
