@@ -37,9 +37,7 @@ extension Check {
         request.readFacts = facts == .read
         let read = folders + catalog.programs
         if request.readFacts { request.scans = Scans.reader(progress: false, folders: read) }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
-        request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
-        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
+        request.useUserCaches(awayFrom: read)
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -90,9 +90,7 @@ struct Check: ParsableCommand {
         request.readFacts = facts == .read
         let read = folders + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
-        request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
-        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
+        request.useUserCaches(awayFrom: read)
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

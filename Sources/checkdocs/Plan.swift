@@ -69,9 +69,7 @@ struct Plan: ParsableCommand {
         request.readFacts = facts == .read
         let read = [folder] + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
-        request.catalogCache = CatalogCache.userCache(toolVersion: ReadinessChecker.toolVersion, awayFrom: read)
-        request.contentTypes = ContentTypeCache.userCache(awayFrom: read)
-        request.pdfFacts = PDFFactsCache.userCache(awayFrom: read)
+        request.useUserCaches(awayFrom: read)
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)

@@ -12,7 +12,7 @@ import CheckDocsNative
 /// identity (`MagicSniffer.identity`: its version and its database files' stamps) and the MIME
 /// type. It is used only under the same identity; one that cannot be parsed is a miss, and is
 /// rewritten. Whoever can write the cache can choose the types it gives, as with the OCR cache:
-/// docs/security.md, "The content types cache".
+/// docs/security.md, "The OCR cache".
 public struct ContentTypeCache: Sendable {
     /// `$XDG_CACHE_HOME/checkdocs/types`, else `~/.cache/checkdocs/types`.
     public let directory: String
