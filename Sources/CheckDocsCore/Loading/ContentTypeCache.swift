@@ -64,7 +64,8 @@ public struct ContentTypeCache: Sendable {
 
     func remember(_ mime: String, name: String) {
         guard Self.isMIMEType(mime.utf8), PrivateFiles.makeDirectory(directory) == nil else { return }
-        _ = PrivateFiles.write(Self.encode(mime, engine: engine), directory: directory, name: name)
+        // Not flushed: a torn entry is a miss (AtomicFile, `durable`).
+        _ = PrivateFiles.write(Self.encode(mime, engine: engine), directory: directory, name: name, durable: false)
     }
 
     static func encode(_ mime: String, engine: String) -> [UInt8] {

@@ -55,7 +55,8 @@ public struct PDFFactsCache: KeptPDFFacts {
 
     public func keep(_ facts: PDFFacts, named name: String) {
         guard PrivateFiles.makeDirectory(directory) == nil else { return }
-        _ = PrivateFiles.write(encode(facts), directory: directory, name: name)
+        // Not flushed: a torn entry fails its length or checksum, and is a miss (AtomicFile, `durable`).
+        _ = PrivateFiles.write(encode(facts), directory: directory, name: name, durable: false)
     }
 
     func encode(_ facts: PDFFacts) -> [UInt8] {

@@ -27,10 +27,11 @@ public enum PrivateFiles {
     }
 
     /// Writes `bytes` as `directory/name`, mode 0600, replacing any file of that name atomically
-    /// (AtomicFile: the temporary is registered, so a signal removes it).
-    public static func write(_ bytes: [UInt8], directory: String, name: String) -> InputError? {
+    /// (AtomicFile: the temporary is registered, so a signal removes it); `durable: false` for an
+    /// entry its reader checks whole (AtomicFile).
+    public static func write(_ bytes: [UInt8], directory: String, name: String, durable: Bool = true) -> InputError? {
         do {
-            try AtomicFile.write(bytes, directory: directory, name: name, replace: true, mode: 0o600)
+            try AtomicFile.write(bytes, directory: directory, name: name, replace: true, mode: 0o600, durable: durable)
             return nil
         } catch {
             return error
