@@ -40,6 +40,23 @@ import Testing
         #expect(KnowledgePrefetch.mayReadXML(["folder", "--programs", "\(root)/nested"]))
     }
 
+    @Test("the XSD is not compiled ahead when the catalog cache holds a pack for the --programs given (a description that misses compiles it)")
+    func packHeld() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-prefetch-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let environment = ["XDG_CACHE_HOME": root + "/cache"]
+        let arguments: ArraySlice<String> = ["folder", "--programs", root + "/programs", "--as-of", "2026-12-01"]
+        #expect(!KnowledgePrefetch.hasPack(arguments, environment: environment), "no pack yet: compiled ahead")
+        let directory = try #require(CatalogCache.directory(environment: environment))
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: directory + "/" + CatalogCache.packName(for: [root + "/programs"]), contents: Data()))
+        #expect(KnowledgePrefetch.hasPack(arguments, environment: environment))
+        #expect(!KnowledgePrefetch.hasPack(["folder", "--programs", root + "/other"], environment: environment), "another catalog's pack")
+        #expect(!KnowledgePrefetch.hasPack(arguments, environment: environment.merging(["CHECKDOCS_CATALOG_CACHE": "off"]) { $1 }),
+                "the cache off: the descriptions are parsed")
+        #expect(!KnowledgePrefetch.hasPack(["folder"], environment: environment), "the folder's own programs/: no guess")
+    }
+
     @Test("Knowledge.load returns what the prefetch made, the same as a fresh load")
     func sameKnowledge() throws {
         KnowledgePrefetch.start([])

@@ -75,6 +75,10 @@ public struct CatalogCache: Sendable {
     /// or the folder's `programs/`, made absolute), so each catalog has one pack, which a file
     /// added, changed or removed under those paths updates rather than replaces.
     func packName(for paths: [String]) -> String {
+        Self.packName(for: paths)
+    }
+
+    static func packName(for paths: [String]) -> String {
         let directory = FileManager.default.currentDirectoryPath
         var hasher = SHA256()
         for path in paths.map({ $0.hasPrefix("/") ? $0 : directory + "/" + $0 }).sorted() {
