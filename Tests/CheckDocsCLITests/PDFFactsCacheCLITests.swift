@@ -55,7 +55,7 @@ import Testing
         var facts = try #require(store.decode(Array(original)))
         #expect(facts.pageCount == 1)
         facts.pageSizes = [PageSize(width: 595.28, height: 841.89)]
-        try Data(store.encode(facts)).write(to: URL(fileURLWithPath: entryPath))
+        try Data(try #require(store.encode(facts))).write(to: URL(fileURLWithPath: entryPath))
         let second = try box.runChecked(arguments, timeout: 60, environment: environment)
         let decided = try Self.status(second)
         #expect(decided != nil && decided != "ok", "the cached A4 page decides: \(second.stdout)")

@@ -43,7 +43,7 @@ import Testing
             CatalogCache(directory: cacheDirectory, toolVersion: tool, schemas: CatalogCache.builtinSchemas)
         }
 
-        var packPath: String { cacheDirectory + "/" + cache().packName(for: roots) }
+        var packPath: String { cacheDirectory + "/" + CatalogCache.packName(for: roots) }
 
         /// One run's loading: every file's load, then the pack finished as a run finishes it.
         @discardableResult

@@ -71,9 +71,9 @@ public enum FileInspector {
             return facts
         }
         if format == .pdf {
-            let kept = pageTexts ? nil : kept
-            let name = kept?.name(ofPDF: bytes)
-            if let kept, let name, let pdf = kept.facts(named: name) {
+            // The pages' text is never kept: a read for it always goes to a worker.
+            let name = pageTexts ? nil : kept?.name(ofPDF: bytes)
+            if let name, let pdf = kept?.facts(named: name) {
                 facts.pdf = pdf
                 return facts
             }
@@ -81,7 +81,7 @@ public enum FileInspector {
             switch DocumentWorkers.shared.pdfFacts(bytes, pageTexts: pageTexts) {
             case let .facts(pdf):
                 facts.pdf = pdf
-                if let kept, let name { kept.keep(pdf, named: name) }
+                if let name { kept?.keep(pdf, named: name) }
             case .unavailable: facts.notInspected = "the PDF reader (poppler-glib, libpoppler-glib8) is not installed"
             case let .failed(reason): facts.notInspected = reason
             }

@@ -23,4 +23,18 @@ enum CacheEntry {
         guard fields.count == 3, fields[0] == "body", let count = Int(fields[1]), count == bytes.count - start else { return nil }
         return (Array(lines.prefix(headerLines)), Array(bytes[start...]), String(fields[2]))
     }
+
+    /// An entry of `header`'s lines and `body`, checked by the body's FNV-1a (damage, not
+    /// tampering: whoever can write the cache can write any entry): the facts and PDF facts caches.
+    static func make(header: [String], body: [UInt8]) -> [UInt8] {
+        Array((header + ["body \(body.count) \(checksum(body))"]).joined(separator: "\n").utf8) + [0x0A] + body
+    }
+
+    /// The body of an entry `make` wrote with exactly `header`, when it is whole; nil otherwise.
+    static func body(of bytes: [UInt8], header: [String]) -> [UInt8]? {
+        guard let (found, body, sum) = split(bytes, headerLines: header.count), found == header, checksum(body) == sum else { return nil }
+        return body
+    }
+
+    static func checksum(_ body: [UInt8]) -> String { String(ByteWords.fnv1a(body), radix: 16) }
 }

@@ -74,10 +74,6 @@ public struct CatalogCache: Sendable {
     /// The pack of a catalog: named by the SHA-256 of the paths the run was given (`--programs`,
     /// or the folder's `programs/`, made absolute), so each catalog has one pack, which a file
     /// added, changed or removed under those paths updates rather than replaces.
-    func packName(for paths: [String]) -> String {
-        Self.packName(for: paths)
-    }
-
     static func packName(for paths: [String]) -> String {
         let directory = FileManager.default.currentDirectoryPath
         var hasher = SHA256()
@@ -90,7 +86,7 @@ public struct CatalogCache: Sendable {
 
     /// The pack of the catalog given as these files and folders, opened for one run.
     func pack(for paths: [String]) -> CatalogPack {
-        CatalogPack(cache: self, name: packName(for: paths), stamp: stamp)
+        CatalogPack(cache: self, name: Self.packName(for: paths), stamp: stamp)
     }
 
     /// Empties the cache (`checkdocs cache clear`): how many packs were removed.

@@ -18,25 +18,42 @@ import CheckDocsNative
 public struct PDFFactsCache: KeptPDFFacts {
     /// `$XDG_CACHE_HOME/checkdocs/pdf`, else `~/.cache/checkdocs/pdf`.
     public let directory: String
-    /// The checkdocs build and poppler's library files.
-    public let engine: String
+    /// The engine given (tests); nil: this process's, `processEngine`.
+    private let givenEngine: String?
 
     public static let magic = "checkdocs pdf facts 1"
     static let maxEntryBytes = 4096 + DocumentWorkerProtocol.maxAnswerBytes
 
     public init(directory: String, engine: String) {
         self.directory = directory
-        self.engine = engine
+        givenEngine = engine
     }
 
-    /// This user's cache, beside the OCR cache; none inside a folder the run reads, and none when
-    /// the build or poppler cannot be told.
+    private init(directory: String) {
+        self.directory = directory
+        givenEngine = nil
+    }
+
+    /// The checkdocs build and poppler's library files; nil when either cannot be told, and then
+    /// nothing is read or kept.
+    public var engine: String? { givenEngine ?? Self.processEngine }
+
+    /// This process's engine, told the first time a PDF is about to go to a worker: telling
+    /// poppler's files lists the system's library folder, 3.4 M instructions that a check reading
+    /// no PDF (a typical one) paid at start-up when the cache was made.
+    static let processEngine: String? = {
+        guard let build = ScanFactsCache.buildIdentity(),
+              let poppler = PopplerReader.libraryIdentity(libraryPath: ProcessInfo.processInfo.environment["LD_LIBRARY_PATH"]) else { return nil }
+        return "build \(build) \(poppler)"
+    }()
+
+    /// This user's cache, beside the OCR cache; none inside a folder the run reads. The build and
+    /// poppler a worker would load (as `DocumentWorkers` starts them, with this process's
+    /// `LD_LIBRARY_PATH`) are told on first use.
     public static func userCache(environment: [String: String] = ProcessInfo.processInfo.environment,
                                  awayFrom folders: [String] = []) -> PDFFactsCache? {
-        guard let directory = directory(environment: environment), CacheLocation.isAway(directory, from: folders),
-              let build = ScanFactsCache.buildIdentity(),
-              let poppler = PopplerReader.libraryIdentity(libraryPath: environment["LD_LIBRARY_PATH"]) else { return nil }
-        return PDFFactsCache(directory: directory, engine: "build \(build) \(poppler)")
+        guard let directory = directory(environment: environment), CacheLocation.isAway(directory, from: folders) else { return nil }
+        return PDFFactsCache(directory: directory)
     }
 
     /// Where this user's cache is, whether or not it can be used.
@@ -49,29 +66,26 @@ public struct PDFFactsCache: KeptPDFFacts {
     }
 
     public func facts(named name: String) -> PDFFacts? {
-        guard let bytes = PrivateFiles.read(directory: directory, name: name, limit: Self.maxEntryBytes) else { return nil }
+        guard engine != nil, let bytes = PrivateFiles.read(directory: directory, name: name, limit: Self.maxEntryBytes) else { return nil }
         return decode(bytes)
     }
 
     public func keep(_ facts: PDFFacts, named name: String) {
-        guard PrivateFiles.makeDirectory(directory) == nil else { return }
+        guard let entry = encode(facts), PrivateFiles.makeDirectory(directory) == nil else { return }
         // Not flushed: a torn entry fails its length or checksum, and is a miss (AtomicFile, `durable`).
-        _ = PrivateFiles.write(encode(facts), directory: directory, name: name, durable: false)
+        _ = PrivateFiles.write(entry, directory: directory, name: name, durable: false)
     }
 
-    func encode(_ facts: PDFFacts) -> [UInt8] {
-        let body = DocumentWorkerProtocol.answer(facts)
-        return Array("\(Self.magic)\n\(engine)\nbody \(body.count) \(Self.checksum(body))\n".utf8) + body
+    /// The entry for `facts`; nil without an engine.
+    func encode(_ facts: PDFFacts) -> [UInt8]? {
+        engine.map { CacheEntry.make(header: [Self.magic, $0], body: DocumentWorkerProtocol.answer(facts)) }
     }
 
     func decode(_ bytes: [UInt8]) -> PDFFacts? {
-        guard let (header, body, checksum) = CacheEntry.split(bytes, headerLines: 2), header == [Self.magic, engine],
-              Self.checksum(body) == checksum,
+        guard let engine, let body = CacheEntry.body(of: bytes, header: [Self.magic, engine]),
               case let .success(.pdf(facts)) = DocumentWorkerProtocol.decode(body, kind: .pdfFacts) else { return nil }
         return facts
     }
-
-    static func checksum(_ body: [UInt8]) -> String { String(ByteWords.fnv1a(body), radix: 16) }
 
     /// Empties the cache in `directory` (`checkdocs cache clear`): how many entries were removed.
     public static func clear(directory: String) -> Result<Int, SystemError> {

@@ -77,16 +77,13 @@ public struct ScanFactsCache: Sendable {
     }
 
     func encode(_ facts: [ReadFact], key: String) -> [UInt8] {
-        let body = Array(JSONWriter.write(.array(facts.map(Self.json))).utf8)
-        let header = "\(Self.magic)\nbuild \(build)\nengine \(engine)\n\(key)\nbody \(body.count) \(Self.checksum(body))\n"
-        return Array(header.utf8) + body
+        CacheEntry.make(header: header(key), body: Array(JSONWriter.write(.array(facts.map(Self.json))).utf8))
     }
 
-    static func checksum(_ body: [UInt8]) -> String { String(ByteWords.fnv1a(body), radix: 16) }
+    func header(_ key: String) -> [String] { [Self.magic, "build " + build, "engine " + engine, key] }
 
     func decode(_ bytes: [UInt8], key: String, file: FilePath, documentType: String?) -> [ReadFact]? {
-        guard let (header, body, checksum) = CacheEntry.split(bytes, headerLines: 4),
-              header == [Self.magic, "build " + build, "engine " + engine, key], Self.checksum(body) == checksum,
+        guard let body = CacheEntry.body(of: bytes, header: header(key)),
               let items = (try? JSONParser.parse(body))?.arrayValue,
               items.count <= TextFactReader.maxFactsPerPage * Self.maxPages + 16 else { return nil }
         var facts: [ReadFact] = []
