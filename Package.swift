@@ -1,6 +1,14 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// A generic type's metadata (`[FilePath: ManifestDocument]`, `StoredFinding<ClauseFinding>`) is
+// made through its metadata accessor, with the conformances it needs passed in, not from its
+// mangled name: the mangled name makes the runtime look each conformance up, visiting every
+// conformance record of every loaded library the first time (~6,800 here). A typical check made
+// 10 M instructions of such look-ups, 9 % of its run (docs/performance.md, "Generic metadata
+// without look-ups"). Only this package's own modules can take the flag.
+let metadataAccessors: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "checkdocs",
     platforms: [.macOS(.v13)],
@@ -51,7 +59,8 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory"]
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory"],
+            swiftSettings: metadataAccessors
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.
         .target(
@@ -59,12 +68,14 @@ let package = Package(
             dependencies: [
                 "CheckDocsNative",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: metadataAccessors
         ),
         // All product logic: model, loading, engine, inspection, reporting.
         .target(
             name: "CheckDocsCore",
             dependencies: ["CheckDocsNative", "CheckDocsFormats"],
+            swiftSettings: metadataAccessors,
             plugins: ["EmbedChecklists"]
         ),
         .executableTarget(
@@ -73,7 +84,8 @@ let package = Package(
                 "CheckDocsCore",
                 "CheckDocsNative",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: metadataAccessors
         ),
         .testTarget(
             name: "CheckDocsCoreTests",
