@@ -5,7 +5,7 @@ import CheckDocsNative
 struct List: InputCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List programs, document types or checklists.")
 
-    enum What: String, ExpressibleByArgument, CaseIterable {
+    enum What: String, CaseArgument {
         case programs, types, checklists
     }
 

@@ -66,11 +66,11 @@ enum Terminal {
     }
 }
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoice: String, CaseArgument {
     case auto, always, never
 }
 
-enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+enum FailThreshold: String, CaseArgument {
     case error, warning, never
 
     var severity: Severity? {
@@ -96,7 +96,7 @@ extension CalendarDate: ExpressibleByArgument {
     }
 }
 
-extension ProgramKind: ExpressibleByArgument {}
+extension ProgramKind: CaseArgument {}
 
 /// Options shared by commands that load programs and checklists.
 struct CatalogOptions: ParsableArguments {
@@ -122,4 +122,17 @@ extension InputCommand {
             throw Terminal.fail(error)
         }
     }
+}
+
+/// An option whose values are an enum's cases. argument-parser's default lists them through key
+/// paths in its own generic code, which instantiates types and looks up conformances at every
+/// parse of every command that declares one (docs/performance.md, "Start-up"); these say the same
+/// list directly. No value has a description of its own, so the descriptions are empty, as
+/// argument-parser's default finds them.
+protocol CaseArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension CaseArgument {
+    // Public: ProgramKind, a public type, takes them as its witnesses.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    public static var allValueDescriptions: [String: String] { [:] }
 }
