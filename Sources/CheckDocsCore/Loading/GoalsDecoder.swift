@@ -9,7 +9,7 @@ enum GoalsDecoder {
     /// An amount as written (`1999.99` stays exact), not through a binary double.
     static func amount(_ value: JSONValue?) -> Decimal? {
         guard case let .number(number, text)? = value else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(number)
+        return Decimal(amountText: text) ?? Decimal(number)
     }
 
     static func decode(_ value: JSONValue, file: String) -> (ApplicantGoals, [InputError]) {

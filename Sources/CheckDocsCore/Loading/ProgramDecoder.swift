@@ -106,7 +106,7 @@ struct ProgramDecoder {
 
     private static func fee(_ node: DescriptionNode) throws(InputError) -> Fee {
         guard let text = try node.numberText("amount"),
-              let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else {
+              let amount = Decimal(amountText: text), amount >= 0 else {
             throw InputError(node.location(of: "amount"), "a fee needs an amount of 0 or more")
         }
         return Fee(amount: amount, currency: try node.string("currency") ?? "USD", label: try node.string("label") ?? "",
@@ -122,7 +122,7 @@ struct ProgramDecoder {
         facts.letter = try node.value("letter", as: ChoosingFacts.Letter.self)
         facts.city = try node.string("city")
         if let text = try node.numberText("livingPerWeek") {
-            guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else {
+            guard let amount = Decimal(amountText: text), amount >= 0 else {
                 throw InputError(node.location(of: "livingPerWeek"), "livingPerWeek must be an amount of 0 or more")
             }
             facts.livingPerWeek = amount
