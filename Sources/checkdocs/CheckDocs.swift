@@ -47,6 +47,8 @@ struct CheckDocs: ParsableCommand {
         // command line is parsed (KnowledgePrefetch), for the commands that load them.
         let arguments = CommandLine.arguments.dropFirst()
         if KnowledgePrefetch.helps(arguments) {
+            // Before a second thread runs: a copy-on-write fault after that stops the other core.
+            ExecutableData.faultIn()
             KnowledgePrefetch.start(arguments)
             atexit { KnowledgePrefetch.finish() }
         }
