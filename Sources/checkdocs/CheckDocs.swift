@@ -52,6 +52,21 @@ struct CheckDocs: ParsableCommand {
             KnowledgePrefetch.start(arguments)
             atexit { KnowledgePrefetch.finish() }
         }
-        Self.main(nil)
+        // argument-parser's main, but an ExitCode (a check that found something blocking) exits
+        // at once: its exit(withError:) prints nothing for one, yet first builds the command's
+        // usage text, 1 M instructions at the end of every such check (docs/performance.md,
+        // "Exit without the usage text").
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch let code as ExitCode {
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
+        } catch {
+            exit(withError: error)
+        }
     }
 }
