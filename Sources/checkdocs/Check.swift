@@ -91,6 +91,7 @@ struct Check: ParsableCommand {
         let read = folders + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.useUserCaches(awayFrom: read)
+        request.keepsUntilExit = true
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal
         var stream = ReportStream(try outputs.map { output in
             let options = FormatOptions(color: output.file == nil && Terminal.useColor(color), verbosity: verbosity,

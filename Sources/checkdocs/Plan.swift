@@ -70,6 +70,7 @@ struct Plan: ParsableCommand {
         let read = [folder] + catalog.programs
         if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.useUserCaches(awayFrom: read)
+        request.keepsUntilExit = true
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
         var planner = ActionPlanner()
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
