@@ -54,7 +54,7 @@ struct CheckDocs: ParsableCommand {
         }
         // argument-parser's main, but an ExitCode (a check that found something blocking) exits
         // at once: its exit(withError:) prints nothing for one, yet first builds the command's
-        // usage text, 1 M instructions at the end of every such check (docs/performance.md,
+        // usage text, 0.8 M instructions at the end of every such check (docs/performance.md,
         // "Exit without the usage text").
         do {
             var command = try parseAsRoot(nil)

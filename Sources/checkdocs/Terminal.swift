@@ -126,9 +126,9 @@ extension InputCommand {
 
 /// An option whose values are an enum's cases. argument-parser's default lists them through key
 /// paths in its own generic code, which instantiates types and looks up conformances at every
-/// parse of every command that declares one (docs/performance.md, "Start-up"); these say the same
-/// list directly. No value has a description of its own, so the descriptions are empty, as
-/// argument-parser's default finds them.
+/// parse of every command that declares one (docs/performance.md, "Enum options' values"); these
+/// say the same list directly. No value has a description of its own, so the descriptions are
+/// empty, as argument-parser's default finds them.
 protocol CaseArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension CaseArgument {

@@ -6,6 +6,7 @@ extension CheckRequest {
     /// folders the run reads): compiled catalogs (docs/performance.md, "The compiled-catalog
     /// cache"), libmagic's answers and poppler's PDF facts (docs/inspection.md, "Content types
     /// cache" and "PDF facts cache").
+    ///
     /// The environment is read once: `ProcessInfo.environment` makes a new dictionary of it at
     /// each call, ~0.35 M instructions.
     mutating func useUserCaches(awayFrom folders: [String]) {

@@ -50,8 +50,8 @@ public struct CheckRequest: Sendable {
     var evaluatesOnCallingThread = false
     /// Whether the folder and the evaluators a check made are kept until the process exits
     /// instead of freed at its end, on one core, while the others idle: a command that exits after
-    /// its one check sets it (`KeptUntilExit`). The programs of a batch but the last are freed
-    /// as they were, so a 10,000-program check holds no more than before.
+    /// its one check sets it (`KeptUntilExit`). The descriptions, read and evaluated batch by
+    /// batch, are still freed batch by batch: a 10,000-program check holds no more than before.
     public var keepsUntilExit = false
 
     public init(folder: String, programPaths: [String] = [], programIDs: [String] = [], kinds: [ProgramKind] = [],

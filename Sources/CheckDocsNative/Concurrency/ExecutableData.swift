@@ -9,12 +9,12 @@ import CMalloc
 /// Once another thread of the process runs on another core, every such fault also waits for that
 /// core to drop the page's old mapping (a TLB shootdown, an interrupt between cores, dear on a
 /// virtual machine): `perf` put 5 % of a typical check's CPU in these faults, 3.9 % in the
-/// shootdowns. Faulting the ~190 pages in while the process has one thread costs none, and took a
-/// typical check from 22.0 to 21.5 ms (docs/performance.md, "The executable's data faulted in
+/// shootdowns. Faulted in while no other thread runs, the ~190 pages cost no shootdown, and a
+/// typical check went from 22.0 to 21.5 ms (docs/performance.md, "The executable's data faulted in
 /// ahead"). Only the executable's own data: every library's too made the check slower (more pages
 /// than it ever writes).
 public enum ExecutableData {
-    /// Call before the first thread starts; a no-op where the kernel cannot (before Linux 5.14).
+    /// Call before a second thread runs; a no-op where the kernel cannot (before Linux 5.14).
     public static func faultIn() {
         #if canImport(Glibc)
         checkdocs_populate_executable()
