@@ -48,6 +48,9 @@ let package = Package(
         // libxml2's allocator for one document at a time: bump-pointer regions, installed with
         // xmlMemSetup by CheckDocsNative/LibXML2 (docs/performance.md, "libxml2's memory in regions").
         .target(name: "CXMLMemory"),
+        // The executable's writable data faulted in before threads start
+        // (CheckDocsNative/Concurrency/ExecutableData.swift).
+        .target(name: "CExecutableData"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -59,7 +62,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory"],
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData"],
             swiftSettings: metadataAccessors
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.

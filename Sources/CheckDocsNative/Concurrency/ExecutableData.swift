@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import CMalloc
-#endif
+import CExecutableData
 
 /// The executable's writable data (its metadata caches, lazy witness tables, `once` tokens and
 /// globals), faulted in before a second thread starts.
@@ -16,8 +14,6 @@ import CMalloc
 public enum ExecutableData {
     /// Call before a second thread runs; a no-op where the kernel cannot (before Linux 5.14).
     public static func faultIn() {
-        #if canImport(Glibc)
-        checkdocs_populate_executable()
-        #endif
+        checkdocs_populate_executable_data()
     }
 }
