@@ -62,7 +62,8 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData"],
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: metadataAccessors
         ),
         // JSON, YAML and JSON Schema reading and writing, with locations.

@@ -1,3 +1,4 @@
+import CheckDocsNative
 import Yams
 
 /// Reads YAML into a JSONValue with bounds (docs/security.md, "Hardened parsers"): a size cap, no
@@ -14,6 +15,19 @@ public enum YAMLReader {
     }
 
     public static func read(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        let text = try checked(bytes)
+        // The plain case (one document, no anchor, alias, tag, duplicate key or byte-order mark,
+        // within the bounds) straight from libyaml's events; anything else through Yams below,
+        // which reports it. Both read a plain document alike (`PlainYAMLTests`).
+        if !ByteOrderMarks.mayHaveMark(bytes), let events = LibYAMLEvents.events(bytes), let value = plainValue(events) {
+            return value
+        }
+        return try readThroughYams(text)
+    }
+
+    /// The text of `bytes`, refused before any parser sees it when too large, not UTF-8 or nested
+    /// too deep in flow collections.
+    static func checked(_ bytes: [UInt8]) throws(Failure) -> String {
         guard bytes.count <= maxBytes else { throw Failure(line: 0, column: 0, message: "larger than \(maxBytes) bytes") }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw Failure(line: 0, column: 0, message: "not valid UTF-8")
@@ -30,6 +44,11 @@ public enum YAMLReader {
                 depth = max(0, depth - 1)
             }
         }
+        return text
+    }
+
+    /// The whole reading through Yams's node tree, with every error it reports.
+    static func readThroughYams(_ text: String) throws(Failure) -> JSONValue {
         // The parser is kept alive during the walk: Yams holds anchors weakly, and only the
         // parser's anchor table keeps them, so `node.anchor` tells anchored and aliased nodes.
         let parser: Parser
@@ -120,6 +139,57 @@ public enum YAMLReader {
         return .number(value, text)
     }
 
+    /// The value of a plain document's events, as `convert` makes it from Yams's nodes; nil where
+    /// `convert` or Yams would refuse it (a duplicate key, a key that is not a scalar, too deep,
+    /// too many values), for Yams to say so.
+    static func plainValue(_ events: [LibYAMLEvents.Event]) -> JSONValue? {
+        guard !events.isEmpty else { return .object([]) }
+        var index = 0
+        var budget = maxNodes
+        func value(depth: Int) -> JSONValue? {
+            budget -= 1
+            guard budget >= 0, depth <= maxDepth, index < events.count else { return nil }
+            let event = events[index]
+            index += 1
+            switch event {
+            case let .scalar(text, plain):
+                return plain ? plainScalar(text) : .string(text)
+            case .mappingStart:
+                var members: [JSONMember] = []
+                var seen = Set<String>()
+                while index < events.count {
+                    switch events[index] {
+                    case .mappingEnd:
+                        index += 1
+                        return .object(members)
+                    case let .scalar(key, _):
+                        index += 1
+                        guard seen.insert(key).inserted, let member = value(depth: depth + 1) else { return nil }
+                        members.append(JSONMember(key: key, value: member))
+                    default:
+                        return nil
+                    }
+                }
+                return nil
+            case .sequenceStart:
+                var items: [JSONValue] = []
+                while index < events.count {
+                    if events[index] == .sequenceEnd {
+                        index += 1
+                        return .array(items)
+                    }
+                    guard let item = value(depth: depth + 1) else { return nil }
+                    items.append(item)
+                }
+                return nil
+            case .mappingEnd, .sequenceEnd:
+                return nil
+            }
+        }
+        guard let root = value(depth: 0), index == events.count else { return nil }
+        return root
+    }
+
     private static func convert(_ node: Node, depth: Int, budget: inout Int, source: ByteOrderMarks?) throws(Failure) -> JSONValue {
         budget -= 1
         let line = node.mark?.line ?? 0
@@ -201,7 +271,7 @@ struct ByteOrderMarks {
 
     /// Whether the text holds U+FEFF (EF BB BF in UTF-8) or "feff" in any case, looked for byte by
     /// byte: lowercasing the whole manifest to look for it cost more than Yams's parse of it.
-    static func mayHaveMark(_ bytes: String.UTF8View) -> Bool {
+    static func mayHaveMark<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
         for byte in bytes {
             if previous.1 == 0xEF && previous.2 == 0xBB && byte == 0xBF { return true }
