@@ -36,8 +36,7 @@ extension Check {
         request.session = session
         request.readFacts = facts == .read
         let read = folders + catalog.programs
-        if request.readFacts { request.scans = Scans.reader(progress: false, folders: read) }
-        request.useUserCaches(awayFrom: read)
+        request.useUserCaches(awayFrom: read, scanProgress: false)
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

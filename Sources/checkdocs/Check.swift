@@ -89,7 +89,6 @@ struct Check: ParsableCommand {
         request.session = session
         request.readFacts = facts == .read
         let read = folders + catalog.programs
-        if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.useUserCaches(awayFrom: read)
         request.keepsUntilExit = true
         let verbosity: TextReporter.Verbosity = quiet ? .quiet : verbose ? .verbose : .normal

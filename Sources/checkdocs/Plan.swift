@@ -68,7 +68,6 @@ struct Plan: ParsableCommand {
         request.session = session
         request.readFacts = facts == .read
         let read = [folder] + catalog.programs
-        if request.readFacts { request.scans = Scans.reader(folders: read) }
         request.useUserCaches(awayFrom: read)
         request.keepsUntilExit = true
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

@@ -14,7 +14,7 @@ enum Scans {
     /// what not reading scans means for this command.
     /// `folders`: the folders the run reads, inside which no cache is kept.
     static func reader(progress: Bool = true, unread: String = "facts only a scan gives stay not evaluable",
-                       folders: [String]) -> ScanReader {
+                       folders: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> ScanReader {
         let show: @Sendable (Int, Int) -> Void = { done, total in
             let plural = total == 1 ? "" : "s"
             Terminal.errorRaw(done < total ? "\rreading \(total) scan\(plural)… \(done)/\(total)" : "\r\u{1B}[K")
@@ -22,7 +22,6 @@ enum Scans {
         let warn: @Sendable (String) -> Void = { reason in
             Terminal.error("checkdocs: warning: scans are not read (OCR is unavailable: \(reason)); \(unread)")
         }
-        let environment = ProcessInfo.processInfo.environment
         let cache = OCRCache.userCache(environment: environment, toolVersion: ReadinessChecker.toolVersion, awayFrom: folders)
         let digests = cache == nil ? nil : ContentDigests.userMemo(environment: environment, awayFrom: folders)
         return ScanReader(cache: cache, digests: digests, progress: progress && isatty(STDERR_FILENO) == 1 ? show : nil, unavailable: warn)

@@ -38,19 +38,17 @@ public enum LibYAMLEvents {
                     if documents > 1 { return nil }
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
-                    guard scalar.anchor == nil, scalar.tag == nil else { return nil }
+                    guard bare(scalar.anchor, scalar.tag) else { return nil }
                     // The value's bytes as they are: a NUL or a leading U+FEFF stays.
                     let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     events.append(.scalar(value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE))
                 case YAML_SEQUENCE_START_EVENT:
-                    let start = event.data.sequence_start
-                    guard start.anchor == nil, start.tag == nil else { return nil }
+                    guard bare(event.data.sequence_start.anchor, event.data.sequence_start.tag) else { return nil }
                     events.append(.sequenceStart)
                 case YAML_SEQUENCE_END_EVENT:
                     events.append(.sequenceEnd)
                 case YAML_MAPPING_START_EVENT:
-                    let start = event.data.mapping_start
-                    guard start.anchor == nil, start.tag == nil else { return nil }
+                    guard bare(event.data.mapping_start.anchor, event.data.mapping_start.tag) else { return nil }
                     events.append(.mappingStart)
                 case YAML_MAPPING_END_EVENT:
                     events.append(.mappingEnd)
@@ -60,5 +58,10 @@ public enum LibYAMLEvents {
                 }
             }
         }
+    }
+
+    /// A node with neither anchor nor tag, the only kind read here.
+    private static func bare(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        anchor == nil && tag == nil
     }
 }
