@@ -158,7 +158,7 @@ struct RequirementEvaluator {
     static func firstOccurrences<Item>(_ items: [Item], by key: (Item) -> FilePath) -> [Item] {
         guard items.count > 1 else { return items }
         guard items.count <= 16 else {
-            var seen = Set<FilePath>()
+            var seen = Set<FilePath>(minimumCapacity: items.count)
             return items.filter { seen.insert(key($0)).inserted }
         }
         var kept: [Item] = []

@@ -2,15 +2,36 @@ import CheckDocsNative
 
 /// A file path inside the applicant folder, kept as raw bytes: two names that Swift's `String`
 /// would call equal (NFC and NFD, say) are two different files on Linux.
+///
+/// The bytes, the display text and the hash live in one object made with the path: a copy of a
+/// path (every list of files a requirement looked at, every finding that names one) retains that
+/// one object, not an array and a string, and a set or dictionary of paths hashes one word, not
+/// the bytes (docs/performance.md, "Paths as one object").
 public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    private final class Storage: Sendable {
+        let bytes: [UInt8]
+        let description: String
+        /// The bytes' hash, made once: equal bytes give equal hashes, which is all `Hashable` asks.
+        let hash: Int
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            description = FilePath.display(bytes)
+            var hasher = Hasher()
+            hasher.combine(contentsOf: bytes)
+            hash = hasher.finalize()
+        }
+    }
+
+    private let storage: Storage
+
+    public var bytes: [UInt8] { storage.bytes }
     /// For display: valid UTF-8 as is, invalid bytes escaped as \xNN so no name is ever lost, and
     /// control characters escaped. Made once: every report prints each path many times.
-    public let description: String
+    public var description: String { storage.description }
 
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
-        self.description = Self.display(bytes)
+        storage = Storage(bytes: bytes)
     }
 
     public init(_ text: String) { self.init(bytes: Array(text.utf8)) }
@@ -28,10 +49,12 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
         return []
     }
 
-    public static func == (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes == rhs.bytes }
+    public static func == (lhs: FilePath, rhs: FilePath) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.hash == rhs.storage.hash && lhs.storage.bytes == rhs.storage.bytes
+    }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(contentsOf: bytes)
+        hasher.combine(storage.hash)
     }
 
     private static func display(_ bytes: [UInt8]) -> String {
