@@ -51,6 +51,9 @@ let package = Package(
         // The executable's writable data faulted in before threads start
         // (CheckDocsNative/Concurrency/ExecutableData.swift).
         .target(name: "CExecutableData"),
+        // SHA-256's block function on the x86 SHA extensions, which Swift has no intrinsics for
+        // (CheckDocsNative/Bytes/SHA256.swift; docs/performance.md, "SHA-256 on the SHA extensions").
+        .target(name: "CSHA256"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -62,7 +65,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData",
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData", "CSHA256",
                            .product(name: "Yams", package: "Yams")],
             swiftSettings: metadataAccessors
         ),

@@ -1,7 +1,8 @@
-import CheckDocsNative
+@testable import CheckDocsNative
 import Testing
 
-/// The content hash `init` records (`sha256:`), against the FIPS 180-4 example vectors.
+/// The content hash `init` records (`sha256:`), against the FIPS 180-4 example vectors, on the
+/// SHA extensions where this processor has them and in Swift.
 @Suite struct SHA256Tests {
     @Test("the standard test vectors: \"abc\", the empty message and the 448-bit message")
     func vectors() {
@@ -51,6 +52,29 @@ import Testing
             // The same bytes as a slice that does not start at index 0 (and not 8-byte aligned).
             let padded = [UInt8](repeating: 0xAA, count: 5) + message + [0x55, 0x55]
             #expect(SHA256.hex(padded[5 ..< 5 + count]) == digest, "\(count) bytes, from a slice")
+        }
+    }
+
+    @Test("the SHA extensions and the Swift rounds agree, message by message and piece by piece")
+    func extensionsAgree() {
+        // Where the processor lacks them, both hashers take the Swift rounds, and this still checks
+        // that the choice changes nothing.
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 640, 3_001, 65_536 + 17] {
+            let message = (0 ..< count).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+            var portable = SHA256(extensions: false)
+            var extensions = SHA256(extensions: true)
+            portable.update(message[...])
+            // Uneven pieces: a partial block, then whole blocks, then a partial one again.
+            var offset = 0
+            var size = 13
+            while offset < count {
+                let end = min(count, offset + size)
+                extensions.update(message[offset ..< end])
+                offset = end
+                size = size * 3 % 1_000 + 1
+            }
+            #expect(portable.finalize() == extensions.finalize(), "\(count) bytes")
         }
     }
 }
