@@ -13,7 +13,7 @@ const uint32_t *_Nonnull checkdocs_sha256_round_constants(void);
 // function also uses), else 0: then checkdocs_sha256_blocks must not be called.
 int checkdocs_sha256_blocks_available(void);
 
-// Compresses `blocks` whole 64-byte blocks at `data` into `state` (the eight working words, a
+// Compresses `blocks` whole 64-byte blocks at `data` into `state` (the eight working words, A
 // first), as FIPS 180-4 section 6.2.2 does one block at a time.
 void checkdocs_sha256_blocks(uint32_t state[_Nonnull 8], const uint8_t *_Nonnull data, size_t blocks);
 
