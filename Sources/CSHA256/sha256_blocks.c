@@ -86,10 +86,13 @@ void checkdocs_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t bloc
 
 int checkdocs_sha256_blocks_available(void) { return 0; }
 
+// No processor without the extensions may call it (checkdocs_sha256_blocks_available() is 0): a
+// call stops the program rather than leave the state unhashed.
 void checkdocs_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
     (void)state;
     (void)data;
     (void)blocks;
+    __builtin_trap();
 }
 
 #endif
