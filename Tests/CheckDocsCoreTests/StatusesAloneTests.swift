@@ -33,6 +33,7 @@ import Testing
             + Fixture.knowledge.standardPrograms()
         var seen = Set<RequirementStatus>()
         var partial = 0
+        var keptRead = 0, pendingRead = 0
         for sample in Self.samples {
             let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path
             let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder)
@@ -48,8 +49,18 @@ import Testing
                         let whole = evaluator.evaluate(requirement.expression)
                         let alone = evaluator.status(of: requirement.expression)
                         #expect(alone.status == whole.status && alone.partial == whole.partial, "\(sample), \(program.id): \(requirement.id)")
-                        #expect(evaluator.decide(requirement, listing: false).status == evaluator.decide(requirement, listing: true).status,
-                                "\(sample), \(program.id): \(requirement.id)")
+                        let decided = evaluator.decide(requirement, listing: true).status
+                        #expect(evaluator.decide(requirement, listing: false).status == decided, "\(sample), \(program.id): \(requirement.id)")
+                        // Decided once, its status is kept, and read back from the program's flat
+                        // list of keys (`ProgramEvaluator.status`) it is framed the same way.
+                        let kept = RequirementEvaluator.keptStatus(RequirementStatusKey(requirement), dates: dates, memo: context.outcomes)
+                        if requirement.condition != nil {
+                            #expect(kept == nil, "\(sample), \(program.id): \(requirement.id)")
+                        } else if let kept {
+                            #expect(kept == decided, "\(sample), \(program.id): \(requirement.id)")
+                            keptRead += 1
+                            if requirement.due != .application && kept == .pending { pendingRead += 1 }
+                        }
                         seen.insert(whole.status)
                         if whole.partial { partial += 1 }
                     }
@@ -59,6 +70,7 @@ import Testing
         // Enough kinds of outcome that the comparison means something.
         #expect(seen.count >= 5, "\(seen)")
         #expect(partial > 0)
+        #expect(keptRead > 1_000 && pendingRead > 0, "\(keptRead) kept, \(pendingRead) pending")
     }
 
     @Test("the real-program catalog's statuses differ from folder to folder, so the comparison above can tell them apart")
@@ -88,6 +100,42 @@ import Testing
         #expect(alone == withResults)
         #expect(alone.waivers?.applied == 2)
         #expect(alone.programStatuses.contains(FolderOutcome.ProgramStatusEntry(id: "msslw-im-residency", status: .ready)))
+    }
+
+    @Test("an item due after a recorded offer is decided from the kept statuses as from its results, offer made or not yet",
+          arguments: ["2026-11-20", "2027-02-01"])
+    func offerRecorded(offer: String) throws {
+        // The catalog's OUHSC elective asks for six items after an offer; recorded before the run's
+        // day they are due now (failing), after it they are pending.
+        let sample = BatchThreadsTests.root.appendingPathComponent("samples/applicants/missing-items")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-offer-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: sample, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = folder.appendingPathComponent("checkdocs.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try (text + "targets:\n  ouhsc-visiting-elective: {offer: \"\(offer)\"}\n").write(to: manifest, atomically: true, encoding: .utf8)
+        var request = CheckRequest(folder: "", programPaths: [BatchThreadsTests.root.appendingPathComponent("catalog").path],
+                                   asOf: CalendarDate(iso: "2026-12-01")!)
+        request.evaluatesOnCallingThread = true
+        let (withResults, alone) = try Self.outcomes(folder.path, request)
+        #expect(withResults.errors.isEmpty)
+        #expect(alone == withResults, "offer \(offer)")
+        #expect(alone.programStatuses.contains { $0.id == "ouhsc-visiting-elective" })
+    }
+
+    @Test("a program's status keys follow its requirements, when they are made and when they are changed")
+    func statusKeysFollowRequirements() throws {
+        let programs = try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
+        #expect(programs.contains { program in program.statusKeys.contains(where: \.hasCondition) })
+        for program in programs {
+            #expect(program.statusKeys == program.requirements.map(RequirementStatusKey.init), "\(program.id)")
+        }
+        var changed = try #require(programs.first { $0.requirements.count > 2 })
+        changed.requirements.removeFirst()
+        changed.requirements[0].due = .beforeArrival
+        changed.requirements[1].severity = .warning
+        #expect(changed.statusKeys == changed.requirements.map(RequirementStatusKey.init))
+        #expect(changed.statusKeys[0].due == .beforeArrival && changed.statusKeys[1].severity == .warning)
     }
 
     /// The folder's outcome with a JSON report to write (every result made), and with none.

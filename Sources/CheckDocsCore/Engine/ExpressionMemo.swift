@@ -187,11 +187,14 @@ final class ExpressionMemo: Sendable {
     /// without its results (`RequirementEvaluator.decide`, `EligibilityEvaluator.decide`): the one
     /// kept, else `make()`'s, kept while there is room.
     func status(for key: Key, make: () -> RequirementStatus) -> RequirementStatus {
-        if let known = statuses.withLock({ $0.status(for: key) }) { return known }
+        if let known = keptStatus(for: key) { return known }
         let status = make()
         statuses.withLock { $0.keep(status, for: key) }
         return status
     }
+
+    /// The status alone kept for `key`, if any.
+    func keptStatus(for key: Key) -> RequirementStatus? { statuses.withLock { $0.status(for: key) } }
 
     /// The rule in words of `requirement`'s expression for a program with `dates`, kept the same
     /// way: it names the days its anchors fall on, and nothing else of the program.

@@ -60,9 +60,25 @@ public struct ProgramEvaluator: Sendable {
             let decision = eligibility.decide(program.eligibility[index], withVerdict: false)
             tally.add(.eligibility, decision.status, decision.severity)
         }
+        // Most statuses are kept by the folder already (the same rule from the same days in an
+        // earlier program): they are read from the program's flat list of keys, and the
+        // requirements themselves, and an evaluator for them, only for the rest.
+        // The evaluator is made at the first status not kept, and held in a constant from there
+        // (an optional one was copied out, a dozen references retained, at each use).
+        let memo = context.outcomes
+        let keys = program.statusKeys
+        var index = keys.startIndex
+        while index < keys.endIndex, let kept = RequirementEvaluator.keptStatus(keys[index], dates: dates, memo: memo) {
+            tally.add(.document, kept, keys[index].severity)
+            index += 1
+        }
+        guard index < keys.endIndex else { return tally }
         let requirements = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
-        for index in program.requirements.indices {
-            tally.add(.document, requirements.status(at: index), program.requirements[index].severity)
+        while index < keys.endIndex {
+            let status = RequirementEvaluator.keptStatus(keys[index], dates: dates, memo: memo)
+                ?? requirements.status(at: index)
+            tally.add(.document, status, keys[index].severity)
+            index += 1
         }
         return tally
     }

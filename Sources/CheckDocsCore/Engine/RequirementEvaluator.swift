@@ -108,20 +108,41 @@ struct RequirementEvaluator {
             listed = made
             status = made.outcome.status
         }
-        var frame = RequirementMessage.Frame.none
-        if status.isFailure {
-            if let unknownCondition {
-                status = .notEvaluable
-                frame = .undecidedCondition(unknownCondition)
-            } else if requirement.due == .afterOffer, dates.offerMade, let offer = dates.offer {
-                // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
-                frame = .dueSinceOffer(offer)
-            } else if requirement.due != .application {
-                status = .pending
-                frame = .notYetDue(requirement.due)
-            }
-        }
+        let frame = Self.frame(&status, unknownCondition: unknownCondition, due: requirement.due, dates: dates)
         return Decision(status: status, frame: frame, listed: listed)
+    }
+
+    /// How a failing expression's `status` is framed: undecided when the requirement's condition
+    /// is, due now once a recorded offer asks for it, else pending until its stage; the status
+    /// changed to match, and the frame its message is set in.
+    @inline(__always)
+    static func frame(_ status: inout RequirementStatus, unknownCondition: String?, due: Stage, dates: ProgramDates) -> RequirementMessage.Frame {
+        guard status.isFailure else { return .none }
+        if let unknownCondition {
+            status = .notEvaluable
+            return .undecidedCondition(unknownCondition)
+        }
+        if due == .afterOffer, dates.offerMade, let offer = dates.offer {
+            // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
+            return .dueSinceOffer(offer)
+        }
+        if due != .application {
+            status = .pending
+            return .notYetDue(due)
+        }
+        return .none
+    }
+
+    /// The status of a requirement without a condition, decided from the statuses the folder has
+    /// kept (`ExpressionMemo.status(for:make:)`) and the requirement's stage, as `status(at:)`
+    /// decides it; nil when none is kept for its rule and days, or it has a condition, which only
+    /// the requirement itself can decide. It reads the program's `statusKeys`, a flat list beside
+    /// its requirements, and no requirement at all (docs/performance.md, "Statuses from a flat list").
+    @inline(__always)
+    static func keptStatus(_ key: RequirementStatusKey, dates: ProgramDates, memo: ExpressionMemo) -> RequirementStatus? {
+        guard !key.hasCondition, var status = memo.keptStatus(for: ExpressionMemo.Key(key.rule, dates)) else { return nil }
+        _ = frame(&status, unknownCondition: nil, due: key.due, dates: dates)
+        return status
     }
 
     /// The expression's outcome, with the files it names and its candidates as a result lists them.

@@ -75,7 +75,12 @@ public struct ResolvedProgram: Hashable, Sendable {
         _read { yield shared.value }
         _modify { yield &shared.value }
     }
-    public var requirements: [Requirement]
+    public var requirements: [Requirement] {
+        didSet { statusKeys = requirements.map(RequirementStatusKey.init) }
+    }
+    /// What deciding each requirement's status from a folder's kept statuses reads of it, in the
+    /// requirements' order, kept beside them (`ProgramEvaluator.status`).
+    private(set) var statusKeys: [RequirementStatusKey]
     public var eligibility: [EligibilityRule]
     /// The checklists it builds on, nearest first, with their provenance.
     public var checklists: [ProgramDescription]
@@ -83,6 +88,7 @@ public struct ResolvedProgram: Hashable, Sendable {
     public init(description: ProgramDescription, requirements: [Requirement], eligibility: [EligibilityRule], checklists: [ProgramDescription]) {
         shared = SharedValue(description)
         self.requirements = requirements
+        statusKeys = requirements.map(RequirementStatusKey.init)
         self.eligibility = eligibility
         self.checklists = checklists
     }

@@ -221,3 +221,24 @@ public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
         return false
     }
 }
+
+/// What deciding a requirement's status from the statuses a folder has kept reads of it: its
+/// rule's key, whether it has a condition, its stage and severity, a few bytes with no reference.
+/// A program keeps them in a flat list beside its requirements (`ResolvedProgram.statusKeys`):
+/// a batch decides every program's statuses once per folder, and reading each requirement (its
+/// fields' box, shared by the folders' threads) to find them retained and released the box
+/// from both cores and missed the cache for most of them (docs/performance.md, "Statuses from a
+/// flat list").
+struct RequirementStatusKey: Hashable, Sendable {
+    let rule: RuleKey
+    let hasCondition: Bool
+    let due: Stage
+    let severity: Severity
+
+    init(_ requirement: Requirement) {
+        rule = requirement.ruleKey
+        hasCondition = requirement.condition != nil
+        due = requirement.due
+        severity = requirement.severity
+    }
+}
