@@ -29,48 +29,66 @@ import Testing
 
     @Test("every requirement's status decided alone is its whole outcome's, with the same partial alternatives")
     func sameStatusPerRequirement() throws {
-        let programs = try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
-            + Fixture.knowledge.standardPrograms()
-        var seen = Set<RequirementStatus>()
-        var partial = 0
-        var keptRead = 0, pendingRead = 0
+        var counts = RequirementCounts()
         for sample in Self.samples {
             let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path
-            let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder)
             for asOf in ["2026-12-01", "2027-06-15"] {
-                let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
-                                                hasManifest: applicant.manifest.file != nil, catalog: Fixture.knowledge.catalog,
-                                                documents: applicant.documents, inspector: applicant.makeInspector())
-                context.inspector?.inspect(ClauseNeeds(programs).contentPaths(in: context))
-                for program in programs {
-                    let dates = ProgramDates(asOf: context.asOf, rotation: program.description.rotation, deadline: program.description.deadline)
-                    let evaluator = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
-                    for requirement in program.requirements {
-                        let whole = evaluator.evaluate(requirement.expression)
-                        let alone = evaluator.status(of: requirement.expression)
-                        #expect(alone.status == whole.status && alone.partial == whole.partial, "\(sample), \(program.id): \(requirement.id)")
-                        let decided = evaluator.decide(requirement, listing: true).status
-                        #expect(evaluator.decide(requirement, listing: false).status == decided, "\(sample), \(program.id): \(requirement.id)")
-                        // Decided once, its status is kept, and read back from the program's flat
-                        // list of keys (`ProgramEvaluator.status`) it is framed the same way.
-                        let kept = RequirementEvaluator.keptStatus(RequirementStatusKey(requirement), dates: dates, memo: context.outcomes)
-                        if requirement.condition != nil {
-                            #expect(kept == nil, "\(sample), \(program.id): \(requirement.id)")
-                        } else if let kept {
-                            #expect(kept == decided, "\(sample), \(program.id): \(requirement.id)")
-                            keptRead += 1
-                            if requirement.due != .application && kept == .pending { pendingRead += 1 }
-                        }
-                        seen.insert(whole.status)
-                        if whole.partial { partial += 1 }
-                    }
-                }
+                try Self.compareRequirements(folder, asOf: asOf, counts: &counts)
             }
         }
         // Enough kinds of outcome that the comparison means something.
-        #expect(seen.count >= 5, "\(seen)")
-        #expect(partial > 0)
-        #expect(keptRead > 1_000 && pendingRead > 0, "\(keptRead) kept, \(pendingRead) pending")
+        #expect(counts.seen.count >= 5, "\(counts.seen)")
+        #expect(counts.partial > 0)
+        #expect(counts.kept > 1_000 && counts.keptPending > 0, "\(counts)")
+    }
+
+    /// What `compareRequirements` met: the statuses, the partial alternatives, the statuses read
+    /// back from the kept ones, and among those the items pending until their stage and the items
+    /// due since a recorded offer.
+    struct RequirementCounts {
+        var seen = Set<RequirementStatus>()
+        var partial = 0
+        var kept = 0
+        var keptPending = 0
+        var keptDueSinceOffer = 0
+    }
+
+    /// Compares, for every requirement of the catalog's and the standard programs against the
+    /// folder: its expression's status alone with its whole outcome, its status decided alone with
+    /// the one its result gives, and, once it is kept, the status read back from the program's
+    /// flat list of keys (`ProgramEvaluator.status`) with both, framed by its stage the same way.
+    static func compareRequirements(_ folder: String, asOf: String, counts: inout RequirementCounts) throws {
+        let programs = try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
+            + Fixture.knowledge.standardPrograms()
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder)
+        let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
+                                        hasManifest: applicant.manifest.file != nil, catalog: Fixture.knowledge.catalog,
+                                        documents: applicant.documents, inspector: applicant.makeInspector())
+        context.inspector?.inspect(ClauseNeeds(programs).contentPaths(in: context))
+        for program in programs {
+            let dates = ProgramDates(asOf: context.asOf, rotation: program.description.rotation, deadline: program.description.deadline,
+                                     offer: context.profile.targets[program.description.id]?.offer)
+            let evaluator = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)
+            for requirement in program.requirements {
+                let place = "\(folder), \(asOf), \(program.id): \(requirement.id)"
+                let whole = evaluator.evaluate(requirement.expression)
+                let alone = evaluator.status(of: requirement.expression)
+                #expect(alone.status == whole.status && alone.partial == whole.partial, "\(place)")
+                let decided = evaluator.decide(requirement, listing: true).status
+                #expect(evaluator.decide(requirement, listing: false).status == decided, "\(place)")
+                let kept = RequirementEvaluator.keptStatus(RequirementStatusKey(requirement), dates: dates, memo: context.outcomes)
+                if requirement.condition != nil {
+                    #expect(kept == nil, "\(place)")
+                } else if let kept {
+                    #expect(kept == decided, "\(place)")
+                    counts.kept += 1
+                    if requirement.due != .application && kept == .pending { counts.keptPending += 1 }
+                    if requirement.due == .afterOffer && dates.offerMade && kept.isFailure { counts.keptDueSinceOffer += 1 }
+                }
+                counts.seen.insert(whole.status)
+                if whole.partial { counts.partial += 1 }
+            }
+        }
     }
 
     @Test("the real-program catalog's statuses differ from folder to folder, so the comparison above can tell them apart")
@@ -121,6 +139,15 @@ import Testing
         #expect(withResults.errors.isEmpty)
         #expect(alone == withResults, "offer \(offer)")
         #expect(alone.programStatuses.contains { $0.id == "ouhsc-visiting-elective" })
+        // And requirement by requirement: the items the offer asks for are read back from the
+        // kept statuses due now when it is made, pending until it is.
+        var counts = RequirementCounts()
+        try Self.compareRequirements(folder.path, asOf: "2026-12-01", counts: &counts)
+        if offer < "2026-12-01" {
+            #expect(counts.keptDueSinceOffer > 0, "\(counts)")
+        } else {
+            #expect(counts.keptDueSinceOffer == 0 && counts.keptPending > 0, "\(counts)")
+        }
     }
 
     @Test("a program's status keys follow its requirements, when they are made and when they are changed")
