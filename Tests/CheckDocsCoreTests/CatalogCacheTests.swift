@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CheckDocsCore
 @testable import CheckDocsNative
+import CheckDocsFormats
 
 /// The compiled-catalog cache (docs/performance.md, "The compiled-catalog cache"; docs/security.md,
 /// "The catalog cache"): a tree is used only when the file's bytes are those it was made from, a
@@ -95,6 +96,51 @@ import Testing
             }
             #expect(CatalogTreeCodec.decode(encoded + [0]) == nil)
         }
+    }
+
+    /// Two spellings of the same letters: precomposed and with a combining mark, and the
+    /// letter Å against the ångström sign. `String` takes each pair for equal.
+    static let spellings = ["\u{E9}", "e\u{301}", "caf\u{E9}", "cafe\u{301}", "\u{C5}", "\u{212B}", "A\u{30A}"]
+
+    @Test("a tree's strings read back byte for byte, each spelling of an accented letter as it was written")
+    func treeStringsByteForByte() throws {
+        let strings = Self.spellings + Self.spellings.reversed() + ["", "plain", "plain"]
+        let tree = CatalogTreeCodec.Tree.json(.object(strings.enumerated().map { JSONMember(key: $1, value: .string("\($0) \($1)")) }))
+        let encoded = try #require(CatalogTreeCodec.encode(tree))
+        guard case let .json(.object(members))? = CatalogTreeCodec.decode(encoded) else {
+            Issue.record("not read back as an object")
+            return
+        }
+        #expect(members.map { Array($0.key.utf8) } == strings.map { Array($0.utf8) })
+        #expect(members.map { value -> [UInt8] in
+            guard case let .string(text) = value.value else { return [] }
+            return Array(text.utf8)
+        } == strings.enumerated().map { Array("\($0) \($1)".utf8) })
+    }
+
+    @Test("the tree's table holds each string's bytes once, past its growth; a look-up cut short adds a string again")
+    func stringTable() throws {
+        var table = StringTable()
+        var indices: [[UInt8]: UInt32] = [:]
+        for round in 0..<3 {
+            for number in 0..<5_000 {
+                let string = number % 7 == 0 ? Self.spellings[number % Self.spellings.count] : "s\(number)"
+                let index = table.index(of: string)
+                if let known = indices[Array(string.utf8)] { #expect(known == index, "\(round) \(string)") }
+                indices[Array(string.utf8)] = index
+                #expect(Array(table.strings[Int(index)].utf8) == Array(string.utf8))
+            }
+        }
+        #expect(table.strings.count == indices.count)
+        #expect(Set(indices.values).count == indices.count)
+        #expect(table.byteCount == indices.keys.reduce(0) { $0 + $1.count })
+        // With no slot tried, every string is added: the reader takes a table with repeats.
+        var repeating = StringTable(maxProbes: 0)
+        let first = repeating.index(of: "lor"), second = repeating.index(of: "lor")
+        #expect(first != second && repeating.strings == ["lor", "lor"])
+        var short = StringTable(maxProbes: 1)
+        for number in 0..<1_000 { _ = short.index(of: "s\(number % 300)") }
+        #expect(short.strings.count >= 300 && Set(short.strings).count == 300)
     }
 
     @Test("random damage to a tree never traps: it is refused or read as some bounded tree")

@@ -21,7 +21,7 @@ public struct CatalogCache: Sendable {
     let schemas: [String]
 
     /// Changes whenever what a pack holds, or how, changes.
-    static let format = "checkdocs catalog cache 1"
+    static let format = "checkdocs catalog cache 2"
     /// The environment variable that turns the cache off (`CHECKDOCS_CATALOG_CACHE=off`).
     public static let switchVariable = "CHECKDOCS_CATALOG_CACHE"
 

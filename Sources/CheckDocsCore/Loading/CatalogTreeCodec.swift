@@ -1,13 +1,19 @@
 import CheckDocsNative
 import CheckDocsFormats
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A validated description's tree (the `XMLElementNode`s libxml2 gave, or the `JSONValue` the
 /// JSON parser gave, after the schema accepted it) in a compact binary form, for the catalog
 /// cache (docs/performance.md, "The compiled-catalog cache"). `ProgramDecoder` still decodes the
 /// tree on every run, so the cache holds nothing that a new constraint kind could misread.
 ///
-/// The form: a kind byte (1 XML, 2 JSON), a table of the distinct strings (a count, then each as
-/// a length and UTF-8 bytes), then the nodes depth first, every string as an index into the table.
+/// The form: a kind byte (1 XML, 2 JSON), a table of the strings, each set of UTF-8 bytes once (a
+/// count, then each as a length and its bytes; `StringTable`, and a reader takes a string twice),
+/// then the nodes depth first, every string as an index into the table.
 /// All numbers are little-endian. Decoding is bounded: every length and count is checked against
 /// what is left, the depth is limited, every string must be valid UTF-8; damaged bytes give nil,
 /// never a trap.
@@ -44,10 +50,11 @@ enum CatalogTreeCodec {
             kind = 2
             guard writer.value(value, depth: 0) else { return nil }
         }
+        let strings = writer.strings.strings
         var bytes: [UInt8] = [kind]
-        bytes.reserveCapacity(writer.nodes.count + writer.stringBytes + 4 * writer.strings.count + 5)
-        ByteWords.put32(UInt32(writer.strings.count), into: &bytes)
-        for string in writer.strings {
+        bytes.reserveCapacity(writer.nodes.count + writer.strings.byteCount + 4 * strings.count + 5)
+        ByteWords.put32(UInt32(strings.count), into: &bytes)
+        for string in strings {
             ByteWords.put32(UInt32(string.utf8.count), into: &bytes)
             bytes += string.utf8
         }
@@ -56,21 +63,12 @@ enum CatalogTreeCodec {
     }
 
     private struct Writer {
-        var strings: [String] = []
-        var indices: [String: UInt32] = [:]
-        var stringBytes = 0
+        var strings = StringTable()
         var nodes: [UInt8] = []
 
         mutating func number(_ number: UInt32) { ByteWords.put32(number, into: &nodes) }
 
-        mutating func string(_ string: String) {
-            if let index = indices[string] { return number(index) }
-            let index = UInt32(strings.count)
-            indices[string] = index
-            strings.append(string)
-            stringBytes += string.utf8.count
-            number(index)
-        }
+        mutating func string(_ string: String) { number(strings.index(of: string)) }
 
         mutating func element(_ node: XMLElementNode, depth: Int) -> Bool {
             guard depth < CatalogTreeCodec.maxDepth, let line = UInt32(exactly: node.line), let column = UInt32(exactly: node.column),
@@ -258,5 +256,85 @@ enum CatalogTreeCodec {
             && a.attributes.count == b.attributes.count
             && zip(a.attributes, b.attributes).allSatisfy { $0.name == $1.name && $0.value == $1.value }
             && a.children.count == b.children.count && zip(a.children, b.children).allSatisfy { same($0, $1) }
+    }
+}
+
+/// The distinct strings of a tree being encoded, in the order first met, and each one's index.
+/// Strings are told apart by their UTF-8 bytes, not by `String`'s equality, which takes two
+/// spellings of an accented letter (precomposed and combining) for one and would write the
+/// first spelling in place of the second. They are found by a hash of those bytes in a table
+/// open-addressed by the tree (a `[String: UInt32]` hashed every string with SipHash, and with
+/// its growth was most of what encoding a tree cost: docs/performance.md, "The pack's strings").
+/// A string whose probe runs past `maxProbes` slots (32) is added again rather than looked for further:
+/// the reader takes a table with a string twice, and a description built to collide costs at most
+/// that many comparisons a string.
+struct StringTable {
+    private(set) var strings: [String] = []
+    /// The UTF-8 bytes of all `strings`.
+    private(set) var byteCount = 0
+    /// The hash of each of `strings`, for growing the table without hashing them again.
+    private var hashes: [UInt64] = []
+    /// Index + 1 into `strings`, 0 for an empty slot; a power of two long, at most half full.
+    private var slots = [UInt32](repeating: 0, count: 64)
+    /// How many slots a look-up tries (fewer in tests, to add strings again).
+    let maxProbes: Int
+
+    init(maxProbes: Int = 32) { self.maxProbes = maxProbes }
+
+    /// The index of `string`'s bytes in the table, added when not there.
+    mutating func index(of string: String) -> UInt32 {
+        var string = string
+        let hash = string.withUTF8(Self.hash)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        for _ in 0..<maxProbes {
+            let entry = Int(slots[slot])
+            if entry == 0 {
+                slots[slot] = UInt32(strings.count + 1)
+                return add(string, hash)
+            }
+            if hashes[entry - 1] == hash, Self.sameBytes(strings[entry - 1], string) { return UInt32(entry - 1) }
+            slot = (slot + 1) & mask
+        }
+        return add(string, hash)
+    }
+
+    private mutating func add(_ string: String, _ hash: UInt64) -> UInt32 {
+        let index = UInt32(strings.count)
+        strings.append(string)
+        hashes.append(hash)
+        byteCount += string.utf8.count
+        if strings.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// Twice the slots, every string placed again by its kept hash (one kept twice stays twice).
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for index in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[index]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(index + 1)
+        }
+    }
+
+    /// FNV-1a over the bytes, then mixed so that the low bits, which pick the slot, depend on all of them.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash ^= hash >> 29
+        hash = hash &* 0xbf58_476d_1ce4_e5b9
+        return hash ^ hash >> 32
+    }
+
+    /// Compared with `memcmp`: `elementsEqual` went byte by byte through an iterator, 280
+    /// instructions a comparison.
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        var a = a, b = b
+        return a.withUTF8 { a in b.withUTF8 { b in memcmp(a.baseAddress!, b.baseAddress!, count) == 0 } }
     }
 }
