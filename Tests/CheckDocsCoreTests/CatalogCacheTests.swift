@@ -124,7 +124,7 @@ import CheckDocsFormats
         var indices: [[UInt8]: UInt32] = [:]
         for round in 0..<3 {
             for number in 0..<5_000 {
-                let string = number % 7 == 0 ? Self.spellings[number % Self.spellings.count] : "s\(number)"
+                let string = number % 7 == 0 ? Self.spellings[(number / 7) % Self.spellings.count] : "s\(number)"
                 let index = table.index(of: string)
                 if let known = indices[Array(string.utf8)] { #expect(known == index, "\(round) \(string)") }
                 indices[Array(string.utf8)] = index
@@ -133,14 +133,34 @@ import CheckDocsFormats
         }
         #expect(table.strings.count == indices.count)
         #expect(Set(indices.values).count == indices.count)
+        #expect(Self.spellings.allSatisfy { indices[Array($0.utf8)] != nil })
         #expect(table.byteCount == indices.keys.reduce(0) { $0 + $1.count })
         // With no slot tried, every string is added: the reader takes a table with repeats.
         var repeating = StringTable(maxProbes: 0)
         let first = repeating.index(of: "lor"), second = repeating.index(of: "lor")
         #expect(first != second && repeating.strings == ["lor", "lor"])
         var short = StringTable(maxProbes: 1)
-        for number in 0..<1_000 { _ = short.index(of: "s\(number % 300)") }
-        #expect(short.strings.count >= 300 && Set(short.strings).count == 300)
+        for number in 0..<1_000 {
+            let string = "s\(number % 300)"
+            let index = short.index(of: string)
+            #expect(short.strings[Int(index)] == string)
+        }
+        #expect(short.strings.count > 300 && Set(short.strings).count == 300, "\(short.strings.count)")
+        // A table with a string twice reads back: a kind byte (JSON), two strings, then an array of
+        // two strings naming one copy each.
+        var bytes: [UInt8] = [2]
+        ByteWords.put32(2, into: &bytes)
+        for _ in 0..<2 {
+            ByteWords.put32(3, into: &bytes)
+            bytes += Array("lor".utf8)
+        }
+        bytes.append(5)
+        ByteWords.put32(2, into: &bytes)
+        for index: UInt32 in [1, 0] {
+            bytes.append(4)
+            ByteWords.put32(index, into: &bytes)
+        }
+        #expect(CatalogTreeCodec.decode(bytes) == .json(.array([.string("lor"), .string("lor")])))
     }
 
     @Test("random damage to a tree never traps: it is refused or read as some bounded tree")

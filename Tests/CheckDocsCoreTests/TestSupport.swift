@@ -90,6 +90,11 @@ enum Fixture {
         let tally = ProgramEvaluator(context: context).status(program)
         #expect(tally.status == result.status && tally.worstFailure == ProgramStatus.Tally(result.requirements).worstFailure,
                 "\(program.id): decided alone \(tally.status), whole \(result.status)", sourceLocation: sourceLocation)
+        // Decided again, every status without a condition is read from those the first kept, through the
+        // program's flat list of keys (docs/performance.md, "Statuses from a flat list").
+        let again = ProgramEvaluator(context: context).status(program)
+        #expect(again.status == tally.status && again.worstFailure == tally.worstFailure,
+                "\(program.id): decided from kept statuses \(again.status), alone \(tally.status)", sourceLocation: sourceLocation)
         let dates = ProgramDates(asOf: context.asOf, rotation: program.description.rotation, deadline: program.description.deadline,
                                  offer: context.profile.targets[program.id]?.offer)
         let evaluator = RequirementEvaluator(context: context, dates: dates, requirements: program.requirements)

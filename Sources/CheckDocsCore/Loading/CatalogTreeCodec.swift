@@ -1,10 +1,5 @@
 import CheckDocsNative
 import CheckDocsFormats
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A validated description's tree (the `XMLElementNode`s libxml2 gave, or the `JSONValue` the
 /// JSON parser gave, after the schema accepted it) in a compact binary form, for the catalog
@@ -283,8 +278,7 @@ struct StringTable {
 
     /// The index of `string`'s bytes in the table, added when not there.
     mutating func index(of string: String) -> UInt32 {
-        var string = string
-        let hash = string.withUTF8(Self.hash)
+        let hash = Self.mixed(ByteWords.fnv1a(utf8: string))
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<maxProbes {
@@ -293,7 +287,7 @@ struct StringTable {
                 slots[slot] = UInt32(strings.count + 1)
                 return add(string, hash)
             }
-            if hashes[entry - 1] == hash, Self.sameBytes(strings[entry - 1], string) { return UInt32(entry - 1) }
+            if hashes[entry - 1] == hash, ByteWords.sameUTF8(strings[entry - 1], string) { return UInt32(entry - 1) }
             slot = (slot + 1) & mask
         }
         return add(string, hash)
@@ -308,33 +302,28 @@ struct StringTable {
         return index
     }
 
-    /// Twice the slots, every string placed again by its kept hash (one kept twice stays twice).
+    /// Twice the slots, every string placed again by its kept hash, within `maxProbes` slots as a
+    /// look-up searches them: one that finds no room there stays in `strings` unplaced, as a
+    /// string added past its probe does, so colliding hashes cost no more here than there.
     private mutating func grow() {
         slots = [UInt32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for index in hashes.indices {
             var slot = Int(truncatingIfNeeded: hashes[index]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(index + 1)
+            for _ in 0..<maxProbes {
+                if slots[slot] == 0 {
+                    slots[slot] = UInt32(index + 1)
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
-    /// FNV-1a over the bytes, then mixed so that the low bits, which pick the slot, depend on all of them.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash ^= hash >> 29
+    /// FNV-1a of the bytes, mixed so that the low bits, which pick the slot, depend on all of them.
+    private static func mixed(_ hash: UInt64) -> UInt64 {
+        var hash = hash ^ hash >> 29
         hash = hash &* 0xbf58_476d_1ce4_e5b9
         return hash ^ hash >> 32
-    }
-
-    /// Compared with `memcmp`: `elementsEqual` went byte by byte through an iterator, 280
-    /// instructions a comparison.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        guard count > 0 else { return true }
-        var a = a, b = b
-        return a.withUTF8 { a in b.withUTF8 { b in memcmp(a.baseAddress!, b.baseAddress!, count) == 0 } }
     }
 }

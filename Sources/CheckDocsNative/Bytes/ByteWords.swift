@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Little-endian words in byte arrays and FNV-1a, for the small binary formats checkdocs writes
 /// itself (the compiled-catalog pack and its trees) and for short stable names. One home, so the
 /// writer and the reader of a format can never disagree on byte order.
@@ -32,5 +38,23 @@ public enum ByteWords {
             hash &*= 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// FNV-1a of a string's UTF-8 bytes, read from its storage in place (the catalog pack's
+    /// table of strings, `StringTable`).
+    public static func fnv1a(utf8 string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { fnv1a($0) }
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes: not `String`'s equality, which takes two
+    /// spellings of an accented letter (precomposed, and with a combining mark) for one.
+    /// Compared with `memcmp`: `elementsEqual` went byte by byte through an iterator.
+    public static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        var a = a, b = b
+        return a.withUTF8 { a in b.withUTF8 { b in memcmp(a.baseAddress!, b.baseAddress!, count) == 0 } }
     }
 }
