@@ -29,12 +29,11 @@ import Testing
 
     @Test("every requirement's status decided alone is its whole outcome's, with the same partial alternatives")
     func sameStatusPerRequirement() throws {
+        let programs = try Self.programs()
         var counts = RequirementCounts()
         for sample in Self.samples {
             let folder = BatchThreadsTests.root.appendingPathComponent("samples/applicants/" + sample).path
-            for asOf in ["2026-12-01", "2027-06-15"] {
-                try Self.compareRequirements(folder, asOf: asOf, counts: &counts)
-            }
+            try Self.compareRequirements(folder, asOf: ["2026-12-01", "2027-06-15"], programs: programs, counts: &counts)
         }
         // Enough kinds of outcome that the comparison means something.
         #expect(counts.seen.count >= 5, "\(counts.seen)")
@@ -53,14 +52,27 @@ import Testing
         var keptDueSinceOffer = 0
     }
 
-    /// Compares, for every requirement of the catalog's and the standard programs against the
-    /// folder: its expression's status alone with its whole outcome, its status decided alone with
-    /// the one its result gives, and, once it is kept, the status read back from the program's
-    /// flat list of keys (`ProgramEvaluator.status`) with both, framed by its stage the same way.
-    static func compareRequirements(_ folder: String, asOf: String, counts: inout RequirementCounts) throws {
-        let programs = try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
+    /// The catalog's programs and the standard ones.
+    static func programs() throws -> [ResolvedProgram] {
+        try Fixture.knowledge.loadPrograms([BatchThreadsTests.root.appendingPathComponent("catalog").path])
             + Fixture.knowledge.standardPrograms()
+    }
+
+    /// Compares, for every requirement of `programs` against the folder on each day of `asOf`: its
+    /// expression's status alone with its whole outcome, its status decided alone with the one its
+    /// result gives, and, once it is kept, the status read back from the program's flat list of
+    /// keys (`ProgramEvaluator.status`) with both, framed by its stage the same way.
+    static func compareRequirements(_ folder: String, asOf days: [String], programs: [ResolvedProgram],
+                                    counts: inout RequirementCounts) throws {
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder)
+        for asOf in days {
+            try compareRequirements(applicant, asOf: asOf, programs: programs, counts: &counts)
+        }
+    }
+
+    private static func compareRequirements(_ applicant: ApplicantFolder, asOf: String, programs: [ResolvedProgram],
+                                            counts: inout RequirementCounts) throws {
+        let folder = applicant.root
         let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
                                         hasManifest: applicant.manifest.file != nil, catalog: Fixture.knowledge.catalog,
                                         documents: applicant.documents, inspector: applicant.makeInspector())
@@ -142,7 +154,7 @@ import Testing
         // And requirement by requirement: the items the offer asks for are read back from the
         // kept statuses due now when it is made, pending until it is.
         var counts = RequirementCounts()
-        try Self.compareRequirements(folder.path, asOf: "2026-12-01", counts: &counts)
+        try Self.compareRequirements(folder.path, asOf: ["2026-12-01"], programs: Self.programs(), counts: &counts)
         if offer < "2026-12-01" {
             #expect(counts.keptDueSinceOffer > 0, "\(counts)")
         } else {

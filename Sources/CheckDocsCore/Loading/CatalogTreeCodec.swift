@@ -254,7 +254,8 @@ enum CatalogTreeCodec {
     }
 }
 
-/// The distinct strings of a tree being encoded, in the order first met, and each one's index.
+/// The strings of a tree being encoded, in the order first met, each set of bytes once (but for
+/// the look-ups cut short, below), and each one's index.
 /// Strings are told apart by their UTF-8 bytes, not by `String`'s equality, which takes two
 /// spellings of an accented letter (precomposed and combining) for one and would write the
 /// first spelling in place of the second. They are found by a hash of those bytes in a table

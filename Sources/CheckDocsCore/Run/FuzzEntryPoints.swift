@@ -62,9 +62,10 @@ import CheckDocsFormats
     public static func catalogEntry(_ bytes: [UInt8]) {
         guard let tree = CatalogTreeCodec.decode(bytes) else { return }
         guard let encoded = CatalogTreeCodec.encode(tree) else { preconditionFailure("a decoded tree does not encode again") }
-        precondition(CatalogTreeCodec.decode(encoded) == tree, "a tree changed through encoding")
+        let decoded = CatalogTreeCodec.decode(encoded)
+        precondition(decoded == tree, "a tree changed through encoding")
         // And byte for byte: `==` takes two spellings of an accented letter for one string.
-        precondition(CatalogTreeCodec.decode(encoded).flatMap(CatalogTreeCodec.encode) == encoded, "a tree's bytes changed through encoding")
+        precondition(decoded.flatMap(CatalogTreeCodec.encode) == encoded, "a tree's bytes changed through encoding")
         _ = ProgramLoader.decode(tree, file: "fuzz.pack")
     }
 
