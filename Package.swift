@@ -54,6 +54,9 @@ let package = Package(
         // SHA-256's block function on the x86 SHA extensions, which Swift has no intrinsics for
         // (CheckDocsNative/Bytes/SHA256.swift; docs/performance.md, "SHA-256 on the SHA extensions").
         .target(name: "CSHA256"),
+        // sync_file_range, to start a report's write-back while it is written
+        // (CheckDocsNative/Files/ReportDestination.swift; docs/performance.md, "The report written back as it goes").
+        .target(name: "CWriteBack"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),
         .plugin(
@@ -65,7 +68,7 @@ let package = Package(
         // POSIX files, behind Swift values (docs/architecture.md).
         .target(
             name: "CheckDocsNative",
-            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData", "CSHA256",
+            dependencies: ["CLibXML2", "CMagic", "CPoppler", "COCR", "CMalloc", "CXMLMemory", "CExecutableData", "CSHA256", "CWriteBack",
                            .product(name: "Yams", package: "Yams")],
             swiftSettings: metadataAccessors
         ),
