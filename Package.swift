@@ -54,8 +54,8 @@ let package = Package(
         // SHA-256's block function on the x86 SHA extensions, which Swift has no intrinsics for
         // (CheckDocsNative/Bytes/SHA256.swift; docs/performance.md, "SHA-256 on the SHA extensions").
         .target(name: "CSHA256"),
-        // sync_file_range, to start a report's write-back while it is written
-        // (CheckDocsNative/Files/ReportDestination.swift; docs/performance.md, "The report written back as it goes").
+        // sync_file_range, to start a large file's write-back while it is written
+        // (CheckDocsNative/Files/WriteBack.swift; docs/performance.md, "Written back as it goes").
         .target(name: "CWriteBack"),
         // Turns checklists/ into Swift source at build time so a copied binary works alone.
         .executableTarget(name: "EmbedGen"),

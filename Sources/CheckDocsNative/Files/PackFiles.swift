@@ -71,6 +71,7 @@ public final class PrivateFileWriter {
     private var buffer: [UInt8] = []
     private var failure: Int32 = 0
     private var finished = false
+    private var writeBack = WriteBack()
     /// Bytes appended so far (the offset the next piece starts at).
     public private(set) var count = 0
 
@@ -100,7 +101,9 @@ public final class PrivateFileWriter {
     public func append(_ bytes: [UInt8]) { append(bytes[...]) }
 
     private func drain() {
-        if failure == 0, let error = FileSystem.writeAll(buffer[...], to: descriptor) { failure = error }
+        if failure == 0 {
+            if let error = FileSystem.writeAll(buffer[...], to: descriptor) { failure = error } else { writeBack.wrote(buffer.count, to: descriptor) }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CWriteBack
 
 /// Where one report goes. Nothing becomes visible until the run's `ReportCommit` commits: a file
 /// is written to a temporary beside it (registered with `PendingFiles`, so a signal removes it),
@@ -132,27 +131,11 @@ public final class ReportDestination {
         if let failure = FileSystem.writeAll(bytes[...], to: descriptor) {
             throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: failure))")
         }
-        guard case .replace = mode else { return }
-        bytesWritten += Int64(bytes.count)
-        if bytesWritten - bytesWrittenBack >= Self.writeBackStride {
-            // Only a request: a failure here (an old kernel, a file system without it) leaves the
-            // pages to `finish`'s fsync, which reports any error that matters.
-            _ = checkdocs_start_write_back(descriptor, bytesWrittenBack, bytesWritten - bytesWrittenBack)
-            bytesWrittenBack = bytesWritten
-        }
+        // A temporary is flushed at `finish`: its write-back starts as it is written.
+        if case .replace = mode { writeBack.wrote(bytes.count, to: descriptor) }
     }
 
-    /// How much of a report is written before its write-back is started. A catalog's JSON report
-    /// runs to hundreds of megabytes, far below the kernel's threshold for writing dirty pages
-    /// in the background (a tenth of free memory), so all of it used to wait for `finish`'s
-    /// fsync, the run's last step (0.46 s for 386 MB on the development machine). Started every
-    /// 8 MiB, the disk writes while the rest is made, and the fsync finds little left
-    /// (docs/performance.md, "The report written back as it goes"). A typical report (tens of
-    /// kilobytes) never reaches it.
-    static let writeBackStride: Int64 = 8 << 20
-    /// Bytes written to the temporary so far, and where the last write-back request ended.
-    private var bytesWritten: Int64 = 0
-    private var bytesWrittenBack: Int64 = 0
+    private var writeBack = WriteBack()
 
     /// Whether this report goes to standard output (copied out at commit).
     var isStandardOutput: Bool {
