@@ -264,11 +264,7 @@ public struct JSONReporter: StreamingFormat {
     static func write(_ date: CalendarDate, into out: inout ByteBuffer) {
         out.reserve(12)
         out.append(UInt8(ascii: "\""))
-        out.append(digitsOf: date.year, width: 4)
-        out.append(UInt8(ascii: "-"))
-        out.append(digitsOf: date.month, width: 2)
-        out.append(UInt8(ascii: "-"))
-        out.append(digitsOf: date.day, width: 2)
+        out.append(date: date)
         out.append(UInt8(ascii: "\""))
     }
 

@@ -58,6 +58,25 @@ public struct ByteBuffer: ~Copyable {
         return overflow ?? written
     }
 
+    /// The bytes `body` writes, as a string, written straight into the string's storage when they
+    /// fit in `capacity` bytes: a sentence made of a dozen parts, where each `String.append` of
+    /// an interpolation cost about 400 instructions (docs/performance.md, "Sentences in one
+    /// buffer"). `body` writes UTF-8; anything else is repaired as `String(decoding:as:)` does.
+    public static func string(capacity: Int, _ body: (inout ByteBuffer) -> Void) -> String {
+        var overflow: String?
+        let capacity = max(capacity, 64)
+        let written = String(unsafeUninitializedCapacity: capacity) { storage in
+            var buffer = ByteBuffer(writingInto: storage.baseAddress!, capacity: storage.count)
+            body(&buffer)
+            guard !buffer.owned else {
+                overflow = String(decoding: buffer.array(), as: UTF8.self)
+                return 0
+            }
+            return buffer.used
+        }
+        return overflow ?? written
+    }
+
     /// Room for `extra` more bytes, so that the appends that follow need no other check.
     @inlinable @inline(__always)
     public mutating func reserve(_ extra: Int) {

@@ -42,12 +42,24 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
             }
         }
 
+        // Written into one buffer, as `ValidityWindow.Failure`'s (docs/performance.md, "Sentences in
+        // one buffer"); `SentenceBufferTests` holds them to the interpolated sentences.
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
             case let .unknown(required):
-                return "no result is recorded; a \(required.rawValue) result is required (add `result:` to its manifest entry)"
+                return ByteBuffer.string(capacity: 96) { text in
+                    text.append("no result is recorded; a ")
+                    text.append(utf8: required.rawValue)
+                    text.append(" result is required (add `result:` to its manifest entry)")
+                }
             case let .mismatch(actual, required):
-                return "the result is \(actual.rawValue); a \(required.rawValue) result is required"
+                return ByteBuffer.string(capacity: 64) { text in
+                    text.append("the result is ")
+                    text.append(utf8: actual.rawValue)
+                    text.append("; a ")
+                    text.append(utf8: required.rawValue)
+                    text.append(" result is required")
+                }
             }
         }
     }

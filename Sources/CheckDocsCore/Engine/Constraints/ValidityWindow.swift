@@ -52,9 +52,19 @@ public struct ValidityWindow: DocumentConstraint, FailureVerdict {
         return nil
     }
 
+    /// Written into one buffer, as the failures' sentences below (`SentenceBufferTests`).
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
-        var text = "dated within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor))"
-        if let dates, anchor != .asOf { text += " (on or after \(dates.date(for: anchor).subtracting(within, unit)))" }
+        let text = ByteBuffer.string(capacity: 96) { text in
+            text.append("dated within ")
+            text.append(amount: within, unit)
+            text.append(" before ")
+            text.append(utf8: ProgramDates.describe(anchor))
+            if let dates, anchor != .asOf {
+                text.append(" (on or after ")
+                text.append(date: dates.date(for: anchor).subtracting(within, unit))
+                text.append(UInt8(ascii: ")"))
+            }
+        }
         return [text]
     }
 
@@ -97,16 +107,43 @@ public struct ValidityWindow: DocumentConstraint, FailureVerdict {
             }
         }
 
+        // Written into one buffer: a catalog run words one for every file of every program the
+        // window turns down, and interpolation appended each part at about 400 instructions
+        // (docs/performance.md, "Sentences in one buffer"). `SentenceBufferTests` holds them to
+        // the interpolated sentences.
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
             case .dateUnknown:
                 return Wording.dateUnknown
             case let .inFuture(date):
-                return "dated \(date), which is in the future"
+                return ByteBuffer.string(capacity: 64) { text in
+                    text.append("dated ")
+                    text.append(date: date)
+                    text.append(", which is in the future")
+                }
             case let .afterAnchor(date, anchor, anchorDate):
-                return "dated \(date), after \(ProgramDates.describe(anchor)) (\(anchorDate))"
+                return ByteBuffer.string(capacity: 64) { text in
+                    text.append("dated ")
+                    text.append(date: date)
+                    text.append(", after ")
+                    text.append(utf8: ProgramDates.describe(anchor))
+                    text.append(" (")
+                    text.append(date: anchorDate)
+                    text.append(UInt8(ascii: ")"))
+                }
             case let .beforeWindow(date, within, unit, anchor, anchorDate, earliest):
-                return "dated \(date); it must be within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor)) (\(anchorDate)), so on or after \(earliest)"
+                return ByteBuffer.string(capacity: 128) { text in
+                    text.append("dated ")
+                    text.append(date: date)
+                    text.append("; it must be within ")
+                    text.append(amount: within, unit)
+                    text.append(" before ")
+                    text.append(utf8: ProgramDates.describe(anchor))
+                    text.append(" (")
+                    text.append(date: anchorDate)
+                    text.append("), so on or after ")
+                    text.append(date: earliest)
+                }
             }
         }
     }

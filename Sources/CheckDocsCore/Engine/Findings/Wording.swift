@@ -81,3 +81,31 @@ enum Wording {
         return kept
     }
 }
+
+/// The same pieces written into one buffer, for the sentences made once per candidate file of every
+/// program (`ByteBuffer.string(capacity:_:)`; docs/performance.md, "Sentences in one buffer").
+extension ByteBuffer {
+    /// "YYYY-MM-DD": what `CalendarDate.description` spells.
+    mutating func append(date: CalendarDate) {
+        reserve(10)
+        append(digitsOf: date.year, width: 4)
+        append(UInt8(ascii: "-"))
+        append(digitsOf: date.month, width: 2)
+        append(UInt8(ascii: "-"))
+        append(digitsOf: date.day, width: 2)
+    }
+
+    /// "12 months", "1 year": what `Wording.amount` spells.
+    mutating func append(amount count: Int, _ unit: DurationUnit) {
+        append(decimal: count)
+        switch (unit, count == 1) {
+        case (.days, false): append(" days")
+        case (.days, true): append(" day")
+        case (.months, false): append(" months")
+        case (.months, true): append(" month")
+        case (.years, false): append(" years")
+        case (.years, true): append(" year")
+        }
+    }
+}
+
