@@ -6,16 +6,29 @@ import Testing
 /// while it is written (docs/performance.md, "Written back as it goes"). What lands must still be
 /// every byte written, in order, renamed into place only at the commit.
 @Suite struct ReportWriteBackTests {
+    /// A folder holding a previous `report.json`, and a run's report of that name begun in it.
+    struct StartedReport {
+        let folder: TemporaryFolder
+        let path: String
+        let previous = Array("the previous report\n".utf8)
+        let commit = ReportCommit()
+        let destination: ReportDestination
+
+        init() throws {
+            folder = try TemporaryFolder()
+            path = folder.path + "/report.json"
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(previous)))
+            destination = try commit.file(path, applicantRoots: [], applicantFiles: [])
+        }
+
+        var landed: [UInt8] { get throws { Array(try Data(contentsOf: URL(fileURLWithPath: path))) } }
+        var names: [String] { get throws { try FileManager.default.contentsOfDirectory(atPath: folder.path) } }
+    }
+
     @Test("a report several write-back strides long lands whole, and only at the commit")
     func longReportLandsWhole() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.path + "/report.json"
-        let previous = Array("the previous report\n".utf8)
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(previous)))
-
-        let commit = ReportCommit()
-        let destination = try commit.file(path, applicantRoots: [], applicantFiles: [])
+        let report = try StartedReport()
+        defer { report.folder.remove() }
         // Chunks of a size prime to the stride, so that write-back ranges end inside chunks, each
         // chunk's first and last bytes telling which it is.
         let stride = WriteBack.stride
@@ -27,36 +40,30 @@ import Testing
             var bytes = pattern
             bytes[0] = chunk
             bytes[chunkSize - 1] = chunk
-            try destination.write(bytes)
+            try report.destination.write(bytes)
             expected += bytes
             chunk += 1
         }
-        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == previous)
+        #expect(try report.landed == report.previous)
 
-        try commit.commit()
-        let landed = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        try report.commit.commit()
+        let landed = try report.landed
         #expect(landed.count == expected.count)
         #expect(landed == expected)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+        #expect(try report.names == ["report.json"])
     }
 
     @Test("a long report dropped before the commit leaves the previous file and no temporary")
     func longReportDiscarded() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.path + "/report.json"
-        let previous = Array("the previous report\n".utf8)
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(previous)))
-
-        let commit = ReportCommit()
-        let destination = try commit.file(path, applicantRoots: [], applicantFiles: [])
+        let report = try StartedReport()
+        defer { report.folder.remove() }
         let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: WriteBack.stride + 1)
-        try destination.write(bytes)
-        try destination.write(bytes)
-        commit.discard()
+        try report.destination.write(bytes)
+        try report.destination.write(bytes)
+        report.commit.discard()
 
-        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == previous)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+        #expect(try report.landed == report.previous)
+        #expect(try report.names == ["report.json"])
     }
 
     @Test("a private file several write-back strides long lands whole, and only at the commit")
