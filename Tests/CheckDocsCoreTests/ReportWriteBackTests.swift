@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import CheckDocsNative
 
@@ -87,4 +90,42 @@ import Testing
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/pack"))) == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pack"])
     }
+
+    @Test("write-back is asked for every stride or more, each range where the last ended, none for less")
+    func schedule() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let descriptor = open(folder.path + "/file", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        var writeBack = WriteBack()
+        var asked: [Range<Int>] = []
+        var total = 0
+        for count in [100, WriteBack.stride - 101, 1, 5, WriteBack.stride * 2 + 3, 7, WriteBack.stride - 8, 1] {
+            total += count
+            if let range = writeBack.wrote(count, to: descriptor) { asked.append(range) }
+        }
+        let stride = WriteBack.stride
+        #expect(asked == [0..<stride, stride..<(3 * stride + 8), (3 * stride + 8)..<(4 * stride + 8)])
+        #expect(total == 4 * stride + 8)
+        var fresh = WriteBack()
+        #expect(fresh.wrote(stride - 1, to: descriptor) == nil)
+    }
+
+    #if os(Linux)
+    @Test("the request reaches the kernel: taken for a regular file, refused for a device")
+    func requestReachesTheKernel() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = open(folder.path + "/file", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        let device = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        defer { close(file); close(device) }
+        #expect(file >= 0 && device >= 0)
+        let bytes = [UInt8](repeating: 1, count: 4096)
+        #expect(write(file, bytes, bytes.count) == bytes.count)
+        #expect(WriteBack.start(0..<4096, of: file) == 0)
+        #expect(WriteBack.start(0..<4096, of: device) == ESPIPE)
+        #expect(WriteBack.start(0..<4096, of: -1) == EBADF)
+    }
+    #endif
 }

@@ -15,6 +15,24 @@ import Testing
                                   Gen.always(Anchor.asOf), Gen.always(Anchor.offer))
     static let catalog = DocumentCatalog(types: [])
 
+    // The spellings the sentences had before, made here apart from the code under test: a date as
+    // `printf` pads it, an amount as interpolation spelled it.
+    static func iso(_ date: CalendarDate) -> String {
+        func padded(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        return padded(date.year, 4) + "-" + padded(date.month, 2) + "-" + padded(date.day, 2)
+    }
+    static func spelledAmount(_ count: Int, _ unit: DurationUnit) -> String {
+        "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)"
+    }
+
+    @Test("a date and an amount are spelled as before")
+    func dateAndAmount() async {
+        await propertyCheck(count: 2000, input: Self.date, Self.amount, Self.unit) { date, count, unit in
+            #expect(date.description == Self.iso(date))
+            #expect(Wording.amount(count, unit) == Self.spelledAmount(count, unit))
+        }
+    }
+
     @Test("a date before the window is worded as the interpolated sentence was")
     func beforeWindow() async {
         await propertyCheck(count: 2000, input: Self.date, Self.amount, Self.unit, Self.anchor, Self.date, Self.date) {
@@ -22,7 +40,7 @@ import Testing
             let failure = ValidityWindow.Failure.beforeWindow(date: date, within: within, unit: unit, anchor: anchor,
                                                               anchorDate: anchorDate, earliest: earliest)
             #expect(failure.sentence(catalog: Self.catalog)
-                == "dated \(date); it must be within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor)) (\(anchorDate)), so on or after \(earliest)")
+                == "dated \(Self.iso(date)); it must be within \(Self.spelledAmount(within, unit)) before \(ProgramDates.describe(anchor)) (\(Self.iso(anchorDate))), so on or after \(Self.iso(earliest))")
         }
     }
 
@@ -30,8 +48,8 @@ import Testing
     func afterAnchorAndFuture() async {
         await propertyCheck(count: 2000, input: Self.date, Self.anchor, Self.date) { date, anchor, anchorDate in
             let after = ValidityWindow.Failure.afterAnchor(date: date, anchor: anchor, anchorDate: anchorDate)
-            #expect(after.sentence(catalog: Self.catalog) == "dated \(date), after \(ProgramDates.describe(anchor)) (\(anchorDate))")
-            #expect(ValidityWindow.Failure.inFuture(date: date).sentence(catalog: Self.catalog) == "dated \(date), which is in the future")
+            #expect(after.sentence(catalog: Self.catalog) == "dated \(Self.iso(date)), after \(ProgramDates.describe(anchor)) (\(Self.iso(anchorDate)))")
+            #expect(ValidityWindow.Failure.inFuture(date: date).sentence(catalog: Self.catalog) == "dated \(Self.iso(date)), which is in the future")
         }
     }
 
@@ -41,9 +59,9 @@ import Testing
             within, unit, anchor, start, end, asOf in
             let window = ValidityWindow(anchor: anchor, within: within, unit: unit)
             let dates = ProgramDates(asOf: asOf, rotation: Rotation(start: min(start, end), end: max(start, end)), deadline: nil)
-            var expected = "dated within \(Wording.amount(within, unit)) before \(ProgramDates.describe(anchor))"
+            var expected = "dated within \(Self.spelledAmount(within, unit)) before \(ProgramDates.describe(anchor))"
             #expect(window.describe(dates: nil, catalog: Self.catalog) == [expected])
-            if anchor != .asOf { expected += " (on or after \(dates.date(for: anchor).subtracting(within, unit)))" }
+            if anchor != .asOf { expected += " (on or after \(Self.iso(dates.date(for: anchor).subtracting(within, unit))))" }
             #expect(window.describe(dates: dates, catalog: Self.catalog) == [expected])
         }
     }

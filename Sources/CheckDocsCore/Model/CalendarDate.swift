@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// A day in the proleptic Gregorian calendar, with no time zone: the unit every date rule uses.
 /// Kept free of Foundation's Calendar so that results never depend on the machine's locale or zone.
 /// Every value lies in 0001-01-01...9999-12-31 and all arithmetic saturates at those ends, so no
@@ -64,23 +66,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// YYYY-MM-DD, written digit by digit: reports print many dates.
-    public var description: String {
-        String(unsafeUninitializedCapacity: 10) { buffer in
-            func digit(_ value: Int) -> UInt8 { UInt8(48 + value % 10) }
-            buffer[0] = digit(year / 1000)
-            buffer[1] = digit(year / 100)
-            buffer[2] = digit(year / 10)
-            buffer[3] = digit(year)
-            buffer[4] = UInt8(ascii: "-")
-            buffer[5] = digit(month / 10)
-            buffer[6] = digit(month)
-            buffer[7] = UInt8(ascii: "-")
-            buffer[8] = digit(day / 10)
-            buffer[9] = digit(day)
-            return 10
-        }
-    }
+    /// YYYY-MM-DD, written digit by digit (`ByteBuffer.append(date:)`): reports print many dates.
+    public var description: String { ByteBuffer.string(capacity: 10) { $0.append(date: self) } }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.ordinal < rhs.ordinal }
 
@@ -187,4 +174,17 @@ public struct MonthDay: Hashable, Sendable, CustomStringConvertible {
 
 public enum DurationUnit: String, Sendable, Codable, CaseIterable {
     case days, months, years
+}
+
+extension ByteBuffer {
+    /// "YYYY-MM-DD": the one spelling of a date, for `CalendarDate.description`, the JSON report's
+    /// dates and the sentences written into one buffer (docs/performance.md, "Sentences in one buffer").
+    mutating func append(date: CalendarDate) {
+        reserve(10)
+        append(digitsOf: date.year, width: 4)
+        append(UInt8(ascii: "-"))
+        append(digitsOf: date.month, width: 2)
+        append(UInt8(ascii: "-"))
+        append(digitsOf: date.day, width: 2)
+    }
 }

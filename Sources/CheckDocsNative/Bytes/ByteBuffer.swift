@@ -64,7 +64,9 @@ public struct ByteBuffer: ~Copyable {
     /// buffer"). `body` writes UTF-8; anything else is repaired as `String(decoding:as:)` does.
     public static func string(capacity: Int, _ body: (inout ByteBuffer) -> Void) -> String {
         var overflow: String?
-        let capacity = max(capacity, 64)
+        // At least a byte, so that growing doubles something; up to 15 make a small string, with
+        // no allocation (a date).
+        let capacity = max(capacity, 1)
         let written = String(unsafeUninitializedCapacity: capacity) { storage in
             var buffer = ByteBuffer(writingInto: storage.baseAddress!, capacity: storage.count)
             body(&buffer)

@@ -101,9 +101,8 @@ public final class PrivateFileWriter {
     public func append(_ bytes: [UInt8]) { append(bytes[...]) }
 
     private func drain() {
-        if failure == 0 {
-            if let error = FileSystem.writeAll(buffer[...], to: descriptor) { failure = error } else { writeBack.wrote(buffer.count, to: descriptor) }
-        }
+        if failure == 0, let error = FileSystem.writeAll(buffer[...], to: descriptor) { failure = error }
+        if failure == 0 { writeBack.wrote(buffer.count, to: descriptor) }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -30,6 +30,7 @@ public final class ReportDestination {
     private let descriptor: Int32
     private let mode: Mode
     private var state = State.writing
+    private var writeBack = WriteBack()
 
     private init(path: String, descriptor: Int32, mode: Mode) {
         self.path = path
@@ -134,8 +135,6 @@ public final class ReportDestination {
         // A temporary is flushed at `finish`: its write-back starts as it is written.
         if case .replace = mode { writeBack.wrote(bytes.count, to: descriptor) }
     }
-
-    private var writeBack = WriteBack()
 
     /// Whether this report goes to standard output (copied out at commit).
     var isStandardOutput: Bool {

@@ -19,11 +19,21 @@ struct WriteBack {
     private var requested = 0
 
     /// Records `count` more bytes written to `descriptor` at its end, and asks for the write-back
-    /// of what was written since the last request once that is a stride or more.
-    mutating func wrote(_ count: Int, to descriptor: Int32) {
+    /// of what was written since the last request once that is a stride or more: the range asked
+    /// for, if any.
+    @discardableResult
+    mutating func wrote(_ count: Int, to descriptor: Int32) -> Range<Int>? {
         written += count
-        guard written - requested >= Self.stride else { return }
-        _ = checkdocs_start_write_back(descriptor, Int64(requested), Int64(written - requested))
+        guard written - requested >= Self.stride else { return nil }
+        let range = requested..<written
+        _ = Self.start(range, of: descriptor)
         requested = written
+        return range
+    }
+
+    /// Asks the kernel to start writing `range` of the file back: 0, or why not (an errno;
+    /// ESPIPE for a pipe or a device, ENOSYS without sync_file_range).
+    static func start(_ range: Range<Int>, of descriptor: Int32) -> Int32 {
+        checkdocs_start_write_back(descriptor, Int64(range.lowerBound), Int64(range.count))
     }
 }

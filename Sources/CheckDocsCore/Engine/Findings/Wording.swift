@@ -4,7 +4,7 @@ import CheckDocsNative
 enum Wording {
     /// "12 months", "1 year".
     static func amount(_ count: Int, _ unit: DurationUnit) -> String {
-        "\(count) \(count == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue)"
+        ByteBuffer.string(capacity: 24) { $0.append(amount: count, unit) }
     }
 
     static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
@@ -85,17 +85,7 @@ enum Wording {
 /// The same pieces written into one buffer, for the sentences made once per candidate file of every
 /// program (`ByteBuffer.string(capacity:_:)`; docs/performance.md, "Sentences in one buffer").
 extension ByteBuffer {
-    /// "YYYY-MM-DD": what `CalendarDate.description` spells.
-    mutating func append(date: CalendarDate) {
-        reserve(10)
-        append(digitsOf: date.year, width: 4)
-        append(UInt8(ascii: "-"))
-        append(digitsOf: date.month, width: 2)
-        append(UInt8(ascii: "-"))
-        append(digitsOf: date.day, width: 2)
-    }
-
-    /// "12 months", "1 year": what `Wording.amount` spells.
+    /// "12 months", "1 year" (`Wording.amount`).
     mutating func append(amount count: Int, _ unit: DurationUnit) {
         append(decimal: count)
         switch (unit, count == 1) {
