@@ -6,8 +6,9 @@ import Testing
 @testable import CheckDocsNative
 
 /// A report file's write-back, and the catalog pack's, is started every `WriteBack.stride` bytes
-/// while it is written (docs/performance.md, "Written back as it goes"). What lands must still be
-/// every byte written, in order, renamed into place only at the commit.
+/// while it is written, and flushed on a thread of its own every `WriteBack.flushStride`
+/// (docs/performance.md, "Written back as it goes", "Flushed as it goes"). What lands must still
+/// be every byte written, in order, renamed into place only at the commit.
 @Suite struct ReportWriteBackTests {
     /// A folder holding a previous `report.json`, and a run's report of that name begun in it.
     struct StartedReport {
@@ -39,7 +40,8 @@ import Testing
         let pattern = (0..<chunkSize).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         var expected: [UInt8] = []
         var chunk: UInt8 = 0
-        while expected.count < 3 * stride + chunkSize / 2 {
+        // Past a flush stride: an early flush runs while the rest is written.
+        while expected.count < WriteBack.flushStride + 3 * stride + chunkSize / 2 {
             var bytes = pattern
             bytes[0] = chunk
             bytes[chunkSize - 1] = chunk
@@ -63,6 +65,8 @@ import Testing
         let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: WriteBack.stride + 1)
         try report.destination.write(bytes)
         try report.destination.write(bytes)
+        // A flush stride at once: dropped while its early flush is most likely under way.
+        try report.destination.write([UInt8](repeating: UInt8(ascii: "y"), count: WriteBack.flushStride))
         report.commit.discard()
 
         #expect(try report.landed == report.previous)
@@ -78,7 +82,7 @@ import Testing
         // Pieces of an odd size, each telling which it is, as a pack's entries are appended.
         let piece = (0..<300_007).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         var index: UInt8 = 0
-        while expected.count < 2 * WriteBack.stride + piece.count {
+        while expected.count < WriteBack.flushStride + 2 * WriteBack.stride + piece.count {
             var bytes = piece
             bytes[0] = index
             writer.append(bytes)
@@ -110,6 +114,49 @@ import Testing
         #expect(total == 4 * stride + 8)
         var fresh = WriteBack()
         #expect(fresh.wrote(stride - 1, to: descriptor) == nil)
+    }
+
+    @Test("an early flush starts every flush stride, one at a time, and settles before the file is closed")
+    func earlyFlushSchedule() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let descriptor = open(folder.path + "/file", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        let stride = WriteBack.stride
+        #expect(WriteBack.flushStride % stride == 0 && WriteBack.flushStride > stride)
+        var writeBack = WriteBack()
+        let chunk = [UInt8](repeating: 7, count: stride)
+        var total = 0
+        var flushesSeen: [Int] = []
+        while total < 2 * WriteBack.flushStride {
+            #expect(write(descriptor, chunk, chunk.count) == chunk.count)
+            writeBack.wrote(chunk.count, to: descriptor)
+            total += chunk.count
+            flushesSeen.append(writeBack.flushes)
+            // Each flush is let finish before the next stride, so none is skipped for one under way.
+            #expect(writeBack.settle() == 0)
+        }
+        let strides = WriteBack.flushStride / stride
+        // The first flush once a flush stride was written, the second a flush stride later.
+        #expect(flushesSeen.firstIndex(of: 1) == strides - 1)
+        #expect(flushesSeen.firstIndex(of: 2) == 2 * strides - 1)
+        #expect(writeBack.flushes == 2)
+        // Less than a flush stride starts none.
+        var fresh = WriteBack()
+        fresh.wrote(WriteBack.flushStride - 1, to: descriptor)
+        #expect(fresh.flushes == 0)
+        #expect(fresh.settle() == 0)
+    }
+
+    @Test("an early flush's error is kept for the end: the fsync after it would not report it again")
+    func earlyFlushError() {
+        var writeBack = WriteBack()
+        writeBack.wrote(WriteBack.flushStride, to: -1)
+        #expect(writeBack.flushes == 1)
+        #expect(writeBack.settle() == EBADF)
+        // Kept: asked again, the first error is still the answer.
+        #expect(writeBack.settle() == EBADF)
     }
 
     #if os(Linux)

@@ -111,6 +111,9 @@ public final class PrivateFileWriter {
     public func commit() -> SystemError? {
         guard !finished else { return SystemError(code: EINVAL) }
         drain()
+        // An early flush's error is the fsync's own (`WriteBack.settle`).
+        let early = writeBack.settle()
+        if failure == 0 { failure = early }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         descriptor = -1
@@ -132,6 +135,7 @@ public final class PrivateFileWriter {
     public func abandon() {
         guard !finished else { return }
         finished = true
+        _ = writeBack.settle()
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         PendingFiles.shared.remove(temporary)

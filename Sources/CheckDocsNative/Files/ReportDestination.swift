@@ -161,7 +161,9 @@ public final class ReportDestination {
         case .direct:
             if close(descriptor) != 0 { failure = errno }
         case .replace:
-            if fsync(descriptor) != 0 { failure = errno }
+            // An early flush's error is the fsync's own (`WriteBack.settle`).
+            failure = writeBack.settle()
+            if fsync(descriptor) != 0, failure == 0 { failure = errno }
             if close(descriptor) != 0, failure == 0 { failure = errno }
         }
         state = .written
@@ -182,7 +184,10 @@ public final class ReportDestination {
     /// After the commit renamed the temporary (or copied the spool): only descriptors to let go.
     func committed() {
         guard state != .done else { return }
-        if state == .writing { close(descriptor) }
+        if state == .writing {
+            _ = writeBack.settle()
+            close(descriptor)
+        }
         if case .spool = mode, state == .written { close(descriptor) }
         state = .done
         if case let .replace(temporary) = mode { PendingFiles.shared.release(directory: temporary.directory) }
@@ -191,6 +196,8 @@ public final class ReportDestination {
     /// Drops the report: the temporary goes, any previous file at the path is unchanged.
     public func discard() {
         guard state != .done else { return }
+        // No early flush may still use the descriptor when it is closed (and perhaps reused).
+        if state == .writing { _ = writeBack.settle() }
         if state == .writing || isStandardOutput { close(descriptor) }
         state = .done
         if case let .replace(temporary) = mode {
