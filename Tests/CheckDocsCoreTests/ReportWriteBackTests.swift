@@ -95,14 +95,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["pack"])
     }
 
-    @Test("write-back is asked for every stride or more, each range where the last ended, none for less")
-    func schedule() throws {
+    /// Runs `body` with a new file's descriptor, closed after it; whatever `WriteBack` the body
+    /// uses must be settled before it returns, as the writers settle theirs before they close.
+    func withScratchFile(_ body: (Int32) throws -> Void) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let descriptor = open(folder.path + "/file", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         #expect(descriptor >= 0)
         defer { close(descriptor) }
+        try body(descriptor)
+    }
+
+    @Test("write-back is asked for every stride or more, each range where the last ended, none for less")
+    func schedule() throws { try withScratchFile { descriptor in
         var writeBack = WriteBack()
+        defer { _ = writeBack.settle() }
         var asked: [Range<Int>] = []
         var total = 0
         for count in [100, WriteBack.stride - 101, 1, 5, WriteBack.stride * 2 + 3, 7, WriteBack.stride - 8, 1] {
@@ -114,15 +121,10 @@ import Testing
         #expect(total == 4 * stride + 8)
         var fresh = WriteBack()
         #expect(fresh.wrote(stride - 1, to: descriptor) == nil)
-    }
+    } }
 
     @Test("an early flush starts every flush stride, one at a time, and settles before the file is closed")
-    func earlyFlushSchedule() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let descriptor = open(folder.path + "/file", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        #expect(descriptor >= 0)
-        defer { close(descriptor) }
+    func earlyFlushSchedule() throws { try withScratchFile { descriptor in
         let stride = WriteBack.stride
         #expect(WriteBack.flushStride % stride == 0 && WriteBack.flushStride > stride)
         var writeBack = WriteBack()
@@ -147,7 +149,7 @@ import Testing
         fresh.wrote(WriteBack.flushStride - 1, to: descriptor)
         #expect(fresh.flushes == 0)
         #expect(fresh.settle() == 0)
-    }
+    } }
 
     @Test("an early flush's error is kept for the end: the fsync after it would not report it again")
     func earlyFlushError() {
