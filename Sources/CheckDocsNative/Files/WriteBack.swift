@@ -27,8 +27,8 @@ struct WriteBack {
     /// Large enough that a request is a large write, small enough that the disk starts early:
     /// 8 MiB. A typical report (tens of kilobytes) never reaches it.
     static let stride = 8 << 20
-    /// Four strides: a few flushes for a report of hundreds of megabytes (each one the disk's
-    /// cache written out), and at most this much left for the last fsync.
+    /// Four strides: a dozen flushes for a 400 MB report (each the disk's cache written out, 56–72 ms
+    /// each in docs/performance.md), and at most this much left for the last fsync.
     static let flushStride = 32 << 20
 
     /// Bytes written so far, and where the last request ended.
@@ -39,6 +39,8 @@ struct WriteBack {
     private var flush: EarlyFlush?
     /// The first error an early flush met, kept for `settle`.
     private var failure: Int32 = 0
+    /// Early flushes started so far (for tests).
+    private(set) var flushes = 0
 
     /// Records `count` more bytes written to `descriptor` at its end, and asks for the write-back
     /// of what was written since the last request once that is a stride or more: the range asked
@@ -58,9 +60,6 @@ struct WriteBack {
         }
         return range
     }
-
-    /// Early flushes started so far (for tests).
-    private(set) var flushes = 0
 
     private mutating func keep(_ result: Int32?) {
         if let result, failure == 0 { failure = result }
