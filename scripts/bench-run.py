@@ -109,6 +109,7 @@ def main():
     # "The pack's strings").
     catalog_pack = os.path.join(cache_home, "checkdocs", "catalog")
 
+    typical = [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF
     commands = {
         "xmllint": ["xmllint", "--noout", "--schema", SCHEMA] + xml_10k,
         "report-floor": [sys.executable, "-c", REPORT_FLOOR, report_xml, os.path.join(output, "report-floor.json")],
@@ -121,10 +122,8 @@ def main():
         "xmllint-1k": ["xmllint", "--noout", "--schema", SCHEMA] + xml_1k,
         "batch": [BINARY, "check"] + batch_folders + ["--programs", os.path.join(programs_1k, "xml")] + AS_OF
                  + ["--summary", "csv=" + os.path.join(output, "summary.csv")],
-        "typical": [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF
-                   + ["--format", "json=" + report_typical],
-        "typical-cached": [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF
-                          + ["--format", "json=" + report_typical_cached],
+        "typical": typical + ["--format", "json=" + report_typical],
+        "typical-cached": typical + ["--format", "json=" + report_typical_cached],
         "version": [BINARY, "--version"],
     }
     labels = {
