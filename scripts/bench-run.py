@@ -109,13 +109,14 @@ def main():
     # "The pack's strings").
     catalog_pack = os.path.join(cache_home, "checkdocs", "catalog")
 
+    catalog = [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "xml")] + AS_OF
     typical = [BINARY, os.path.join(ROOT, "samples", "applicants", "ready"), "--programs", os.path.join(programs_20, "xml")] + AS_OF
     commands = {
         "xmllint": ["xmllint", "--noout", "--schema", SCHEMA] + xml_10k,
         "report-floor": [sys.executable, "-c", REPORT_FLOOR, report_xml, os.path.join(output, "report-floor.json")],
-        "xml-10k": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + ["--format", "json=" + report_xml],
-        "xml-10k-cached": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + ["--format", "json=" + report_cached],
-        "xml-10k-first": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + ["--format", "json=" + report_first],
+        "xml-10k": catalog + ["--format", "json=" + report_xml],
+        "xml-10k-cached": catalog + ["--format", "json=" + report_cached],
+        "xml-10k-first": catalog + ["--format", "json=" + report_first],
         "json-10k": [BINARY, folder_1000, "--programs", os.path.join(programs_10k, "json")] + AS_OF + report,
         "xml-1k": [BINARY, folder_1000, "--programs", os.path.join(programs_1k, "xml")] + AS_OF + report,
         "xml-10k-100-files": [BINARY, folder_100, "--programs", os.path.join(programs_10k, "xml")] + AS_OF + report,
@@ -205,17 +206,11 @@ def main():
         identical = uncached_bytes == cached.read() and uncached_bytes == first.read()
     print(f"cached reports        {'identical' if identical else 'DIFFERENT'} to the uncached one (JSON, 10,000 XML programs, "
           "the pack warm and the pack written)")
-    with open(report_typical, "rb") as typical, open(report_typical_cached, "rb") as cached:
-        typical_identical = typical.read() == cached.read()
+    with open(report_typical, "rb") as uncached, open(report_typical_cached, "rb") as cached:
+        typical_identical = uncached.read() == cached.read()
     print(f"cached typical        {'identical' if typical_identical else 'DIFFERENT'} to the uncached one (JSON, ready x 20 programs)")
-    for name in ("report.json", "summary.csv", "report-xml.json", "report-cached.json", "report-first.json", "report-floor.json",
-                 "report-typical.json", "report-typical-cached.json"):
-        try:
-            os.remove(os.path.join(output, name))
-        except FileNotFoundError:
-            pass
-    subprocess.run(["rm", "-rf", cache_home], check=True)
-    os.rmdir(output)
+    # Every report, summary and cache of the run is in its own directory.
+    shutil.rmtree(output)
     if not identical or not typical_identical:
         sys.exit("bench: a cached run's JSON report differs from the uncached run's")
 

@@ -152,13 +152,19 @@ import Testing
     } }
 
     @Test("an early flush's error is kept for the end: the fsync after it would not report it again")
-    func earlyFlushError() {
+    func earlyFlushError() throws {
         var writeBack = WriteBack()
         writeBack.wrote(WriteBack.flushStride, to: -1)
         #expect(writeBack.flushes == 1)
         #expect(writeBack.settle() == EBADF)
         // Kept: asked again, the first error is still the answer.
         #expect(writeBack.settle() == EBADF)
+        // And the last flush answers with it, though its own fsync of a good file would succeed.
+        try withScratchFile { descriptor in
+            #expect(writeBack.sync(descriptor) == EBADF)
+            var clean = WriteBack()
+            #expect(clean.sync(descriptor) == 0)
+        }
     }
 
     #if os(Linux)

@@ -111,10 +111,9 @@ public final class PrivateFileWriter {
     public func commit() -> SystemError? {
         guard !finished else { return SystemError(code: EINVAL) }
         drain()
-        // An early flush's error is the fsync's own (`WriteBack.settle`).
-        let early = writeBack.settle()
-        if failure == 0 { failure = early }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        // Settled and flushed even after a failed write: no early flush may outlive the descriptor.
+        let synced = writeBack.sync(descriptor)
+        if failure == 0 { failure = synced }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         descriptor = -1
         if failure == 0 {

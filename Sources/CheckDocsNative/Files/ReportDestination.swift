@@ -161,9 +161,7 @@ public final class ReportDestination {
         case .direct:
             if close(descriptor) != 0 { failure = errno }
         case .replace:
-            // An early flush's error is the fsync's own (`WriteBack.settle`).
-            failure = writeBack.settle()
-            if fsync(descriptor) != 0, failure == 0 { failure = errno }
+            failure = writeBack.sync(descriptor)
             if close(descriptor) != 0, failure == 0 { failure = errno }
         }
         state = .written

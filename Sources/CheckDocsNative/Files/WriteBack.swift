@@ -65,14 +65,22 @@ struct WriteBack {
         if let result, failure == 0 { failure = result }
     }
 
-    /// Waits for the early flush under way, if any: call it before the file's descriptor is closed
-    /// (the flush uses it). 0, or the errno an early flush met. Linux reports a write-back error
-    /// once per open file, to whichever flush comes first: the fsync after an early flush that met
-    /// one would return 0, so the caller treats this errno as the fsync's.
+    /// Waits for the early flush under way, if any: call it (or `sync`) before the file's
+    /// descriptor is closed (the flush uses it). 0, or the errno an early flush met. Linux reports
+    /// a write-back error once per open file, to whichever flush comes first: the fsync after an
+    /// early flush that met one would return 0, so `sync` returns this errno as the fsync's.
     mutating func settle() -> Int32 {
         keep(flush?.wait())
         flush = nil
         return failure
+    }
+
+    /// Settles (`settle`), then flushes the file with `fsync`: 0, or the first errno of the two.
+    /// The last flush of every file written this way, before it is closed and renamed.
+    mutating func sync(_ descriptor: Int32) -> Int32 {
+        let early = settle()
+        let last = fsync(descriptor) == 0 ? 0 : errno
+        return early != 0 ? early : last
     }
 
     /// Asks the kernel to start writing `range` of the file back: 0, or why not (an errno;
