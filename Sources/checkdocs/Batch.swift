@@ -37,11 +37,13 @@ extension Check {
         request.readFacts = facts == .read
         let read = folders + catalog.programs
         request.useUserCaches(awayFrom: read, scanProgress: false)
+        let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest.defaultChoice]
+        let keepsProgramStatuses = try requests.contains { try $0.resolve().readsProgramStatuses }
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
             request.waivers = try waivers.map { file throws(InputErrors) in try WaiverLoader(schemas: knowledge.schemas).load(file: file) }
-            checker = try BatchChecker(request: request, knowledge: knowledge)
+            checker = try BatchChecker(request: request, knowledge: knowledge, keepsProgramStatuses: keepsProgramStatuses)
         } catch {
             throw Terminal.fail(error)
         }
@@ -69,7 +71,6 @@ extension Check {
                 Terminal.error("checkdocs: " + (named ? "" : "\(outcome.folder): ") + error.description)
             }
         }
-        let requests = summary.contains { $0.file == nil } ? summary : summary + [SummaryRequest.defaultChoice]
         let input = BatchSummaryInput(outcomes: outcomes, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
         let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
         let texts = try requests.map { try $0.resolve(\.summaryMaker)(input) }

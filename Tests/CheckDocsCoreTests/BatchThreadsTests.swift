@@ -34,5 +34,23 @@ import Testing
         #expect(!aloneReport.isEmpty)
     }
 
+    /// Each program's status per folder is kept only for a summary that reads it (`csv-matrix`);
+    /// the counts every summary prints are the same either way.
+    @Test("a batch keeps each program's status only when a summary reads it")
+    func programStatusesKeptOnlyWhenRead() throws {
+        let folder = Self.root.appendingPathComponent("samples/applicants/missing-items").path
+        let request = CheckRequest(folder: "", programPaths: [], asOf: CalendarDate(iso: "2026-12-01")!)
+        let keeping = try BatchChecker(request: request, knowledge: Fixture.knowledge)
+        let counting = try BatchChecker(request: request, knowledge: Fixture.knowledge, keepsProgramStatuses: false)
+        let kept = keeping.check(folder, stream: ReportStream([]))
+        let counted = counting.check(folder, stream: ReportStream([]))
+        #expect(kept.programCount > 1)
+        #expect(kept.programStatuses.count == kept.programCount)
+        #expect(counted.programStatuses.isEmpty)
+        #expect(counted.statusCounts == kept.statusCounts)
+        #expect(counted.result == kept.result)
+        #expect(OutputFormat.all(.summary).filter(\.readsProgramStatuses).map(\.id) == ["csv-matrix"])
+    }
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

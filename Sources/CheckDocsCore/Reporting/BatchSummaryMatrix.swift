@@ -28,5 +28,5 @@ extension OutputFormat {
     /// `--summary csv-matrix`.
     public static let summaryMatrix = OutputFormat(id: "csv-matrix", fileExtension: "csv",
                                                    purpose: "one row per folder, one column per program, its status in each cell",
-                                                   make: .summary { BatchSummary.csvMatrix($0.outcomes) })
+                                                   make: .summary { BatchSummary.csvMatrix($0.outcomes) }, readsProgramStatuses: true)
 }

@@ -31,12 +31,17 @@ public struct OutputFormat: Sendable {
     /// What it is for, in a few words (docs/reports.md, "All formats").
     public let purpose: String
     public let make: Make
+    /// A summary that reads each program's status in each folder (`FolderOutcome.programStatuses`),
+    /// not only the counts: only then does a batch keep them, one entry per folder × program
+    /// (docs/performance.md, "What a batch keeps of each folder").
+    public let readsProgramStatuses: Bool
 
-    public init(id: String, fileExtension: String, purpose: String, make: Make) {
+    public init(id: String, fileExtension: String, purpose: String, make: Make, readsProgramStatuses: Bool = false) {
         self.id = id
         self.fileExtension = fileExtension
         self.purpose = purpose
         self.make = make
+        self.readsProgramStatuses = readsProgramStatuses
     }
 
     public var role: Role {

@@ -13,15 +13,21 @@ public struct BatchChecker {
     /// What each of the two asks of a folder, gathered once for all the folders.
     private let sharedNeeds: ClauseNeeds?
     private let standardNeeds: ClauseNeeds
+    /// Whether each folder's outcome lists every program's status (`FolderOutcome.programStatuses`),
+    /// which only a summary that reads them needs (`OutputFormat.readsProgramStatuses`): an
+    /// advisor's 300 folders × 5,000 programs kept 1.5 million entries, 50 MB, for a `--summary csv`
+    /// that prints counts (docs/performance.md, "What a batch keeps of each folder").
+    public let keepsProgramStatuses: Bool
 
     /// Loads and resolves the shared catalog; its errors end the run before any folder.
-    public init(request: CheckRequest, knowledge: Knowledge) throws(InputErrors) {
+    public init(request: CheckRequest, knowledge: Knowledge, keepsProgramStatuses: Bool = true) throws(InputErrors) {
         var request = request
         // Shared by the folders: the rules in words, and the classifier of file names.
         request.ruleTexts = RuleTexts()
         request.classifier = knowledge.classifier
         self.request = request
         self.knowledge = knowledge
+        self.keepsProgramStatuses = keepsProgramStatuses
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)
         standard = try knowledge.standardPrograms()
         sharedNeeds = shared.map(ClauseNeeds.init)
@@ -62,7 +68,7 @@ public struct BatchChecker {
         let programs = shared ?? (ReadinessChecker.programPaths(folderRequest).isEmpty ? standard : nil)
         folderRequest.clauseNeeds = shared != nil ? sharedNeeds : programs != nil ? standardNeeds : nil
         folderRequest.evaluatesOnCallingThread = evaluatesOnCallingThread
-        var events = OutcomeEvents(stream: stream, outcome: FolderOutcome(folder: folder))
+        var events = OutcomeEvents(stream: stream, outcome: FolderOutcome(folder: folder), keepsProgramStatuses: keepsProgramStatuses)
         do {
             try ReadinessChecker.check(folderRequest, knowledge: knowledge, programs: programs, events: &events)
         } catch {
@@ -77,6 +83,7 @@ public struct BatchChecker {
 private struct OutcomeEvents: CheckEvents {
     var stream: ReportStream
     var outcome: FolderOutcome
+    let keepsProgramStatuses: Bool
 
     var readsNeededFacts: Bool { stream.readsNeededFacts }
     /// The summary lines read each program's status alone: its results only for a report to write.
@@ -91,7 +98,7 @@ private struct OutcomeEvents: CheckEvents {
 
     private mutating func count(id: String, status: ProgramStatus) {
         outcome.statusCounts[status, default: 0] += 1
-        outcome.programStatuses.append(.init(id: id, status: status))
+        if keepsProgramStatuses { outcome.programStatuses.append(.init(id: id, status: status)) }
     }
     mutating func end(_ summary: ReportSummary) throws(InputErrors) {
         try stream.end(summary)
