@@ -75,16 +75,21 @@ public struct ProgramResolver: Sendable {
     /// they are spread over the cores.
     public func resolve(_ programs: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
         var errors: [InputError] = []
-        var unique: [ProgramDescription] = []
-        for program in programs {
+        // The programs themselves unless an id repeats: a copy of the list held a second array of
+        // every description while they were resolved.
+        var repeated: Set<Int> = []
+        for index in programs.indices {
+            let program = programs[index]
             if let first = seen[program.id] {
                 errors.append(InputError(program.file, "program id \"\(program.id)\" is already used by \(first.file)"))
+                repeated.insert(index)
             } else {
                 seen[program.id] = program.file
-                unique.append(program)
             }
         }
+        let unique = repeated.isEmpty ? programs : programs.indices.filter { !repeated.contains($0) }.map { programs[$0] }
         var resolved: [ResolvedProgram] = []
+        resolved.reserveCapacity(unique.count)
         for result in unique.concurrentMap(resolve) {
             switch result {
             case let .success(program): resolved.append(program)
