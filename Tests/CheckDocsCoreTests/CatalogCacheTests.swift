@@ -52,9 +52,9 @@ import CheckDocsFormats
             let pack = (cache ?? self.cache()).pack(for: roots)
             let loader = ProgramLoader(schemas: Fixture.knowledge.schemas)
             let loads = files.map { loader.load(file: $0, pack: pack) }
-            for load in loads {
-                if case .success = load.result, let key = load.key, let entry = load.entry { pack.record(key, entry: entry, hit: load.hit) }
-            }
+            // Recorded as a run records them (a hit's bytes read again from the old pack only
+            // when a new one is written).
+            _ = ProgramLoader.gather(loads, pack: pack)
             pack.finish()
             return (loads, pack)
         }

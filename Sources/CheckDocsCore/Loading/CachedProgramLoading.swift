@@ -6,6 +6,10 @@ extension ProgramLoader {
     struct CachedLoad: Sendable {
         var result: Result<ProgramDescription, InputErrors>
         var key: CatalogCacheKey?
+        /// The tree just encoded, for a description the pack did not hold; nil for one it did
+        /// (`hit`), whose bytes the pack reads again only if it is rewritten: a batch's 5,000
+        /// entries, 18 MB, were held until the whole catalog had loaded (docs/performance.md,
+        /// "What a batch keeps of each folder").
         var entry: [UInt8]?
         var hit = false
     }
@@ -27,12 +31,14 @@ extension ProgramLoader {
     /// The files' descriptions and errors, in order; what loaded is recorded in `pack`.
     static func gather(_ loads: [CachedLoad], pack: CatalogPack?) -> (descriptions: [ProgramDescription], errors: [InputError]) {
         var descriptions: [ProgramDescription] = []
+        // One description per file that loads: a list grown by appending kept up to twice that.
+        descriptions.reserveCapacity(loads.count)
         var errors: [InputError] = []
         for load in loads {
             switch load.result {
             case let .success(description):
                 descriptions.append(description)
-                if let pack, let key = load.key, let entry = load.entry { pack.record(key, entry: entry, hit: load.hit) }
+                if let pack, let key = load.key, load.hit || load.entry != nil { pack.record(key, entry: load.entry, hit: load.hit) }
             case let .failure(failure):
                 errors += failure.errors
             }
@@ -52,7 +58,7 @@ extension ProgramLoader {
         // A cached tree that does not decode is not trusted to report errors: the file is read.
         if let entry = pack.entry(key), let tree = CatalogTreeCodec.decode(entry), tree.isJSON == json,
            case let .success(description) = Self.decode(tree, file: path) {
-            return CachedLoad(result: .success(description), key: key, entry: entry, hit: true)
+            return CachedLoad(result: .success(description), key: key, hit: true)
         }
         let parsed: Result<CatalogTreeCodec.Tree, InputErrors> = json
             ? parseJSON(bytes, file: path).map { .json($0) }

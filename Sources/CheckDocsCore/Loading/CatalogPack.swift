@@ -104,13 +104,14 @@ final class CatalogPack: @unchecked Sendable {
     }
 
     /// Notes one description that loaded, in the catalog's order: `hit` when its entry came from
-    /// the old pack, else `entry` is its tree just encoded. The first new entry starts a new pack,
-    /// with the entries already seen copied from the old one.
-    func record(_ key: CatalogCacheKey, entry: [UInt8], hit: Bool) {
+    /// the old pack (`entry` nil: it is read from there again if a new pack is being written),
+    /// else `entry` is its tree just encoded. The first new entry starts a new pack, with the
+    /// entries already seen copied from the old one.
+    func record(_ key: CatalogCacheKey, entry: [UInt8]?, hit: Bool) {
         guard recordedSet.insert(key).inserted else { return }
         recorded.append(key)
         if writer == nil, !hit { startWriting(before: key) }
-        if writer != nil { append(key, entry) }
+        if writer != nil, let bytes = entry ?? self.entry(key) { append(key, bytes) }
     }
 
     /// Ends the run's use of the pack: a new pack is put in place when one was started, or when
