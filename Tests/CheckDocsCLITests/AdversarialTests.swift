@@ -172,10 +172,12 @@ import Glibc
             try #require(descriptor >= 0)
             close(descriptor)
         }
-        // About 4 s alone in a debug build; the bound leaves room for the other suites running at once.
-        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json", "--kind", "observership"], timeout: 30)
+        // About 4 s alone in a debug build. The bound is against quadratic work, not a speed target
+        // (scripts/bench measures speed): 15 s was missed at 15.1 s with a release build running
+        // beside the tests, and a walk quadratic in 100,000 files would take hours, not seconds.
+        let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json", "--kind", "observership"], timeout: 90)
         #expect(run.status == 1)
-        #expect(run.seconds < 15, "took \(run.seconds) s")
+        #expect(run.seconds < 60, "took \(run.seconds) s")
         #expect(paths(try report(run), "unrecognizedFiles").count == 100_000)
     }
 
