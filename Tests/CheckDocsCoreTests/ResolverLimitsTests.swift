@@ -180,4 +180,24 @@ import Testing
         #expect(errors.count == 1 && errors.first?.message.contains("at most 1000") == true, "\(errors.prefix(3))")
         #expect(elapsed < 20, "took \(elapsed) s")
     }
+
+    @Test("a catalog's checklists and repeated ids are refused and left out; the rest resolve in order, errors refused first")
+    func refusedDescriptionsLeftOut() throws {
+        let first = try Self.description("p1", role: "program")
+        let checklist = try Self.description("c1")
+        let again = try Self.description("p1", role: "program")
+        let second = try Self.description("p2", role: "program")
+        var seen: [String: CheckDocsNative.SourceLocation] = [:]
+        let resolved = Fixture.knowledge.resolve([first, checklist, again, second], seen: &seen)
+        #expect(resolved.programs.map(\.id) == ["p1", "p2"])
+        #expect(resolved.errors.map(\.message) == ["is a <checklist>; give checklists with --checklists",
+                                                    "program id \"p1\" is already used by p1.xml"])
+        #expect(Set(seen.keys) == ["p1", "p2"], "a refused checklist's id is not taken")
+        // None left out: every program resolves, nothing refused.
+        var fresh: [String: CheckDocsNative.SourceLocation] = [:]
+        #expect(Fixture.knowledge.resolve([first, second], seen: &fresh).programs.map(\.id) == ["p1", "p2"])
+        // An id seen in an earlier batch of the same run is refused as well.
+        let later = Fixture.knowledge.resolve([second], seen: &fresh)
+        #expect(later.programs.isEmpty && later.errors.count == 1)
+    }
 }

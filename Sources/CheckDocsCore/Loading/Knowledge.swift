@@ -89,13 +89,8 @@ public struct Knowledge: Sendable {
     /// Resolves loaded descriptions as programs: a checklist here, or an id already in `seen`
     /// (from this call or an earlier one), is an error.
     func resolve(_ descriptions: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
-        // The descriptions themselves when none is a checklist (as always but by mistake): a copy
-        // of the list held a second array of every description while the catalog was resolved
-        // (docs/performance.md, "What a batch keeps of each folder").
-        let checklists = descriptions.filter { $0.role == .checklist }
-        let errors = checklists.map { InputError($0.file, "is a <checklist>; give checklists with --checklists") }
-        let resolved = resolver.resolve(checklists.isEmpty ? descriptions : descriptions.filter { $0.role != .checklist }, seen: &seen)
-        return (resolved.programs, errors + resolved.errors)
+        resolver.resolve(descriptions, refusing: { $0.role == .checklist ? "is a <checklist>; give checklists with --checklists" : nil },
+                         seen: &seen)
     }
 
     /// The standard checklists as programs, for a folder with no programs of its own.

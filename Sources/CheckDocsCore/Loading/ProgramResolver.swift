@@ -74,29 +74,42 @@ public struct ProgramResolver: Sendable {
     /// or an earlier batch of the same run) is an error. Each program resolves on its own, so
     /// they are spread over the cores.
     public func resolve(_ programs: [ProgramDescription], seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
+        resolve(programs, refusing: { _ in nil }, seen: &seen)
+    }
+
+    /// `resolve(_:seen:)`, with each description `refusal` gives a reason for left out and that
+    /// reason its error, first (a checklist given as a program, `Knowledge.resolve`). What is left
+    /// out, refused or a repeated id, is skipped in place: a copy of the list without it held a
+    /// second array of every description while a catalog was resolved (docs/performance.md, "What
+    /// a batch keeps of each folder").
+    func resolve(_ programs: [ProgramDescription], refusing refusal: (ProgramDescription) -> String?,
+                 seen: inout [String: SourceLocation]) -> (programs: [ResolvedProgram], errors: [InputError]) {
+        var refused: [InputError] = []
         var errors: [InputError] = []
-        // The programs themselves unless an id repeats: a copy of the list held a second array of
-        // every description while they were resolved.
-        var repeated: Set<Int> = []
+        var skipped = [Bool](repeating: false, count: programs.count)
         for index in programs.indices {
             let program = programs[index]
-            if let first = seen[program.id] {
+            if let reason = refusal(program) {
+                refused.append(InputError(program.file, reason))
+                skipped[index] = true
+            } else if let first = seen[program.id] {
                 errors.append(InputError(program.file, "program id \"\(program.id)\" is already used by \(first.file)"))
-                repeated.insert(index)
+                skipped[index] = true
             } else {
                 seen[program.id] = program.file
             }
         }
-        let unique = repeated.isEmpty ? programs : programs.indices.filter { !repeated.contains($0) }.map { programs[$0] }
+        let skip = skipped
         var resolved: [ResolvedProgram] = []
-        resolved.reserveCapacity(unique.count)
-        for result in unique.concurrentMap(resolve) {
+        resolved.reserveCapacity(programs.count)
+        for result in Array(programs.indices).concurrentMap({ skip[$0] ? nil : resolve(programs[$0]) }) {
             switch result {
-            case let .success(program): resolved.append(program)
-            case let .failure(failure): errors += failure.errors
+            case nil: continue
+            case let .success(program)?: resolved.append(program)
+            case let .failure(failure)?: errors += failure.errors
             }
         }
-        return (resolved, errors)
+        return (resolved, refused + errors)
     }
 
     /// One program merged with the checklists it extends, or every error found on the way.
