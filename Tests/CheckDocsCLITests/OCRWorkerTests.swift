@@ -153,6 +153,22 @@ import Testing
         #expect(box.readings.allSatisfy { if case .page = $0 { return true } else { return false } })
     }
 
+    @Test("a worker started from a thread that has ended is not killed with it: its death signal is checkdocs'",
+          .enabled(if: tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func workerOutlivesItsThread() {
+        let pool = Self.pool()
+        defer { pool.stopIdleWorkers() }
+        let undecodable = Array("not an image at all".utf8)
+        let thread = Thread { _ = pool.ocrImage(undecodable) }
+        thread.start()
+        while !thread.isFinished { usleep(1_000) }
+        // The thread's end, and a death signal if one comes, are a moment later.
+        usleep(300_000)
+        #expect(pool.started == 1)
+        #expect(pool.ocrImage(undecodable) == .unreadable(.undecodable))
+        #expect(pool.started == 1, "the idle worker died with the thread that started it, and was replaced")
+    }
+
     @Test("a worker runs Tesseract's OpenMP on one thread and sees none of the user's environment",
           .enabled(if: tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
     func workerEnvironment() throws {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// The limits a document worker runs under (docs/security.md, "Document workers").
 public struct WorkerLimits: Hashable, Sendable {
@@ -63,7 +64,15 @@ public final class WorkerProcess: @unchecked Sendable {
     // MARK: Parent side
 
     /// Starts `executable` with `arguments` (argv[1...]), its descriptor 0 a socket to this process.
+    /// Started from one thread that never ends (`SpawningThread`): a worker's death signal follows
+    /// the thread that started it, not the process.
     public static func spawn(executable: String, arguments: [String], environment: [String]) throws(WorkerFailure) -> WorkerProcess {
+        try SpawningThread.shared.run {
+            Result { () throws(WorkerFailure) in try spawnHere(executable: executable, arguments: arguments, environment: environment) }
+        }.get()
+    }
+
+    private static func spawnHere(executable: String, arguments: [String], environment: [String]) throws(WorkerFailure) -> WorkerProcess {
         var pair: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
             throw .cannotStart("socketpair: \(String(cString: strerror(errno)))")
@@ -276,6 +285,55 @@ public final class WorkerProcess: @unchecked Sendable {
             let answer = handle(request)
             guard Native.writeFully(0, Native.lengthPrefix(answer.count) + answer) else { _exit(0) }
         }
+    }
+}
+
+/// The one thread every worker is started from. A worker asks for SIGKILL when its parent dies
+/// (`PR_SET_PDEATHSIG`, in `serve`), and Linux sends it when the *thread* that started the worker
+/// ends. Started from a dispatch pool's thread, a worker was killed when the pool retired that
+/// thread, idle or in the middle of a request: OCRWorkerTests' two pages read at once, then one at
+/// a time, once read "stopped by signal 9". This thread never ends, so a worker dies with
+/// checkdocs and with nothing else.
+private final class SpawningThread: @unchecked Sendable {
+    static let shared = SpawningThread()
+    /// Guards `jobs`; `pending` counts them.
+    private let lock = DispatchSemaphore(value: 1)
+    private let pending = DispatchSemaphore(value: 0)
+    private var jobs: [() -> Void] = []
+
+    private init() {
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<SpawningThread>.fromOpaque(context!).takeRetainedValue().serve()
+        }, context)
+        precondition(started == 0, "cannot start the thread document workers are started from")
+        pthread_detach(thread)
+    }
+
+    private func serve() -> Never {
+        while true {
+            pending.wait()
+            lock.wait()
+            let job = jobs.removeFirst()
+            lock.signal()
+            job()
+        }
+    }
+
+    /// `body`'s value, worked out on this thread; the caller waits for it.
+    func run<Value>(_ body: @escaping () -> Value) -> Value {
+        var value: Value?
+        let done = DispatchSemaphore(value: 0)
+        lock.wait()
+        jobs.append {
+            value = body()
+            done.signal()
+        }
+        lock.signal()
+        pending.signal()
+        done.wait()
+        return value!
     }
 }
 
