@@ -72,6 +72,10 @@ struct Check: ParsableCommand {
         if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")
         }
+        // -o takes the first report without a file; with none, it would be ignored without a word.
+        if output != nil && !format.isEmpty && format.allSatisfy({ $0.file != nil }) {
+            throw ValidationError("-o has no report to write: every --format already names its file; drop -o, or give one --format without =FILE")
+        }
     }
 
     /// The reports to produce: --format values (text by default), --output filling the first without a file.

@@ -241,6 +241,15 @@ import Glibc
         #expect(refused.status == 2)
         let twice = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "--format", "text=" + good], reportFiles: [good])
         #expect(twice.status == 2 && twice.stderr.contains("is given for two reports"))
+        // plan's calendar and its -o on one path: refused as plainly, not as "File exists".
+        let plan = box.reports + "/plan.txt"
+        let planTwice = try box.runChecked(["plan", box.folder] + Self.asOf + ["--ics", plan, "-o", plan], reportFiles: [plan])
+        #expect(planTwice.status == 2 && planTwice.stderr == "checkdocs: \(plan): error: is given for two reports; give each report its own file\n",
+                "\(planTwice.stderr)")
+        // -o with every --format already in a file would be ignored: a bad command line instead.
+        let unused = box.reports + "/unused.txt"
+        let ignored = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "-o", unused], reportFiles: [good, unused])
+        #expect(ignored.status == 64 && ignored.stderr.contains("-o has no report to write"), "\(ignored.stderr)")
         let missing = try box.runChecked([box.folder] + Self.asOf + ["-o", box.reports + "/no/such/dir/r.txt"])
         #expect(missing.status == 2 && missing.stderr.contains("cannot be opened"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).isEmpty)

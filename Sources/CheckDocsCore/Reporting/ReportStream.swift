@@ -39,12 +39,7 @@ public struct ReportStream: CheckEvents {
     /// Opens every destination before anything is written: a refused path fails the run early.
     public mutating func begin(_ header: ReportHeader) throws(InputErrors) {
         do throws(InputError) {
-            var targets = Set<String>()
-            for output in outputs {
-                if let file = output.file, let target = ReportDestination.target(of: file), !targets.insert(target).inserted {
-                    throw InputError(file: file, "is given for two reports; give each report its own file")
-                }
-            }
+            // Two outputs to one file are refused by the commit (`ReportCommit.file`).
             for output in outputs {
                 if let file = output.file {
                     destinations.append(try commit.file(file, applicantRoots: otherRoots.union([header.folderIdentity]),

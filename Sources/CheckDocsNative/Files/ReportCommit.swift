@@ -10,12 +10,20 @@ public final class ReportCommit: @unchecked Sendable {
     private let lock = NSLock()
     private var destinations: [ReportDestination] = []
     private var failures: [InputError] = []
+    /// Where each report file lands (`ReportDestination.target`): two paths for one file would
+    /// have the second run's temporary collide with the first's.
+    private var targets: Set<String> = []
 
     public init() {}
 
-    /// A report file of this run (see `ReportDestination.file`).
+    /// A report file of this run (see `ReportDestination.file`); a file another output of the run
+    /// already writes (the same path, or another spelling of it) is refused, whichever command
+    /// gives the two (`check --format X=F -o F` is caught earlier, `plan --ics F -o F` here).
     public func file(_ path: String, applicantRoots: Set<FileIdentity>, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
-        do {
+        do throws(InputError) {
+            if let target = ReportDestination.target(of: path), !lock.withLock({ targets.insert(target).inserted }) {
+                throw InputError(file: path, "is given for two reports; give each report its own file")
+            }
             return enrolled(try ReportDestination.file(path, applicantRoots: applicantRoots, applicantFiles: applicantFiles))
         } catch {
             fail(error)
