@@ -47,9 +47,9 @@ import Testing
         let positive = """
         documents:
           "PPD_2020-01-10.pdf": {result: positive}
-          "CXR_2027-01-05.pdf": {type: chest_xray}
+          "CXR_2026-12-01.pdf": {type: chest_xray}
         """
-        #expect(try Fixture.evaluate(xml, files: ["PPD_2020-01-10.pdf", "CXR_2027-01-05.pdf"], manifest: positive).status(of: "tb") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2020-01-10.pdf", "CXR_2026-12-01.pdf"], manifest: positive).status(of: "tb") == .ok)
         let positiveOnly = """
         documents:
           "PPD_2020-01-10.pdf": {result: positive}
@@ -166,11 +166,27 @@ import Testing
           <window anchor="rotation-start" within="365" unit="days"/><window anchor="rotation-start" within="90" unit="days"/>
         </document></require></requirements>
         """)
-        #expect(try Fixture.evaluate(xml, files: ["PPD_2026-12-15.pdf"]).status(of: "tb") == .ok)
+        // 90 days before the start (2027-03-01) is the run's own day, 2026-12-01.
+        #expect(try Fixture.evaluate(xml, files: ["PPD_2026-12-01.pdf"]).status(of: "tb") == .ok)
         // Valid today but not within 90 days of the start:
         #expect(try Fixture.evaluate(xml, files: ["PPD_2026-11-15.pdf"]).status(of: "tb") == .expiresBeforeNeeded)
         // Already more than 90 days old today:
         #expect(try Fixture.evaluate(xml, files: ["PPD_2026-08-01.pdf"]).status(of: "tb") == .expired)
+    }
+
+    @Test("4. a document dated after the run's day meets no window or season, whatever its anchor: it does not exist yet")
+    func datedInTheFuture() throws {
+        let window = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_test"><window anchor="rotation-start" within="12" unit="months"/></document></require></requirements>"#)
+        let future = try Fixture.evaluate(window, files: ["QFT_2026-12-20.pdf"])
+        #expect(future.status(of: "tb") == .invalid)
+        #expect(future.result("tb")?.message.contains("dated 2026-12-20, which is in the future") == true, "\(future.result("tb")?.message ?? "")")
+        // The same file on its day, or the run on a later day, meets the window.
+        #expect(try Fixture.evaluate(window, files: ["QFT_2026-12-20.pdf"], asOf: "2026-12-20").status(of: "tb") == .ok)
+        let december = Fixture.program(Self.flu, rotation: #"<rotation start="2026-12-07" end="2027-01-01"/>"#)
+        let shot = try Fixture.evaluate(december, files: ["flu_2026-12-05.pdf"])
+        #expect(shot.status(of: "flu") == .invalid)
+        #expect(shot.result("flu")?.message.contains("dated 2026-12-05, which is in the future") == true, "\(shot.result("flu")?.message ?? "")")
+        #expect(try Fixture.evaluate(december, files: ["flu_2026-12-05.pdf"], asOf: "2026-12-05").status(of: "flu") == .ok)
     }
 
     @Test("5. expiry covering the rotation plus a margin (passport 6 months beyond the end)")

@@ -161,14 +161,14 @@ import Testing
         #expect(result.rotation?.start == CalendarDate(iso: "2027-02-01"))
         #expect(result.rotation?.end == CalendarDate(iso: "2027-02-28"))
         #expect(result.status == .ready)
-        // A document that must be dated within 30 days of the start: not ready for February, ready for March.
-        let window = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_test"><window anchor="rotation-start" within="30" unit="days"/></document></require></requirements>"#,
+        // Insurance that must be in force from the start: not ready for February, ready for March.
+        let window = Fixture.program(#"<requirements><require id="ins" title="Insurance"><document type="health_insurance"><validFrom anchor="rotation-start"/></document></require></requirements>"#,
                                      rotation: Self.sessionsXML, extra: #"<leadTime minMonths="2"/>"#)
-        let later = try Fixture.evaluate(window, files: ["TB_QuantiFERON_2027-02-10.pdf"], asOf: "2026-12-01")
-        // A test dated 2027-02-10 is after the February start, and inside March's 30 days: March is the one.
+        let later = try Fixture.evaluate(window, files: ["Health insurance 2027-02-10 2027-06-30.pdf"], asOf: "2026-12-01")
+        // A policy in force from 2027-02-10 leaves February's first days uncovered, and covers March: March is the one.
         #expect(later.session == SessionChoice(start: CalendarDate(iso: "2027-03-01")!, reason: .earliestReady, count: 12))
-        #expect(later.status(of: "tb") == .ok)
-        // Without any test, no session is ready: the earliest still open (February).
+        #expect(later.status(of: "ins") == .ok)
+        // Without a policy, no session is ready: the earliest still open (February).
         let none = try Fixture.evaluate(window, files: [], asOf: "2026-12-01")
         #expect(none.session == SessionChoice(start: CalendarDate(iso: "2027-02-01")!, reason: .earliestOpen, count: 12))
         #expect(none.status == .notReady)

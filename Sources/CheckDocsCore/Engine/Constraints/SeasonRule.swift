@@ -41,6 +41,8 @@ public struct SeasonRule: DocumentConstraint {
         if document.effectiveDate == nil, let span = document.facts.dateSpan, span.lowerBound >= seasonStart { return nil }
         guard let date = document.effectiveDate ?? document.facts.dateSpan.flatMap({ $0.upperBound < seasonStart ? $0.upperBound : nil })
         else { return fail(.notEvaluable, Failure.dateUnknown) }
+        // Dated after the run's day: not given yet, as for a window (ValidityWindow).
+        if document.effectiveDate != nil, date > context.asOf { return fail(.invalid, Failure.inFuture(date: date)) }
         guard date < seasonStart else { return nil }
         let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
         return fail(date < currentSeason ? .expired : .expiresBeforeNeeded,
@@ -59,11 +61,13 @@ public struct SeasonRule: DocumentConstraint {
 
     public enum Failure: FindingDetail {
         case dateUnknown
+        case inFuture(date: CalendarDate)
         case beforeSeason(date: CalendarDate, anchor: Anchor, seasonStart: CalendarDate)
 
         public var code: String {
             switch self {
             case .dateUnknown: return "date-unknown"
+            case .inFuture: return "in-future"
             case .beforeSeason: return "before-season"
             }
         }
@@ -71,6 +75,7 @@ public struct SeasonRule: DocumentConstraint {
         public var fields: [FindingReason.Field] {
             switch self {
             case .dateUnknown: return []
+            case let .inFuture(date): return .list(("date", .date(date)))
             case let .beforeSeason(date, anchor, seasonStart):
                 return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("seasonStart", .date(seasonStart)))
             }
@@ -80,6 +85,8 @@ public struct SeasonRule: DocumentConstraint {
             switch self {
             case .dateUnknown:
                 return Wording.dateUnknown
+            case let .inFuture(date):
+                return "dated \(date), which is in the future"
             case let .beforeSeason(date, anchor, seasonStart):
                 return "dated \(date), before the season that covers \(ProgramDates.describe(anchor)) began (\(seasonStart))"
             }

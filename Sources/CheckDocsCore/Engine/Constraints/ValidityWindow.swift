@@ -38,9 +38,11 @@ public struct ValidityWindow: DocumentConstraint, FailureVerdict {
 
     public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
         guard let date = document.effectiveDate else { return (.notEvaluable, .dateUnknown) }
+        // A document dated after the run's day does not exist yet (a planned appointment, a typo
+        // in a file name): it satisfies no window, whatever day the window ends on.
+        if date > context.asOf { return (.invalid, .inFuture(date: date)) }
         let anchorDate = context.dates.date(for: anchor)
         if date > anchorDate {
-            if anchor == .asOf { return (.invalid, .inFuture(date: date)) }
             return (.invalid, .afterAnchor(date: date, anchor: anchor, anchorDate: anchorDate))
         }
         let earliest = anchorDate.subtracting(within, unit)
