@@ -171,6 +171,27 @@ import Testing
         #expect(scan.diagnostics.contains { $0.code == .symlink && $0.path == "passport.pdf" })
     }
 
+    @Test("a folder of descriptions names what it cannot read: a linked or FIFO description and a linked folder are errors, never dropped in silence")
+    func descriptionFolderEntries() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let root = folder.path + "/programs"
+        try FileManager.default.createDirectory(atPath: root + "/real", withIntermediateDirectories: true)
+        try Data("<program/>".utf8).write(to: URL(fileURLWithPath: root + "/a.xml"))
+        try Data("<program/>".utf8).write(to: URL(fileURLWithPath: root + "/real/b.xml"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked.xml", withDestinationPath: root + "/a.xml")
+        try FileManager.default.createSymbolicLink(atPath: root + "/folder", withDestinationPath: root + "/real")
+        try FileManager.default.createSymbolicLink(atPath: root + "/notes.txt", withDestinationPath: root + "/a.xml")
+        #expect(mkfifo(root + "/pipe.json", 0o600) == 0)
+        let listing = DescriptionFolder.files(under: root, extensions: ["xml", "json"])
+        #expect(listing.files == [root + "/a.xml", root + "/real/b.xml"])
+        let messages = Dictionary(uniqueKeysWithValues: listing.errors.map { ($0.location.file, $0.message) })
+        #expect(messages.count == 3, "\(listing.errors)")
+        #expect(messages[root + "/linked.xml"]?.hasPrefix("is a symbolic link; descriptions are read from regular files only") == true)
+        #expect(messages[root + "/folder"]?.hasPrefix("is a symbolic link to a folder; not searched") == true)
+        #expect(messages[root + "/pipe.json"]?.hasPrefix("is not a regular file") == true)
+    }
+
     @Test("--checklists: an extra catalog may build on built-in types; a same-id checklist replaces the built-in one")
     func extraChecklists() throws {
         let folder = try TemporaryFolder()

@@ -9,7 +9,10 @@ public enum DescriptionFolder {
     /// Regular files under `path` with one of the extensions, in path order; symlinks are not
     /// followed and hidden entries are skipped, as before. A name that is not valid UTF-8 cannot
     /// be given as a path: a description file or folder with one is an error naming its bytes
-    /// (`m\xE9dico.xml`), and so is a folder nested too deep to be searched.
+    /// (`m\xE9dico.xml`), and so is a folder nested too deep to be searched. So is an entry
+    /// with a description's extension that is not a regular file (a symbolic link, a FIFO), and a
+    /// symbolic link to a folder: left out in silence, a program the user meant to check would
+    /// be missing from the report while the run still passed (docs/programs.md).
     public static func files(under path: String, extensions: Set<String>) -> (files: [String], errors: [InputError]) {
         var files: [String] = []
         var errors: [InputError] = []
@@ -43,7 +46,17 @@ public enum DescriptionFolder {
                     }
                 case .regular:
                     if hasExtension(name, extensions) { files.append(full) }
-                default:
+                case .symlink:
+                    if hasExtension(name, extensions) {
+                        errors.append(InputError(file: full, "is a symbolic link; descriptions are read from regular files only (give the real file with --programs)"))
+                    } else if (try? handle.entry(name, followLinks: true).get())?.kind == .directory {
+                        errors.append(InputError(file: full, "is a symbolic link to a folder; not searched (give the real folder with --programs)"))
+                    }
+                case .other:
+                    if hasExtension(name, extensions) {
+                        errors.append(InputError(file: full, "is not a regular file (a FIFO, socket or device); descriptions are read from regular files only"))
+                    }
+                case .missing:
                     break
                 }
             }
