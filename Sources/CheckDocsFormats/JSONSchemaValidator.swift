@@ -189,15 +189,18 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                     violations.append(Violation(pointer: pointer, message: "longer than \(maxLength) characters"))
                 }
             }
+            // A date is worded as one, once: a real date the pattern refuses is outside the
+            // accepted years, and a text that is no date says that, not the date pattern's regex.
+            let verdict = schema.isDate ? date(text) : nil
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
-                // A real date the pattern refuses is outside the accepted years: say so, not the regex.
-                if schema.isDate, case let .outOfRange(message) = date(text) {
-                    violations.append(Violation(pointer: pointer, message: message))
-                } else {
+                switch verdict {
+                case let .outOfRange(message)?: violations.append(Violation(pointer: pointer, message: message))
+                case .notADate?: break
+                case .accepted?, nil:
                     violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
                 }
             }
-            if schema.isDate, case .notADate = date(text) {
+            if case .notADate? = verdict {
                 violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
             }
         case let .number(number, _):

@@ -82,10 +82,14 @@ public enum YAMLReader {
             return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case let .reader(problem, _, _, _):
             return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)")
-        case let .duplicatedKeysInMapping(duplicates, _) where duplicates.contains("<uncovertable>"):
-            return Failure(line: 0, column: 0, message: "mapping keys must be plain text (a key here is a list or a mapping)")
-        case let .duplicatedKeysInMapping(duplicates, _):
-            return Failure(line: 0, column: 0, message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+        // Yams places the error at the first of the keys given twice, where it was first written:
+        // a drafted manifest has a `type:` per document, and a line is what finds the one doubled.
+        case let .duplicatedKeysInMapping(duplicates, context) where duplicates.contains("<uncovertable>"):
+            return Failure(line: context.mark.line, column: context.mark.column,
+                           message: "mapping keys must be plain text (a key here is a list or a mapping)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Failure(line: context.mark.line, column: context.mark.column,
+                           message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")): given again later in the same mapping")
         default:
             return Failure(line: 0, column: 0, message: "not valid YAML")
         }

@@ -33,7 +33,7 @@ import Testing
         #expect(!text.contains("root:"))
     }
 
-    @Test("billion laughs is refused quickly")
+    @Test("billion laughs is refused quickly, in one line that names the DOCTYPE")
     func billionLaughs() {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
         for level in 1...9 {
@@ -43,7 +43,24 @@ import Testing
         let start = Date()
         let result = loader.loadXML(Array(xml.utf8), file: "lol.xml")
         #expect(Date().timeIntervalSince(start) < 1)
-        guard case .failure = result else { Issue.record("accepted billion laughs"); return }
+        guard case let .failure(errors) = result else { Issue.record("accepted billion laughs"); return }
+        // Not one "entity reference loop" line per level the entities nest.
+        #expect(errors.errors.map(\.description) == ["lol.xml:2:1: error: a DOCTYPE is not allowed in a program description (DTDs and entities are refused for safety)"])
+    }
+
+    @Test("a JSON description of another schemaVersion: one error at /schemaVersion, not each form's refusal of it")
+    func otherSchemaVersion() {
+        for (version, shown) in [("2", "2"), ("\"1\"", "string")] {
+            let json = #"{"schemaVersion": "# + version + #", "program": {"id": "x", "kind": "observership", "name": "X", "source": {"href": "https://example.org", "asOf": "2026-10-01"}}}"#
+            guard case let .failure(errors) = loader.loadJSON(Array(json.utf8), file: "v.json") else { Issue.record("accepted \(version)"); continue }
+            #expect(errors.errors.map(\.description) == ["v.json: /schemaVersion: error: schemaVersion is \(shown); this checkdocs reads descriptions of schemaVersion 1"])
+        }
+    }
+
+    @Test("an empty XML file is an error at line 1 that says it is empty")
+    func emptyXML() {
+        guard case let .failure(errors) = loader.loadXML([], file: "e.xml") else { Issue.record("accepted"); return }
+        #expect(errors.errors.map(\.description) == ["e.xml:1:1: error: the file is empty; a description needs its root element"])
     }
 
     @Test("a schema error names file:line:column")

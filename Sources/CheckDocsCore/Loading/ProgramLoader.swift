@@ -66,6 +66,19 @@ public struct ProgramLoader: Sendable {
             return .failure(InputErrors([InputError(SourceLocation(file: file, position: .line(error.line, column: error.column)),
                                                     "not valid JSON: \(error.message)")]))
         }
+        // Another format version is said once: the schema's alternatives (program, checklist)
+        // each refused it on their own terms, a checklist's "missing key" for a program's file.
+        if let version = value["schemaVersion"] {
+            let shown: String?
+            switch version {
+            case let .number(number, text): shown = number == 1 ? nil : text
+            default: shown = version.typeName
+            }
+            if let shown {
+                return .failure(InputErrors([InputError(SourceLocation(file: file, position: .pointer("/schemaVersion")),
+                                                        "schemaVersion is \(shown); this checkdocs reads descriptions of schemaVersion 1")]))
+            }
+        }
         let validator: JSONSchemaValidator
         do { validator = try schemas.programJSON } catch { return .failure(error) }
         let violations = validator.validate(value)

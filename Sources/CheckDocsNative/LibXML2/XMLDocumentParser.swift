@@ -19,6 +19,14 @@ public enum XMLDocumentParser {
         return parseInRegion(data, file: file, schema: schema)
     }
 
+    private static let doctypeMessage = "a DOCTYPE is not allowed in a program description (DTDs and entities are refused for safety)"
+
+    /// The refusal of a DOCTYPE, at its line and column, when the text has one.
+    private static func doctypeRefusal(_ lines: LineIndex, file: String) -> InputError? {
+        guard let line = lines.firstLine(containing: "<!DOCTYPE") else { return nil }
+        return InputError(SourceLocation(file: file, position: .line(line, column: lines.column(of: "<!DOCTYPE", onLine: line))), doctypeMessage)
+    }
+
     private static func parseInRegion(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
         let collector = XMLIssueCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
@@ -38,20 +46,24 @@ public enum XMLDocumentParser {
         }
         withExtendedLifetime(collector) {}
         guard let document else {
-            let errors = collector.issues.filter { !$0.isWarning }.map { issue in
+            // A DOCTYPE is refused whether or not libxml2 could parse what it declares: an entity
+            // bomb otherwise came out as one "entity reference loop" line per level it nested.
+            if let refusal = doctypeRefusal(lines, file: file) { return .failure(InputErrors([refusal])) }
+            var seen = Set<String>()
+            let errors = collector.issues.filter { !$0.isWarning && seen.insert($0.message).inserted }.map { issue in
                 InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: issue.column)),
                            "not well-formed XML: \(issue.message)")
             }
-            return .failure(InputErrors(errors.isEmpty ? [InputError(file: file, "not well-formed XML")] : errors))
+            // libxml2 says nothing of an empty file: it is at line 1 all the same.
+            let unsaid = InputError(SourceLocation(file: file, position: .line(1, column: 1)),
+                                    data.isEmpty ? "the file is empty; a description needs its root element" : "not well-formed XML")
+            return .failure(InputErrors(errors.isEmpty ? [unsaid] : errors))
         }
         // A document wholly in its region goes with the region; walking it to free each node did nothing.
         defer { if !XMLMemory.regionHoldsAll { xmlFreeDoc(document) } }
 
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
-            let line = lines.firstLine(containing: "<!DOCTYPE") ?? 1
-            return .failure(InputErrors([InputError(
-                SourceLocation(file: file, position: .line(line, column: lines.column(of: "<!DOCTYPE", onLine: line))),
-                "a DOCTYPE is not allowed in a program description (DTDs and entities are refused for safety)")]))
+            return .failure(InputErrors([doctypeRefusal(lines, file: file) ?? InputError(file: file, doctypeMessage)]))
         }
         guard let root = xmlDocGetRootElement(document) else {
             return .failure(InputErrors([InputError(file: file, "the document has no root element")]))
