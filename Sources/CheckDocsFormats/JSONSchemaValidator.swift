@@ -372,7 +372,15 @@ public enum Suggestion {
             let distance = editDistance(target, Array(candidate.lowercased()))
             if distance <= max(2, target.count / 3), distance < target.count, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
-        return best?.0
+        if let best { return best.0 }
+        // A shortened id, far from the whole in letters ("msslw" for "msslw-im-residency"): the
+        // shortest candidate that starts with it, or has a part (after "-" or "_") that does.
+        let lowered = word.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return candidates.filter { candidate in
+            let text = candidate.lowercased()
+            return text != lowered && (text.hasPrefix(lowered) || text.contains("-" + lowered) || text.contains("_" + lowered))
+        }.min { ($0.count, $0) < ($1.count, $1) }
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

@@ -23,8 +23,8 @@ struct CheckDocs: ParsableCommand {
         EXIT CODES
           0   every selected program is ready (no finding at or above --fail-on)
           1   at least one program is not ready (batch: in any folder)
-          2   input or configuration error (unreadable folder, invalid description, manifest or
-              waivers file; batch: in any folder)
+          2   input or configuration error (unreadable folder, invalid description,
+              manifest or waivers file; batch: in any folder)
           64  bad command line
         """,
         version: ReadinessChecker.toolVersion,

@@ -32,7 +32,11 @@ struct Explain: InputCommand {
         } else {
             let builtin = catalog.programs.isEmpty ? try knowledge.builtinCatalog().map(\.id) : []
             let candidates = programs.map(\.id) + builtin + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
-            let suggestion = Suggestion.didYouMean(id, in: candidates)
+            var suggestion = Suggestion.didYouMean(id, in: candidates)
+            // A program of the applicant's own is in no list explain reads without --programs.
+            if suggestion.isEmpty, catalog.programs.isEmpty {
+                suggestion = "; a program of your own is found with --programs (its file, or a folder such as your folder's programs/)"
+            }
             throw InputErrors([InputError(file: id, "no program, checklist or document type with this id\(suggestion)")])
         }
     }

@@ -72,6 +72,16 @@ import Testing
         let kind = try CLITests.run([folder, "--kind", "externship"] + Self.asOf)
         #expect(kind.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("standard checklists for externship (from --kind)"))
         #expect(kind.stdout.contains("0 of 1 program ready"))
+        // research has no standard checklist: the header says nothing was checked for it,
+        // never that the folder was checked against a checklist that does not exist.
+        let research = try CLITests.run([folder, "--kind", "research"] + Self.asOf)
+        let researchText = research.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(researchText.contains("no programs/ folder, and no standard checklist for research (from --kind): no program was checked"), "\(research.stdout)")
+        #expect(!researchText.contains("checked against the standard checklists"))
+        let mixed = try CLITests.run([folder, "--kind", "externship", "--kind", "research"] + Self.asOf)
+        let mixedText = mixed.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(mixedText.contains("standard checklists for externship (from --kind)"), "\(mixed.stdout)")
+        #expect(mixedText.contains("no standard checklist for research: not checked"), "\(mixed.stdout)")
     }
 
     @Test("applyingFor: with a kind that is not one is an input error at its JSON Pointer")

@@ -208,6 +208,12 @@ import CheckDocsFormats
         #expect(explained.stdout.contains("Children's Hospital Los Angeles"))
         let typo = try CLITests.run(["explain", "chla-international-observershp"])
         #expect(typo.status == 2 && typo.stderr.contains("chla-international-observership"))
+        // A program of the applicant's own, asked for without --programs: the way to it is named.
+        let own = try CLITests.run(["explain", "msslw-im-residency"])
+        #expect(own.status == 2 && own.stderr.contains("a program of your own is found with --programs"), "\(own.stderr)")
+        // A shortened id is far from the whole in letters, and is still suggested.
+        let short = try CLITests.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--program", "msslw"])
+        #expect(short.status == 2 && short.stderr.contains("(did you mean \"msslw-im-residency\"?)"), "\(short.stderr)")
         let fresh = try CLITests.run(["lint", "catalog", "--as-of", "2027-09-30"])
         #expect(fresh.status == 0)
         #expect(fresh.stderr.isEmpty, "\(fresh.stderr)")
@@ -231,6 +237,21 @@ import CheckDocsFormats
         #expect(csv.status == 0, "\(csv.stderr)")
         let written = try String(contentsOfFile: setup.root + "/pick.csv", encoding: .utf8)
         #expect(written.contains(",formula,\"'=HYPERLINK(\"\"http://x\"\")\","))
+    }
+
+    @Test("pick --format csv names each column once: the cost factor's points and the cost in words are two columns")
+    func csvColumns() throws {
+        let run = try CLITests.run(["pick", "samples/applicants/pick-student", "--as-of", "2026-12-01", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        #expect(Set(header).count == header.count, "\(header)")
+        let first = lines[1].components(separatedBy: ",")
+        let cell = { (name: String) in header.firstIndex(of: name).map { first[$0] } }
+        #expect(cell("program") == "fiu-international-medical-student-program")
+        #expect(cell("cost") == "0.77")
+        #expect(cell("cost-amount") == "USD 1400")
+        #expect(cell("ready-by") == "2026-12-22")
     }
 
     @Test("the three sample applicants (student, recent graduate, older graduate) against the built-in catalog: the golden rankings and plans",

@@ -97,6 +97,10 @@ import Testing
         #expect(untouched == result)
         #expect(star.summary.unused.count == 2)
         #expect(star.summary.notes.allSatisfy { $0.contains("only with a program id") })
+        // A rule with an id of its own (not "eligibility.…") gets the same reason, never a bare
+        // "matches no failing requirement" beside the rule failing in the same report.
+        let ownID = WaiverSummary(unused: [Self.waiver("b1-visitor")]).notes
+        #expect(ownID.count == 1 && ownID[0].contains("matches no failing document requirement") && ownID[0].contains("only with a program id"), "\(ownID)")
         var named = WaiverApplier([Self.waiver("eligibility.visa-class", program: "test-program")], asOf: Self.asOf)
         let waived = named.apply(result)
         #expect(waived.status(of: "eligibility.visa-class") == .waived)

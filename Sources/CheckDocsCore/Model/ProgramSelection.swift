@@ -61,8 +61,19 @@ public struct ProgramSelection: Hashable, Sendable {
                     + "`applyingFor:` in checkdocs.yaml or --kind, or add program files to programs/")
             case .manifest, .option:
                 let from = kindsFrom == .option ? "from --kind" : "from `applyingFor:` in checkdocs.yaml; use --kind or add program files"
-                lines.append("no programs/ folder: checked against the standard checklists for \(Self.list(kinds.map(\.rawValue)))"
-                    + " (\(from))\(only)")
+                // A kind with no standard checklist (research) is said to be unchecked, never
+                // counted among the checklists the folder was checked against.
+                let covered = kinds.filter(standardKinds.contains), uncovered = kinds.filter { !standardKinds.contains($0) }
+                if covered.isEmpty {
+                    lines.append("no programs/ folder, and no standard checklist for \(Self.list(uncovered.map(\.rawValue))) (\(from)):"
+                        + " no program was checked; give its programs with --programs or in programs/")
+                } else {
+                    lines.append("no programs/ folder: checked against the standard checklists for \(Self.list(covered.map(\.rawValue)))"
+                        + " (\(from))\(only)")
+                    if !uncovered.isEmpty {
+                        lines.append("no standard checklist for \(Self.list(uncovered.map(\.rawValue))): not checked; give its programs with --programs or in programs/")
+                    }
+                }
             }
         case .folder:
             lines.append("programs: the descriptions in programs/\(kindNote)\(only)")

@@ -59,9 +59,13 @@ public struct WaiverSummary: Hashable, Sendable {
     public var notes: [String] {
         expired.map { "expired on \($0.expires), not applied: \($0.target) (\($0.location))" }
             + unused.map { waiver in
-                let why = waiver.program == nil && (waiver.requirement == "deadline" || waiver.requirement.hasPrefix("eligibility."))
-                    ? "; eligibility rules and the deadline are waived only with a program id" : ""
-                return "unused: \(waiver.target) matches no failing requirement\(why) (\(waiver.location))"
+                // A waiver for every program waives document requirements only: an eligibility rule
+                // (whatever its id) or the deadline of the same id may well have failed.
+                guard waiver.program == nil else {
+                    return "unused: \(waiver.target) matches no failing requirement (\(waiver.location))"
+                }
+                return "unused: \(waiver.target) matches no failing document requirement; a waiver for every program (\"*\")"
+                    + " waives documents only, and eligibility rules and the deadline only with a program id (\(waiver.location))"
             }
     }
 }

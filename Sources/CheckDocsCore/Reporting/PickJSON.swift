@@ -91,10 +91,13 @@ public enum PickJSON {
 }
 
 /// `checkdocs pick --format csv`: one row per program (best session first, then those that do
-/// not fit), one column per factor's points, for a spreadsheet (RFC 4180).
+/// not fit), one column per factor's points, for a spreadsheet (RFC 4180). The factors' columns
+/// are named by the factor; the cost in words is `cost-amount`, beside the `cost` factor's points
+/// (one name for both made a spreadsheet or a CSV reader keep only one of them).
 public enum PickCSV {
     public static func render(_ report: PickReport) -> String {
-        let header = ["rank", "program", "name", "start", "end", "weeks", "fits", "score"] + PickWeights.names + ["cost", "ready-by", "apply-by", "why-not"]
+        let header = ["rank", "program", "name", "start", "end", "weeks", "fits", "score"] + PickWeights.names
+            + ["cost-amount", "ready-by", "apply-by", "why-not"]
         var lines = [header.joined(separator: ",")]
         for (index, candidate) in (report.ranked + report.unfit).enumerated() {
             let rank = candidate.fits ? String(index + 1) : ""
