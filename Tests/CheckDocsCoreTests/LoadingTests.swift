@@ -63,6 +63,14 @@ import Testing
         #expect(errors.errors.map(\.description) == ["e.xml:1:1: error: the file is empty; a description needs its root element"])
     }
 
+    @Test("a reversed rotation does not hide a facts error after it: both are reported")
+    func everyDecodingError() {
+        let xml = Fixture.program("", rotation: #"<rotation start="2027-03-01" end="2027-02-01"/>"#, extra: #"<facts livingCurrency="EUR"/>"#)
+        guard case let .failure(errors) = loader.loadXML(Array(xml.utf8), file: "two.xml") else { Issue.record("accepted"); return }
+        #expect(errors.errors.map(\.message) == ["the rotation ends (2027-02-01) before it starts (2027-03-01)",
+                                                 "livingCurrency needs livingPerWeek, the amount it is the currency of"])
+    }
+
     @Test("a schema error names file:line:column")
     func schemaErrorLocation() {
         let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv" min="many"/></require></requirements>"#)

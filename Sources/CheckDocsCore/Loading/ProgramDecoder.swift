@@ -45,36 +45,47 @@ struct ProgramDecoder {
         }
         var description = ProgramDescription(role: role, id: id, kind: kind, name: name,
                                              source: Provenance(href: href, asOf: asOf), file: root.location)
+        // Each part on its own: a reversed rotation must not hide a bad deadline after it (lint
+        // reports every error of a file).
         _ = collect { () throws(InputError) in
             description.institution = try root.text("institution")
             description.specialty = try root.text("specialty")
             description.location = try root.text("location")
-            for node in root.children("extends", plural: "extends") {
+        }
+        for node in root.children("extends", plural: "extends") {
+            _ = collect { () throws(InputError) in
                 guard let checklist = try node.string(orOwnValue: "checklist") else { throw InputError(node.location, "missing checklist") }
                 description.extends.append(checklist)
             }
-            if let rotation = root.child("rotation") {
+        }
+        let rotationNode = root.child("rotation")
+        if let rotation = rotationNode {
+            _ = collect { () throws(InputError) in
                 guard let start = try rotation.date("start"), let end = try rotation.date("end") else {
                     throw InputError(rotation.location, "a rotation needs a start and an end")
                 }
                 guard start <= end else { throw InputError(rotation.location, "the rotation ends (\(end)) before it starts (\(start))") }
                 description.rotation = Rotation(start: start, end: end)
             }
-            if let node = root.child("sessions") {
-                guard description.rotation == nil else {
+        }
+        if let node = root.child("sessions") {
+            _ = collect { () throws(InputError) in
+                guard rotationNode == nil else {
                     throw InputError(node.location, "a program gives either one rotation or its sessions, not both")
                 }
                 description.sessions = try Sessions.decode(from: node)
             }
-            if let deadline = root.child("deadline") {
+        }
+        if let deadline = root.child("deadline") {
+            _ = collect { () throws(InputError) in
                 guard let text = try deadline.string(orOwnValue: "date"), let date = CalendarDate(iso: text) else {
                     throw InputError(deadline.location, "the deadline must be a date in the form YYYY-MM-DD")
                 }
                 description.deadline = date
             }
-            if let node = root.child("leadTime") { description.leadTime = try LeadTime.decode(from: node) }
-            if let node = root.child("facts") { description.facts = try Self.facts(node) }
         }
+        if let node = root.child("leadTime") { _ = collect { () throws(InputError) in description.leadTime = try LeadTime.decode(from: node) } }
+        if let node = root.child("facts") { _ = collect { () throws(InputError) in description.facts = try Self.facts(node) } }
         for node in root.children("fee", plural: "fees") {
             if let fee = collect({ () throws(InputError) in try Self.fee(node) }) { description.fees.append(fee) }
         }
