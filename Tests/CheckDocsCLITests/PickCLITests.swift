@@ -90,6 +90,46 @@ import CheckDocsFormats
         #expect((left["reason"] as? String)?.hasPrefix("overlaps early (2027-03-01 to 2027-03-28); observation only") == true, "\(left)")
     }
 
+    @Test("the words follow the numbers: a preferred level is not a drawback, every overlap is named, limited counts as hands-on, a residency-only catalog says why nothing is weighed")
+    func wordsFollowNumbers() throws {
+        // Observation preferred: the long observership scores best alone, but the two hands-on
+        // sessions it overlaps are worth more together. It is left out naming both, and its
+        // observation is not held against it.
+        let programs = [
+            "a": Self.program("a", starts: ["2027-03-01"], facts: "handsOn=\"hands-on\""),
+            "b": Self.program("b", starts: ["2027-04-05"], facts: "handsOn=\"hands-on\""),
+            "obs": Self.program("obs", weeks: 8, starts: ["2027-03-01"], facts: "handsOn=\"observation\""),
+        ]
+        let setup = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  specialties: [internal medicine]\n  prefer: observation\n", programs: programs)
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let result = try Self.pick(setup.folder, setup.catalog, plan: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(result.json["plan"] as? [String: Any])
+        #expect(Self.ids(plan["sessions"]) == ["a", "b"])
+        let left = try #require((plan["leftOut"] as? [[String: Any]])?.first)
+        let reason = left["reason"] as? String ?? ""
+        #expect(left["program"] as? String == "obs")
+        #expect(reason.hasPrefix("overlaps a (2027-03-01 to 2027-03-28) and b (2027-04-05 to 2027-05-02); observation only"), "\(reason)")
+        #expect(!reason.contains("but observation only"), "\(reason)")
+
+        // Applying: a limited session is hands-on, as the residency factor counts it.
+        let limited = ["lim": Self.program("lim", starts: ["2027-06-07"], facts: "handsOn=\"limited\"")]
+        let applying = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  stage: applying\n  matchYear: 2028\n", programs: limited)
+        defer { try? FileManager.default.removeItem(atPath: applying.root) }
+        let ranked = try #require((try Self.pick(applying.folder, applying.catalog).json["ranked"] as? [[String: Any]])?.first)
+        let stage = try #require((ranked["factors"] as? [[String: Any]])?.first { $0["name"] as? String == "stage" })
+        #expect(stage["value"] as? Double == 1, "\(stage)")
+        #expect((stage["words"] as? String)?.hasPrefix("limited supervised tasks, ends") == true, "\(stage)")
+
+        // Only residencies: nothing is weighed, and the report says why instead of promising reasons.
+        let residencies = ["res": Self.program("res", kind: "residency")]
+        let only = try Self.setUp(manifest: "schemaVersion: 1\n", programs: residencies)
+        defer { try? FileManager.default.removeItem(atPath: only.root) }
+        let text = try CLITests.run(["pick", only.folder, "--programs", only.catalog, "--as-of", "2026-12-01"])
+        #expect(text.stdout.contains("Nothing to weigh: residency programs are not ranked"), "\(text.stdout)")
+        #expect(!text.stdout.contains("The reasons, per program, are below."))
+    }
+
     @Test("the stage changes the order: exploring puts the short externship first, preparing the long hands-on one")
     func stageChangesOrder() throws {
         let programs = [
@@ -249,8 +289,9 @@ import CheckDocsFormats
         let first = lines[1].components(separatedBy: ",")
         let cell = { (name: String) in header.firstIndex(of: name).map { first[$0] } }
         #expect(cell("program") == "fiu-international-medical-student-program")
-        #expect(cell("cost") == "0.77")
-        #expect(cell("cost-amount") == "USD 1400")
+        // FIU states no fee: its cost is its living costs and an unknown fee, which counts nothing.
+        #expect(cell("cost") == "0.00")
+        #expect(cell("cost-amount") == "USD 1400 + unstated fees")
         #expect(cell("ready-by") == "2026-12-22")
     }
 

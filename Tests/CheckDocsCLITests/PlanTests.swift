@@ -57,6 +57,8 @@ import Testing
         let description = ICalendarChecker.text(separate.properties["DESCRIPTION"] ?? "")
         #expect(description.contains("no day works"))
         #expect(description.contains("separate document"))
+        // Its day is after its own last one: the title says so, not only the description.
+        #expect(ICalendarChecker.text(separate.properties["SUMMARY"] ?? "").contains("; no day works: ask the program)"), "\(separate.properties)")
         // Deadlines apply by the effective deadline.
         let applyBy = try #require(events.first { $0.properties["UID"] == "apply-by-cclcm-visiting-elective@checkdocs" })
         #expect(applyBy.properties["DTSTART;VALUE=DATE"] == "20261211")

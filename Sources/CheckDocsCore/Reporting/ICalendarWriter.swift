@@ -15,7 +15,9 @@ public enum ICalendarWriter {
         ]
         let stamp = "DTSTAMP:" + basic(plan.asOf) + "T000000Z"
         for action in plan.actions {
-            let by = action.window.latest.map { " (by \($0))" } ?? ""
+            // An action whose window is empty lands after its own last day: its title says so, so
+            // that a calendar's to-do never reads as on time.
+            let by = action.window.latest.map { action.window.isEmpty ? " (by \($0); no day works: ask the program)" : " (by \($0))" } ?? ""
             var description = ["For: " + action.programs.joined(separator: ", ") + ".", "Document: " + action.documentTypes.joined(separator: " + ") + "."]
             description += action.needLines
             description += action.whenLines(asOf: plan.asOf).map { "When: " + $0 }

@@ -17,7 +17,7 @@ public enum PickHTML {
         for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
         out += "</header>\n<main>\n"
         if report.ranked.isEmpty {
-            out += "<p><strong>Nothing fits.</strong> The reasons, per program, are below.</p>\n"
+            out += "<p><strong>\(e(report.nothingFits))</strong></p>\n"
         } else {
             out += "<table>\n<caption>\(report.ranked.count) program\(report.ranked.count == 1 ? "" : "s") fit, best first</caption>\n"
             out += "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Program</th><th scope=\"col\">Session</th><th scope=\"col\">Cost</th><th scope=\"col\">Score</th></tr></thead>\n<tbody>\n"

@@ -13,7 +13,7 @@ public enum PickText {
         let programs = report.ranked.count + report.unfit.count
         lines.append("Weighed \(report.sessionsWeighed) session\(report.sessionsWeighed == 1 ? "" : "s") of \(programs) program\(programs == 1 ? "" : "s"); \(report.ranked.count) fit.")
         lines.append("")
-        if report.ranked.isEmpty { lines.append("Nothing fits. The reasons, per program, are below.") }
+        if report.ranked.isEmpty { lines.append(report.nothingFits) }
         for (index, candidate) in report.ranked.prefix(report.top).enumerated() {
             lines += block(candidate, rank: index + 1)
             lines.append("")

@@ -24,13 +24,19 @@ public struct PickCost: Hashable, Sendable {
     public var amounts: [String: Decimal] = [:]
     /// Fees or living costs that could not be counted (a weekly fee with no length known).
     public var uncounted: [String] = []
+    /// Whether the program states no fee at all: its cost is unknown, never free.
+    public var feeUnknown = false
+    /// The `uncounted` entry for a program that states no fee.
+    public static let feeNotStated = "the program's fee: not stated"
 
     public mutating func add(_ amount: Decimal, _ currency: String) { amounts[currency, default: 0] += amount }
 
-    /// "USD 1,950" style, currencies in order; "nothing stated" when empty.
+    /// "USD 1,950" style, currencies in order, and "+ unstated fees" when a program gives
+    /// none; "no cost stated" when nothing is known.
     public var words: String {
         guard !amounts.isEmpty else { return "no cost stated" }
         return amounts.keys.sorted().map { "\($0) \(PickCost.format(amounts[$0]!))" }.joined(separator: " + ")
+            + (feeUnknown ? " + unstated fees" : "")
     }
 
     static func format(_ amount: Decimal) -> String {
@@ -105,6 +111,14 @@ public struct SeasonPlan: Hashable, Sendable {
 
 /// Everything `pick` reports.
 public struct PickReport: Sendable {
+    /// The line a report gives when no session fits: the reasons follow per program, unless no
+    /// program was weighed at all (a catalog of residencies: they are targets, never ranked).
+    public var nothingFits: String {
+        unfit.isEmpty
+            ? "Nothing to weigh: residency programs are not ranked, only aimed at (goals.residencyTargets); pick ranks every other kind."
+            : "Nothing fits. The reasons, per program, are below."
+    }
+
     public var toolVersion: String
     public var asOf: CalendarDate
     public var folder: String

@@ -189,7 +189,11 @@ public struct SeasonPlanner: Sendable {
 
         let blocks = best.map { pool[$0] }
         var total = PickCost()
-        for block in blocks { for (currency, amount) in block.cost.amounts { total.add(amount, currency) } }
+        for block in blocks {
+            for (currency, amount) in block.cost.amounts { total.add(amount, currency) }
+            // A session with an unknown fee leaves the plan's total unknown by as much: said, not 0.
+            if block.cost.feeUnknown { total.feeUnknown = true }
+        }
         let outcomes = rules.enumerated().map { r, rule -> ResidencyOutcome in
             let before = already[r]
             let with = months(r, best)
@@ -225,8 +229,11 @@ public struct SeasonPlanner: Sendable {
         for candidate in pool.sorted(by: { ($0.score, $1.key) > ($1.score, $0.key) }) where !inPlan.contains(candidate.programID) {
             guard seen.insert(candidate.programID).inserted else { continue }
             let rotation = candidate.rotation!
-            if let overlap = blocks.first(where: { $0.rotation!.start <= rotation.end && rotation.start <= $0.rotation!.end }) {
-                result.append((candidate, "overlaps \(overlap.programID) (\(overlap.rotation!.start) to \(overlap.rotation!.end)); " + compare(candidate, with: overlap)))
+            // Every session of the plan it overlaps is named: one alone may not be what keeps it out.
+            let overlaps = blocks.filter { $0.rotation!.start <= rotation.end && rotation.start <= $0.rotation!.end }
+            if let strongest = overlaps.max(by: { ($0.score, $1.key) < ($1.score, $0.key) }) {
+                let named = overlaps.map { "\($0.programID) (\($0.rotation!.start) to \($0.rotation!.end))" }
+                result.append((candidate, "overlaps \(named.joined(separator: " and ")); " + compare(candidate, with: strongest)))
             } else if let currency = goals.budget?.currency, let limit = goals.budget?.total,
                       spent + (candidate.cost.amounts[currency] ?? 0) > limit {
                 result.append((candidate, "with the plan it would cost \(currency) \(PickCost.format(spent + (candidate.cost.amounts[currency] ?? 0))), over your budget of \(currency) \(PickCost.format(limit))"))
@@ -250,8 +257,11 @@ public struct SeasonPlanner: Sendable {
             if a < b { pro.append("cheaper (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
             if a > b { con.append("dearer (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
         }
-        if let a = candidate.handsOn, let b = other.handsOn, a != b {
-            if a < b { con.append(a.words) } else { pro.append(a.words) }
+        // For or against as the applicant's own preference weighs it (the handsOn factor), not
+        // in a fixed order: observation is a plus for one who prefers it.
+        if let a = candidate.handsOn, let b = other.handsOn, a != b,
+           let mine = candidate.factors.first(where: { $0.name == "handsOn" }), let theirs = other.factors.first(where: { $0.name == "handsOn" }) {
+            if mine.points < theirs.points - 1e-9 { con.append(a.words) } else if mine.points > theirs.points + 1e-9 { pro.append(a.words) }
         }
         for factor in candidate.factors where !["cost", "handsOn"].contains(factor.name) {
             guard let theirs = other.factors.first(where: { $0.name == factor.name }) else { continue }

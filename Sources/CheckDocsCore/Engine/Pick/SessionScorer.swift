@@ -94,9 +94,15 @@ public struct SessionScorer: Sendable {
         return candidate
     }
 
-    /// Fees by their period, and living costs: the program's estimate, else the budget's.
+    /// Fees by their period, and living costs: the program's estimate, else the budget's. A
+    /// program with no `<fee>` has an unknown fee (a free one is written as amount 0), and living
+    /// costs of a session of unknown length are not counted: both are said.
     func cost(_ description: ProgramDescription, weeks: Int?) -> PickCost {
         var cost = PickCost()
+        if description.fees.isEmpty {
+            cost.feeUnknown = true
+            cost.uncounted.append(PickCost.feeNotStated)
+        }
         for fee in description.fees {
             switch fee.per {
             case .once, .rotation: cost.add(fee.amount, fee.currency)
@@ -113,6 +119,8 @@ public struct SessionScorer: Sendable {
             } else if let living = goals.budget?.livingPerWeek, let currency = goals.budget?.currency {
                 cost.add(living * Decimal(weeks), currency)
             }
+        } else if description.facts.livingPerWeek != nil || goals.budget?.livingPerWeek != nil {
+            cost.uncounted.append("living costs: length unknown")
         }
         return cost
     }
@@ -165,12 +173,13 @@ public struct SessionScorer: Sendable {
         case .applying:
             guard let day = goals.applicationDay, let rotation = candidate.rotation else { return factor("stage", 0, "dates unknown") }
             if rotation.end > day { return factor("stage", 0, "ends after applications go in (\(day)): too late for a letter") }
-            if candidate.handsOn == .handsOn {
+            // Limited supervised tasks are hands-on too, as the residency factor counts them.
+            if let level = candidate.handsOn, level != .observation {
                 // Close to the Match is best: recent experience and a fresh letter (docs/pick.md, "Factors").
                 if rotation.end >= day.adding(months: -6) {
-                    return factor("stage", 1, "hands-on, ends \(rotation.end.days(until: day)) days before applications go in (\(day))")
+                    return factor("stage", 1, "\(level.words), ends \(rotation.end.days(until: day)) days before applications go in (\(day))")
                 }
-                return factor("stage", 0.7, "hands-on, but ends more than 6 months before applications go in (\(day))")
+                return factor("stage", 0.7, "\(level.words), but ends more than 6 months before applications go in (\(day))")
             }
             return factor("stage", 0.4, "ends before applications go in (\(day)), but not hands-on")
         }
@@ -204,7 +213,12 @@ public struct SessionScorer: Sendable {
             let short = target.rule.minMonths - have
             guard short > USCECheck.tolerance else { words.append("\(target.programID) already met"); continue }
             // What the session adds to what is proven: a day already counted is not counted again.
-            let adds = Self.planned(candidate).map { count(target.rule, planned: [$0], day: day) - have } ?? 0
+            guard let planned = Self.planned(candidate) else {
+                values.append(0)
+                words.append("no dates, so not counted for \(target.programID)")
+                continue
+            }
+            let adds = count(target.rule, planned: [planned], day: day) - have
             values.append(min(1, adds / short))
             words.append(adds > 0 ? "adds \(USCECheck.format(adds)) of the \(USCECheck.format(short)) months \(target.programID) still needs"
                 : "does not count for \(target.programID)")
@@ -216,11 +230,15 @@ public struct SessionScorer: Sendable {
     func costFactor(_ cost: PickCost) -> PickFactor {
         let others = cost.amounts.keys.filter { $0 != goals.budget?.currency }.sorted()
         let unconverted = others.isEmpty ? "" : "; \(others.map { "\($0) \(PickCost.format(cost.amounts[$0]!))" }.joined(separator: ", ")) not converted"
-        let uncounted = cost.uncounted.isEmpty ? "" : "; not counted: " + cost.uncounted.joined(separator: ", ")
+        // The unstated fee is in the words already ("no cost stated", "+ unstated fees").
+        let unsaid = cost.uncounted.filter { $0 != PickCost.feeNotStated }
+        let uncounted = unsaid.isEmpty ? "" : "; not counted: " + unsaid.joined(separator: ", ")
         guard let budget = goals.budget else { return factor("cost", 0, "\(cost.words); no budget in your goals\(uncounted)") }
         guard budget.total > 0 else { return factor("cost", 0, "\(cost.words); budget is 0") }
         // A program that states no cost is not free: unknown counts nothing, as every unknown does.
         guard !cost.amounts.isEmpty else { return factor("cost", 0, "no cost stated\(uncounted)") }
+        // Nor is one that states no fee, whatever its living costs come to.
+        guard !cost.feeUnknown else { return factor("cost", 0, "\(cost.words): an unknown fee counts nothing\(uncounted)") }
         // Nothing in the budget's currency: amounts in another one are not converted, so it is not free either.
         guard cost.amounts[budget.currency] != nil else {
             return factor("cost", 0, "\(cost.words), not converted to your budget's \(budget.currency): counts nothing\(uncounted)")
@@ -235,7 +253,8 @@ public struct SessionScorer: Sendable {
         guard !candidate.missing.isEmpty else { return factor("readiness", 1, "documents ready now") }
         let need = candidate.missing.map(\.leadDays).max()!
         let items = "\(candidate.missing.count) item\(candidate.missing.count == 1 ? "" : "s") to obtain, about \(need) days"
-        guard let applyBy = candidate.applyBy else { return factor("readiness", 0.5, items) }
+        // No apply-by day to measure the lead against: nothing to go on, so 0, and said.
+        guard let applyBy = candidate.applyBy else { return factor("readiness", 0, "\(items); no apply-by date to measure it against") }
         let room = asOf.days(until: applyBy)
         let value = room > 0 ? max(0, 1 - Double(need) / Double(room)) : 0
         return factor("readiness", value, "\(items) (ready about \(candidate.readyBy), apply by \(applyBy))")
