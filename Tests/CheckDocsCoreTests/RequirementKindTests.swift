@@ -189,6 +189,28 @@ import Testing
         #expect(try Fixture.evaluate(december, files: ["flu_2026-12-05.pdf"], asOf: "2026-12-05").status(of: "flu") == .ok)
     }
 
+    @Test("doses: a titer is a lab report, never a dose; two negative titers are not two doses")
+    func titersAreNotDoses() throws {
+        let xml = Fixture.program("""
+        <requirements><require id="varicella" title="Varicella"><anyOf>
+          <document type="varicella" minDoses="2"/><document type="varicella" result="positive"/>
+        </anyOf></require></requirements>
+        """)
+        let negative = """
+        documents:
+          "Varicella 2025-03-01.pdf": {result: negative}
+          "Varicella 2026-09-14.pdf": {result: negative}
+        """
+        #expect(try Fixture.evaluate(xml, files: ["Varicella 2025-03-01.pdf", "Varicella 2026-09-14.pdf"], manifest: negative).status(of: "varicella") != .ok)
+        // Named as titers, with no result recorded: not doses either, and the result is asked for.
+        let named = try Fixture.evaluate(xml, files: ["Varicella titer 2025-03-01.pdf", "Varicella titer 2026-09-14.pdf"])
+        #expect(named.status(of: "varicella") == .notEvaluable)
+        // Two dated vaccination records, or one record listing two doses, are two doses.
+        #expect(try Fixture.evaluate(xml, files: ["Varicella vaccine 2002-06-10.pdf", "Varicella vaccine 2006-06-12.pdf"]).status(of: "varicella") == .ok)
+        let doses = "documents:\n  \"Varicella record.pdf\": {doses: [\"2002-06-10\", \"2006-06-12\"]}\n"
+        #expect(try Fixture.evaluate(xml, files: ["Varicella record.pdf"], manifest: doses).status(of: "varicella") == .ok)
+    }
+
     @Test("5. expiry covering the rotation plus a margin (passport 6 months beyond the end)")
     func validThroughWithMargin() throws {
         let xml = Fixture.program(#"<requirements><require id="passport" title="Passport"><document type="passport"><validThrough anchor="rotation-end" margin="6" unit="months"/></document></require></requirements>"#)

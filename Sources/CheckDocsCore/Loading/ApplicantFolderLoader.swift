@@ -99,6 +99,7 @@ public struct ApplicantFolderLoader {
             if let entry { facts = Self.merge(entry.facts, over: facts) }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
+            if let type, catalog[type]?.isVaccine == true { facts.namedAsLabReport = Self.namesLabReport(parsedDates.words) }
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
             if let translates = facts.translates, !scannedPaths.contains(translates) {
                 diagnostics.append(Diagnostic(.translationWithoutOriginal,
@@ -165,6 +166,12 @@ public struct ApplicantFolderLoader {
         }
         return facts
     }
+
+    /// The words of a file name that make it a lab report, not a vaccination record.
+    static let labReportWords: Set<String> = ["titer", "titers", "titre", "titres", "igg", "serology", "serologies", "antibody",
+                                              "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results"]
+
+    static func namesLabReport(_ words: [String]) -> Bool { words.contains { labReportWords.contains($0.lowercased()) } }
 
     /// A month or a year without its day, used only where that is safe: an expiry month is its
     /// last day, an expiry year 31 December; a vaccination month counts for season rules only;

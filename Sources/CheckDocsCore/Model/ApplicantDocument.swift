@@ -133,6 +133,14 @@ public struct DocumentFacts: Hashable, Sendable {
     public var dateSpan: ClosedRange<CalendarDate>?
     /// Why a date in the file name was not used: "the name gives only the year 2024, not a day".
     public var nameDateNote: String?
+    /// Whether the file name says the file is a lab report ("titer", "IgG", "serology", …): of a
+    /// vaccine type, such a file is a result, never a dose (DoseCount).
+    public var namedAsLabReport = false
+
+    /// Whether the file is a lab report rather than a record of doses: its doses are not given,
+    /// and it has a result or a value, or its name says so. A negative varicella titer counted as
+    /// a dose made two of them "2 doses" (docs/programs.md, `minDoses`).
+    public var isLabReport: Bool { doses.isEmpty && (result != nil || value != nil || namedAsLabReport) }
 
     public init() {}
 }

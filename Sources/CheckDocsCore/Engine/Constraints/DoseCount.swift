@@ -1,7 +1,8 @@
 import CheckDocsNative
 
 /// `minDoses="N"`: the documents that pass every other constraint must record at least N
-/// distinct dose dates between them. A document with no dose list counts as one dose at its date.
+/// distinct dose dates between them. A document with no dose list counts as one dose at its date,
+/// unless it is a lab report (a result, a value, or a name such as "titer"): a titer is no dose.
 public struct DoseCount: DocumentConstraint {
     public var minimum: Int
 
@@ -18,7 +19,8 @@ public struct DoseCount: DocumentConstraint {
 
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? {
         guard let first = passing.first else { return nil }
-        let doses = Self.distinctDates(passing) + passing.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
+        let records = passing.contains(where: \.facts.isLabReport) ? passing.filter { !$0.facts.isLabReport } : passing
+        let doses = Self.distinctDates(records) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else { return nil }
         return fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
     }
