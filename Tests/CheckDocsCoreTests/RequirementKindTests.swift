@@ -256,6 +256,12 @@ import Testing
         #expect(try Fixture.evaluate(xml, files: [], manifest: good).status(of: "eligibility.english") == .ok)
         let weakSection = good.replacingOccurrences(of: "speaking: 25", with: "speaking: 20")
         #expect(try Fixture.evaluate(xml, files: [], manifest: weakSection).status(of: "eligibility.english") == .ineligible)
+        // Three sections of four recorded: the fourth may be the one below, so "each section" is
+        // not decided; one recorded below is already a failure.
+        let threeSections = good.replacingOccurrences(of: ", writing: 28", with: "")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: threeSections).status(of: "eligibility.english") == .notEvaluable)
+        let threeOneLow = threeSections.replacingOccurrences(of: "speaking: 25", with: "speaking: 20")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: threeOneLow).status(of: "eligibility.english") == .ineligible)
         let old = good.replacingOccurrences(of: "2026-01-10", with: "2023-01-10")
         #expect(try Fixture.evaluate(xml, files: [], manifest: old).status(of: "eligibility.english") == .ineligible)
         // Unknown language of instruction: not evaluable, never a guess.

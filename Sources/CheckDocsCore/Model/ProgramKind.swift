@@ -80,4 +80,15 @@ public enum EnglishTestName: String, Sendable, Codable, CaseIterable {
         case .duolingo: return "Duolingo English Test"
         }
     }
+
+    /// How many section scores a result of the test reports: "each section ≥ N" is decided only
+    /// when all are recorded (TOEFL iBT reading, listening, speaking, writing; IELTS's four
+    /// bands; OET's four sub-tests; Cambridge's five skills, Use of English among them;
+    /// Duolingo's four subscores). Three sections of four recorded leave the fourth unknown.
+    public var sectionCount: Int {
+        switch self {
+        case .toeflIBT, .ielts, .oet, .duolingo: return 4
+        case .cae, .cpe: return 5
+        }
+    }
 }
