@@ -17,4 +17,17 @@ import Testing
         }
         #expect(checked >= 12)
     }
+
+    @Test("the standard checklists that say a Td alone does not count refuse one (BCM inherits it)")
+    func tdIsNotTdap() throws {
+        for checklist in ["visiting-elective", "internship"] {
+            let xml = Fixture.program("", kind: checklist, extends: #"<extends checklist="\#(checklist)"/>"#)
+            #expect(try Fixture.evaluate(xml, files: ["Td booster 2024-01-10.pdf"]).status(of: "tdap") == .invalid, "\(checklist)")
+            #expect(try Fixture.evaluate(xml, files: ["Tdap booster 2024-01-10.pdf"]).status(of: "tdap") == .ok, "\(checklist)")
+        }
+        let bcm = try #require(try Fixture.knowledge.builtinCatalog().first { $0.id == "bcm-visiting-elective" })
+        let tdap = try #require(bcm.requirements.first { $0.id == "tdap" })
+        guard case let .document(clause) = tdap.expression else { Issue.record("tdap is not one clause"); return }
+        #expect(clause.constraints(of: SubtypeRule.self).contains { $0.excluded.contains("td") })
+    }
 }
