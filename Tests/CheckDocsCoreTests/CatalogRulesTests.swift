@@ -30,4 +30,36 @@ import Testing
         guard case let .document(clause) = tdap.expression else { Issue.record("tdap is not one clause"); return }
         #expect(clause.constraints(of: SubtypeRule.self).contains { $0.excluded.contains("td") })
     }
+
+    @Test("catalog rules the domain audit found missing: Yale's English test, Mount Sinai's x-ray after a positive PPD, Mayo's $50,000 insurance, ESTA at Cleveland Clinic")
+    func auditedRules() throws {
+        func program(_ id: String) throws -> String {
+            // With the rotation the catalog leaves out, after its <extends>, where the schema places it.
+            let text = try String(contentsOfFile: "catalog/\(id).xml", encoding: .utf8)
+            let start = try #require(text.range(of: "<extends "))
+            let extends = try #require(text.range(of: "/>", range: start.upperBound..<text.endIndex))
+            return text.replacingCharacters(in: extends, with: #"/><rotation start="2027-03-01" end="2027-03-28"/>"#)
+        }
+        // Yale: an English test even when teaching is in English; Duolingo is not one of them.
+        let yale = try program("yale-visiting-international-elective")
+        let english = "applicant:\n  medicalSchool: {instructionLanguage: en}\n"
+        #expect(try Fixture.evaluate(yale, files: [], manifest: english + "  englishTests: []\n").status(of: "english-test") == .ineligible)
+        let duolingo = english + "  englishTests: [{test: duolingo, date: \"2026-06-01\", total: 130}]\n"
+        #expect(try Fixture.evaluate(yale, files: [], manifest: duolingo).status(of: "english-test") == .ineligible)
+        let toefl = english + "  englishTests: [{test: toefl-ibt, date: \"2026-06-01\", total: 100}]\n"
+        #expect(try Fixture.evaluate(yale, files: [], manifest: toefl).status(of: "english-test") == .ok)
+        // Mount Sinai surgery: a positive PPD alone does not pass; with a recent chest x-ray it does.
+        let sinai = try program("mount-sinai-surgery-observership")
+        let positive = "documents:\n  \"PPD 2027-01-10.pdf\": {result: positive}\n"
+        #expect(try Fixture.evaluate(sinai, files: ["PPD 2027-01-10.pdf"], manifest: positive, asOf: "2027-02-01").status(of: "tb") != .ok)
+        #expect(try Fixture.evaluate(sinai, files: ["PPD 2027-01-10.pdf", "Chest x-ray 2027-01-20.pdf"], manifest: positive, asOf: "2027-02-01").status(of: "tb") == .ok)
+        // Mayo: coverage of $20,000 is less than the $50,000 asked.
+        let mayo = try program("mayo-visiting-clerkship")
+        let low = "documents:\n  \"Health insurance 2027-01-01 2027-12-31.pdf\": {coverage: {amount: 20000, currency: USD}}\n"
+        #expect(try Fixture.evaluate(mayo, files: ["Health insurance 2027-01-01 2027-12-31.pdf"], manifest: low).status(of: "health-insurance") == .invalid)
+        // Cleveland Clinic: ESTA is the Visa Waiver classes, decided by the admission class.
+        let cleveland = try program("cleveland-clinic-observer")
+        #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA, admissionClass: WB}\n").status(of: "visa-class") == .ok)
+        #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA}\n").status(of: "visa-class") == .notEvaluable)
+    }
 }

@@ -30,7 +30,10 @@ public struct VisaClassCheck: EligibilityCheck {
             if context.profile.usCitizenOrPermanentResident == true { return .notApplicable(.citizenOrPermanentResident) }
             return .unknown(field: "visaClass")
         }
-        let held = Self.normalize(visa)
+        // ESTA (the Visa Waiver Program's travel authorization) is no visa class: it admits as WB
+        // or WT, so it is read as a visa of those two classes, decided by the admission class.
+        let normalized = Self.normalize(visa)
+        let held = Self.visaWaiverNames.contains(normalized) ? "WB/WT" : normalized
         // A handful of classes, compared in a list: a set of them cost more to make than the look-ups.
         if acceptedClasses.contains(held) { return .ok("\(visa) is accepted") }
         let components = Self.components(held)
@@ -44,6 +47,9 @@ public struct VisaClassCheck: EligibilityCheck {
         }
         return .ineligible(.notAccepted(visa: visa, accepted: accepted))
     }
+
+    /// Names of the Visa Waiver Program's authorization, as applicants write them.
+    static let visaWaiverNames: Set<String> = ["ESTA", "VWP", "VISAWAIVER"]
 
     /// "b-1" → "B1": classes compare without case, spaces or hyphens.
     static func normalize(_ text: String) -> String {
