@@ -1,0 +1,26 @@
+import Testing
+@testable import CheckDocsCore
+
+/// Names applicants give their files (the domain's list of aliases) classified to one type each,
+/// as a folder is read: a longer alias inside a name wins over a shorter one in it
+/// (docs/catalog.md, "Several matches"), so "insurance" alone is health insurance while
+/// "certificate of insurance" stays malpractice.
+@Suite struct FileNameAliasTests {
+    @Test("each name is its one type", arguments: [
+        ("insurance.pdf", "health_insurance"), ("Insurance policy.pdf", "health_insurance"), ("coverage.pdf", "health_insurance"),
+        ("Malpractice insurance.pdf", "malpractice_insurance"), ("certificate of insurance.pdf", "malpractice_insurance"),
+        ("liability insurance.pdf", "malpractice_insurance"),
+        ("AHA_card.pdf", "bls"), ("AHA ACLS card.pdf", "acls"),
+        ("letter_Dr_Smith.pdf", "lor"), ("Letter from Dr Nasser.pdf", "lor"),
+        ("level1.pdf", "comlex"), ("Level 1 score report.pdf", "comlex"),
+        ("Transcript_MBBS.pdf", "transcript"), ("MBBS marksheets.pdf", "transcript"), ("MBBS degree.pdf", "diploma"),
+        ("COVID-19 vaccination card.pdf", "covid19"), ("Dean_letter_of_good_standing.pdf", "good_standing"),
+        ("Step 1 transcript.pdf", "usmle_transcript"),
+    ])
+    func classified(name: String, type: String) throws {
+        let folder = try TemporaryFolder(files: [name])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        #expect(applicant.documents.map(\.type) == [type], "\(name): \(applicant.documents.map(\.type)), ambiguous \(applicant.ambiguous.map(\.candidates))")
+    }
+}
