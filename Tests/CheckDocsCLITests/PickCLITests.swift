@@ -46,6 +46,18 @@ import CheckDocsFormats
         return (run.status, json, run.stderr)
     }
 
+    /// pick --plan over `programs` for the `goals:` lines given: the plan's sessions, whether its
+    /// search was complete, and the first session it left out.
+    static func plan(_ programs: [String: String], goals: String) throws -> (sessions: [String], complete: Bool?, firstLeftOut: [String: Any]) {
+        let setup = try setUp(manifest: "schemaVersion: 1\ngoals:\n" + goals, programs: programs)
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let result = try pick(setup.folder, setup.catalog, plan: true)
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(result.json["plan"] as? [String: Any])
+        let left = try #require((plan["leftOut"] as? [[String: Any]])?.first)
+        return (ids(plan["sessions"]), plan["complete"] as? Bool, left)
+    }
+
     static func ids(_ list: Any?) -> [String] { (list as? [[String: Any]] ?? []).compactMap { $0["program"] as? String } }
 
     static let handsOnIM = program("hands-on-im", starts: ["2027-03-01"], fee: "3000", facts: "handsOn=\"hands-on\" letter=\"usually\"")
@@ -78,14 +90,9 @@ import CheckDocsFormats
             "overlapping": Self.program("overlapping", starts: ["2027-03-15"], facts: "handsOn=\"observation\""),
             "later": Self.program("later", starts: ["2027-05-03"], facts: "handsOn=\"limited\""),
         ]
-        let setup = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  prefer: hands-on\n", programs: programs)
-        defer { try? FileManager.default.removeItem(atPath: setup.root) }
-        let result = try Self.pick(setup.folder, setup.catalog, plan: true)
-        #expect(result.status == 0, "\(result.stderr)")
-        let plan = try #require(result.json["plan"] as? [String: Any])
-        #expect(Self.ids(plan["sessions"]) == ["early", "later"])
-        #expect(plan["complete"] as? Bool == true)
-        let left = try #require((plan["leftOut"] as? [[String: Any]])?.first)
+        let (sessions, complete, left) = try Self.plan(programs, goals: "  prefer: hands-on\n")
+        #expect(sessions == ["early", "later"])
+        #expect(complete == true)
         #expect(left["program"] as? String == "overlapping")
         #expect((left["reason"] as? String)?.hasPrefix("overlaps early (2027-03-01 to 2027-03-28); observation only") == true, "\(left)")
     }
@@ -100,13 +107,8 @@ import CheckDocsFormats
             "b": Self.program("b", starts: ["2027-04-05"], facts: "handsOn=\"hands-on\""),
             "obs": Self.program("obs", weeks: 8, starts: ["2027-03-01"], facts: "handsOn=\"observation\""),
         ]
-        let setup = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n  specialties: [internal medicine]\n  prefer: observation\n", programs: programs)
-        defer { try? FileManager.default.removeItem(atPath: setup.root) }
-        let result = try Self.pick(setup.folder, setup.catalog, plan: true)
-        #expect(result.status == 0, "\(result.stderr)")
-        let plan = try #require(result.json["plan"] as? [String: Any])
-        #expect(Self.ids(plan["sessions"]) == ["a", "b"])
-        let left = try #require((plan["leftOut"] as? [[String: Any]])?.first)
+        let (sessions, _, left) = try Self.plan(programs, goals: "  specialties: [internal medicine]\n  prefer: observation\n")
+        #expect(sessions == ["a", "b"])
         let reason = left["reason"] as? String ?? ""
         #expect(left["program"] as? String == "obs")
         #expect(reason.hasPrefix("overlaps a (2027-03-01 to 2027-03-28) and b (2027-04-05 to 2027-05-02); observation only"), "\(reason)")
