@@ -45,7 +45,7 @@ struct ProgramDecoder {
         }
         var description = ProgramDescription(role: role, id: id, kind: kind, name: name,
                                              source: Provenance(href: href, asOf: asOf), file: root.location)
-        // Each part on its own: a reversed rotation must not hide a bad deadline after it (lint
+        // Each part on its own: a reversed rotation must not hide a bad <facts> after it (lint
         // reports every error of a file).
         _ = collect { () throws(InputError) in
             description.institution = try root.text("institution")
