@@ -60,7 +60,7 @@ import Testing
     @Test("an empty XML file is an error at line 1 that says it is empty")
     func emptyXML() {
         guard case let .failure(errors) = loader.loadXML([], file: "e.xml") else { Issue.record("accepted"); return }
-        #expect(errors.errors.map(\.description) == ["e.xml:1:1: error: the file is empty; a description needs its root element"])
+        #expect(errors.errors.map(\.description) == ["e.xml:1:1: error: not well-formed XML: the file is empty, and a description needs its root element"])
     }
 
     @Test("a reversed rotation does not hide a facts error after it: both are reported")

@@ -56,7 +56,7 @@ public enum XMLDocumentParser {
             }
             // libxml2 says nothing of an empty file: it is at line 1 all the same.
             let unsaid = InputError(SourceLocation(file: file, position: .line(1, column: 1)),
-                                    data.isEmpty ? "the file is empty; a description needs its root element" : "not well-formed XML")
+                                    data.isEmpty ? "not well-formed XML: the file is empty, and a description needs its root element" : "not well-formed XML")
             return .failure(InputErrors(errors.isEmpty ? [unsaid] : errors))
         }
         // A document wholly in its region goes with the region; walking it to free each node did nothing.
