@@ -171,7 +171,8 @@ public struct ApplicantFolderLoader {
     static let labReportWords: Set<String> = ["titer", "titers", "titre", "titres", "igg", "serology", "serologies", "antibody",
                                               "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results"]
 
-    static func namesLabReport(_ words: [String]) -> Bool { words.contains { labReportWords.contains($0.lowercased()) } }
+    /// `words` as the name's tokens are: lowercase already (FileNameTokens).
+    static func namesLabReport(_ words: [String]) -> Bool { words.contains(where: labReportWords.contains) }
 
     /// A month or a year without its day, used only where that is safe: an expiry month is its
     /// last day, an expiry year 31 December; a vaccination month counts for season rules only;

@@ -86,7 +86,8 @@ public struct SeasonRule: DocumentConstraint {
             case .dateUnknown:
                 return Wording.dateUnknown
             case let .inFuture(date):
-                return "dated \(date), which is in the future"
+                // One wording of a future date, the window's.
+                return ValidityWindow.Failure.inFuture(date: date).sentence(catalog: catalog)
             case let .beforeSeason(date, anchor, seasonStart):
                 return "dated \(date), before the season that covers \(ProgramDates.describe(anchor)) began (\(seasonStart))"
             }
