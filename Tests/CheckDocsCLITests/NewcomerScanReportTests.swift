@@ -36,4 +36,20 @@ import Testing
             #expect((requirement["message"] as? String)?.contains("(read from Passport bio page.png, page 1, MRZ)") == true)
         }
     }
+
+    @Test("a scan whose OCR worker times out leaves its rules not-evaluable, and says the scan could not be read",
+          .enabled(if: OCRWorkerTests.tesseractInstalled, "Tesseract is not installed; run scripts/setup"))
+    func scanNotRead() throws {
+        // An empty cache of its own (no reading kept from another test), and a deadline no page meets.
+        let cache = NSTemporaryDirectory() + "checkdocs-scan-timeout-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let run = try CLITests.run([FirstRunTests.newcomer, "--format", "json", "--kind", "observership"] + FirstRunTests.asOf,
+                                   environment: ["XDG_CACHE_HOME": cache, "CHECKDOCS_WORKER_TIMEOUT_MS": "100"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let program = try #require((report["programs"] as? [[String: Any]])?.first)
+        let passport = try #require((program["requirements"] as? [[String: Any]])?.first { $0["id"] as? String == "passport" })
+        #expect(passport["status"] as? String == "not-evaluable", "\(passport)")
+        #expect((passport["message"] as? String)?.contains("Passport bio page.png could not be read: inspection failed: timeout") == true, "\(passport)")
+    }
 }

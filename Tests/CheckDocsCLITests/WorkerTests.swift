@@ -94,6 +94,33 @@ import Testing
         #expect((json["suggestions"] as? [Any])?.isEmpty ?? true)
     }
 
+    @Test("a fact a rule needs from a PDF whose worker fails: not-evaluable, and the message says the file could not be read")
+    func factNotRead() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try write(HostilePDFs.nestedForms(), to: box.folder + "/QuantiFERON 2026-10-01.pdf")
+        let program = box.inputs + "/tb.xml"
+        try """
+        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="tb-result" kind="observership">
+          <name>TB result</name>
+          <institution>Test</institution>
+          <source href="https://example.org/rules" asOf="2026-10-01"/>
+          <requirements>
+            <require id="tb" title="TB test"><document type="tb_igra" result="negative"/></require>
+          </requirements>
+        </program>
+        """.write(toFile: program, atomically: true, encoding: .utf8)
+        let report = box.reports + "/report.json"
+        let run = try box.runChecked([box.folder, "--programs", program, "--format", "json=" + report] + Self.asOf,
+                                     timeout: 60, reportFiles: [report], environment: Self.deadline)
+        #expect(run.status == 1, "exit \(run.status): \(run.stderr.prefix(300))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let tb = try #require(Self.requirement("tb", of: "tb-result", in: json))
+        #expect(tb["status"] as? String == "not-evaluable", "\(tb)")
+        let message = tb["message"] as? String ?? ""
+        #expect(message.contains("QuantiFERON 2026-10-01.pdf could not be read: inspection failed: "), "\(message)")
+    }
+
     @Test("a batch run with one hostile folder still prints its summary and exits 1")
     func batchSummary() throws {
         let box = try Sandbox()

@@ -22,8 +22,8 @@ enum ContentSuggester {
     /// answered garbage): no suggestion can be made for it, and the report says why.
     static func failures(for unrecognized: [FilePath], inspector: DocumentInspector) -> [Diagnostic] {
         unrecognized.compactMap { path in
-            guard inspector.contentType(of: path)?.format == .pdf, let facts = inspector.facts(of: path), facts.pdf == nil,
-                  let reason = facts.notInspected, reason.hasPrefix("inspection failed") else { return nil }
+            guard inspector.contentType(of: path)?.format == .pdf,
+                  let reason = DocumentFactReading.inspectionFailure(of: path, inspector: inspector) else { return nil }
             return Diagnostic(.inspectionFailed, "could not be read: \(reason)", path: path.description)
         }
     }

@@ -10,6 +10,10 @@ import CheckDocsNative
 struct DocumentFactReading {
     /// The facts read so far in this run, each file once.
     private(set) var facts: [ReadFact] = []
+    /// The files whose facts could not be read, and why: a document worker that timed out,
+    /// crashed or answered garbage, on the PDF's text or on a scan's OCR. A rule left without
+    /// the fact says so (`FactEvidence`), rather than only asking for it in the manifest.
+    private(set) var unread: [FilePath: String] = [:]
     private var readFiles: Set<FilePath> = []
 
     /// The manifest fields each constraint kind needs to decide.
@@ -136,6 +140,9 @@ struct DocumentFactReading {
         for (index, read) in zip(indices, readings) {
             let document = documents[index]
             readFiles.insert(document.path)
+            if let reason = ocr.failures[document.path] ?? Self.inspectionFailure(of: document.path, inspector: inspector) {
+                unread[document.path] = reason
+            }
             guard let read else { continue }
             var updated = document.facts
             let applied = Self.apply(read, to: &updated)
@@ -146,6 +153,14 @@ struct DocumentFactReading {
             facts += applied
         }
         return changed
+    }
+
+    /// Why the text of a PDF was not read, when its worker failed (nil when it was read, or was
+    /// never asked for).
+    static func inspectionFailure(of path: FilePath, inspector: DocumentInspector) -> String? {
+        guard let facts = inspector.facts(of: path), facts.pdf == nil, let reason = facts.notInspected,
+              reason.hasPrefix("inspection failed") else { return nil }
+        return reason
     }
 
     /// The documents read before and unchanged since (their digests remembered): those whose

@@ -90,6 +90,9 @@ public final class ScanReader: @unchecked Sendable {
         var pages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
         /// The scans every page of which was read (none failed or was unavailable).
         var complete: Set<FilePath> = []
+        /// Why a scan, or one of its pages, was not read: its worker timed out, crashed or
+        /// answered garbage ("inspection failed: …"); the first page's reason when several failed.
+        var failures: [FilePath: String] = [:]
     }
 
     /// The pages of each scan, read by OCR or taken from the cache.
@@ -111,19 +114,19 @@ public final class ScanReader: @unchecked Sendable {
             }
         }
         // First pages (and images) first: a PDF's first page says how many pages it has.
-        let first = scans.concurrentMap { scan -> OCRResult? in
+        let first = scans.concurrentMap { scan -> Reading in
             let result = reading(scan, input: scan.isPDF ? .pdfPage(index: 0) : .image)
-            if !(scan.isPDF && result.map(Self.pageCount) ?? 1 > 1) { finished(1) }
+            if !(scan.isPDF && result.read.map(Self.pageCount) ?? 1 > 1) { finished(1) }
             return result
         }
         var more: [(scan: Int, index: Int)] = []
         for (number, scan) in scans.enumerated() where scan.isPDF {
-            guard let result = first[number] else { continue }
+            guard let result = first[number].read else { continue }
             let count = min(Self.pageCount(result), Self.maxPages)
             more += (1..<max(1, count)).map { (number, $0) }
         }
         var remaining = Dictionary(grouping: more, by: \.scan).mapValues(\.count)
-        let rest = more.concurrentMap { job -> OCRResult? in
+        let rest = more.concurrentMap { job -> Reading in
             let result = reading(scans[job.scan], input: .pdfPage(index: job.index))
             let last = progressLock.withLock { () -> Bool in
                 remaining[job.scan, default: 1] -= 1
@@ -134,16 +137,32 @@ public final class ScanReader: @unchecked Sendable {
         }
         var pages: [FilePath: [(page: Int, text: OCRPage)]] = [:]
         var failed: Set<FilePath> = []
-        for (number, scan) in scans.enumerated() {
-            if case let .page(page)? = first[number] { pages[scan.path, default: []].append((1, page)) }
-            if first[number] == nil { failed.insert(scan.path) }
-        }
-        for (job, result) in zip(more, rest) {
-            if case let .page(page)? = result { pages[scans[job.scan].path, default: []].append((job.index + 1, page)) }
-            if result == nil { failed.insert(scans[job.scan].path) }
+        var failures: [FilePath: String] = [:]
+        for (path, page, result) in zip(scans, first).map({ ($0.path, 1, $1) }) + zip(more, rest).map({ (scans[$0.scan].path, $0.index + 1, $1) }) {
+            switch result {
+            case let .read(.page(text)): pages[path, default: []].append((page, text))
+            case .read(.unreadable), .read(.unavailable): break
+            case let .failed(reason):
+                failed.insert(path)
+                if failures[path] == nil { failures[path] = reason }
+            case .unavailable: failed.insert(path)
+            }
         }
         return Pages(pages: pages.mapValues { $0.sorted { $0.page < $1.page } },
-                     complete: Set(scans.map(\.path)).subtracting(failed))
+                     complete: Set(scans.map(\.path)).subtracting(failed), failures: failures)
+    }
+
+    /// One request's outcome: what OCR read (or found unreadable), a worker's failure, or OCR
+    /// unavailable here.
+    private enum Reading {
+        case read(OCRResult)
+        case failed(String)
+        case unavailable
+
+        var read: OCRResult? {
+            if case let .read(result) = self { return result }
+            return nil
+        }
     }
 
     private static func pageCount(_ result: OCRResult) -> Int {
@@ -151,15 +170,16 @@ public final class ScanReader: @unchecked Sendable {
         return 1
     }
 
-    /// One image or page: from the cache, else from a worker (and then kept). nil: the worker
-    /// failed (timeout, crash), or OCR is unavailable (said once).
-    private func reading(_ scan: Scan, input: OCRWorkerProtocol.Input) -> OCRResult? {
+    /// One image or page: from the cache, else from a worker (and then kept); or the worker's
+    /// failure (timeout, crash), or OCR unavailable (said once).
+    private func reading(_ scan: Scan, input: OCRWorkerProtocol.Input) -> Reading {
         if let cached = cache?.load(hash: scan.sha256, input: input) {
             lock.withLock { cacheHits += 1 }
-            return cached
+            return .read(cached)
         }
         // Once a worker said OCR cannot run here, no other request can do better.
-        guard !lock.withLock({ saidUnavailable }), let bytes = scan.content() else { return nil }
+        guard !lock.withLock({ saidUnavailable }) else { return .unavailable }
+        guard let bytes = scan.content() else { return .failed("it changed or was replaced while checkdocs was running") }
         lock.withLock { requests += 1 }
         let reading: DocumentWorkers.OCRReading
         switch input {
@@ -176,10 +196,10 @@ public final class ScanReader: @unchecked Sendable {
                 return !saidUnavailable
             }
             if first { unavailable?(reason.reason) }
-            return nil
-        case .failed: return nil
+            return .unavailable
+        case let .failed(reason): return .failed(reason)
         }
         cache?.store(result, hash: scan.sha256, input: input)
-        return result
+        return .read(result)
     }
 }

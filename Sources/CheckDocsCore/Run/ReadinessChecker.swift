@@ -179,6 +179,7 @@ public enum ReadinessChecker {
             }
             let readFacts = reading.facts
             let decided = Dictionary(grouping: readFacts.filter { $0.use == .decides }, by: \.file)
+            let unread = reading.unread
             // Evaluating, waiving and formatting a program need nothing from the others: every core
             // does them for the next program as it comes free (docs/performance.md, "One stream of
             // programs"); this thread records and writes the programs in order as they are done.
@@ -196,7 +197,7 @@ public enum ReadinessChecker {
             let make: @Sendable (Int) -> EvaluatedProgram = { index in
                 if statusesAlone { return .status(id: chosen[index].id, pool.withEvaluator { $0.status(chosen[index]) }) }
                 let evaluated = pool.withEvaluator { $0.evaluate(chosen[index]) }
-                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided))
+                let (result, matched) = waiving.waive(FactEvidence.annotate(evaluated, decided: decided, unread: unread))
                 return .result(result, matched: matched, prepared: prepare?(result) ?? [])
             }
             func consume(_ outcome: EvaluatedProgram) throws(InputErrors) {
