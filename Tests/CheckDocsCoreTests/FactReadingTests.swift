@@ -89,6 +89,34 @@ import Testing
         #expect(facts.expires == nil)
         #expect(applied.allSatisfy { $0.use == .hint })
     }
+
+    @Test("a result decides only when no other result of the document says otherwise: a panel's positive, an indeterminate test")
+    func resultsThatDisagree() {
+        func result(_ page: String) -> LabResult? {
+            var facts = DocumentFacts()
+            _ = DocumentFactReading.apply(TextFactReader.read(page: page, number: 1, file: FilePath("r.pdf"), documentType: "drug_screen"), to: &facts)
+            return facts.result
+        }
+        #expect(result("Urine drug screen\nResult: Negative") == .negative)
+        #expect(result("10-panel urine drug screen\nAmphetamines: Negative\nCannabinoids (THC): POSITIVE\nSpecimen validity test: Negative") == nil)
+        #expect(result("QuantiFERON-TB Gold Plus result: INDETERMINATE\nHepatitis B surface antigen (HBsAg): Negative") == nil)
+        #expect(result("Measles (rubeola) IgG: Positive\nMumps IgG: Equivocal\nRubella IgG: Positive") == nil)
+    }
+
+    @Test("a reading that a date in the file name overrules says the file name wins, not the manifest")
+    func fileNameWins() throws {
+        var contents: [String: [UInt8]] = ["QuantiFERON 2026-11-20.pdf": PDFFixtures.pdf([PDFFixtures.Page(text: "QuantiFERON-TB Gold Plus. Collected: 2025-01-10. Result: NEGATIVE")])]
+        contents["programs/test.xml"] = Array(Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_igra" result="negative"><window anchor="rotation-start" within="3" unit="months"/></document></require></requirements>"#).utf8)
+        let folder = try TemporaryFolder(contents: contents)
+        defer { folder.remove() }
+        var request = CheckRequest(folder: folder.path, asOf: Self.asOf)
+        request.readFacts = true
+        let report = try ReadinessChecker.check(request, knowledge: Fixture.knowledge)
+        let date = try #require(report.summary.facts.first { $0.fact == .collectionDate })
+        #expect(date.use == .manifest && date.givenByFileName)
+        #expect(date.reportLine.contains("the file name says 2026-11-20, and the file name wins"), "\(date.reportLine)")
+        #expect(date.disagreement?.contains("but the file name says 2026-11-20: the file name wins") == true)
+    }
 }
 
 extension FactReadingTests {

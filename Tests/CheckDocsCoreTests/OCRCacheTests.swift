@@ -73,6 +73,9 @@ import Testing
         #expect(ocr.map(\.fact) == [.expiryDate] && ocr.allSatisfy(FactDecisions.mayDecide))
         // A visa's page takes no passport zone.
         #expect(!ScanFacts.read(Self.page, page: 1, file: FilePath("Visa.png"), documentType: "us_visa", asOf: asOf).contains { $0.method == .mrz })
+        // A passport copied into another document gives that document its name, never its expiry.
+        let insurance = ScanFacts.read(Self.page, page: 1, file: FilePath("Insurance.png"), documentType: "health_insurance", asOf: asOf)
+        #expect(insurance.filter { $0.method == .mrz }.map(\.fact) == [.name])
     }
 
     @Test("the facts kept for a scan read back as they were read, every kind of value; a damaged entry, or one of another build or engine, is not trusted")

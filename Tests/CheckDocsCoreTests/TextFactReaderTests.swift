@@ -59,9 +59,57 @@ import CheckDocsNative
         #expect(Self.read("Result: indeterminate").map(\.value) == [.result(.indeterminate)])
         #expect(Self.read("A positive result requires a chest X-ray.").isEmpty)
         #expect(Self.read("Mitogen control: positive").isEmpty)
-        #expect(Self.read("Result: negative (TB1), positive (TB2)").isEmpty)
-        // A panel of tests on one line: no one result, even when only one word is a value.
-        #expect(Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }.isEmpty)
+        // Two results on one line, or a panel of tests: no one result decides, even when only one
+        // word is a value; each is kept as a hint, which keeps the page's other results from deciding.
+        #expect(!Self.read("Result: negative (TB1), positive (TB2)").contains(where: FactDecisions.mayDecide))
+        let panel = Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }
+        #expect(panel.map(\.value) == [.result(.nonReactive), .result(.reactive)])
+        #expect(!panel.contains(where: FactDecisions.mayDecide))
+    }
+
+    @Test("a result on a line that names no test is a hint: another test's positive on a drug screen, an en dash's non-reactive")
+    func resultsOnOtherLines() {
+        let thc = Self.read("Cannabinoids (THC): POSITIVE")
+        #expect(thc.map(\.value) == [.result(.positive)])
+        #expect(!thc.contains(where: FactDecisions.mayDecide))
+        #expect(Self.read("Result: Non\u{2013}reactive").map(\.value) == [.result(.nonReactive)])
+    }
+
+    @Test("dates that are not the document's: a birth date after an issue label, a validity denied, a lot's or kit's expiry")
+    func datesNotTheDocuments() {
+        #expect(Self.dates("Report issued to: Anna Tester, date of birth 12 March 1990") == [])
+        #expect(Self.dates("Issued: 2026-10-01, date of birth 12 March 1990") == ["issue-date 2026-10-01"])
+        #expect(Self.dates("Date of birth: 1990-03-12  Date of issue: 2026-01-05") == ["issue-date 2026-01-05"])
+        #expect(Self.dates("Not valid until 2027-03-31 (activation)") == [])
+        #expect(Self.dates("Vaccine: Fluzone Quadrivalent  Lot: UT7781AA  Exp. 2026-06-30") == [])
+        #expect(Self.dates("Kit lot 44571 expiry 2026-09-30") == [])
+        #expect(Self.dates("Valid until 2027-03-31") == ["valid-through 2027-03-31"])
+    }
+
+    @Test("the day a test or a vaccine was done has labels of its own, preferred to an issue date")
+    func dayDone() {
+        #expect(Self.dates("Date drawn: 2025-05-02") == ["collection-date 2025-05-02"])
+        #expect(Self.dates("Date administered: 2024-10-12  Vaccine: Fluzone") == ["collection-date 2024-10-12"])
+        #expect(Self.dates("Test date: 2026-03-02") == ["collection-date 2026-03-02"])
+    }
+
+    @Test("a label alone on the line above decides (0.95 less 0.05 is 0.9, not below it), \"Expiration Date\" included")
+    func labelAboveDecides() {
+        for text in ["Date of expiry\n2027-03-31", "Expiration Date\n2027-03-31"] {
+            let facts = Self.read(text)
+            #expect(facts.map(\.value) == [.date(CalendarDate(iso: "2027-03-31")!)], "\(text)")
+            #expect(facts.allSatisfy(FactDecisions.mayDecide), "\(text)")
+        }
+    }
+
+    @Test("a titer below the test's range or a reference range is not read as the patient's value")
+    func titerBounds() {
+        #expect(Self.read("Anti-HBs: <10 mIU/mL").filter { $0.fact == .titer }.isEmpty)
+        #expect(Self.read("(immune: 10 mIU/mL or more)").filter { $0.fact == .titer }.isEmpty)
+        #expect(Self.read("Reference range: 10-1000 mIU/mL").filter { $0.fact == .titer }.isEmpty)
+        let above = Self.read("Anti-HBs: >1000 mIU/mL").filter { $0.fact == .titer }
+        #expect(above.map(\.value) == [.titer(value: 1000, unit: "mIU/mL")])
+        #expect(!above.contains(where: FactDecisions.mayDecide))
     }
 
     @Test("titers with units, exams, visa class, coverage periods and dose dates")

@@ -15,11 +15,15 @@ public enum ScanFacts {
             if type.contains("passport") { return zone.format == .passport }
             return true
         }
+        // A zone's expiry is its passport's or visa's: on another document (a passport copied
+        // into an insurance certificate, a registration form) it is not that document's expiry.
+        let type = documentType?.lowercased()
+        let isIdentity = type.map { $0.contains("passport") || $0.contains("visa") } ?? true
         var facts: [ReadFact] = []
         for zone in zones {
             let name = [zone.givenNames, zone.surname].filter { !$0.isEmpty }.joined(separator: " ")
             // The parser refuses any zone whose check digits fail, so its dates are verified.
-            facts += MRZFacts.facts(expiry: zone.expiryDate, name: name, checked: true, line: zone.lines[1], file: file,
+            facts += MRZFacts.facts(expiry: isIdentity ? zone.expiryDate : nil, name: name, checked: true, line: zone.lines[1], file: file,
                                     documentType: documentType, page: number)
         }
         return facts + TextFactReader.read(page: page.text, number: number, file: file, documentType: documentType, method: .ocr)

@@ -40,8 +40,16 @@ enum TextDates {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Dashes are hyphens ("Non–reactive", "2026–05–14"), one character for one, so positions hold.
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard folded.unicodeScalars.contains(where: { dashes.contains($0) }) else { return folded }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: folded.unicodeScalars.lazy.map { dashes.contains($0) ? "-" : $0 })
+        return String(scalars)
     }
+
+    /// The hyphen, non-breaking hyphen, figure dash, en dash, em dash and minus sign.
+    static let dashes: Set<Unicode.Scalar> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
 
     /// The tokens of a folded line: runs of ASCII digits, runs of letters, and between them the
     /// non-space characters that separate them.

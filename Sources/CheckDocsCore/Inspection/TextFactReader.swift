@@ -24,12 +24,29 @@ public enum TextFactReader {
         (.issueDate, ["date of issue", "issue date", "issued on", "issued", "date issued", "fecha de expedicion", "fecha de emision",
                       "expedido", "emitido", "emitida", "date de delivrance", "delivre le", "date d'emission", "data de emissao",
                       "data de expedicao", "ausstellungsdatum", "ausgestellt am", "дата выдачи", "tarikh al-isdar", "tarikh al isdar"]),
+        // The day a test or a vaccine was done: preferred to an issue date (a registry's print-out,
+        // a report issued later).
         (.collectionDate, ["collected", "collection date", "date of collection", "specimen date", "sample date", "drawn on",
+                           "date drawn", "test date", "date of test", "date tested", "date placed",
+                           "date administered", "administered on", "administered", "date of administration", "date given",
+                           "vaccination date", "date of vaccination", "vaccinated on",
                            "fecha de toma", "fecha de recoleccion", "fecha de muestra", "date de prelevement", "preleve le",
                            "data da coleta", "data de coleta", "entnahmedatum", "entnommen am", "дата забора", "дата взятия"]),
         (.resultDate, ["result date", "date reported", "reported on", "reported", "report date", "resulted", "fecha de resultado",
                        "fecha de reporte", "date du resultat", "data do resultado", "befunddatum", "дата результата"]),
     ]
+
+    /// Words after which a date is no fact of the document, though a label stands before them
+    /// on the line: a birth date ("Report issued to: A. Tester, date of birth 12 March 1990"),
+    /// a validity denied ("Not valid until 2027-03-31").
+    static let blockingLabels = folded(["date of birth", "birth date", "birthdate", "dob", "d.o.b.", "born", "fecha de nacimiento",
+                                        "date de naissance", "ne le", "nee le", "data de nascimento", "geburtsdatum", "geboren",
+                                        "дата рождения", "not valid until", "not valid till", "not valid before", "not before",
+                                        "no valido hasta", "no valida hasta", "nicht gultig bis"])
+
+    /// A line naming a vaccine's lot or a test kit: its expiry is the lot's, not the record's
+    /// ("Lot: UT7781AA  Exp. 2026-06-30").
+    static let lotWords = folded(["lot", "lot no", "lot number", "kit", "lote", "charge", "серия"])
 
     static let doseWords = folded(["dose", "dosis", "booster", "rappel", "refuerzo", "reforco", "impfung", "доза", "jurat", "jura"])
     static let coverageWords = folded(["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
@@ -53,6 +70,10 @@ public enum TextFactReader {
                                 "quantiferon", "igra", "t-spot", "tspot", "ppd", "tuberculin", "mantoux", "drug screen", "screen",
                                 "hbsag", "anti-hbs", "hiv", "serology", "igg", "test"])
     static let controlWords = phrases(["control", "mitogen", "nil ", "if ", "a positive", "a negative", "should", "means", "indicates"])
+
+    /// Words of a reference range or a cut-off, whose numbers are no patient's value.
+    static let referenceWords = phrases(["reference", "ref range", "ref. range", "normal range", "range:", "or more", "or greater",
+                                         "or higher", "or above", "cut-off", "cutoff", "immune:", "immune if", "protective:"])
 
     static let titerUnits: [(String, String)] = [("miu/ml", "mIU/mL"), ("iu/ml", "IU/mL"), ("au/ml", "AU/mL"), ("u/ml", "U/mL"),
                                                  ("index", "index"), ("ratio", "ratio")]
@@ -109,6 +130,7 @@ public enum TextFactReader {
             }
             let isDoseLine = doseWords.contains { folded.containsWord($0) }
             let isCoverageLine = coverageWords.contains { folded.contains($0) }
+            let isLotLine = !all.isEmpty && lotWords.contains { folded.containsWord($0) }
             if isCoverageLine, all.count >= 2 {
                 let first = all[0].date, second = all[1].date
                 if first < second {
@@ -120,8 +142,14 @@ public enum TextFactReader {
                 // Dates in order of start, labels in order of end: the nearest label before each
                 // date is found walking both once.
                 var nearest = -1
+                let blocking = all.isEmpty ? [] : blockingLabels.flatMap { phrase in
+                    folded.occurrences(of: phrase).map { $0 + phrase.count }.filter { $0 == folded.count || !folded[$0].isLetter }
+                }
                 for found in all {
                     while nearest + 1 < labels.count, labels[nearest + 1].end <= found.start { nearest += 1 }
+                    // A blocking word between the label and the date: the date is not the label's.
+                    if blocking.contains(where: { $0 <= found.start && (nearest < 0 || $0 > labels[nearest].end - 1) }) { continue }
+                    if nearest >= 0, isLotLine, labels[nearest].fact == .expiryDate || labels[nearest].fact == .validThrough { continue }
                     if nearest >= 0 {
                         add(labels[nearest].fact, .date(found.date), line, found.confidence)
                     } else if let previousLabel, labels.isEmpty {
@@ -130,10 +158,15 @@ public enum TextFactReader {
                 }
             }
             // A line that is only a label names the dates of the next line.
-            previousLabel = all.isEmpty && ambiguous.isEmpty && labels.count == 1 && tokens[index].count <= 5 ? labels[0].fact : nil
+            // ("Expiration Date" holds two labels of one class: "expiration" and "expiration date".)
+            previousLabel = all.isEmpty && ambiguous.isEmpty && !labels.isEmpty && labels.allSatisfy({ $0.fact == labels[0].fact })
+                && tokens[index].count <= 5 ? labels[0].fact : nil
             readResult(folded, line: line, add: add)
             // A control's value (an IGRA's nil tube) is not the patient's titer.
-            if !controlWords.contains(where: { folded.contains($0) }) { readTiter(tokens[index], folded: folded, line: line, add: add) }
+            // Nor is a reference range's ("immune: 10 mIU/mL or more").
+            if !controlWords.contains(where: { folded.contains($0) }) && !referenceWords.contains(where: { folded.contains($0) }) {
+                readTiter(tokens[index], folded: folded, line: line, add: add)
+            }
             readExam(folded, tokens: tokens[index], dates: dates, line: line, add: add)
             readName(folded, original: line, add: add)
             readVisa(folded, line: line, add: add)
@@ -347,8 +380,15 @@ public enum TextFactReader {
         return misread == 1
     }
 
+    /// How sure a result is that cannot decide (a line that names no test, or a panel of several
+    /// results on one line): a hint, which still keeps any other result of the page from deciding
+    /// (`DocumentFactReading.apply`): "Cannabinoids (THC): POSITIVE" on a drug screen whose
+    /// other lines say negative.
+    static let otherResultConfidence = 0.5
+
     static func readResult(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
-        guard resultContext.contains(where: { folded.contains($0) }), !controlWords.contains(where: { folded.contains($0) }) else { return }
+        guard !controlWords.contains(where: { folded.contains($0) }) else { return }
+        let inContext = resultContext.contains(where: { folded.contains($0) })
         let count = folded.count
         var taken = [Bool](repeating: false, count: count)
         var results: [(Int, ReadTestResult)] = []
@@ -375,7 +415,13 @@ public enum TextFactReader {
                 words += 1
             }
         }
-        if words > 1 || Set(results.map { $0.1.labResult }).count > 1 { return }
+        if !inContext || words > 1 || Set(results.map { $0.1.labResult }).count > 1 {
+            var seen = Set<ReadTestResult>()
+            for (_, result) in results.sorted(by: { $0.0 < $1.0 }) where seen.insert(result).inserted {
+                add(.testResult, .result(result), line, otherResultConfidence)
+            }
+            return
+        }
         let afterColon = (0..<first.0).reversed().lazy.map { folded[$0] }.first { !$0.isWhitespace } == ":"
         add(.testResult, .result(first.1), line, afterColon ? 0.95 : 0.85)
     }
@@ -397,8 +443,10 @@ public enum TextFactReader {
             let rest = folded.text(end..<min(count, end + 10)).drop { $0 == " " }
             guard let unit = titerUnits.first(where: { rest.hasPrefix($0.0) }) else { continue }
             let before = folded.text(max(0, token.start - 4)..<token.start).reversed().drop { $0 == " " }
-            let bounded = before.first == ">" || before.first == "<"
-            add(.titer, .titer(value: value, unit: unit.1), line, bounded ? 0.6 : 0.9)
+            // "<10" is below what the test measures: no value to write in a manifest (10 would pass
+            // a "≥ 10"); ">1000" is at least that much, a hint.
+            if before.first == "<" { continue }
+            add(.titer, .titer(value: value, unit: unit.1), line, before.first == ">" ? 0.6 : 0.9)
         }
     }
 

@@ -96,6 +96,7 @@ public struct ApplicantFolderLoader {
             if let type {
                 facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
             }
+            facts.fromFileName = FileNameFields(given: facts)
             if let entry { facts = Self.merge(entry.facts, over: facts) }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
@@ -221,6 +222,7 @@ public struct ApplicantFolderLoader {
         facts.expires = manifest.expires ?? name.expires
         facts.validFrom = manifest.validFrom ?? name.validFrom
         if manifest.doses.isEmpty { facts.doses = name.doses }
+        facts.fromFileName = name.fromFileName.subtracting(FileNameFields(given: manifest))
         if manifest.date == nil, manifest.doses.isEmpty {
             facts.dateSpan = name.dateSpan
             if manifest.expires == nil { facts.nameDateNote = name.nameDateNote }

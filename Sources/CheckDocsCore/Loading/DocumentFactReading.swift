@@ -201,8 +201,10 @@ struct DocumentFactReading {
             let indices = read.indices.filter { FactDecisions.row(read[$0].fact).field == field }
             guard !indices.isEmpty else { continue }
             if let given = manifestValue(field, in: manifest) {
+                let byName = FileNameFields.field(field).map { manifest.fromFileName.contains($0) } ?? false
                 for index in indices {
                     read[index].use = .manifest
+                    read[index].givenByFileName = byName
                     let value = read[index].value.fieldText
                     if field != "doses", value != given { read[index].manifestValue = given }
                 }
@@ -215,6 +217,10 @@ struct DocumentFactReading {
             let values = Set(deciding.compactMap { read[$0].value.fieldText })
             // Two different values for one field: the document does not say which; none decides.
             guard values.count == 1, let fact = deciding.first else { continue }
+            // A result is decided only when no other result on the document says otherwise, sure
+            // or not: an indeterminate test, another test's positive on a panel ("Cannabinoids:
+            // POSITIVE" under a negative screen) (docs/inspection.md, "Which facts decide").
+            if field == "result", indices.contains(where: { read[$0].value.resultText != values.first }) { continue }
             switch (field, read[fact].value) {
             case let ("expires", .date(date)): facts.expires = date
             case let ("date", .date(date)): facts.date = date
@@ -242,6 +248,12 @@ struct DocumentFactReading {
 }
 
 extension FactValue {
+    /// A result as written, indeterminate included (which fills no field): for telling results apart.
+    var resultText: String? {
+        if case let .result(result) = self { return result.labResult?.rawValue ?? "\(result)" }
+        return nil
+    }
+
     /// The value as the manifest field it fills would hold it (for agreement and disagreement).
     var fieldText: String? {
         switch self {

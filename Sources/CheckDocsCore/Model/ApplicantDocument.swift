@@ -97,6 +97,36 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     public static func < (lhs: FilePath, rhs: FilePath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 }
 
+/// The date fields a file name can give.
+public struct FileNameFields: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let date = FileNameFields(rawValue: 1)
+    public static let expires = FileNameFields(rawValue: 2)
+    public static let validFrom = FileNameFields(rawValue: 4)
+    public static let doses = FileNameFields(rawValue: 8)
+
+    /// The fields `facts` gives.
+    init(given facts: DocumentFacts) {
+        self = []
+        if facts.date != nil { insert(.date) }
+        if facts.expires != nil { insert(.expires) }
+        if facts.validFrom != nil { insert(.validFrom) }
+        if !facts.doses.isEmpty { insert(.doses) }
+    }
+
+    /// The field of a manifest key ("date", "expires", "validFrom", "doses"), if a name can give it.
+    static func field(_ key: String) -> FileNameFields? {
+        switch key {
+        case "date": return .date
+        case "expires": return .expires
+        case "validFrom": return .validFrom
+        case "doses": return .doses
+        default: return nil
+        }
+    }
+}
+
 /// The facts the manifest (or the file name) gives about one document.
 public struct DocumentFacts: Hashable, Sendable {
     public var date: CalendarDate?
@@ -133,6 +163,9 @@ public struct DocumentFacts: Hashable, Sendable {
     public var dateSpan: ClosedRange<CalendarDate>?
     /// Why a date in the file name was not used: "the name gives only the year 2024, not a day".
     public var nameDateNote: String?
+    /// The dates above that the file name gave (the manifest did not): a reading that disagrees
+    /// is overruled by the name, and says so in those words.
+    public var fromFileName: FileNameFields = []
     /// Whether the file name says the file is a lab report ("titer", "IgG", "serology", …): of a
     /// vaccine type, such a file is a result, never a dose (DoseCount).
     public var namedAsLabReport = false

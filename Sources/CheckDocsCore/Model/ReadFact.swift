@@ -124,6 +124,9 @@ public struct ReadFact: Hashable, Sendable {
     public var use: Use = .hint
     /// The manifest's value for the same field, when it is different (the manifest wins).
     public var manifestValue: String? = nil
+    /// Whether the value that overrules this reading (`use` manifest) came from the file's name,
+    /// not from the manifest.
+    public var givenByFileName = false
 
     public enum Use: String, Sendable {
         /// Filled a field the manifest left empty, so rules decide with it.

@@ -8,8 +8,9 @@ extension ReadFact {
         case .decides: return what + ": used, the manifest gives none"
         case .hint: return "read: " + what + " — confirm in the manifest"
         case .manifest:
-            if let manifestValue { return what + ": the manifest says \(manifestValue), and the manifest wins" }
-            return what + ": agrees with the manifest"
+            let given = givenByFileName ? "the file name" : "the manifest"
+            if let manifestValue { return what + ": \(given) says \(manifestValue), and \(given) wins" }
+            return what + ": agrees with \(given)"
         }
     }
 
@@ -26,7 +27,10 @@ extension ReadFact {
 
     /// A reading the manifest contradicts: "expiry date 2031-02-08 read (page 1, text layer), but checkdocs.yaml says 2027-01-01: checkdocs.yaml wins".
     public var disagreement: String? {
-        manifestValue.map { "\(fact.title) \(value.description) read (page \(page), \(method.title)), but checkdocs.yaml says \($0): checkdocs.yaml wins" }
+        manifestValue.map {
+            let given = givenByFileName ? "the file name" : "checkdocs.yaml"
+            return "\(fact.title) \(value.description) read (page \(page), \(method.title)), but \(given) says \($0): \(given) wins"
+        }
     }
 
     /// The heading of the text report's facts section (normal verbosity).
