@@ -234,6 +234,26 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: data)) is [String: Any])
     }
 
+    @Test("with standard output sent to a file, a report to /dev/stdout, or to a link to /proc/self/fd/1, goes into that file; the link stays a link")
+    func reportToStandardOutputFile() throws {
+        let base = NSTemporaryDirectory() + "checkdocs-fd-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let link = base + "/so"
+        #expect(symlink("/proc/self/fd/1", link) == 0)
+        for (index, destination) in ["/dev/stdout", link].enumerated() {
+            let captured = base + "/captured-\(index).json"
+            // The shell sends the binary's standard output to the file, as `> captured.json` does.
+            let run = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=" + destination],
+                                   launcher: ["/bin/sh", "-c", "exec \"$0\" \"$@\" > '\(captured)'"])
+            #expect(run.status == 0, "\(destination): \(run.stderr)")
+            #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: captured)))) is [String: Any], "\(destination)")
+        }
+        var status = stat()
+        #expect(lstat(link, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
+        #expect(lstat("/dev/stdout", &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
+    }
+
     @Test("a full disk is an error (exit 2) for a report file and for stdout; a closed pipe is not")
     func fullDisk() throws {
         let file = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=/dev/full"])

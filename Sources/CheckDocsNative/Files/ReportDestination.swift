@@ -13,7 +13,8 @@ import Darwin
 /// A file inside the applicant folder, or on top of one of its files, is refused (docs/security.md,
 /// promise 1: the folder is never changed). Identities are compared by (device, inode), never by path strings; a folder whose
 /// ancestors cannot all be examined is refused too. A path that is a device or a pipe
-/// (`/dev/null`, `/dev/stdout`) is written to directly: replacing it would be wrong.
+/// (`/dev/null`, `/dev/stdout`), or names one of the process's open descriptors (`/dev/stdout`
+/// when standard output is a file), is written to directly: replacing it would be wrong.
 public final class ReportDestination {
     private enum Mode {
         /// Standard output, spooled until commit.
@@ -49,6 +50,29 @@ public final class ReportDestination {
         return "\(status.st_dev):\(status.st_ino)/\(name)"
     }
 
+    /// The descriptor number `path` names: `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`,
+    /// `/proc/self/fd/N`, or a symbolic link `name` in `directory` whose text is one of those.
+    static func openDescriptor(named path: String, directory: Int32, name: String) -> Int32? {
+        func number(_ text: String) -> Int32? {
+            switch text {
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default:
+                for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where text.hasPrefix(prefix) {
+                    let digits = text.dropFirst(prefix.count)
+                    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                    return Int32(digits)
+                }
+                return nil
+            }
+        }
+        if let found = number(path) { return found }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = readlinkat(directory, name, &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return number(String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
     private static func split(_ path: String) -> (directory: String, name: String) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
@@ -80,6 +104,19 @@ public final class ReportDestination {
             throw InputError(file: path, "cannot tell whether the report would be inside the applicant folder: \(reason); choose a path outside it")
         case .outside:
             break
+        }
+        // A name for one of this process's open descriptors (`/dev/stdout`, `/dev/fd/3`, or a link
+        // to one): written through that descriptor, never replaced. With standard output sent to
+        // a file, `/dev/stdout` is a link to that file, and a rename would replace the link.
+        if let number = openDescriptor(named: path, directory: directoryDescriptor, name: name) {
+            var target = stat()
+            guard fstat(number, &target) == 0 else { throw InputError(file: path, "cannot write the report: descriptor \(number) is not open") }
+            if applicantFiles.contains(FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
+                throw InputError(file: path, "is (or links to) one of the applicant's files; refusing to overwrite it")
+            }
+            let descriptor = fcntl(number, F_DUPFD_CLOEXEC, 3)
+            guard descriptor >= 0 else { throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))") }
+            return ReportDestination(path: path, descriptor: descriptor, mode: .direct)
         }
         var existing = stat()
         if fstatat(directoryDescriptor, name, &existing, AT_SYMLINK_NOFOLLOW) == 0 {
