@@ -136,6 +136,26 @@ import Testing
         }
     }
 
+    @Test("two keys naming one file (\"a.pdf\" and \"./a.pdf\") are refused: the second would silently replace the first's facts")
+    func oneEntryPerFile() throws {
+        let folder = try TemporaryFolder(manifest: """
+        schemaVersion: 1
+        documents:
+          "TB.pdf":
+            type: tb_igra
+            result: positive
+          "./TB.pdf":
+            type: tb_igra
+        """)
+        defer { folder.remove() }
+        #expect {
+            try ManifestLoader(schemas: Fixture.knowledge.schemas, catalog: Fixture.knowledge.catalog).load(folder: folder.path)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("/documents/.~1TB.pdf") && message.contains("names the same file as /documents/TB.pdf")
+        }
+    }
+
     @Test("every sample program says the same thing in XML and in JSON")
     func xmlAndJSONAgree() throws {
         let root = PackagePaths.root + "/samples/"

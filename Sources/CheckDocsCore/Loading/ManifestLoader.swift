@@ -99,6 +99,12 @@ public struct ManifestLoader {
         for member in value["documents"]?.members ?? [] {
             let pointer = JSONPointer.appending("/documents", member.key)
             let key = FilePath.normalized(member.key)
+            // Two spellings of one path ("a.pdf" and "./a.pdf"): the second would replace the first.
+            if let first = manifest.documents[key] {
+                errors.append(InputError(SourceLocation(file: file, position: .pointer(pointer)),
+                                         "names the same file as \(first.pointer); keep one entry per file"))
+                continue
+            }
             let type = member.value["type"]?.stringValue
             if let type, !catalog.contains(type) {
                 let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
