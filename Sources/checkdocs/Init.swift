@@ -38,8 +38,9 @@ struct Init: InputCommand {
 
     func body() throws(InputErrors) {
         if printOnly { try Terminal.requireStandardOutput() }
+        // A folder of a manifest's name is the applicant's, not a manifest (docs/security.md, 2a).
         let existing = ["checkdocs.yaml", "checkdocs.yml", "checkdocs.json"].filter {
-            FileSystem.kind(of: path($0), followLinks: false) != .missing
+            ![.missing, .directory].contains(FileSystem.kind(of: path($0), followLinks: false))
         }
         var name = "checkdocs.yaml"
         if update, let first = existing.first {
@@ -62,6 +63,9 @@ struct Init: InputCommand {
                 throw InputErrors([InputError(file: path(first), "init drafts YAML and will not replace a JSON manifest; move it away first")])
             }
             name = first
+        }
+        if !printOnly, FileSystem.kind(of: path(name), followLinks: false) == .directory {
+            throw InputErrors([InputError(file: path(name), "is a folder of yours, so the manifest cannot be written there; rename the folder, or use --print")])
         }
         let knowledge = try Knowledge.load(extraChecklists: checklists)
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas,

@@ -254,6 +254,28 @@ import Testing
         #expect(lstat("/dev/stdout", &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
     }
 
+    @Test("a folder named checkdocs.json or checkdocs-waivers.yaml is the applicant's, scanned like any other; init will not write over one named checkdocs.yaml")
+    func foldersNamedLikeManifests() throws {
+        let base = NSTemporaryDirectory() + "checkdocs-named-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let ready = base + "/ready"
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.root + "/samples/applicants/ready", toPath: ready)
+        for folder in ["checkdocs.json", "checkdocs-waivers.yaml"] {
+            try FileManager.default.createDirectory(atPath: ready + "/" + folder, withIntermediateDirectories: true)
+            try Data("notes".utf8).write(to: URL(fileURLWithPath: ready + "/" + folder + "/notes.txt"))
+        }
+        let run = try Self.run([ready, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((report["unrecognizedFiles"] as? [String])?.contains("checkdocs.json/notes.txt") == true, "\(report["unrecognizedFiles"] ?? "")")
+        let fresh = base + "/fresh"
+        try FileManager.default.createDirectory(atPath: fresh + "/checkdocs.yaml", withIntermediateDirectories: true)
+        let initRun = try Self.run(["init", fresh])
+        #expect(initRun.status == 2)
+        #expect(initRun.stderr.contains("checkdocs.yaml: error: is a folder of yours"), "\(initRun.stderr)")
+    }
+
     @Test("a full disk is an error (exit 2) for a report file and for stdout; a closed pipe is not")
     func fullDisk() throws {
         let file = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=/dev/full"])

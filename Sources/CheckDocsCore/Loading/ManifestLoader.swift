@@ -42,7 +42,8 @@ public struct ManifestLoader {
     static func read(oneOf names: [String], in folder: String, what: String) throws(InputErrors) -> (path: String, bytes: [UInt8])? {
         let candidates = names
             .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-            .filter { FileSystem.kind(of: $0, followLinks: false) != .missing }
+            // A folder of that name is the applicant's, scanned like any other (docs/security.md, 2a).
+            .filter { ![.missing, .directory].contains(FileSystem.kind(of: $0, followLinks: false)) }
         guard let path = candidates.first else { return nil }
         if candidates.count > 1 {
             throw InputErrors([InputError(file: candidates[1], "two \(what) in one folder (\(candidates.joined(separator: ", "))); keep one")])
