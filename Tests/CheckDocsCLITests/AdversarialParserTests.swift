@@ -112,6 +112,13 @@ import Glibc
         try refused(box, "nul.xml", Array("<program>a".utf8) + [0] + Array("b</program>".utf8))
         try refused(box, "encoding.xml", Array("<?xml version=\"1.0\" encoding=\"X-NO-SUCH-ENCODING\"?><program/>".utf8))
         try refused(box, "empty.xml", [], located: false)
+        // Past line 65,535 a schema error keeps its line (libxml2 stored 65535 for every one without XML_PARSE_BIG_LINES).
+        let sample = try String(contentsOfFile: CLITests.root + "/samples/programs/cleveland-clinic-observer.xml", encoding: .utf8)
+        let far = sample.replacingOccurrences(of: "<location>", with: String(repeating: "\n", count: 70_000) + "<location bogus=\"1\">")
+        #expect(far != sample)
+        let line = sample.components(separatedBy: "<location>")[0].split(separator: "\n", omittingEmptySubsequences: false).count + 70_000
+        let run = try refused(box, "far.xml", Array(far.utf8), mentions: "bogus")
+        #expect(run.stderr.contains("far.xml:\(line):"), "\(run.stderr)")
     }
 
     // MARK: D. JSON and YAML

@@ -38,7 +38,7 @@ public enum XMLDocumentParser {
         // elements) inside its node instead of in an allocation of its own; the tree is only read
         // (validated, then converted) and freed, never modified, which is what it asks.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_COMPACT.rawValue)
+                            | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         let document: xmlDocPtr? = data.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 xmlReadMemory(pointer, Int32(buffer.count), nil, nil, options)
