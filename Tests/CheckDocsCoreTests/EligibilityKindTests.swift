@@ -270,6 +270,9 @@ import Testing
             .init(key: "applyBy", value: .date(CalendarDate(iso: "2026-11-20")!)), .init(key: "daysAgo", value: .int(11)),
             .init(key: "deadline", value: .date(CalendarDate(iso: "2026-11-20")!))]))
 
+        // One day is "1 day".
+        #expect(try timing(#"<deadline date="2026-11-30"/>"#).message == "closed: the application deadline is 2026-11-30, 1 day ago")
+
         let byLeadTime = try timing(#"<deadline date="2027-01-15"/><leadTime minDays="100"/>"#)
         #expect(byLeadTime.message == "closed: apply at least 100 days before the rotation starts (2027-03-01), so by 2026-11-21, 10 days ago")
         #expect(byLeadTime.reason == FindingReason(kind: "deadline", code: "lead-time-passed", file: nil, fields: [

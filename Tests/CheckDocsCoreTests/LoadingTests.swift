@@ -156,6 +156,19 @@ import Testing
         }
     }
 
+    @Test("a manifest key naming a file that is there but no document says why: hidden, a link, in programs/, the manifest itself; gone: renamed or moved")
+    func whyNotADocument() throws {
+        let folder = try TemporaryFolder(contents: ["CV.pdf": Array("%PDF-1.4\n%%EOF\n".utf8), ".MSPE.pdf": [1], "programs/MSPE.pdf": [1]])
+        defer { folder.remove() }
+        #expect(symlink("CV.pdf", folder.path + "/Link.pdf") == 0)
+        let why = { (path: String) in ApplicantFolderLoader.whyNotADocument(FilePath(path), in: folder.path) }
+        #expect(why(".MSPE.pdf").contains("hidden"))
+        #expect(why("Link.pdf").contains("symbolic link"))
+        #expect(why("programs/MSPE.pdf").contains("in programs/"))
+        #expect(why("checkdocs.yaml").contains("checkdocs' own file"))
+        #expect(why("Gone.pdf") == "which is not a file in the folder (renamed or moved?)")
+    }
+
     @Test("every sample program says the same thing in XML and in JSON")
     func xmlAndJSONAgree() throws {
         let root = PackagePaths.root + "/samples/"

@@ -117,13 +117,31 @@ public struct ApplicantFolderLoader {
         if !missing.isEmpty, let file = manifest.file {
             throw InputErrors(missing.map { path in
                 InputError(SourceLocation(file: file, position: .pointer(manifest.documents[path]!.pointer)),
-                           "names \"\(path)\", which is not a file in the folder (renamed or moved?)")
+                           "names \"\(path)\", " + Self.whyNotADocument(path, in: root))
             })
         }
         return ApplicantFolder(root: root, rootIdentity: scan.rootIdentity, manifest: manifest, documents: documents,
                                unrecognized: unrecognized, ambiguous: ambiguous, diagnostics: diagnostics.sorted(),
                                fileIdentities: Set(scan.files.map(\.identity)), scannedFiles: scan.files,
                                contentTypes: sniffed.types, keptPDFFacts: pdfFacts)
+    }
+
+    /// Why a manifest key names no document of the folder: the file is not there, or it is
+    /// there but is not read as a document (README, "These are not documents").
+    static func whyNotADocument(_ path: FilePath, in root: String) -> String {
+        let components = path.description.split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { return "which is hidden (a name that starts with a dot): hidden files are never documents" }
+        if components.count == 1, (ManifestLoader.fileNames + WaiverLoader.fileNames).contains(String(components[0])) {
+            return "which is checkdocs' own file, not a document"
+        }
+        if components.first == "programs" { return "which is in programs/, the folder of program descriptions, not documents" }
+        switch FileSystem.kind(of: (root.hasSuffix("/") ? root : root + "/") + path.description, followLinks: false) {
+        case .missing: return "which is not a file in the folder (renamed or moved?)"
+        case .symlink: return "which is a symbolic link; links are never followed: put the file itself in the folder"
+        case .directory: return "which is a folder, not a file"
+        case .other: return "which is not a regular file (a FIFO, socket or device)"
+        case .regular: return "which could not be read as a document (see the folder's notes)"
+        }
     }
 
     private func hasDates(_ entry: ManifestDocument) -> Bool {

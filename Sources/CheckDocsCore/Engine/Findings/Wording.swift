@@ -8,6 +8,7 @@ enum Wording {
     }
 
     static func pages(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     /// 12,345.
     static func number(_ value: Int) -> String {

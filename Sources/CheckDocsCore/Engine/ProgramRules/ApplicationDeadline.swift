@@ -193,10 +193,10 @@ public struct ApplicationDeadline: Hashable, Sendable {
 
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
-            case let .closed(limit, daysAgo): return "closed: \(limit.words), \(daysAgo) days ago"
+            case let .closed(limit, daysAgo): return "closed: \(limit.words), \(Wording.days(daysAgo)) ago"
             case let .notOpenYet(opening, applyBy, daysToGo):
                 let until = applyBy.map { "; apply by \($0)" } ?? ""
-                return "not open yet: applications open on \(opening.applyFrom), \(daysToGo) days from now (no more than \(opening.span) "
+                return "not open yet: applications open on \(opening.applyFrom), \(Wording.days(daysToGo)) from now (no more than \(opening.span) "
                     + "before the rotation starts, \(opening.rotationStart))\(until)"
             }
         }
