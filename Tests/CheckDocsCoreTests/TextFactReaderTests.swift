@@ -59,19 +59,19 @@ import CheckDocsNative
         #expect(Self.read("Result: indeterminate").map(\.value) == [.result(.indeterminate)])
         #expect(Self.read("A positive result requires a chest X-ray.").isEmpty)
         #expect(Self.read("Mitogen control: positive").isEmpty)
-        // Two results on one line, or a panel of tests: no one result decides, even when only one
-        // word is a value; each is kept as a hint, which keeps the page's other results from deciding.
-        #expect(!Self.read("Result: negative (TB1), positive (TB2)").contains(where: FactDecisions.mayDecide))
-        let panel = Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }
-        #expect(panel.map(\.value) == [.result(.nonReactive), .result(.reactive)])
-        #expect(!panel.contains(where: FactDecisions.mayDecide))
+        #expect(Self.read("Result: negative (TB1), positive (TB2)").isEmpty)
+        // A panel of tests on one line: no one result, even when only one word is a value.
+        #expect(Self.read("HIV 1/2: non-reactive   HBsAg: reactive   HCV: non-reactive").filter { $0.fact == .testResult }.isEmpty)
     }
 
-    @Test("a result on a line that names no test is a hint: another test's positive on a drug screen, an en dash's non-reactive")
+    @Test("a result that another line contradicts (a line naming no test, a panel) is a hint; one they agree with decides; an en dash's non-reactive")
     func resultsOnOtherLines() {
-        let thc = Self.read("Cannabinoids (THC): POSITIVE")
-        #expect(thc.map(\.value) == [.result(.positive)])
+        let screen = "Urine drug screen result: Negative\nAmphetamines: Negative\n"
+        #expect(Self.read(screen).allSatisfy(FactDecisions.mayDecide))
+        let thc = Self.read(screen + "Cannabinoids (THC): POSITIVE")
+        #expect(thc.map(\.value) == [.result(.negative)])
         #expect(!thc.contains(where: FactDecisions.mayDecide))
+        #expect(!Self.read("QuantiFERON result: negative\nHIV 1/2: non-reactive   HBsAg: reactive").contains(where: FactDecisions.mayDecide))
         #expect(Self.read("Result: Non\u{2013}reactive").map(\.value) == [.result(.nonReactive)])
     }
 
@@ -90,7 +90,8 @@ import CheckDocsNative
     func dayDone() {
         #expect(Self.dates("Date drawn: 2025-05-02") == ["collection-date 2025-05-02"])
         #expect(Self.dates("Date administered: 2024-10-12  Vaccine: Fluzone") == ["collection-date 2024-10-12"])
-        #expect(Self.dates("Test date: 2026-03-02") == ["collection-date 2026-03-02"])
+        // An exam's "test date" is the exam's (read with it), not a collection date.
+        #expect(Self.dates("Date placed: 2026-03-02") == ["collection-date 2026-03-02"])
     }
 
     @Test("a label alone on the line above decides (0.95 less 0.05 is 0.9, not below it), \"Expiration Date\" included")

@@ -63,7 +63,7 @@ import Testing
         #expect(early.status == .ready)
         #expect(waiting.reason?.code == "not-open-yet")
         #expect(waiting.reason?.fields.first == FindingReason.Field(key: "applyFrom", value: .date(CalendarDate(iso: "2026-12-01")!)))
-        #expect(waiting.message == "not open yet: applications open on 2026-12-01, 1 days from now (no more than 6 months before the rotation starts, 2027-05-31); apply by 2027-04-19")
+        #expect(waiting.message == "not open yet: applications open on 2026-12-01, 1 day from now (no more than 6 months before the rotation starts, 2027-05-31); apply by 2027-04-19")
         let open = try Self.timing(lead, rotation: rotation, asOf: "2026-12-01")
         #expect(open.status == .ok && open.reason == nil)
         #expect(try Self.timing(lead, rotation: rotation, asOf: "2027-04-19").status == .ok)

@@ -27,7 +27,7 @@ public enum TextFactReader {
         // The day a test or a vaccine was done: preferred to an issue date (a registry's print-out,
         // a report issued later).
         (.collectionDate, ["collected", "collection date", "date of collection", "specimen date", "sample date", "drawn on",
-                           "date drawn", "test date", "date of test", "date tested", "date placed",
+                           "date drawn", "date placed",
                            "date administered", "administered on", "administered", "date of administration", "date given",
                            "vaccination date", "date of vaccination", "vaccinated on",
                            "fecha de toma", "fecha de recoleccion", "fecha de muestra", "date de prelevement", "preleve le",
@@ -117,6 +117,8 @@ public enum TextFactReader {
         let scans = tokens.map(TextDates.scan)
         let order = pageOrder(scans)
         var previousLabel: FactClass?
+        // Results on lines that cannot say which test they are (`readResult`).
+        var otherResults = Set<LabResult?>()
         for (index, line) in lines.enumerated() where facts.count < maxFactsPerPage {
             let folded = folded[index]
             let (dates, ambiguous) = scans[index]
@@ -161,7 +163,7 @@ public enum TextFactReader {
             // ("Expiration Date" holds two labels of one class: "expiration" and "expiration date".)
             previousLabel = all.isEmpty && ambiguous.isEmpty && !labels.isEmpty && labels.allSatisfy({ $0.fact == labels[0].fact })
                 && tokens[index].count <= 5 ? labels[0].fact : nil
-            readResult(folded, line: line, add: add)
+            readResult(folded, line: line, add: add, other: { otherResults.insert($0.labResult) })
             // A control's value (an IGRA's nil tube) is not the patient's titer.
             // Nor is a reference range's ("immune: 10 mIU/mL or more").
             if !controlWords.contains(where: { folded.contains($0) }) && !referenceWords.contains(where: { folded.contains($0) }) {
@@ -170,6 +172,13 @@ public enum TextFactReader {
             readExam(folded, tokens: tokens[index], dates: dates, line: line, add: add)
             readName(folded, original: line, add: add)
             readVisa(folded, line: line, add: add)
+        }
+        // A result that another line of the page contradicts does not decide.
+        if !otherResults.isEmpty {
+            for index in facts.indices where facts[index].fact == .testResult {
+                guard case let .result(result) = facts[index].value, otherResults.contains(where: { $0 != result.labResult }) else { continue }
+                facts[index].confidence = min(facts[index].confidence, contradictedResultConfidence)
+            }
         }
         if !facts.contains(where: { $0.fact == .name }), let (name, line) = splitName(lines, folded: folded) {
             add(.name, .text(name), line, 0.8)
@@ -380,13 +389,13 @@ public enum TextFactReader {
         return misread == 1
     }
 
-    /// How sure a result is that cannot decide (a line that names no test, or a panel of several
-    /// results on one line): a hint, which still keeps any other result of the page from deciding
-    /// (`DocumentFactReading.apply`): "Cannabinoids (THC): POSITIVE" on a drug screen whose
-    /// other lines say negative.
-    static let otherResultConfidence = 0.5
+    /// How sure a result is when another line of the page gives a different one that is not read
+    /// (a line that names no test, or a panel of several results on one line): a hint, never
+    /// deciding. "Cannabinoids (THC): POSITIVE" on a drug screen whose result line says negative.
+    static let contradictedResultConfidence = 0.6
 
-    static func readResult(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void) {
+    static func readResult(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void,
+                           other: (ReadTestResult) -> Void) {
         guard !controlWords.contains(where: { folded.contains($0) }) else { return }
         let inContext = resultContext.contains(where: { folded.contains($0) })
         let count = folded.count
@@ -416,10 +425,7 @@ public enum TextFactReader {
             }
         }
         if !inContext || words > 1 || Set(results.map { $0.1.labResult }).count > 1 {
-            var seen = Set<ReadTestResult>()
-            for (_, result) in results.sorted(by: { $0.0 < $1.0 }) where seen.insert(result).inserted {
-                add(.testResult, .result(result), line, otherResultConfidence)
-            }
+            for (_, result) in results { other(result) }
             return
         }
         let afterColon = (0..<first.0).reversed().lazy.map { folded[$0] }.first { !$0.isWhitespace } == ":"
