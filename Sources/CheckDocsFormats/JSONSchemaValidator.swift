@@ -161,7 +161,9 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             let actual = value.typeName
             let ok = allowed.contains(actual) || (actual == "integer" && allowed.contains("number"))
             if !ok {
-                violations.append(Violation(pointer: pointer, message: "expected \(allowed.joined(separator: " or ")), found \(describe(value))"))
+                // YAML reads a bare NO (Norway's code), yes, on or off as a boolean.
+                let quote = actual == "boolean" && allowed.contains("string") ? " (in YAML, quote a word such as NO, yes or off to keep it text)" : ""
+                violations.append(Violation(pointer: pointer, message: "expected \(allowed.joined(separator: " or ")), found \(describe(value))" + quote))
                 return
             }
         }

@@ -212,7 +212,11 @@ public enum YAMLReader {
             if scalar.style != .plain { return .string(source?.restored(scalar) ?? scalar.string) }
             switch Tag.Name(rawValue: tag) {
             case .null: return .null
-            case .bool: return .bool(trueWords.contains(scalar.string))
+            case .bool:
+                // An explicit !!bool: a word that is no boolean is an error, not false.
+                if trueWords.contains(scalar.string) { return .bool(true) }
+                if falseWords.contains(scalar.string) { return .bool(false) }
+                throw Failure(line: line, column: column, message: "\"\(scalar.string)\" is tagged !!bool but is not a boolean (true or false)")
             case .int, .float: return number(scalar.string) ?? .string(scalar.string)
             case .str: return plainScalar(scalar.string)
             default: return .string(scalar.string)

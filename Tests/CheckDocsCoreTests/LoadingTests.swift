@@ -169,6 +169,17 @@ import Testing
         #expect(why("Gone.pdf") == "which is not a file in the folder (renamed or moved?)")
     }
 
+    @Test("a bare NO where text is expected (Norway's code) is refused with the advice to quote it")
+    func yamlWordsThatAreBooleans() throws {
+        let folder = try TemporaryFolder(manifest: "schemaVersion: 1\napplicant:\n  citizenship: [NO]\n")
+        defer { folder.remove() }
+        #expect {
+            try ManifestLoader(schemas: Fixture.knowledge.schemas, catalog: Fixture.knowledge.catalog).load(folder: folder.path)
+        } throws: { error in
+            "\(error)".contains("/applicant/citizenship/0") && "\(error)".contains("expected string, found boolean false (in YAML, quote a word")
+        }
+    }
+
     @Test("every sample program says the same thing in XML and in JSON")
     func xmlAndJSONAgree() throws {
         let root = PackagePaths.root + "/samples/"

@@ -101,4 +101,16 @@ import CheckDocsNative
         #expect(LibYAMLEvents.events([]) == [])
         #expect(YAMLReader.plainValue([]) == .object([]))
     }
+
+    @Test("an explicit !!bool must be a boolean word: 'perhaps' is an error with its place, never false")
+    func taggedBooleans() throws {
+        #expect(try YAMLReader.read(Array("a: !!bool yes\nb: !!bool off\n".utf8)) == .object([JSONMember(key: "a", value: .bool(true)),
+                                                                                              JSONMember(key: "b", value: .bool(false))]))
+        #expect {
+            try YAMLReader.read(Array("a: 1\nb: !!bool perhaps\n".utf8))
+        } throws: { error in
+            guard let failure = error as? YAMLReader.Failure else { return false }
+            return failure.line == 2 && failure.message.contains("\"perhaps\" is tagged !!bool but is not a boolean")
+        }
+    }
 }
