@@ -167,10 +167,10 @@ public final class JSONSchemaValidator: @unchecked Sendable {
                 return
             }
         }
-        if let constant = schema.constant, constant != value {
+        if let constant = schema.constant, !constant.isSameValue(as: value) {
             violations.append(Violation(pointer: pointer, message: "must be \(render(constant))"))
         }
-        if let options = schema.options, !options.contains(value) {
+        if let options = schema.options, !options.contains(where: { $0.isSameValue(as: value) }) {
             violations.append(Violation(pointer: pointer, message: "\(render(value)) is not one of: \(options.map(render).joined(separator: ", "))"))
         }
         switch value {

@@ -13,6 +13,13 @@ public indirect enum JSONValue: Hashable, Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// Equality as JSON Schema's `const` and `enum` see it: a number by its value (`1.0` is `1`),
+    /// not by the text it was written with; everything else as `==`.
+    public func isSameValue(as other: JSONValue) -> Bool {
+        if case let .number(left, _) = self, case let .number(right, _) = other { return left == right }
+        return self == other
+    }
+
     public var typeName: String {
         switch self {
         case .null: return "null"

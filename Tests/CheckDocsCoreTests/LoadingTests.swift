@@ -180,6 +180,22 @@ import Testing
         }
     }
 
+    @Test("a JSON number is its value for const and enum: schemaVersion 1.0 is 1 (JSON Schema), 2 is refused once")
+    func numbersByValue() throws {
+        let text = try String(contentsOfFile: PackagePaths.root + "/samples/programs-json/cleveland-clinic-observer.json", encoding: .utf8)
+        let folder = try TemporaryFolder(contents: [
+            "one.json": Array(text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 1.0").utf8),
+            "two.json": Array(text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2").utf8),
+        ])
+        defer { folder.remove() }
+        #expect(throws: Never.self) { try loader.load(file: folder.path + "/one.json").get() }
+        #expect {
+            try loader.load(file: folder.path + "/two.json").get()
+        } throws: { error in
+            (error as? InputErrors)?.errors.count == 1 && "\(error)".contains("schemaVersion is 2")
+        }
+    }
+
     @Test("every sample program says the same thing in XML and in JSON")
     func xmlAndJSONAgree() throws {
         let root = PackagePaths.root + "/samples/"
