@@ -22,6 +22,8 @@ struct Cache: ParsableCommand {
         }
 
         func run() throws {
+            // What was removed is said on stdout: with it closed, nothing is removed unsaid.
+            do { try Terminal.requireStandardOutput() } catch { throw Terminal.fail(error) }
             guard let cache = OCRCache.userCache(toolVersion: ReadinessChecker.toolVersion) else {
                 Terminal.error("checkdocs: no cache directory: neither XDG_CACHE_HOME nor HOME is an absolute path")
                 throw ExitCode(2)

@@ -233,8 +233,9 @@ import Glibc
         let box = try Sandbox()
         defer { box.remove() }
         try box.file("CV.pdf")
+        // `cache clear` says what it removed there: with stdout closed it removes nothing.
         for arguments in [[box.folder] + Self.asOf, ["plan", box.folder] + Self.asOf, ["list", "types"],
-                          [box.folder, CLITests.root + "/samples/applicants/ready"] + Self.asOf] {
+                          [box.folder, CLITests.root + "/samples/applicants/ready"] + Self.asOf, ["cache", "clear"]] {
             let run = try CLITests.run(arguments, launcher: Self.shell(">&-"))
             #expect(run.status == 2, "\(arguments.prefix(2)): \(run.status) \(run.stderr)")
             #expect(run.stderr == "checkdocs: <stdout>: error: standard output is closed; redirect it, or write the report to a file\n",
