@@ -99,7 +99,9 @@ public final class ReportDestination {
         defer { if !keep { PendingFiles.shared.release(directory: directoryDescriptor) } }
         switch FileSystem.containment(of: directoryDescriptor, in: applicantRoots) {
         case .inside:
-            throw InputError(file: path, "refusing to write a report inside the applicant folder; choose a path outside it")
+            // A batch's folders are all refused: the report of one may not land in another.
+            let which = applicantRoots.count > 1 ? "one of the applicant folders; choose a path outside them" : "the applicant folder; choose a path outside it"
+            throw InputError(file: path, "refusing to write a report inside " + which)
         case let .unknown(reason):
             throw InputError(file: path, "cannot tell whether the report would be inside the applicant folder: \(reason); choose a path outside it")
         case .outside:
