@@ -202,6 +202,7 @@ import CheckDocsFormats
             ("  availability: [{from: 2027-05-01, through: 2027-04-01}]\n", "/goals/availability/0/through: error: the window ends (2027-04-01) before it starts (2027-05-01)"),
             ("  weights: {speciality: 2}\n", "/goals/weights/speciality: error: unknown weight \"speciality\" (did you mean \"specialty\"?)"),
             ("  residencyTargets: [no-such-program]\n", "/goals/residencyTargets/0: error: no program \"no-such-program\" in the catalog"),
+            ("  residencyTargets: [hands-on-im]\n", "/goals/residencyTargets/0: error: \"hands-on-im\" is a"),
             ("  stage: applying\n", "/goals/stage: error: stage applying needs matchYear"),
         ] {
             let bad = try Self.setUp(manifest: "schemaVersion: 1\ngoals:\n" + goals, programs: ["hands-on-im": Self.handsOnIM])

@@ -51,6 +51,13 @@ public enum PickRunner {
                                          "no program \"\(id)\" in the catalog\(Suggestion.didYouMean(id, in: programs.map(\.id)))"))
                 continue
             }
+            // A target is a residency program: its USCE rule is what the plan aims at. Another
+            // kind is one to apply to, ranked with the rest.
+            guard program.kind == .residency else {
+                errors.append(InputError(SourceLocation(file: folder.manifest.file ?? request.folder, position: .pointer("/goals/residencyTargets/\(index)")),
+                                         "\"\(id)\" is a \(program.kind.rawValue) program, not a residency; residencyTargets names residency programs whose USCE rules the plan aims at"))
+                continue
+            }
             let rules = program.eligibility.filter { $0.check.base is USCECheck }
             if rules.isEmpty { notes.append("\(id) states no USCE rule: nothing to aim at for it") }
             for rule in rules where ResidencyRule.aimed(rule, of: program, profile: profile, asOf: request.asOf, notes: &notes) {
