@@ -175,6 +175,8 @@ import Testing
             #expect(try CLITests.run(arguments, environment: ["COLUMNS": unusable]).stdout == golden, "COLUMNS=\(unusable)")
         }
         #expect(Self.widestWrapped(golden) <= 80)
+        // The documents' count under the header wraps too (it was 52 columns at COLUMNS=40).
+        #expect(Self.widestWrapped(try CLITests.run(arguments, environment: ["COLUMNS": "40"]).stdout) <= 40)
         for width in [60, 120] {
             let run = try CLITests.run(arguments, environment: ["COLUMNS": String(width)])
             #expect(run.status == 1)

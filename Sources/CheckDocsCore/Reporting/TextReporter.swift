@@ -41,7 +41,7 @@ public struct TextReporter: StreamingFormat {
             if overview { lines.append("Overview: one block per kind; --all-kinds lists every requirement.") }
             out.write(lines.joined(separator: "\n") + "\n")
         }
-        out.write(header.documentSummary + "\n")
+        out.write(wrap(header.documentSummary, indent: "", continuation: "  ").joined(separator: "\n") + "\n")
     }
 
     public func fragment(for result: ProgramResult) -> [UInt8] {
@@ -144,13 +144,13 @@ public struct TextReporter: StreamingFormat {
         }
         if let waivers = summary.waivers {
             lines.append("")
-            lines.append(bold(waivers.line))
+            lines += wrap(waivers.line, indent: "", continuation: "  ").map(bold)
             if verbosity != .quiet {
                 for note in waivers.notes { lines += wrap(safe(note), indent: "  \(yellow("!")) ", continuation: "    ") }
             }
         }
         lines.append("")
-        lines.append(bold(summary.verdict))
+        lines += wrap(summary.verdict, indent: "", continuation: "  ").map(bold)
         out.write(lines.joined(separator: "\n") + "\n")
     }
 
