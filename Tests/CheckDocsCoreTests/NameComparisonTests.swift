@@ -47,10 +47,25 @@ import Testing
 
     @Test("finding a name in a text layer: in order, in another order, or not at all")
     func find() {
-        let text = NameComparison.words("This certifies that BOADU, Abena Kyerewaa completed the course.")
-        #expect(NameComparison.find(NameComparison.words("Abena Kyerewaa Boadu"), in: text) == .variant(.reordered))
-        #expect(NameComparison.find(NameComparison.words("Abena Kyerewaa"), in: text) == .same)
-        #expect(NameComparison.find(NameComparison.words("Kofi Mensah"), in: text) == nil)
+        let text = "This certifies that BOADU, Abena Kyerewaa completed the course."
+        #expect(NameComparison.findInText(NameComparison.words("Abena Kyerewaa Boadu"), text: text) == .reordered)
+        #expect(NameComparison.findInText(NameComparison.words("Abena Kyerewaa"), text: text) == .besideOtherNames("BOADU, Abena Kyerewaa"))
+        #expect(NameComparison.findInText(NameComparison.words("Kyerewaa Abena"), text: text) == .reordered)
+        #expect(NameComparison.findInText(NameComparison.words("Kofi Mensah"), text: text) == nil)
+        #expect(NameComparison.findInText(NameComparison.words("Abena Kyerewaa Boadu"), text: "Certificate\nAbena Kyerewaa Boadu\nhas completed") == .same)
+    }
+
+    @Test("a name in a text layer beside other capitalized words may be a longer name: given with them, never the same")
+    func findBesideOtherNames() {
+        let name = NameComparison.words("Anna Tester")
+        #expect(NameComparison.findInText(name, text: "This certifies that\nANNA TESTER OKAFOR\nhas been awarded") == .besideOtherNames("ANNA TESTER OKAFOR"))
+        #expect(NameComparison.findInText(name, text: "JOHN ANNA TESTER") == .besideOtherNames("JOHN ANNA TESTER"))
+        // Sentence words, capitalized or not, are no name; another line is another line.
+        #expect(NameComparison.findInText(name, text: "THIS CERTIFIES THAT ANNA TESTER HAS BEEN AWARDED") == .same)
+        #expect(NameComparison.findInText(name, text: "Dear Dr. Smith,\nI recommend Anna Tester for the elective.") == .same)
+        #expect(NameComparison.findInText(name, text: "Okafor\nAnna Tester\nLagos") == .same)
+        // A clean occurrence anywhere wins over one beside other names.
+        #expect(NameComparison.findInText(name, text: "Anna Tester Okafor\nSigned: Anna Tester") == .same)
     }
 
     // MARK: Spacing, particles and transliteration (issue 12, item 8)

@@ -104,17 +104,70 @@ public enum NameComparison {
         return pairs
     }
 
-    /// Where the words of `name` occur in `text`, in order and next to each other (a PDF's text
-    /// layer): `.same`; in another order: `.variant(.reordered)`; not at all: nil.
-    static func find(_ name: [String], in text: [String]) -> Outcome? {
-        guard !name.isEmpty, text.count >= name.count else { return nil }
-        let sortedName = name.sorted()
-        var reordered = false
-        for start in 0...(text.count - name.count) {
-            let window = Array(text[start..<(start + name.count)])
-            if window == name { return .same }
-            if !reordered, window.sorted() == sortedName { reordered = true }
-        }
-        return reordered ? .variant(.reordered) : nil
+    /// What a text layer shows of a name, line by line (`NameMatchRule`): the name with nothing
+    /// name-like beside it on its line; the name beside other capitalized words ("ANNA TESTER
+    /// OKAFOR", "John Anna Tester"), which may be a longer name, given with those words; or its
+    /// words in another order.
+    public enum TextMatch: Hashable, Sendable {
+        case same
+        case besideOtherNames(String)
+        case reordered
     }
+
+    /// Words that stand beside a name in a sentence and are no name, even capitalized ("THIS
+    /// CERTIFIES THAT ANNA TESTER HAS BEEN AWARDED").
+    static let notNames: Set<String> = ["this", "that", "is", "was", "has", "have", "had", "been", "be", "to", "of", "the", "and", "or",
+                                        "a", "an", "by", "for", "from", "in", "on", "at", "with", "as", "to", "mr", "mrs", "ms", "miss",
+                                        "dr", "prof", "name", "student", "applicant", "candidate", "patient", "holder", "certify",
+                                        "certifies", "certified", "awarded", "granted", "completed", "dear", "re", "regarding", "sincerely",
+                                        "md", "mbbs", "do", "phd", "dated", "date", "born", "he", "she", "they", "his", "her", "their",
+                                        "who", "whom", "upon", "conferred", "presented", "recommend", "recommending", "letter", "degree",
+                                        "diploma", "certificate", "doctor", "medicine", "surgery", "bachelor", "signed", "signature"]
+
+    /// Finds `name`'s words in `text`, line by line: `.same` if some line holds them together with
+    /// no name-like word beside them; else `.besideOtherNames` with the longer run of capitalized
+    /// words; else `.reordered` if some line holds them in another order; nil when absent.
+    public static func findInText(_ name: [String], text: String) -> TextMatch? {
+        guard !name.isEmpty else { return nil }
+        var beside: String?
+        var reordered = false
+        for line in text.split(whereSeparator: \.isNewline) {
+            // Each word of the line as the name's words are made, with whether it is capitalized.
+            var tokens: [(word: String, original: Substring, capitalized: Bool)] = []
+            for original in line.split(whereSeparator: \.isWhitespace) {
+                let capitalized = original.first(where: \.isLetter)?.isUppercase ?? false
+                for word in words(String(original)) { tokens.append((word, original, capitalized)) }
+            }
+            guard tokens.count >= name.count else { continue }
+            let sortedName = name.sorted()
+            for start in 0...(tokens.count - name.count) {
+                let window = tokens[start..<(start + name.count)].map(\.word)
+                if window == name {
+                    func nameLike(_ index: Int) -> Bool {
+                        guard tokens.indices.contains(index) else { return false }
+                        let token = tokens[index]
+                        // A word before a colon is a label ("Signed: Anna Tester").
+                        return token.capitalized && token.word.count > 1 && token.word.allSatisfy(\.isLetter) && !notNames.contains(token.word)
+                            && token.original.last != ":"
+                    }
+                    var first = start, last = start + name.count - 1
+                    while nameLike(first - 1) { first -= 1 }
+                    while nameLike(last + 1) { last += 1 }
+                    if first == start && last == start + name.count - 1 { return .same }
+                    if beside == nil {
+                        var shown: [Substring] = []
+                        for index in first...last where shown.last.map({ $0.startIndex != tokens[index].original.startIndex }) ?? true {
+                            shown.append(tokens[index].original)
+                        }
+                        beside = shown.joined(separator: " ")
+                    }
+                } else if window.sorted() == sortedName {
+                    reordered = true
+                }
+            }
+        }
+        if let beside { return .besideOtherNames(beside) }
+        return reordered ? .reordered : nil
+    }
+
 }

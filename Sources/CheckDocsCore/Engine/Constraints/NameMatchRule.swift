@@ -44,16 +44,19 @@ public struct NameMatchRule: DocumentConstraint {
             }
             return fail(.notEvaluable, Failure.printedNameUnknown)
         }
-        // The text layer: look for the passport name, then each declared other name.
-        let words = NameComparison.words(text)
+        // The text layer, line by line: look for the passport name, then each declared other name.
+        // Beside other capitalized words ("ANNA TESTER OKAFOR") it may be part of a longer name:
+        // that longer name is compared, a variant at best, never silently the same.
         for (index, name) in ([reference] + aliases).enumerated() {
-            guard let found = NameComparison.find(NameComparison.words(name), in: words) else { continue }
-            if index == 0 {
-                if found == .same { return nil }
-                return fail(.notEvaluable, Failure.passportNameReordered(passport: reference))
-            }
-            if found == .same {
+            guard let found = NameComparison.findInText(NameComparison.words(name), text: text) else { continue }
+            switch found {
+            case .same:
+                if index == 0 { return nil }
                 return compare(name, reference: reference, aliases: aliases, source: .textLayer, in: evaluation)
+            case let .besideOtherNames(printed):
+                return compare(printed, reference: reference, aliases: aliases, source: .textLayer, in: evaluation)
+            case .reordered:
+                if index == 0 { return fail(.notEvaluable, Failure.passportNameReordered(passport: reference)) }
             }
         }
         return fail(.notEvaluable, Failure.passportNameNotInText(passport: reference))
