@@ -62,6 +62,7 @@ struct Check: ParsableCommand {
     var allKinds = false
 
     func validate() throws {
+        try Terminal.validateFileName(output, option: "--output")
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         try CalendarDate.validateAsOf(asOf)

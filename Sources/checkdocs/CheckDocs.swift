@@ -57,6 +57,15 @@ struct CheckDocs: ParsableCommand {
         // usage text, 0.8 M instructions at the end of every such check (docs/performance.md,
         // "Exit without the usage text").
         do {
+            // `help NAME` of no subcommand: argument-parser prints the general help and exits 0;
+            // a misspelt subcommand is a bad command line.
+            if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
+                let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+                if !names.contains(name) {
+                    Terminal.error("Error: no subcommand \"\(name)\"; the subcommands are \(names.joined(separator: ", "))")
+                    throw ExitCode(64)
+                }
+            }
             var command = try parseAsRoot(nil)
             try command.run()
         } catch let code as ExitCode {

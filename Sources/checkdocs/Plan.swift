@@ -47,6 +47,8 @@ struct Plan: ParsableCommand {
     var facts: FactsChoice = .read
 
     func validate() throws {
+        try Terminal.validateFileName(output, option: "--output")
+        try Terminal.validateFileName(ics, option: "--ics")
         try CalendarDate.validateAsOf(asOf)
         try CalendarDate.validateSession(session)
         _ = try format.resolve()

@@ -64,6 +64,13 @@ enum Terminal {
         localtime_r(&now, &parts)
         return CalendarDate(clampingYear: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
+
+    /// A file option's value (`-o`, `--ics`) must name a file: empty, or ending in `/`, it is a
+    /// command-line error (exit 64), not an input error found when the report is written.
+    static func validateFileName(_ path: String?, option: String) throws {
+        guard let path, path.isEmpty || path.hasSuffix("/") else { return }
+        throw ValidationError("\(option) needs a file name, not \"\(path)\"")
+    }
 }
 
 enum ColorChoice: String, CaseArgument {
