@@ -60,7 +60,7 @@ struct CheckDocs: ParsableCommand {
             // `help NAME` of no subcommand: argument-parser prints the general help and exits 0;
             // a misspelt subcommand is a bad command line.
             if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
-                let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+                let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
                 if !names.contains(name) {
                     Terminal.error("Error: no subcommand \"\(name)\"; the subcommands are \(names.joined(separator: ", "))")
                     throw ExitCode(64)

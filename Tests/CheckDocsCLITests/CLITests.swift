@@ -241,7 +241,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let link = base + "/so"
         #expect(symlink("/proc/self/fd/1", link) == 0)
-        for (index, destination) in ["/dev/stdout", link].enumerated() {
+        // A chain of links, a relative one among them, is followed too.
+        #expect(symlink("so", base + "/chain") == 0)
+        for (index, destination) in ["/dev/stdout", link, base + "/chain"].enumerated() {
             let captured = base + "/captured-\(index).json"
             // The shell sends the binary's standard output to the file, as `> captured.json` does.
             let run = try Self.run(["samples/applicants/ready", "--as-of", "2026-12-01", "--format", "json=" + destination],
@@ -251,6 +253,7 @@ import Testing
         }
         var status = stat()
         #expect(lstat(link, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
+        #expect(lstat(base + "/chain", &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
         #expect(lstat("/dev/stdout", &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK)
     }
 

@@ -241,6 +241,9 @@ import Glibc
             #expect(run.stderr == "checkdocs: <stdout>: error: standard output is closed; redirect it, or write the report to a file\n",
                     "\(arguments.prefix(2)): \(run.stderr)")
         }
+        // A report to /dev/stdout with stdout closed is the same error, not a write to /dev/null.
+        let named = try CLITests.run([box.folder] + Self.asOf + ["-o", "/dev/stdout"], launcher: Self.shell(">&-"))
+        #expect(named.status == 2 && named.stderr.contains("standard output is closed"), "\(named.stderr)")
         let report = box.reports + "/r.json"
         let file = try CLITests.run([box.folder] + Self.asOf + ["--format", "json=" + report], launcher: Self.shell(">&-"))
         #expect(file.status == 1 && file.stderr.isEmpty, "\(file.stderr)")

@@ -167,6 +167,7 @@ import Testing
         #expect(why("programs/MSPE.pdf").contains("in programs/"))
         #expect(why("checkdocs.yaml").contains("checkdocs' own file"))
         #expect(why("Gone.pdf") == "which is not a file in the folder (renamed or moved?)")
+        #expect(why("../elsewhere/CV.pdf").contains("no \".\" or \"..\""))
     }
 
     @Test("a bare NO where text is expected (Norway's code) is refused with the advice to quote it")

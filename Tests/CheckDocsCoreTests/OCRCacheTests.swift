@@ -76,6 +76,8 @@ import Testing
         // A passport copied into another document gives that document its name, never its expiry.
         let insurance = ScanFacts.read(Self.page, page: 1, file: FilePath("Insurance.png"), documentType: "health_insurance", asOf: asOf)
         #expect(insurance.filter { $0.method == .mrz }.map(\.fact) == [.name])
+        // Nor does the passport's printed expiry, read by OCR from the same page, decide.
+        #expect(!insurance.filter { $0.fact == .expiryDate }.isEmpty && !insurance.filter { $0.fact == .expiryDate }.contains(where: FactDecisions.mayDecide))
     }
 
     @Test("the facts kept for a scan read back as they were read, every kind of value; a damaged entry, or one of another build or engine, is not trusted")

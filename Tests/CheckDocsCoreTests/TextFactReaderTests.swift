@@ -84,6 +84,24 @@ import CheckDocsNative
         #expect(Self.dates("Vaccine: Fluzone Quadrivalent  Lot: UT7781AA  Exp. 2026-06-30") == [])
         #expect(Self.dates("Kit lot 44571 expiry 2026-09-30") == [])
         #expect(Self.dates("Valid until 2027-03-31") == ["valid-through 2027-03-31"])
+        // The same under a label line that names a lot; a birth date spelt D.O.B or né(e) le.
+        #expect(Self.dates("Training kit lot / Expiration Date\nUT7781AA 2028-06-30") == [])
+        #expect(Self.dates("Collected: 2026-11-02  Patient D.O.B: 1990-03-12") == ["collection-date 2026-11-02"])
+        #expect(Self.dates("Date de prélèvement : 2026-11-02, patient né(e) le 1990-03-12") == ["collection-date 2026-11-02"])
+        // "Prise en charge" and "free of charge" name no lot.
+        #expect(Self.dates("Prise en charge valable jusqu'au 31/12/2027") == ["valid-through 2027-12-31"])
+    }
+
+    @Test("a legend of what results mean contradicts no result; a result on another page does")
+    func legendsAndPages() {
+        let legend = Self.read("Result: NEGATIVE\nKey: Negative = below cut-off; Positive = at or above cut-off")
+        #expect(legend.filter { $0.fact == .testResult }.allSatisfy(FactDecisions.mayDecide))
+        var others = Set<LabResult?>()
+        var first = TextFactReader.read(page: "Drug screen\nResult: NEGATIVE", number: 1, file: Self.file, documentType: nil, otherResults: &others)
+        _ = TextFactReader.read(page: "Cannabinoids (THC): POSITIVE", number: 2, file: Self.file, documentType: nil, otherResults: &others)
+        #expect(first.allSatisfy(FactDecisions.mayDecide))
+        TextFactReader.lowerContradicted(&first, by: others)
+        #expect(!first.filter { $0.fact == .testResult }.contains(where: FactDecisions.mayDecide))
     }
 
     @Test("the day a test or a vaccine was done has labels of its own, preferred to an issue date")

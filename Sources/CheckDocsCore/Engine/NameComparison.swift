@@ -122,37 +122,54 @@ public enum NameComparison {
                                         "certifies", "certified", "awarded", "granted", "completed", "dear", "re", "regarding", "sincerely",
                                         "md", "mbbs", "do", "phd", "dated", "date", "born", "he", "she", "they", "his", "her", "their",
                                         "who", "whom", "upon", "conferred", "presented", "recommend", "recommending", "letter", "degree",
-                                        "diploma", "certificate", "doctor", "medicine", "surgery", "bachelor", "signed", "signature"]
+                                        "diploma", "certificate", "doctor", "medicine", "surgery", "bachelor", "signed", "signature",
+                                        "professor", "sir", "madam", "chief", "resident", "intern", "fellow", "registrar", "dean",
+                                        "mbchb", "mph", "msc", "bsc", "frcs", "mrcp", "rn", "male", "female", "matric", "reg",
+                                        "registration", "number", "no", "id"]
 
     /// Finds `name`'s words in `text`, line by line: `.same` if some line holds them together with
     /// no name-like word beside them; else `.besideOtherNames` with the longer run of capitalized
-    /// words; else `.reordered` if some line holds them in another order; nil when absent.
+    /// words; else `.reordered` if some line holds them in another order; nil when absent. A name
+    /// found on no single line is looked for in the lines joined (a name printed over two lines).
     public static func findInText(_ name: [String], text: String) -> TextMatch? {
         guard !name.isEmpty else { return nil }
+        let lines = text.split(whereSeparator: \.isNewline)
+        return find(name, inLines: lines) ?? (lines.count > 1 ? find(name, inLines: [Substring(lines.joined(separator: " "))]) : nil)
+    }
+
+    private static func find(_ name: [String], inLines lines: [Substring]) -> TextMatch? {
         var beside: String?
         var reordered = false
-        for line in text.split(whereSeparator: \.isNewline) {
-            // Each word of the line as the name's words are made, with whether it is capitalized.
-            var tokens: [(word: String, original: Substring, capitalized: Bool)] = []
+        let sortedName = name.sorted()
+        for line in lines {
+            // Each word of the line as the name's words are made, with the line's word it is part
+            // of, and whether that word is set apart from the one before (two spaces, a tab: a
+            // table's columns) or by punctuation ("ANNA TESTER, MBChB", "Tester (Reg. No. 12)").
+            var tokens: [(word: String, original: Substring, capitalized: Bool, apart: Bool)] = []
+            var previousEnd: Substring.Index?
             for original in line.split(whereSeparator: \.isWhitespace) {
                 let capitalized = original.first(where: \.isLetter)?.isUppercase ?? false
-                for word in words(String(original)) { tokens.append((word, original, capitalized)) }
+                let gap = previousEnd.map { line[$0..<original.startIndex] } ?? ""
+                let punctuatedBefore = tokens.last.map { $0.original.last.map { !$0.isLetter && !$0.isNumber } ?? false } ?? false
+                let apart = gap.count > 1 || gap.contains("\t") || punctuatedBefore || original.first.map { !$0.isLetter } ?? true
+                for (index, word) in words(String(original)).enumerated() { tokens.append((word, original, capitalized, index == 0 && apart)) }
+                previousEnd = original.endIndex
             }
             guard tokens.count >= name.count else { continue }
-            let sortedName = name.sorted()
             for start in 0...(tokens.count - name.count) {
                 let window = tokens[start..<(start + name.count)].map(\.word)
                 if window == name {
+                    // A neighbour joins the name only as a capitalized word of letters, not set apart
+                    // from it, and no label, title, degree or sentence word.
                     func nameLike(_ index: Int) -> Bool {
                         guard tokens.indices.contains(index) else { return false }
                         let token = tokens[index]
-                        // A word before a colon is a label ("Signed: Anna Tester").
                         return token.capitalized && token.word.count > 1 && token.word.allSatisfy(\.isLetter) && !notNames.contains(token.word)
                             && token.original.last != ":"
                     }
                     var first = start, last = start + name.count - 1
-                    while nameLike(first - 1) { first -= 1 }
-                    while nameLike(last + 1) { last += 1 }
+                    while !tokens[first].apart, nameLike(first - 1) { first -= 1 }
+                    while nameLike(last + 1), !tokens[last + 1].apart { last += 1 }
                     if first == start && last == start + name.count - 1 { return .same }
                     if beside == nil {
                         var shown: [Substring] = []

@@ -7,6 +7,13 @@ import CheckDocsNative
 public enum ScanFacts {
     public static func read(_ page: OCRPage, page number: Int, file: FilePath, documentType: String?,
                             asOf: CalendarDate) -> [ReadFact] {
+        var others = Set<LabResult?>()
+        return read(page, page: number, file: file, documentType: documentType, asOf: asOf, otherResults: &others)
+    }
+
+    /// `read`, with the document's results no line could attribute (`TextFactReader`).
+    public static func read(_ page: OCRPage, page number: Int, file: FilePath, documentType: String?,
+                            asOf: CalendarDate, otherResults: inout Set<LabResult?>) -> [ReadFact] {
         let zones = MachineReadableZone.find(in: page, asOf: asOf).filter { zone in
             // A passport's page is read for a passport's zone, a visa's for a foil's: a visa foil
             // scanned beside a passport's data page does not give the passport its expiry.
@@ -26,6 +33,14 @@ public enum ScanFacts {
             facts += MRZFacts.facts(expiry: isIdentity ? zone.expiryDate : nil, name: name, checked: true, line: zone.lines[1], file: file,
                                     documentType: documentType, page: number)
         }
-        return facts + TextFactReader.read(page: page.text, number: number, file: file, documentType: documentType, method: .ocr)
+        var text = TextFactReader.read(page: page.text, number: number, file: file, documentType: documentType, method: .ocr,
+                                       otherResults: &otherResults)
+        // A passport copied onto another document: its printed expiry is the passport's too.
+        if !isIdentity, !zones.isEmpty {
+            for index in text.indices where text[index].fact == .expiryDate || text[index].fact == .validThrough {
+                text[index].confidence = min(text[index].confidence, 0.6)
+            }
+        }
+        return facts + text
     }
 }

@@ -39,14 +39,17 @@ public enum TextFactReader {
     /// Words after which a date is no fact of the document, though a label stands before them
     /// on the line: a birth date ("Report issued to: A. Tester, date of birth 12 March 1990"),
     /// a validity denied ("Not valid until 2027-03-31").
-    static let blockingLabels = folded(["date of birth", "birth date", "birthdate", "dob", "d.o.b.", "born", "fecha de nacimiento",
-                                        "date de naissance", "ne le", "nee le", "data de nascimento", "geburtsdatum", "geboren",
+    static let blockingLabels = folded(["date of birth", "birth date", "birthdate", "dob", "d.o.b", "d. o. b", "born", "fecha de nacimiento",
+                                        "date de naissance", "ne le", "nee le", "ne(e) le", "data de nascimento", "geburtsdatum", "geboren",
                                         "дата рождения", "not valid until", "not valid till", "not valid before", "not before",
                                         "no valido hasta", "no valida hasta", "nicht gultig bis"])
 
     /// A line naming a vaccine's lot or a test kit: its expiry is the lot's, not the record's
     /// ("Lot: UT7781AA  Exp. 2026-06-30").
-    static let lotWords = folded(["lot", "lot no", "lot number", "kit", "lote", "charge", "серия"])
+    static let lotWords = folded(["lot", "lot no", "lot number", "lote", "batch", "серия"])
+
+    /// Words of a line that lists what results mean, rather than giving one.
+    static let legendWords = folded(["=", "key:", "legend", "possible result", "reference", "cut-off", "cutoff", "expected"])
 
     static let doseWords = folded(["dose", "dosis", "booster", "rappel", "refuerzo", "reforco", "impfung", "доза", "jurat", "jura"])
     static let coverageWords = folded(["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
@@ -98,6 +101,15 @@ public enum TextFactReader {
     /// word are bounded, and a line's evidence is made once.
     public static func read(page text: String, number page: Int, file: FilePath, documentType: String?,
                             method: FactMethod = .textLayer) -> [ReadFact] {
+        var others = Set<LabResult?>()
+        return read(page: text, number: page, file: file, documentType: documentType, method: method, otherResults: &others)
+    }
+
+    /// `read`, with the results of the document's other pages that no line could attribute
+    /// (`otherResults`, added to): a result they contradict does not decide. The document's
+    /// reader lowers the earlier pages' results with the later pages' (`lowerContradicted`).
+    public static func read(page text: String, number page: Int, file: FilePath, documentType: String?,
+                            method: FactMethod = .textLayer, otherResults: inout Set<LabResult?>) -> [ReadFact] {
         let lines = Self.lines(text)
         var facts: [ReadFact] = []
         var evidence: (line: String, text: String)?
@@ -117,8 +129,8 @@ public enum TextFactReader {
         let scans = tokens.map(TextDates.scan)
         let order = pageOrder(scans)
         var previousLabel: FactClass?
-        // Results on lines that cannot say which test they are (`readResult`).
-        var otherResults = Set<LabResult?>()
+        // Whether that label line names a lot or a kit ("Training kit lot / Expiration Date").
+        var previousLabelIsLot = false
         for (index, line) in lines.enumerated() where facts.count < maxFactsPerPage {
             let folded = folded[index]
             let (dates, ambiguous) = scans[index]
@@ -132,7 +144,7 @@ public enum TextFactReader {
             }
             let isDoseLine = doseWords.contains { folded.containsWord($0) }
             let isCoverageLine = coverageWords.contains { folded.contains($0) }
-            let isLotLine = !all.isEmpty && lotWords.contains { folded.containsWord($0) }
+            let isLotLine = lotWords.contains { folded.containsWord($0) }
             if isCoverageLine, all.count >= 2 {
                 let first = all[0].date, second = all[1].date
                 if first < second {
@@ -155,6 +167,7 @@ public enum TextFactReader {
                     if nearest >= 0 {
                         add(labels[nearest].fact, .date(found.date), line, found.confidence)
                     } else if let previousLabel, labels.isEmpty {
+                        if isLotLine || previousLabelIsLot, previousLabel == .expiryDate || previousLabel == .validThrough { continue }
                         add(previousLabel, .date(found.date), line, found.confidence - 0.05)
                     }
                 }
@@ -163,7 +176,10 @@ public enum TextFactReader {
             // ("Expiration Date" holds two labels of one class: "expiration" and "expiration date".)
             previousLabel = all.isEmpty && ambiguous.isEmpty && !labels.isEmpty && labels.allSatisfy({ $0.fact == labels[0].fact })
                 && tokens[index].count <= 5 ? labels[0].fact : nil
-            readResult(folded, line: line, add: add, other: { otherResults.insert($0.labResult) })
+            previousLabelIsLot = previousLabel != nil && isLotLine
+            // A legend ("Key: Negative = below cut-off; Positive = …") defines results, contradicting none.
+            let isLegend = legendWords.contains { folded.contains($0) }
+            readResult(folded, line: line, add: add, other: { if !isLegend { otherResults.insert($0.labResult) } })
             // A control's value (an IGRA's nil tube) is not the patient's titer.
             // Nor is a reference range's ("immune: 10 mIU/mL or more").
             if !controlWords.contains(where: { folded.contains($0) }) && !referenceWords.contains(where: { folded.contains($0) }) {
@@ -173,13 +189,8 @@ public enum TextFactReader {
             readName(folded, original: line, add: add)
             readVisa(folded, line: line, add: add)
         }
-        // A result that another line of the page contradicts does not decide.
-        if !otherResults.isEmpty {
-            for index in facts.indices where facts[index].fact == .testResult {
-                guard case let .result(result) = facts[index].value, otherResults.contains(where: { $0 != result.labResult }) else { continue }
-                facts[index].confidence = min(facts[index].confidence, contradictedResultConfidence)
-            }
-        }
+        // A result that another line of the page (or an earlier page) contradicts does not decide.
+        lowerContradicted(&facts, by: otherResults)
         if !facts.contains(where: { $0.fact == .name }), let (name, line) = splitName(lines, folded: folded) {
             add(.name, .text(name), line, 0.8)
         }
@@ -393,6 +404,16 @@ public enum TextFactReader {
     /// (a line that names no test, or a panel of several results on one line): a hint, never
     /// deciding. "Cannabinoids (THC): POSITIVE" on a drug screen whose result line says negative.
     static let contradictedResultConfidence = 0.6
+
+    /// Makes hints of the results that `otherResults` (results no line could attribute to a
+    /// test) contradict.
+    public static func lowerContradicted(_ facts: inout [ReadFact], by otherResults: Set<LabResult?>) {
+        guard !otherResults.isEmpty else { return }
+        for index in facts.indices where facts[index].fact == .testResult {
+            guard case let .result(result) = facts[index].value, otherResults.contains(where: { $0 != result.labResult }) else { continue }
+            facts[index].confidence = min(facts[index].confidence, contradictedResultConfidence)
+        }
+    }
 
     static func readResult(_ folded: FoldedLine, line: String, add: (FactClass, FactValue, String, Double) -> Void,
                            other: (ReadTestResult) -> Void) {

@@ -130,6 +130,9 @@ public struct ApplicantFolderLoader {
     /// there but is not read as a document (README, "These are not documents").
     static func whyNotADocument(_ path: FilePath, in root: String) -> String {
         let components = path.description.split(separator: "/")
+        if components.contains(where: { $0 == "." || $0 == ".." }) {
+            return "which is not a path inside the folder as the report writes them (no \".\" or \"..\")"
+        }
         if components.contains(where: { $0.hasPrefix(".") }) { return "which is hidden (a name that starts with a dot): hidden files are never documents" }
         if components.count == 1, (ManifestLoader.fileNames + WaiverLoader.fileNames).contains(String(components[0])) {
             return "which is checkdocs' own file, not a document"

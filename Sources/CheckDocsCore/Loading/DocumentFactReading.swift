@@ -116,18 +116,22 @@ struct DocumentFactReading {
             let document = before[index]
             if let facts = cached[document.path] { return facts }
             if let pages = ocr.pages[document.path], let asOf {
-                let facts = pages.flatMap { page, text in
-                    ScanFacts.read(text, page: page, file: document.path, documentType: document.type, asOf: asOf)
+                var others = Set<LabResult?>()
+                var facts = pages.flatMap { page, text in
+                    ScanFacts.read(text, page: page, file: document.path, documentType: document.type, asOf: asOf, otherResults: &others)
                 }
+                TextFactReader.lowerContradicted(&facts, by: others)
                 // Kept only when every page was read: a page that failed may read next time.
                 if ocr.complete.contains(document.path), let sha256 = digests[document.path] {
                     scans?.facts?.store(facts, sha256: sha256, documentType: document.type, asOf: asOf)
                 }
                 return facts
             } else if let pages = inspector.facts(of: document.path)?.pdf?.pageTexts {
-                let facts = pages.enumerated().flatMap { page, text in
-                    TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type)
+                var others = Set<LabResult?>()
+                var facts = pages.enumerated().flatMap { page, text in
+                    TextFactReader.read(page: text, number: page + 1, file: document.path, documentType: document.type, otherResults: &others)
                 }
+                TextFactReader.lowerContradicted(&facts, by: others)
                 // Kept too, under the PDF's digest, so the next run starts no worker for its text.
                 if let scans, let asOf, let cache = scans.facts,
                    let digest = inspector.digest(of: document.path, memo: scans.digests, limit: FileInspector.maxPDFBytes) {

@@ -51,14 +51,14 @@ public final class ReportDestination {
     }
 
     /// The descriptor number `path` names: `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`,
-    /// `/proc/self/fd/N`, or a symbolic link `name` in `directory` whose text is one of those.
-    static func openDescriptor(named path: String, directory: Int32, name: String) -> Int32? {
+    /// `/proc/self/fd/N`, or a symbolic link (through a chain of them) to one of those.
+    static func openDescriptor(named path: String) -> Int32? {
         func number(_ text: String) -> Int32? {
             switch text {
             case "/dev/stdout": return 1
             case "/dev/stderr": return 2
             default:
-                for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where text.hasPrefix(prefix) {
+                for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(getpid())/fd/"] where text.hasPrefix(prefix) {
                     let digits = text.dropFirst(prefix.count)
                     guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
                     return Int32(digits)
@@ -67,10 +67,22 @@ public final class ReportDestination {
             }
         }
         if let found = number(path) { return found }
-        var buffer = [CChar](repeating: 0, count: 256)
-        let length = readlinkat(directory, name, &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
-        return number(String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        // A chain of links, relative ones too, is followed to at most 16 hops.
+        func link(_ path: String) -> String? {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            guard length > 0 else { return nil }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") { return target }
+            return split(path).directory + "/" + target
+        }
+        var current = path
+        for _ in 0..<16 {
+            guard let next = link(current) else { return nil }
+            if let found = number(next) { return found }
+            current = next
+        }
+        return nil
     }
 
     private static func split(_ path: String) -> (directory: String, name: String) {
@@ -110,7 +122,9 @@ public final class ReportDestination {
         // A name for one of this process's open descriptors (`/dev/stdout`, `/dev/fd/3`, or a link
         // to one): written through that descriptor, never replaced. With standard output sent to
         // a file, `/dev/stdout` is a link to that file, and a rename would replace the link.
-        if let number = openDescriptor(named: path, directory: directoryDescriptor, name: name) {
+        if let number = openDescriptor(named: path) {
+            // A closed stdout was reserved on /dev/null at start (StandardStreams): still closed.
+            if number == 1, StandardStreams.outputClosed { throw StandardStreams.closedOutputError }
             var target = stat()
             guard fstat(number, &target) == 0 else { throw InputError(file: path, "cannot write the report: descriptor \(number) is not open") }
             if applicantFiles.contains(FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
