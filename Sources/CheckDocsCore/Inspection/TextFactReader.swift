@@ -44,7 +44,7 @@ public enum TextFactReader {
                                         "дата рождения", "not valid until", "not valid till", "not valid before", "not before",
                                         "no valido hasta", "no valida hasta", "nicht gultig bis"])
 
-    /// A line naming a vaccine's lot or a test kit: its expiry is the lot's, not the record's
+    /// A line naming a vaccine's or a test kit's lot or batch: its expiry is the lot's, not the record's
     /// ("Lot: UT7781AA  Exp. 2026-06-30").
     static let lotWords = folded(["lot", "lot no", "lot number", "lote", "batch", "серия"])
 
@@ -129,7 +129,7 @@ public enum TextFactReader {
         let scans = tokens.map(TextDates.scan)
         let order = pageOrder(scans)
         var previousLabel: FactClass?
-        // Whether that label line names a lot or a kit ("Training kit lot / Expiration Date").
+        // Whether that label line names a lot ("Training kit lot / Expiration Date").
         var previousLabelIsLot = false
         for (index, line) in lines.enumerated() where facts.count < maxFactsPerPage {
             let folded = folded[index]
