@@ -19,6 +19,7 @@ public struct DoseCount: DocumentConstraint {
 
     public func checkTogether(_ passing: [ApplicantDocument], in context: ClauseContext) -> ConstraintFailure? {
         guard let first = passing.first else { return nil }
+        // Copied only when a lab report is among them: this runs for every dose rule of every program.
         let records = passing.contains(where: \.facts.isLabReport) ? passing.filter { !$0.facts.isLabReport } : passing
         let doses = Self.distinctDates(records) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else { return nil }
