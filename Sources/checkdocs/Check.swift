@@ -68,8 +68,14 @@ struct Check: ParsableCommand {
         try CalendarDate.validateAsOf(asOf)
         try CalendarDate.validateSession(session)
         for request in format { _ = try request.resolve() }
-        for request in summary { _ = try request.resolve() }
+        for request in summary {
+            _ = try request.resolve()
+            try Terminal.validateFileName(request.file, option: "--summary \(request.id)=FILE")
+        }
         if isBatch { return try validateBatch() }
+        // A directory (FMT=DIR/) receives one report per folder in a batch; one folder's report
+        // needs a file name.
+        for request in format { try Terminal.validateFileName(request.file, option: "--format \(request.id)=FILE") }
         if outputs.filter({ $0.file == nil }).count > 1 {
             throw ValidationError("only one --format can go to stdout; give the others a file with FMT=FILE")
         }

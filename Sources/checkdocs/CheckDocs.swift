@@ -59,11 +59,21 @@ struct CheckDocs: ParsableCommand {
         do {
             // `help NAME` of no subcommand: argument-parser prints the general help and exits 0;
             // a misspelt subcommand is a bad command line.
-            if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
-                let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-                if !names.contains(name) {
-                    Terminal.error("Error: no subcommand \"\(name)\"; the subcommands are \(names.joined(separator: ", "))")
-                    throw ExitCode(64)
+            // The same for each name after it (`help cache bogus`): each must be a subcommand of
+            // the one before.
+            if arguments.first == "help" {
+                var commands: [ParsableCommand.Type] = configuration.subcommands
+                var path = ""
+                for name in arguments.dropFirst().prefix(while: { !$0.hasPrefix("-") }) {
+                    var names = commands.compactMap { $0.configuration.commandName }
+                    if path.isEmpty { names.append("help") }
+                    guard names.contains(name) else {
+                        let known = names.isEmpty ? "\(path) has no subcommands" : "the subcommands\(path.isEmpty ? "" : " of \(path)") are \(names.joined(separator: ", "))"
+                        Terminal.error("Error: no subcommand \"\(name)\"; \(known)")
+                        throw ExitCode(64)
+                    }
+                    commands = commands.first { $0.configuration.commandName == name }?.configuration.subcommands ?? []
+                    path += (path.isEmpty ? "" : " ") + name
                 }
             }
             var command = try parseAsRoot(nil)

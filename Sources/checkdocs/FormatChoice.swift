@@ -61,7 +61,9 @@ struct FormatChoice<Option: FormatOption>: ExpressibleByArgument {
             return
         }
         let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        self.init(id: parts[0], file: parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil)
+        // `FMT=` with nothing after it keeps its empty file name, for the command to refuse (exit
+        // 64): read as no file, it would print the report to stdout instead.
+        self.init(id: parts[0], file: parts.count == 2 ? parts[1] : nil)
     }
 
     /// The role's first format (text, table).

@@ -251,13 +251,20 @@ import Glibc
         let ignored = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + good, "-o", unused], reportFiles: [good, unused])
         #expect(ignored.status == 64 && ignored.stderr.contains("-o has no report to write"), "\(ignored.stderr)")
         // A file option with no file name is a bad command line, found before anything is read.
-        for arguments in [[box.folder, "-o", ""], [box.folder, "-o", box.reports + "/"], ["plan", box.folder, "--ics", ""]] {
+        // So is a report's FMT=FILE ending in `/` in a one-folder check (a directory is for a batch),
+        // or with nothing after `=` (not stdout).
+        for arguments in [[box.folder, "-o", ""], [box.folder, "-o", box.reports + "/"], ["plan", box.folder, "--ics", ""],
+                          [box.folder, "--format", "json=" + box.reports + "/"], [box.folder, "--format", "json="],
+                          [box.folder, box.folder, "--summary", "csv="]] {
             let run = try box.runChecked(arguments + Self.asOf)
             #expect(run.status == 64 && run.stderr.contains("needs a file name"), "\(arguments): \(run.stderr)")
         }
         // `help` of no subcommand, misspelt: a bad command line naming the subcommands, not the general help.
         let help = try box.runChecked(["help", "chek"])
         #expect(help.status == 64 && help.stdout.isEmpty && help.stderr.contains("no subcommand \"chek\"; the subcommands are check, plan"))
+        let nested = try box.runChecked(["help", "cache", "bogus"])
+        #expect(nested.status == 64 && nested.stdout.isEmpty && nested.stderr.contains("no subcommand \"bogus\"; the subcommands of cache are clear"))
+        #expect(try box.runChecked(["help", "cache", "clear"]).status == 0)
         let missing = try box.runChecked([box.folder] + Self.asOf + ["-o", box.reports + "/no/such/dir/r.txt"])
         #expect(missing.status == 2 && missing.stderr.contains("cannot be opened"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).isEmpty)
