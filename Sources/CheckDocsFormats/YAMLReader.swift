@@ -54,10 +54,11 @@ public enum YAMLReader {
         let parser: Parser
         let node: Node?
         do {
-            // The basic resolver tags every plain scalar as a string; `plainScalar` types them.
-            // Yams's default resolver compiles ICU regular expressions, which cost more than
-            // reading a whole manifest.
-            parser = try Parser(yaml: text, resolver: .basic, constructor: .nodesOnly, encoding: .utf8)
+            // Every untagged plain scalar is tagged `untagged`; `plainScalar` types them. Yams's
+            // default resolver compiles ICU regular expressions, which cost more than reading a
+            // whole manifest; the basic one tags them !!str, as it does `!!str yes`, which must
+            // stay text.
+            parser = try Parser(yaml: text, resolver: untaggedResolver, constructor: .nodesOnly, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             throw clamped(failure(from: error), to: text)
@@ -115,8 +116,14 @@ public enum YAMLReader {
         return Failure(line: line, column: column, message: failure.message)
     }
 
+    /// The tag of a plain scalar written without one: not a YAML tag, so no manifest can write it.
+    private static let untagged = Tag.Name(rawValue: "checkdocs:untagged")
+    /// One rule, matching every text (`^`): the plain scalars the parser resolves are
+    /// those written without a tag.
+    private static let untaggedResolver = Resolver.basic.appending(try! Resolver.Rule(untagged, "^"))
+
     private static let allowedTags: Set<String> = [
-        Tag.Name.str.rawValue, Tag.Name.int.rawValue, Tag.Name.float.rawValue, Tag.Name.bool.rawValue,
+        untagged.rawValue, Tag.Name.str.rawValue, Tag.Name.int.rawValue, Tag.Name.float.rawValue, Tag.Name.bool.rawValue,
         Tag.Name.null.rawValue, Tag.Name.timestamp.rawValue, Tag.Name.map.rawValue, Tag.Name.seq.rawValue,
     ]
 
@@ -218,7 +225,7 @@ public enum YAMLReader {
                 if falseWords.contains(scalar.string) { return .bool(false) }
                 throw Failure(line: line, column: column, message: "\"\(scalar.string)\" is tagged !!bool but is not a boolean (true or false)")
             case .int, .float: return number(scalar.string) ?? .string(scalar.string)
-            case .str: return plainScalar(scalar.string)
+            case untagged: return plainScalar(scalar.string)
             default: return .string(scalar.string)
             }
         case let .mapping(mapping):

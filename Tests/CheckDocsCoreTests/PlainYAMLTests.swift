@@ -113,4 +113,16 @@ import CheckDocsNative
             return failure.line == 2 && failure.message.contains("\"perhaps\" is tagged !!bool but is not a boolean")
         }
     }
+
+    @Test("an explicit !!str keeps a boolean, null or number word text; the same words untagged keep their YAML types")
+    func taggedStrings() throws {
+        let tagged = try YAMLReader.read(Array("a: !!str Yes\nb: !!str off\nc: !!str null\nd: !!str 12\ne: !!str\n".utf8))
+        #expect(tagged == .object([JSONMember(key: "a", value: .string("Yes")), JSONMember(key: "b", value: .string("off")),
+                                   JSONMember(key: "c", value: .string("null")), JSONMember(key: "d", value: .string("12")),
+                                   JSONMember(key: "e", value: .string(""))]))
+        // A tag elsewhere in the document sends it through Yams: the untagged words are typed as before.
+        let mixed = try YAMLReader.read(Array("a: !!str x\nb: Yes\nc: ~\nd: 12\n".utf8))
+        #expect(mixed == .object([JSONMember(key: "a", value: .string("x")), JSONMember(key: "b", value: .bool(true)),
+                                  JSONMember(key: "c", value: .null), JSONMember(key: "d", value: .number(12, "12"))]))
+    }
 }
