@@ -82,6 +82,30 @@ import Testing
         #expect(first.message.contains("min"))
     }
 
+    @Test("a schema error in a start tag written over several lines is placed where the tag or its attribute is, not where the tag ends")
+    func schemaErrorInLongTag() {
+        let xml = Fixture.program(#"""
+            <requirements><require id="cv"
+                     title="CV"
+                     bogus = "1">
+              <document type="cv"
+                        min="many"/></require>
+            <require id="p" title="P"><document type="passport" x="1"/></require></requirements>
+            """#)
+        guard case let .failure(errors) = loader.loadXML(Array(xml.utf8), file: "bad.xml") else { Issue.record("accepted"); return }
+        let lines = xml.split(separator: "\n", omittingEmptySubsequences: false)
+        func place(_ needle: String) -> String {
+            guard let index = lines.firstIndex(where: { $0.contains(needle) }),
+                  let column = lines[index].range(of: needle).map({ lines[index].distance(from: lines[index].startIndex, to: $0.lowerBound) + 1 })
+            else { return "?" }
+            return "bad.xml:\(index + 1):\(column)"
+        }
+        let found = errors.errors.map(\.description)
+        #expect(found.contains { $0.hasPrefix(place("bogus") + ": error: Element 'require', attribute 'bogus'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix(place("min=") + ": error: Element 'document', attribute 'min'") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix(place("x=\"1\"") + ": error: Element 'document', attribute 'x'") }, "\(found)")
+    }
+
     @Test("JSON errors carry a JSON Pointer; unknown keys are errors with a suggestion")
     func jsonPointers() {
         let json = """

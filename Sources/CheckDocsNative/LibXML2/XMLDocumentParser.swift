@@ -74,8 +74,10 @@ public enum XMLDocumentParser {
             let errors = issues.filter { !$0.isWarning }
             if !errors.isEmpty {
                 return .failure(InputErrors(errors.map { issue in
-                    let column = issue.elementName.map { lines.column(of: "<" + $0, onLine: issue.line, allowPrefix: true) } ?? 0
-                    return InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: column)),
+                    let place = issue.elementName.map {
+                        lines.place(ofElement: $0, attribute: SchemaMessage.attribute(in: issue.message), endingOn: issue.line)
+                    } ?? (line: issue.line, column: 0)
+                    return InputError(SourceLocation(file: file, position: .line(max(place.line, 1), column: place.column)),
                                       SchemaMessage.simplify(issue.message))
                 }))
             }
@@ -233,6 +235,15 @@ enum SchemaMessage {
         text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")
         return text
     }
+
+    /// The attribute a message is about: libxml2 writes "Element 'e', attribute 'a': …".
+    static func attribute(in message: String) -> String? {
+        guard let start = message.range(of: "', attribute '")?.upperBound,
+              let end = message[start...].firstIndex(of: "'") else { return nil }
+        let name = message[start..<end]
+        // A namespaced attribute is written {uri}name.
+        return String(name.split(separator: "}").last ?? name)
+    }
 }
 
 /// Process-wide libxml2 set-up, done once: its allocator, and the deny-all loader for external
@@ -340,6 +351,68 @@ struct LineIndex: Sendable {
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x3E || byte == 0x2F || byte == 0x0D
+    }
+
+    /// Where a schema error about element `name` belongs. libxml2 gives the line on which the
+    /// element's start tag ends: a tag whose attributes run over several lines starts on an
+    /// earlier one, found up to 200 lines up. With `attribute`, the place of that attribute in
+    /// the tag. The line given and column 0 when the tag is not found.
+    func place(ofElement name: String, attribute: String?, endingOn line: Int) -> (line: Int, column: Int) {
+        var tagLine = line
+        var tagColumn = column(of: "<" + name, onLine: line, allowPrefix: true)
+        if tagColumn == 0 {
+            for earlier in stride(from: line - 1, through: max(1, line - 200), by: -1) {
+                tagColumn = lastColumn(ofTag: name, onLine: earlier)
+                if tagColumn > 0 {
+                    tagLine = earlier
+                    break
+                }
+            }
+            if tagColumn == 0 { return (line, 0) }
+        }
+        guard let attribute, !attribute.isEmpty, tagLine <= line else { return (tagLine, tagColumn) }
+        for current in tagLine...line {
+            let found = column(ofAttribute: attribute, onLine: current, from: current == tagLine ? tagColumn : 1)
+            if found > 0 { return (current, found) }
+        }
+        return (tagLine, tagColumn)
+    }
+
+    /// 1-based column of the last start tag `<name` or `<prefix:name` on `line`, or 0.
+    private func lastColumn(ofTag name: String, onLine line: Int) -> Int {
+        let bytes = Array(lineBytes(line))
+        let name = Array(name.utf8)
+        var found = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "<") {
+            var start = index + 1
+            if let colon = bytes[start..<min(bytes.count, start + 64)].prefix(while: { !Self.isDelimiter($0) }).firstIndex(of: UInt8(ascii: ":")) {
+                start = colon + 1
+            }
+            let end = start + name.count
+            if end <= bytes.count, bytes[start..<end].elementsEqual(name), end == bytes.count || Self.isDelimiter(bytes[end]) {
+                found = index + 1
+            }
+        }
+        return found
+    }
+
+    /// 1-based column of the attribute `name` (`name=` or `name =`, after a space or at the start
+    /// of the line) on `line`, at or after column `from`; 0 when it is not there.
+    private func column(ofAttribute name: String, onLine line: Int, from: Int) -> Int {
+        let bytes = Array(lineBytes(line))
+        let name = Array(name.utf8)
+        guard from >= 1, !name.isEmpty else { return 0 }
+        var index = from - 1
+        while index + name.count <= bytes.count {
+            let before = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
+            if before == 0x20 || before == 0x09 || before == 0x0D, bytes[index..<index + name.count].elementsEqual(name) {
+                var after = index + name.count
+                while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+                if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index + 1 }
+            }
+            index += 1
+        }
+        return 0
     }
 
     func firstLine(containing needle: String) -> Int? {
