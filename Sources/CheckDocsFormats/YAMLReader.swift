@@ -15,6 +15,10 @@ public enum YAMLReader {
     }
 
     public static func read(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        // A byte-order mark opening the file (as editors on Windows save it) marks the encoding,
+        // and YAML allows it there. Yams read it as text, and refused the document at its second
+        // key; removed, the rest reads as without it, its lines unchanged.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try read(Array(bytes.dropFirst(3))) }
         let text = try checked(bytes)
         // The plain case (one document, no anchor, alias, tag, duplicate key or byte-order mark,
         // within the bounds) straight from libyaml's events; anything else through Yams below,

@@ -114,6 +114,22 @@ import CheckDocsNative
         }
     }
 
+    @Test("a byte-order mark opening the manifest is the encoding's, not text: two keys read as without it, errors on the same lines")
+    func openingByteOrderMark() throws {
+        let text = "schemaVersion: 1\ndocuments:\n  \"CV.pdf\":\n    type: cv\n"
+        #expect(try YAMLReader.read([0xEF, 0xBB, 0xBF] + Array(text.utf8)) == (try YAMLReader.read(Array(text.utf8))))
+        let broken = "a: 1\nb: c: d\n"
+        var lines: [Int] = []
+        for bytes in [Array(broken.utf8), [0xEF, 0xBB, 0xBF] + Array(broken.utf8)] {
+            do {
+                _ = try YAMLReader.read(bytes)
+            } catch {
+                lines.append(error.line)
+            }
+        }
+        #expect(lines == [2, 2])
+    }
+
     @Test("an explicit !!str keeps a boolean, null or number word text; the same words untagged keep their YAML types")
     func taggedStrings() throws {
         let tagged = try YAMLReader.read(Array("a: !!str Yes\nb: !!str off\nc: !!str null\nd: !!str 12\ne: !!str\n".utf8))
