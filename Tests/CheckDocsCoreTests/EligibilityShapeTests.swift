@@ -193,7 +193,17 @@ import Testing
         #expect(try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2}\n").reason?.code == "several-classes")
         let b1 = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-1}\n")
         #expect(b1.status == .ok && b1.message == "B1/B2, admitted as B1, is accepted")
-        #expect(try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-2}\n").reason?.code == "not-accepted")
+        let b2 = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-2}\n")
+        #expect(b2.reason?.code == "not-accepted" && b2.message.hasPrefix("admission as B-2 is not accepted (the B1/B2 visa allows it"), "\(b2.message)")
+        let undecided = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2}\n")
+        #expect(undecided.status == .notEvaluable && undecided.message.hasPrefix("B1/B2 allows entry in more than one class")
+                && undecided.message.contains("`applicant.admissionClass`"), "\(undecided.message)")
+        // Every class the visa allows accepted: whichever the applicant enters in, it passes.
+        let both = try Self.rule(#"<visaClass accepted="B-1 B-2"/>"#, manifest: "applicant: {visaClass: B1/B2}\n")
+        #expect(both.status == .ok && both.message == "B1/B2 is accepted in each of its classes")
+        let esta = try Self.rule(#"<visaClass accepted="B-1 WB WT"/>"#, manifest: "applicant: {visaClass: ESTA}\n")
+        #expect(esta.status == .ok)
+        #expect(try Self.rule(rule, manifest: "applicant: {visaClass: ESTA}\n").status == .notEvaluable)
     }
 
     // MARK: Item 12: the school

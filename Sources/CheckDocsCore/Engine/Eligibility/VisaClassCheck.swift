@@ -40,7 +40,12 @@ public struct VisaClassCheck: EligibilityCheck {
         // A visa of several classes: the recorded admission class, when it is one of them, decides.
         if components.count > 1, let admission = context.profile.admissionClass.map(Self.normalize), components.contains(admission) {
             return acceptedClasses.contains(admission) ? .ok("\(visa), admitted as \(admission), is accepted")
-                : .ineligible(.notAccepted(visa: visa, accepted: accepted))
+                : .ineligible(.admissionNotAccepted(visa: visa, admission: context.profile.admissionClass ?? admission, accepted: accepted))
+        }
+        // Every class it allows accepted (B1/B2 where B-1 and B-2 are, ESTA where WB and WT are):
+        // whichever the applicant enters in is accepted.
+        if components.count > 1, components.allSatisfy(acceptedClasses.contains) {
+            return .ok("\(visa) is accepted in each of its classes")
         }
         if components.count > 1, components.contains(where: acceptedClasses.contains) {
             return .notEvaluable(.severalClasses(visa: visa, accepted: accepted))
@@ -96,12 +101,14 @@ public struct VisaClassCheck: EligibilityCheck {
         /// A visa that allows entry in more than one class, one of them accepted.
         case severalClasses(visa: String, accepted: [String])
         case notAccepted(visa: String, accepted: [String])
+        /// A visa of several classes, one accepted, and the recorded admission class not.
+        case admissionNotAccepted(visa: String, admission: String, accepted: [String])
 
         public var code: String {
             switch self {
             case .citizenOrPermanentResident: return "citizen-or-permanent-resident"
             case .severalClasses: return "several-classes"
-            case .notAccepted: return "not-accepted"
+            case .notAccepted, .admissionNotAccepted: return "not-accepted"
             }
         }
 
@@ -110,6 +117,8 @@ public struct VisaClassCheck: EligibilityCheck {
             case .citizenOrPermanentResident: return []
             case let .severalClasses(visa, accepted), let .notAccepted(visa, accepted):
                 return .list(("visaClass", .string(visa)), ("accepted", .strings(accepted)))
+            case let .admissionNotAccepted(visa, admission, accepted):
+                return .list(("visaClass", .string(visa)), ("admissionClass", .string(admission)), ("accepted", .strings(accepted)))
             }
         }
 
@@ -118,9 +127,11 @@ public struct VisaClassCheck: EligibilityCheck {
             case .citizenOrPermanentResident:
                 return "US citizen or permanent resident"
             case let .severalClasses(visa, accepted):
-                return "a \(visa) visa allows entry in more than one class; only \(accepted.joined(separator: ", ")) is accepted — enter in an accepted class and record it as `applicant.visaClass`"
+                return "\(visa) allows entry in more than one class, and only some are accepted (\(accepted.joined(separator: ", "))) — enter in an accepted class and record it as `applicant.admissionClass`"
             case let .notAccepted(visa, accepted):
                 return "\(visa) is not accepted; accepted: \(accepted.joined(separator: ", "))"
+            case let .admissionNotAccepted(visa, admission, accepted):
+                return "admission as \(admission) is not accepted (the \(visa) visa allows it, but only \(accepted.joined(separator: ", ")) is accepted) — enter in an accepted class and record it as `applicant.admissionClass`"
             }
         }
     }
