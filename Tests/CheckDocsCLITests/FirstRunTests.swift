@@ -46,6 +46,18 @@ import Testing
         #expect(run.stdout.components(separatedBy: "manifest").count - 1 <= 3)
     }
 
+    @Test("with no programs/, --program finds a program of the built-in catalog too, as `list programs` shows it, and suggests from it")
+    func catalogProgramByID() throws {
+        let run = try CLITests.run([Self.newcomer, "--program", "bcm-visiting-elective", "--program", "observership"] + Self.asOf + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let programs = try #require(object["programs"] as? [[String: Any]])
+        #expect(programs.compactMap { $0["id"] as? String } == ["observership", "bcm-visiting-elective"], "\(run.stderr)")
+        let text = try CLITests.run([Self.newcomer, "--program", "bcm-visiting-elective"] + Self.asOf)
+        #expect(text.stdout.contains("no programs/ folder: only bcm-visiting-elective (--program), from the standard"))
+        let misspelt = try CLITests.run([Self.newcomer, "--program", "bcm-visiting-electiv"] + Self.asOf)
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("(did you mean \"bcm-visiting-elective\"?)"), "\(misspelt.stderr)")
+    }
+
     @Test("--all-kinds gives every requirement of every standard checklist")
     func allKinds() throws {
         let run = try CLITests.run([Self.newcomer, "--all-kinds"] + Self.asOf)

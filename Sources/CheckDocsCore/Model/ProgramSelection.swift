@@ -55,6 +55,9 @@ public struct ProgramSelection: Hashable, Sendable {
         switch source {
         case .standard:
             switch kindsFrom {
+            case .none where !programIDs.isEmpty:
+                lines.append("no programs/ folder: only " + programIDs.joined(separator: ", ") + " (--program), from the standard "
+                    + "checklists and the built-in catalog of real programs (`checkdocs list programs`)")
             case .none:
                 lines.append("no programs/ folder: checked against the standard checklists for every kind ("
                     + standardKinds.map(\.rawValue).joined(separator: ", ") + ")\(only); say which you apply for with "

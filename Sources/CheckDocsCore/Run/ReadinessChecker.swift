@@ -225,7 +225,11 @@ public enum ReadinessChecker {
             for index in programs.indices { seen[programs[index].id] = programs[index].description.file }
             try evaluate(programs, needs: request.clauseNeeds)
         } else if paths.isEmpty {
-            let standard = try knowledge.standardPrograms()
+            var standard = try knowledge.standardPrograms()
+            // With no programs of the user's own, `--program ID` may also name a program of the
+            // built-in catalog, as `list programs` shows them: that program is checked too.
+            let named = Set(request.programIDs).subtracting(standard.map(\.id))
+            if !named.isEmpty { standard += try knowledge.builtinCatalog().filter { named.contains($0.id) } }
             for index in standard.indices { seen[standard[index].id] = standard[index].description.file }
             try evaluate(standard)
         } else if let refusal {
@@ -242,8 +246,14 @@ public enum ReadinessChecker {
             }
             descriptions.finish()
         }
-        for id in request.programIDs where seen[id] == nil {
-            errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: Array(seen.keys)))"))
+        let unseen = request.programIDs.filter { seen[$0] == nil }
+        if !unseen.isEmpty {
+            // The ids it could have been: those checked, and the built-in catalog's when it was searched.
+            var known = Array(seen.keys)
+            if programs == nil, paths.isEmpty { known += (try? knowledge.builtinCatalog().map(\.id)) ?? [] }
+            for id in unseen {
+                errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: known))"))
+            }
         }
         errors += SessionChoiceCheck.unknownTargets(folder.manifest, seen: Array(seen.keys))
         if let session = request.session, !sessionsSeen, errors.isEmpty {
