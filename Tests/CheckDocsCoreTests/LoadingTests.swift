@@ -82,6 +82,17 @@ import Testing
         #expect(first.message.contains("min"))
     }
 
+    @Test("a long list of expected elements is whole: the namespace is taken out before the message is bounded")
+    func expectedElementsWhole() throws {
+        let sample = try String(contentsOfFile: PackagePaths.root + "/samples/programs/ouhsc-visiting-elective.xml", encoding: .utf8)
+        let misspelt = sample.replacingOccurrences(of: "<rotation start=", with: "<rotaton start=")
+        guard case let .failure(errors) = loader.loadXML(Array(misspelt.utf8), file: "r.xml") else { Issue.record("accepted"); return }
+        #expect(errors.errors.map(\.message) == ["Element 'rotaton': This element is not expected. Expected is one of "
+                                                 + "( rotation, sessions, deadline, leadTime, fee, facts, eligibility, requirements )."])
+        #expect(XMLIssue.bounded(String(repeating: "x", count: 400)).count == 400)
+        #expect(XMLIssue.bounded(String(repeating: "x", count: 5_000)) == String(repeating: "x", count: 399) + "…")
+    }
+
     @Test("a schema error in a start tag written over several lines is placed where the tag or its attribute is, not where the tag ends")
     func schemaErrorInLongTag() {
         let xml = Fixture.program(#"""

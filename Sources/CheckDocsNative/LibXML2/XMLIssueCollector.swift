@@ -39,7 +39,17 @@ let collectXMLIssue: xmlStructuredErrorFunc = { userData, error in
         line: line,
         column: Int(value.int2),
         code: Int(value.code),
-        message: String(message.prefix(300)),
+        // Shortened (the namespace written before each expected element) before it is cut, so
+        // that a list of expected elements is whole; cut, it ends in "…", never mid-name alone.
+        message: XMLIssue.bounded(SchemaMessage.simplify(message)),
         isWarning: value.level == XML_ERR_WARNING,
         elementName: elementName))
+}
+
+extension XMLIssue {
+    /// At most 400 characters of a message: libxml2 quotes the document's names in it, and a
+    /// hostile description's names are as long as it likes.
+    static func bounded(_ message: String) -> String {
+        message.count <= 400 ? message : String(message.prefix(399)) + "…"
+    }
 }
