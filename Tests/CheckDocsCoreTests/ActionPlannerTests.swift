@@ -103,4 +103,29 @@ import Testing
         let lasts = plan.actions.map { $0.window.latest?.ordinal ?? Int.max }
         #expect(lasts == lasts.sorted())
     }
+
+    @Test("a blocking rule the check cannot decide is named by the plan, once for every program it blocks with the same words")
+    func undecided() throws {
+        let folder = try TemporaryFolder(files: ["TB test 2026-11-20.pdf"])
+        defer { folder.remove() }
+        let programs = try TemporaryFolder()
+        defer { programs.remove() }
+        // The TB file is there but its result is not recorded: nothing to obtain, yet both programs wait on it.
+        let tb = #"<require id="tb" title="TB test"><document type="tb_test" result="negative"/></require>"#
+        for id in ["p1", "p2"] {
+            try Fixture.program("<requirements>\(tb)</requirements>", id: id).write(toFile: programs.path + "/\(id).xml", atomically: true, encoding: .utf8)
+        }
+        var planner = ActionPlanner()
+        try ReadinessChecker.check(CheckRequest(folder: folder.path, programPaths: [programs.path], asOf: Self.day("2026-12-01")),
+                                   knowledge: Fixture.knowledge, events: &planner)
+        let plan = try #require(planner.plan)
+        #expect(plan.actions.isEmpty)
+        #expect(plan.undecided.map(\.requirement) == ["tb"])
+        #expect(plan.undecided.first?.programs == ["p1", "p2"])
+        #expect(plan.headline.hasSuffix("; 1 blocking rule not decided"))
+        let text = PlanTextReporter(color: false).render(plan)
+        #expect(text.contains("Not decided") && text.contains("TB test [tb], for p1, p2: "), "\(text)")
+        #expect(!text.contains("Nothing to obtain or renew.\u{1B}"))
+        #expect(PlanJSONReporter.render(plan).contains("\"undecided\": ["))
+    }
 }

@@ -15,6 +15,7 @@ public struct ActionPlanner: CheckEvents {
     /// Groups by requirement id and by document types, to find where a need belongs.
     private var byRequirement: [String: [Int]] = [:]
     private var byTypes: [[String]: [Int]] = [:]
+    private var undecided: [PlanUndecided] = []
 
     public init() {}
 
@@ -30,6 +31,16 @@ public struct ActionPlanner: CheckEvents {
                                 severity: requirement.severity, due: requirement.due, window: requirement.window ?? DateWindow(),
                                 message: requirement.message, hint: requirement.hint)
             add((need, requirement.documentTypes, programs.count))
+        }
+        // What blocks undecided is no document to obtain, but the program is not ready without it:
+        // the same rule with the same words in several programs is one entry.
+        for requirement in result.requirements where requirement.status == .notEvaluable && requirement.blocks(at: .error) {
+            if let index = undecided.firstIndex(where: { $0.requirement == requirement.id && $0.message == requirement.message }) {
+                undecided[index].programs.append(result.id)
+            } else {
+                undecided.append(PlanUndecided(requirement: requirement.id, title: requirement.title, message: requirement.message,
+                                               programs: [result.id]))
+            }
         }
     }
 
@@ -55,7 +66,7 @@ public struct ActionPlanner: CheckEvents {
             return left != right ? left < right : a.id < b.id
         }
         plan = ActionPlan(toolVersion: header.toolVersion, asOf: header.asOf, folder: header.folder,
-                          actions: actions, programs: programs, skipped: skipped)
+                          actions: actions, programs: programs, skipped: skipped, undecided: undecided)
     }
 
     /// A need, its document types, and its program's place in the run.

@@ -93,6 +93,16 @@ public struct PlanProgram: Hashable, Sendable {
     public var rotation: Rotation?
 }
 
+/// A blocking rule the check could not decide (`not-evaluable`): no document to obtain settles
+/// it until a fact is recorded, yet it keeps its programs from being ready, so the plan names it.
+public struct PlanUndecided: Hashable, Sendable {
+    public var requirement: String
+    public var title: String
+    public var message: String
+    /// The programs it blocks with this message, in report order.
+    public var programs: [String]
+}
+
 /// What to obtain or renew, by when, across the selected programs.
 public struct ActionPlan: Sendable {
     public var toolVersion: String
@@ -103,4 +113,6 @@ public struct ActionPlan: Sendable {
     public var programs: [PlanProgram]
     /// Programs left out: ineligible or closed.
     public var skipped: [PlanProgram]
+    /// Blocking rules not decided, in the programs the plan covers.
+    public var undecided: [PlanUndecided] = []
 }

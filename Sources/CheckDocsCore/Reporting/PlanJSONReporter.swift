@@ -14,6 +14,10 @@ public enum PlanJSONReporter {
             member("actions", .array(plan.actions.map { action($0, asOf: plan.asOf) })),
             member("programs", .array(plan.programs.map(program))),
             member("skipped", .array(plan.skipped.map(program))),
+            member("undecided", .array(plan.undecided.map { rule in
+                .object([member("requirement", .string(rule.requirement)), member("title", .string(rule.title)),
+                         member("message", .string(rule.message)), member("programs", .array(rule.programs.map { .string($0) }))])
+            })),
         ]))
     }
 

@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 /// `checkdocs plan` for people: each document to obtain or renew, earliest first, with the
 /// programs it serves and the window it must be dated in; then every program's apply-by date.
 public struct PlanTextReporter {
@@ -16,7 +18,7 @@ public struct PlanTextReporter {
             let types = " [" + action.documentTypes.joined(separator: " + ") + "]"
             lines += text.wrap("\(index + 1). " + bold("\(action.verbTitle): \(action.title)") + types, indent: "", continuation: "   ")
             lines.append("   for:")
-            for need in action.needLines { lines += text.wrap(need, indent: "     ", continuation: "       ") }
+            for need in action.needLines { lines += text.wrap(safe(need), indent: "     ", continuation: "       ") }
             lines.append("   when:")
             let tooLate = action.isTooLate(asOf: plan.asOf) || action.window.isEmpty
             for when in action.whenLines(asOf: plan.asOf) {
@@ -29,11 +31,20 @@ public struct PlanTextReporter {
                 let list = separate.map { "#\($0)" }.joined(separator: ", ")
                 lines += text.wrap("a separate document from \(list): the programs' windows do not meet", indent: "   ", continuation: "     ")
             }
-            if let hint = action.hint { lines += text.wrap("→ " + hint, indent: "   ", continuation: "     ") }
+            if let hint = action.hint { lines += text.wrap("→ " + safe(hint), indent: "   ", continuation: "     ") }
         }
         if plan.actions.isEmpty {
             lines.append("")
-            lines.append(green("Nothing to obtain or renew."))
+            lines.append(plan.undecided.isEmpty ? green("Nothing to obtain or renew.") : "Nothing to obtain or renew.")
+        }
+        if !plan.undecided.isEmpty {
+            lines.append("")
+            lines += text.wrap(bold("Not decided") + " (each blocks its programs until the fact it names is recorded; "
+                               + "`checkdocs check` says more):", indent: "", continuation: "  ")
+            for rule in plan.undecided {
+                lines += text.wrap(safe("\(rule.title) [\(rule.requirement)], for \(rule.programs.joined(separator: ", ")): \(rule.message)"),
+                                   indent: "  ", continuation: "    ")
+            }
         }
         if !plan.programs.isEmpty {
             lines.append("")
@@ -53,6 +64,8 @@ public struct PlanTextReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Messages name the applicant's files, whose names may hold control characters.
+    private func safe(_ text: String) -> String { DisplayText.escape(text) }
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     private func bold(_ text: String) -> String { paint(text, "1") }
     private func red(_ text: String) -> String { paint(text, "31") }

@@ -52,6 +52,7 @@ extension ActionPlan {
     public var headline: String {
         var text = "\(Plural.count(actions.count, "document")) to obtain or renew for \(Plural.count(programs.count, "program"))"
         if !skipped.isEmpty { text += " (\(skipped.count) left out: ineligible or closed)" }
+        if !undecided.isEmpty { text += "; \(Plural.count(undecided.count, "blocking rule")) not decided" }
         return text
     }
 
