@@ -54,6 +54,17 @@ public enum Exam: String, Sendable, Codable, CaseIterable {
     case comlexLevel2 = "comlex-level2"
     case ifomBSE = "ifom-bse"
 
+    /// The document types that are this exam's score report (checklists/document-types.json).
+    public var reportTypes: [String] {
+        switch self {
+        case .usmleStep1: return ["usmle_step1"]
+        case .usmleStep2CK: return ["usmle_step2ck"]
+        case .usmleStep3: return ["usmle_step3"]
+        case .comlexLevel1, .comlexLevel2: return ["comlex"]
+        case .ifomBSE: return ["ifom"]
+        }
+    }
+
     public var title: String {
         switch self {
         case .usmleStep1: return "USMLE Step 1"

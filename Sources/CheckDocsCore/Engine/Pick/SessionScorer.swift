@@ -76,17 +76,25 @@ public struct SessionScorer: Sendable {
         if let rotation, !goals.availability.isEmpty, !goals.availability.contains(where: { $0.contains(rotation) }) {
             candidate.exclusions.append("\(rotation.start) to \(rotation.end) is outside your availability")
         }
-        // What must still be obtained, and how long it takes: obtained side by side, the longest decides.
+        // What must still be obtained, and how long it takes: obtained side by side, the latest
+        // decides. A document that must be dated on or after a day to come (a TB test within 90
+        // days before the start) is begun that day, not today (docs/pick.md, "Readiness").
+        var latest: (item: PickItem, from: CalendarDate, ready: CalendarDate)?
         for item in result.requirements where item.category == .document && item.blocks(at: .error) {
-            // A blocking item that names no document type counts 14 days (docs/pick.md, "Lead times").
-            let days = item.documentTypes.compactMap { catalog[$0]?.leadDaysOrDefault }.max() ?? 14
-            candidate.missing.append(PickItem(requirement: item.id, title: item.title, leadDays: days))
+            let days = leadDays(item.documentTypes)
+            let picked = PickItem(requirement: item.id, title: item.title, leadDays: days)
+            candidate.missing.append(picked)
+            let from = max(asOf, item.window?.earliest ?? asOf)
+            let ready = from.adding(days: days)
+            if latest.map({ ready > $0.ready }) ?? true { latest = (picked, from, ready) }
         }
-        candidate.readyBy = asOf.adding(days: candidate.missing.map(\.leadDays).max() ?? 0)
-        if let applyBy = candidate.applyBy, candidate.readyBy > applyBy, let longest = candidate.missing.max(by: { $0.leadDays < $1.leadDays }) {
-            candidate.exclusions.append("cannot be ready in time: \(longest.title.lowercased()) takes about \(longest.leadDays) days (ready about \(candidate.readyBy)), after the apply-by date \(applyBy)")
+        candidate.readyBy = latest?.ready ?? asOf
+        if let applyBy = candidate.applyBy, let latest, latest.ready > applyBy {
+            let begun = latest.from > asOf ? "can be dated only from \(latest.from) and " : ""
+            candidate.exclusions.append("cannot be ready in time: ready about \(latest.ready), after the apply-by date \(applyBy): "
+                                        + "\(Self.inSentence(latest.item.title)) \(begun)takes about \(latest.item.leadDays) days")
         }
-        candidate.cost = cost(description, weeks: weeks)
+        candidate.cost = cost(description, weeks: weeks, days: rotation.map { $0.start.days(until: $0.end) + 1 })
         if let budget = goals.budget, let spent = candidate.cost.amounts[budget.currency], spent > budget.total {
             candidate.exclusions.append("costs \(budget.currency) \(PickCost.format(spent)), over your budget of \(budget.currency) \(PickCost.format(budget.total))")
         }
@@ -97,7 +105,31 @@ public struct SessionScorer: Sendable {
     /// Fees by their period, and living costs: the program's estimate, else the budget's. A
     /// program with no `<fee>` has an unknown fee (a free one is written as amount 0), and living
     /// costs of a session of unknown length are not counted: both are said.
-    func cost(_ description: ProgramDescription, weeks: Int?) -> PickCost {
+    /// The days to obtain a requirement's document: the longest of its types (docs/pick.md, "Lead
+    /// times"); 14 when it names none. A score report of an exam the manifest records as taken, or
+    /// the ECFMG certificate of an applicant it records as certified, is only requested: a week.
+    func leadDays(_ types: [String]) -> Int {
+        let profile = evaluator.context.profile
+        let taken = Set((profile.exams ?? []).filter { $0.date <= asOf }.flatMap(\.exam.reportTypes))
+        if types.contains(where: taken.contains) || (profile.ecfmgCertified == true && types.contains("ecfmg_certificate")) {
+            return Self.reportLeadDays
+        }
+        return types.compactMap { catalog[$0]?.leadDaysOrDefault }.max() ?? 14
+    }
+
+    static let reportLeadDays = 7
+
+    /// A title inside a sentence: its first letter lowered, unless its first word is an acronym
+    /// ("Passport valid…" → "passport valid…"; "USMLE Step 1…" stays).
+    static func inSentence(_ title: String) -> String {
+        let word = title.prefix { $0 != " " }
+        guard let first = word.first, first.isUppercase, !word.dropFirst().contains(where: \.isUppercase) else { return title }
+        return first.lowercased() + title.dropFirst()
+    }
+
+    /// `days`: the rotation's days, first and last included, when its dates are known; a monthly
+    /// fee is charged for the months begun, days ÷ 30 rounded up (else weeks × 7 ÷ 30).
+    func cost(_ description: ProgramDescription, weeks: Int?, days: Int? = nil) -> PickCost {
         var cost = PickCost()
         if description.fees.isEmpty {
             cost.feeUnknown = true
@@ -110,7 +142,11 @@ public struct SessionScorer: Sendable {
                 if let weeks { cost.add(fee.amount * Decimal(weeks), fee.currency) } else { cost.uncounted.append("\(fee.label): per week, length unknown") }
             case .month:
                 // A month started is a month paid: ceil(days / 30).
-                if let weeks { cost.add(fee.amount * Decimal((weeks * 7 + 29) / 30), fee.currency) } else { cost.uncounted.append("\(fee.label): per month, length unknown") }
+                if let days = days ?? weeks.map({ $0 * 7 }) {
+                    cost.add(fee.amount * Decimal((days + 29) / 30), fee.currency)
+                } else {
+                    cost.uncounted.append("\(fee.label): per month, length unknown")
+                }
             }
         }
         if let weeks {
@@ -251,7 +287,8 @@ public struct SessionScorer: Sendable {
 
     func readiness(_ candidate: PickCandidate) -> PickFactor {
         guard !candidate.missing.isEmpty else { return factor("readiness", 1, "documents ready now") }
-        let need = candidate.missing.map(\.leadDays).max()!
+        // The days until ready: the longest lead time, or more when a document can be dated only later.
+        let need = asOf.days(until: candidate.readyBy)
         let items = "\(candidate.missing.count) item\(candidate.missing.count == 1 ? "" : "s") to obtain, about \(need) days"
         // No apply-by day to measure the lead against: nothing to go on, so 0, and said.
         guard let applyBy = candidate.applyBy else { return factor("readiness", 0, "\(items); no apply-by date to measure it against") }
