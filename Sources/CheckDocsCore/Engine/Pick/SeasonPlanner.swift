@@ -191,8 +191,10 @@ public struct SeasonPlanner: Sendable {
         var total = PickCost()
         for block in blocks {
             for (currency, amount) in block.cost.amounts { total.add(amount, currency) }
-            // A session with an unknown fee leaves the plan's total unknown by as much: said, not 0.
+            // A session with an unknown fee leaves the plan's total unknown by as much: said, not 0;
+            // so does anything else it could not count, each named once with its program.
             if block.cost.feeUnknown { total.feeUnknown = true }
+            for item in block.cost.uncounted { total.uncounted.append("\(block.programID): \(item)") }
         }
         let outcomes = rules.enumerated().map { r, rule -> ResidencyOutcome in
             let before = already[r]
