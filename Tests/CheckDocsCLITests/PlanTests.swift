@@ -51,9 +51,9 @@ import Testing
         #expect(events.allSatisfy { $0.properties["DTSTAMP"] == "20261201T000000Z" })
         let uids = events.compactMap { $0.properties["UID"] }
         #expect(Set(uids).count == events.count)
-        #expect(uids.contains("action-tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective@checkdocs"))
-        #expect(uids.contains("apply-by-bcm-visiting-elective@checkdocs"))
-        let separate = try #require(events.first { $0.properties["UID"] == "action-tb:ucdavis-visiting-elective@checkdocs" })
+        #expect(uids.contains("action-tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective/expired-and-ineligible@checkdocs"))
+        #expect(uids.contains("apply-by-bcm-visiting-elective/expired-and-ineligible@checkdocs"))
+        let separate = try #require(events.first { $0.properties["UID"] == "action-tb:ucdavis-visiting-elective/expired-and-ineligible@checkdocs" })
         let description = ICalendarChecker.text(separate.properties["DESCRIPTION"] ?? "")
         #expect(description.contains("no day works"))
         #expect(description.contains("separate document"))

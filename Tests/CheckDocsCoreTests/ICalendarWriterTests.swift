@@ -31,4 +31,20 @@ import Testing
         }
         #expect(ICalendarWriter.fold("SHORT:1") == "SHORT:1\r\n")
     }
+
+    @Test("UIDs name the applicant folder, so two applicants' calendars in one keep their events; a plan with nothing to do is still a calendar with one event")
+    func uidsAndEmptyPlan() {
+        let day = CalendarDate(iso: "2026-12-01")!
+        let program = PlanProgram(id: "p1", name: "P", status: .notReady, applyBy: CalendarDate(iso: "2027-01-10"), rotation: nil)
+        func uids(_ folder: String) -> [String] {
+            let plan = ActionPlan(toolVersion: "0", asOf: day, folder: folder, actions: [], programs: [program], skipped: [])
+            return ICalendarWriter.render(plan).split(separator: "\r\n").filter { $0.hasPrefix("UID:") }.map(String.init)
+        }
+        #expect(uids("advisees/ana") == ["UID:apply-by-p1/ana@checkdocs"])
+        #expect(uids("advisees/ana/") == uids("advisees/ana"))
+        #expect(Set(uids("advisees/ana")).isDisjoint(with: uids("advisees/ben")))
+        let empty = ICalendarWriter.render(ActionPlan(toolVersion: "0", asOf: day, folder: "ana", actions: [], programs: [], skipped: []))
+        #expect(empty.components(separatedBy: "BEGIN:VEVENT").count == 2)
+        #expect(empty.contains("SUMMARY:checkdocs: nothing to obtain or renew (ana)"))
+    }
 }

@@ -1,7 +1,11 @@
+import Foundation
+
 /// `checkdocs plan --ics FILE`: the plan as an RFC 5545 calendar. One all-day event per action on
 /// the first day it is worth doing, and one per program's apply-by date. Deterministic: UIDs come
-/// from the program and requirement ids, DTSTAMP from the as-of date. Lines end in CRLF and are
+/// from the program and requirement ids and the applicant folder's name (an advisor imports many
+/// applicants' calendars into one), DTSTAMP from the as-of date. Lines end in CRLF and are
 /// folded at 75 octets, never inside a UTF-8 sequence; TEXT values are escaped (RFC 5545 §3.3.11).
+/// A plan with nothing to do still has one event, saying so: a calendar needs one (§3.6).
 public enum ICalendarWriter {
     public static let maxOctets = 75
 
@@ -14,6 +18,8 @@ public enum ICalendarWriter {
             "METHOD:PUBLISH",
         ]
         let stamp = "DTSTAMP:" + basic(plan.asOf) + "T000000Z"
+        let folder = folderName(plan.folder)
+        let events = lines.count
         for action in plan.actions {
             // An action whose window is empty lands after its own last day: its title says so, so
             // that a calendar's to-do never reads as on time.
@@ -26,7 +32,7 @@ public enum ICalendarWriter {
                 description.append("A separate document from action \(separate.map(String.init).joined(separator: ", ")): the windows do not meet.")
             }
             if let hint = action.hint { description.append(hint) }
-            lines += event(uid: "action-\(action.id)@checkdocs", stamp: stamp, day: action.startOn,
+            lines += event(uid: "action-\(action.id)/\(folder)@checkdocs", stamp: stamp, day: action.startOn,
                            summary: "\(action.verbTitle): \(action.title)\(by)",
                            description: description.joined(separator: "\n"))
         }
@@ -34,11 +40,22 @@ public enum ICalendarWriter {
             guard let applyBy = program.applyBy else { continue }
             var description = ["Apply by \(applyBy): the application deadline, or the rotation start less the lead time, whichever is earlier."]
             if let rotation = program.rotation { description.append("Rotation \(rotation.start) to \(rotation.end).") }
-            lines += event(uid: "apply-by-\(program.id)@checkdocs", stamp: stamp, day: applyBy,
+            lines += event(uid: "apply-by-\(program.id)/\(folder)@checkdocs", stamp: stamp, day: applyBy,
                            summary: "Apply by: \(program.name) (\(program.id))", description: description.joined(separator: "\n"))
+        }
+        if lines.count == events {
+            lines += event(uid: "nothing/\(folder)@checkdocs", stamp: stamp, day: plan.asOf,
+                           summary: "checkdocs: nothing to obtain or renew (\(folder))",
+                           description: "As of \(plan.asOf), no document is to be obtained or renewed, and no program gives an apply-by date.")
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
+    }
+
+    /// The applicant folder's own name, its path made absolute (`.` is the current folder's name).
+    static func folderName(_ path: String) -> String {
+        let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        return name.isEmpty || name == "/" ? "folder" : name
     }
 
     private static func event(uid: String, stamp: String, day: CalendarDate, summary: String, description: String) -> [String] {
