@@ -60,7 +60,7 @@ import Testing
         // Its day is after its own last one: the title says so, not only the description.
         #expect(ICalendarChecker.text(separate.properties["SUMMARY"] ?? "").contains("; no day works: ask the program)"), "\(separate.properties)")
         // Deadlines apply by the effective deadline.
-        let applyBy = try #require(events.first { $0.properties["UID"] == "apply-by-cclcm-visiting-elective@checkdocs" })
+        let applyBy = try #require(events.first { $0.properties["UID"] == "apply-by-cclcm-visiting-elective/expired-and-ineligible@checkdocs" })
         #expect(applyBy.properties["DTSTART;VALUE=DATE"] == "20261211")
     }
 
