@@ -73,7 +73,7 @@ struct Plan: ParsableCommand {
         request.useUserCaches(awayFrom: read)
         request.keepsUntilExit = true
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-        var planner = ActionPlanner()
+        var planner = ActionPlanner(catalog: knowledge.catalog)
         try ReadinessChecker.check(request, knowledge: knowledge, events: &planner)
         guard let plan = planner.plan, let header = planner.header else { return }
         let text = render(plan, FormatOptions(color: output == nil && Terminal.useColor(color),

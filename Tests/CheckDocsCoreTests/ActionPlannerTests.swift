@@ -128,4 +128,27 @@ import Testing
         #expect(!text.contains("Nothing to obtain or renew.\u{1B}"))
         #expect(PlanJSONReporter.render(plan).contains("\"undecided\": ["))
     }
+
+    @Test("an action whose lead time runs past its last day, begun on its first, is late, and says so; a Step 1 report of an exam taken is a week's request")
+    func lateByLeadTime() throws {
+        let folder = try TemporaryFolder(manifest: "schemaVersion: 1\napplicant:\n  exams: [{exam: usmle-step1, date: \"2026-05-14\", result: pass}]\n")
+        defer { folder.remove() }
+        let programs = try TemporaryFolder()
+        defer { programs.remove() }
+        // Apply by 2026-12-20: a passport (42 days) cannot be obtained in time; the Step 1 report (7 days) can.
+        let requirements = #"<requirements><require id="passport" title="Passport"><document type="passport"/></require>"#
+            + #"<require id="step1" title="Step 1 report"><document type="usmle_step1"/></require></requirements>"#
+        try Fixture.program(requirements, id: "p1", extra: #"<deadline date="2026-12-20"/>"#)
+            .write(toFile: programs.path + "/p1.xml", atomically: true, encoding: .utf8)
+        var planner = ActionPlanner(catalog: Fixture.knowledge.catalog)
+        try ReadinessChecker.check(CheckRequest(folder: folder.path, programPaths: [programs.path], asOf: Self.day("2026-12-01")),
+                                   knowledge: Fixture.knowledge, events: &planner)
+        let plan = try #require(planner.plan)
+        let passport = try #require(plan.actions.first { $0.documentTypes == ["passport"] })
+        #expect(passport.leadDays == 42 && passport.isLate && passport.readyAbout == Self.day("2027-01-12"))
+        #expect(passport.whenLines(asOf: plan.asOf).contains { $0.hasPrefix("late: it takes about 42 days, so begun on 2026-12-01 it is ready about 2027-01-12") })
+        let step1 = try #require(plan.actions.first { $0.documentTypes == ["usmle_step1"] })
+        #expect(step1.leadDays == 7 && !step1.isLate)
+        #expect(PlanJSONReporter.render(plan).contains("\"late\": true"))
+    }
 }

@@ -17,7 +17,11 @@ public struct ActionPlanner: CheckEvents {
     private var byTypes: [[String]: [Int]] = [:]
     private var undecided: [PlanUndecided] = []
 
-    public init() {}
+    /// The document types' lead times: with it, an action that cannot be obtained by its last day
+    /// even if begun on its first is said to be late.
+    private let catalog: DocumentCatalog?
+
+    public init(catalog: DocumentCatalog? = nil) { self.catalog = catalog }
 
     public mutating func begin(_ header: ReportHeader) { self.header = header }
 
@@ -59,6 +63,11 @@ public struct ActionPlanner: CheckEvents {
         var actions: [PlanAction] = []
         for group in groups {
             actions += Self.actions(for: group, asOf: header.asOf)
+        }
+        if let catalog {
+            for index in actions.indices {
+                actions[index].leadDays = catalog.leadDays(actions[index].documentTypes, profile: header.profile, asOf: header.asOf)
+            }
         }
         actions.sort { a, b in
             let left = (a.window.latest?.ordinal ?? Int.max, a.window.earliest?.ordinal ?? Int.min)

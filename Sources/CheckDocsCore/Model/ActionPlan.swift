@@ -79,6 +79,8 @@ public struct PlanAction: Hashable, Sendable {
     public var startOn: CalendarDate
     /// Other actions for the same document whose windows do not meet this one's: separate documents.
     public var separateFrom: [String]
+    /// About how many days obtaining it takes (docs/pick.md, "Lead times"); nil when not known.
+    public var leadDays: Int? = nil
 
     public var programs: [String] { needs.map(\.program) }
 }

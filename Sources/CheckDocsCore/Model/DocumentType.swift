@@ -125,3 +125,19 @@ public struct DocumentCatalog: Sendable {
 
     public func title(of id: String) -> String { self[id]?.title ?? id }
 }
+
+extension DocumentCatalog {
+    /// The days to obtain a requirement's document: the longest of its types (docs/pick.md, "Lead
+    /// times"); 14 when it names none. A score report of an exam the profile records as taken by
+    /// `asOf`, or the ECFMG certificate of an applicant it records as certified, is only
+    /// requested: a week. `pick` and `plan` count alike.
+    public func leadDays(_ types: [String], profile: ApplicantProfile?, asOf: CalendarDate) -> Int {
+        let taken = Set((profile?.exams ?? []).filter { $0.date <= asOf }.flatMap(\.exam.reportTypes))
+        if types.contains(where: taken.contains) || (profile?.ecfmgCertified == true && types.contains("ecfmg_certificate")) {
+            return Self.reportLeadDays
+        }
+        return types.compactMap { self[$0]?.leadDaysOrDefault }.max() ?? 14
+    }
+
+    public static let reportLeadDays = 7
+}

@@ -187,6 +187,8 @@ public struct ReportHeader: Sendable {
     public var fileIdentities: Set<FileIdentity>
     /// Which programs the check used and why (nil: not said, as for a report made by hand).
     public var selection: ProgramSelection? = nil
+    /// The manifest's applicant, for what is worked out from it beyond the rules (a plan's lead times).
+    public var profile: ApplicantProfile? = nil
 }
 
 /// What a check knows after the last program: the counts, what to fix first, the fees.

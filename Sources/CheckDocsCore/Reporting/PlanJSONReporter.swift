@@ -30,6 +30,8 @@ public enum PlanJSONReporter {
             member("programs", .array(action.programs.map { .string($0) })),
             member("startOn", date(action.startOn)),
             member("possible", .bool(!action.window.isEmpty && !action.isTooLate(asOf: asOf))),
+            member("leadDays", action.leadDays.map { integer($0) } ?? .null),
+            member("late", .bool(action.isLate)),
         ] + window(action.window) + [
             member("separateFrom", .array(action.separateFrom.map { .string($0) })),
             member("needs", .array(action.needs.map { need in

@@ -20,7 +20,7 @@ public struct PlanTextReporter {
             lines.append("   for:")
             for need in action.needLines { lines += text.wrap(safe(need), indent: "     ", continuation: "       ") }
             lines.append("   when:")
-            let tooLate = action.isTooLate(asOf: plan.asOf) || action.window.isEmpty
+            let tooLate = action.isTooLate(asOf: plan.asOf) || action.window.isEmpty || action.isLate
             for when in action.whenLines(asOf: plan.asOf) {
                 lines += text.wrap(tooLate ? red(when) : when, indent: "     ", continuation: "       ")
             }

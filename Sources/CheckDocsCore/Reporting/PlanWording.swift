@@ -12,6 +12,15 @@ extension PlanAction {
     /// The last day has passed.
     public func isTooLate(asOf: CalendarDate) -> Bool { window.latest.map { $0 < asOf } ?? false }
 
+    /// The day it can be ready, begun on its first useful day; nil when its lead time is not known.
+    public var readyAbout: CalendarDate? { leadDays.map { startOn.adding(days: $0) } }
+
+    /// Whether it takes longer than the days left: begun on its first day, it is ready after its last.
+    public var isLate: Bool {
+        guard let ready = readyAbout, let latest = window.latest, !window.isEmpty else { return false }
+        return ready > latest
+    }
+
     /// When, in words: one line per bound (dated from, done by, valid through).
     public func whenLines(asOf: CalendarDate) -> [String] {
         var lines: [String] = []
@@ -25,6 +34,10 @@ extension PlanAction {
             if let earliest { lines.append(earliest) } else { lines.append("any date") }
             if let latest {
                 lines.append(latest)
+                if isLate, let ready = readyAbout, let days = leadDays {
+                    lines.append("late: it takes about \(days) days, so begun on \(startOn) it is ready about \(ready); "
+                                 + "start at once, and ask the program whether it can come later")
+                }
             } else {
                 lines.append("no last day known (no deadline or rotation dates given): as soon as you can")
             }

@@ -122,7 +122,7 @@ public enum ReadinessChecker {
             unrecognizedFiles: folder.unrecognized, ambiguousFiles: folder.ambiguous,
             diagnostics: failures.isEmpty ? folder.diagnostics : (folder.diagnostics + failures).sorted(),
             suggestions: suggestions, failOn: request.failOn, folderIdentity: folder.rootIdentity, fileIdentities: folder.fileIdentities,
-            selection: selection))
+            selection: selection, profile: folder.manifest.profile))
 
         var context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
                                         catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)

@@ -105,19 +105,7 @@ public struct SessionScorer: Sendable {
     /// Fees by their period, and living costs: the program's estimate, else the budget's. A
     /// program with no `<fee>` has an unknown fee (a free one is written as amount 0), and living
     /// costs of a session of unknown length are not counted: both are said.
-    /// The days to obtain a requirement's document: the longest of its types (docs/pick.md, "Lead
-    /// times"); 14 when it names none. A score report of an exam the manifest records as taken, or
-    /// the ECFMG certificate of an applicant it records as certified, is only requested: a week.
-    func leadDays(_ types: [String]) -> Int {
-        let profile = evaluator.context.profile
-        let taken = Set((profile.exams ?? []).filter { $0.date <= asOf }.flatMap(\.exam.reportTypes))
-        if types.contains(where: taken.contains) || (profile.ecfmgCertified == true && types.contains("ecfmg_certificate")) {
-            return Self.reportLeadDays
-        }
-        return types.compactMap { catalog[$0]?.leadDaysOrDefault }.max() ?? 14
-    }
-
-    static let reportLeadDays = 7
+    func leadDays(_ types: [String]) -> Int { catalog.leadDays(types, profile: evaluator.context.profile, asOf: asOf) }
 
     /// A title inside a sentence: its first letter lowered, unless its first word is an acronym
     /// ("Passport valid…" → "passport valid…"; "USMLE Step 1…" stays).
