@@ -65,7 +65,7 @@ public enum YAMLReader {
             parser = try Parser(yaml: text, resolver: untaggedResolver, constructor: .nodesOnly, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
-            throw clamped(failure(from: error), to: text)
+            throw clamped(tabHint(failure(from: error), in: text), to: text)
         } catch {
             throw Failure(line: 0, column: 0, message: "not valid YAML")
         }
@@ -98,6 +98,17 @@ public enum YAMLReader {
         default:
             return Failure(line: 0, column: 0, message: "not valid YAML")
         }
+    }
+
+    /// A tab where YAML wants indentation is the usual cause of "cannot start any token": said.
+    static func tabHint(_ failure: Failure, in text: String) -> Failure {
+        guard failure.message.contains("cannot start any token") || failure.message.contains("found a tab character"),
+              failure.line >= 1 else { return failure }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard failure.line <= lines.count, lines[failure.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") else {
+            return failure
+        }
+        return Failure(line: failure.line, column: failure.column, message: failure.message + " (a tab: YAML indents with spaces only)")
     }
 
     /// libyaml ends an input that lacks a final line break with a line break of its own, so an

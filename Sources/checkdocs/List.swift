@@ -22,7 +22,7 @@ struct List: InputCommand {
             Terminal.out(TextTable.render(knowledge.catalog.types.sorted { $0.id < $1.id }.map { [$0.id, $0.title] }))
         case .checklists:
             Terminal.out(TextTable.render(knowledge.checklists.sorted { $0.id < $1.id }.map {
-                [$0.id, "\($0.name) — \($0.requirements.count) requirements, \($0.source.href) (as of \($0.source.asOf))"]
+                [$0.id, "\($0.name) — \($0.requirements.count) requirement\($0.requirements.count == 1 ? "" : "s"), \($0.source.href) (as of \($0.source.asOf))"]
             }))
         case .programs:
             let programs = catalog.programs.isEmpty ? try knowledge.standardPrograms() : try knowledge.loadPrograms(catalog.programs)

@@ -93,6 +93,22 @@ import Testing
         #expect(XMLIssue.bounded(String(repeating: "x", count: 5_000)) == String(repeating: "x", count: 399) + "…")
     }
 
+    @Test("the usual slips say what to do: a root without the namespace, a bare & or < in text, a tab indenting YAML")
+    func slipsWithHints() throws {
+        let sample = try String(contentsOfFile: PackagePaths.root + "/samples/programs/ouhsc-visiting-elective.xml", encoding: .utf8)
+        for (broken, hint) in [(sample.replacingOccurrences(of: #" xmlns="urn:checkdocs:program:1""#, with: ""), "needs xmlns=\"urn:checkdocs:program:1\""),
+                               (sample.replacingOccurrences(of: "Oklahoma City, OK", with: "Oklahoma City & Tulsa"), "a bare & in text: write &amp;"),
+                               (sample.replacingOccurrences(of: "Oklahoma City, OK", with: "Oklahoma City < 5 miles"), "a bare < in text: write &lt;")] {
+            guard case let .failure(errors) = loader.loadXML(Array(broken.utf8), file: "r.xml") else { Issue.record("accepted"); continue }
+            #expect(errors.errors.contains { $0.message.hasSuffix(hint + ")") }, "\(errors.errors.map(\.message))")
+        }
+        #expect {
+            try YAMLReader.read(Array("documents:\n  CV.pdf:\n\ttype: cv\n".utf8))
+        } throws: { error in
+            (error as? YAMLReader.Failure).map { $0.line == 3 && $0.message.hasSuffix("(a tab: YAML indents with spaces only)") } ?? false
+        }
+    }
+
     @Test("a schema error in a start tag written over several lines is placed where the tag or its attribute is, not where the tag ends")
     func schemaErrorInLongTag() {
         let xml = Fixture.program(#"""

@@ -52,7 +52,7 @@ public enum XMLDocumentParser {
             var seen = Set<String>()
             let errors = collector.issues.filter { !$0.isWarning && seen.insert($0.message).inserted }.map { issue in
                 InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: issue.column)),
-                           "not well-formed XML: \(issue.message)")
+                           "not well-formed XML: \(SchemaMessage.hinted(issue.message))")
             }
             // libxml2 says nothing of an empty file: it is at line 1 all the same.
             let unsaid = InputError(SourceLocation(file: file, position: .line(1, column: 1)),
@@ -233,8 +233,23 @@ enum SchemaMessage {
     static func simplify(_ message: String) -> String {
         var text = message.replacingOccurrences(of: "{urn:checkdocs:program:1}", with: "")
         text = text.replacingOccurrences(of: "Schemas validity error : ", with: "")
-        return text
+        return hinted(text)
     }
+
+    /// libxml2's words for the slips people make most, with what to do about each.
+    static func hinted(_ message: String) -> String {
+        for (words, hint) in hints where message.contains(words) && !message.contains(hint) {
+            return message + " (" + hint + ")"
+        }
+        return message
+    }
+
+    private static let hints: [(String, String)] = [
+        ("No matching global declaration available for the validation root",
+         "a program or checklist's root element needs xmlns=\"urn:checkdocs:program:1\""),
+        ("xmlParseEntityRef: no name", "a bare & in text: write &amp;"),
+        ("StartTag: invalid element name", "a bare < in text: write &lt;"),
+    ]
 
     /// The attribute a message is about: libxml2 writes "Element 'e', attribute 'a': …".
     static func attribute(in message: String) -> String? {
