@@ -28,18 +28,34 @@ struct Lint: ParsableCommand {
         } catch {
             throw Terminal.fail(error)
         }
-        let loaded = ProgramLoader(schemas: knowledge.schemas).loadAll(paths)
-        var errors = loaded.errors
+        // A `document-types.json` among them (a folder given with --checklists holds one) is a
+        // catalog of document types, checked against its own schema, and its types are known to
+        // the descriptions linted with it; every other file is a description.
+        let listing = ProgramLoader.files(in: paths)
+        let isCatalog = { (file: String) in file == BuiltinData.catalogFile || file.hasSuffix("/" + BuiltinData.catalogFile) }
+        let loaded = ProgramLoader(schemas: knowledge.schemas).load(files: listing.files.filter { !isCatalog($0) })
+        var errors = listing.errors + loaded.errors
+        var types = knowledge.catalog.types
+        var catalogs = 0
+        for file in listing.files where isCatalog(file) {
+            catalogs += 1
+            do {
+                types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
+            } catch {
+                errors += error.errors
+            }
+        }
         let localChecklists = loaded.descriptions.filter { $0.role == .checklist }
         var all = knowledge.checklists
         for checklist in localChecklists {
             all.removeAll { $0.id == checklist.id }
             all.append(checklist)
         }
-        let resolver = ProgramResolver(catalog: knowledge.catalog, checklists: all)
+        let resolver = ProgramResolver(catalog: DocumentCatalog(types: types), checklists: all)
         errors += resolver.resolve(loaded.descriptions.filter { $0.role == .program }).errors
         for checklist in localChecklists { errors += resolver.check(checklist) }
-        let count = loaded.descriptions.count + Set(errors.map(\.location.file)).subtracting(loaded.descriptions.map(\.file.file)).count
+        let files = Set(loaded.descriptions.map(\.file.file)).union(listing.files.filter(isCatalog))
+        let count = loaded.descriptions.count + catalogs + Set(errors.map(\.location.file)).subtracting(files).count
         if !errors.isEmpty {
             for error in InputErrors(errors).errors { Terminal.error("checkdocs: \(error)") }
             Terminal.error("checkdocs: \(errors.count) error\(errors.count == 1 ? "" : "s") in \(count) file\(count == 1 ? "" : "s")")

@@ -140,6 +140,30 @@ import Testing
         #expect(check.stdout.isEmpty)
     }
 
+    @Test("lint of a --checklists folder: its document-types.json is checked as a catalog, and a checklist there may use its types")
+    func lintChecklistsFolder() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try #"""
+            {"schemaVersion": 1, "source": {"href": "https://example.org/types", "asOf": "2026-11-20"},
+             "types": [{"id": "hospital_badge_form", "title": "Hospital badge form", "description": "The host hospital's ID badge request.", "category": "administrative", "aliases": ["badge form"]}]}
+            """#.write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
+        try #"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="my-obs" kind="observership">
+              <name>Mine</name><source href="https://example.org/" asOf="2026-11-01"/>
+              <requirements><require id="badge" title="Badge form"><document type="hospital_badge_form"/></require></requirements>
+            </checklist>
+            """#.write(toFile: directory + "/my-obs.xml", atomically: true, encoding: .utf8)
+        let run = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
+        #expect(run.status == 0 && run.stdout == "2 files valid\n", "\(run.stderr)")
+        try #"{"types": 3}"#.write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
+        let broken = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
+        #expect(broken.status == 2 && broken.stderr.contains("document-types.json: /types: error: expected array"), "\(broken.stderr)")
+        #expect(!broken.stderr.contains("\"program\""))
+    }
+
     @Test("an external entity or billion laughs is refused with exit 2, quickly, leaking nothing")
     func hostileXML() throws {
         let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
