@@ -30,6 +30,21 @@ import Testing
         #expect(result.reason?.code == "result-unknown")
     }
 
+    @Test("a vaccination record (doses, no result) is no lab report: a result rule turns it down, and the doses alternative says what is missing")
+    func doseRecordIsNoLabReport() throws {
+        let name = "MMR_vaccination_record.pdf"
+        let program = Self.program(Self.item(#"<anyOf><document type="mmr" minDoses="2"/><document type="mmr" result="positive"/></anyOf>"#))
+        let manifest = "documents:\n  \"\(name)\": {type: mmr, doses: [\"2001-03-14\"]}\n"
+        let result = try #require(try Fixture.evaluate(program, files: [], contents: [name: PDFFixtures.pdf()], manifest: manifest).result("item"))
+        #expect(result.status == .invalid)
+        #expect(!result.message.contains("`result:`"), "\(result.message)")
+        #expect(result.message.contains("1 of 2 doses"), "\(result.message)")
+        let alone = Self.program(Self.item(#"<document type="mmr" result="positive"/>"#))
+        let turned = try #require(try Fixture.evaluate(alone, files: [], contents: [name: PDFFixtures.pdf()], manifest: manifest).result("item"))
+        #expect(turned.status == .invalid && turned.reason?.code == "dose-record")
+        #expect(turned.message.contains("it records vaccine doses, not a lab result"), "\(turned.message)")
+    }
+
     @Test("a hepatitis B card with no titer is not-evaluable, not missing")
     func titerCardWithoutValue() throws {
         let name = "Hep B titer 2026-09-14.pdf"

@@ -14,8 +14,13 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
     }
 
     public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
-        // The file is there: without a recorded result it is undecided, never missing.
-        guard let result = document.facts.result else { return (.notEvaluable, .unknown(required: required)) }
+        // The file is there: without a recorded result it is undecided, never missing; but a file
+        // recorded as vaccine doses alone is a vaccination record, no lab report, and asking for
+        // its `result:` would hide what is really wrong (its doses, or the titer it is not).
+        guard let result = document.facts.result else {
+            if !document.facts.doses.isEmpty { return (.invalid, .doseRecord(required: required)) }
+            return (.notEvaluable, .unknown(required: required))
+        }
         if result != required { return (.invalid, .mismatch(actual: result, required: required)) }
         return nil
     }
@@ -27,17 +32,20 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
     public enum Failure: FindingDetail {
         case unknown(required: LabResult)
         case mismatch(actual: LabResult, required: LabResult)
+        /// A file with vaccine doses and no result: a vaccination record, not a lab report.
+        case doseRecord(required: LabResult)
 
         public var code: String {
             switch self {
             case .unknown: return "result-unknown"
             case .mismatch: return "result-mismatch"
+            case .doseRecord: return "dose-record"
             }
         }
 
         public var fields: [FindingReason.Field] {
             switch self {
-            case let .unknown(required): return .list(("required", .string(required.rawValue)))
+            case let .unknown(required), let .doseRecord(required): return .list(("required", .string(required.rawValue)))
             case let .mismatch(actual, required): return .list(("actual", .string(actual.rawValue)), ("required", .string(required.rawValue)))
             }
         }
@@ -52,6 +60,8 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
                     text.append(utf8: required.rawValue)
                     text.append(" result is required (add `result:` to its manifest entry)")
                 }
+            case let .doseRecord(required):
+                return "it records vaccine doses, not a lab result; a \(required.rawValue) titer or test result is required"
             case let .mismatch(actual, required):
                 return ByteBuffer.string(capacity: 64) { text in
                     text.append("the result is ")
