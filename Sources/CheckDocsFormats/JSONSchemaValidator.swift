@@ -379,10 +379,16 @@ public enum Suggestion {
         // shortest candidate that starts with it, or has a part (after "-" or "_") that does.
         let lowered = word.lowercased()
         guard lowered.count >= 3 else { return nil }
-        return candidates.filter { candidate in
+        let shortened = candidates.filter { candidate in
             let text = candidate.lowercased()
             return text != lowered && (text.hasPrefix(lowered) || text.contains("-" + lowered) || text.contains("_" + lowered))
         }.min { ($0.count, $0) < ($1.count, $1) }
+        if let shortened { return shortened }
+        // A lengthened id ("bls_card" for "bls"): the longest candidate it starts with, up to a "-" or "_".
+        return candidates.filter { candidate in
+            let text = candidate.lowercased()
+            return text.count >= 2 && (lowered.hasPrefix(text + "_") || lowered.hasPrefix(text + "-"))
+        }.max { ($0.count, $1) < ($1.count, $0) }
     }
 
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {

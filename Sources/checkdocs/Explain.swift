@@ -31,7 +31,9 @@ struct Explain: InputCommand {
             Terminal.out(Explanation.program(program, catalog: knowledge.catalog))
         } else {
             let builtin = catalog.programs.isEmpty ? try knowledge.builtinCatalog().map(\.id) : []
+            // File-name aliases too: `explain` finds a type by one (`quantiferon`), so a misspelt one is suggested.
             let candidates = programs.map(\.id) + builtin + knowledge.checklists.map(\.id) + knowledge.catalog.types.map(\.id)
+                + knowledge.catalog.types.flatMap(\.aliases)
             var suggestion = Suggestion.didYouMean(id, in: candidates)
             // A program of the applicant's own is in no list explain reads without --programs.
             if suggestion.isEmpty, catalog.programs.isEmpty {

@@ -245,6 +245,17 @@ import CheckDocsFormats
         #expect(((monthly["cost"] as? [String: Any])?["amounts"] as? [String: String])?["USD"] == "1000", "\(monthly)")
     }
 
+    @Test("a cost partly in another currency counts nothing, as an unstated fee does: the unconverted part is unknown")
+    func partlyUnconvertedCost() throws {
+        let manifest = "schemaVersion: 1\ngoals:\n  budget: {total: 6000, currency: USD}\n"
+        let mixed = Self.program("mixed", rotation: ("2027-03-01", "2027-03-28"), fee: "100", facts: #"livingPerWeek="2000" livingCurrency="EUR""#)
+        let setup = try Self.setUp(manifest: manifest, programs: ["mixed": mixed])
+        defer { try? FileManager.default.removeItem(atPath: setup.root) }
+        let run = try CLITests.run(["pick", setup.folder, "--programs", setup.catalog, "--as-of", "2026-12-01"])
+        #expect(run.stdout.contains("+0.00 cost      (0 × 1) USD 100 of your USD 6000; EUR 8000 not converted: a cost partly unconverted counts nothing"),
+                "\(run.stdout)")
+    }
+
     @Test("lead days: a missing visa (90 days) makes a session 60 days away unreachable; one 120 days away fits with its ready-by date")
     func leadDays() throws {
         let visa = """
@@ -288,6 +299,11 @@ import CheckDocsFormats
         // A shortened id is far from the whole in letters, and is still suggested.
         let short = try CLITests.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--program", "msslw"])
         #expect(short.status == 2 && short.stderr.contains("(did you mean \"msslw-im-residency\"?)"), "\(short.stderr)")
+        // A misspelt file-name alias is suggested (explain finds types by them), and a lengthened id by the id it starts with.
+        let alias = try CLITests.run(["explain", "quantiferron"])
+        #expect(alias.status == 2 && alias.stderr.contains("(did you mean \"quantiferon\"?)"), "\(alias.stderr)")
+        let lengthened = try CLITests.run(["explain", "osha_module"])
+        #expect(lengthened.status == 2 && lengthened.stderr.contains("(did you mean \"osha\"?)"), "\(lengthened.stderr)")
         let fresh = try CLITests.run(["lint", "catalog", "--as-of", "2027-09-30"])
         #expect(fresh.status == 0)
         #expect(fresh.stderr.isEmpty, "\(fresh.stderr)")

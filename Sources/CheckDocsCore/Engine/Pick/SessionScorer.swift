@@ -268,9 +268,15 @@ public struct SessionScorer: Sendable {
             return factor("cost", 0, "\(cost.words), not converted to your budget's \(budget.currency): counts nothing\(uncounted)")
         }
         let spent = cost.amounts[budget.currency] ?? 0
+        // Part of it in another currency: that part is unknown in the budget's, and an unknown
+        // part makes the whole unknown, as an unstated fee does; the budget's part is still said.
+        guard others.isEmpty else {
+            return factor("cost", 0, "\(budget.currency) \(PickCost.format(spent)) of your \(budget.currency) \(PickCost.format(budget.total))"
+                          + "\(unconverted): a cost partly unconverted counts nothing\(uncounted)")
+        }
         let share = NSDecimalNumber(decimal: spent / budget.total).doubleValue
         return factor("cost", max(0, 1 - share),
-                      "\(budget.currency) \(PickCost.format(spent)) of your \(budget.currency) \(PickCost.format(budget.total))\(unconverted)\(uncounted)")
+                      "\(budget.currency) \(PickCost.format(spent)) of your \(budget.currency) \(PickCost.format(budget.total))\(uncounted)")
     }
 
     func readiness(_ candidate: PickCandidate) -> PickFactor {
