@@ -58,6 +58,18 @@ import Testing
         #expect(misspelt.status == 2 && misspelt.stderr.contains("(did you mean \"bcm-visiting-elective\"?)"), "\(misspelt.stderr)")
     }
 
+    @Test("facts to add: a file whose name gives only a year is asked for its date as well as its result, in one round")
+    func factsWithPartialDate() throws {
+        let folder = NSTemporaryDirectory() + "checkdocs-first-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Any valid PDF: with --facts manifest its content is not read for facts.
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/ready/CV_2026.pdf", toPath: folder + "/TB test Quantiferon 2026.pdf")
+        let run = try CLITests.run([folder, "--kind", "observership", "--facts", "manifest"] + Self.asOf)
+        let unwrapped = run.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(unwrapped.contains("TB test Quantiferon 2026.pdf: date, result (the name gives only the year 2026, not a day)"), "\(run.stdout)")
+    }
+
     @Test("--all-kinds gives every requirement of every standard checklist")
     func allKinds() throws {
         let run = try CLITests.run([Self.newcomer, "--all-kinds"] + Self.asOf)

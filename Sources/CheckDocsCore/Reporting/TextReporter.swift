@@ -57,12 +57,22 @@ public struct TextReporter: StreamingFormat {
         let how = header.selection?.hasManifest == false
             ? " — add them to checkdocs.yaml (`\(safe("checkdocs init \(header.folder)"))` drafts it from the files):"
             : " — add them to the manifest's entries:"
-        var lines = [""]
-        lines += wrap(bold("\(Plural.count(needed.facts.count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
-            + how, indent: "", continuation: "  ")
         let notes = Dictionary(header.documents.compactMap { document in document.facts.nameDateNote.map { (document.path, $0) } },
                                uniquingKeysWith: { first, _ in first })
-        for group in needed.byFile {
+        // A file whose name gives only part of a date (its note says so) is asked for its date too:
+        // the rule that waits on its result or expiry measures that date next, and would ask for it
+        // only on the following run.
+        var groups = needed.byFile
+        var count = needed.facts.count
+        for index in groups.indices {
+            guard let file = groups[index].file, notes[file] != nil, !groups[index].fields.contains("date") else { continue }
+            groups[index].fields.insert("date", at: 0)
+            count += 1
+        }
+        var lines = [""]
+        lines += wrap(bold("\(Plural.count(count, "fact")) would settle \(Plural.count(needed.requirements, "requirement"))")
+            + how, indent: "", continuation: "  ")
+        for group in groups {
             let owner = group.file.map { $0.description } ?? "applicant"
             let note = group.file.flatMap { notes[$0] }.map { " (\($0))" } ?? ""
             lines += wrap("\(safe(owner)): " + group.fields.joined(separator: ", ") + safe(note), indent: "  ", continuation: "    ")
