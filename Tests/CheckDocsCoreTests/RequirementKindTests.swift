@@ -118,6 +118,13 @@ import Testing
         let unknown = try Fixture.evaluate(xml, files: ["Health insurance 2027-06-30.pdf"])
         #expect(unknown.status(of: "ins") == .notEvaluable)
         #expect(unknown.result("ins")?.message.contains("add `validFrom:`") == true)
+        // whenKnown: an unknown start passes, a recorded late one still fails (the standard checklists' insurance).
+        let known = xml.replacingOccurrences(of: #"<validFrom anchor="rotation-start"/>"#, with: #"<validFrom anchor="rotation-start" whenKnown="true"/>"#)
+        #expect(try Fixture.evaluate(known, files: ["Health insurance 2027-06-30.pdf"]).status(of: "ins") == .ok)
+        #expect(try Fixture.evaluate(known, files: ["Health insurance 2027-03-05 2027-06-30.pdf"]).status(of: "ins") == .invalid)
+        let standard = try Fixture.evaluate(Fixture.program("", extends: #"<extends checklist="observership"/>"#), files: ["Health insurance.pdf"],
+                                            manifest: "documents:\n  \"Health insurance.pdf\": {validFrom: \"2027-03-05\", expires: \"2027-06-30\"}\n")
+        #expect(standard.status(of: "health-insurance") == .invalid, "\(String(describing: standard.result("health-insurance")?.message))")
     }
 
     @Test("3. tricky case 10: 3 letters required, at most 4 may be assigned")

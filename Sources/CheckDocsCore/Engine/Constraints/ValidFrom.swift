@@ -4,10 +4,18 @@ import CheckDocsNative
 /// first day an insurance policy covers, a visa's or permit's start) on or before the anchor. With
 /// `<validThrough>` it says "covering the whole stay": a policy bought for a rotation that starts
 /// before the policy does leaves the first days uncovered.
+///
+/// `whenKnown="true"`: the start is checked only when it is recorded; an unknown one passes. The
+/// standard checklists write it so, for health insurance: a recorded start after the rotation's
+/// first day fails, while a certificate whose start nobody typed is not held up by it.
 public struct ValidFrom: DocumentConstraint {
     public var anchor: Anchor
+    public var whenKnown: Bool
 
-    public init(anchor: Anchor) { self.anchor = anchor }
+    public init(anchor: Anchor, whenKnown: Bool = false) {
+        self.anchor = anchor
+        self.whenKnown = whenKnown
+    }
 
     public static let checkOrder = 65
     public static let syntax = ["validFrom"]
@@ -15,14 +23,16 @@ public struct ValidFrom: DocumentConstraint {
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidFrom] {
         guard let node = clause.child("validFrom") else { return [] }
         guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
-        return [ValidFrom(anchor: anchor)]
+        return [ValidFrom(anchor: anchor, whenKnown: try node.bool("whenKnown") ?? false)]
     }
 
     public var anchors: [Anchor] { [anchor] }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         let needed = context.dates.date(for: anchor)
-        guard let validFrom = document.facts.validFrom else { return fail(.notEvaluable, Failure.startUnknown(needed: needed)) }
+        guard let validFrom = document.facts.validFrom else {
+            return whenKnown ? nil : fail(.notEvaluable, Failure.startUnknown(needed: needed))
+        }
         guard validFrom > needed else { return nil }
         return fail(.invalid, Failure.startsTooLate(validFrom: validFrom, anchor: anchor, needed: needed))
     }
@@ -30,6 +40,7 @@ public struct ValidFrom: DocumentConstraint {
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         var text = "in force from \(ProgramDates.describe(anchor))"
         if let dates { text += " (\(dates.date(for: anchor)))" }
+        if whenKnown { text += " when its start is recorded" }
         return [text]
     }
 
