@@ -162,6 +162,17 @@ public struct ProgramDates: Sendable {
         }
     }
 
+    /// Whether `date(for:)` is the anchor's own day, not the as-of day standing in for one the
+    /// program does not give.
+    public func isGiven(_ anchor: Anchor) -> Bool {
+        switch anchor {
+        case .rotationStart, .rotationEnd: return rotation != nil
+        case .deadline: return deadline != nil || rotation != nil
+        case .asOf: return true
+        case .offer: return offerMade
+        }
+    }
+
     public static func describe(_ anchor: Anchor) -> String {
         switch anchor {
         case .rotationStart: return "the rotation start"

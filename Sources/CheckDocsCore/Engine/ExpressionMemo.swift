@@ -85,7 +85,11 @@ struct AnchorDays: Hashable {
     }
 
     init(_ anchors: UInt8, _ dates: ProgramDates) {
-        func day(_ anchor: Anchor) -> Int { anchors & Self.bit(anchor) == 0 ? Int.min : dates.date(for: anchor).ordinal }
+        // An anchor the program does not give (today standing in) is a day of its own: a rule may
+        // tell the two apart (`ProgramDates.isGiven`), so a rotation starting today is not the same.
+        func day(_ anchor: Anchor) -> Int {
+            anchors & Self.bit(anchor) == 0 ? Int.min : dates.isGiven(anchor) ? dates.date(for: anchor).ordinal : Int.min + 1
+        }
         days = (day(.rotationStart), day(.rotationEnd), day(.deadline), day(.asOf), day(.offer))
     }
 
@@ -109,7 +113,7 @@ struct AnchorDays: Hashable {
 ///
 /// An expression's outcome depends on the folder (the context's documents, facts and asOf), on
 /// the rule, and on the program's dates only through its constraints' anchors: a constraint reads
-/// the program's dates only as `ClauseContext.dates.date(for:)` of an anchor it lists in `anchors`
+/// the program's dates only as `ClauseContext.dates.date(for:)` (and `isGiven`) of an anchor it lists in `anchors`
 /// (Engine/Constraints/). Whatever else a requirement's result holds (its condition, its frame, its
 /// rule in words, when it is due) is still made per program, from the requirement itself.
 ///

@@ -145,9 +145,18 @@ public enum ReadinessChecker {
         func evaluate(_ programs: [ResolvedProgram], needs: ClauseNeeds? = nil) throws(InputErrors) {
             // Filtered only when something is left out: a filter copied every program (each of its
             // description's strings and lists retained), once per folder of a batch.
+            // A program named with --program is checked whatever the manifest's `applyingFor:` says;
+            // --kind, given on the same command line, still filters it (and says so below).
             let chosen = request.programIDs.isEmpty && selection.kinds.isEmpty ? programs : programs.filter { program in
                 (request.programIDs.isEmpty || request.programIDs.contains(program.id))
-                    && (selection.kinds.isEmpty || selection.kinds.contains(program.kind))
+                    && (selection.kinds.isEmpty || selection.kinds.contains(program.kind)
+                        || (selection.kindsFrom == .manifest && request.programIDs.contains(program.id)))
+            }
+            if selection.kindsFrom == .option {
+                for index in programs.indices where request.programIDs.contains(programs[index].id) && !selection.kinds.contains(programs[index].kind) {
+                    errors.append(InputError(file: "--program", "\"\(programs[index].id)\" is a \(programs[index].kind.rawValue) program, "
+                                             + "which --kind \(selection.kinds.map(\.rawValue).joined(separator: ", ")) leaves out"))
+                }
             }
             // Gathered again only when some programs were left out.
             let needs = (chosen.count == programs.count ? needs : nil) ?? ClauseNeeds(chosen)
@@ -221,15 +230,19 @@ public enum ReadinessChecker {
 
         // The programs are read in place, by index: a `for … in` copied each one (its description's
         // strings and lists retained and released), once per folder of a batch.
-        if let programs {
-            for index in programs.indices { seen[programs[index].id] = programs[index].description.file }
-            try evaluate(programs, needs: request.clauseNeeds)
-        } else if paths.isEmpty {
-            var standard = try knowledge.standardPrograms()
-            // With no programs of the user's own, `--program ID` may also name a program of the
-            // built-in catalog, as `list programs` shows them: that program is checked too.
+        // With no programs of the user's own, `--program ID` may also name a program of the built-in
+        // catalog, as `list programs` shows them: that program is checked too, alone or in a batch.
+        func withNamedCatalogPrograms(_ standard: [ResolvedProgram]) throws(InputErrors) -> [ResolvedProgram] {
             let named = Set(request.programIDs).subtracting(standard.map(\.id))
-            if !named.isEmpty { standard += try knowledge.builtinCatalog().filter { named.contains($0.id) } }
+            return named.isEmpty ? standard : try standard + knowledge.builtinCatalog().filter { named.contains($0.id) }
+        }
+        if var programs {
+            let named = paths.isEmpty && !Set(request.programIDs).isSubset(of: programs.map(\.id))
+            if named { programs = try withNamedCatalogPrograms(programs) }
+            for index in programs.indices { seen[programs[index].id] = programs[index].description.file }
+            try evaluate(programs, needs: named ? nil : request.clauseNeeds)
+        } else if paths.isEmpty {
+            let standard = try withNamedCatalogPrograms(knowledge.standardPrograms())
             for index in standard.indices { seen[standard[index].id] = standard[index].description.file }
             try evaluate(standard)
         } else if let refusal {
@@ -271,8 +284,10 @@ public enum ReadinessChecker {
     /// among the standard checklists only (a folder's own programs were chosen by the applicant).
     static func selection(_ request: CheckRequest, paths: [String], pre: Bool, profile: ApplicantProfile, hasManifest: Bool,
                           knowledge: Knowledge) -> ProgramSelection {
-        let source: ProgramSelection.Source = pre ? .catalog
-            : paths.isEmpty ? .standard : request.programPaths.isEmpty ? .folder : .given(request.programPaths)
+        // A batch hands every folder with no programs of its own the standard checklists it resolved
+        // once: they are still the standard checklists, chosen among by `applyingFor:` as alone.
+        let source: ProgramSelection.Source = paths.isEmpty ? .standard
+            : pre ? .catalog : request.programPaths.isEmpty ? .folder : .given(request.programPaths)
         var kinds = request.kinds
         var from: ProgramSelection.KindsFrom = kinds.isEmpty ? .none : .option
         if kinds.isEmpty, source == .standard, !profile.applyingFor.isEmpty {

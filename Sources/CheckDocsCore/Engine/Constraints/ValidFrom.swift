@@ -5,7 +5,8 @@ import CheckDocsNative
 /// `<validThrough>` it says "covering the whole stay": a policy bought for a rotation that starts
 /// before the policy does leaves the first days uncovered.
 ///
-/// `whenKnown="true"`: the start is checked only when it is recorded; an unknown one passes. The
+/// `whenKnown="true"`: the start is checked only when it is recorded and the anchor's day is the
+/// program's own (not today standing in for rotation dates it does not give); else it passes. The
 /// standard checklists write it so, for health insurance: a recorded start after the rotation's
 /// first day fails, while a certificate whose start nobody typed is not held up by it.
 public struct ValidFrom: DocumentConstraint {
@@ -30,6 +31,9 @@ public struct ValidFrom: DocumentConstraint {
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         let needed = context.dates.date(for: anchor)
+        // whenKnown checks a recorded start against a known day only: with no rotation dates the
+        // day stands in as today, and a policy bought to start at the rotation starts later.
+        if whenKnown, !context.dates.isGiven(anchor) { return nil }
         guard let validFrom = document.facts.validFrom else {
             return whenKnown ? nil : fail(.notEvaluable, Failure.startUnknown(needed: needed))
         }
