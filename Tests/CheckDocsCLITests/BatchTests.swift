@@ -142,6 +142,35 @@ import Testing
         #expect(four != one)
     }
 
+    @Test("a folder with no programs/ is checked in a batch as alone: applyingFor: chooses its standard checklists, --program finds the built-in catalog")
+    func standardChecklistsInABatch() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        for name in ["applicant-01", "applicant-04"] {
+            try FileManager.default.removeItem(atPath: folders.path + "/" + name + "/programs")
+        }
+        let manifest = folders.path + "/applicant-01/checkdocs.yaml"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "\napplicant:\n", with: "\napplicant:\n  applyingFor: [visiting-elective]\n")
+            .write(toFile: manifest, atomically: true, encoding: .utf8)
+        let reports = folders.path + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let batch = try folders.run(["applicant-01", "applicant-04", "--as-of", "2026-12-01", "--format", "json=reports/", "--summary", "csv"])
+        for name in ["applicant-01", "applicant-04"] {
+            let alone = try folders.run([name, "--as-of", "2026-12-01", "--format", "json"])
+            #expect(try String(contentsOfFile: reports + "/" + name + ".json", encoding: .utf8) == alone.stdout, "\(name)")
+        }
+        let rows = BatchTests.parseCSV(batch.stdout)
+        #expect(rows.first { $0.first == "applicant-01" }?[2] == "1", "\(batch.stdout)")
+        let named = try folders.run(["applicant-01", "applicant-04", "--as-of", "2026-12-01", "--program", "icahn-international-visiting-students",
+                                     "--summary", "csv"])
+        #expect(named.status == 0 && named.stderr.isEmpty, "\(named.stderr)")
+        #expect(BatchTests.parseCSV(named.stdout).dropFirst().allSatisfy { $0[2] == "1" }, "\(named.stdout)")
+        let excluded = try folders.run(["applicant-04", "--as-of", "2026-12-01", "--program", "icahn-international-visiting-students",
+                                        "--kind", "observership"])
+        #expect(excluded.status == 2 && excluded.stderr.contains("is a visiting-elective program, which --kind observership leaves out"))
+    }
+
     @Test("input errors: exit 2, the folder named on stderr and in the summary; the other folders still checked")
     func inputErrors() throws {
         let folders = try Folders()

@@ -57,6 +57,13 @@ import Testing
         let mayo = try program("mayo-visiting-clerkship")
         let low = "documents:\n  \"Health insurance 2027-01-01 2027-12-31.pdf\": {coverage: {amount: 20000, currency: USD}}\n"
         #expect(try Fixture.evaluate(mayo, files: ["Health insurance 2027-01-01 2027-12-31.pdf"], manifest: low).status(of: "health-insurance") == .invalid)
+        // Mount Sinai Miami Beach: Step 1 must be passed (unknown blocks); only the 220 cut-off warns for a pass/fail result.
+        let msmc = try program("msmc-miami-beach-im-residency")
+        let unknown = try Fixture.evaluate(msmc, files: [], manifest: "applicant: {status: graduate}\n")
+        #expect(unknown.status(of: "step1-passed") == .notEvaluable && unknown.result("step1-passed")?.severity == .error)
+        let passFail = try Fixture.evaluate(msmc, files: [], manifest: "applicant: {exams: [{exam: usmle-step1, date: \"2023-05-10\", result: pass}]}\n")
+        #expect(passFail.status(of: "step1-passed") == .ok)
+        #expect(passFail.status(of: "step1-cutoff") == .notEvaluable && passFail.result("step1-cutoff")?.severity == .warning)
         // Cleveland Clinic: ESTA is the Visa Waiver classes, WB and WT, and it accepts both: with the
         // admission class recorded or not, ESTA is accepted; a B1/B2 visa too (B-1 and B-2 are).
         let cleveland = try program("cleveland-clinic-observer")
