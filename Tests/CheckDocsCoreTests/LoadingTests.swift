@@ -308,6 +308,16 @@ import Testing
         #expect(scan.diagnostics.contains { $0.code == .symlink && $0.path == "passport.pdf" })
     }
 
+    @Test("a sub-folder with a manifest of its own is another applicant's: noted, not scanned; one without is scanned")
+    func otherApplicantNotScanned() throws {
+        let folder = try TemporaryFolder(files: ["CV.pdf", "rohan/LoR - Dr Mehta.pdf", "rohan/checkdocs.yaml", "letters/LoR - Dr Ade.pdf"],
+                                         manifest: "applicant: {}\n")
+        defer { folder.remove() }
+        let scan = try FolderScanner.scan(root: folder.path)
+        #expect(scan.files.map(\.path.description) == ["CV.pdf", "letters/LoR - Dr Ade.pdf"])
+        #expect(scan.diagnostics.contains { $0.code == .otherApplicant && $0.path == "rohan" && $0.message.hasPrefix("has its own checkdocs.yaml") })
+    }
+
     @Test("a folder of descriptions names what it cannot read: a linked or FIFO description and a linked folder are errors, never dropped in silence")
     func descriptionFolderEntries() throws {
         let folder = try TemporaryFolder()

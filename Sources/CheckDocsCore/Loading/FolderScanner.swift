@@ -73,7 +73,18 @@ public enum FolderScanner {
                     continue
                 }
                 switch directory.open(child: name) {
-                case let .success(child): walk(child, prefix: path, depth: depth + 1, programs: programs, into: &scan)
+                case let .success(child):
+                    // A sub-folder with a manifest of its own is another applicant's (an advisor's
+                    // folders nested in one another): its letters and tests are not this applicant's.
+                    if let manifest = ManifestLoader.fileNames.first(where: { manifest in
+                        if case let .success(found) = child.entry(Array(manifest.utf8)), found.kind == .regular { return true }
+                        return false
+                    }) {
+                        scan.diagnostics.append(Diagnostic(.otherApplicant, "has its own \(manifest): another applicant's folder, not scanned "
+                                                           + "(check it on its own, or move it out)", path: display))
+                        continue
+                    }
+                    walk(child, prefix: path, depth: depth + 1, programs: programs, into: &scan)
                 case let .failure(error):
                     scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(error.description)", path: display))
                 }
