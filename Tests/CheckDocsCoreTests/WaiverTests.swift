@@ -150,6 +150,8 @@ import Testing
             let make = try #require(format.reportMaker)
             let text = make(FormatOptions()).render(report)
             #expect(text.contains("2 applied"), "\(format.id)")
+            // Each waived item with the status it had and the waiver's reason, in every format.
+            #expect(text.contains("after the interview") && text.contains("extension granted"), "\(format.id)")
         }
         let makeSARIF = try #require(OutputFormat.sarif.reportMaker)
         let sarif = makeSARIF(FormatOptions()).render(report)

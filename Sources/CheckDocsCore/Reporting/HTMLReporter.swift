@@ -61,6 +61,9 @@ public struct HTMLReporter: WholeReportFormat {
         }
         out += items("Warnings", program.warnings, kind: "warning")
         out += items("Later", program.pending, kind: "later")
+        // Waived items, with the status they had and the waiver's reason, as every other format
+        // shows them (docs/reports.md): a waiver hides nothing from the reader.
+        out += items("Waived", program.requirements.filter { $0.waiver != nil }, kind: "waived")
         return out + "</article>\n"
     }
 
@@ -99,9 +102,13 @@ public struct HTMLReporter: WholeReportFormat {
         guard !results.isEmpty else { return "" }
         var out = "<h3>\(heading) (\(results.count))</h3>\n<ul class=\"items \(kind)\">\n"
         for result in results {
-            let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : "…"
-            out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))</span> "
+            let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : kind == "waived" ? "~" : "…"
+            let was = result.waiver.map { " (was \(e($0.originalStatus.rawValue)))" } ?? ""
+            out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))\(was)</span> "
                 + "<strong>\(md(result.title))</strong> <code>\(e(result.id))</code></p>\n"
+            if let waiver = result.waiver {
+                out += "<p class=\"waiver\">Waived until <time datetime=\"\(waiver.expires)\">\(waiver.expires)</time>: \(md(waiver.reason))</p>\n"
+            }
             if !result.message.isEmpty { out += "<p class=\"msg\">\(md(result.message))</p>\n" }
             let uncounted = result.uncountedCandidates
             if !uncounted.isEmpty {
