@@ -42,7 +42,7 @@ extension Check {
         let checker: BatchChecker
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-            request.waivers = try waivers.map { file throws(InputErrors) in try WaiverLoader(schemas: knowledge.schemas).load(file: file) }
+            request.waivers = try Self.loadWaivers(waivers, schemas: knowledge.schemas)
             checker = try BatchChecker(request: request, knowledge: knowledge, keepsProgramStatuses: keepsProgramStatuses)
         } catch {
             throw Terminal.fail(error)

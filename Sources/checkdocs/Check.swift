@@ -37,8 +37,8 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the (first) report without a file to this path instead of stdout.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("A waivers file (YAML, or JSON): failing requirements that do not block, with a reason and an expiry date.", valueName: "file"))
-    var waivers: String?
+    @Option(name: .long, help: ArgumentHelp("A waivers file (YAML, or JSON): failing requirements that do not block, with a reason and an expiry date (repeatable: the files add up).", valueName: "file"))
+    var waivers: [String] = []
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this level: error, warning, never.")
     var failOn: FailThreshold = .error
@@ -92,6 +92,18 @@ struct Check: ParsableCommand {
         return requests
     }
 
+    /// Every `--waivers` file, in order; nil when none is given. Errors of all of them are reported.
+    static func loadWaivers(_ files: [String], schemas: Schemas) throws(InputErrors) -> [Waiver]? {
+        guard !files.isEmpty else { return nil }
+        var waivers: [Waiver] = []
+        var errors: [InputError] = []
+        for file in files {
+            do { waivers += try WaiverLoader(schemas: schemas).load(file: file) } catch { errors += error.errors }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return waivers
+    }
+
     func run() throws {
         if isBatch { return try runBatch() }
         let folder = folders[0]
@@ -110,7 +122,7 @@ struct Check: ParsableCommand {
         })
         do {
             let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)
-            request.waivers = try waivers.map { file throws(InputErrors) in try WaiverLoader(schemas: knowledge.schemas).load(file: file) }
+            request.waivers = try Self.loadWaivers(waivers, schemas: knowledge.schemas)
             try ReadinessChecker.check(request, knowledge: knowledge, events: &stream)
         } catch {
             stream.discard()

@@ -225,5 +225,11 @@ import Testing
         let records = Self.parseCSV(run.stdout)
         #expect(records[2] == ["applicant-02", "ready", "2", "2", "0", "0", "0", "4", "1", "0", "0"])
         #expect(records[1] == ["applicant-01", "ready", "2", "2", "0", "0", "0", "0", "1", "4", "0"])
+        // Given twice, the files add up: the first is not dropped for the second.
+        let lines = try String(contentsOfFile: folders.path + "/w.yaml", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try (lines.prefix(4) + [""]).joined(separator: "\n").write(toFile: folders.path + "/w1.yaml", atomically: true, encoding: .utf8)
+        try (lines.prefix(2) + lines.dropFirst(4)).joined(separator: "\n").write(toFile: folders.path + "/w2.yaml", atomically: true, encoding: .utf8)
+        let both = try folders.run(["applicant-02", "--as-of", "2026-12-01", "--waivers", "w1.yaml", "--waivers", "w2.yaml"])
+        #expect(both.status == 0 && both.stdout.contains("Waivers: 4 applied, 1 expired (not applied)"), "\(both.stdout)")
     }
 }
