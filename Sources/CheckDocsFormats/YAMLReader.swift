@@ -104,7 +104,8 @@ public enum YAMLReader {
     static func tabHint(_ failure: Failure, in text: String) -> Failure {
         guard failure.message.contains("cannot start any token") || failure.message.contains("found a tab character"),
               failure.line >= 1 else { return failure }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Any line break YAML knows (CRLF is one Character), as the failure's line counts them.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard failure.line <= lines.count, lines[failure.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") else {
             return failure
         }
@@ -131,7 +132,8 @@ public enum YAMLReader {
         return Failure(line: line, column: column, message: failure.message)
     }
 
-    /// The tag of a plain scalar written without one: not a YAML tag, so no manifest can write it.
+    /// The tag given a plain scalar written without one. A manifest that writes it verbatim
+    /// (`!<checkdocs:untagged> off`) gets the same typing as with no tag: harmless, so not refused.
     private static let untagged = Tag.Name(rawValue: "checkdocs:untagged")
     /// One rule, matching every text (`^`): the plain scalars the parser resolves are
     /// those written without a tag.

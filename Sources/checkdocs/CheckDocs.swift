@@ -65,10 +65,13 @@ struct CheckDocs: ParsableCommand {
                 var commands: [ParsableCommand.Type] = configuration.subcommands
                 var path = ""
                 for name in arguments.dropFirst().prefix(while: { !$0.hasPrefix("-") }) {
+                    // A command with no subcommands: what follows is its arguments (`help list
+                    // programs`), and argument-parser prints its help.
+                    if commands.isEmpty && !path.isEmpty { break }
                     var names = commands.compactMap { $0.configuration.commandName }
                     if path.isEmpty { names.append("help") }
                     guard names.contains(name) else {
-                        let known = names.isEmpty ? "\(path) has no subcommands" : "the subcommands\(path.isEmpty ? "" : " of \(path)") are \(names.joined(separator: ", "))"
+                        let known = "the subcommands\(path.isEmpty ? "" : " of \(path)") are \(names.joined(separator: ", "))"
                         Terminal.error("Error: no subcommand \"\(name)\"; \(known)")
                         throw ExitCode(64)
                     }

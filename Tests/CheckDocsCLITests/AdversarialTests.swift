@@ -265,6 +265,9 @@ import Glibc
         let nested = try box.runChecked(["help", "cache", "bogus"])
         #expect(nested.status == 64 && nested.stdout.isEmpty && nested.stderr.contains("no subcommand \"bogus\"; the subcommands of cache are clear"))
         #expect(try box.runChecked(["help", "cache", "clear"]).status == 0)
+        // After a command with no subcommands come its arguments: its help, as argument-parser prints it.
+        let list = try box.runChecked(["help", "list", "programs"])
+        #expect(list.status == 0 && list.stdout.contains("USAGE: checkdocs list"), "\(list.stderr)")
         let missing = try box.runChecked([box.folder] + Self.asOf + ["-o", box.reports + "/no/such/dir/r.txt"])
         #expect(missing.status == 2 && missing.stderr.contains("cannot be opened"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.reports).isEmpty)

@@ -204,6 +204,18 @@ import Testing
         #expect(one.stdout.split(separator: "\n").count == 1)
     }
 
+    @Test("the summary table shows folder names escaped: a control character in one cannot move the advisor's terminal")
+    func escapedFolderNames() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        for (from, to) in [("applicant-01", "\u{1B}[31mred"), ("applicant-02", "new\nline")] {
+            try FileManager.default.moveItem(atPath: folders.path + "/" + from, toPath: folders.path + "/" + to)
+        }
+        let run = try folders.run(["\u{1B}[31mred", "new\nline", "--as-of", "2026-12-01"])
+        #expect(!run.stdout.contains("\u{1B}"))
+        #expect(run.stdout.contains("\\x1B[31mred ") && run.stdout.contains("new\\nline "), "\(run.stdout)")
+    }
+
     @Test("--waivers in a batch: counted per folder in the table and the CSV; a waived folder can become ready")
     func waivers() throws {
         let folders = try Folders()

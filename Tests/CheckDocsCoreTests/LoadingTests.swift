@@ -107,6 +107,11 @@ import Testing
         } throws: { error in
             (error as? YAMLReader.Failure).map { $0.line == 3 && $0.message.hasSuffix("(a tab: YAML indents with spaces only)") } ?? false
         }
+        #expect {
+            try YAMLReader.read(Array("documents:\r\n  CV.pdf:\r\n\ttype: cv\r\n".utf8))
+        } throws: { error in
+            (error as? YAMLReader.Failure).map { $0.line == 3 && $0.message.hasSuffix("(a tab: YAML indents with spaces only)") } ?? false
+        }
     }
 
     @Test("a schema error in a start tag written over several lines is placed where the tag or its attribute is, not where the tag ends")

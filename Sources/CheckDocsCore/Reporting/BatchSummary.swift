@@ -13,7 +13,10 @@ public enum BatchSummary {
 
     /// Columns: folder, programs, one per program status, waived findings, result.
     public static func table(_ outcomes: [FolderOutcome], asOf: CalendarDate, toolVersion: String) -> String {
-        let folderWidth = max(6, outcomes.map(\.folder.count).max() ?? 0)
+        // Folder names are the applicant's to choose: shown escaped, as every displayed path is
+        // (docs/security.md), so a control character cannot move the advisor's terminal.
+        let shown = outcomes.map { DisplayText.escape($0.folder) }
+        let folderWidth = max(6, shown.map(\.count).max() ?? 0)
         var lines = ["checkdocs \(toolVersion) · as of \(asOf) · \(Plural.count(outcomes.count, "folder"))", ""]
         func line(_ folder: String, _ cells: [String], _ result: String) -> String {
             folder.padding(to: folderWidth) + cells.enumerated().map { index, cell in
@@ -21,14 +24,14 @@ public enum BatchSummary {
             }.joined() + "  " + result
         }
         lines.append(line("folder", columns, "result"))
-        for outcome in outcomes {
+        for (index, outcome) in outcomes.enumerated() {
             let cells = outcome.result == .error ? columns.map { _ in "-" } : counts(outcome).map(String.init)
             var result = outcome.result.rawValue
             if outcome.result == .error { result += " (\(Plural.count(outcome.errors.count, "input error")))" }
             if let waivers = outcome.waivers, !waivers.expired.isEmpty || !waivers.unused.isEmpty {
                 result += " · waivers: \(waivers.expired.count) expired, \(waivers.unused.count) unused"
             }
-            lines.append(line(outcome.folder, cells, result))
+            lines.append(line(shown[index], cells, result))
         }
         let tally = FolderOutcome.Result.allInOrder.compactMap { result -> String? in
             let count = outcomes.filter { $0.result == result }.count
