@@ -43,6 +43,11 @@ import Testing
         let turned = try #require(try Fixture.evaluate(alone, files: [], contents: [name: PDFFixtures.pdf()], manifest: manifest).result("item"))
         #expect(turned.status == .invalid && turned.reason?.code == "dose-record")
         #expect(turned.message.contains("it records vaccine doses, not a lab result"), "\(turned.message)")
+        // The same for a titer rule: a 3-dose hepatitis B record is no quantitative titer.
+        let titer = Self.program(Self.item(#"<document type="hepb"><titer min="10" unit="mIU/mL"/></document>"#))
+        let series = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2020-01-01\", \"2020-02-01\", \"2020-07-01\"]}\n"
+        let record = try #require(try Fixture.evaluate(titer, files: [], contents: ["HepB.pdf": PDFFixtures.pdf()], manifest: series).result("item"))
+        #expect(record.status == .invalid && record.reason?.code == "dose-record" && record.message.contains("not a titer"), "\(record.message)")
     }
 
     @Test("a hepatitis B card with no titer is not-evaluable, not missing")
