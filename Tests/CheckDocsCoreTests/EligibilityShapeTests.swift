@@ -192,9 +192,12 @@ import Testing
         let rule = #"<visaClass accepted="B-1 WB"/>"#
         #expect(try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2}\n").reason?.code == "several-classes")
         let b1 = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-1}\n")
-        #expect(b1.status == .ok && b1.message == "B1/B2, admitted as B1, is accepted")
+        #expect(b1.status == .ok && b1.message == "B1/B2, admitted as B-1, is accepted")
+        let mistyped = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: WT}\n")
+        #expect(mistyped.status == .notEvaluable && mistyped.reason?.code == "admission-not-in-visa"
+                && mistyped.message.hasPrefix("the recorded admission class WT is not one of B1/B2's classes (B1, B2)"), "\(mistyped.message)")
         let b2 = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2, admissionClass: B-2}\n")
-        #expect(b2.reason?.code == "not-accepted" && b2.message.hasPrefix("admission as B-2 is not accepted (the B1/B2 visa allows it"), "\(b2.message)")
+        #expect(b2.reason?.code == "not-accepted" && b2.message.hasPrefix("admission as B-2 is not accepted (B1/B2 allows it, but only B-1, WB are accepted)"), "\(b2.message)")
         let undecided = try Self.rule(rule, manifest: "applicant: {visaClass: B1/B2}\n")
         #expect(undecided.status == .notEvaluable && undecided.message.hasPrefix("B1/B2 allows entry in more than one class")
                 && undecided.message.contains("`applicant.admissionClass`"), "\(undecided.message)")

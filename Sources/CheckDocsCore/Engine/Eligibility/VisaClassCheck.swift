@@ -38,9 +38,16 @@ public struct VisaClassCheck: EligibilityCheck {
         if acceptedClasses.contains(held) { return .ok("\(visa) is accepted") }
         let components = Self.components(held)
         // A visa of several classes: the recorded admission class, when it is one of them, decides.
-        if components.count > 1, let admission = context.profile.admissionClass.map(Self.normalize), components.contains(admission) {
-            return acceptedClasses.contains(admission) ? .ok("\(visa), admitted as \(admission), is accepted")
-                : .ineligible(.admissionNotAccepted(visa: visa, admission: context.profile.admissionClass ?? admission, accepted: accepted))
+        if components.count > 1, let written = context.profile.admissionClass {
+            let admission = Self.normalize(written)
+            if components.contains(admission) {
+                return acceptedClasses.contains(admission) ? .ok("\(visa), admitted as \(written), is accepted")
+                    : .ineligible(.admissionNotAccepted(visa: visa, admission: written, accepted: accepted))
+            }
+            // An admission class the visa does not allow: one of the two is mistyped.
+            if !components.allSatisfy(acceptedClasses.contains) {
+                return .notEvaluable(.admissionNotInVisa(visa: visa, admission: written, classes: components))
+            }
         }
         // Every class it allows accepted (B1/B2 where B-1 and B-2 are, ESTA where WB and WT are):
         // whichever the applicant enters in is accepted.
@@ -103,12 +110,15 @@ public struct VisaClassCheck: EligibilityCheck {
         case notAccepted(visa: String, accepted: [String])
         /// A visa of several classes, one accepted, and the recorded admission class not.
         case admissionNotAccepted(visa: String, admission: String, accepted: [String])
+        /// A recorded admission class that is none of the visa's classes.
+        case admissionNotInVisa(visa: String, admission: String, classes: [String])
 
         public var code: String {
             switch self {
             case .citizenOrPermanentResident: return "citizen-or-permanent-resident"
             case .severalClasses: return "several-classes"
             case .notAccepted, .admissionNotAccepted: return "not-accepted"
+            case .admissionNotInVisa: return "admission-not-in-visa"
             }
         }
 
@@ -119,6 +129,8 @@ public struct VisaClassCheck: EligibilityCheck {
                 return .list(("visaClass", .string(visa)), ("accepted", .strings(accepted)))
             case let .admissionNotAccepted(visa, admission, accepted):
                 return .list(("visaClass", .string(visa)), ("admissionClass", .string(admission)), ("accepted", .strings(accepted)))
+            case let .admissionNotInVisa(visa, admission, classes):
+                return .list(("visaClass", .string(visa)), ("admissionClass", .string(admission)), ("classes", .strings(classes)))
             }
         }
 
@@ -131,7 +143,9 @@ public struct VisaClassCheck: EligibilityCheck {
             case let .notAccepted(visa, accepted):
                 return "\(visa) is not accepted; accepted: \(accepted.joined(separator: ", "))"
             case let .admissionNotAccepted(visa, admission, accepted):
-                return "admission as \(admission) is not accepted (the \(visa) visa allows it, but only \(accepted.joined(separator: ", ")) is accepted) — enter in an accepted class and record it as `applicant.admissionClass`"
+                return "admission as \(admission) is not accepted (\(visa) allows it, but only \(accepted.joined(separator: ", ")) \(accepted.count == 1 ? "is" : "are") accepted) — enter in an accepted class and record it as `applicant.admissionClass`"
+            case let .admissionNotInVisa(visa, admission, classes):
+                return "the recorded admission class \(admission) is not one of \(visa)'s classes (\(classes.joined(separator: ", "))) — correct `applicant.visaClass` or `applicant.admissionClass`"
             }
         }
     }
