@@ -229,6 +229,8 @@ import CheckDocsFormats
             "late-tb": dated("late-tb", "2027-05-03", "2027-05-28", deadline: "2027-02-01", tb),
             "step1": dated("step1", "2027-03-01", "2027-03-26", deadline: "2027-01-15", step1),
             "month": dated("month", "2027-04-01", "2027-04-30", deadline: "2027-03-01", #"<fee amount="1000" currency="USD" label="monthly fee" per="month"/>"#),
+            "march": dated("march", "2027-03-01", "2027-03-31", deadline: "2027-02-01", #"<fee amount="1000" currency="USD" label="monthly fee" per="month"/>"#),
+            "across": dated("across", "2027-05-15", "2027-06-15", deadline: "2027-04-01", #"<fee amount="1000" currency="USD" label="monthly fee" per="month"/>"#),
         ]
         let manifest = "schemaVersion: 1\napplicant:\n  exams: [{exam: usmle-step1, date: \"2026-05-14\", result: pass}]\n"
         let setup = try Self.setUp(manifest: manifest, programs: programs)
@@ -243,6 +245,11 @@ import CheckDocsFormats
         #expect(taken["readyBy"] as? String == "2026-12-08")
         let monthly = try #require(ranked.first { $0["program"] as? String == "month" }, "\(unfit)")
         #expect(((monthly["cost"] as? [String: Any])?["amounts"] as? [String: String])?["USD"] == "1000", "\(monthly)")
+        // Calendar months begun: all of March is one; 05-15 to 06-15 begins a second.
+        for (id, usd) in [("march", "1000"), ("across", "2000")] {
+            let entry = try #require(ranked.first { $0["program"] as? String == id }, "\(unfit)")
+            #expect(((entry["cost"] as? [String: Any])?["amounts"] as? [String: String])?["USD"] == usd, "\(id): \(entry)")
+        }
     }
 
     @Test("a cost partly in another currency counts nothing, as an unstated fee does: the unconverted part is unknown")

@@ -255,7 +255,12 @@ public struct SeasonPlanner: Sendable {
         var pro: [String] = []
         var con: [String] = []
         let currency = goals.budget?.currency ?? "USD"
-        if let a = candidate.cost.amounts[currency], let b = other.cost.amounts[currency] {
+        // Compared only when both are known in full, in the budget's currency: a part not
+        // converted, or a fee not stated, is unknown, and unknown is never cheaper.
+        func known(_ cost: PickCost) -> Decimal? {
+            cost.feeUnknown || cost.amounts.keys.contains { $0 != currency } ? nil : cost.amounts[currency]
+        }
+        if let a = known(candidate.cost), let b = known(other.cost) {
             if a < b { pro.append("cheaper (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
             if a > b { con.append("dearer (\(currency) \(PickCost.format(a)) against \(PickCost.format(b)))") }
         }

@@ -94,7 +94,7 @@ public struct SessionScorer: Sendable {
             candidate.exclusions.append("cannot be ready in time: ready about \(latest.ready), after the apply-by date \(applyBy): "
                                         + "\(Self.inSentence(latest.item.title)) \(begun)takes about \(latest.item.leadDays) days")
         }
-        candidate.cost = cost(description, weeks: weeks, days: rotation.map { $0.start.days(until: $0.end) + 1 })
+        candidate.cost = cost(description, weeks: weeks, months: rotation.map(Self.monthsBegun))
         if let budget = goals.budget, let spent = candidate.cost.amounts[budget.currency], spent > budget.total {
             candidate.exclusions.append("costs \(budget.currency) \(PickCost.format(spent)), over your budget of \(budget.currency) \(PickCost.format(budget.total))")
         }
@@ -115,9 +115,17 @@ public struct SessionScorer: Sendable {
         return first.lowercased() + title.dropFirst()
     }
 
-    /// `days`: the rotation's days, first and last included, when its dates are known; a monthly
-    /// fee is charged for the months begun, days ÷ 30 rounded up (else weeks × 7 ÷ 30).
-    func cost(_ description: ProgramDescription, weeks: Int?, days: Int? = nil) -> PickCost {
+    /// The calendar months a rotation begins, counted from its first day: 03-01 to 03-31 is one,
+    /// 03-15 to 04-14 is one, 03-15 to 04-15 begins a second.
+    static func monthsBegun(_ rotation: Rotation) -> Int {
+        let (start, end) = (rotation.start, rotation.end)
+        let whole = (end.year - start.year) * 12 + (end.month - start.month) - (end.day < start.day ? 1 : 0)
+        return max(1, whole + 1)
+    }
+
+    /// `months`: the calendar months the rotation begins, when its dates are known; a monthly fee
+    /// is charged for each (else for the weeks × 7 ÷ 30 months begun, rounded up).
+    func cost(_ description: ProgramDescription, weeks: Int?, months: Int? = nil) -> PickCost {
         var cost = PickCost()
         if description.fees.isEmpty {
             cost.feeUnknown = true
@@ -130,8 +138,8 @@ public struct SessionScorer: Sendable {
                 if let weeks { cost.add(fee.amount * Decimal(weeks), fee.currency) } else { cost.uncounted.append("\(fee.label): per week, length unknown") }
             case .month:
                 // A month started is a month paid: ceil(days / 30).
-                if let days = days ?? weeks.map({ $0 * 7 }) {
-                    cost.add(fee.amount * Decimal((days + 29) / 30), fee.currency)
+                if let months = months ?? weeks.map({ ($0 * 7 + 29) / 30 }) {
+                    cost.add(fee.amount * Decimal(months), fee.currency)
                 } else {
                     cost.uncounted.append("\(fee.label): per month, length unknown")
                 }
