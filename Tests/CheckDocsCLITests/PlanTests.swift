@@ -51,16 +51,16 @@ import Testing
         #expect(events.allSatisfy { $0.properties["DTSTAMP"] == "20261201T000000Z" })
         let uids = events.compactMap { $0.properties["UID"] }
         #expect(Set(uids).count == events.count)
-        #expect(uids.contains("action-tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective/expired-and-ineligible@checkdocs"))
-        #expect(uids.contains("apply-by-bcm-visiting-elective/expired-and-ineligible@checkdocs"))
-        let separate = try #require(events.first { $0.properties["UID"] == "action-tb:ucdavis-visiting-elective/expired-and-ineligible@checkdocs" })
+        #expect(uids.contains("action-tb:bcm-visiting-elective+jhu-visiting-medical-students+ouhsc-visiting-elective/applicants/expired-and-ineligible@checkdocs"))
+        #expect(uids.contains("apply-by-bcm-visiting-elective/applicants/expired-and-ineligible@checkdocs"))
+        let separate = try #require(events.first { $0.properties["UID"] == "action-tb:ucdavis-visiting-elective/applicants/expired-and-ineligible@checkdocs" })
         let description = ICalendarChecker.text(separate.properties["DESCRIPTION"] ?? "")
         #expect(description.contains("no day works"))
         #expect(description.contains("separate document"))
         // Its day is after its own last one: the title says so, not only the description.
         #expect(ICalendarChecker.text(separate.properties["SUMMARY"] ?? "").contains("; no day works: ask the program)"), "\(separate.properties)")
         // Deadlines apply by the effective deadline.
-        let applyBy = try #require(events.first { $0.properties["UID"] == "apply-by-cclcm-visiting-elective/expired-and-ineligible@checkdocs" })
+        let applyBy = try #require(events.first { $0.properties["UID"] == "apply-by-cclcm-visiting-elective/applicants/expired-and-ineligible@checkdocs" })
         #expect(applyBy.properties["DTSTART;VALUE=DATE"] == "20261211")
     }
 

@@ -40,11 +40,18 @@ import Testing
             let plan = ActionPlan(toolVersion: "0", asOf: day, folder: folder, actions: [], programs: [program], skipped: [])
             return ICalendarWriter.render(plan).split(separator: "\r\n").filter { $0.hasPrefix("UID:") }.map(String.init)
         }
-        #expect(uids("advisees/ana") == ["UID:apply-by-p1/ana@checkdocs"])
+        #expect(uids("advisees/ana") == ["UID:apply-by-p1/advisees/ana@checkdocs"])
         #expect(uids("advisees/ana/") == uids("advisees/ana"))
         #expect(Set(uids("advisees/ana")).isDisjoint(with: uids("advisees/ben")))
+        // Two applicants' folders of one name, under different parents, differ too.
+        #expect(Set(uids("ann/my-application")).isDisjoint(with: uids("bob/my-application")))
         let empty = ICalendarWriter.render(ActionPlan(toolVersion: "0", asOf: day, folder: "ana", actions: [], programs: [], skipped: []))
         #expect(empty.components(separatedBy: "BEGIN:VEVENT").count == 2)
-        #expect(empty.contains("SUMMARY:checkdocs: nothing to obtain or renew (ana)"))
+        #expect(empty.contains("SUMMARY:checkdocs: nothing to obtain or renew ("))
+        var undecided = ActionPlan(toolVersion: "0", asOf: day, folder: "ana", actions: [], programs: [], skipped: [])
+        undecided.undecided = [PlanUndecided(requirement: "visa", title: "Visa", message: "set it", programs: ["p1"])]
+        let unfolded = ICalendarWriter.render(undecided).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("nothing to obtain or renew\\; 1 blocking rule not decided"), "\(unfolded)")
+        #expect(unfolded.contains("Not decided: Visa [visa]\\, for p1: set it"), "\(unfolded)")
     }
 }

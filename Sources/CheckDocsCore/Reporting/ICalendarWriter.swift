@@ -2,7 +2,7 @@ import Foundation
 
 /// `checkdocs plan --ics FILE`: the plan as an RFC 5545 calendar. One all-day event per action on
 /// the first day it is worth doing, and one per program's apply-by date. Deterministic: UIDs come
-/// from the program and requirement ids and the applicant folder's name (an advisor imports many
+/// from the program and requirement ids and the applicant folder's place (an advisor imports many
 /// applicants' calendars into one), DTSTAMP from the as-of date. Lines end in CRLF and are
 /// folded at 75 octets, never inside a UTF-8 sequence; TEXT values are escaped (RFC 5545 §3.3.11).
 /// A plan with nothing to do still has one event, saying so: a calendar needs one (§3.6).
@@ -44,18 +44,23 @@ public enum ICalendarWriter {
                            summary: "Apply by: \(program.name) (\(program.id))", description: description.joined(separator: "\n"))
         }
         if lines.count == events {
+            // Nothing to obtain is not ready: rules still undecided are said, not hidden.
+            let undecided = plan.undecided.isEmpty ? "" : "; \(Plural.count(plan.undecided.count, "blocking rule")) not decided"
+            var description = ["As of \(plan.asOf), no document is to be obtained or renewed, and no program gives an apply-by date."]
+            description += plan.undecided.map { "Not decided: \($0.title) [\($0.requirement)], for \($0.programs.joined(separator: ", ")): \($0.message)" }
             lines += event(uid: "nothing/\(folder)@checkdocs", stamp: stamp, day: plan.asOf,
-                           summary: "checkdocs: nothing to obtain or renew (\(folder))",
-                           description: "As of \(plan.asOf), no document is to be obtained or renewed, and no program gives an apply-by date.")
+                           summary: "checkdocs: nothing to obtain or renew\(undecided) (\(folder))",
+                           description: description.joined(separator: "\n"))
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
     }
 
-    /// The applicant folder's own name, its path made absolute (`.` is the current folder's name).
+    /// The applicant folder as a UID names it: its real path's last two components, links
+    /// resolved (`.` is the current folder; `ann/my-application` and `bob/my-application` differ).
     static func folderName(_ path: String) -> String {
-        let name = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-        return name.isEmpty || name == "/" ? "folder" : name
+        let components = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents.filter { $0 != "/" }
+        return components.isEmpty ? "folder" : components.suffix(2).joined(separator: "/")
     }
 
     private static func event(uid: String, stamp: String, day: CalendarDate, summary: String, description: String) -> [String] {
