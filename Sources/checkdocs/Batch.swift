@@ -126,8 +126,9 @@ extension Check {
     static func reportNames(_ folders: [String]) -> [String] {
         var used: Set<String> = []
         return folders.map { folder in
-            var base = String(folder.split(separator: "/").last ?? "")
-            if base.isEmpty || base == "." || base == ".." { base = "folder" }
+            // The folder's own name, `.` and `..` resolved against the current folder.
+            var base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+            if base.isEmpty || base == "/" { base = "folder" }
             var name = base
             var number = 2
             while used.contains(name) {

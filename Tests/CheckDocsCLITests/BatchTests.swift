@@ -204,6 +204,15 @@ import Testing
         #expect(one.stdout.split(separator: "\n").count == 1)
     }
 
+    @Test("per-folder reports are named by the folder's own name, . and .. resolved")
+    func reportNamesResolved() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        try FileManager.default.createDirectory(atPath: folders.path + "/reports", withIntermediateDirectories: true)
+        _ = try folders.run(["applicant-01/.", "applicant-03/../applicant-02", "--as-of", "2026-12-01", "--format", "json=reports/"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.path + "/reports").sorted() == ["applicant-01.json", "applicant-02.json"])
+    }
+
     @Test("the summary table shows folder names escaped: a control character in one cannot move the advisor's terminal")
     func escapedFolderNames() throws {
         let folders = try Folders()
