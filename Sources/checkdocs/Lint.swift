@@ -36,15 +36,20 @@ struct Lint: ParsableCommand {
         let loaded = ProgramLoader(schemas: knowledge.schemas).load(files: listing.files.filter { !isCatalog($0) })
         var errors = listing.errors + loaded.errors
         var types = knowledge.catalog.types
-        var catalogs = 0
+        var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
+        var catalogs: [String] = []
         for file in listing.files where isCatalog(file) {
-            catalogs += 1
+            catalogs.append(file)
             do {
-                types = CatalogLoader.merging(types, try CatalogLoader.load(file: file, known: Set(types.map(\.id))))
+                let added = try CatalogLoader.load(file: file, known: Set(types.map(\.id)))
+                types = CatalogLoader.merging(types, added)
+                origins.merge(CatalogLoader.origins(of: added, file: file)) { _, new in new }
             } catch {
                 errors += error.errors
             }
         }
+        // The limits `--checklists` holds the merged catalog to (parent cycles, chains, counts).
+        if !catalogs.isEmpty { errors += CatalogLoader.checkLimits(types, origins: origins) }
         let localChecklists = loaded.descriptions.filter { $0.role == .checklist }
         var all = knowledge.checklists
         for checklist in localChecklists {
@@ -55,7 +60,7 @@ struct Lint: ParsableCommand {
         errors += resolver.resolve(loaded.descriptions.filter { $0.role == .program }).errors
         for checklist in localChecklists { errors += resolver.check(checklist) }
         let files = Set(loaded.descriptions.map(\.file.file)).union(listing.files.filter(isCatalog))
-        let count = loaded.descriptions.count + catalogs + Set(errors.map(\.location.file)).subtracting(files).count
+        let count = loaded.descriptions.count + catalogs.count + Set(errors.map(\.location.file)).subtracting(files).count
         if !errors.isEmpty {
             for error in InputErrors(errors).errors { Terminal.error("checkdocs: \(error)") }
             Terminal.error("checkdocs: \(errors.count) error\(errors.count == 1 ? "" : "s") in \(count) file\(count == 1 ? "" : "s")")
@@ -64,6 +69,11 @@ struct Lint: ParsableCommand {
         // Requirements change between cycles: a source read more than a year ago is worth reading
         // again (docs/catalog.md, "The built-in catalog of programs"). A warning, not an error.
         for line in SourceAge.warnings(loaded.descriptions, asOf: asOf ?? Terminal.today()) { Terminal.error("checkdocs: \(line)") }
+        // Only `--checklists` reads a document-type catalog: beside program descriptions given with
+        // --programs, check would refuse it as a description.
+        for file in catalogs {
+            Terminal.error("checkdocs: \(file): note: checked as a document-type catalog, which only --checklists reads")
+        }
         Terminal.out("\(count) file\(count == 1 ? "" : "s") valid\n")
     }
 }

@@ -158,6 +158,12 @@ import Testing
             """#.write(toFile: directory + "/my-obs.xml", atomically: true, encoding: .utf8)
         let run = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
         #expect(run.status == 0 && run.stdout == "2 files valid\n", "\(run.stderr)")
+        #expect(run.stderr.contains("document-types.json: note: checked as a document-type catalog, which only --checklists reads"))
+        // The limits --checklists holds a catalog to: a cycle of parents is refused by lint as by check.
+        try #"{"schemaVersion": 1, "source": {"href": "https://x.org", "asOf": "2026-11-20"}, "types": [{"id": "ta", "title": "A", "description": "d", "category": "application", "aliases": ["ta"], "parents": ["tb"]}, {"id": "tb", "title": "B", "description": "d", "category": "application", "aliases": ["tbb"], "parents": ["ta"]}]}"#
+            .write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
+        let cycle = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
+        #expect(cycle.status == 2 && cycle.stderr.contains("parent types form a cycle"), "\(cycle.stderr)")
         try #"{"types": 3}"#.write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
         let broken = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
         #expect(broken.status == 2 && broken.stderr.contains("document-types.json: /types: error: expected array"), "\(broken.stderr)")
