@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test("a schema error in a start tag written over several lines is placed where the tag or its attribute is, not where the tag ends")
-    func schemaErrorInLongTag() {
+    func schemaErrorInLongTag() throws {
         let xml = Fixture.program(#"""
             <requirements><require id="cv"
                      title="CV"
@@ -136,6 +136,22 @@ import Testing
         #expect(found.contains { $0.hasPrefix(place("bogus") + ": error: Element 'require', attribute 'bogus'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix(place("min=") + ": error: Element 'document', attribute 'min'") }, "\(found)")
         #expect(found.contains { $0.hasPrefix(place("x=\"1\"") + ": error: Element 'document', attribute 'x'") }, "\(found)")
+        // An attribute's name inside another's quoted value is not the attribute; a prefixed one starts at its prefix.
+        let quoted = Fixture.program(#"""
+            <fee label="pay amount=15 now" currency="USD" amount="abc"/>
+            <requirements><require id="p" title="P"><document type="passport"
+                q:bogus="1" xmlns:q="urn:o"/></require></requirements>
+            """#)
+        guard case let .failure(more) = loader.loadXML(Array(quoted.utf8), file: "bad.xml") else { Issue.record("accepted"); return }
+        let quotedLines = quoted.split(separator: "\n", omittingEmptySubsequences: false)
+        let feeLine = try #require(quotedLines.firstIndex { $0.contains("<fee") })
+        let amount = try #require(quotedLines[feeLine].range(of: " amount=\"abc\""))
+        let amountColumn = quotedLines[feeLine].distance(from: quotedLines[feeLine].startIndex, to: amount.lowerBound) + 2
+        let messages = more.errors.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("bad.xml:\(feeLine + 1):\(amountColumn): error: Element 'fee', attribute 'amount'") }, "\(messages)")
+        let bogusLine = try #require(quotedLines.firstIndex { $0.contains("q:bogus") })
+        let bogusColumn = quotedLines[bogusLine].distance(from: quotedLines[bogusLine].startIndex, to: quotedLines[bogusLine].range(of: "q:bogus")!.lowerBound) + 1
+        #expect(messages.contains { $0.hasPrefix("bad.xml:\(bogusLine + 1):\(bogusColumn): error:") && $0.contains("bogus") }, "\(messages)")
     }
 
     @Test("JSON errors carry a JSON Pointer; unknown keys are errors with a suggestion")

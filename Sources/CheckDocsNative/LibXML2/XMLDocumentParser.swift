@@ -411,19 +411,40 @@ struct LineIndex: Sendable {
         return found
     }
 
-    /// 1-based column of the attribute `name` (`name=` or `name =`, after a space or at the start
-    /// of the line) on `line`, at or after column `from`; 0 when it is not there.
+    /// 1-based column of the attribute `name` (`name=`, `name =` or `prefix:name=`, after a space
+    /// or at the start of the line, outside any quoted value) on `line`, at or after column
+    /// `from`; 0 when it is not there.
     private func column(ofAttribute name: String, onLine line: Int, from: Int) -> Int {
         let bytes = Array(lineBytes(line))
         let name = Array(name.utf8)
         guard from >= 1, !name.isEmpty else { return 0 }
         var index = from - 1
+        var quote: UInt8?
         while index + name.count <= bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+                index += 1
+                continue
+            }
             let before = index == 0 ? UInt8(ascii: " ") : bytes[index - 1]
-            if before == 0x20 || before == 0x09 || before == 0x0D, bytes[index..<index + name.count].elementsEqual(name) {
+            if before == 0x20 || before == 0x09 || before == 0x0D || before == UInt8(ascii: ":"), bytes[index..<index + name.count].elementsEqual(name) {
                 var after = index + name.count
                 while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
-                if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index + 1 }
+                if after < bytes.count, bytes[after] == UInt8(ascii: "=") {
+                    // `prefix:name`: the attribute starts at its prefix.
+                    var start = index
+                    if before == UInt8(ascii: ":") {
+                        start -= 1
+                        while start > 0, ![0x20, 0x09, 0x0D].contains(bytes[start - 1]) { start -= 1 }
+                    }
+                    return start + 1
+                }
             }
             index += 1
         }
