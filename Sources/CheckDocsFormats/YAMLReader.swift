@@ -80,7 +80,7 @@ public enum YAMLReader {
         switch error {
         case let .composer(_, problem, mark, _) where problem == "but found another document":
             return Failure(line: mark.line, column: mark.column,
-                           message: "a manifest is one YAML document; a second document starts here (remove the extra '---' or '...')")
+                           message: "the file is one YAML document; a second document starts here (remove the extra '---' or '...')")
         case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level"):
             return Failure(line: mark.line, column: mark.column, message: "nesting deeper than \(maxDepth) levels")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -225,11 +225,11 @@ public enum YAMLReader {
         guard budget >= 0 else { throw Failure(line: line, column: column, message: "more than \(maxNodes) values") }
         guard depth <= maxDepth else { throw Failure(line: line, column: column, message: "nesting deeper than \(maxDepth) levels") }
         if node.anchor != nil {
-            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed in a manifest")
+            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed here")
         }
         let tag = node.tag.rawValue
         guard allowedTags.contains(tag) else {
-            throw Failure(line: line, column: column, message: "YAML tag \(tag) is not allowed in a manifest")
+            throw Failure(line: line, column: column, message: "YAML tag \(tag) is not allowed here")
         }
         switch node {
         case let .scalar(scalar):
@@ -264,7 +264,7 @@ public enum YAMLReader {
             for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget, source: source)) }
             return .array(items)
         case .alias:
-            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed in a manifest")
+            throw Failure(line: line, column: column, message: "YAML anchors and aliases are not allowed here")
         }
     }
 }

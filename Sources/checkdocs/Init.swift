@@ -121,7 +121,7 @@ struct Init: InputCommand {
             throw InputErrors([InputError(file: path(name), "the merged manifest would not load (\(error.errors.first?.message ?? "")); left unchanged")])
         }
         for entry in update.dangling {
-            Terminal.error("\(path(name)): \(entry.pointer): warning: names \"\(entry.path)\", which is not a file in the folder; left as it is: \(entry.reason)")
+            Terminal.error("checkdocs: \(path(name)): \(entry.pointer): warning: names \"\(entry.path)\", which is not a file in the folder; left as it is: \(entry.reason)")
         }
         if printOnly { return Terminal.out(update.text) }
         var summary: [String] = []

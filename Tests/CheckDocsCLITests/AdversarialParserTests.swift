@@ -168,7 +168,7 @@ import Glibc
             (String(repeating: "- ", count: 100_000) + "x\n", "error: nesting deeper than 64 levels"),
             ("applicant: !!python/object:os.system {}\n", "error: YAML tag tag:yaml.org,2002:python/object:os.system is not allowed"),
             ("applicant: !foo {}\n", "checkdocs.yaml:1:12: error: YAML tag !foo is not allowed"),
-            ("applicant: {}\n---\napplicant: {}\n", "checkdocs.yaml:2:1: error: a manifest is one YAML document"),
+            ("applicant: {}\n---\napplicant: {}\n", "checkdocs.yaml:2:1: error: the file is one YAML document"),
             ("applicant:\n  name: a\n  name: b\n", "checkdocs.yaml:2:3: error: duplicate key \"name\": given again later in the same mapping"),
             ("applicant:\n\tname: a\n", "checkdocs.yaml:2:1: error: not valid YAML"),
         ]
