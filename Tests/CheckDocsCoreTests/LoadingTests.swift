@@ -230,7 +230,8 @@ import Testing
 
     @Test("a manifest key naming a file that is there but no document says why: hidden, a link, in programs/, the manifest itself; gone: renamed or moved")
     func whyNotADocument() throws {
-        let folder = try TemporaryFolder(contents: ["CV.pdf": Array("%PDF-1.4\n%%EOF\n".utf8), ".MSPE.pdf": [1], "programs/MSPE.pdf": [1]])
+        let folder = try TemporaryFolder(contents: ["CV.pdf": Array("%PDF-1.4\n%%EOF\n".utf8), ".MSPE.pdf": [1], "programs/MSPE.pdf": [1],
+                                                    "rohan/LoR.pdf": [1], "rohan/checkdocs.yaml": [1]])
         defer { folder.remove() }
         #expect(symlink("CV.pdf", folder.path + "/Link.pdf") == 0)
         let why = { (path: String) in ApplicantFolderLoader.whyNotADocument(FilePath(path), in: folder.path) }
@@ -240,6 +241,7 @@ import Testing
         #expect(why("checkdocs.yaml").contains("checkdocs' own file"))
         #expect(why("Gone.pdf") == "which is not a file in the folder (renamed or moved?)")
         #expect(why("../elsewhere/CV.pdf").contains("no \".\" or \"..\""))
+        #expect(why("rohan/LoR.pdf") == "which is in rohan/, another applicant's folder (it has its own checkdocs.yaml)")
     }
 
     @Test("a bare NO where text is expected (Norway's code) is refused with the advice to quote it")

@@ -138,7 +138,17 @@ public struct ApplicantFolderLoader {
             return "which is checkdocs' own file, not a document"
         }
         if components.first == "programs" { return "which is in programs/, the folder of program descriptions, not documents" }
-        switch FileSystem.kind(of: (root.hasSuffix("/") ? root : root + "/") + path.description, followLinks: false) {
+        let base = root.hasSuffix("/") ? root : root + "/"
+        // A folder on the way that the scan did not read: say which, and why.
+        for count in 1..<max(1, components.count) {
+            let folder = components.prefix(count).joined(separator: "/")
+            guard FileSystem.kind(of: base + folder, followLinks: false) == .directory else { break }
+            if !FileSystem.canSearch(base + folder) { return "which is in \(folder)/, a folder that cannot be read (permission denied)" }
+            if let manifest = ManifestLoader.fileNames.first(where: { FileSystem.kind(of: base + folder + "/" + $0, followLinks: false) == .regular }) {
+                return "which is in \(folder)/, another applicant's folder (it has its own \(manifest))"
+            }
+        }
+        switch FileSystem.kind(of: base + path.description, followLinks: false) {
         case .missing: return "which is not a file in the folder (renamed or moved?)"
         case .symlink: return "which is a symbolic link; links are never followed: put the file itself in the folder"
         case .directory: return "which is a folder, not a file"

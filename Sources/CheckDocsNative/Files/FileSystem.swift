@@ -48,6 +48,9 @@ public enum FileSystem {
 
     public enum Kind: Sendable { case regular, directory, symlink, other, missing }
 
+    /// Whether this process may list a directory and reach the entries in it.
+    public static func canSearch(_ directory: String) -> Bool { access(directory, R_OK | X_OK) == 0 }
+
     public static func kind(of path: String, followLinks: Bool = true) -> Kind {
         var status = stat()
         let result = followLinks ? stat(path, &status) : lstat(path, &status)
