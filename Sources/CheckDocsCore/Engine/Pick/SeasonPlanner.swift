@@ -211,6 +211,15 @@ public struct SeasonPlanner: Sendable {
                 words = "met with \(helping.joined(separator: ", "))"
             } else {
                 words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(by); no set of fitting sessions in your availability and budget gives more"
+                // Programs that fit but give no dates could (hands-on ones, for a hands-on rule): then
+                // it is undecided, not out of reach.
+                let undated = Set(all.filter { candidate in
+                    candidate.fits && candidate.rotation == nil
+                        && (!rule.rule.handsOn || (candidate.handsOn.map { $0 != .observation } ?? true))
+                }.map(\.programID)).count
+                if undated > 0 {
+                    words += ", though \(Plural.count(undated, "fitting program")) that give\(undated == 1 ? "s" : "") no dates might (ask them for dates)"
+                }
             }
             return ResidencyOutcome(programID: rule.programID, rule: rule.rule.title, monthsBefore: before, monthsWithPlan: with,
                                     minMonths: rule.rule.minMonths, met: met, words: words)
