@@ -40,13 +40,7 @@ struct Lint: ParsableCommand {
         var catalogs: [String] = []
         for file in listing.files where isCatalog(file) {
             catalogs.append(file)
-            do {
-                let added = try CatalogLoader.load(file: file, known: Set(types.map(\.id)))
-                types = CatalogLoader.merging(types, added)
-                origins.merge(CatalogLoader.origins(of: added, file: file)) { _, new in new }
-            } catch {
-                errors += error.errors
-            }
+            CatalogLoader.add(file: file, to: &types, origins: &origins, errors: &errors)
         }
         // The limits `--checklists` holds the merged catalog to (parent cycles, chains, counts).
         if !catalogs.isEmpty { errors += CatalogLoader.checkLimits(types, origins: origins) }

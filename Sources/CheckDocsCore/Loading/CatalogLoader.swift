@@ -93,6 +93,20 @@ public enum CatalogLoader {
         return subtypes
     }
 
+    /// Adds a `document-types.json` to `types` (replacing types of the same ids) and their places
+    /// to `origins`; its errors, if any, go to `errors` and it adds nothing. Shared by
+    /// `--checklists` (Knowledge) and `lint`, so both read such a file alike.
+    public static func add(file: String, to types: inout [DocumentType], origins: inout [String: SourceLocation],
+                           errors: inout [InputError]) {
+        do {
+            let added = try load(file: file, known: Set(types.map(\.id)))
+            types = merging(types, added)
+            origins.merge(Self.origins(of: added, file: file)) { _, new in new }
+        } catch {
+            errors += error.errors
+        }
+    }
+
     /// Built-in types with extra ones added; an extra type with a built-in id replaces it.
     public static func merging(_ base: [DocumentType], _ extra: [DocumentType]) -> [DocumentType] {
         var types = base

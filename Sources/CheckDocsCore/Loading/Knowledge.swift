@@ -42,13 +42,7 @@ public struct Knowledge: Sendable {
                 errors += listing.errors
                 for file in listing.files {
                     if file.hasSuffix("/document-types.json") {
-                        do {
-                            let added = try CatalogLoader.load(file: file, known: Set(types.map(\.id)))
-                            types = CatalogLoader.merging(types, added)
-                            origins.merge(CatalogLoader.origins(of: added, file: file)) { _, new in new }
-                        } catch {
-                            errors += error.errors
-                        }
+                        CatalogLoader.add(file: file, to: &types, origins: &origins, errors: &errors)
                     } else {
                         extraPaths.append(file)
                     }

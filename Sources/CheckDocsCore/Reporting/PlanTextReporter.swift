@@ -16,13 +16,13 @@ public struct PlanTextReporter {
         for (index, action) in plan.actions.enumerated() {
             lines.append("")
             let types = " [" + action.documentTypes.joined(separator: " + ") + "]"
-            lines += text.wrap("\(index + 1). " + bold("\(action.verbTitle): \(action.title)") + types, indent: "", continuation: "   ")
+            lines += text.wrap("\(index + 1). " + bold(safe("\(action.verbTitle): \(action.title)")) + safe(types), indent: "", continuation: "   ")
             lines.append("   for:")
             for need in action.needLines { lines += text.wrap(safe(need), indent: "     ", continuation: "       ") }
             lines.append("   when:")
             let tooLate = action.isTooLate(asOf: plan.asOf) || action.window.isEmpty || action.isLate
             for when in action.whenLines(asOf: plan.asOf) {
-                lines += text.wrap(tooLate ? red(when) : when, indent: "     ", continuation: "       ")
+                lines += text.wrap(tooLate ? red(safe(when)) : safe(when), indent: "     ", continuation: "       ")
             }
             let start = action.startOn == plan.asOf ? "today (\(plan.asOf))" : action.startOn.description
             lines.append("   start: \(start)")
@@ -64,7 +64,8 @@ public struct PlanTextReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Messages name the applicant's files, whose names may hold control characters.
+    /// Messages name the applicant's files, and titles come from descriptions: either may hold
+    /// control characters.
     private func safe(_ text: String) -> String { DisplayText.escape(text) }
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     private func bold(_ text: String) -> String { paint(text, "1") }

@@ -263,7 +263,7 @@ public enum ReadinessChecker {
         if !unseen.isEmpty {
             // The ids it could have been: those checked, and the built-in catalog's when it was searched.
             var known = Array(seen.keys)
-            if programs == nil, paths.isEmpty { known += (try? knowledge.builtinCatalog().map(\.id)) ?? [] }
+            if paths.isEmpty { known += (try? knowledge.builtinCatalog().map(\.id)) ?? [] }
             for id in unseen {
                 errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: known))"))
             }

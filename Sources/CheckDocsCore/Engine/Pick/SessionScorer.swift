@@ -137,7 +137,7 @@ public struct SessionScorer: Sendable {
             case .week:
                 if let weeks { cost.add(fee.amount * Decimal(weeks), fee.currency) } else { cost.uncounted.append("\(fee.label): per week, length unknown") }
             case .month:
-                // A month started is a month paid: ceil(days / 30).
+                // A month begun is a month paid.
                 if let months = months ?? weeks.map({ ($0 * 7 + 29) / 30 }) {
                     cost.add(fee.amount * Decimal(months), fee.currency)
                 } else {
