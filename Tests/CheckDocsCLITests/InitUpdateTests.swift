@@ -91,6 +91,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("followed \"CV_2026.pdf\" to \"scan 17.pdf\""))
         #expect(run.stderr.contains("names \"Gone.pdf\", which is not a file in the folder; left as it is: it has no sha256"))
+        #expect(run.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("checkdocs: ") }, "\(run.stderr)")
         #expect(run.stdout.contains("1 entry names a file no longer in the folder"))
         let after = Self.contents(sandbox.folder)
         #expect(Self.changed(before, after) == ["checkdocs.yaml", "checkdocs.yaml.bak.1"])
