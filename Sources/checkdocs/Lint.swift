@@ -32,13 +32,12 @@ struct Lint: ParsableCommand {
         // catalog of document types, checked against its own schema, and its types are known to
         // the descriptions linted with it; every other file is a description.
         let listing = ProgramLoader.files(in: paths)
-        let isCatalog = { (file: String) in file == BuiltinData.catalogFile || file.hasSuffix("/" + BuiltinData.catalogFile) }
-        let loaded = ProgramLoader(schemas: knowledge.schemas).load(files: listing.files.filter { !isCatalog($0) })
+        let loaded = ProgramLoader(schemas: knowledge.schemas).load(files: listing.files.filter { !CatalogLoader.isCatalogFile($0) })
         var errors = listing.errors + loaded.errors
         var types = knowledge.catalog.types
         var origins = CatalogLoader.origins(of: types, file: "builtin:" + BuiltinData.catalogFile)
         var catalogs: [String] = []
-        for file in listing.files where isCatalog(file) {
+        for file in listing.files where CatalogLoader.isCatalogFile(file) {
             catalogs.append(file)
             CatalogLoader.add(file: file, to: &types, origins: &origins, errors: &errors)
         }
@@ -53,7 +52,7 @@ struct Lint: ParsableCommand {
         let resolver = ProgramResolver(catalog: DocumentCatalog(types: types), checklists: all)
         errors += resolver.resolve(loaded.descriptions.filter { $0.role == .program }).errors
         for checklist in localChecklists { errors += resolver.check(checklist) }
-        let files = Set(loaded.descriptions.map(\.file.file)).union(listing.files.filter(isCatalog))
+        let files = Set(loaded.descriptions.map(\.file.file)).union(listing.files.filter(CatalogLoader.isCatalogFile))
         let count = loaded.descriptions.count + catalogs.count + Set(errors.map(\.location.file)).subtracting(files).count
         if !errors.isEmpty {
             for error in InputErrors(errors).errors { Terminal.error("checkdocs: \(error)") }

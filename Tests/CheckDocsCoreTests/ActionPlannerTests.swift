@@ -125,7 +125,9 @@ import Testing
         #expect(plan.headline.hasSuffix("; 1 blocking rule not decided"))
         let text = PlanTextReporter(color: false).render(plan)
         #expect(text.contains("Not decided") && text.contains("TB test [tb], for p1, p2: "), "\(text)")
-        #expect(!text.contains("Nothing to obtain or renew.\u{1B}"))
+        // With nothing to obtain but a rule undecided, "Nothing to obtain" is not shown in green.
+        let colored = PlanTextReporter(color: true).render(plan)
+        #expect(colored.contains("Nothing to obtain or renew.") && !colored.contains("\u{1B}[32mNothing to obtain"))
         #expect(PlanJSONReporter.render(plan).contains("\"undecided\": ["))
     }
 

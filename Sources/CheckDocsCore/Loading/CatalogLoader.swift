@@ -93,6 +93,11 @@ public enum CatalogLoader {
         return subtypes
     }
 
+    /// Whether a file found in a folder is a document-type catalog (`document-types.json`).
+    public static func isCatalogFile(_ path: String) -> Bool {
+        path == BuiltinData.catalogFile || path.hasSuffix("/" + BuiltinData.catalogFile)
+    }
+
     /// Adds a `document-types.json` to `types` (replacing types of the same ids) and their places
     /// to `origins`; its errors, if any, go to `errors` and it adds nothing. Shared by
     /// `--checklists` (Knowledge) and `lint`, so both read such a file alike.

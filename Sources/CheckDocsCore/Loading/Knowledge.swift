@@ -41,7 +41,7 @@ public struct Knowledge: Sendable {
                 let listing = DescriptionFolder.files(under: path, extensions: ["xml", "json"])
                 errors += listing.errors
                 for file in listing.files {
-                    if file.hasSuffix("/document-types.json") {
+                    if CatalogLoader.isCatalogFile(file) {
                         CatalogLoader.add(file: file, to: &types, origins: &origins, errors: &errors)
                     } else {
                         extraPaths.append(file)

@@ -196,6 +196,8 @@ public struct SeasonPlanner: Sendable {
             if block.cost.feeUnknown { total.feeUnknown = true }
             for item in block.cost.uncounted { total.uncounted.append("\(block.programID): \(item)") }
         }
+        // Programs that fit but give no dates: named by the plan, and weighed by each rule not met.
+        let undatedFitting = all.filter { $0.fits && $0.rotation == nil }
         let outcomes = rules.enumerated().map { r, rule -> ResidencyOutcome in
             let before = already[r]
             let with = months(r, best)
@@ -213,9 +215,8 @@ public struct SeasonPlanner: Sendable {
                 words = "not met: \(USCECheck.format(with)) of \(USCECheck.format(rule.rule.minMonths)) months by \(by); no set of fitting sessions in your availability and budget gives more"
                 // Programs that fit but give no dates could (hands-on ones, for a hands-on rule): then
                 // it is undecided, not out of reach.
-                let undated = Set(all.filter { candidate in
-                    candidate.fits && candidate.rotation == nil
-                        && (!rule.rule.handsOn || (candidate.handsOn.map { $0 != .observation } ?? true))
+                let undated = Set(undatedFitting.filter { candidate in
+                    !rule.rule.handsOn || (candidate.handsOn.map { $0 != .observation } ?? true)
                 }.map(\.programID)).count
                 if undated > 0 {
                     words += ", though \(Plural.count(undated, "fitting program")) that give\(undated == 1 ? "s" : "") no dates might (ask them for dates)"
@@ -227,7 +228,7 @@ public struct SeasonPlanner: Sendable {
         var plan = SeasonPlan(objective: Self.objective, blocks: blocks, total: total, value: bestValue, residency: outcomes,
                               rejected: rejected(pool: pool, chosen: best, spent: bestCost), candidatesSearched: pool.count, nodes: nodes,
                               complete: complete)
-        plan.undated = Array(Set(all.filter { $0.fits && $0.rotation == nil }.map(\.programID))).sorted()
+        plan.undated = Array(Set(undatedFitting.map(\.programID))).sorted()
         return plan
     }
 
