@@ -29,7 +29,9 @@ public struct BatchChecker {
         self.knowledge = knowledge
         self.keepsProgramStatuses = keepsProgramStatuses
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)
-        standard = try knowledge.standardPrograms()
+        // With the built-in catalog's programs that --program names, resolved once for every folder
+        // (ReadinessChecker adds them for a folder alone).
+        standard = try ReadinessChecker.withNamedCatalogPrograms(knowledge.standardPrograms(), ids: request.programIDs, knowledge: knowledge)
         sharedNeeds = shared.map(ClauseNeeds.init)
         standardNeeds = ClauseNeeds(standard)
     }

@@ -230,19 +230,11 @@ public enum ReadinessChecker {
 
         // The programs are read in place, by index: a `for … in` copied each one (its description's
         // strings and lists retained and released), once per folder of a batch.
-        // With no programs of the user's own, `--program ID` may also name a program of the built-in
-        // catalog, as `list programs` shows them: that program is checked too, alone or in a batch.
-        func withNamedCatalogPrograms(_ standard: [ResolvedProgram]) throws(InputErrors) -> [ResolvedProgram] {
-            let named = Set(request.programIDs).subtracting(standard.map(\.id))
-            return named.isEmpty ? standard : try standard + knowledge.builtinCatalog().filter { named.contains($0.id) }
-        }
-        if var programs {
-            let named = paths.isEmpty && !Set(request.programIDs).isSubset(of: programs.map(\.id))
-            if named { programs = try withNamedCatalogPrograms(programs) }
+        if let programs {
             for index in programs.indices { seen[programs[index].id] = programs[index].description.file }
-            try evaluate(programs, needs: named ? nil : request.clauseNeeds)
+            try evaluate(programs, needs: request.clauseNeeds)
         } else if paths.isEmpty {
-            let standard = try withNamedCatalogPrograms(knowledge.standardPrograms())
+            let standard = try Self.withNamedCatalogPrograms(knowledge.standardPrograms(), ids: request.programIDs, knowledge: knowledge)
             for index in standard.indices { seen[standard[index].id] = standard[index].description.file }
             try evaluate(standard)
         } else if let refusal {
@@ -297,6 +289,14 @@ public enum ReadinessChecker {
         let standardKinds = Array(Set(knowledge.checklists.map(\.kind))).sorted()
         return ProgramSelection(source: source, kinds: kinds, kindsFrom: from, programIDs: request.programIDs,
                                 hasManifest: hasManifest, standardKinds: standardKinds)
+    }
+
+    /// With no programs of the user's own, `--program ID` may also name a program of the built-in
+    /// catalog, as `list programs` shows them: that program is checked too, alone or in a batch
+    /// (whose `BatchChecker` resolves them once for every folder).
+    static func withNamedCatalogPrograms(_ standard: [ResolvedProgram], ids: [String], knowledge: Knowledge) throws(InputErrors) -> [ResolvedProgram] {
+        let named = Set(ids).subtracting(standard.map(\.id))
+        return named.isEmpty ? standard : try standard + knowledge.builtinCatalog().filter { named.contains($0.id) }
     }
 
     /// Where a check's programs come from: `--programs`, else the folder's own `programs/`;
