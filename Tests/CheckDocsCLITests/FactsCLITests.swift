@@ -31,10 +31,16 @@ import Testing
         let run = try CLITests.run([Self.folder, "--as-of", "2026-12-01", "--facts", "manifest"])
         #expect(run.status == 1)
         #expect(!run.stdout.contains("Read from the documents' text"))
-        #expect(run.stdout.contains("US visa B1B2.pdf: expires"))
         let json = try CLITests.run([Self.folder, "--as-of", "2026-12-01", "--facts", "manifest", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((report["facts"] as? [Any])?.isEmpty == true)
+        // The visa is due before arrival, and its condition (citizenship) is not known: pending,
+        // with its expiry a fact to add.
+        let visa = (report["programs"] as? [[String: Any]])?.first.flatMap { program in
+            (program["requirements"] as? [[String: Any]])?.first { $0["id"] as? String == "visa" }
+        }
+        #expect(visa?["status"] as? String == "pending")
+        #expect((visa?["message"] as? String)?.contains("US visa B1B2.pdf: its expiry date is unknown") == true)
         let plan = try CLITests.run(["plan", Self.folder, "--as-of", "2026-12-01", "--facts", "manifest"])
         #expect(plan.status == 0 || plan.status == 1)
         #expect(plan.stderr.isEmpty)

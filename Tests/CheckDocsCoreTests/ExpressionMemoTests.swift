@@ -32,7 +32,7 @@ import CheckDocsNative
     static let manifest = """
     applicant:
       status: graduate
-      graduationDate: "2021-06-01"
+      graduationDate: "2022-06-01"
       visaClass: B-1
     """
 

@@ -16,6 +16,10 @@ import Testing
         ("Transcript_MBBS.pdf", "transcript"), ("MBBS marksheets.pdf", "transcript"), ("MBBS degree.pdf", "diploma"),
         ("COVID-19 vaccination card.pdf", "covid19"), ("Dean_letter_of_good_standing.pdf", "good_standing"),
         ("Step 1 transcript.pdf", "usmle_transcript"),
+        // Spelled out, or a skin test's two steps, which are no USMLE Step (docs/catalog.md).
+        ("Measles Mumps Rubella titers.pdf", "mmr"), ("Measles_Mumps_Rubella_2001-03-14_2005-09-02.pdf", "mmr"),
+        ("PPD_step1_2026-10-20.pdf", "tb_ppd"), ("Mantoux step 2 2026-11-03.pdf", "tb_ppd"), ("Rubeola.pdf", "measles"),
+        ("ECFMG.pdf", "ecfmg_certificate"), ("Step I.pdf", "usmle_step1"), ("T.B. test.pdf", "tb_test"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])

@@ -97,8 +97,12 @@ struct DocumentClauseEvaluator {
             let documents = considered.map { Self.documents(candidates, $0, counted: true) } ?? group.documents
             for index in constraints.indices {
                 if let failure = constraints[index].base.checkTogether(documents, in: context) {
-                    return self.failure(failure.status, failure.finding, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
-                                        considered: considered)
+                    // Begun (two Hep B doses given, one still to come, beside no titer): in an
+                    // `anyOf`, the alternative being followed, whose words say what is missing.
+                    var outcome = self.failure(failure.status, failure.finding, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
+                                               considered: considered)
+                    outcome.partial = failure.begun
+                    return outcome
                 }
             }
         }
@@ -128,10 +132,14 @@ struct DocumentClauseEvaluator {
 
     /// The clause's status alone, decided as `evaluate` decides it but without listing what each
     /// file said, or wording anything: for a program decided from statuses (`RequirementEvaluator.status(of:)`).
-    func status(_ clause: DocumentClause) -> RequirementStatus {
+    ///
+    /// `partial`: the files passed on their own and fail together having gone some of the way
+    /// (too few doses), as `evaluate` marks that outcome: in an `anyOf`, the alternative the
+    /// applicant is following.
+    func status(_ clause: DocumentClause) -> (status: RequirementStatus, partial: Bool) {
         let group = context.evaluation.candidates(satisfying: clause.type)
         let candidates = group.items
-        if candidates.isEmpty { return clause.min == 0 ? .ok : .missing }
+        if candidates.isEmpty { return (clause.min == 0 ? .ok : .missing, false) }
         let constraints = clause.constraints
         let together = constraints.indices.contains { constraints[$0].base.checksTogether }
         var passing = 0
@@ -153,12 +161,12 @@ struct DocumentClauseEvaluator {
         if passing > 0, together {
             let documents = counted ?? group.documents
             for index in constraints.indices {
-                if let failure = constraints[index].base.checkTogether(documents, in: context) { return failure.status }
+                if let failure = constraints[index].base.checkTogether(documents, in: context) { return (failure.status, failure.begun) }
             }
         }
-        if passing >= clause.min, passing > 0 { return .ok }
-        if passing == 0, let closest { return closest }
-        return Self.tooFew(passing: passing, undecided: undecided, min: clause.min)
+        if passing >= clause.min, passing > 0 { return (.ok, false) }
+        if passing == 0, let closest { return (closest, false) }
+        return (Self.tooFew(passing: passing, undecided: undecided, min: clause.min), false)
     }
 
     /// The status of too few files counting: undecided when files whose facts are unknown might

@@ -112,20 +112,23 @@ struct RequirementEvaluator {
         return Decision(status: status, frame: frame, listed: listed)
     }
 
-    /// How a failing expression's `status` is framed: undecided when the requirement's condition
-    /// is, due now once a recorded offer asks for it, else pending until its stage; the status
-    /// changed to match, and the frame its message is set in.
+    /// How a failing expression's `status` is framed: due now once a recorded offer asks for it,
+    /// else pending until its stage; undecided when it is due now and its condition is; the
+    /// status changed to match, and the frame its message is set in.
     @inline(__always)
     static func frame(_ status: inout RequirementStatus, unknownCondition: String?, due: Stage, dates: ProgramDates) -> RequirementMessage.Frame {
         guard status.isFailure else { return .none }
-        if let unknownCondition {
+        // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
+        let offer = due == .afterOffer && dates.offerMade ? dates.offer : nil
+        if let unknownCondition, due == .application || offer != nil {
             status = .notEvaluable
             return .undecidedCondition(unknownCondition)
         }
-        if due == .afterOffer, dates.offerMade, let offer = dates.offer {
-            // The offer is recorded (the manifest's `targets:`): what it asks for is due now.
+        if let offer {
             return .dueSinceOffer(offer)
         }
+        // Due at a later stage, it blocks nothing now whichever way its condition turns out:
+        // pending if it holds, not applicable if not (docs/programs.md, "How a requirement is evaluated").
         if due != .application {
             status = .pending
             return .notYetDue(due)
@@ -239,7 +242,7 @@ extension RequirementEvaluator {
     func status(of expression: RequirementExpression) -> (status: RequirementStatus, partial: Bool) {
         switch expression {
         case let .document(clause):
-            return (clauses.status(clause), false)
+            return clauses.status(clause)
         case let .anyOf(items):
             // The first that holds; else the one that came closest, as `evaluate` ranks them.
             var closest: (status: RequirementStatus, partial: Bool)?

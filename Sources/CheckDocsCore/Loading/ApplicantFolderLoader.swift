@@ -100,7 +100,11 @@ public struct ApplicantFolderLoader {
             if let entry { facts = Self.merge(entry.facts, over: facts) }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
-            if let type, catalog[type]?.isVaccine == true { facts.namedAsLabReport = Self.namesLabReport(parsedDates.words) }
+            if let type, catalog[type]?.isVaccine == true {
+                facts.namedAsLabReport = Self.namesLabReport(parsedDates.words)
+                facts.namedAsDoseRecord = !facts.namedAsLabReport && parsedDates.words.contains(where: Self.doseRecordWords.contains)
+                facts.namedAsIgM = parsedDates.words.contains("igm") && !parsedDates.words.contains("igg")
+            }
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
             if let translates = facts.translates, !scannedPaths.contains(translates) {
                 diagnostics.append(Diagnostic(.translationWithoutOriginal,
@@ -182,7 +186,13 @@ public struct ApplicantFolderLoader {
             return facts
         }
         let dates = parsed.dates.sorted()
-        guard let first = dates.first else { return Self.partialFacts(parsed.partial, type: documentType) }
+        guard let first = dates.first else {
+            if let impossible = parsed.impossible.first {
+                facts.nameDateNote = "the name's date \(impossible) is not a real day"
+                return facts
+            }
+            return Self.partialFacts(parsed.partial, type: documentType)
+        }
         if documentType?.isVaccine == true, dates.count > 1 {
             facts.doses = dates
             return facts
@@ -201,7 +211,11 @@ public struct ApplicantFolderLoader {
 
     /// The words of a file name that make it a lab report, not a vaccination record.
     static let labReportWords: Set<String> = ["titer", "titers", "titre", "titres", "igg", "serology", "serologies", "antibody",
-                                              "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results"]
+                                              "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results", "igm"]
+
+    /// Words that name a record of vaccine doses: `HepB dose 3 2026-07-15.pdf`, `Flu shot.pdf`.
+    static let doseRecordWords: Set<String> = ["dose", "doses", "vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots",
+                                               "booster", "boosters", "injection", "jab"]
 
     /// `words` as the name's tokens are: lowercase already (FileNameTokens).
     static func namesLabReport(_ words: [String]) -> Bool { words.contains(where: labReportWords.contains) }

@@ -13,6 +13,9 @@ public enum FileNameDateParser {
         /// Dates that give only a month or a year ("oct 2026", "2028-02", "2029"), read from the
         /// tokens no full date used; their tokens stay in `words` (docs/catalog.md, "Dates in file names").
         public var partial: [PartialDate] = []
+        /// Year-month-day texts that name no day ("2031-02-29", "2026-11-31"): taken as no date,
+        /// and said so, never as the month they fall in.
+        public var impossible: [String] = []
         /// Token positions no full date used (for the partial-date pass).
         var unusedIndices: [Int] = []
     }
@@ -134,11 +137,18 @@ public enum FileNameDateParser {
 
         while index < tokens.count {
             // 2026-05-14
-            if isYear(number(0)), let m = number(1), let d = number(2), m.digits <= 2, d.digits <= 2,
-               let date = CalendarDate(year: number(0)!.value, month: m.value, day: d.value) {
-                add(date)
-                index += 3
-                continue
+            if isYear(number(0)), let m = number(1), let d = number(2), m.digits <= 2, d.digits <= 2 {
+                if let date = CalendarDate(year: number(0)!.value, month: m.value, day: d.value) {
+                    add(date)
+                    index += 3
+                    continue
+                }
+                // A month and a day of the month, but no such day (2031-02-29): no date at all.
+                if (1...12).contains(m.value), (1...31).contains(d.value) {
+                    outcome.impossible.append("\(number(0)!.value)-\(tokens[index + 1].text)-\(tokens[index + 2].text)")
+                    index += 3
+                    continue
+                }
             }
             // 20260514
             if let compact = number(0), compact.digits == 8 {

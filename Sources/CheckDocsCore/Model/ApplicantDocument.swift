@@ -169,6 +169,17 @@ public struct DocumentFacts: Hashable, Sendable {
     /// Whether the file name says the file is a lab report ("titer", "IgG", "serology", …): of a
     /// vaccine type, such a file is a result, never a dose (DoseCount).
     public var namedAsLabReport = false
+    /// Whether the file name says the file records vaccine doses ("dose", "vaccine", "shot", …) and
+    /// not that it is a lab report: asked for a titer or a result, it is a vaccination record, and
+    /// asking for its value would hide what is really wrong (TiterThreshold, LabResultConstraint).
+    public var namedAsDoseRecord = false
+    /// Whether the file name says the titer is IgM ("Varicella IgM titer"): IgM shows a recent
+    /// infection, not immunity, which an IgG titer shows.
+    public var namedAsIgM = false
+
+    /// Whether the file is a record of vaccine doses, not a lab report: doses are given, or its
+    /// name says so, and no result or value is.
+    public var isDoseRecord: Bool { result == nil && value == nil && (!doses.isEmpty || namedAsDoseRecord) }
 
     /// Whether the file is a lab report rather than a record of doses: its doses are not given,
     /// and it has a result or a value, or its name says so. A negative varicella titer counted as

@@ -104,10 +104,15 @@ public enum ContentNeed: Comparable, Sendable {
 public struct ConstraintFailure: Sendable {
     public var status: RequirementStatus
     public var finding: Finding
+    /// Of a check together: the documents went some of the way (one dose of three), so in an
+    /// `anyOf` this is the alternative the applicant is following, whose words say what is
+    /// really missing (`ExpressionOutcome.partial`).
+    public var begun = false
 
-    public init(_ status: RequirementStatus, _ finding: Finding) {
+    public init(_ status: RequirementStatus, _ finding: Finding, begun: Bool = false) {
         self.status = status
         self.finding = finding
+        self.begun = begun
     }
 }
 

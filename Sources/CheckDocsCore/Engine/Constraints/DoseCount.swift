@@ -3,6 +3,7 @@ import CheckDocsNative
 /// `minDoses="N"`: the documents that pass every other constraint must record at least N
 /// distinct dose dates between them. A document with no dose list counts as one dose at its date,
 /// unless it is a lab report (a result, a value, or a name such as "titer"): a titer is no dose.
+/// A dose dated after the as-of day has not been given yet, and does not count.
 public struct DoseCount: DocumentConstraint {
     public var minimum: Int
 
@@ -21,22 +22,29 @@ public struct DoseCount: DocumentConstraint {
         guard let first = passing.first else { return nil }
         // Copied only when a lab report is among them: this runs for every dose rule of every program.
         let records = passing.contains(where: \.facts.isLabReport) ? passing.filter { !$0.facts.isLabReport } : passing
-        let doses = Self.distinctDates(records) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
+        let asOf = context.asOf
+        let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else { return nil }
-        return fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum))
+        let future = records.flatMap { $0.facts.doses.isEmpty ? [$0.facts.date].compactMap { $0 } : $0.facts.doses }.filter { $0 > asOf }.min()
+        var failure = fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum, future: future))
+        failure.begun = doses > 0 || future != nil
+        return failure
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few
     /// dates are compared with those before them in place (a set was made for every clause with
     /// a dose count of every program); many go through a set.
-    static func distinctDates(_ documents: [ApplicantDocument]) -> Int {
+    static func distinctDates(_ documents: [ApplicantDocument], through last: CalendarDate? = nil) -> Int {
         let total = documents.reduce(0) { $0 + ($1.facts.doses.isEmpty ? ($1.facts.date == nil ? 0 : 1) : $1.facts.doses.count) }
-        guard total <= 32 else {
+        // Rare: a document dated after the as-of day. Its dates are left out, through the set.
+        let given: (CalendarDate) -> Bool = { date in last.map { date <= $0 } ?? true }
+        let anyLater = last.map { last in documents.contains { $0.facts.doses.isEmpty ? ($0.facts.date ?? last) > last : $0.facts.doses.contains { $0 > last } } } ?? false
+        guard total <= 32, !anyLater else {
             var dated = Set<CalendarDate>()
             for document in documents {
                 if !document.facts.doses.isEmpty {
-                    dated.formUnion(document.facts.doses)
-                } else if let date = document.facts.date {
+                    dated.formUnion(document.facts.doses.filter(given))
+                } else if let date = document.facts.date, given(date) {
                     dated.insert(date)
                 }
             }
@@ -66,20 +74,28 @@ public struct DoseCount: DocumentConstraint {
     }
 
     public enum Failure: FindingDetail {
-        case tooFewDoses(type: String, recorded: Int, needed: Int)
+        /// `future`: the earliest dose date after the as-of day, which did not count.
+        case tooFewDoses(type: String, recorded: Int, needed: Int, future: CalendarDate?)
 
         public var code: String { "too-few-doses" }
 
         public var fields: [FindingReason.Field] {
             switch self {
-            case let .tooFewDoses(type, recorded, needed):
-                return .list(("documentType", .string(type)), ("recorded", .int(recorded)), ("needed", .int(needed)))
+            case let .tooFewDoses(type, recorded, needed, future):
+                guard let future else {
+                    return .list(("documentType", .string(type)), ("recorded", .int(recorded)), ("needed", .int(needed)))
+                }
+                return .list(("documentType", .string(type)), ("recorded", .int(recorded)), ("needed", .int(needed)),
+                             ("futureDose", .date(future)))
             }
         }
 
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
-            case let .tooFewDoses(type, recorded, needed):
+            case let .tooFewDoses(type, recorded, needed, future):
+                if let future {
+                    return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) given so far; a dose dated \(future) is in the future and does not count yet"
+                }
                 return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) recorded (list each dose date under `doses` in the manifest)"
             }
         }

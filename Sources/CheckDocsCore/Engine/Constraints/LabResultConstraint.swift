@@ -17,8 +17,10 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
         // The file is there: without a recorded result it is undecided, never missing; but a file
         // recorded as vaccine doses alone is a vaccination record, no lab report, and asking for
         // its `result:` would hide what is really wrong (its doses, or the titer it is not).
+        // A positive IgM titer shows a recent infection, not immunity (docs/programs.md, `result`).
+        if required == .positive && document.facts.namedAsIgM { return (.invalid, .igm) }
         guard let result = document.facts.result else {
-            if !document.facts.doses.isEmpty { return (.invalid, .doseRecord(required: required)) }
+            if document.facts.isDoseRecord { return (.invalid, .doseRecord(required: required)) }
             return (.notEvaluable, .unknown(required: required))
         }
         if result != required { return (.invalid, .mismatch(actual: result, required: required)) }
@@ -34,9 +36,12 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
         case mismatch(actual: LabResult, required: LabResult)
         /// A file with vaccine doses and no result: a vaccination record, not a lab report.
         case doseRecord(required: LabResult)
+        /// An IgM titer (by its file name) where immunity is asked for.
+        case igm
 
         public var code: String {
             switch self {
+            case .igm: return "igm-titer"
             case .unknown: return "result-unknown"
             case .mismatch: return "result-mismatch"
             case .doseRecord: return "dose-record"
@@ -47,6 +52,7 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
             switch self {
             case let .unknown(required), let .doseRecord(required): return .list(("required", .string(required.rawValue)))
             case let .mismatch(actual, required): return .list(("actual", .string(actual.rawValue)), ("required", .string(required.rawValue)))
+            case .igm: return .list(("required", .string(LabResult.positive.rawValue)))
             }
         }
 
@@ -62,6 +68,8 @@ public struct LabResultConstraint: DocumentConstraint, FailureVerdict {
                 }
             case let .doseRecord(required):
                 return "it records vaccine doses, not a lab result; a \(required.rawValue) titer or test result is required"
+            case .igm:
+                return "its name says IgM, which shows a recent infection, not immunity; a positive IgG titer is required"
             case let .mismatch(actual, required):
                 return ByteBuffer.string(capacity: 64) { text in
                     text.append("the result is ")

@@ -22,10 +22,12 @@ public struct TiterThreshold: DocumentConstraint {
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
         let facts = document.facts
+        // IgM shows a recent infection, not immunity, whatever its value (docs/programs.md, `titer`).
+        if facts.namedAsIgM { return fail(.invalid, Failure.igm(min: min, unit: self.unit)) }
         guard let value = facts.value, let unit = facts.unit else {
             if let result = facts.result { return fail(.invalid, Failure.qualitativeOnly(result: result, min: min, unit: self.unit)) }
             // Vaccine doses and no value: a vaccination record, no lab report (as for `result`).
-            if !facts.doses.isEmpty { return fail(.invalid, Failure.doseRecord(min: min, unit: self.unit)) }
+            if facts.isDoseRecord { return fail(.invalid, Failure.doseRecord(min: min, unit: self.unit)) }
             return fail(.notEvaluable, Failure.unknown(min: min, unit: self.unit))
         }
         guard let converted = UnitConversion.convert(value, from: unit, to: self.unit) else {
@@ -48,10 +50,13 @@ public struct TiterThreshold: DocumentConstraint {
         case below(value: Double, unit: String, min: Double, required: String)
         /// A file with vaccine doses and no value: a vaccination record, not a titer.
         case doseRecord(min: Double, unit: String)
+        /// An IgM titer (by its file name): a recent infection, not immunity.
+        case igm(min: Double, unit: String)
 
         public var code: String {
             switch self {
             case .doseRecord: return "dose-record"
+            case .igm: return "igm-titer"
             case .qualitativeOnly: return "qualitative-only"
             case .unknown: return "titer-unknown"
             case .incomparable: return "unit-incomparable"
@@ -63,7 +68,7 @@ public struct TiterThreshold: DocumentConstraint {
             switch self {
             case let .qualitativeOnly(result, min, unit):
                 return .list(("actual", .string(result.rawValue)), ("min", .number(min)), ("unit", .string(unit)))
-            case let .unknown(min, unit), let .doseRecord(min, unit): return .list(("min", .number(min)), ("unit", .string(unit)))
+            case let .unknown(min, unit), let .doseRecord(min, unit), let .igm(min, unit): return .list(("min", .number(min)), ("unit", .string(unit)))
             case let .incomparable(unit, required): return .list(("unit", .string(unit)), ("requiredUnit", .string(required)))
             case let .below(value, unit, min, required):
                 return .list(("value", .number(value)), ("unit", .string(unit)), ("min", .number(min)), ("requiredUnit", .string(required)))
@@ -78,6 +83,8 @@ public struct TiterThreshold: DocumentConstraint {
                 return "no titer value is recorded; \(Self.needed(min, unit)) is required (add `value:` and `unit:` to its manifest entry)"
             case let .doseRecord(min, unit):
                 return "it records vaccine doses, not a titer; \(Self.needed(min, unit)) is required"
+            case let .igm(min, unit):
+                return "its name says IgM, which shows a recent infection, not immunity; \(Self.needed(min, unit)) (IgG) is required"
             case let .incomparable(unit, required):
                 return "the titer is in \(unit), which cannot be compared with \(required)"
             case let .below(value, unit, min, required):

@@ -58,11 +58,15 @@ public struct ExamCheck: EligibilityCheck {
             // Neither list is empty here: an attempt exists, and a pass when one is required.
             let considered = passed ? passes : attempts
             let scored = considered.compactMap { attempt in attempt.isPassFailOnly ? nil : attempt.score.map { (attempt.exam, $0) } }
-            if let best = scored.max(by: { $0.1 < $1.1 }) {
-                if best.1 >= minScore { return .ok("\(best.0.title) score \(EligibilityRule.format(best.1))") }
-                return .ineligible(.scoreBelow(exam: best.0, score: best.1, minScore: minScore))
+            let best = scored.max(by: { $0.1 < $1.1 })
+            if let best, best.1 >= minScore { return .ok("\(best.0.title) score \(EligibilityRule.format(best.1))") }
+            // An attempt without a score (reported pass/fail only, or none recorded) might meet the
+            // cut-off: the rule is undecided, never failed (a score below it elsewhere or not).
+            guard let attempt = considered.first(where: { $0.isPassFailOnly || $0.score == nil }) else {
+                // Every attempt considered has a score, so there is a best one, below the cut-off.
+                let (exam, score) = best ?? (considered[0].exam, considered[0].score ?? 0)
+                return .ineligible(.scoreBelow(exam: exam, score: score, minScore: minScore))
             }
-            let attempt = considered[0]
             if attempt.isPassFailOnly { return .notEvaluable(.passFailOnly(exam: attempt.exam, date: attempt.date, minScore: minScore)) }
             return .notEvaluable(.noScore(exam: attempt.exam))
         }

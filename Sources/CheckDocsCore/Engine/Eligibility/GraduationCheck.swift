@@ -1,7 +1,8 @@
 import CheckDocsNative
 
 /// `<graduation maxYearsSince="5" anchor="rotation-start"/>`: a graduate must have graduated at
-/// most that many whole years before the anchor; a student passes.
+/// most that many years before the anchor, to the day (five years and a day is more than five);
+/// a student passes.
 public struct GraduationCheck: EligibilityCheck {
     public var maxYearsSince: Int
     public var anchor: Anchor
@@ -30,7 +31,9 @@ public struct GraduationCheck: EligibilityCheck {
         guard let graduation = context.profile.graduationDate else { return .unknown(field: "graduationDate") }
         let reference = context.dates.date(for: anchor)
         let years = graduation.wholeYears(until: reference)
-        if years > maxYearsSince {
+        // "Within the past five years": on or after the anchor's date five years back, not five
+        // whole years and up to 364 days.
+        if graduation.adding(maxYearsSince, .years) < reference {
             return .ineligible(.tooLongAgo(graduation: graduation, years: years, anchor: anchor, anchorDate: reference, maxYears: maxYearsSince))
         }
         return .ok("graduated \(graduation) (\(max(0, years)) years)")
@@ -52,7 +55,8 @@ public struct GraduationCheck: EligibilityCheck {
         public func sentence(catalog: DocumentCatalog) -> String {
             switch self {
             case let .tooLongAgo(graduation, years, anchor, _, maxYears):
-                return "graduated \(graduation), \(years) years before \(ProgramDates.describe(anchor)); at most \(maxYears) allowed"
+                let said = years > maxYears ? "\(years) years" : "more than \(maxYears) years"
+                return "graduated \(graduation), \(said) before \(ProgramDates.describe(anchor)); at most \(maxYears) allowed"
             }
         }
     }

@@ -1,0 +1,106 @@
+import Testing
+@testable import CheckDocsCore
+
+/// Rules a later stage, a missing score, a day past a span of years, a dose still to come or a
+/// file's own name decide (docs/programs.md, "How a requirement is evaluated", `minDoses`,
+/// `result`, `titer`, `graduation`, `exam`).
+@Suite struct StageAndEvidenceTests {
+    static let visaLater = Fixture.program("""
+    <requirements>
+      <require id="visa" title="US visa" due="after-offer"><when usCitizenOrPermanentResident="false"/><document type="visa"/></require>
+      <require id="visa-now" title="US visa now"><when usCitizenOrPermanentResident="false"/><document type="visa"/></require>
+    </requirements>
+    """)
+
+    @Test("an item due at a later stage whose condition is unknown is pending, never blocking; due now it is undecided")
+    func laterStageUnknownCondition() throws {
+        let result = try Fixture.evaluate(Self.visaLater, files: ["CV.pdf"])
+        #expect(result.status(of: "visa") == .pending)
+        #expect(result.status(of: "visa-now") == .notEvaluable)
+        // Once the offer is recorded, what it asks for is due now, and undecided again.
+        let offer = "targets:\n  test-program: {offer: \"2026-11-20\"}\n"
+        let offered = try Fixture.evaluate(Self.visaLater, files: ["CV.pdf"], manifest: offer)
+        #expect(offered.status(of: "visa") == .notEvaluable, "\(offered.result("visa")?.message ?? "")")
+    }
+
+    static func exams(_ attempts: String) -> String {
+        "applicant:\n  status: graduate\n  exams:\n" + attempts
+    }
+
+    @Test("a score cut-off beside an attempt with no score (pass/fail only) is not evaluable, even with a lower score elsewhere")
+    func cutOffBesidePassFailOnly() throws {
+        let xml = Fixture.program(#"<eligibility><exam id="s1" exam="usmle-step1" passed="false" minScore="220"/></eligibility>"#, kind: "residency")
+        let mixed = Self.exams("    - {exam: usmle-step1, date: \"2021-06-01\", result: fail, score: 190}\n    - {exam: usmle-step1, date: \"2022-06-01\", result: pass}\n")
+        let undecided = try #require(try Fixture.evaluate(xml, files: [], manifest: mixed).result("s1"))
+        #expect(undecided.status == .notEvaluable)
+        #expect(undecided.message.contains("pass/fail only"), "\(undecided.message)")
+        let scoredOnly = Self.exams("    - {exam: usmle-step1, date: \"2021-06-01\", result: pass, score: 210}\n")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: scoredOnly).status(of: "s1") == .ineligible)
+        let above = Self.exams("    - {exam: usmle-step1, date: \"2021-06-01\", result: fail, score: 230}\n    - {exam: usmle-step1, date: \"2022-06-01\", result: pass}\n")
+        #expect(try Fixture.evaluate(xml, files: [], manifest: above).status(of: "s1") == .ok)
+    }
+
+    @Test("graduated within five years is counted to the day: five years and a day is more")
+    func graduationToTheDay() throws {
+        let xml = Fixture.program(#"<deadline date="2026-12-31"/><eligibility><graduation id="recent" maxYearsSince="5" anchor="deadline"/></eligibility>"#,
+                                  kind: "residency")
+        func status(_ graduated: String) throws -> RequirementStatus? {
+            try Fixture.evaluate(xml, files: [], manifest: "applicant:\n  status: graduate\n  graduationDate: \"\(graduated)\"\n").status(of: "recent")
+        }
+        #expect(try status("2021-12-31") == .ok)
+        #expect(try status("2021-12-30") == .ineligible)
+        #expect(try status("2021-01-01") == .ineligible)
+        let message = try Fixture.evaluate(xml, files: [], manifest: "applicant:\n  status: graduate\n  graduationDate: \"2021-01-01\"\n")
+            .result("recent")?.message ?? ""
+        #expect(message.contains("more than 5 years before"), "\(message)")
+    }
+
+    static let hepB = Fixture.program("""
+    <requirements><require id="hepb" title="Hepatitis B immunity"><anyOf>
+      <document type="hepb"><titer min="10" unit="mIU/mL"/></document><document type="hepb" minDoses="3"/>
+    </anyOf></require></requirements>
+    """)
+
+    @Test("a dose dated after the as-of day is not counted; the alternative being followed says so")
+    func futureDose() throws {
+        let files = ["HepB dose 1 2026-06-01.pdf", "HepB dose 2 2026-07-01.pdf", "HepB dose 3 2027-01-15.pdf"]
+        let early = try #require(try Fixture.evaluate(Self.hepB, files: files).result("hepb"))
+        #expect(early.status == .invalid)
+        #expect(early.reason?.code == "too-few-doses")
+        #expect(early.message.contains("2 of 3 doses") && early.message.contains("2027-01-15 is in the future"), "\(early.message)")
+        #expect(try Fixture.evaluate(Self.hepB, files: files, asOf: "2027-01-15").status(of: "hepb") == .ok)
+        // The same from the manifest's dose list.
+        let listed = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-06-01\", \"2026-07-01\", \"2027-01-15\"]}\n"
+        #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: listed).status(of: "hepb") == .invalid)
+    }
+
+    @Test("a vaccine file named as a dose is no titer or lab result; one named IgM is no proof of immunity")
+    func namedEvidence() throws {
+        let titer = Fixture.program(#"<requirements><require id="item" title="t"><document type="hepb"><titer min="10" unit="mIU/mL"/></document></require></requirements>"#)
+        let dose = try #require(try Fixture.evaluate(titer, files: ["HepB dose 2026-06-01.pdf"]).result("item"))
+        #expect(dose.status == .invalid && dose.reason?.code == "dose-record", "\(dose.message)")
+        // A titer named as one is still asked for its value.
+        #expect(try Fixture.evaluate(titer, files: ["HepB titer 2026-06-01.pdf"]).status(of: "item") == .notEvaluable)
+        let positive = Fixture.program(#"<requirements><require id="item" title="t"><document type="varicella" result="positive"/></require></requirements>"#)
+        let manifest = "documents:\n  \"Varicella IgM titer 2026-09-14.pdf\": {result: positive}\n"
+        let igm = try #require(try Fixture.evaluate(positive, files: ["Varicella IgM titer 2026-09-14.pdf"], manifest: manifest).result("item"))
+        #expect(igm.status == .invalid && igm.reason?.code == "igm-titer", "\(igm.message)")
+        let igg = "documents:\n  \"Varicella IgG titer 2026-09-14.pdf\": {result: positive}\n"
+        #expect(try Fixture.evaluate(positive, files: ["Varicella IgG titer 2026-09-14.pdf"], manifest: igg).status(of: "item") == .ok)
+    }
+
+    @Test("a year-month-day that names no day is no date, and is said to be none: never the month it falls in")
+    func impossibleDates() throws {
+        for name in ["Passport 2031-02-29", "BLS exp 2027-11-31", "QFT_2026-02-30"] {
+            let parsed = FileNameDateParser.parse(FileNameTokens.tokens(name))
+            #expect(parsed.dates.isEmpty && parsed.partial.isEmpty && parsed.impossible.count == 1, "\(name): \(parsed)")
+        }
+        let xml = Fixture.program(#"<requirements><require id="passport" title="Passport"><document type="passport"><validThrough anchor="rotation-end"/></document></require></requirements>"#)
+        let result = try #require(try Fixture.evaluate(xml, files: ["Passport 2031-02-29.pdf"]).result("passport"))
+        #expect(result.status == .notEvaluable && !result.message.contains("2031-02-28"), "\(result.message)")
+        let folder = try TemporaryFolder(files: ["Passport 2031-02-29.pdf"])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        #expect(applicant.documents.first?.facts.nameDateNote == "the name's date 2031-02-29 is not a real day")
+    }
+}
