@@ -1,3 +1,5 @@
+import CheckDocsNative
+
 extension BatchSummary {
     /// RFC 4180: a header line, then one line per folder; fields with `,` `"` or line breaks quoted.
     public static func csv(_ outcomes: [FolderOutcome]) -> String {
@@ -14,11 +16,12 @@ extension BatchSummary {
 
     /// A field a spreadsheet shows as written: one that begins like a formula (`=`, `+`, `-`,
     /// `@`, a tab or a carriage return) gets a leading `'`, so opening the file never runs a
-    /// folder's name or a catalog's text as a formula (docs/security.md); then RFC 4180 quoting.
-    /// Every CSV checkdocs writes goes through it.
+    /// folder's name or a catalog's text as a formula (docs/security.md); control characters and
+    /// bidi overrides escaped as a terminal report shows them (`cat` of the file runs none; line
+    /// breaks are kept, quoted); then RFC 4180 quoting. Every CSV checkdocs writes goes through it.
     static func cell(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return quoted(field) }
-        return quoted("'" + field)
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return quoted(DisplayText.escape(field, keepNewlines: true)) }
+        return quoted("'" + DisplayText.escape(field, keepNewlines: true))
     }
 
     static func quoted(_ field: String) -> String {

@@ -169,7 +169,7 @@ public struct HTMLReporter: WholeReportFormat {
         if ReadFact.worthShowing(report.summary.facts) {
             out += "<section class=\"panel\">\n<h2>\(e(ReadFact.sectionTitle))</h2>\n<p>\(e(ReadFact.sectionNote.prefix(1).uppercased() + ReadFact.sectionNote.dropFirst())).</p>\n<ul>\n"
             for fact in report.summary.facts {
-                out += "<li><code>\(e(fact.file.description))</code>: \(e(fact.reportLine))<br><small>“\(e(fact.evidence))”</small></li>\n"
+                out += "<li><code>\(e(fact.file.description))</code>: \(e(fact.reportLine))<br/><small>“\(e(fact.evidence))”</small></li>\n"
             }
             out += "</ul>\n</section>\n"
         }

@@ -3,7 +3,8 @@
 public enum MarkupEscaping {
     /// Escapes `& < > " '`, keeps tab and line feed (as references inside attributes, where a
     /// parser would otherwise turn them into spaces), and makes every character that XML 1.0 forbids
-    /// or HTML calls a parse error (C0 and C1 controls, DEL, U+FFFE, U+FFFF) visible as `\xNN`.
+    /// or HTML calls a parse error (C0 and C1 controls, DEL: `\xNN`; U+FFFE, U+FFFF: `\u{FFFE}`), and
+    /// bidi overrides and isolates (`\u{202E}`), visible.
     public static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -23,14 +24,18 @@ public enum MarkupEscaping {
         return out
     }
 
-    /// `\x1B` for a control character (or `\u{FFFE}` for a noncharacter) that must not be written
-    /// raw to a terminal, an XML file or an HTML page; nil for anything printable.
+    /// `\x1B` for a control character (or `\u{FFFE}` for a noncharacter, `\u{202E}` for a bidi
+    /// override or isolate, which would reorder the text around it as the terminal report's
+    /// `DisplayText` prevents) that must not be written raw to a terminal, an XML file or an HTML
+    /// page; nil for anything printable.
     static func visibleControl(_ scalar: Unicode.Scalar) -> String? {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) {
             return "\\x" + String(value, radix: 16, uppercase: true).leftPadded(to: 2)
         }
-        if value == 0xFFFE || value == 0xFFFF { return "\\u{" + String(value, radix: 16, uppercase: true) + "}" }
+        if value == 0xFFFE || value == 0xFFFF || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
+            return "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+        }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import CheckDocsNative
 import Foundation
 
 /// `checkdocs pick` as text: the goals and weights used, the top programs with every factor's
@@ -32,7 +33,10 @@ public enum PickText {
         }
         if let plan = report.plan { lines += planLines(plan) }
         while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        // Names, institutions and reasons come from descriptions and the folder: any may hold
+        // control characters or bidi overrides (docs/security.md, "6. Clear, safe messages"). Each line is
+        // escaped whole; the report has no colour codes of its own.
+        return lines.map { DisplayText.escape($0) }.joined(separator: "\n") + "\n"
     }
 
     static func goalWords(_ goals: ApplicantGoals) -> String {

@@ -51,7 +51,7 @@ public struct PlanTextReporter {
             lines.append(bold("Apply by"))
             for program in plan.programsByApplyBy {
                 let day = program.applyBy?.description ?? "no deadline"
-                lines += text.wrap("\(day.padding(11))  \(program.id) — \(program.name)", indent: "  ", continuation: "               ")
+                lines += text.wrap(safe("\(day.padding(11))  \(program.id) — \(program.name)"), indent: "  ", continuation: "               ")
             }
         }
         if !plan.skipped.isEmpty {

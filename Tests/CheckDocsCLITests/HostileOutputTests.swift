@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Text from descriptions and folder names reaches every output escaped: `pick`'s text and CSV,
+/// the batch CSV, `plan`'s "Apply by" lines, and the bidi controls in Markdown, HTML and JUnit;
+/// and the HTML report stays well-formed XML with its facts section (docs/security.md,
+/// "6. Clear, safe messages"; docs/reports.md).
+@Suite struct HostileOutputTests {
+    /// ESC, an OSC title, BEL, a line break and a right-to-left override.
+    static let hostile = "Evil\u{1B}]0;pwned\u{07}\u{1B}[2J\nFAKE \u{202E}RTL"
+
+    /// No raw control character but line breaks, and no bidi override or isolate.
+    static func raw(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+    }
+
+    /// A copy of a sample folder whose JSON program is renamed to `hostile`.
+    static func folder(_ sandbox: Sandbox, sample: String = "missing-items", program: String = "rmti-transplant-observership.json") throws -> String {
+        let target = sandbox.base + "/" + sample
+        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/" + sample, target], binary: "/bin/cp")
+        let path = target + "/programs/" + program
+        var description = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var inner = try #require(description["program"] as? [String: Any])
+        inner["name"] = hostile
+        description["program"] = inner
+        try JSONSerialization.data(withJSONObject: description).write(to: URL(fileURLWithPath: path))
+        return target
+    }
+
+    @Test("a program's hostile name comes out escaped in plan's text and in Markdown, HTML and JUnit")
+    func planAndMarkup() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let folder = try Self.folder(sandbox)
+        let plan = try CLITests.run(["plan", folder, "--as-of", "2026-12-01", "--color", "never"])
+        #expect(plan.status == 1 || plan.status == 0)
+        #expect(Self.raw(plan.stdout).isEmpty, "\(plan.stdout.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" })")
+        #expect(plan.stdout.contains("Evil\\x1B]0;pwned\\x07"))
+        for format in ["markdown", "html", "junit"] {
+            let run = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", format])
+            #expect(run.status == 1)
+            #expect(Self.raw(run.stdout).isEmpty, "\(format): \(Self.raw(run.stdout))")
+            #expect(run.stdout.contains("\\u{202E}RTL"), "\(format)")
+        }
+    }
+
+    @Test("pick's text and CSV, and the batch CSV, write no raw control character or bidi override")
+    func pickAndSummaries() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let programs = sandbox.inputs + "/programs"
+        try FileManager.default.createDirectory(atPath: programs, withIntermediateDirectories: true)
+        let source = CLITests.root + "/samples/programs-json/jhu-visiting-medical-students.json"
+        var description = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source))) as? [String: Any])
+        var inner = try #require(description["program"] as? [String: Any])
+        inner["name"] = Self.hostile
+        description["program"] = inner
+        try JSONSerialization.data(withJSONObject: description).write(to: URL(fileURLWithPath: programs + "/jhu.json"))
+        let student = CLITests.root + "/samples/applicants/pick-student"
+        for format in ["text", "csv"] {
+            let run = try CLITests.run(["pick", student, "--programs", programs, "--as-of", "2026-12-01", "--format", format])
+            #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+            #expect(Self.raw(run.stdout).isEmpty, "\(format): \(Self.raw(run.stdout))")
+            #expect(run.stdout.contains("Evil\\x1B]0;pwned"), "\(format)")
+        }
+        // A folder named with an escape sequence, in both batch CSVs.
+        let named = sandbox.base + "/esc\u{1B}[31mred"
+        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/ready", named], binary: "/bin/cp")
+        for summary in ["csv", "csv-matrix"] {
+            let run = try CLITests.run([named, CLITests.root + "/samples/applicants/ready", "--as-of", "2026-12-01", "--summary", summary])
+            #expect(Self.raw(run.stdout).isEmpty, "\(summary): \(Self.raw(run.stdout))")
+            #expect(run.stdout.contains("esc\\x1B[31mred"), "\(summary)")
+        }
+    }
+
+    @Test("the HTML report with its facts section is well-formed XML")
+    func htmlFactsWellFormed() throws {
+        let run = try CLITests.run([CLITests.root + "/samples/applicants/newcomer", "--as-of", "2026-12-01", "--format", "html"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("<br/><small>"))
+        let body = try #require(run.stdout.range(of: "<html"))
+        let parser = XMLParser(data: Data(("<?xml version=\"1.0\"?>" + run.stdout[body.lowerBound...]).utf8))
+        #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "") at line \(parser.lineNumber)")
+    }
+}
