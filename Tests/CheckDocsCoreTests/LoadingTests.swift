@@ -397,6 +397,17 @@ import Testing
         #expect(CalendarDate(iso: "2026-12-01")!.days(until: CalendarDate(iso: "2027-03-01")!) == 90)
         #expect(CalendarDate(iso: "2026-02-30") == nil)
     }
+
+    @Test("a description reached by two --programs paths (its folder and itself, dir and ./dir) is read once")
+    func samePathTwice() throws {
+        let folder = try TemporaryFolder(contents: ["p/a.xml": Array(Fixture.program("", id: "a").utf8)])
+        defer { folder.remove() }
+        let directory = folder.path + "/p"
+        let loaded = ProgramLoader(schemas: Fixture.knowledge.schemas).loadAll([directory, directory + "/a.xml", folder.path + "/./p"])
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        #expect(loaded.descriptions.map(\.id) == ["a"])
+        #expect(try Fixture.knowledge.loadPrograms([directory, directory + "/a.xml"]).map(\.id) == ["a"])
+    }
 }
 
 enum PackagePaths {

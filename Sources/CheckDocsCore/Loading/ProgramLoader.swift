@@ -132,6 +132,13 @@ public struct ProgramLoader: Sendable {
             default: errors.append(InputError(file: path, "is not a file or folder"))
             }
         }
+        // The same file reached twice (a folder and a file in it, `dir` and `./dir`) is read once,
+        // where it was first named: not refused as a program id used twice by itself. Compared
+        // by device and inode, and only when several paths are given (one folder lists each once).
+        if paths.count > 1 {
+            var seen = Set<FileIdentity>()
+            found = found.filter { file in FileSystem.identity(of: file).map { seen.insert($0).inserted } ?? true }
+        }
         return (found, errors)
     }
 
