@@ -18,17 +18,26 @@ import Testing
         #expect(checked >= 12)
     }
 
-    @Test("the standard checklists that say a Td alone does not count refuse one (BCM inherits it)")
+    @Test("the standard checklists that say a Td alone does not count refuse one (BCM inherits it, and refuses a Td booster beside an old Tdap)")
     func tdIsNotTdap() throws {
         for checklist in ["visiting-elective", "internship"] {
             let xml = Fixture.program("", kind: checklist, extends: #"<extends checklist="\#(checklist)"/>"#)
             #expect(try Fixture.evaluate(xml, files: ["Td booster 2024-01-10.pdf"]).status(of: "tdap") == .invalid, "\(checklist)")
             #expect(try Fixture.evaluate(xml, files: ["Tdap booster 2024-01-10.pdf"]).status(of: "tdap") == .ok, "\(checklist)")
         }
+        // Every clause of BCM's rule has its 10-year window; one refuses a Td: an old Tdap and a
+        // recent Td do not meet it, as they meet the standard VSLO rule (the AAMC form's).
         let bcm = try #require(try Fixture.knowledge.builtinCatalog().first { $0.id == "bcm-visiting-elective" })
         let tdap = try #require(bcm.requirements.first { $0.id == "tdap" })
-        guard case let .document(clause) = tdap.expression else { Issue.record("tdap is not one clause"); return }
-        #expect(clause.constraints(of: SubtypeRule.self).contains { $0.excluded.contains("td") })
+        func clauses(_ expression: RequirementExpression) -> [DocumentClause] {
+            switch expression {
+            case let .document(clause): return [clause]
+            case let .anyOf(items), let .allOf(items): return items.flatMap(clauses)
+            }
+        }
+        let all = clauses(tdap.expression)
+        #expect(all.contains { $0.constraints(of: SubtypeRule.self).contains { $0.excluded.contains("td") } })
+        #expect(!all.isEmpty && all.allSatisfy { !$0.constraints(of: ValidityWindow.self).isEmpty })
     }
 
     @Test("catalog rules the domain audit found missing: Yale's English test, Mount Sinai's x-ray after a positive PPD, Mayo's $50,000 insurance, ESTA at Cleveland Clinic")

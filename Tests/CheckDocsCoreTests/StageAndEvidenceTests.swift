@@ -103,4 +103,68 @@ import Testing
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
         #expect(applicant.documents.first?.facts.nameDateNote == "the name's date 2031-02-29 is not a real day")
     }
+
+    @Test("a negative hepatitis B titer after the series voids the doses: a non-responder needs a second series and a repeat titer")
+    func nonResponder() throws {
+        let files = ["HepB_vaccine_series.pdf", "Anti-HBs titer 2026-09-14.pdf"]
+        func manifest(_ result: String, titer: String = "2026-09-14") -> String {
+            """
+            documents:
+              "HepB_vaccine_series.pdf": {doses: ["2026-01-15", "2026-02-15", "2026-07-15"]}
+              "Anti-HBs titer 2026-09-14.pdf": {result: \(result), date: "\(titer)"}
+            """
+        }
+        let negative = try #require(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative")).result("hepb"))
+        #expect(negative.status == .invalid && negative.reason?.code == "series-did-not-take", "\(negative.message)")
+        #expect(negative.message.contains("a second series and a repeat titer"), "\(negative.message)")
+        // A negative titer before the series (then completed) decides nothing; no titer at all neither.
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative", titer: "2025-12-01")).status(of: "hepb") == .ok)
+        #expect(try Fixture.evaluate(Self.hepB, files: ["HepB_vaccine_series.pdf"],
+                                     manifest: "documents:\n  \"HepB_vaccine_series.pdf\": {doses: [\"2026-01-15\", \"2026-02-15\", \"2026-07-15\"]}\n")
+                .status(of: "hepb") == .ok)
+    }
+
+    @Test("a skin test's two dates are its steps (placed and read), the last its date: never a validity period")
+    func skinTestDates() throws {
+        let xml = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_ppd" result="negative"><window anchor="rotation-end" within="12" unit="months"/></document></require></requirements>"#)
+        for name in ["PPD placed 2026-10-01 read 2026-10-03.pdf", "Two-step PPD 2026-10-01 2026-10-15.pdf"] {
+            let result = try Fixture.evaluate(xml, files: [name], manifest: "documents:\n  \"\(name)\": {result: negative}\n")
+            #expect(result.status(of: "tb") == .ok, "\(name): \(result.result("tb")?.message ?? "")")
+        }
+        let folder = try TemporaryFolder(files: ["PPD placed 2026-10-01 read 2026-10-03.pdf"])
+        defer { folder.remove() }
+        let facts = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path).documents.first?.facts
+        #expect(facts?.date == CalendarDate(iso: "2026-10-03") && facts?.expires == nil && facts?.validFrom == nil)
+    }
+
+    @Test("a plain-text personal statement is held to maxCharacters as a PDF's text layer is")
+    func plainTextStatement() throws {
+        let xml = Fixture.program(#"<requirements><require id="ps" title="PS"><document type="personal_statement"><file maxCharacters="28000"/></document></require></requirements>"#,
+                                  kind: "residency")
+        let long = Array(String(repeating: "I want to be a physician. ", count: 1200).prefix(30_000).utf8)
+        let result = try #require(try Fixture.evaluate(xml, files: [], contents: ["Personal statement.txt": long]).result("ps"))
+        #expect(result.status == .invalid && result.message.contains("30,000 characters"), "\(result.message)")
+        let short = Array(String(repeating: "é", count: 28_000).utf8)
+        #expect(try Fixture.evaluate(xml, files: [], contents: ["Personal statement.txt": short]).status(of: "ps") == .ok)
+    }
+
+    @Test("a driver's license is not a medical license (notWhenNamed)")
+    func driversLicense() throws {
+        for name in ["Drivers license.pdf", "Driving licence.pdf", "Driver's license 2030-01-01.pdf"] {
+            let folder = try TemporaryFolder(files: [name])
+            defer { folder.remove() }
+            let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+            #expect(applicant.documents.isEmpty && applicant.unrecognized.count == 1, "\(name): \(applicant.documents.map(\.type))")
+        }
+    }
+
+    @Test("the standard VSLO Tdap rule is the AAMC form's: an adult Tdap, and a Td or Tdap booster within 10 years")
+    func aamcTdap() throws {
+        let xml = Fixture.program("", kind: "visiting-elective", rotation: #"<rotation start="2027-01-04" end="2027-01-29"/>"#,
+                                  extends: #"<extends checklist="visiting-elective"/>"#)
+        #expect(try Fixture.evaluate(xml, files: ["Tdap_2012-05-01.pdf", "Td_booster_2021-05-01.pdf"]).status(of: "tdap") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["Tdap_2020-05-01.pdf"]).status(of: "tdap") == .ok)
+        #expect(try Fixture.evaluate(xml, files: ["Tdap_2012-05-01.pdf"]).status(of: "tdap")?.isFailure == true)
+        #expect(try Fixture.evaluate(xml, files: ["Td_booster_2021-05-01.pdf"]).status(of: "tdap")?.isFailure == true)
+    }
 }

@@ -94,6 +94,10 @@ public struct FileFacts: Hashable, Sendable {
     public var content: ContentType?
     public var pdf: PDFFacts?
     public var image: ImageFacts?
+    /// A plain-text file's characters (grapheme clusters, as a PDF's text layer is counted),
+    /// and whether the whole file was read (`FileInspector.maxTextBytes`).
+    public var textCharacters: Int?
+    public var textComplete = false
     /// Why the content could not be inspected (unreadable, changed since the scan, too large), if so.
     public var notInspected: String?
 

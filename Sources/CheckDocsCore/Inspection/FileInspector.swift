@@ -6,6 +6,9 @@ import CheckDocsNative
 public enum FileInspector {
     /// PDFs up to this size are read into memory for poppler; larger ones get their type only.
     public static let maxPDFBytes = 20 * 1024 * 1024
+    /// A plain-text file's characters are counted in its first 1 MiB: far beyond any limit a
+    /// program sets (ERAS: 28,000), so a longer file is over it anyway.
+    public static let maxTextBytes = 1024 * 1024
 
     /// libmagic's MIME type of a file's first bytes, or nil when libmagic is unavailable.
     typealias Libmagic = @Sendable ([UInt8]) -> String?
@@ -57,6 +60,9 @@ public enum FileInspector {
             limit = maxPDFBytes
         case .jpeg, .png:
             limit = ImageHeaderParser.headerBytes
+        case .txt:
+            // Its characters, for `maxCharacters` (an ERAS personal statement is written as plain text).
+            limit = maxTextBytes
         default:
             return facts
         }
@@ -68,6 +74,11 @@ public enum FileInspector {
             case .changed: facts.notInspected = "it changed or was replaced while checkdocs was running"
             case let .cannotOpen(reason): facts.notInspected = "it cannot be read (\(reason))"
             }
+            return facts
+        }
+        if format == .txt {
+            facts.textCharacters = String(decoding: bytes, as: UTF8.self).count
+            facts.textComplete = Int64(bytes.count) >= file.size
             return facts
         }
         if format == .pdf {

@@ -108,7 +108,7 @@ public struct ApplicantFolderLoader {
             if type == "translation", facts.translates == nil { facts.translates = pairedByName[file.path] }
             if let translates = facts.translates, !scannedPaths.contains(translates) {
                 diagnostics.append(Diagnostic(.translationWithoutOriginal,
-                    "translates \"\(translates)\", which is not a file in the folder (renamed or moved?)", path: file.path.description))
+                    "translates \"\(translates)\", which is not a file in the folder (renamed or moved?)", file: file.path))
             }
             if let type {
                 documents.append(ApplicantDocument(path: file.path, size: file.size, type: type, classifiedBy: classifiedBy,
@@ -174,7 +174,7 @@ public struct ApplicantFolderLoader {
             for text in parsed.ambiguous {
                 diagnostics.append(Diagnostic(.ambiguousDate,
                     "the date \(text) in the file name could be day-month or month-day; not used. Rename it to YYYY-MM-DD or give the date in the manifest",
-                    path: path.description))
+                    file: path))
             }
         }
         let documentType = catalog[type]
@@ -197,7 +197,11 @@ public struct ApplicantFolderLoader {
             facts.doses = dates
             return facts
         }
-        if dates.count >= 2 {
+        if dates.count >= 2, documentType?.isLab == true {
+            // A test's dates are its steps (a skin test placed and read, a two-step PPD, a sample
+            // drawn and reported), never a period it is valid for: the last one is its date.
+            facts.date = dates.last
+        } else if dates.count >= 2 {
             facts.validFrom = first
             facts.date = first
             facts.expires = dates.last

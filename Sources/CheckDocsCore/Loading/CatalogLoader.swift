@@ -68,6 +68,8 @@ public enum CatalogLoader {
             types[types.count - 1].leadDays = item["leadDays"]?.intValue
             types[types.count - 1].draftStatements = item["draft"]?["states"]?.arrayValue?.compactMap(\.stringValue) ?? []
             types[types.count - 1].draftAmounts = item["draft"]?["amounts"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            types[types.count - 1].notWhenNamed = item["notWhenNamed"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            types[types.count - 1].negativeTiterVoidsSeries = item["negativeTiterVoidsSeries"]?.boolValue ?? false
         }
         for (index, type) in types.enumerated() {
             for (parentIndex, parent) in type.parents.enumerated() where !seen.contains(parent) && !known.contains(parent) {

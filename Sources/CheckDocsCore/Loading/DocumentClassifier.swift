@@ -17,6 +17,8 @@ public struct DocumentClassifier: Sendable {
     private let catalog: DocumentCatalog
     /// First word → aliases starting with it, longest first.
     private let index: [String: [Alias]]
+    /// A word of a file name → the types it says the file is not (`notWhenNamed`).
+    private let excluding: [String: [String]]
 
     public init(catalog: DocumentCatalog) {
         self.catalog = catalog
@@ -30,6 +32,11 @@ public struct DocumentClassifier: Sendable {
         }
         for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
         self.index = index
+        var excluding: [String: [String]] = [:]
+        for type in catalog.types {
+            for word in type.notWhenNamed { excluding[word, default: []].append(type.id) }
+        }
+        self.excluding = excluding
     }
 
     /// Classifies words (already stripped of dates).
@@ -51,7 +58,9 @@ public struct DocumentClassifier: Sendable {
         }
         var types: [String] = []
         var evidence: [String: String] = [:]
-        for span in maximal where !types.contains(span.type) {
+        // A word that says the file is not of the type ("Drivers license" is no medical license).
+        let vetoed = excluding.isEmpty ? [] : Set(words.flatMap { excluding[$0] ?? [] })
+        for span in maximal where !types.contains(span.type) && !vetoed.contains(span.type) {
             types.append(span.type)
             evidence[span.type] = span.words.joined(separator: " ")
         }

@@ -9,13 +9,23 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     public var code: DiagnosticCode
     public var message: String
     public var path: String?
+    /// The path's own bytes when they are not valid UTF-8 (`path` shows them escaped as `\xNN`):
+    /// what a SARIF location percent-encodes, so it names the file, as the other results do.
+    public var pathBytes: [UInt8]?
 
     public var level: Level { code.level }
 
-    public init(_ code: DiagnosticCode, _ message: String, path: String? = nil) {
+    public init(_ code: DiagnosticCode, _ message: String, path: String? = nil, pathBytes: [UInt8]? = nil) {
         self.code = code
         self.message = message
         self.path = path
+        self.pathBytes = pathBytes
+    }
+
+    /// About one file of the folder: its path shown (bytes that are not UTF-8 escaped), and its
+    /// own bytes kept when they differ from what is shown.
+    public init(_ code: DiagnosticCode, _ message: String, file: FilePath) {
+        self.init(code, message, path: file.description, pathBytes: String(validUTF8: file.bytes) == nil ? file.bytes : nil)
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

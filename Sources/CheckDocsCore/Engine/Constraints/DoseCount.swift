@@ -24,11 +24,26 @@ public struct DoseCount: DocumentConstraint {
         let records = passing.contains(where: \.facts.isLabReport) ? passing.filter { !$0.facts.isLabReport } : passing
         let asOf = context.asOf
         let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
-        guard doses < minimum else { return nil }
+        guard doses < minimum else {
+            guard records.count < passing.count, context.evaluation.catalog[first.type ?? ""]?.negativeTiterVoidsSeries == true,
+                  let negative = Self.negativeTiterAfterSeries(passing, records: records) else { return nil }
+            var failure = fail(.invalid, Failure.seriesDidNotTake(type: first.type ?? "", titer: negative))
+            failure.begun = true
+            return failure
+        }
         let future = records.flatMap { $0.facts.doses.isEmpty ? [$0.facts.date].compactMap { $0 } : $0.facts.doses }.filter { $0 > asOf }.min()
         var failure = fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum, future: future))
         failure.begun = doses > 0 || future != nil
         return failure
+    }
+
+    /// The date of a negative titer among `passing` dated on or after the last dose `records`
+    /// give (nil: none). A negative titer with no date, or doses with none, decide nothing.
+    static func negativeTiterAfterSeries(_ passing: [ApplicantDocument], records: [ApplicantDocument]) -> CalendarDate? {
+        let lastDose = records.compactMap { $0.facts.doses.max() ?? $0.facts.date }.max()
+        guard let lastDose else { return nil }
+        return passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }
+            .compactMap(\.facts.date).filter { $0 >= lastDose }.max()
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few
@@ -76,8 +91,15 @@ public struct DoseCount: DocumentConstraint {
     public enum Failure: FindingDetail {
         /// `future`: the earliest dose date after the as-of day, which did not count.
         case tooFewDoses(type: String, recorded: Int, needed: Int, future: CalendarDate?)
+        /// A negative titer after the series (`negativeTiterVoidsSeries`).
+        case seriesDidNotTake(type: String, titer: CalendarDate)
 
-        public var code: String { "too-few-doses" }
+        public var code: String {
+            switch self {
+            case .tooFewDoses: return "too-few-doses"
+            case .seriesDidNotTake: return "series-did-not-take"
+            }
+        }
 
         public var fields: [FindingReason.Field] {
             switch self {
@@ -87,6 +109,8 @@ public struct DoseCount: DocumentConstraint {
                 }
                 return .list(("documentType", .string(type)), ("recorded", .int(recorded)), ("needed", .int(needed)),
                              ("futureDose", .date(future)))
+            case let .seriesDidNotTake(type, titer):
+                return .list(("documentType", .string(type)), ("titerDate", .date(titer)))
             }
         }
 
@@ -97,6 +121,8 @@ public struct DoseCount: DocumentConstraint {
                     return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) given so far; a dose dated \(future) is in the future and does not count yet"
                 }
                 return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) recorded (list each dose date under `doses` in the manifest)"
+            case let .seriesDidNotTake(type, titer):
+                return "the titer of \(titer) is negative after the doses of \(catalog.title(of: type)): the series did not take; a second series and a repeat titer are needed"
             }
         }
     }

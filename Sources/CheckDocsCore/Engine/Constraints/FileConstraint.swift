@@ -93,6 +93,7 @@ public struct FileConstraint: DocumentConstraint {
         switch content.format {
         case .pdf: return checkPDF(facts)
         case .jpeg, .png: return checkImage(facts)
+        case .txt: return checkText(facts)
         default: return nil
         }
     }
@@ -126,6 +127,12 @@ public struct FileConstraint: DocumentConstraint {
             }
         }
         return nil
+    }
+
+    /// A plain-text file's characters, as a PDF's text layer's (an ERAS statement is plain text).
+    private func checkText(_ facts: FileFacts) -> ConstraintFailure? {
+        guard let maxCharacters, let characters = facts.textCharacters, characters > maxCharacters else { return nil }
+        return fail(.invalid, Failure.textTooLong(count: characters, complete: facts.textComplete, max: maxCharacters))
     }
 
     private func checkImage(_ facts: FileFacts) -> ConstraintFailure? {
