@@ -89,4 +89,47 @@ import Testing
         let parser = XMLParser(data: Data(("<?xml version=\"1.0\"?>" + run.stdout[body.lowerBound...]).utf8))
         #expect(parser.parse(), "\(parser.parserError.map(String.init(describing:)) ?? "") at line \(parser.lineNumber)")
     }
+
+    @Test("a file whose name is not UTF-8 has one SARIF location, its own bytes percent-encoded, in every result about it")
+    func sarifUndecodableName() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.base + "/ready"
+        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/ready", folder], binary: "/bin/cp")
+        try makeFile(folder, Array("bad ".utf8) + [0xFF, 0xFE] + Array(" bytes.pdf".utf8))
+        let run = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "sarif"])
+        let uris = Set(run.stdout.components(separatedBy: "\"uri\"").dropFirst().compactMap { $0.split(separator: "\"").dropFirst().first }
+            .filter { $0.contains("bytes") })
+        #expect(uris == ["bad%20%FF%FE%20bytes.pdf"], "\(uris)")
+    }
+
+    @Test("a choice to make (more letters than a program takes) is in Markdown, HTML and JUnit too")
+    func choiceInEveryFormat() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let folder = sandbox.base + "/missing-items"
+        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/missing-items", folder], binary: "/bin/cp")
+        for name in ["Alpha", "Beta", "Delta"] {
+            _ = try CLITests.run([folder + "/LoR - Dr Mehta.pdf", folder + "/LoR - Dr \(name).pdf"], binary: "/bin/cp")
+        }
+        let json = try report(try CLITests.run([folder, "--program", "msslw-im-residency", "--as-of", "2026-12-01", "--format", "json"]))
+        let requirements = ((json["programs"] as? [[String: Any]])?.first?["requirements"] as? [[String: Any]]) ?? []
+        #expect(requirements.contains { $0["choice"] != nil })
+        for (format, says) in [("markdown", "### Choices to make (1)"), ("html", "<h3>Choices to make (1)</h3>"), ("junit", "<system-out>choice: ")] {
+            let run = try CLITests.run([folder, "--program", "msslw-im-residency", "--as-of", "2026-12-01", "--format", format])
+            #expect(run.stdout.contains(says), "\(format)")
+        }
+    }
+
+    @Test("a folder argument whose name is not UTF-8 arrives with U+FFFD: the error says so and what works, exit 2")
+    func undecodableFolderArgument() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try FileManager.default.createDirectory(atPath: sandbox.base + "/bad", withIntermediateDirectories: true)
+        // What the shell passes for `bad\xFFdir` reaches a Swift program as "bad\u{FFFD}dir".
+        let run = try CLITests.run([sandbox.base + "/bad\u{FFFD}dir", "--as-of", "2026-12-01"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("its name is not valid UTF-8") && run.stderr.contains("`checkdocs .`"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
 }

@@ -119,4 +119,17 @@ import Testing
         #expect(output.status == 2)
         #expect(!FileManager.default.fileExists(atPath: CLITests.root + "/samples/applicants/missing-items/plan.txt"))
     }
+
+    @Test("blocking rules not decided have an event of their own beside the other events, naming them")
+    func undecidedEvent() throws {
+        let plan = try CLITests.run(["plan", "samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01"])
+        #expect(plan.stdout.contains("blocking rule not decided") || plan.stdout.contains("blocking rules not decided"), "\(plan.stdout)")
+        let ics = try CLITests.run(["plan", "samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01", "--format", "ics"])
+        #expect(ics.status == 0 && ics.stderr.isEmpty)
+        // Unfolded, as a calendar reads it.
+        let unfolded = ics.stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("UID:undecided/"), "\(unfolded)")
+        #expect(unfolded.contains("not decided: add the facts they need"))
+        #expect(unfolded.contains("Apply by:"))
+    }
 }

@@ -231,4 +231,15 @@ import Testing
         #expect(uris.contains("scan%5D%28javascript%3Aalert%281%29%29%3Cb%3E.pdf"))
         #expect(uris.allSatisfy { URL(string: $0) != nil })
     }
+
+    @Test("under --fail-on never, which exits 0, JUnit has no failure: each failing requirement passes and says why")
+    func junitNeverFails() throws {
+        let run = try CLITests.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--fail-on", "never", "--format", "junit"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("<testsuites ") && run.stdout.contains(" failures=\"0\" errors=\"0\""), "\(run.stdout.prefix(300))")
+        #expect(!run.stdout.contains("<failure"))
+        #expect(run.stdout.contains("<system-out>error: missing: "))
+        let strict = try CLITests.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--format", "junit"])
+        #expect(strict.status == 1 && strict.stdout.contains("<failure"))
+    }
 }

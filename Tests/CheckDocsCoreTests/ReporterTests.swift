@@ -75,8 +75,8 @@ import Testing
         #expect(try document.nodes(forXPath: "//ul[contains(@class, 'later')]/li").count == 1)
     }
 
-    @Test("JUnit: a warning fails only under --fail-on warning; pending, waived, not-applicable are skipped", arguments: [
-        (Severity?.some(.error), 2), (Severity?.some(.warning), 3), (Severity?.none, 2),
+    @Test("JUnit: a warning fails only under --fail-on warning, nothing under never; pending, waived, not-applicable are skipped", arguments: [
+        (Severity?.some(.error), 2), (Severity?.some(.warning), 3), (Severity?.none, 0),
     ])
     func junit(failOn: Severity?, failures: Int) throws {
         let xml = JUnitReporter().render(Self.report(failOn: failOn))
@@ -94,6 +94,12 @@ import Testing
         } else {
             #expect(warned.elements(forName: "failure").isEmpty)
             #expect(warned.elements(forName: "system-out").first?.stringValue?.hasPrefix("warning: expires-before-needed") == true)
+        }
+        guard failOn != nil else {
+            // --fail-on never exits 0: the dashboard fails on nothing, and says what it found.
+            let expired = try #require(try document.nodes(forXPath: "//testcase[starts-with(@name, 'expired')]").first as? XMLElement)
+            #expect(expired.elements(forName: "system-out").first?.stringValue?.hasPrefix("error: expired") == true)
+            return
         }
         let failure = try #require(try document.nodes(forXPath: "//testcase[starts-with(@name, 'expired')]/failure").first as? XMLElement)
         #expect(failure.attribute(forName: "message")?.stringValue?.contains("<script>alert(1)</script> & \"q\" 'a'") == true)

@@ -19,7 +19,7 @@ enum ContentCheck {
             if content.format == .pdf, file.size > Int64(FileInspector.maxPDFBytes) {
                 diagnostics.append(Diagnostic(.notInspected,
                     "is \(ByteCount.describe(file.size)); PDFs over \(ByteCount.describe(Int64(FileInspector.maxPDFBytes))) are checked for their type only, not their pages",
-                    path: file.path.description))
+                    file: file.path))
             }
         }
         return (types, diagnostics)
@@ -43,6 +43,6 @@ enum ContentCheck {
         let actual = content.format != nil ? "a \(content.title)" : "not a \(named.title) (\(content.mime))"
         return Diagnostic(.contentMismatch,
                           "is named .\(DisplayText.escape(ext)) but its content is \(actual); rename it or export it again as a \(named.title)",
-                          path: file.path.description)
+                          file: file.path)
     }
 }

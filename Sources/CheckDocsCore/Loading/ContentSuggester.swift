@@ -24,7 +24,7 @@ enum ContentSuggester {
         unrecognized.compactMap { path in
             guard inspector.contentType(of: path)?.format == .pdf,
                   let reason = DocumentFactReading.inspectionFailure(of: path, inspector: inspector) else { return nil }
-            return Diagnostic(.inspectionFailed, "could not be read: \(reason)", path: path.description)
+            return Diagnostic(.inspectionFailed, "could not be read: \(reason)", file: path)
         }
     }
 

@@ -30,6 +30,12 @@ public enum FolderScanner {
         switch Directory.open(root) {
         case let .success(opened): directory = opened
         case let .failure(error):
+            // A name that is not UTF-8 reaches checkdocs with its bad bytes replaced (U+FFFD), so it
+            // names no folder: say why, and the way that works.
+            if error.code == ENOENT, root.contains("\u{FFFD}") {
+                throw InputError(file: root, "cannot open the folder: its name is not valid UTF-8, so it did not reach checkdocs as written; "
+                                 + "run checkdocs from inside it (`checkdocs .`), or rename it")
+            }
             throw InputError(file: root, error.code == ENOTDIR ? "is not a folder" : "cannot open the folder: \(error.description)")
         }
         var scan = FolderScan(root: root, rootIdentity: directory.identity, files: [], diagnostics: [])
@@ -51,25 +57,26 @@ public enum FolderScanner {
         // Hidden entries (and "." and "..") are not documents.
         for name in directory.names() where name.first != UInt8(ascii: ".") {
             let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
-            let display = FilePath(bytes: path).description
+            let filePath = FilePath(bytes: path)
             let entry: Directory.Entry
             switch directory.entry(name) {
             case let .success(found): entry = found
             case let .failure(error):
-                scan.diagnostics.append(Diagnostic(.vanished, "could not be examined: \(error.description)", path: display))
+                scan.diagnostics.append(Diagnostic(.vanished, "could not be examined: \(error.description)", file: filePath))
                 continue
             }
             if String(validUTF8: name) == nil {
                 // Listed all the same, with its bytes escaped; but no manifest entry can name it.
                 scan.diagnostics.append(Diagnostic(.undecodableName,
-                    "the name is not valid UTF-8 (shown with its bytes escaped as \\xNN); the manifest cannot name it, so rename it", path: display))
+                    "the name is not valid UTF-8 (shown with its bytes escaped as \\xNN); the manifest cannot name it, so rename it",
+                    file: filePath))
             }
             switch entry.kind {
             case .directory:
                 if depth == 0, name == Array("programs".utf8) { continue }  // program descriptions, not documents
                 if entry.identity == programs { continue }
                 guard depth + 1 < maxDepth else {
-                    scan.diagnostics.append(Diagnostic(.tooDeep, "folder nested deeper than \(maxDepth) levels; not scanned", path: display))
+                    scan.diagnostics.append(Diagnostic(.tooDeep, "folder nested deeper than \(maxDepth) levels; not scanned", file: filePath))
                     continue
                 }
                 switch directory.open(child: name) {
@@ -81,12 +88,12 @@ public enum FolderScanner {
                         return false
                     }) {
                         scan.diagnostics.append(Diagnostic(.otherApplicant, "has its own \(manifest): another applicant's folder, not scanned "
-                                                           + "(check it on its own, or move it out)", path: display))
+                                                           + "(check it on its own, or move it out)", file: filePath))
                         continue
                     }
                     walk(child, prefix: path, depth: depth + 1, programs: programs, into: &scan)
                 case let .failure(error):
-                    scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(error.description)", path: display))
+                    scan.diagnostics.append(Diagnostic(.unreadable, "folder cannot be read: \(error.description)", file: filePath))
                 }
             case .regular:
                 // Only a regular file is the manifest or the waivers file; a folder or a link of
@@ -94,17 +101,17 @@ public enum FolderScanner {
                 if depth == 0, manifestNames.contains(name) || isManifestBackup(name) { continue }
                 let probe = directory.readProbe(name)
                 if let probe {
-                    scan.diagnostics.append(Diagnostic(.unreadable, "cannot be read: \(probe.description); an upload portal would not get it either", path: display))
+                    scan.diagnostics.append(Diagnostic(.unreadable, "cannot be read: \(probe.description); an upload portal would not get it either", file: filePath))
                 }
                 if entry.size == 0 {
-                    scan.diagnostics.append(Diagnostic(.emptyFile, "is empty (0 bytes)", path: display))
+                    scan.diagnostics.append(Diagnostic(.emptyFile, "is empty (0 bytes)", file: filePath))
                 }
-                scan.files.append(ScannedFile(path: FilePath(bytes: path), size: entry.size, identity: entry.identity, readable: probe == nil))
+                scan.files.append(ScannedFile(path: filePath, size: entry.size, identity: entry.identity, readable: probe == nil))
             case .symlink:
                 if depth == 0, name == Array("programs".utf8) { continue }  // followed or refused as the programs folder
-                scan.diagnostics.append(Diagnostic(.symlink, "symbolic link, not followed", path: display))
+                scan.diagnostics.append(Diagnostic(.symlink, "symbolic link, not followed", file: filePath))
             case .other, .missing:
-                scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", path: display))
+                scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", file: filePath))
             }
         }
     }

@@ -64,6 +64,8 @@ public struct HTMLReporter: WholeReportFormat {
         // Waived items, with the status they had and the waiver's reason, as every other format
         // shows them (docs/reports.md): a waiver hides nothing from the reader.
         out += items("Waived", program.requirements.filter { $0.waiver != nil }, kind: "waived")
+        // Met, with more files than the program takes: which to assign is the applicant's choice.
+        out += items("Choices to make", program.choices, kind: "choice")
         return out + "</article>\n"
     }
 
@@ -102,7 +104,7 @@ public struct HTMLReporter: WholeReportFormat {
         guard !results.isEmpty else { return "" }
         var out = "<h3>\(heading) (\(results.count))</h3>\n<ul class=\"items \(kind)\">\n"
         for result in results {
-            let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : kind == "waived" ? "~" : "…"
+            let mark = kind == "blocking" ? "✘" : kind == "warning" ? "!" : kind == "waived" ? "~" : kind == "choice" ? "?" : "…"
             let was = result.waiver.map { " (was \(e($0.originalStatus.rawValue)))" } ?? ""
             out += "<li>\n<p class=\"what\"><span class=\"tag\">\(mark) \(e(result.status.rawValue))\(was)</span> "
                 + "<strong>\(md(result.title))</strong> <code>\(e(result.id))</code></p>\n"

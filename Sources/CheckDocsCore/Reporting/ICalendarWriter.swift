@@ -5,7 +5,8 @@ import Foundation
 /// from the program and requirement ids and the applicant folder's place (an advisor imports many
 /// applicants' calendars into one), DTSTAMP from the as-of date. Lines end in CRLF and are
 /// folded at 75 octets, never inside a UTF-8 sequence; TEXT values are escaped (RFC 5545 §3.3.11).
-/// A plan with nothing to do still has one event, saying so: a calendar needs one (§3.6).
+/// A plan with nothing to do still has one event, saying so: a calendar needs one (§3.6). Blocking
+/// rules not decided have an event of their own on the as-of day, or are said in that one.
 public enum ICalendarWriter {
     public static let maxOctets = 75
 
@@ -43,14 +44,20 @@ public enum ICalendarWriter {
             lines += event(uid: "apply-by-\(program.id)/\(folder)@checkdocs", stamp: stamp, day: applyBy,
                            summary: "Apply by: \(program.name) (\(program.id))", description: description.joined(separator: "\n"))
         }
+        // Rules still undecided are said, not hidden: beside the other events, in one of their
+        // own on the as-of day; with none, in the one saying there is nothing to obtain.
+        let undecidedLines = plan.undecided.map { "Not decided: \($0.title) [\($0.requirement)], for \($0.programs.joined(separator: ", ")): \($0.message)" }
+        let undecided = Plural.count(plan.undecided.count, "blocking rule") + " not decided"
         if lines.count == events {
-            // Nothing to obtain is not ready: rules still undecided are said, not hidden.
-            let undecided = plan.undecided.isEmpty ? "" : "; \(Plural.count(plan.undecided.count, "blocking rule")) not decided"
             var description = ["As of \(plan.asOf), no document is to be obtained or renewed, and no program gives an apply-by date."]
-            description += plan.undecided.map { "Not decided: \($0.title) [\($0.requirement)], for \($0.programs.joined(separator: ", ")): \($0.message)" }
+            description += undecidedLines
             lines += event(uid: "nothing/\(folder)@checkdocs", stamp: stamp, day: plan.asOf,
-                           summary: "checkdocs: nothing to obtain or renew\(undecided) (\(folder))",
+                           summary: "checkdocs: nothing to obtain or renew\(plan.undecided.isEmpty ? "" : "; " + undecided) (\(folder))",
                            description: description.joined(separator: "\n"))
+        } else if !plan.undecided.isEmpty {
+            lines += event(uid: "undecided/\(folder)@checkdocs", stamp: stamp, day: plan.asOf,
+                           summary: "checkdocs: \(undecided): add the facts they need (\(folder))",
+                           description: undecidedLines.joined(separator: "\n"))
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()

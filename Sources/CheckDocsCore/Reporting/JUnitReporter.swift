@@ -4,7 +4,9 @@
 /// - A failing requirement of severity `error` (what makes a program not ready) is a `<failure>`,
 ///   with `type` = its status.
 /// - A failing requirement of severity `warning` is a `<failure>` only under `--fail-on warning`;
-///   otherwise the test passes and the finding is told in its `<system-out>`.
+///   otherwise the test passes and the finding is told in its `<system-out>`. Under `--fail-on
+///   never`, which always exits 0, no requirement is a `<failure>`: each is told that way, so the
+///   dashboard fails exactly when the run would.
 /// - `not-applicable`, `pending` and `waived` are `<skipped>`, with the reason.
 /// - There are no `<error>`s: a run that could not check exits 2 and writes no report.
 /// Folder-level findings (unrecognized files, notes) are in the other formats, not here.
@@ -18,10 +20,11 @@ public struct JUnitReporter: WholeReportFormat {
 
     public func render(_ report: ReadinessReport) -> String {
         let warningsFail = report.failOn == .warning
+        let nothingFails = report.failOn == nil
         var suites = ""
         var total = (tests: 0, failures: 0, skipped: 0)
         for program in report.programs {
-            let outcomes = program.requirements.map { outcome($0, warningsFail: warningsFail) }
+            let outcomes = program.requirements.map { outcome($0, warningsFail: warningsFail, nothingFails: nothingFails) }
             let failures = outcomes.filter { if case .failed = $0 { return true } else { return false } }.count
             let skipped = outcomes.filter { if case .skipped = $0 { return true } else { return false } }.count
             total.tests += outcomes.count
@@ -48,11 +51,12 @@ public struct JUnitReporter: WholeReportFormat {
             + suites + "</testsuites>\n"
     }
 
-    private func outcome(_ result: RequirementResult, warningsFail: Bool) -> Outcome {
+    private func outcome(_ result: RequirementResult, warningsFail: Bool, nothingFails: Bool) -> Outcome {
         switch result.status {
-        case .ok: return .passed(note: nil)
+        case .ok: return .passed(note: result.choice == nil ? nil : "choice: \(details(result))")
         case .notApplicable, .pending, .waived: return .skipped
         default:
+            if nothingFails { return .passed(note: "\(result.severity.rawValue): \(result.status.rawValue): \(details(result))") }
             if result.severity == .error || warningsFail { return .failed }
             return .passed(note: "warning: \(result.status.rawValue): \(details(result))")
         }

@@ -52,6 +52,8 @@ public struct MarkdownReporter: WholeReportFormat {
         let groups: [(String, [RequirementResult])] = [
             ("Blocking", program.blockers), ("Warnings", program.warnings),
             ("Waived", program.requirements.filter { $0.waiver != nil }),
+            // Met, with more files than the program takes: which to assign is the applicant's choice.
+            ("Choices to make", program.choices),
         ]
         for (heading, results) in groups where !results.isEmpty {
             lines += ["", "### \(heading) (\(results.count))", ""]

@@ -52,6 +52,10 @@ extension ProgramResult {
     /// Items due at a later stage (before arrival, after an offer).
     public var pending: [RequirementResult] { requirements.filter { $0.status == .pending } }
 
+    /// Met with more files than the program takes (4 letters of 5): which to assign is the
+    /// applicant's choice, which every report says (docs/reports.md).
+    public var choices: [RequirementResult] { requirements.filter { $0.status == .ok && $0.choice != nil } }
+
     /// "USD 15 (application fee), USD 100 (processing)", or nil without fees.
     public var feeSummary: String? {
         fees.isEmpty ? nil : fees.map { "\($0.currency) \(Plural.amount($0.amount))" + ($0.label.isEmpty ? "" : " (\($0.label))") }

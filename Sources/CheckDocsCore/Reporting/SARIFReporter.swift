@@ -63,7 +63,7 @@ public struct SARIFReporter: WholeReportFormat {
                                   properties: [member("candidates", .array(file.candidates.map { .string($0) }))]))
         }
         for diagnostic in report.diagnostics {
-            let locations: [JSONValue] = diagnostic.path.map { [.object([physical(Self.uriReference(Array($0.utf8)))])] } ?? []
+            let locations: [JSONValue] = diagnostic.path.map { [.object([physical(Self.uriReference(diagnostic.pathBytes ?? Array($0.utf8)))])] } ?? []
             results.append(result(diagnostic.code.sarifRuleID, index: index, level: diagnostic.level.rawValue,
                                   text: (diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message, locations: locations,
                                   fingerprint: "folder/\(diagnostic.code)/\(diagnostic.path ?? "")", properties: []))
