@@ -12,12 +12,16 @@ import Testing
     /// ESC, an OSC title, BEL, a line break and a right-to-left override.
     static let hostile = "Evil\u{1B}]0;pwned\u{07}\u{1B}[2J\nFAKE \u{202E}RTL"
 
-    /// No raw control character but line breaks, and no bidi override or isolate.
+    /// No raw control character but line ends (LF, or CRLF as CSV ends its lines), and no bidi
+    /// override or isolate: a CR alone would let a line overwrite itself on a terminal.
     static func raw(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { scalar in
-            let value = scalar.value
-            return (value < 0x20 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+        let scalars = Array(text.unicodeScalars)
+        return scalars.indices.compactMap { index in
+            let value = scalars[index].value
+            if value == 0x0D { return index + 1 < scalars.count && scalars[index + 1] == "\n" ? nil : scalars[index] }
+            let bad = (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value)
                 || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            return bad ? scalars[index] : nil
         }
     }
 

@@ -19,7 +19,8 @@ import Testing
         // Spelled out, or a skin test's two steps, which are no USMLE Step (docs/catalog.md).
         ("Measles Mumps Rubella titers.pdf", "mmr"), ("Measles_Mumps_Rubella_2001-03-14_2005-09-02.pdf", "mmr"),
         ("PPD_step1_2026-10-20.pdf", "tb_ppd"), ("Mantoux step 2 2026-11-03.pdf", "tb_ppd"), ("Rubeola.pdf", "measles"),
-        ("ECFMG.pdf", "ecfmg_certificate"), ("Step I.pdf", "usmle_step1"), ("T.B. test.pdf", "tb_test"),
+        ("Step I.pdf", "usmle_step1"), ("CV - T.B. Okafor.pdf", "cv"), ("ECFMG OET Medicine score report.pdf", "english_test"),
+        ("Permanent registration certificate PMC.pdf", "medical_license"), ("Medical Council Registration Certificate.pdf", "medical_license"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])

@@ -50,6 +50,11 @@ import Testing
         #expect(try status("2021-12-31") == .ok)
         #expect(try status("2021-12-30") == .ineligible)
         #expect(try status("2021-01-01") == .ineligible)
+        // Five years back from 29 February is the 28th.
+        let leap = Fixture.program(#"<deadline date="2028-02-29"/><eligibility><graduation id="recent" maxYearsSince="5" anchor="deadline"/></eligibility>"#,
+                                   kind: "residency")
+        let graduate = "applicant:\n  status: graduate\n  graduationDate: \"2023-02-28\"\n"
+        #expect(try Fixture.evaluate(leap, files: [], manifest: graduate).status(of: "recent") == .ok)
         let message = try Fixture.evaluate(xml, files: [], manifest: "applicant:\n  status: graduate\n  graduationDate: \"2021-01-01\"\n")
             .result("recent")?.message ?? ""
         #expect(message.contains("more than 5 years before"), "\(message)")
@@ -72,6 +77,13 @@ import Testing
         // The same from the manifest's dose list.
         let listed = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-06-01\", \"2026-07-01\", \"2027-01-15\"]}\n"
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: listed).status(of: "hepb") == .invalid)
+    }
+
+    @Test("a titer whose value is still to record stays undecided beside a series begun: the begun alternative only breaks ties")
+    func begunBreaksTiesOnly() throws {
+        let manifest = "documents:\n  \"HepB record.pdf\": {type: hepb, doses: [\"2026-06-15\"]}\n"
+        let result = try #require(try Fixture.evaluate(Self.hepB, files: ["HepB titer.pdf", "HepB record.pdf"], manifest: manifest).result("hepb"))
+        #expect(result.status == .notEvaluable && result.message.contains("`value:`"), "\(result.message)")
     }
 
     @Test("a vaccine file named as a dose is no titer or lab result; one named IgM is no proof of immunity")
@@ -117,6 +129,20 @@ import Testing
         let negative = try #require(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative")).result("hepb"))
         #expect(negative.status == .invalid && negative.reason?.code == "series-did-not-take", "\(negative.message)")
         #expect(negative.message.contains("a second series and a repeat titer"), "\(negative.message)")
+        // A dose still to come, or one given since the titer, is no new series.
+        let booked = """
+        documents:
+          "HepB_vaccine_series.pdf": {doses: ["2026-01-15", "2026-02-15", "2026-07-15", "2026-10-01", "2027-01-15"]}
+          "Anti-HBs titer 2026-09-14.pdf": {result: negative, date: "2026-09-14"}
+        """
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: booked).result("hepb")?.reason?.code == "series-did-not-take")
+        // A second series after it counts again.
+        let second = """
+        documents:
+          "HepB_vaccine_series.pdf": {doses: ["2025-01-15", "2025-02-15", "2025-07-15", "2025-10-01", "2025-11-01", "2026-04-01"]}
+          "Anti-HBs titer 2026-09-14.pdf": {result: negative, date: "2025-09-14"}
+        """
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: second).status(of: "hepb") == .ok)
         // A negative titer before the series (then completed) decides nothing; no titer at all neither.
         #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative", titer: "2025-12-01")).status(of: "hepb") == .ok)
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB_vaccine_series.pdf"],
@@ -135,6 +161,9 @@ import Testing
         defer { folder.remove() }
         let facts = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path).documents.first?.facts
         #expect(facts?.date == CalendarDate(iso: "2026-10-03") && facts?.expires == nil && facts?.validFrom == nil)
+        // A vaccine's titer named with two dates (drawn, reported) is a test too: no two doses.
+        let drawn = try Fixture.evaluate(Self.hepB, files: ["HepB titer 2026-09-01 2026-09-05.pdf", "HepB vaccine 2000-01-15.pdf"])
+        #expect(drawn.status(of: "hepb")?.isFailure == true, "\(drawn.result("hepb")?.message ?? "")")
     }
 
     @Test("a plain-text personal statement is held to maxCharacters as a PDF's text layer is")
@@ -146,10 +175,19 @@ import Testing
         #expect(result.status == .invalid && result.message.contains("30,000 characters"), "\(result.message)")
         let short = Array(String(repeating: "é", count: 28_000).utf8)
         #expect(try Fixture.evaluate(xml, files: [], contents: ["Personal statement.txt": short]).status(of: "ps") == .ok)
+        // Notepad's "Unicode" (UTF-16 with its mark): 20,000 characters, not 40,002 bytes.
+        let utf16: [UInt8] = [0xFF, 0xFE] + String(repeating: "a", count: 20_000).utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try Fixture.evaluate(xml, files: [], contents: ["Personal statement.txt": utf16]).status(of: "ps") == .ok)
+        #expect(FileInspector.plainText([0xFE, 0xFF, 0x00, 0x61, 0x00, 0xE9]) == "aé")
     }
 
     @Test("a driver's license is not a medical license (notWhenNamed)")
     func driversLicense() throws {
+        // The word before a longer alias is not one: a surname, say.
+        let surname = try TemporaryFolder(files: ["Minnie Driver medical license.pdf"])
+        defer { surname.remove() }
+        #expect(try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(surname.path)
+            .documents.map(\.type) == ["medical_license"])
         for name in ["Drivers license.pdf", "Driving licence.pdf", "Driver's license 2030-01-01.pdf"] {
             let folder = try TemporaryFolder(files: [name])
             defer { folder.remove() }
@@ -166,5 +204,24 @@ import Testing
         #expect(try Fixture.evaluate(xml, files: ["Tdap_2020-05-01.pdf"]).status(of: "tdap") == .ok)
         #expect(try Fixture.evaluate(xml, files: ["Tdap_2012-05-01.pdf"]).status(of: "tdap")?.isFailure == true)
         #expect(try Fixture.evaluate(xml, files: ["Td_booster_2021-05-01.pdf"]).status(of: "tdap")?.isFailure == true)
+    }
+
+    @Test("the standard residency checklist warns past about one page (3,500 characters) and blocks past MyERAS's 28,000")
+    func statementLength() throws {
+        let xml = Fixture.program("", kind: "residency", extends: #"<extends checklist="residency"/>"#)
+        func results(_ characters: Int) throws -> ProgramResult {
+            try Fixture.evaluate(xml, files: [], contents: ["Personal statement.txt": Array(String(repeating: "a", count: characters).utf8)])
+        }
+        let page = try results(3_400)
+        #expect(page.status(of: "personal-statement") == .ok && page.status(of: "personal-statement-length") == .ok)
+        let long = try results(4_000)
+        #expect(long.status(of: "personal-statement") == .ok && long.status(of: "personal-statement-length") == .invalid)
+        #expect(long.result("personal-statement-length")?.severity == .warning)
+        #expect(try results(30_000).status(of: "personal-statement") == .invalid)
+        // A DTaP record (the children's vaccine) is not taken for the adult Tdap.
+        let folder = try TemporaryFolder(files: ["DTaP_2020-05-01.pdf"])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        #expect(applicant.documents.isEmpty)
     }
 }

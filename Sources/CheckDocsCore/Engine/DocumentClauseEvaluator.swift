@@ -12,6 +12,9 @@ struct ExpressionOutcome: Sendable {
     var finding: (finding: Finding, file: FilePath?)? = nil
     /// Some parts of a combination hold: that alternative is the one the applicant is following.
     var partial = false
+    /// A clause whose files went some of the way together (two doses of three): between
+    /// alternatives that came as close, the one being followed (`ConstraintFailure.begun`).
+    var begun = false
     /// Every file the clauses looked at, in order, with the finding that kept it from counting;
     /// nil when every file looked at counted, which are then `files` (`considered`): most clauses
     /// of most programs, for which a second list of the same files was made and dropped.
@@ -101,7 +104,7 @@ struct DocumentClauseEvaluator {
                     // `anyOf`, the alternative being followed, whose words say what is missing.
                     var outcome = self.failure(failure.status, failure.finding, files: Self.paths(considered, count: passing, counted: true) ?? group.paths,
                                                considered: considered)
-                    outcome.partial = failure.begun
+                    outcome.begun = failure.begun
                     return outcome
                 }
             }
@@ -133,13 +136,13 @@ struct DocumentClauseEvaluator {
     /// The clause's status alone, decided as `evaluate` decides it but without listing what each
     /// file said, or wording anything: for a program decided from statuses (`RequirementEvaluator.status(of:)`).
     ///
-    /// `partial`: the files passed on their own and fail together having gone some of the way
-    /// (too few doses), as `evaluate` marks that outcome: in an `anyOf`, the alternative the
-    /// applicant is following.
-    func status(_ clause: DocumentClause) -> (status: RequirementStatus, partial: Bool) {
+    /// `begun`: the files passed on their own and fail together having gone some of the way
+    /// (too few doses), as `evaluate` marks that outcome (`ExpressionOutcome.begun`). A clause is
+    /// never `partial`: only a combination is.
+    func status(_ clause: DocumentClause) -> (status: RequirementStatus, partial: Bool, begun: Bool) {
         let group = context.evaluation.candidates(satisfying: clause.type)
         let candidates = group.items
-        if candidates.isEmpty { return (clause.min == 0 ? .ok : .missing, false) }
+        if candidates.isEmpty { return (clause.min == 0 ? .ok : .missing, false, false) }
         let constraints = clause.constraints
         let together = constraints.indices.contains { constraints[$0].base.checksTogether }
         var passing = 0
@@ -161,12 +164,12 @@ struct DocumentClauseEvaluator {
         if passing > 0, together {
             let documents = counted ?? group.documents
             for index in constraints.indices {
-                if let failure = constraints[index].base.checkTogether(documents, in: context) { return (failure.status, failure.begun) }
+                if let failure = constraints[index].base.checkTogether(documents, in: context) { return (failure.status, false, failure.begun) }
             }
         }
-        if passing >= clause.min, passing > 0 { return (.ok, false) }
-        if passing == 0, let closest { return (closest, false) }
-        return (Self.tooFew(passing: passing, undecided: undecided, min: clause.min), false)
+        if passing >= clause.min, passing > 0 { return (.ok, false, false) }
+        if passing == 0, let closest { return (closest, false, false) }
+        return (Self.tooFew(passing: passing, undecided: undecided, min: clause.min), false, false)
     }
 
     /// The status of too few files counting: undecided when files whose facts are unknown might

@@ -201,7 +201,7 @@ struct RequirementEvaluator {
             let outcomes = evaluate(items)
             if let satisfied = outcomes.firstIndex(where: { !$0.status.isFailure }) { return outcomes[satisfied] }
             // None holds: the alternative that came closest explains best what to do.
-            func rank(_ index: Int) -> (Int, Int) { (outcomes[index].partial ? 0 : 1, outcomes[index].status.closeness) }
+            func rank(_ index: Int) -> (Int, Int, Int) { Self.rank(partial: outcomes[index].partial, status: outcomes[index].status, begun: outcomes[index].begun) }
             guard let closestIndex = outcomes.indices.min(by: { rank($0) < rank($1) }) else {
                 return ExpressionOutcome(status: .missing, files: [], words: .fixed(Wording.noAlternative))
             }
@@ -239,18 +239,18 @@ extension RequirementEvaluator {
     /// The expression's status alone, and whether some parts of it hold (`ExpressionOutcome.partial`),
     /// decided as `evaluate` decides them but without its files, candidates or words; an
     /// alternative that holds ends the search (`decide(_:listing:)` with `listing` false).
-    func status(of expression: RequirementExpression) -> (status: RequirementStatus, partial: Bool) {
+    func status(of expression: RequirementExpression) -> (status: RequirementStatus, partial: Bool, begun: Bool) {
         switch expression {
         case let .document(clause):
             return clauses.status(clause)
         case let .anyOf(items):
             // The first that holds; else the one that came closest, as `evaluate` ranks them.
-            var closest: (status: RequirementStatus, partial: Bool)?
-            var closestRank = (Int.max, Int.max)
+            var closest: (status: RequirementStatus, partial: Bool, begun: Bool)?
+            var closestRank = (Int.max, Int.max, Int.max)
             for index in items.indices {
                 let part = status(of: items[index])
                 if !part.status.isFailure { return part }
-                let rank = (part.partial ? 0 : 1, part.status.closeness)
+                let rank = Self.rank(partial: part.partial, status: part.status, begun: part.begun)
                 if rank < closestRank {
                     closestRank = rank
                     closest = part
@@ -258,7 +258,7 @@ extension RequirementEvaluator {
             }
             // When none of the alternatives was begun, the closest is already plainly missing and
             // not partial: no case of its own.
-            return closest ?? (.missing, false)
+            return closest ?? (.missing, false, false)
         case let .allOf(items):
             // The worst failing part decides; partial when some part holds or is partial itself.
             var failing = 0
@@ -271,9 +271,17 @@ extension RequirementEvaluator {
                 partial = partial || part.partial
                 if part.status.closeness > worst?.closeness ?? Int.min { worst = part.status }
             }
-            guard let worst else { return (.ok, false) }
-            return (worst, partial || failing < items.count)
+            guard let worst else { return (.ok, false, false) }
+            return (worst, partial || failing < items.count, false)
         }
+    }
+
+    /// How close a failing alternative of an `anyOf` came, lowest first: a combination partly met,
+    /// then the status (undecided before invalid before missing), then a clause begun (two doses
+    /// of three) before one not begun, which only breaks a tie: a titer with its value still to
+    /// record stays undecided beside one dose of a series.
+    static func rank(partial: Bool, status: RequirementStatus, begun: Bool) -> (Int, Int, Int) {
+        (partial ? 0 : 1, status.closeness, begun ? 0 : 1)
     }
 
     /// Each part's outcome, in order. A loop, not `map`: the closure `map` takes held a copy of

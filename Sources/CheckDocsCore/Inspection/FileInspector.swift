@@ -31,6 +31,20 @@ public enum FileInspector {
     /// stream's dictionary), `startxref` and `%%EOF` fit in it.
     static let pdfTailBytes = 4096
 
+    /// A plain-text file's text: UTF-16 when it starts with that byte-order mark (Notepad's
+    /// "Unicode"), else UTF-8 (a UTF-8 mark is a character of none of it).
+    static func plainText(_ bytes: [UInt8]) -> String {
+        guard bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) else {
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+        let littleEndian = bytes[0] == 0xFF
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index in
+            littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
     /// A `startxref`, then `%%EOF` (and at most white space) at the very end, and no `/Encrypt`.
     static func endsCleanly(_ tail: [UInt8]) -> Bool {
         var end = tail.endIndex
@@ -77,7 +91,7 @@ public enum FileInspector {
             return facts
         }
         if format == .txt {
-            facts.textCharacters = String(decoding: bytes, as: UTF8.self).count
+            facts.textCharacters = Self.plainText(bytes).count
             facts.textComplete = Int64(bytes.count) >= file.size
             return facts
         }

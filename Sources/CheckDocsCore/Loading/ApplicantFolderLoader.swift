@@ -193,7 +193,9 @@ public struct ApplicantFolderLoader {
             }
             return Self.partialFacts(parsed.partial, type: documentType)
         }
-        if documentType?.isVaccine == true, dates.count > 1 {
+        // Two dates of a vaccine are doses, unless the name says lab report ("HepB titer 2026-09-01
+        // 2026-09-05": drawn and reported), whose dates are its steps as a test's are.
+        if documentType?.isVaccine == true, dates.count > 1, !Self.namesLabReport(parsed.words) {
             facts.doses = dates
             return facts
         }

@@ -58,9 +58,12 @@ public struct DocumentClassifier: Sendable {
         }
         var types: [String] = []
         var evidence: [String: String] = [:]
-        // A word that says the file is not of the type ("Drivers license" is no medical license).
-        let vetoed = excluding.isEmpty ? [] : Set(words.flatMap { excluding[$0] ?? [] })
-        for span in maximal where !types.contains(span.type) && !vetoed.contains(span.type) {
+        // A word right before a one-word match that says the file is not of its type ("Drivers
+        // license" is no medical license; "Minnie Driver medical license" is one).
+        func vetoed(_ span: (start: Int, end: Int, type: String, words: [String])) -> Bool {
+            span.end - span.start == 1 && span.start > 0 && excluding[words[span.start - 1]]?.contains(span.type) == true
+        }
+        for span in maximal where !types.contains(span.type) && !vetoed(span) {
             types.append(span.type)
             evidence[span.type] = span.words.joined(separator: " ")
         }

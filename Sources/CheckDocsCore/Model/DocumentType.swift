@@ -23,8 +23,8 @@ public struct DocumentType: Hashable, Sendable {
     /// commented lines for the applicant to keep or delete (docs/catalog.md, `draft`).
     public var draftStatements: [String] = []
     public var draftAmounts: [String] = []
-    /// Words that, anywhere in a file name, say the file is not of this type even though an
-    /// alias matched: `driver` for a medical license ("Drivers license.pdf"; docs/catalog.md).
+    /// Words that, right before a one-word alias of this type in a file name, say the file is not
+    /// of it: `driver` for a medical license ("Drivers license.pdf"; docs/catalog.md).
     public var notWhenNamed: [String] = []
     /// A negative titer after the vaccine series says the series did not take (hepatitis B's
     /// non-responders need a second series and a repeat titer): the doses alone then prove

@@ -105,8 +105,8 @@ public struct ConstraintFailure: Sendable {
     public var status: RequirementStatus
     public var finding: Finding
     /// Of a check together: the documents went some of the way (one dose of three), so in an
-    /// `anyOf` this is the alternative the applicant is following, whose words say what is
-    /// really missing (`ExpressionOutcome.partial`).
+    /// `anyOf`, between alternatives that came as close, this is the one the applicant is
+    /// following, whose words say what is really missing (`ExpressionOutcome.begun`).
     public var begun = false
 
     public init(_ status: RequirementStatus, _ finding: Finding, begun: Bool = false) {

@@ -26,7 +26,7 @@ public struct DoseCount: DocumentConstraint {
         let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else {
             guard records.count < passing.count, context.evaluation.catalog[first.type ?? ""]?.negativeTiterVoidsSeries == true,
-                  let negative = Self.negativeTiterAfterSeries(passing, records: records) else { return nil }
+                  let negative = Self.negativeTiterVoidingSeries(passing, records: records, minimum: minimum, asOf: asOf) else { return nil }
             var failure = fail(.invalid, Failure.seriesDidNotTake(type: first.type ?? "", titer: negative))
             failure.begun = true
             return failure
@@ -37,13 +37,16 @@ public struct DoseCount: DocumentConstraint {
         return failure
     }
 
-    /// The date of a negative titer among `passing` dated on or after the last dose `records`
-    /// give (nil: none). A negative titer with no date, or doses with none, decide nothing.
-    static func negativeTiterAfterSeries(_ passing: [ApplicantDocument], records: [ApplicantDocument]) -> CalendarDate? {
-        let lastDose = records.compactMap { $0.facts.doses.max() ?? $0.facts.date }.max()
-        guard let lastDose else { return nil }
-        return passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }
-            .compactMap(\.facts.date).filter { $0 >= lastDose }.max()
+    /// The date of the latest negative titer among `passing` when fewer than `minimum` doses
+    /// given by `asOf` follow it (nil: none, or a full series since): the series before it did
+    /// not take, and only a new one counts. A negative titer with no date decides nothing; one
+    /// before any dose (a screening) is followed by the whole series.
+    static func negativeTiterVoidingSeries(_ passing: [ApplicantDocument], records: [ApplicantDocument], minimum: Int,
+                                           asOf: CalendarDate) -> CalendarDate? {
+        let negative = passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }.compactMap(\.facts.date).max()
+        guard let negative else { return nil }
+        let given = Set(records.flatMap { $0.facts.doses.isEmpty ? [$0.facts.date].compactMap { $0 } : $0.facts.doses })
+        return given.count(where: { $0 > negative && $0 <= asOf }) < minimum ? negative : nil
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few

@@ -31,9 +31,9 @@ public struct GraduationCheck: EligibilityCheck {
         guard let graduation = context.profile.graduationDate else { return .unknown(field: "graduationDate") }
         let reference = context.dates.date(for: anchor)
         let years = graduation.wholeYears(until: reference)
-        // "Within the past five years": on or after the anchor's date five years back, not five
-        // whole years and up to 364 days.
-        if graduation.adding(maxYearsSince, .years) < reference {
+        // "Within the past five years": on or after the anchor's date five years back (29
+        // February back to a common year is the 28th), not five whole years and up to 364 days.
+        if graduation < reference.subtracting(maxYearsSince, .years) {
             return .ineligible(.tooLongAgo(graduation: graduation, years: years, anchor: anchor, anchorDate: reference, maxYears: maxYearsSince))
         }
         return .ok("graduated \(graduation) (\(max(0, years)) years)")
