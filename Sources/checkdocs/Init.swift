@@ -54,7 +54,7 @@ struct Init: InputCommand {
         }
         if !printOnly, let first = existing.first {
             guard force else {
-                throw InputErrors([InputError(file: path(first), "a manifest already exists; not overwritten (use --force to replace it)")])
+                throw InputErrors([InputError(file: path(first), "a manifest already exists; not overwritten (--update adds the new files and keeps everything; --force replaces it)")])
             }
             guard existing.count == 1 else {
                 throw InputErrors([InputError(file: path(existing[1]), "two manifests in one folder (\(existing.joined(separator: ", "))); keep one")])

@@ -97,7 +97,14 @@ public struct ApplicantFolderLoader {
                 facts = factsFromName(parsedDates, type: type, path: file.path, diagnostics: &diagnostics, manifestHasDates: entry.map(hasDates) ?? false)
             }
             facts.fromFileName = FileNameFields(given: facts)
-            if let entry { facts = Self.merge(entry.facts, over: facts) }
+            if let entry {
+                // A date the name gives that the manifest contradicts: the manifest's is used, but
+                // one of the two is stale (a date copied by `init`, then the file renamed).
+                if let differs = Self.dateDifference(manifest: entry.facts, name: facts) {
+                    diagnostics.append(Diagnostic(.nameDateDiffers, differs + "; the manifest's is used: correct whichever is out of date", file: file.path))
+                }
+                facts = Self.merge(entry.facts, over: facts)
+            }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
             if let type, catalog[type]?.isVaccine == true {
@@ -267,6 +274,18 @@ public struct ApplicantFolderLoader {
     /// A manifest entry's facts over those its file's name gives: the manifest wins field by field,
     /// and a month-only name date keeps its span and note only where the manifest gives no date.
     /// `init --update` merges the same way (ManifestUpdater.withManifestEntries).
+    /// "the manifest says expires 2027-12-31, the name 2027-03-31" when both give a date (or an
+    /// expiry) and they differ; nil otherwise.
+    static func dateDifference(manifest: DocumentFacts, name: DocumentFacts) -> String? {
+        if let stated = manifest.expires, let named = name.expires, stated != named {
+            return "the manifest says expires \(stated), the name \(named)"
+        }
+        if let stated = manifest.date, let named = name.date, stated != named {
+            return "the manifest says date \(stated), the name \(named)"
+        }
+        return nil
+    }
+
     static func merge(_ manifest: DocumentFacts, over name: DocumentFacts) -> DocumentFacts {
         var facts = manifest
         facts.date = manifest.date ?? name.date

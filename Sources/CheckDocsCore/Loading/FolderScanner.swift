@@ -25,6 +25,13 @@ public enum FolderScanner {
         return false
     }
 
+    /// Windows' thumbnail caches and folder settings, and Office's lock files (`~$CV.docx`).
+    static func isSystemLeftover(_ name: [UInt8]) -> Bool {
+        if name.starts(with: Array("~$".utf8)) { return true }
+        let lower = String(decoding: name, as: UTF8.self).lowercased()
+        return lower == "thumbs.db" || lower == "ehthumbs.db" || lower == "desktop.ini"
+    }
+
     public static func scan(root: String) throws(InputError) -> FolderScan {
         let directory: Directory
         switch Directory.open(root) {
@@ -54,8 +61,9 @@ public enum FolderScanner {
     }
 
     private static func walk(_ directory: Directory, prefix: [UInt8], depth: Int, programs: FileIdentity?, into scan: inout FolderScan) {
-        // Hidden entries (and "." and "..") are not documents.
-        for name in directory.names() where name.first != UInt8(ascii: ".") {
+        // Hidden entries (and "." and ".."), and the files systems and editors leave beside the
+        // applicant's (`Thumbs.db`, `desktop.ini`, Office's `~$` lock files), are not documents.
+        for name in directory.names() where name.first != UInt8(ascii: ".") && !Self.isSystemLeftover(name) {
             let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
             let filePath = FilePath(bytes: path)
             let entry: Directory.Entry

@@ -61,9 +61,9 @@ public struct ManifestDrafter {
     public func draft(_ folder: ApplicantFolder, toolVersion: String, hashes: [FilePath: String] = [:],
                       suggestions: [FilePath: ContentSuggestion] = [:], readFacts: [FilePath: [ReadFact]] = [:]) -> Draft {
         var lines = [
-            "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the file names in this folder.",
+            "# checkdocs.yaml - drafted by checkdocs \(toolVersion) init from the names and contents of this folder's files.",
             "# Check every entry: a type or a date read from a name can be wrong. Dates are YYYY-MM-DD.",
-            "# Keys: docs/format.md, \"The manifest\". Document types: `checkdocs list types`.",
+            "# Keys: docs/manifest.md. Document types: `checkdocs list types`.",
             "schemaVersion: 1",
             "",
         ]

@@ -16,12 +16,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
     case undecodableName = "undecodable-name"
     case inspectionFailed = "inspection-failed"
     case otherApplicant = "other-applicant"
+    case nameDateDiffers = "name-date-differs"
 
     /// The level every diagnostic of this code has.
     public var level: Diagnostic.Level {
         switch self {
         case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal, .inspectionFailed,
-             .otherApplicant:
+             .otherApplicant, .nameDateDiffers:
             return .warning
         case .symlink, .specialFile, .notInspected, .undecodableName:
             return .note
@@ -44,6 +45,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
         case .inspectionFailed: return "An unrecognized PDF whose document worker timed out, crashed or answered garbage: it was not read."
         case .undecodableName: return "A file or folder name is not valid UTF-8: it is listed with its bytes escaped, and no manifest entry can name it."
         case .otherApplicant: return "A sub-folder with a manifest of its own is another applicant's folder: its files are not read as this applicant's."
+        case .nameDateDiffers: return "The manifest gives a file a date other than its name does: the manifest's is used; one of them is out of date."
         }
     }
 

@@ -148,7 +148,8 @@ extension FuzzEntryPoints {
         }.keys)
         for (path, entry) in entries {
             let components = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Array.init)
-            if components.contains(where: { $0.first == UInt8(ascii: ".") }) { continue }  // hidden: not looked at
+            // Hidden, or a system's leftover (Thumbs.db, ~$ lock files): not looked at.
+            if components.contains(where: { $0.first == UInt8(ascii: ".") || FolderScanner.isSystemLeftover($0) }) { continue }
             if components.count == 1, entry.kind == .file, FolderScanner.manifestNames.contains(path) { continue }  // its own files
             let ancestors = (1..<max(components.count, 1)).map { Array(components.prefix($0).joined(separator: [UInt8(ascii: "/")])) }
             if ancestors.contains(where: skippedFolders.contains) { continue }

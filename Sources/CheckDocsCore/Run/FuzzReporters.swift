@@ -141,7 +141,8 @@ extension FuzzEntryPoints {
                                                classifiedBy: input.pick([.manifest, .fileName, .folderName]), evidence: input.text(), facts: facts))
         }
         let codes: [DiagnosticCode] = [.ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .symlink, .specialFile,
-                                       .contentMismatch, .notInspected, .translationWithoutOriginal, .undecodableName, .otherApplicant]
+                                       .contentMismatch, .notInspected, .translationWithoutOriginal, .undecodableName, .otherApplicant,
+                                       .nameDateDiffers]
         let diagnostics = (0..<input.int(0...4)).map { _ in
             Diagnostic(input.pick(codes), input.nonEmptyText(), path: input.bool() ? path(&input).description : nil)
         }

@@ -1,0 +1,46 @@
+import Testing
+@testable import CheckDocsCore
+
+/// What real folders hold beside the documents, and names that said the wrong type: a system's
+/// leftovers, passport-size photos, an HBsAg test, a manifest date the file's new name
+/// contradicts (README.md, "The applicant folder"; docs/reports.md, `name-date-differs`).
+@Suite struct FolderNamingTests {
+    static func load(_ files: [String], manifest: String? = nil) throws -> ApplicantFolder {
+        let folder = try TemporaryFolder(files: files, manifest: manifest)
+        defer { folder.remove() }
+        return try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+    }
+
+    @Test("Thumbs.db, desktop.ini and Office's ~$ lock files are not documents, nor unrecognized files")
+    func systemLeftovers() throws {
+        let folder = try Self.load(["Thumbs.db", "desktop.ini", "~$CV.docx", "CV.pdf"])
+        #expect(folder.documents.map(\.type) == ["cv"])
+        #expect(folder.unrecognized.isEmpty && folder.ambiguous.isEmpty, "\(folder.unrecognized)")
+    }
+
+    @Test("passport-size photos are photos; an HBsAg test is no hepatitis B immunity", arguments: [
+        ("passport_pic.jpg", "photo"), ("pp size photo.jpg", "photo"), ("Photo for passport.jpg", "photo"),
+        ("photo white background passport size.jpg", "photo"),
+    ])
+    func photos(name: String, type: String) throws {
+        #expect(try Self.load([name]).documents.map(\.type) == [type])
+    }
+
+    @Test("an HBsAg (infection) test is not classified as hepatitis B immunity")
+    func hbsag() throws {
+        #expect(try Self.load(["HBsAg negative 2026-10-01.pdf"]).documents.map(\.type) != ["hepb"])
+    }
+
+    @Test("a manifest date that the file's name contradicts is used, and noted as name-date-differs")
+    func manifestAgainstName() throws {
+        let manifest = "documents:\n  \"Health insurance exp 2027-03-31.pdf\": {expires: \"2027-12-31\"}\n"
+        let folder = try Self.load(["Health insurance exp 2027-03-31.pdf"], manifest: manifest)
+        #expect(folder.documents.first?.facts.expires == CalendarDate(iso: "2027-12-31"))
+        let note = try #require(folder.diagnostics.first { $0.code == .nameDateDiffers })
+        #expect(note.message.contains("expires 2027-12-31, the name 2027-03-31"), "\(note.message)")
+        // Agreeing, or the name giving none: no note.
+        let same = try Self.load(["Health insurance exp 2027-12-31.pdf"],
+                                 manifest: "documents:\n  \"Health insurance exp 2027-12-31.pdf\": {expires: \"2027-12-31\"}\n")
+        #expect(!same.diagnostics.contains { $0.code == .nameDateDiffers })
+    }
+}
