@@ -25,10 +25,16 @@ import Testing
         }
     }
 
-    /// A copy of a sample folder whose JSON program is renamed to `hostile`.
-    static func folder(_ sandbox: Sandbox, sample: String = "missing-items", program: String = "rmti-transplant-observership.json") throws -> String {
+    /// A copy of a sample applicant folder in the sandbox, to change.
+    static func copy(_ sample: String, in sandbox: Sandbox) throws -> String {
         let target = sandbox.base + "/" + sample
         _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/" + sample, target], binary: "/bin/cp")
+        return target
+    }
+
+    /// A copy of a sample folder whose JSON program is renamed to `hostile`.
+    static func folder(_ sandbox: Sandbox, sample: String = "missing-items", program: String = "rmti-transplant-observership.json") throws -> String {
+        let target = try copy(sample, in: sandbox)
         let path = target + "/programs/" + program
         var description = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         var inner = try #require(description["program"] as? [String: Any])
@@ -98,8 +104,7 @@ import Testing
     func sarifUndecodableName() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let folder = sandbox.base + "/ready"
-        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/ready", folder], binary: "/bin/cp")
+        let folder = try Self.copy("ready", in: sandbox)
         try makeFile(folder, Array("bad ".utf8) + [0xFF, 0xFE] + Array(" bytes.pdf".utf8))
         let run = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "sarif"])
         let uris = Set(run.stdout.components(separatedBy: "\"uri\"").dropFirst().compactMap { $0.split(separator: "\"").dropFirst().first }
@@ -111,8 +116,7 @@ import Testing
     func choiceInEveryFormat() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        let folder = sandbox.base + "/missing-items"
-        _ = try CLITests.run(["-R", CLITests.root + "/samples/applicants/missing-items", folder], binary: "/bin/cp")
+        let folder = try Self.copy("missing-items", in: sandbox)
         for name in ["Alpha", "Beta", "Delta"] {
             _ = try CLITests.run([folder + "/LoR - Dr Mehta.pdf", folder + "/LoR - Dr \(name).pdf"], binary: "/bin/cp")
         }
