@@ -129,4 +129,27 @@ import Testing
         // Read from the text: Foundation's JSON parser drops a leading U+FEFF from strings too.
         for name in names { #expect(check.stdout.contains("\"path\": \"\(name)\""), "\(name.debugDescription)") }
     }
+
+    @Test("an ambiguous date's drafted line never clashes with one drafted above: a vaccine's dates are doses; the others correct the date in place")
+    func ambiguousDateLines() throws {
+        let folder = NSTemporaryDirectory() + "checkdocs-init-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pdf = CLITests.root + "/samples/applicants/ready/CV_2026.pdf"
+        for name in ["MMR 12-05-1998 15-06-2003.pdf", "BLS 05-06-2026.pdf", "HIPAA 05-06-2026 2026-09-01.pdf"] {
+            try FileManager.default.copyItem(atPath: pdf, toPath: folder + "/" + name)
+        }
+        #expect(try CLITests.run(["init", folder]).status == 0)
+        let text = try String(contentsOfFile: folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(text.contains("    # doses: [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]  # the date 12-05-1998"), "\(text)")
+        #expect(text.contains("    # date: \"YYYY-MM-DD\"  # the date 05-06-2026"))
+        #expect(text.contains("correct the date: above if it is this one"))
+        // Every commented line uncommented as drafted: the manifest still loads.
+        let uncommented = text.replacingOccurrences(of: "    # doses: [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]", with: "    doses: [\"1998-05-12\", \"2003-06-15\"]")
+            .replacingOccurrences(of: "    date: \"2003-06-15\"\n", with: "")
+            .replacingOccurrences(of: "    # date: \"YYYY-MM-DD\"", with: "    date: \"2026-06-05\"")
+        try uncommented.write(toFile: folder + "/checkdocs.yaml", atomically: true, encoding: .utf8)
+        let check = try CLITests.run([folder, "--as-of", "2026-12-01"])
+        #expect(check.status != 2, "\(check.stderr)")
+    }
 }

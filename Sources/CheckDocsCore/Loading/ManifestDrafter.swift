@@ -123,8 +123,20 @@ public struct ManifestDrafter {
                     entry.append("    # amounts: {\(amounts)}  # its amounts and currency, if a program sets a minimum")
                 }
             }
+            // A line to uncomment that never clashes with one drafted above: a vaccine's dates are
+            // its doses (a `date:` beside them was refused as a duplicate key), and a date already
+            // drafted is corrected in place.
+            let isVaccine = catalog[type]?.isVaccine == true
+            let hasDate = entry.contains { $0.hasPrefix("    date:") }
             for diagnostic in ambiguousDates[document.path.description] ?? [] {
-                entry.append("    # date: \"YYYY-MM-DD\"  # \(Self.comment(diagnostic.message))")
+                let said = Self.comment(diagnostic.message)
+                if isVaccine {
+                    entry.append("    # doses: [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]  # \(said); list every dose here\(hasDate ? ", and delete the date: line" : "")")
+                } else if hasDate {
+                    entry.append("    # \(said); correct the date: above if it is this one")
+                } else {
+                    entry.append("    # date: \"YYYY-MM-DD\"  # \(said)")
+                }
             }
             if let hash = hashes[document.path] { entry.append("    sha256: \"\(hash)\"") }
             entries.append(Entry(path: document.path, lines: entry, isDocument: true))
