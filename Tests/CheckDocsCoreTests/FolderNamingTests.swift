@@ -43,4 +43,18 @@ import Testing
                                  manifest: "documents:\n  \"Health insurance exp 2027-12-31.pdf\": {expires: \"2027-12-31\"}\n")
         #expect(!same.diagnostics.contains { $0.code == .nameDateDiffers })
     }
+
+    @Test("an impossible date in a name is said, even beside real ones: a dose list that lost one of its days")
+    func impossibleDateNoted() throws {
+        let folder = try Self.load(["HepB vaccine 2000-01-15 2000-02-30 2000-07-15.pdf"])
+        #expect(folder.documents.first?.facts.doses == ["2000-01-15", "2000-07-15"].compactMap { CalendarDate(iso: $0) })
+        let note = try #require(folder.diagnostics.first { $0.code == .impossibleDate })
+        #expect(note.message.contains("2000-02-30") && note.level == .warning, "\(note.message)")
+        // Given in the manifest, the name's dates are not used: no note.
+        let stated = try Self.load(["HepB vaccine 2000-01-15 2000-02-30 2000-07-15.pdf"], manifest: """
+            documents:
+              "HepB vaccine 2000-01-15 2000-02-30 2000-07-15.pdf": {doses: ["2000-01-15", "2000-03-01", "2000-07-15"]}
+            """)
+        #expect(!stated.diagnostics.contains { $0.code == .impossibleDate })
+    }
 }

@@ -183,6 +183,12 @@ public struct ApplicantFolderLoader {
                     "the date \(text) in the file name could be day-month or month-day; not used. Rename it to YYYY-MM-DD or give the date in the manifest",
                     file: path))
             }
+            // Said even beside dates that are real (a dose list that lost one of its days).
+            for text in parsed.impossible {
+                diagnostics.append(Diagnostic(.impossibleDate,
+                    "the date \(text) in the file name is not a real day; not used. Correct the name or give the date in the manifest",
+                    file: path))
+            }
         }
         let documentType = catalog[type]
         if let expiry = parsed.expiryDates.max() {

@@ -84,7 +84,7 @@ public struct ManifestDrafter {
     /// commented out.
     public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:],
                         suggestions: [FilePath: ContentSuggestion] = [:], readFacts: [FilePath: [ReadFact]] = [:]) -> [Entry] {
-        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate }, by: { $0.path ?? "" })
+        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate || $0.code == .impossibleDate }, by: { $0.path ?? "" })
 
         var entries: [Entry] = []
         for document in folder.documents {

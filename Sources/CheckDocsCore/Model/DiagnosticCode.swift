@@ -17,12 +17,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
     case inspectionFailed = "inspection-failed"
     case otherApplicant = "other-applicant"
     case nameDateDiffers = "name-date-differs"
+    case impossibleDate = "impossible-date"
 
     /// The level every diagnostic of this code has.
     public var level: Diagnostic.Level {
         switch self {
         case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal, .inspectionFailed,
-             .otherApplicant, .nameDateDiffers:
+             .otherApplicant, .nameDateDiffers, .impossibleDate:
             return .warning
         case .symlink, .specialFile, .notInspected, .undecodableName:
             return .note
@@ -46,6 +47,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
         case .undecodableName: return "A file or folder name is not valid UTF-8: it is listed with its bytes escaped, and no manifest entry can name it."
         case .otherApplicant: return "A sub-folder with a manifest of its own is another applicant's folder: its files are not read as this applicant's."
         case .nameDateDiffers: return "The manifest gives a file a date other than its name does: the manifest's is used; one of them is out of date."
+        case .impossibleDate: return "A date in a file name is not a real day (2031-02-29); it is not used."
         }
     }
 
