@@ -84,7 +84,7 @@ public struct ManifestDrafter {
     /// commented out.
     public func entries(_ folder: ApplicantFolder, hashes: [FilePath: String] = [:],
                         suggestions: [FilePath: ContentSuggestion] = [:], readFacts: [FilePath: [ReadFact]] = [:]) -> [Entry] {
-        let ambiguousDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate || $0.code == .impossibleDate }, by: { $0.path ?? "" })
+        let unusedNameDates = Dictionary(grouping: folder.diagnostics.filter { $0.code == .ambiguousDate || $0.code == .impossibleDate }, by: { $0.path ?? "" })
 
         var entries: [Entry] = []
         for document in folder.documents {
@@ -128,7 +128,7 @@ public struct ManifestDrafter {
             // drafted is corrected in place.
             let isVaccine = catalog[type]?.isVaccine == true
             let hasDate = entry.contains { $0.hasPrefix("    date:") }
-            for diagnostic in ambiguousDates[document.path.description] ?? [] {
+            for diagnostic in unusedNameDates[document.path.description] ?? [] {
                 let said = Self.comment(diagnostic.message)
                 if isVaccine {
                     entry.append("    # doses: [\"YYYY-MM-DD\", \"YYYY-MM-DD\"]  # \(said); list every dose here\(hasDate ? ", and delete the date: line" : "")")

@@ -177,6 +177,15 @@ public struct DocumentFacts: Hashable, Sendable {
     /// infection, not immunity, which an IgG titer shows.
     public var namedAsIgM = false
 
+    /// The dates of the doses it records: its dose list, or else its date (DoseCount).
+    public var doseDates: [CalendarDate] { doses.isEmpty ? date.map { [$0] } ?? [] : doses }
+
+    /// Whether one of `doseDates` meets `condition`, with no list made: a dose count asks it of
+    /// every file of every program.
+    public func anyDoseDate(_ condition: (CalendarDate) -> Bool) -> Bool {
+        doses.isEmpty ? date.map(condition) ?? false : doses.contains(where: condition)
+    }
+
     /// Whether the file is a record of vaccine doses, not a lab report: doses are given, or its
     /// name says so, and no result or value is.
     public var isDoseRecord: Bool { result == nil && value == nil && (!doses.isEmpty || namedAsDoseRecord) }

@@ -31,7 +31,7 @@ public struct DoseCount: DocumentConstraint {
             failure.begun = true
             return failure
         }
-        let future = records.flatMap { $0.facts.doses.isEmpty ? [$0.facts.date].compactMap { $0 } : $0.facts.doses }.filter { $0 > asOf }.min()
+        let future = records.flatMap(\.facts.doseDates).filter { $0 > asOf }.min()
         var failure = fail(.invalid, Failure.tooFewDoses(type: first.type ?? "", recorded: doses, needed: minimum, future: future))
         failure.begun = doses > 0 || future != nil
         return failure
@@ -45,7 +45,7 @@ public struct DoseCount: DocumentConstraint {
                                            asOf: CalendarDate) -> CalendarDate? {
         let negative = passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }.compactMap(\.facts.date).max()
         guard let negative else { return nil }
-        let given = Set(records.flatMap { $0.facts.doses.isEmpty ? [$0.facts.date].compactMap { $0 } : $0.facts.doses })
+        let given = Set(records.flatMap(\.facts.doseDates))
         return given.count(where: { $0 > negative && $0 <= asOf }) < minimum ? negative : nil
     }
 
@@ -56,16 +56,10 @@ public struct DoseCount: DocumentConstraint {
         let total = documents.reduce(0) { $0 + ($1.facts.doses.isEmpty ? ($1.facts.date == nil ? 0 : 1) : $1.facts.doses.count) }
         // Rare: a document dated after the as-of day. Its dates are left out, through the set.
         let given: (CalendarDate) -> Bool = { date in last.map { date <= $0 } ?? true }
-        let anyLater = last.map { last in documents.contains { $0.facts.doses.isEmpty ? ($0.facts.date ?? last) > last : $0.facts.doses.contains { $0 > last } } } ?? false
+        let anyLater = last.map { last in documents.contains { $0.facts.anyDoseDate { $0 > last } } } ?? false
         guard total <= 32, !anyLater else {
             var dated = Set<CalendarDate>()
-            for document in documents {
-                if !document.facts.doses.isEmpty {
-                    dated.formUnion(document.facts.doses.filter(given))
-                } else if let date = document.facts.date, given(date) {
-                    dated.insert(date)
-                }
-            }
+            for document in documents { dated.formUnion(document.facts.doseDates.filter(given)) }
             return dated.count
         }
         var count = 0
