@@ -106,10 +106,11 @@ struct Init: InputCommand {
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas,
                                                contentTypes: ContentTypeCache.userCache(awayFrom: [folder]))
             .load(folder, readManifest: false)
-        let unnamed = loaded.scannedFiles.filter { manifest.documents[$0.path] == nil }
+        // The files to draft, and those whose entry recorded a sha256: (a rename, or a file changed, is found by it).
+        let hashed = loaded.scannedFiles.filter { manifest.documents[$0.path].map { $0.sha256 != nil } ?? true }
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(
             text: String(decoding: bytes, as: UTF8.self), file: path(name), manifest: manifest, folder: loaded,
-            hashes: FileHashes.of(unnamed, root: folder, memo: ContentDigests.userMemo(awayFrom: [folder])),
+            hashes: FileHashes.of(hashed, root: folder, memo: ContentDigests.userMemo(awayFrom: [folder])),
             readFacts: { paths in
                 ManifestDrafter(catalog: knowledge.catalog).readFacts(ManifestUpdater.withManifestEntries(loaded, manifest: manifest),
                                                                       scans: Self.scans(folder: folder), asOf: Terminal.today(), for: paths)
@@ -123,6 +124,10 @@ struct Init: InputCommand {
         for entry in update.dangling {
             Terminal.error("checkdocs: \(path(name)): \(entry.pointer): warning: names \"\(entry.path)\", which is not a file in the folder; left as it is: \(entry.reason)")
         }
+        for changed in update.rehashed {
+            let pointer = manifest.documents[changed].map { "\($0.pointer): " } ?? ""
+            Terminal.error("checkdocs: \(path(name)): \(pointer)warning: \"\(changed)\" is not the file its entry was written for; its sha256: now records this one: check the facts the entry gives (they may be the earlier file's)")
+        }
         if printOnly { return Terminal.out(update.text) }
         var summary: [String] = []
         if !update.added.isEmpty { summary.append("added \(update.added.count) document\(update.added.count == 1 ? "" : "s")") }
@@ -130,6 +135,9 @@ struct Init: InputCommand {
             summary.append("drafted facts read from their files into \(update.completed.count) entr\(update.completed.count == 1 ? "y" : "ies") already there")
         }
         for rename in update.renamed { summary.append("followed \"\(rename.from)\" to \"\(rename.to)\"") }
+        if !update.rehashed.isEmpty {
+            summary.append("recorded the new sha256 of \(update.rehashed.count) changed file\(update.rehashed.count == 1 ? "" : "s") (listed on stderr)")
+        }
         if update.text != String(decoding: bytes, as: UTF8.self) {
             let backup = try backUp(name)
             do {

@@ -165,6 +165,41 @@ import Testing
         #expect(again.status == 0 && again.stdout.contains("up to date"), "\(again.stderr)")
     }
 
+    @Test("a new file saved under an entry's name: check warns file-changed and names the entry's facts; --update records the new sha256 in place, says so, and the warning goes")
+    func replacedUnderItsName() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let path = try sandbox.file("TB_QuantiFERON_2026-11-02.pdf")
+        #expect(try CLITests.run(["init", sandbox.folder]).status == 0)
+        let drafted = try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8)
+        let old = try Self.sha256(path)
+        #expect(drafted.contains(old))
+        let unchanged = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01"])
+        #expect(!unchanged.stdout.contains("is not the file"), "\(unchanged.stdout)")
+
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: CLITests.root + "/samples/applicants/ready/Transcript_2026-11-10.pdf", toPath: path)
+        let new = try Self.sha256(path)
+        let warned = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01", "--format", "json"])
+        #expect(warned.status == 0 || warned.status == 1, "\(warned.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(warned.stdout.utf8)) as? [String: Any])
+        let notes = try #require(report["diagnostics"] as? [[String: Any]])
+        let note = try #require(notes.first { $0["code"] as? String == "file-changed" }, "\(notes)")
+        #expect(note["path"] as? String == "TB_QuantiFERON_2026-11-02.pdf")
+        #expect((note["message"] as? String)?.contains("the facts the entry gives (date) may be an earlier file's") == true, "\(note)")
+        #expect((note["message"] as? String)?.contains("\(old.prefix(12))... there, \(new.prefix(12))... now") == true, "\(note)")
+
+        let update = try CLITests.run(["init", "--update", sandbox.folder])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.contains("recorded the new sha256 of 1 changed file"), "\(update.stdout)")
+        #expect(update.stderr.contains("\"TB_QuantiFERON_2026-11-02.pdf\" is not the file its entry was written for"), "\(update.stderr)")
+        // Only the digest changed: every other byte of the applicant's text is as it was.
+        let updated = try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(updated == drafted.replacingOccurrences(of: old, with: new))
+        let after = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01"])
+        #expect(!after.stdout.contains("is not the file"), "\(after.stdout)")
+    }
+
     /// The file's SHA-256 as coreutils computes it, to check ours on real files.
     static func sha256(_ path: String) throws -> String {
         String(try CLITests.run([path], binary: "/usr/bin/sha256sum").stdout.prefix(64))

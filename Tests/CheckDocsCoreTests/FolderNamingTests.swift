@@ -1,4 +1,5 @@
 import Testing
+import CheckDocsNative
 @testable import CheckDocsCore
 
 /// What real folders hold beside the documents, and names that said the wrong type: a system's
@@ -56,5 +57,42 @@ import Testing
               "HepB vaccine 2000-01-15 2000-02-30 2000-07-15.pdf": {doses: ["2000-01-15", "2000-03-01", "2000-07-15"]}
             """)
         #expect(!stated.diagnostics.contains { $0.code == .impossibleDate })
+    }
+
+    @Test("an entry whose sha256 is not its file's is noted as file-changed, naming the facts it gives; the file's own sha256 is not")
+    func replacedUnderItsName() throws {
+        let own = SHA256.hex(TemporaryFolder.sample(named: "TB_test.pdf"))
+        let other = String(repeating: "ab", count: 32)
+        for (recorded, noted) in [(own, false), (other, true)] {
+            let manifest = "documents:\n  TB_test.pdf: {type: tb_igra, date: \"2025-10-01\", result: negative, sha256: \"\(recorded)\"}\n"
+            let folder = try Self.load(["TB_test.pdf"], manifest: manifest)
+            let notes = folder.diagnostics.filter { $0.code == .fileChanged }
+            #expect(notes.count == (noted ? 1 : 0), "\(notes)")
+            // The entry's facts are used all the same, as every manifest fact is.
+            #expect(folder.documents.first?.facts.date == CalendarDate(iso: "2025-10-01"))
+            if let note = notes.first {
+                #expect(note.path == "TB_test.pdf")
+                #expect(note.message.contains("(sha256 abababababab... there, \(own.prefix(12))... now)"), "\(note.message)")
+                #expect(note.message.contains("the facts the entry gives (date, result) may be an earlier file's"), "\(note.message)")
+            }
+        }
+    }
+
+    @Test("init --update rewrites a digest only where it occurs once in the entry's lines, byte for byte elsewhere")
+    func digestRewrittenInPlace() {
+        let text = "documents:\r\n  a.pdf: {type: cv, sha256: \"aa\"}  # mine\r\n  b.pdf:\r\n    sha256: \"aa\"\r\n"
+        var lines = SourceLines(text)
+        let first = lines.replaceOnce("aa", with: "bb", in: 2..<3)
+        #expect(first)
+        #expect(lines.text == "documents:\r\n  a.pdf: {type: cv, sha256: \"bb\"}  # mine\r\n  b.pdf:\r\n    sha256: \"aa\"\r\n")
+        let second = lines.replaceOnce("aa", with: "cc", in: 3..<5)
+        #expect(second)
+        #expect(lines.text == "documents:\r\n  a.pdf: {type: cv, sha256: \"bb\"}  # mine\r\n  b.pdf:\r\n    sha256: \"cc\"\r\n")
+        var twice = SourceLines("  x: {note: aa, sha256: aa}\n")
+        let ambiguous = twice.replaceOnce("aa", with: "bb", in: 1..<2)
+        #expect(!ambiguous)
+        #expect(twice.text == "  x: {note: aa, sha256: aa}\n")
+        let absent = twice.replaceOnce("zz", with: "bb", in: 1..<2)
+        #expect(!absent)
     }
 }

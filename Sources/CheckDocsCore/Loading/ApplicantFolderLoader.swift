@@ -33,15 +33,19 @@ public struct ApplicantFolderLoader {
     let contentTypes: ContentTypeCache?
     /// PDF facts kept between runs, handed to the folder's inspector ("PDF facts cache"); nil: none.
     let pdfFacts: PDFFactsCache?
+    /// The digests remembered between runs, which spare re-reading a file to compare it with its
+    /// entry's `sha256:` (docs/inspection.md, "Content digests"); nil: such files are read.
+    let digests: ContentDigests?
 
     /// `classifier`: one already built for `catalog` (a batch builds it once for all its folders).
     public init(catalog: DocumentCatalog, schemas: Schemas, classifier: DocumentClassifier? = nil, contentTypes: ContentTypeCache? = nil,
-                pdfFacts: PDFFactsCache? = nil) {
+                pdfFacts: PDFFactsCache? = nil, digests: ContentDigests? = nil) {
         self.catalog = catalog
         self.schemas = schemas
         self.classifier = classifier
         self.contentTypes = contentTypes
         self.pdfFacts = pdfFacts
+        self.digests = digests
     }
 
     /// `readManifest: false` classifies by names alone, as if there were no manifest (`init --force`).
@@ -104,6 +108,9 @@ public struct ApplicantFolderLoader {
                     diagnostics.append(Diagnostic(.nameDateDiffers, differs + "; the manifest's is used: correct whichever is out of date", file: file.path))
                 }
                 facts = Self.merge(entry.facts, over: facts)
+                if let changed = changedSince(entry, file: file, root: root, manifest: manifest.file) {
+                    diagnostics.append(Diagnostic(.fileChanged, changed, file: file.path))
+                }
             }
             if let type { subtype(of: type, facts: &facts, nameWords: parsedDates.words, nameClassified: source == .fileName,
                                   entry: entry, file: manifest.file, errors: &subtypeErrors) }
@@ -166,6 +173,24 @@ public struct ApplicantFolderLoader {
         case .other: return "which is not a regular file (a FIFO, socket or device)"
         case .regular: return "which could not be read as a document (see the folder's notes)"
         }
+    }
+
+    /// What to say of a file that is not the one its entry's `sha256:` was written for (a new scan
+    /// saved under the old name): the entry's facts are still used, as a manifest's always are,
+    /// but they may be the earlier file's. Nil when the entry has no `sha256:`, when it is the
+    /// file's, or when the file cannot be hashed (too large or unreadable: said elsewhere).
+    private func changedSince(_ entry: ManifestDocument, file: ScannedFile, root: String, manifest: String?) -> String? {
+        guard let recorded = entry.sha256,
+              let actual = digests?.remembered(root: root, file: file)
+                ?? ContentDigests.hash(root: root, file: file, limit: FileHashes.maxBytes, remembering: digests)?.sha256,
+              actual != recorded else { return nil }
+        let name = manifest.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the manifest"
+        let facts = entry.facts
+        let given = [("date", facts.date != nil), ("expires", facts.expires != nil), ("doses", !facts.doses.isEmpty),
+                     ("result", facts.result != nil), ("value", facts.value != nil)].filter(\.1).map(\.0)
+        return "is not the file its \(name) entry was written for (sha256 \(recorded.prefix(12))... there, \(actual.prefix(12))... now): "
+            + (given.isEmpty ? "" : "the facts the entry gives (\(given.joined(separator: ", "))) may be an earlier file's: check them, then ")
+            + "run `checkdocs init --update` to record this file"
     }
 
     private func hasDates(_ entry: ManifestDocument) -> Bool {

@@ -29,11 +29,14 @@ public struct ManifestUpdater {
         public var dangling: [Dangling]
         /// Entries already there that got the facts read from their files (ManifestUpdater+ReadFacts).
         public var completed: [FilePath] = []
-        public var changed: Bool { !added.isEmpty || !renamed.isEmpty || !completed.isEmpty }
+        /// Entries whose file is no longer the one their `sha256:` was written for: the new digest
+        /// is recorded, and the applicant is asked to check the facts the entry gives.
+        public var rehashed: [FilePath] = []
+        public var changed: Bool { !added.isEmpty || !renamed.isEmpty || !completed.isEmpty || !rehashed.isEmpty }
     }
 
     /// `folder` is the folder read by names alone (as `init` drafts); `hashes` the SHA-256 of the
-    /// files the manifest does not name; `readFacts` the facts read from the files to be added
+    /// files the manifest does not name, and of those it names with a `sha256:`; `readFacts` the facts read from the files to be added
     /// (given them), drafted into their entries as `init` drafts them. Throws when the text cannot
     /// be merged without rewriting the applicant's YAML (a flow-style `documents: {...}` or root).
     public func update(text: String, file: String, manifest: Manifest, folder: ApplicantFolder,
@@ -76,6 +79,17 @@ public struct ManifestUpdater {
             renamed.append(Rename(from: path, to: target))
         }
 
+        // A file changed under its entry's name (a new scan saved over the old): its digest is
+        // rewritten in place, which moves no line; the entry's facts stay as the applicant wrote them.
+        var rehashed: [FilePath] = []
+        let keys = outline.entries.sorted { $0.line < $1.line }
+        for (index, key) in keys.enumerated() {
+            let path = FilePath.normalized(key.name)
+            guard scanned.contains(path), let recorded = manifest.documents[path]?.sha256, let actual = hashes[path], actual != recorded else { continue }
+            let next = index + 1 < keys.count ? keys[index + 1].line : lines.count + 1
+            if lines.replaceOnce(recorded, with: actual, in: key.line ..< max(key.line + 1, next)) { rehashed.append(path) }
+        }
+
         // New entries, in the draft's format; a commented entry already in the text is not repeated.
         let fresh = Set(newFiles.filter { !claimed.contains($0) })
         let suggestions = drafter.suggestions(folder, for: fresh)
@@ -98,7 +112,7 @@ public struct ManifestUpdater {
         }
         if !entries.isEmpty { try append(entries, to: &lines, outline: outline, file: file, shift: shift) }
         return Update(text: lines.text, added: entries.filter(\.isDocument).map(\.path), renamed: renamed, dangling: dangling,
-                      completed: completed)
+                      completed: completed, rehashed: rehashed)
     }
 
     /// `shift`: lines already inserted inside `documents:` since `outline` was read.
@@ -224,6 +238,24 @@ struct SourceLines {
         while colon < content.count, content[colon] == " " || content[colon] == "\t" { colon += 1 }
         guard colon < content.count, content[colon] == ":" else { return false }
         lines[key.line - 1].content = Array(content[..<start]) + Array(replacement.unicodeScalars) + Array(content[index...])
+        return true
+    }
+
+    /// Replaces `old` with `new` where it occurs once in lines `range` (and nowhere else there);
+    /// false, and nothing changed, otherwise. Both are ASCII here (hex digests).
+    mutating func replaceOnce(_ old: String, with new: String, in range: Range<Int>) -> Bool {
+        let target = Array(old.unicodeScalars)
+        var found: (line: Int, at: Int)?
+        for number in range where number >= 1 && number <= lines.count {
+            let content = lines[number - 1].content
+            guard content.count >= target.count else { continue }
+            for start in 0...(content.count - target.count) where content[start..<(start + target.count)].elementsEqual(target) {
+                if found != nil { return false }
+                found = (number, start)
+            }
+        }
+        guard let (number, start) = found else { return false }
+        lines[number - 1].content.replaceSubrange(start..<(start + target.count), with: Array(new.unicodeScalars))
         return true
     }
 

@@ -18,12 +18,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
     case otherApplicant = "other-applicant"
     case nameDateDiffers = "name-date-differs"
     case impossibleDate = "impossible-date"
+    case fileChanged = "file-changed"
 
     /// The level every diagnostic of this code has.
     public var level: Diagnostic.Level {
         switch self {
         case .ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .contentMismatch, .translationWithoutOriginal, .inspectionFailed,
-             .otherApplicant, .nameDateDiffers, .impossibleDate:
+             .otherApplicant, .nameDateDiffers, .impossibleDate, .fileChanged:
             return .warning
         case .symlink, .specialFile, .notInspected, .undecodableName:
             return .note
@@ -48,6 +49,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Comparable, CustomSt
         case .otherApplicant: return "A sub-folder with a manifest of its own is another applicant's folder: its files are not read as this applicant's."
         case .nameDateDiffers: return "The manifest gives a file a date other than its name does: the manifest's is used; one of them is out of date."
         case .impossibleDate: return "A date in a file name is not a real day (2031-02-29); it is not used."
+        case .fileChanged: return "A file is not the one its manifest entry's sha256 describes: the facts the entry gives may be an earlier file's."
         }
     }
 

@@ -142,7 +142,7 @@ extension FuzzEntryPoints {
         }
         let codes: [DiagnosticCode] = [.ambiguousDate, .emptyFile, .unreadable, .vanished, .tooDeep, .symlink, .specialFile,
                                        .contentMismatch, .notInspected, .translationWithoutOriginal, .undecodableName, .otherApplicant,
-                                       .nameDateDiffers, .impossibleDate]
+                                       .nameDateDiffers, .impossibleDate, .fileChanged]
         let diagnostics = (0..<input.int(0...4)).map { _ in
             Diagnostic(input.pick(codes), input.nonEmptyText(), path: input.bool() ? path(&input).description : nil)
         }

@@ -107,7 +107,8 @@ public enum ReadinessChecker {
         // One classifier for the folder's names and its unrecognized PDFs' text (a batch's, shared by its folders).
         let classifier = request.classifier ?? knowledge.classifier
         let folder = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas, classifier: classifier,
-                                           contentTypes: request.contentTypes, pdfFacts: request.pdfFacts).load(request.folder)
+                                           contentTypes: request.contentTypes, pdfFacts: request.pdfFacts,
+                                           digests: request.scans?.digests).load(request.folder)
         let ownWaivers = try WaiverLoader(schemas: knowledge.schemas).load(folder: request.folder)
         var waivers = WaiverApplier((request.waivers ?? []) + (ownWaivers ?? []), asOf: request.asOf)
         // One inspector for the run: a PDF read for a suggestion is not read again for a rule.
