@@ -102,10 +102,12 @@ struct Init: InputCommand {
         } catch {
             throw InputErrors([error])
         }
-        let manifest = try loader.decode(bytes, file: path(name))
+        let decoded = try loader.decode(bytes, file: path(name))
         let loaded = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas,
                                                contentTypes: ContentTypeCache.userCache(awayFrom: [folder]))
             .load(folder, readManifest: false)
+        // Keyed by the files as `check` keys them (a name in another Unicode form names its file).
+        let manifest = decoded.matched(to: loaded.scannedFiles.map(\.path))
         // The files to draft, and those whose entry recorded a sha256: (a rename, or a file changed, is found by it).
         let hashed = loaded.scannedFiles.filter { manifest.documents[$0.path].map { $0.sha256 != nil } ?? true }
         let update = try ManifestUpdater(catalog: knowledge.catalog).update(

@@ -200,6 +200,21 @@ import Testing
         #expect(!after.stdout.contains("is not the file"), "\(after.stdout)")
     }
 
+    @Test("a manifest key typed in another Unicode form than the file's name (macOS's decomposed é) names that file for check and --update alike")
+    func keyInAnotherUnicodeForm() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.file("Documento Me\u{301}dico.pdf")
+        let text = "schemaVersion: 1\ndocuments:\n  \"Documento M\u{E9}dico.pdf\": {type: diploma}\n"
+        try sandbox.file("checkdocs.yaml", text)
+        let check = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01"])
+        #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+        #expect(check.stdout.contains("1 document recognized, 0 unrecognized"), "\(check.stdout)")
+        let update = try CLITests.run(["init", "--update", sandbox.folder])
+        #expect(update.status == 0 && update.stdout.contains("up to date") && update.stderr.isEmpty, "\(update.stdout)\(update.stderr)")
+        #expect(try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8) == text)
+    }
+
     /// The file's SHA-256 as coreutils computes it, to check ours on real files.
     static func sha256(_ path: String) throws -> String {
         String(try CLITests.run([path], binary: "/usr/bin/sha256sum").stdout.prefix(64))

@@ -95,4 +95,19 @@ import CheckDocsNative
         let absent = twice.replaceOnce("zz", with: "bb", in: 1..<2)
         #expect(!absent)
     }
+
+    @Test("a manifest key names its file in another Unicode form (macOS's decomposed é): matched; an exact name wins over it")
+    func keyInAnotherUnicodeForm() throws {
+        let decomposed = "Documento Me\u{301}dico.pdf", composed = "Documento M\u{E9}dico.pdf"
+        #expect(Array(decomposed.utf8) != Array(composed.utf8))
+        let manifest = "documents:\n  \"\(composed)\": {type: diploma, date: \"2020-06-30\"}\n"
+        let folder = try Self.load([decomposed], manifest: manifest)
+        let document = try #require(folder.documents.first)
+        #expect(document.path.bytes == Array(decomposed.utf8))
+        #expect(document.type == "diploma" && document.classifiedBy == .manifest)
+        #expect(document.facts.date == CalendarDate(iso: "2020-06-30"))
+        // Both forms on disk (two files to Linux): the entry is the one spelled as it is.
+        let both = try Self.load([decomposed, composed], manifest: manifest)
+        #expect(both.documents.map { $0.path.bytes } == [Array(composed.utf8)], "\(both.documents.map(\.path))")
+    }
 }

@@ -56,7 +56,8 @@ public struct ApplicantFolderLoader {
         } catch {
             throw InputErrors([error])
         }
-        let manifest = readManifest ? try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root) : Manifest()
+        let manifest = readManifest ? try ManifestLoader(schemas: schemas, catalog: catalog).load(folder: root).matched(to: scan.files.map(\.path))
+            : Manifest()
         let classifier = self.classifier ?? DocumentClassifier(catalog: catalog)
         var documents: [ApplicantDocument] = []
         var unrecognized: [FilePath] = []

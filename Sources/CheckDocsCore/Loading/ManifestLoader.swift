@@ -8,6 +8,35 @@ public struct Manifest: Sendable {
     public var documents: [FilePath: ManifestDocument] = [:]
 
     public init() {}
+
+    /// The manifest with each entry keyed by the file of `files` it names: the one with its bytes,
+    /// else the one file whose name is the same text in another Unicode form (docs/manifest.md,
+    /// "documents"). macOS names files with "é" as "e" and a combining accent, where a manifest
+    /// typed elsewhere has the one character; the manifest's own keys already count the two as
+    /// one (YAML keys compare as text, so both in one mapping are a duplicate key). An entry
+    /// that matches no file, or several, keeps its key, and stays an error.
+    public func matched(to files: [FilePath]) -> Manifest {
+        let present = Set(files)
+        guard documents.keys.contains(where: { !present.contains($0) }) else { return self }
+        // Swift's String equality and hashing are canonical equivalence: NFC and NFD meet here.
+        let byText = Dictionary(grouping: files, by: \.description)
+        var matched = self
+        for (key, entry) in documents where !present.contains(key) {
+            guard let candidates = byText[key.description], candidates.count == 1, let file = candidates.first,
+                  documents[file] == nil else { continue }
+            matched.documents[key] = nil
+            matched.documents[file] = entry
+        }
+        return matched
+    }
+
+    /// The key of the entry that `name` (a key as the manifest's text spells it) became in
+    /// `matched(to:)`: the file it names.
+    public func key(spelled name: String) -> FilePath {
+        let path = FilePath.normalized(name)
+        if documents[path] != nil { return path }
+        return documents.keys.first { $0.description == path.description } ?? path
+    }
 }
 
 public struct ManifestDocument: Sendable {

@@ -44,12 +44,12 @@ extension ManifestUpdater {
     /// that it does not name yet; returns the entries completed. Entries written in flow style
     /// (`{type: cv}`) are left as they are: a key cannot be added to them without rewriting them.
     func complete(_ entries: [YAMLOutline.Key], in lines: inout SourceLines, end: Int,
-                  readFacts: [FilePath: [ReadFact]]) -> [FilePath] {
+                  readFacts: [FilePath: [ReadFact]], manifest: Manifest) -> [FilePath] {
         var completed: [FilePath] = []
         // From the last entry up, so that what is inserted does not move the lines still to edit.
         let ordered = entries.sorted { $0.line < $1.line }
         for (index, key) in ordered.enumerated().reversed() {
-            let path = FilePath.normalized(key.name)
+            let path = manifest.key(spelled: key.name)
             guard let facts = readFacts[path], !facts.isEmpty else { continue }
             let next = index + 1 < ordered.count ? ordered[index + 1].line : end
             let body = (key.line + 1) ..< max(key.line + 1, next)

@@ -70,7 +70,7 @@ public struct ManifestUpdater {
                 dangling.append(Dangling(path: path, pointer: entry.pointer, reason: reason))
                 continue
             }
-            guard let key = outline.entries.first(where: { FilePath.normalized($0.name) == path }),
+            guard let key = outline.entries.first(where: { manifest.key(spelled: $0.name) == path }),
                   let newKey = ManifestDrafter.key(target), lines.replaceKey(at: key, with: newKey) else {
                 dangling.append(Dangling(path: path, pointer: entry.pointer, reason: "its key could not be rewritten in place; rename it to \"\(target)\" by hand"))
                 continue
@@ -84,7 +84,7 @@ public struct ManifestUpdater {
         var rehashed: [FilePath] = []
         let keys = outline.entries.sorted { $0.line < $1.line }
         for (index, key) in keys.enumerated() {
-            let path = FilePath.normalized(key.name)
+            let path = manifest.key(spelled: key.name)
             guard scanned.contains(path), let recorded = manifest.documents[path]?.sha256, let actual = hashes[path], actual != recorded else { continue }
             let next = index + 1 < keys.count ? keys[index + 1].line : lines.count + 1
             if lines.replaceOnce(recorded, with: actual, in: key.line ..< max(key.line + 1, next)) { rehashed.append(path) }
@@ -101,7 +101,7 @@ public struct ManifestUpdater {
         if outline.shape == .block {
             let end = outline.documents.flatMap { documents in outline.topLevel.map(\.line).filter { $0 > documents.line }.min() } ?? lines.count + 1
             let before = lines.count
-            completed = complete(outline.entries, in: &lines, end: end, readFacts: read.filter { kept.contains($0.key) })
+            completed = complete(outline.entries, in: &lines, end: end, readFacts: read.filter { kept.contains($0.key) }, manifest: manifest)
             shift = lines.count - before
         }
         let entries = drafter.entries(folder, hashes: hashes, suggestions: suggestions, readFacts: read.filter { fresh.contains($0.key) }).filter { entry in
