@@ -78,6 +78,25 @@ import Testing
         #expect(pairs.count == 2)
     }
 
+    @Test("a folder of translations: its files translate those named alike above it, or in the one folder beside it")
+    func translationFolder() throws {
+        let pairing = TranslationPairing(catalog: Fixture.knowledge.catalog)
+        let paths = ["Diploma.pdf", "translations/Diploma.pdf", "Transcript 2026-11-10.pdf", "English/Transcript 2026-11-10 EN.pdf",
+                     "Good standing/originals/Letter.pdf", "Good standing/Traducciones/Letter.pdf",
+                     "a/CV.pdf", "b/CV.pdf", "translations/CV.pdf", "Scans/Diploma.pdf"].map(FilePath.init)
+        let pairs = pairing.originals(of: paths)
+        #expect(pairs[FilePath("translations/Diploma.pdf")] == FilePath("Diploma.pdf"))
+        #expect(pairs[FilePath("English/Transcript 2026-11-10 EN.pdf")] == FilePath("Transcript 2026-11-10.pdf"))
+        #expect(pairs[FilePath("Good standing/Traducciones/Letter.pdf")] == FilePath("Good standing/originals/Letter.pdf"))
+        // Two folders beside it have a CV: which one it translates is not guessed.
+        #expect(pairs[FilePath("translations/CV.pdf")] == nil)
+        #expect(pairs[FilePath("Scans/Diploma.pdf")] == nil)
+        #expect(pairs.count == 3, "\(pairs)")
+        let result = try Fixture.evaluate(Self.program, files: ["Diploma.pdf", "translations/Diploma.pdf"], manifest: Self.spanish)
+        #expect(result.status(of: "diploma") == .ok)
+        #expect(result.result("diploma")!.files == [FilePath("Diploma.pdf")])
+    }
+
     @Test("a file paired by name is a translation, not a second diploma")
     func pairedIsTranslation() throws {
         let folder = try TemporaryFolder(files: ["Diploma.pdf", "Diploma_EN.pdf"])

@@ -1,13 +1,15 @@
 /// Finds translations by name: a file whose name is another file's name in the same folder plus
 /// translation markers — `diploma_EN.pdf`, `diploma - translation.pdf`, `diploma (English).pdf`,
-/// `Diploma_translation_EN.pdf`, `translated_diploma.pdf` beside `diploma.pdf` (docs/programs.md,
-/// `<translation>`). Names are compared as words (FileNameTokens: case, accents and separators
-/// ignored).
+/// `Diploma_translation_EN.pdf`, `translated_diploma.pdf` beside `diploma.pdf`; or a file of a
+/// folder of translations (`translations/`, `English/`) named as a file of the folder above it, or
+/// of one folder beside it (docs/programs.md, `<translation>`). Names are compared as words
+/// (FileNameTokens: case, accents and separators ignored).
 struct TranslationPairing {
     /// At least one of these must be among the extra words: they say "English" or "translation".
     static let strongMarkers: Set<String> = [
         "en", "eng", "english", "ingles", "anglais", "englisch", "inglese",
         "translation", "translated", "translations", "traduccion", "traducao", "traduction", "traduzione", "ubersetzung",
+        "traducciones", "traducoes", "traductions", "traduzioni", "ubersetzungen",
     ]
     /// Words that may accompany a strong marker ("certified translation", "traducción jurada").
     private let markers: Set<String>
@@ -25,17 +27,46 @@ struct TranslationPairing {
             let name = FileNameTokens.stem(String(decoding: path.lastComponent, as: UTF8.self))
             byFolder[path.directory, default: []].append((path, FileNameTokens.tokens(name).map(\.text)))
         }
+        var byWordsByFolder: [[UInt8]: [[String]: FilePath]] = [:]
         var pairs: [FilePath: FilePath] = [:]
-        for files in byFolder.values {
+        for (folder, files) in byFolder {
             var byWords: [[String]: FilePath] = [:]
             for file in files.sorted(by: { $0.path < $1.path }) where !file.words.isEmpty && byWords[file.words] == nil {
                 byWords[file.words] = file.path
             }
+            byWordsByFolder[folder] = byWords
             for file in files {
                 if let original = original(of: file.words, among: byWords), original != file.path { pairs[file.path] = original }
             }
         }
+        // A folder of translations: its files translate the files named alike in the folder above
+        // it, or else in the one folder beside it that has such a file (`originals/`).
+        for (folder, files) in byFolder where isTranslationFolder(folder) {
+            let parent = Self.parent(of: folder)
+            let siblings = byWordsByFolder.filter { !$0.key.isEmpty && $0.key != folder && Self.parent(of: $0.key) == parent }
+            for file in files where pairs[file.path] == nil {
+                if let above = byWordsByFolder[parent], let original = above[file.words] ?? original(of: file.words, among: above) {
+                    pairs[file.path] = original
+                    continue
+                }
+                let beside = siblings.values.compactMap { $0[file.words] ?? original(of: file.words, among: $0) }
+                if beside.count == 1 { pairs[file.path] = beside[0] }
+            }
+        }
         return pairs
+    }
+
+    /// A folder whose own name says only "translations" or "English" (`translations`,
+    /// `English translations`, `traducciones`); never the applicant folder itself.
+    private func isTranslationFolder(_ folder: [UInt8]) -> Bool {
+        guard !folder.isEmpty else { return false }
+        let name = folder.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return isMarkers(FileNameTokens.tokens(name).map(\.text)[...])
+    }
+
+    /// The folder above `folder` (empty: the applicant folder).
+    private static func parent(of folder: [UInt8]) -> [UInt8] {
+        folder.lastIndex(of: UInt8(ascii: "/")).map { Array(folder[..<$0]) } ?? []
     }
 
     /// The longest other name that `words` extends with markers only, before or after it.
