@@ -110,4 +110,25 @@ import CheckDocsNative
         let both = try Self.load([decomposed, composed], manifest: manifest)
         #expect(both.documents.map { $0.path.bytes } == [Array(composed.utf8)], "\(both.documents.map(\.path))")
     }
+
+    @Test("a missing document that an ambiguous file may be: the message names the file once, after every alternative; the reason lists it")
+    func missingButAmbiguous() throws {
+        let program = Fixture.program("""
+          <requirements>
+            <require id="tb" title="TB test"><anyOf><document type="tb_igra"/><document type="tb_ppd"/></anyOf></require>
+            <require id="cv" title="CV"><document type="cv"/></require>
+          </requirements>
+        """)
+        let ambiguous = "TB PPD and QuantiFERON 2026-11-02.pdf"
+        let result = try Fixture.evaluate(program, files: [ambiguous])
+        #expect(result.status(of: "tb") == .missing)
+        let message = result.result("tb")!.message
+        #expect(message.hasSuffix("; \"\(ambiguous)\" may be one of these: its name fits several types, so give its `type:` in checkdocs.yaml"),
+                "\(message)")
+        #expect(message.components(separatedBy: ambiguous).count == 2, "\(message)")
+        #expect(result.result("tb")!.reason?.fields.contains { $0.key == "couldBe" && $0.value == .strings([ambiguous]) } == true)
+        // A requirement the file cannot be is worded as before.
+        #expect(result.result("cv")!.message == "no Curriculum vitae found")
+        #expect(result.result("cv")!.reason?.fields.contains { $0.key == "couldBe" } == false)
+    }
 }

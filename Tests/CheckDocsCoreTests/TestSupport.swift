@@ -75,7 +75,8 @@ enum Fixture {
         let applicant = try ApplicantFolderLoader(catalog: knowledge.catalog, schemas: knowledge.schemas).load(folder.path)
         let context = EvaluationContext(asOf: CalendarDate(iso: asOf)!, profile: applicant.manifest.profile,
                                         hasManifest: applicant.manifest.file != nil, catalog: knowledge.catalog,
-                                        documents: applicant.documents, inspector: applicant.makeInspector())
+                                        documents: applicant.documents, inspector: applicant.makeInspector(),
+                                        ambiguous: applicant.ambiguous)
         context.inspector?.inspect(ClauseNeeds([program]).contentPaths(in: context))
         let result = ProgramEvaluator(context: context).evaluate(program)
         decidedAlike(program, result, context)

@@ -63,7 +63,8 @@ struct DocumentClauseEvaluator {
             return ExpressionOutcome(status: .ok, files: [], words: .fixed(Wording.optionalNone))
         }
         if candidates.isEmpty {
-            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min).finding, files: [], considered: nil)
+            let couldBe = context.evaluation.ambiguous(satisfying: clause.type)
+            return failure(.missing, ClauseFinding.noDocument(type: clause.type, min: clause.min, couldBe: couldBe).finding, files: [], considered: nil)
         }
         // How many files count and how many fail, how many of those are undecided, and the
         // failure that came closest to counting (the first of the closest), kept as they are

@@ -14,9 +14,11 @@ public struct EvaluationContext: Sendable {
         let wordingCatalog: FindingToWord.Catalog
         let inspector: DocumentInspector?
         let translations: [FilePath: [ApplicantDocument]]
+        /// For each requested type, the ambiguous files one of whose candidate types satisfies it.
+        let ambiguous: [String: [FilePath]]
 
         init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, inspector: DocumentInspector?,
-             translations: [FilePath: [ApplicantDocument]]) {
+             translations: [FilePath: [ApplicantDocument]], ambiguous: [String: [FilePath]]) {
             self.asOf = asOf
             self.profile = profile
             self.hasManifest = hasManifest
@@ -24,6 +26,7 @@ public struct EvaluationContext: Sendable {
             wordingCatalog = FindingToWord.Catalog(catalog)
             self.inspector = inspector
             self.translations = translations
+            self.ambiguous = ambiguous
         }
     }
 
@@ -47,8 +50,10 @@ public struct EvaluationContext: Sendable {
     /// The outcomes of the rules evaluated so far against this folder (`ExpressionMemo`).
     private(set) var outcomes = ExpressionMemo()
 
+    /// `ambiguous`: the folder's files whose names fit several types; a requirement that finds
+    /// no file of a type one of them may be names them (ClauseFinding.noDocument).
     public init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, documents: [ApplicantDocument],
-                inspector: DocumentInspector? = nil) {
+                inspector: DocumentInspector? = nil, ambiguous: [AmbiguousFile] = []) {
         var satisfying: [String: ClauseCandidates] = [:]
         // For each document, the translations of it in the folder (declared or paired by name).
         var translations: [FilePath: [ApplicantDocument]] = [:]
@@ -64,9 +69,17 @@ public struct EvaluationContext: Sendable {
                 translations[original, default: []].append(document)
             }
         }
-        fixed = Fixed(asOf: asOf, profile: profile, hasManifest: hasManifest, catalog: catalog, inspector: inspector, translations: translations)
+        var couldBe: [String: [FilePath]] = [:]
+        for file in ambiguous {
+            for requested in Set(file.candidates.flatMap(catalog.typesSatisfied(by:))) { couldBe[requested, default: []].append(file.path) }
+        }
+        fixed = Fixed(asOf: asOf, profile: profile, hasManifest: hasManifest, catalog: catalog, inspector: inspector, translations: translations,
+                      ambiguous: couldBe.mapValues { $0.sorted() })
         self.satisfying = NameTable(satisfying)
     }
+
+    /// The folder's ambiguous files that may be of `type` (one of their candidates satisfies it).
+    func ambiguous(satisfying type: String) -> [FilePath] { fixed.ambiguous[type] ?? [] }
 
     /// The same context with candidate objects and lists of its own, for another thread to
     /// evaluate programs with. Every clause of every program retains the candidates of its type

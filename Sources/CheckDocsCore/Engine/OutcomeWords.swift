@@ -20,7 +20,20 @@ enum OutcomeWords: Sendable {
     /// Alternatives none of which holds: what each failing clause of them says.
     case noneOfTheAlternatives([OutcomeWords])
 
+    /// The sentences, then once the ambiguous files that may be a document found missing.
     func text(catalog: DocumentCatalog) -> String {
+        let files = couldBe
+        let body = sentences(catalog: catalog)
+        guard !files.isEmpty else { return body }
+        let combined: Bool
+        switch self {
+        case .failingParts, .noneOfTheAlternatives: combined = true
+        default: combined = false
+        }
+        return body + Wording.couldBe(files.map(\.description), combined: combined)
+    }
+
+    private func sentences(catalog: DocumentCatalog) -> String {
         switch self {
         case let .fixed(text): return text
         case let .satisfied(count): return Wording.satisfied(by: count)
@@ -28,8 +41,19 @@ enum OutcomeWords: Sendable {
         case let .finding(finding): return finding.sentence(catalog: catalog)
         case let .fileFailure(path, finding, others):
             return Wording.fileFailure(path, finding.sentence(catalog: catalog), othersFailing: others)
-        case let .failingParts(parts): return Wording.failingParts(parts.map { $0.text(catalog: catalog) })
-        case let .noneOfTheAlternatives(parts): return Wording.noneOfTheAlternatives(parts.map { $0.text(catalog: catalog) })
+        case let .failingParts(parts): return Wording.failingParts(parts.map { $0.sentences(catalog: catalog) })
+        case let .noneOfTheAlternatives(parts): return Wording.noneOfTheAlternatives(parts.map { $0.sentences(catalog: catalog) })
+        }
+    }
+
+    /// The ambiguous files any clause found missing may be (`ClauseFinding.noDocument`), each once.
+    private var couldBe: [FilePath] {
+        switch self {
+        case .fixed, .satisfied, .choose, .fileFailure: return []
+        case let .finding(finding): return finding.couldBe
+        case let .failingParts(parts), let .noneOfTheAlternatives(parts):
+            let all = parts.flatMap(\.couldBe)
+            return all.isEmpty ? [] : Array(Set(all)).sorted()
         }
     }
 

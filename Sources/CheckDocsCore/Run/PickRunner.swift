@@ -68,7 +68,8 @@ public enum PickRunner {
         if !errors.isEmpty { throw InputErrors(errors) }
         let inspector = folder.makeInspector()
         let context = EvaluationContext(asOf: request.asOf, profile: profile, hasManifest: folder.manifest.file != nil,
-                                        catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
+                                        catalog: knowledge.catalog, documents: folder.documents, inspector: inspector,
+                                        ambiguous: folder.ambiguous)
         context.inspector?.inspect(ClauseNeeds(programs).contentPaths(in: context))
         let scorer = SessionScorer(evaluator: ProgramEvaluator(context: context), goals: goals,
                                    weights: PickWeights(overrides: goals.weights), residency: residency)

@@ -126,7 +126,8 @@ public enum ReadinessChecker {
             selection: selection, profile: folder.manifest.profile))
 
         var context = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
-                                        catalog: knowledge.catalog, documents: folder.documents, inspector: inspector)
+                                        catalog: knowledge.catalog, documents: folder.documents, inspector: inspector,
+                                        ambiguous: folder.ambiguous)
         context.session = request.session
         context.ruleTexts = request.ruleTexts
         var sessionsSeen = false
@@ -174,7 +175,8 @@ public enum ReadinessChecker {
                reading.read(reading.paths(for: needs, in: context, scans: request.scans != nil), inspector: inspector,
                             documents: &documents, scans: request.scans, asOf: request.asOf) {
                 var rebuilt = EvaluationContext(asOf: request.asOf, profile: folder.manifest.profile, hasManifest: folder.manifest.file != nil,
-                                                catalog: knowledge.catalog, documents: documents, inspector: inspector)
+                                                catalog: knowledge.catalog, documents: documents, inspector: inspector,
+                                                ambiguous: folder.ambiguous)
                 rebuilt.session = request.session
                 rebuilt.ruleTexts = request.ruleTexts
                 context = rebuilt

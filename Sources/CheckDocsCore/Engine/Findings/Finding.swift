@@ -25,6 +25,8 @@ public struct Finding: Hashable, Sendable, ReasonToMake {
 
     public func sentence(catalog: DocumentCatalog) -> String { box.sentence(catalog: catalog) }
 
+    var couldBe: [FilePath] { box.couldBe }
+
     public func reason(file: FilePath?) -> FindingReason { box.reason(file: file) }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
@@ -41,6 +43,7 @@ public struct Finding: Hashable, Sendable, ReasonToMake {
 private protocol FindingBox: AnyObject, Sendable {
     var kind: String { get }
     func sentence(catalog: DocumentCatalog) -> String
+    var couldBe: [FilePath] { get }
     func reason(file: FilePath?) -> FindingReason
     func hasDetail(equalTo other: any FindingBox) -> Bool
     func hashDetail(into hasher: inout Hasher)
@@ -56,6 +59,8 @@ private final class StoredFinding<Detail: FindingDetail>: FindingBox {
     }
 
     func sentence(catalog: DocumentCatalog) -> String { detail.sentence(catalog: catalog) }
+
+    var couldBe: [FilePath] { detail.couldBe }
 
     func reason(file: FilePath?) -> FindingReason {
         FindingReason(kind: kind, code: detail.code, file: file, fields: detail.fields)
@@ -75,6 +80,13 @@ public protocol FindingDetail: Hashable, Sendable {
     var fields: [FindingReason.Field] { get }
     /// The sentence a report shows.
     func sentence(catalog: DocumentCatalog) -> String
+    /// Ambiguous files that may be the document found missing: said once after the sentences of
+    /// a requirement's every clause (`OutcomeWords`).
+    var couldBe: [FilePath] { get }
+}
+
+extension FindingDetail {
+    public var couldBe: [FilePath] { [] }
 }
 
 extension Array where Element == FindingReason.Field {
@@ -94,7 +106,8 @@ extension Array where Element == FindingReason.Field {
 /// The clause's own findings: how many files it found, and a file past its own expiry date (which
 /// fails whatever the constraints say).
 public enum ClauseFinding: FindingDetail {
-    case noDocument(type: String, min: Int)
+    /// `couldBe`: the folder's ambiguous files whose name fits this type among others.
+    case noDocument(type: String, min: Int, couldBe: [FilePath] = [])
     case tooFew(type: String, min: Int, found: Int)
     case expired(on: CalendarDate)
 
@@ -113,7 +126,9 @@ public enum ClauseFinding: FindingDetail {
 
     public var fields: [FindingReason.Field] {
         switch self {
-        case let .noDocument(type, min): return .list(("documentType", .string(type)), ("min", .int(min)))
+        case let .noDocument(type, min, couldBe):
+            return .list(("documentType", .string(type)), ("min", .int(min)),
+                         ("couldBe", couldBe.isEmpty ? nil : .strings(couldBe.map(\.description))))
         case let .tooFew(type, min, found): return .list(("documentType", .string(type)), ("min", .int(min)), ("found", .int(found)))
         case let .expired(on): return .list(("expires", .date(on)))
         }
@@ -121,7 +136,7 @@ public enum ClauseFinding: FindingDetail {
 
     public func sentence(catalog: DocumentCatalog) -> String {
         switch self {
-        case let .noDocument(type, min):
+        case let .noDocument(type, min, _):
             let title = catalog.title(of: type)
             return "no \(min > 1 ? "\(min) × \(title)" : title) found"
         case let .tooFew(type, min, found):
@@ -129,6 +144,11 @@ public enum ClauseFinding: FindingDetail {
         case let .expired(on):
             return "expired on \(on)"
         }
+    }
+
+    public var couldBe: [FilePath] {
+        if case let .noDocument(_, _, files) = self { return files }
+        return []
     }
 
     var finding: Finding { Finding(kind: kind, detail: self) }

@@ -60,6 +60,14 @@ enum Wording {
     static func choose(max: Int, found: Int, title: String) -> String {
         "satisfied: \(found) \(title) files count; at most \(max) can be assigned to one program — choose which \(max)"
     }
+    /// After what a requirement found missing: the ambiguous files that may be it, whose type only
+    /// the applicant can give (`combined`: the requirement names several documents).
+    static func couldBe(_ files: [String], combined: Bool) -> String {
+        let one = files.count == 1
+        return "; " + list(files.map { "\"\($0)\"" }, conjunction: "and") + " may be " + (one ? "one" : "some") + (combined ? " of these" : "")
+            + ": " + (one ? "its name fits" : "their names fit") + " several types, so give " + (one ? "its" : "each one's")
+            + " `type:` in checkdocs.yaml"
+    }
     static let allPartsSatisfied = "all parts satisfied"
     static let noAlternative = "no alternative given"
     /// What each failing clause of the alternatives says, each sentence once (two alternatives
