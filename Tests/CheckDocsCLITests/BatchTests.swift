@@ -94,6 +94,21 @@ import Testing
         }
     }
 
+    @Test("result says who is ready whatever --fail-on gates: not-ready under --fail-on never, blocked by a warning under --fail-on warning; none checked is not ready")
+    func resultBesideFailOn() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        let never = try folders.run(Array(Self.names.prefix(3)) + ["--as-of", "2026-12-01", "--fail-on", "never", "--summary", "csv"])
+        #expect(never.status == 0, "\(never.stderr)")
+        #expect(Self.parseCSV(never.stdout).dropFirst().map { $0[1] } == ["ready", "not-ready", "not-ready"])
+        let table = try folders.run(Array(Self.names.prefix(3)) + ["--as-of", "2026-12-01", "--fail-on", "never"])
+        #expect(table.stdout.hasSuffix("3 folders: 1 ready, 2 not-ready\n"), "\(table.stdout)")
+        // A kind none of the folders' programs has: nothing checked, nothing ready.
+        let none = try folders.run([Self.names[0], "--as-of", "2026-12-01", "--kind", "research", "--summary", "csv"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(Self.parseCSV(none.stdout).dropFirst().map { $0[1] } == ["not-ready"], "\(none.stdout)")
+    }
+
     @Test("--format json=DIR/ writes one report per folder, byte for byte the one-folder report")
     func perFolderReports() throws {
         let folders = try Folders()

@@ -216,7 +216,7 @@ public struct ManifestDrafter {
         "# Your profile: programs' eligibility rules and conditions read it. Uncomment what applies and",
         "# fill it in; a fact left out is unknown, and rules that need it say so.",
         "# applicant:",
-        "#   applyingFor: [observership]       # without programs/, the standard checklists checked: observership | externship | internship | visiting-elective | residency | research",
+        "#   applyingFor: [observership]        # without programs/, the standard checklists checked: observership | externship | internship | visiting-elective | residency | research",
         "#   name: \"\"                          # full name as printed on the passport",
         "#   otherNames: []                     # other names you have used",
         "#   citizenship: [\"XX\"]                # ISO 3166-1 alpha-2 codes",

@@ -44,7 +44,7 @@ public enum BatchSummary {
 }
 
 extension FolderOutcome.Result {
-    static let allInOrder: [FolderOutcome.Result] = [.ready, .blocked, .error]
+    static let allInOrder: [FolderOutcome.Result] = [.ready, .notReady, .blocked, .error]
 }
 
 private extension String {
