@@ -122,16 +122,21 @@ extension Check {
         return errors.isEmpty ? nil : InputErrors(errors)
     }
 
-    /// A report file name per folder: its last path component, made unique with -2, -3, ...
+    /// A report file name per folder: its last path component, made unique with -2, -3, ... A
+    /// suffixed name is never another folder's own name: with folders `x/ready`, `y/ready` and
+    /// `ready-2`, the second `ready` gets `ready-3`, and `ready-2.json` is the folder `ready-2`'s.
     static func reportNames(_ folders: [String]) -> [String] {
+        // The folder's own name, `.` and `..` resolved against the current folder.
+        let bases = folders.map { folder -> String in
+            let base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+            return base.isEmpty || base == "/" ? "folder" : base
+        }
+        let own = Set(bases)
         var used: Set<String> = []
-        return folders.map { folder in
-            // The folder's own name, `.` and `..` resolved against the current folder.
-            var base = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-            if base.isEmpty || base == "/" { base = "folder" }
+        return bases.map { base in
             var name = base
             var number = 2
-            while used.contains(name) {
+            while used.contains(name) || (name != base && own.contains(name)) {
                 name = "\(base)-\(number)"
                 number += 1
             }

@@ -228,6 +228,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folders.path + "/reports").sorted() == ["applicant-01.json", "applicant-02.json"])
     }
 
+    @Test("two folders of the same name: the second's report is suffixed with a number no other folder is named")
+    func reportNamesNeverAnotherFolders() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        try FileManager.default.createDirectory(atPath: folders.path + "/x", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: folders.path + "/applicant-03", toPath: folders.path + "/x/applicant-01")
+        try FileManager.default.moveItem(atPath: folders.path + "/applicant-02", toPath: folders.path + "/applicant-01-2")
+        try FileManager.default.createDirectory(atPath: folders.path + "/reports", withIntermediateDirectories: true)
+        _ = try folders.run(["x/applicant-01", "applicant-01", "applicant-01-2", "--as-of", "2026-12-01", "--format", "json=reports/"])
+        var owners: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folders.path + "/reports") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folders.path + "/reports/" + name))
+            owners[name] = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["folder"] as? String
+        }
+        #expect(owners == ["applicant-01.json": "x/applicant-01", "applicant-01-3.json": "applicant-01", "applicant-01-2.json": "applicant-01-2"])
+    }
+
     @Test("the summary table shows folder names escaped: a control character in one cannot move the advisor's terminal")
     func escapedFolderNames() throws {
         let folders = try Folders()
