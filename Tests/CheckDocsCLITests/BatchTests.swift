@@ -125,6 +125,17 @@ import Testing
             let text = try folders.run([name, "--as-of", "2026-12-01"])
             #expect(try String(contentsOfFile: reports + "/" + name + ".txt", encoding: .utf8) == text.stdout)
         }
+        // With a shared --programs catalog, too, each text report names it as a one-folder run does.
+        let shared = folders.path + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let catalog = ["--programs", CLITests.root + "/samples/programs", "--kind", "observership"]
+        _ = try folders.run(Array(Self.names.prefix(2)) + catalog + ["--as-of", "2026-12-01", "--format", "text=shared/"])
+        for name in Self.names.prefix(2) {
+            let alone = try folders.run([name] + catalog + ["--as-of", "2026-12-01"])
+            let batched = try String(contentsOfFile: shared + "/" + name + ".txt", encoding: .utf8)
+            #expect(batched == alone.stdout, "\(name)")
+            #expect(batched.contains("programs: from --programs " + CLITests.root + "/samples/programs"), "\(batched)")
+        }
         // A report directory inside one of the applicant folders is refused for every folder.
         let inside = try folders.run(Self.names + ["--as-of", "2026-12-01", "--format", "json=applicant-01/"])
         #expect(inside.status == 2)

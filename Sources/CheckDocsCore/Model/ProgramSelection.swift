@@ -9,8 +9,6 @@ public struct ProgramSelection: Hashable, Sendable {
         case folder
         /// No `programs/` folder: the built-in standard checklists.
         case standard
-        /// A batch run's catalog, resolved once for every folder.
-        case catalog
     }
 
     /// Where the kinds that filter the programs came from.
@@ -82,8 +80,6 @@ public struct ProgramSelection: Hashable, Sendable {
             lines.append("programs: the descriptions in programs/\(kindNote)\(only)")
         case let .given(paths):
             lines.append("programs: from --programs \(paths.joined(separator: ", "))\(kindNote)\(only)")
-        case .catalog:
-            lines.append("programs: the batch's catalog\(kindNote)\(only)")
         }
         if !hasManifest {
             lines.append("no checkdocs.yaml: `checkdocs init \(folder)` drafts one from your files' names and contents, "

@@ -116,7 +116,7 @@ public enum ReadinessChecker {
         let suggestions = ContentSuggester.suggest(for: folder.unrecognized, inspector: inspector, catalog: knowledge.catalog,
                                                    classifier: classifier)
         let failures = ContentSuggester.failures(for: folder.unrecognized, inspector: inspector)
-        let selection = Self.selection(request, paths: paths, pre: programs != nil, profile: folder.manifest.profile,
+        let selection = Self.selection(request, paths: paths, profile: folder.manifest.profile,
                                        hasManifest: folder.manifest.file != nil, knowledge: knowledge)
         try events.begin(ReportHeader(
             toolVersion: toolVersion, asOf: request.asOf, folder: request.folder, documents: folder.documents,
@@ -277,12 +277,14 @@ public enum ReadinessChecker {
 
     /// Which programs the run uses and why: `--kind` wins; `applyingFor:` in the manifest chooses
     /// among the standard checklists only (a folder's own programs were chosen by the applicant).
-    static func selection(_ request: CheckRequest, paths: [String], pre: Bool, profile: ApplicantProfile, hasManifest: Bool,
+    static func selection(_ request: CheckRequest, paths: [String], profile: ApplicantProfile, hasManifest: Bool,
                           knowledge: Knowledge) -> ProgramSelection {
         // A batch hands every folder with no programs of its own the standard checklists it resolved
         // once: they are still the standard checklists, chosen among by `applyingFor:` as alone.
+        // Its `--programs` catalog, resolved once too, is named as a one-folder run names it, so
+        // each folder's report is the one that run would write (docs/reports.md, "Batch summaries").
         let source: ProgramSelection.Source = paths.isEmpty ? .standard
-            : pre ? .catalog : request.programPaths.isEmpty ? .folder : .given(request.programPaths)
+            : request.programPaths.isEmpty ? .folder : .given(request.programPaths)
         var kinds = request.kinds
         var from: ProgramSelection.KindsFrom = kinds.isEmpty ? .none : .option
         if kinds.isEmpty, source == .standard, !profile.applyingFor.isEmpty {
