@@ -125,6 +125,18 @@ import Testing
         #expect(!quiet.stdout.contains("programs: the descriptions"))
     }
 
+    @Test("-q with every program ready but a warning under --fail-on warning: exit 1, and one line says why")
+    func quietSaysWhyItFails() throws {
+        let arguments = ["samples/applicants/ready", "--programs", "catalog/jhu-visiting-medical-students.xml", "-q"] + Self.asOf
+        let plain = try CLITests.run(arguments)
+        #expect(plain.status == 0 && !plain.stdout.contains("exit 1"), "\(plain.stdout)")
+        let strict = try CLITests.run(arguments + ["--fail-on", "warning"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("✔ READY"))
+        #expect(strict.stdout.contains("exit 1: a finding at or above --fail-on warning in a ready program; run without\n  -q to see it"),
+                "\(strict.stdout)")
+    }
+
     @Test("explain finds a document type by a file-name alias")
     func explainAlias() throws {
         let flu = try CLITests.run(["explain", "flu"])

@@ -159,6 +159,14 @@ public struct TextReporter: StreamingFormat {
                 for note in waivers.notes { lines += wrap(safe(note), indent: "  \(yellow("!")) ", continuation: "    ") }
             }
         }
+        // Quiet, every program shows READY: say why the exit code is 1 all the same (a warning
+        // under --fail-on warning), or a script's log would show only success.
+        if verbosity == .quiet, summary.blocking, summary.programCount > 0, summary.count(.ready) == summary.programCount,
+           let failOn = header.failOn {
+            lines.append("")
+            lines += wrap("exit 1: a finding at or above --fail-on \(failOn.rawValue) in a ready program; run without -q to see it",
+                          indent: "", continuation: "  ")
+        }
         lines.append("")
         lines += wrap(summary.verdict, indent: "", continuation: "  ").map(bold)
         out.write(lines.joined(separator: "\n") + "\n")
