@@ -81,6 +81,12 @@ public struct SessionScorer: Sendable {
         // days before the start) is begun that day, not today (docs/pick.md, "Readiness").
         var latest: (item: PickItem, from: CalendarDate, ready: CalendarDate)?
         for item in result.requirements where item.category == .document && item.blocks(at: .error) {
+            // A document that is there but cannot be decided (what it states is not recorded) is
+            // a fact to record, as `plan` lists it: nothing to obtain, no lead time.
+            if item.status == .notEvaluable {
+                candidate.undecided.append("\(item.title): \(item.message)")
+                continue
+            }
             let days = leadDays(item.documentTypes)
             let picked = PickItem(requirement: item.id, title: item.title, leadDays: days)
             candidate.missing.append(picked)
