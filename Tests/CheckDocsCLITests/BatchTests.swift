@@ -215,6 +215,19 @@ import Testing
         #expect(try folders.run(["applicant-03", "applicant-01", "--as-of", "2026-12-01", "--waivers", "w.yaml"]).status == 2)
     }
 
+    @Test("a --program that the shared catalog lacks, or that --kind leaves out, is said once, before any folder: exit 2, no summary")
+    func programOptionMistakesOnce() throws {
+        let folders = try Folders()
+        defer { folders.remove() }
+        let catalog = ["--programs", CLITests.root + "/samples/programs", "--as-of", "2026-12-01", "--summary", "csv"]
+        let typo = try folders.run(Array(Self.names.prefix(3)) + catalog + ["--program", "cleveland-clinic-observr"])
+        #expect(typo.status == 2 && typo.stdout.isEmpty, "\(typo.stdout)")
+        #expect(typo.stderr == "checkdocs: --program: error: no program with id \"cleveland-clinic-observr\" (did you mean \"cleveland-clinic-observer\"?)\n")
+        let kind = try folders.run(Array(Self.names.prefix(3)) + catalog + ["--program", "cleveland-clinic-observer", "--kind", "residency"])
+        #expect(kind.status == 2 && kind.stdout.isEmpty)
+        #expect(kind.stderr == "checkdocs: --program: error: \"cleveland-clinic-observer\" is an observership program, which --kind residency leaves out\n")
+    }
+
     @Test("bad batch command lines exit 64; one folder with --summary gives one line")
     func commandLines() throws {
         let folders = try Folders()

@@ -29,6 +29,17 @@ public struct BatchChecker {
         self.knowledge = knowledge
         self.keepsProgramStatuses = keepsProgramStatuses
         shared = request.programPaths.isEmpty ? nil : try knowledge.loadPrograms(request.programPaths, cache: request.catalogCache)
+        // A --program that the shared catalog does not have, or that --kind leaves out, is the
+        // command line's mistake, said once: not an input error of every folder.
+        if let shared, !request.programIDs.isEmpty {
+            let ids = shared.map(\.id)
+            var errors = request.programIDs.filter { !ids.contains($0) }.map { ReadinessChecker.unknownProgram($0, known: ids) }
+            if !request.kinds.isEmpty {
+                errors += shared.filter { request.programIDs.contains($0.id) && !request.kinds.contains($0.kind) }
+                    .map { ReadinessChecker.leftOutByKind($0, kinds: request.kinds) }
+            }
+            if !errors.isEmpty { throw InputErrors(errors) }
+        }
         // With the built-in catalog's programs that --program names, resolved once for every folder
         // (ReadinessChecker adds them for a folder alone).
         standard = try ReadinessChecker.withNamedCatalogPrograms(knowledge.standardPrograms(), ids: request.programIDs, knowledge: knowledge)

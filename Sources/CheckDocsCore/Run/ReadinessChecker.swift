@@ -156,8 +156,7 @@ public enum ReadinessChecker {
             }
             if selection.kindsFrom == .option {
                 for index in programs.indices where request.programIDs.contains(programs[index].id) && !selection.kinds.contains(programs[index].kind) {
-                    errors.append(InputError(file: "--program", "\"\(programs[index].id)\" is a \(programs[index].kind.rawValue) program, "
-                                             + "which --kind \(selection.kinds.map(\.rawValue).joined(separator: ", ")) leaves out"))
+                    errors.append(Self.leftOutByKind(programs[index], kinds: selection.kinds))
                 }
             }
             // Gathered again only when some programs were left out.
@@ -259,9 +258,7 @@ public enum ReadinessChecker {
             // The ids it could have been: those checked, and the built-in catalog's when it was searched.
             var known = Array(seen.keys)
             if paths.isEmpty { known += (try? knowledge.builtinCatalog().map(\.id)) ?? [] }
-            for id in unseen {
-                errors.append(InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: known))"))
-            }
+            for id in unseen { errors.append(Self.unknownProgram(id, known: known)) }
         }
         errors += SessionChoiceCheck.unknownTargets(folder.manifest, seen: Array(seen.keys))
         if let session = request.session, !sessionsSeen, errors.isEmpty {
@@ -273,6 +270,19 @@ public enum ReadinessChecker {
         built.facts = reading.facts
         try events.end(built)
         if request.keepsUntilExit { KeptUntilExit.keep((folder, inspector, context, evaluators, documents, reading)) }
+    }
+
+    /// `--program ID` naming no program of the run.
+    static func unknownProgram(_ id: String, known: [String]) -> InputError {
+        InputError(file: "--program", "no program with id \"\(id)\"\(Suggestion.didYouMean(id, in: known))")
+    }
+
+    /// `--program ID` naming a program of a kind that `--kind` leaves out.
+    static func leftOutByKind(_ program: ResolvedProgram, kinds: [ProgramKind]) -> InputError {
+        let kind = program.kind.rawValue
+        let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        return InputError(file: "--program", "\"\(program.id)\" is \(article) \(kind) program, "
+                          + "which --kind \(kinds.map(\.rawValue).joined(separator: ", ")) leaves out")
     }
 
     /// Which programs the run uses and why: `--kind` wins; `applyingFor:` in the manifest chooses
