@@ -29,7 +29,7 @@ extension Check {
     }
 
     func runBatch() throws {
-        if let errors = missingReportFolders() { throw Terminal.fail(errors) }
+        if let errors = reportFolderErrors() { throw Terminal.fail(errors) }
         let progress = Progress(total: folders.count)
         var request = CheckRequest(folder: "", programPaths: catalog.programs, programIDs: program, kinds: kind,
                                    asOf: asOf ?? Terminal.today(), checklistPaths: catalog.checklists, failOn: failOn.severity)
@@ -99,12 +99,14 @@ extension Check {
         if outcomes.contains(where: { $0.result == .blocked }) { throw ExitCode(1) }
     }
 
-    /// A `--format FMT=DIR/` folder that is not there is refused once, before any folder is
-    /// checked, rather than as an error of every folder; it is not created (docs/reports.md,
-    /// Batch summaries). nil when every report folder exists.
-    func missingReportFolders() -> InputErrors? {
+    /// A `--format FMT=DIR/` folder that is not there, or that is inside one of the applicant
+    /// folders, is refused once, before any folder is checked, rather than as an error of every
+    /// folder; it is not created (docs/reports.md, Batch summaries). nil when every report folder
+    /// exists outside them (each report still checks its own file when written).
+    func reportFolderErrors() -> InputErrors? {
         var seen: Set<String> = []
         var errors: [InputError] = []
+        let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
         for request in format {
             guard let directory = request.file, seen.insert(directory).inserted else { continue }
             // "reports/" of a file named reports fails as missing; its own kind says more.
@@ -112,7 +114,9 @@ extension Check {
             while bare.count > 1 && bare.hasSuffix("/") { bare = bare.dropLast() }
             switch FileSystem.kind(of: String(bare)) {
             case .directory:
-                continue
+                if case .success(let opened) = Directory.open(String(bare)), opened.containment(in: roots) == .inside {
+                    errors.append(InputError(file: directory, "refusing to write reports inside one of the applicant folders; choose a path outside them"))
+                }
             case .missing:
                 errors.append(InputError(file: directory, "the report folder does not exist (or cannot be reached); create it first (--format \(request.id)=\(directory))"))
             default:
