@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CheckDocsCore
+import CheckDocsNative
 
 /// `checkdocs cache clear`: empties the OCR cache (docs/security.md, "The OCR cache") and the
 /// compiled-catalog cache (docs/security.md, "The catalog cache").
@@ -28,29 +29,25 @@ struct Cache: ParsableCommand {
                 Terminal.error("checkdocs: no cache directory: neither XDG_CACHE_HOME nor HOME is an absolute path")
                 throw ExitCode(2)
             }
-            switch cache.clear() {
-            case let .success(count):
-                Terminal.out("removed \(count) cached OCR result\(count == 1 ? "" : "s") from \(cache.directory)\n")
-            case let .failure(error): try Self.cannotClear(cache.directory, error.description)
-            }
+            // Each cache says what it removed, even one that cannot be used now (libmagic's
+            // answers without libmagic, the catalog cache with CHECKDOCS_CATALOG_CACHE=off):
+            // clearing is asked for by name.
+            try Self.report(cache.clear(), "cached OCR result", cache.directory)
             // The facts read from the scans, and the digests that find them without reading the scans.
-            if case let .failure(error) = ScanFactsCache.clear(beside: cache) {
-                try Self.cannotClear(ScanFactsCache.directory(beside: cache), error.description)
+            try Self.report(ScanFactsCache.clear(beside: cache), "fact read from a scan", ScanFactsCache.directory(beside: cache), plural: "facts read from scans")
+            if let memo = ContentDigests.userMemo() { try Self.report(memo.clear(), "remembered file digest", memo.directory) }
+            if let types = ContentTypeCache.directory() { try Self.report(ContentTypeCache.clear(directory: types), "cached file type", types) }
+            if let pdf = PDFFactsCache.directory() { try Self.report(PDFFactsCache.clear(directory: pdf), "cached PDF inspection", pdf) }
+            if let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) {
+                try Self.report(CatalogCache.clear(directory: catalog), "compiled catalog", catalog)
             }
-            if let memo = ContentDigests.userMemo(), case let .failure(error) = memo.clear() { try Self.cannotClear(memo.directory, error.description) }
-            // libmagic's answers and poppler's facts, even where they cannot be used now.
-            if let types = ContentTypeCache.directory(), case let .failure(error) = ContentTypeCache.clear(directory: types) {
-                try Self.cannotClear(types, error.description)
-            }
-            if let pdf = PDFFactsCache.directory(), case let .failure(error) = PDFFactsCache.clear(directory: pdf) {
-                try Self.cannotClear(pdf, error.description)
-            }
-            // The catalog cache even when CHECKDOCS_CATALOG_CACHE=off: clearing is asked for by name.
-            guard let catalog = CatalogCache.directory(environment: ProcessInfo.processInfo.environment) else { return }
-            switch CatalogCache.clear(directory: catalog) {
-            case let .success(count):
-                Terminal.out("removed \(count) compiled catalog\(count == 1 ? "" : "s") from \(catalog)\n")
-            case let .failure(error): try Self.cannotClear(catalog, error.description)
+        }
+
+        /// "removed 3 cached OCR results from DIR", or the reason it could not be emptied.
+        static func report(_ removed: Result<Int, SystemError>, _ what: String, _ directory: String, plural: String? = nil) throws {
+            switch removed {
+            case let .success(count): Terminal.out("removed \(count) \(count == 1 ? what : plural ?? what + "s") from \(directory)\n")
+            case let .failure(error): try cannotClear(directory, error.description)
             }
         }
     }
