@@ -50,7 +50,13 @@ struct Lint: ParsableCommand {
             all.append(checklist)
         }
         let resolver = ProgramResolver(catalog: DocumentCatalog(types: types), checklists: all)
-        errors += resolver.resolve(loaded.descriptions.filter { $0.role == .program }).errors
+        // A program whose decoding failed only outside its rules (a reversed rotation) is resolved
+        // as well, with what decoded: its other errors come in the same run, not the next one.
+        let loadedFiles = Set(loaded.descriptions.map(\.file.file))
+        let failed = Set(loaded.errors.map(\.location.file)).subtracting(loadedFiles)
+        let partial = listing.files.filter(failed.contains).compactMap(ProgramLoader(schemas: knowledge.schemas).partial(file:))
+        let known = Set(errors.map(\.description))
+        errors += resolver.resolve((loaded.descriptions + partial).filter { $0.role == .program }).errors.filter { !known.contains($0.description) }
         for checklist in localChecklists { errors += resolver.check(checklist) }
         let files = Set(loaded.descriptions.map(\.file.file)).union(listing.files.filter(CatalogLoader.isCatalogFile))
         let count = loaded.descriptions.count + catalogs.count + Set(errors.map(\.location.file)).subtracting(files).count

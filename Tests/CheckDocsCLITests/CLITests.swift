@@ -140,6 +140,45 @@ import Testing
         #expect(check.stdout.isEmpty)
     }
 
+    @Test("lint reports a reversed rotation and, in the same run, the errors that resolving the rest of the file finds; a rule that fails keeps them for the next run")
+    func lintReportsResolvingErrorsBesideDecoding() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/d.xml"
+        func write(rotation: String, requirement: String) throws {
+            try """
+            <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="d" kind="observership">
+              <name>W</name>
+              <institution>Test</institution>
+              <source href="https://example.org/" asOf="2026-11-01"/>
+              <extends checklist="observership"/>
+              \(rotation)
+              <requirements>
+                <remove ref="nothere"/>
+                \(requirement)
+                <require id="cv3" title="CV"><document type="cv" min="3" max="2"/></require>
+              </requirements>
+            </program>
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try write(rotation: #"<rotation start="2027-03-01" end="2027-02-01"/>"#,
+                  requirement: #"<require id="cv2" title="CV"><document type="nosuchtype"/></require>"#)
+        let run = try Self.run(["lint", file, "--as-of", "2026-12-01"])
+        #expect(run.status == 2)
+        let expected = [":6:3: error: the rotation ends (2027-02-01) before it starts (2027-03-01)",
+                        ":8:5: error: removes \"nothere\", which no extended checklist defines",
+                        ":9:34: error: unknown document type \"nosuchtype\"; `checkdocs list types` shows them",
+                        ":10:34: error: max (2) is less than min (3)"].map { "checkdocs: " + file + $0 + "\n" }
+        #expect(run.stderr == expected.joined() + "checkdocs: 4 errors in 1 file\n")
+        // A requirement that cannot be decoded leaves the file's rules incomplete: resolving it
+        // would call a reference to that requirement unknown, so only the decoding's errors come.
+        try write(rotation: "", requirement: #"<require id="cv2" title="CV"><document type="cv"><window anchor="as-of" within="2027" unit="years"/></document></require>"#)
+        let rule = try Self.run(["lint", file, "--as-of", "2026-12-01"])
+        #expect(rule.status == 2)
+        #expect(!rule.stderr.contains("nothere") && rule.stderr.contains("1 error in 1 file"), "\(rule.stderr)")
+    }
+
     @Test("lint of a --checklists folder: its document-types.json is checked as a catalog, and a checklist there may use its types")
     func lintChecklistsFolder() throws {
         let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString

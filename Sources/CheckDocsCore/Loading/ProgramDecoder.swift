@@ -8,28 +8,55 @@ import CheckDocsFormats
 /// eligibility rule (Engine/Eligibility/). A value the model cannot hold is an error at its
 /// location, never a silent default.
 struct ProgramDecoder {
+    /// What decoding made of a description: the description with every part that decoded, and
+    /// the errors of the others. `rulesComplete`: no requirement, eligibility rule, removal or
+    /// tightening was dropped, so the description's rules are all there (`lint` then resolves it
+    /// too, and reports what resolving finds beside the decoding's errors).
+    struct Decoded {
+        var description: ProgramDescription?
+        var errors: [InputError]
+        var rulesComplete: Bool
+
+        /// The description when every part decoded; else every error.
+        func get() throws(InputErrors) -> ProgramDescription {
+            guard errors.isEmpty, let description else { throw InputErrors(errors) }
+            return description
+        }
+    }
+
     /// Decodes an XML root element, checking its namespace first.
     static func decode(xml root: XMLElementNode, file: String) throws(InputErrors) -> ProgramDescription {
-        guard root.namespace == ProgramFormat.namespace else {
-            throw InputErrors([InputError(DescriptionNode.xml(root, file: file).location,
-                                          "the root element must be in the namespace \(ProgramFormat.namespace)")])
-        }
-        let role: ProgramDescription.Role = root.name == "checklist" ? .checklist : .program
-        return try ProgramDecoder().decode(.xml(root, file: file), role: role)
+        try decoded(xml: root, file: file).get()
     }
 
     /// Decodes a JSON document `{"schemaVersion": 1, "program": {…}}` (or `"checklist"`).
     static func decode(json document: JSONValue, file: String) throws(InputErrors) -> ProgramDescription {
+        try decoded(json: document, file: file).get()
+    }
+
+    static func decoded(xml root: XMLElementNode, file: String) -> Decoded {
+        guard root.namespace == ProgramFormat.namespace else {
+            return Decoded(description: nil, errors: [InputError(DescriptionNode.xml(root, file: file).location,
+                                                                 "the root element must be in the namespace \(ProgramFormat.namespace)")],
+                           rulesComplete: false)
+        }
+        let role: ProgramDescription.Role = root.name == "checklist" ? .checklist : .program
+        return ProgramDecoder().decode(.xml(root, file: file), role: role)
+    }
+
+    static func decoded(json document: JSONValue, file: String) -> Decoded {
         let role: ProgramDescription.Role = document["checklist"] != nil ? .checklist : .program
         let pointer = "/" + role.rawValue
         guard let body = document[role.rawValue] else {
-            throw InputErrors([InputError(SourceLocation(file: file, position: .pointer("")), "missing \"program\" or \"checklist\"")])
+            return Decoded(description: nil, errors: [InputError(SourceLocation(file: file, position: .pointer("")), "missing \"program\" or \"checklist\"")],
+                           rulesComplete: false)
         }
-        return try ProgramDecoder().decode(.json(body, named: role.rawValue, pointer: pointer, file: file), role: role)
+        return ProgramDecoder().decode(.json(body, named: role.rawValue, pointer: pointer, file: file), role: role)
     }
 
-    private func decode(_ root: DescriptionNode, role: ProgramDescription.Role) throws(InputErrors) -> ProgramDescription {
+    private func decode(_ root: DescriptionNode, role: ProgramDescription.Role) -> Decoded {
         var errors: [InputError] = []
+        var rulesComplete = true
         /// Runs one part of the decoding; its error is collected, so one run reports them all.
         func collect<T>(_ body: () throws(InputError) -> T) -> T? {
             do { return try body() } catch { errors.append(error); return nil }
@@ -41,7 +68,7 @@ struct ProgramDecoder {
               let kind = collect({ () throws(InputError) in try root.value("kind", as: ProgramKind.self) }) ?? nil,
               let name = collect({ () throws(InputError) in try root.text("name") }) ?? nil else {
             if errors.isEmpty { errors.append(InputError(root.location, "missing id, kind, name or <source href asOf>")) }
-            throw InputErrors(errors)
+            return Decoded(description: nil, errors: errors, rulesComplete: false)
         }
         var description = ProgramDescription(role: role, id: id, kind: kind, name: name,
                                              source: Provenance(href: href, asOf: asOf), file: root.location)
@@ -94,25 +121,28 @@ struct ProgramDecoder {
         let ruleNodes = root.items(in: "eligibility")
         description.eligibility.reserveCapacity(ruleNodes.count)
         for node in ruleNodes {
-            if let rule = collect({ () throws(InputError) in try Self.eligibilityRule(node) }) { description.eligibility.append(rule) }
+            if let rule = collect({ () throws(InputError) in try Self.eligibilityRule(node) }) { description.eligibility.append(rule) } else { rulesComplete = false }
         }
         let requirementNodes = root.children("require", in: "requirements", plural: "requirements")
         description.requirements.reserveCapacity(requirementNodes.count)
         for node in requirementNodes {
             if let requirement = collect({ () throws(InputError) in try Self.requirement(node, origin: id) }) {
                 description.requirements.append(requirement)
+            } else {
+                rulesComplete = false
             }
         }
         for node in root.children("remove", in: "requirements", plural: "remove") {
             if let ref = collect({ () throws(InputError) in try node.string(orOwnValue: "ref") }) ?? nil {
                 description.removals.append(Removal(ref: ref, location: node.location))
+            } else {
+                rulesComplete = false
             }
         }
         for node in root.children("tighten", in: "requirements", plural: "tighten") {
-            if let tightening = collect({ () throws(InputError) in try Self.tightening(node) }) { description.tightenings.append(tightening) }
+            if let tightening = collect({ () throws(InputError) in try Self.tightening(node) }) { description.tightenings.append(tightening) } else { rulesComplete = false }
         }
-        guard errors.isEmpty else { throw InputErrors(errors) }
-        return description
+        return Decoded(description: description, errors: errors, rulesComplete: rulesComplete)
     }
 
     private static func fee(_ node: DescriptionNode) throws(InputError) -> Fee {

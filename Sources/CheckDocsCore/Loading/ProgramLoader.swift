@@ -50,6 +50,23 @@ public struct ProgramLoader: Sendable {
         parseJSON(bytes, file: file).flatMap { Self.decode(.json($0), file: file) }
     }
 
+    /// For `lint`: a description whose decoding failed only in parts that hold no rule (its
+    /// rotation, deadline, facts, fees), with the parts that decoded, so that resolving it finds
+    /// the file's other errors in the same run (an unknown document type, a `<remove>` of nothing);
+    /// nil when it did not parse or validate, when a rule itself failed, or when nothing failed.
+    public func partial(file path: String) -> ProgramDescription? {
+        guard let bytes = try? SafeFileReader.read(path) else { return nil }
+        let decoded: ProgramDecoder.Decoded
+        if path.lowercased().hasSuffix(".json") {
+            guard case let .success(value) = parseJSON(bytes, file: path) else { return nil }
+            decoded = ProgramDecoder.decoded(json: value, file: path)
+        } else {
+            guard case let .success(root) = parseXML(bytes, file: path) else { return nil }
+            decoded = ProgramDecoder.decoded(xml: root, file: path)
+        }
+        return decoded.rulesComplete && !decoded.errors.isEmpty ? decoded.description : nil
+    }
+
     /// libxml2's parse and XSD validation: the tree the catalog cache keeps (CatalogTreeCodec).
     func parseXML(_ bytes: [UInt8], file: String) -> Result<XMLElementNode, InputErrors> {
         let schema: XMLSchema
