@@ -213,6 +213,23 @@ import Glibc
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: box.reports + "/soft.pdf") == cv)
     }
 
+    @Test("B17–18: a report path that links to a FIFO of the applicant folder (symlink or hard link) is refused, never written or waited on; a FIFO nobody reads fails at once")
+    func reportOntoApplicantFIFO() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.file("CV.pdf")
+        #expect(mkfifo(box.folder + "/pipe.pdf", 0o644) == 0)
+        #expect(symlink(box.folder + "/pipe.pdf", box.reports + "/soft.json") == 0)
+        #expect(link(box.folder + "/pipe.pdf", box.reports + "/hard.json") == 0)
+        for path in [box.reports + "/soft.json", box.reports + "/hard.json"] {
+            let run = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + path])
+            #expect(run.status == 2 && run.stderr.contains("is (or links to) one of the applicant's files"), "\(path): \(run.stderr)")
+        }
+        #expect(mkfifo(box.reports + "/unread.fifo", 0o644) == 0)
+        let unread = try box.runChecked([box.folder] + Self.asOf + ["--format", "json=" + box.reports + "/unread.fifo"])
+        #expect(unread.status == 2 && unread.stderr.contains("cannot write the report: no program is reading the FIFO"), "\(unread.stderr)")
+    }
+
     @Test("B19: an existing report is replaced whole; a symlink at the path is replaced, its target untouched; no debris")
     func existingReport() throws {
         let box = try Sandbox()

@@ -9,7 +9,8 @@ public struct ApplicantFolder: Sendable {
     public var unrecognized: [FilePath]
     public var ambiguous: [AmbiguousFile]
     public var diagnostics: [Diagnostic]
-    /// Identities of every scanned file, so reports are never written over one.
+    /// Identities of every scanned file and of the folder's FIFOs, devices and links, so reports
+    /// are never written over (or into) one.
     public var fileIdentities: Set<FileIdentity>
     /// Every regular file the scan found, and what its first bytes say it is.
     public var scannedFiles: [ScannedFile] = []
@@ -141,7 +142,7 @@ public struct ApplicantFolderLoader {
         }
         return ApplicantFolder(root: root, rootIdentity: scan.rootIdentity, manifest: manifest, documents: documents,
                                unrecognized: unrecognized, ambiguous: ambiguous, diagnostics: diagnostics.sorted(),
-                               fileIdentities: Set(scan.files.map(\.identity)), scannedFiles: scan.files,
+                               fileIdentities: Set(scan.files.map(\.identity)).union(scan.others), scannedFiles: scan.files,
                                contentTypes: sniffed.types, keptPDFFacts: pdfFacts)
     }
 

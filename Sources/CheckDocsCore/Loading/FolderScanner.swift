@@ -118,7 +118,11 @@ public enum FolderScanner {
             case .symlink:
                 if depth == 0, name == Array("programs".utf8) { continue }  // followed or refused as the programs folder
                 scan.diagnostics.append(Diagnostic(.symlink, "symbolic link, not followed", file: filePath))
-            case .other, .missing:
+                scan.others.insert(entry.identity)
+            case .other:
+                scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", file: filePath))
+                scan.others.insert(entry.identity)
+            case .missing:
                 scan.diagnostics.append(Diagnostic(.specialFile, "special file (FIFO, socket or device), skipped", file: filePath))
             }
         }

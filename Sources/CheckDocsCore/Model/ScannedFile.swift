@@ -13,4 +13,7 @@ public struct FolderScan: Sendable {
     public var rootIdentity: FileIdentity
     public var files: [ScannedFile]
     public var diagnostics: [Diagnostic]
+    /// The folder's entries that are neither documents nor folders (FIFOs, devices, sockets,
+    /// symbolic links): never read, but still the applicant's, so no report is written to one.
+    public var others: Set<FileIdentity> = []
 }

@@ -144,10 +144,14 @@ public final class ReportDestination {
                 }
                 let kind = target.st_mode & S_IFMT
                 if kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK {
-                    let descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC)
+                    // A FIFO nobody reads would block the open for ever: opened without waiting,
+                    // it fails at once (ENXIO), and is then written as any device is.
+                    let descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC | (kind == S_IFIFO ? O_NONBLOCK : 0))
                     guard descriptor >= 0 else {
-                        throw InputError(file: path, "cannot write the report: \(SafeFileReader.describe(errno: errno))")
+                        let reason = kind == S_IFIFO && errno == ENXIO ? "no program is reading the FIFO" : SafeFileReader.describe(errno: errno)
+                        throw InputError(file: path, "cannot write the report: \(reason)")
                     }
+                    if kind == S_IFIFO { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
                     return ReportDestination(path: path, descriptor: descriptor, mode: .direct)
                 }
             }
