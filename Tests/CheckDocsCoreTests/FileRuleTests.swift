@@ -22,6 +22,21 @@ import Testing
         #expect(passed?.status == .ok)
     }
 
+    @Test("a PDF with no page, or a page tree poppler cannot count, passes no page rule by having no page to fail")
+    func noPages() throws {
+        let empty = Array("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
+        let bogusCount = Array(("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 2147483647/Kids[3 0 R]>>endobj\n"
+            + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").utf8)
+        for bytes in [empty, bogusCount] {
+            for rule in [#"<file pageSize="letter"/>"#, #"<file maxPages="2"/>"#, #"<file formats="pdf" notEncrypted="true"/>"#] {
+                let result = try Self.outcome("lor", rule, name: "LoR - Dr A.pdf", bytes: bytes)
+                #expect(result?.status == .invalid, "\(rule)")
+                #expect(result?.message.contains("the PDF has no pages that can be read") == true, "\(rule): \(result?.message ?? "")")
+                #expect(result?.reason?.code == "no-pages", "\(rule)")
+            }
+        }
+    }
+
     @Test("owner-password encryption, user password and a signature are each named")
     func encryptionAndSignature() throws {
         let owner = try PDFFixtures.encrypted(PDFFixtures.pdf(), userPassword: "")

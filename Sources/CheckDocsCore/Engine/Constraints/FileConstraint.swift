@@ -110,6 +110,9 @@ public struct FileConstraint: DocumentConstraint {
         case .readable:
             break
         }
+        // A PDF with no page (or a page tree poppler cannot count) passes no page rule by having
+        // none to fail: "every page is US Letter" of no page would let an empty file count.
+        if pdf.pageCount == 0 { return fail(.invalid, Failure.pdfNoPages) }
         if notEncrypted == true, pdf.encrypted { return fail(.invalid, Failure.pdfEncrypted) }
         if noDigitalSignature == true, pdf.signatureCount > 0 { return fail(.invalid, Failure.pdfSigned) }
         if let minPages, pdf.pageCount < minPages { return fail(.invalid, Failure.tooFewPages(count: pdf.pageCount, min: minPages)) }
@@ -177,6 +180,7 @@ public struct FileConstraint: DocumentConstraint {
         case wrongFormat(content: ContentType, allowed: [FileFormat])
         case pagesNotInspected(reason: String)
         case pdfDamaged
+        case pdfNoPages
         case pdfPasswordProtected(refused: Bool)
         case pdfEncrypted
         case pdfSigned
@@ -199,6 +203,7 @@ public struct FileConstraint: DocumentConstraint {
             case .wrongFormat: return "wrong-format"
             case .pagesNotInspected: return "pages-not-inspected"
             case .pdfDamaged: return "damaged"
+            case .pdfNoPages: return "no-pages"
             case .pdfPasswordProtected: return "password-protected"
             case .pdfEncrypted: return "encrypted"
             case .pdfSigned: return "signed"
@@ -217,7 +222,7 @@ public struct FileConstraint: DocumentConstraint {
             switch self {
             case let .forbiddenCharacters(found, _): return .list(("characters", .strings(found)))
             case let .tooLarge(size, max): return .list(("bytes", .int(Int(size))), ("maxBytes", .int(Int(max))))
-            case .notInspected, .empty, .unreadable, .pdfDamaged, .pdfPasswordProtected, .pdfEncrypted, .pdfSigned, .imageHeaderDamaged:
+            case .notInspected, .empty, .unreadable, .pdfDamaged, .pdfNoPages, .pdfPasswordProtected, .pdfEncrypted, .pdfSigned, .imageHeaderDamaged:
                 return []
             case let .wrongFormat(content, allowed): return .list(("mime", .string(content.mime)), ("formats", .strings(allowed.map(\.rawValue))))
             case let .pagesNotInspected(reason), let .pixelsNotRead(reason): return .list(("detail", .string(reason)))
@@ -251,6 +256,8 @@ public struct FileConstraint: DocumentConstraint {
                 return "its pages were not inspected: \(reason)"
             case .pdfDamaged:
                 return "the PDF is damaged or truncated: it cannot be opened (export or scan it again)"
+            case .pdfNoPages:
+                return "the PDF has no pages that can be read (an empty or damaged page tree): export or scan it again"
             case let .pdfPasswordProtected(refused):
                 return refused ? "the PDF is password-protected; save a copy without a password"
                     : "the PDF is password-protected, so its pages cannot be read"
