@@ -110,6 +110,12 @@ import Glibc
         try refused(box, "utf16.xml", [0xFF, 0xFE] + Array("<program".utf8).flatMap { [$0, 0] } + [0x3E])
         try refused(box, "utf8.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<program>caf".utf8) + [0xC3, 0x28] + Array("</program>".utf8))
         try refused(box, "nul.xml", Array("<program>a".utf8) + [0] + Array("b</program>".utf8))
+        // After the root element too: libxml2 stops reading at the NUL, and the garbage after it was accepted.
+        let valid = try Data(contentsOf: URL(fileURLWithPath: CLITests.root + "/samples/programs/cleveland-clinic-observer.xml"))
+        let lineCount = valid.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+        let trailing = try refused(box, "trailing-nul.xml", Array(valid) + [0] + Array("<<<garbage & not xml".utf8),
+                                   mentions: "a NUL byte (U+0000), which XML allows nowhere")
+        #expect(trailing.stderr.contains("trailing-nul.xml:\(lineCount):"), "\(trailing.stderr)")
         try refused(box, "encoding.xml", Array("<?xml version=\"1.0\" encoding=\"X-NO-SUCH-ENCODING\"?><program/>".utf8))
         try refused(box, "empty.xml", [], located: false)
         // Past line 65,535 a schema error keeps its line (libxml2 stored 65535 for every one without XML_PARSE_BIG_LINES).

@@ -31,6 +31,12 @@ public enum XMLDocumentParser {
         let collector = XMLIssueCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let lines = LineIndex(data)
+        // XML allows no NUL anywhere, but libxml2 stops reading at one after the root element, and
+        // whatever follows it (garbage, a second document) was accepted unread.
+        if let (line, column) = lines.firstNUL() {
+            return .failure(InputErrors([InputError(SourceLocation(file: file, position: .line(line, column: column)),
+                                                    "not well-formed XML: a NUL byte (U+0000), which XML allows nowhere")]))
+        }
         xmlSetStructuredErrorFunc(context, collectXMLIssue)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 
@@ -294,6 +300,22 @@ struct LineIndex: Sendable {
             }
         }
         self.starts = starts
+    }
+
+    /// The line and (byte) column of the first NUL byte, if any (memchr, as the lines are found).
+    func firstNUL() -> (line: Int, column: Int)? {
+        let offset: Int? = data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        guard let offset else { return nil }
+        // The last line start at or before the NUL.
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, offset - starts[low] + 1)
     }
 
     func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
