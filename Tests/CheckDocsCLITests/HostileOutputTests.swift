@@ -112,6 +112,21 @@ import Testing
         #expect(uris == ["bad%20%FF%FE%20bytes.pdf"], "\(uris)")
     }
 
+    @Test("JSON gives a file's path as it is: a name with a newline and one with a backslash and n are two paths, not one; the text shows both escaped")
+    func jsonExactPaths() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let folder = try Self.copy("ready", in: sandbox)
+        try makeFile(folder, Array("LoR\n1.pdf".utf8))
+        try makeFile(folder, Array("LoR\\n1.pdf".utf8))
+        let run = try CLITests.run([folder, "--as-of", "2026-12-01", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let paths = Set((report["documents"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }.filter { $0.hasPrefix("LoR") })
+        #expect(paths == ["LoR\n1.pdf", "LoR\\n1.pdf"], "\(paths)")
+        let text = try CLITests.run([folder, "--as-of", "2026-12-01", "-v"])
+        #expect(Self.raw(text.stdout).isEmpty && text.stdout.contains("LoR\\n1.pdf"))
+    }
+
     @Test("a choice to make (more letters than a program takes) is in Markdown, HTML and JUnit too")
     func choiceInEveryFormat() throws {
         let sandbox = try Sandbox()

@@ -11,12 +11,17 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     private final class Storage: Sendable {
         let bytes: [UInt8]
         let description: String
+        /// The name as it is, when it is UTF-8 that the display escapes (a newline, an escape
+        /// character): what a JSON report writes, with JSON's own escapes. Nil when the display
+        /// is the name itself, or when the name is not UTF-8 (then the display is all there is).
+        let exactWhereEscaped: String?
         /// The bytes' hash, made once: equal bytes give equal hashes, which is all `Hashable` asks.
         let hash: Int
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
             description = FilePath.display(bytes)
+            exactWhereEscaped = description.utf8.elementsEqual(bytes) ? nil : String(validUTF8: bytes)
             var hasher = Hasher()
             hasher.combine(contentsOf: bytes)
             hash = hasher.finalize()
@@ -26,6 +31,9 @@ public struct FilePath: Hashable, Sendable, Comparable, CustomStringConvertible 
     private let storage: Storage
 
     public var bytes: [UInt8] { storage.bytes }
+    /// The path for a JSON report: the name itself when it is UTF-8 (JSON escapes what it must),
+    /// else the display with its bytes escaped as \xNN (docs/security.md, "Untrusted text").
+    public var jsonText: String { storage.exactWhereEscaped ?? storage.description }
     /// For display: valid UTF-8 as is, invalid bytes escaped as \xNN so no name is ever lost, and
     /// control characters escaped. Made once: every report prints each path many times.
     public var description: String { storage.description }

@@ -12,6 +12,9 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     /// The path's own bytes when they are not valid UTF-8 (`path` shows them escaped as `\xNN`):
     /// what a SARIF location percent-encodes, so it names the file, as the other results do.
     public var pathBytes: [UInt8]?
+    /// The path as it is, when it is UTF-8 that `path` shows escaped (a newline in a name): what a
+    /// JSON report writes (`FilePath.jsonText`).
+    public var exactPath: String?
 
     public var level: Level { code.level }
 
@@ -26,6 +29,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     /// own bytes kept when they differ from what is shown.
     public init(_ code: DiagnosticCode, _ message: String, file: FilePath) {
         self.init(code, message, path: file.description, pathBytes: String(validUTF8: file.bytes) == nil ? file.bytes : nil)
+        if file.jsonText != file.description { exactPath = file.jsonText }
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

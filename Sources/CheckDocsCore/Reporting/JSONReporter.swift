@@ -19,13 +19,13 @@ public struct JSONReporter: StreamingFormat {
             member("asOf", .string(header.asOf.description)),
             member("folder", .string(header.folder)),
             member("documents", .array(header.documents.map(document))),
-            member("unrecognizedFiles", .array(header.unrecognizedFiles.map { .string($0.description) })),
+            member("unrecognizedFiles", .array(header.unrecognizedFiles.map { .string($0.jsonText) })),
             member("ambiguousFiles", .array(header.ambiguousFiles.map { file in
-                .object([member("path", .string(file.path.description)), member("candidates", .array(file.candidates.map { .string($0) }))])
+                .object([member("path", .string(file.path.jsonText)), member("candidates", .array(file.candidates.map { .string($0) }))])
             })),
             member("suggestions", .array(header.suggestions.map { suggestion in
                 .object([
-                    member("path", .string(suggestion.path.description)),
+                    member("path", .string(suggestion.path.jsonText)),
                     member("suggestion", .bool(true)),
                     member("documentTypes", .array(suggestion.documentTypes.map { .string($0) })),
                     member("evidence", .array(suggestion.evidence.map { .array($0.map { .string($0) }) })),
@@ -34,7 +34,7 @@ public struct JSONReporter: StreamingFormat {
             })),
             member("diagnostics", .array(header.diagnostics.map { diagnostic in
                 var members = [member("level", .string(diagnostic.level.rawValue)), member("code", .string(diagnostic.code.rawValue))]
-                if let path = diagnostic.path { members.append(member("path", .string(path))) }
+                if let path = diagnostic.exactPath ?? diagnostic.path { members.append(member("path", .string(path))) }
                 members.append(member("message", .string(diagnostic.message)))
                 return .object(members)
             })),
@@ -178,7 +178,7 @@ public struct JSONReporter: StreamingFormat {
         var files = JSONArrayWriter(depth: 5)
         for index in result.files.indices {
             files.next(into: &out)
-            out.append(jsonString: result.files[index].description)
+            out.append(jsonString: result.files[index].jsonText)
         }
         files.close(into: &out)
         object.string("message", result.message, into: &out)
@@ -220,7 +220,7 @@ public struct JSONReporter: StreamingFormat {
         var object = JSONObjectWriter(depth: depth)
         object.string("kind", reason.kind, into: &out)
         object.string("code", reason.code, into: &out)
-        if let file = reason.file { object.string("file", file.description, into: &out) }
+        if let file = reason.file { object.string("file", file.jsonText, into: &out) }
         for index in reason.fields.indices {
             object.key(escaping: reason.fields[index].key, into: &out)
             switch reason.fields[index].value {
@@ -247,7 +247,7 @@ public struct JSONReporter: StreamingFormat {
         for index in candidates.indices {
             array.next(into: &out)
             var object = JSONObjectWriter(depth: depth + 1)
-            object.string("path", candidates[index].path.description, into: &out)
+            object.string("path", candidates[index].path.jsonText, into: &out)
             object.bool("counted", candidates[index].counted, into: &out)
             // Worded here, once each: a candidate's reason and sentence are made on each read.
             if let failure = candidates[index].failure {
@@ -269,7 +269,7 @@ public struct JSONReporter: StreamingFormat {
     }
 
     private func document(_ document: ApplicantDocument) -> JSONValue {
-        var members = [member("path", .string(document.path.description)), member("type", .string(document.type ?? ""))]
+        var members = [member("path", .string(document.path.jsonText)), member("type", .string(document.type ?? ""))]
         if let source = document.classifiedBy { members.append(member("classifiedBy", .string(source.rawValue))) }
         if let evidence = document.evidence { members.append(member("evidence", .string(evidence))) }
         if let date = document.facts.date { members.append(member("date", .string(date.description))) }
@@ -282,7 +282,7 @@ public struct JSONReporter: StreamingFormat {
     /// `{"kind": "window", "code": "before-window", "file": "…", "date": "…", …}`.
     static func json(_ reason: FindingReason) -> JSONValue {
         var members = [JSONMember(key: "kind", value: .string(reason.kind)), JSONMember(key: "code", value: .string(reason.code))]
-        if let file = reason.file { members.append(JSONMember(key: "file", value: .string(file.description))) }
+        if let file = reason.file { members.append(JSONMember(key: "file", value: .string(file.jsonText))) }
         for field in reason.fields {
             let value: JSONValue
             switch field.value {
@@ -311,7 +311,7 @@ public struct JSONReporter: StreamingFormat {
         case let .titer(value, unit): members += [member("number", .number(value, FactValue.number(value))), member("unit", .string(unit))]
         case .exam, .text: break
         }
-        members.append(member("file", .string(fact.file.description)))
+        members.append(member("file", .string(fact.file.jsonText)))
         if let type = fact.documentType { members.append(member("documentType", .string(type))) }
         members += [
             member("page", integer(fact.page)), member("method", .string(fact.method.rawValue)), member("text", .string(fact.evidence)),

@@ -128,7 +128,7 @@ public enum ClauseFinding: FindingDetail {
         switch self {
         case let .noDocument(type, min, couldBe):
             return .list(("documentType", .string(type)), ("min", .int(min)),
-                         ("couldBe", couldBe.isEmpty ? nil : .strings(couldBe.map(\.description))))
+                         ("couldBe", couldBe.isEmpty ? nil : .strings(couldBe.map(\.jsonText))))
         case let .tooFew(type, min, found): return .list(("documentType", .string(type)), ("min", .int(min)), ("found", .int(found)))
         case let .expired(on): return .list(("expires", .date(on)))
         }
