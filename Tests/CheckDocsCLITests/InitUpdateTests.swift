@@ -215,6 +215,20 @@ import Testing
         #expect(try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8) == text)
     }
 
+    @Test("two files whose names differ only in Unicode form: init drafts one and comments the other out, and check loads the draft")
+    func twinNamesInTwoUnicodeForms() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.file("CV e\u{301}.pdf")
+        try sandbox.file("CV \u{E9}.pdf")
+        let draft = try CLITests.run(["init", sandbox.folder])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        let text = try String(contentsOfFile: sandbox.folder + "/checkdocs.yaml", encoding: .utf8)
+        #expect(text.contains("in another Unicode form: one manifest key cannot name both; rename one of the two files"), "\(text)")
+        let check = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01"])
+        #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+    }
+
     /// The file's SHA-256 as coreutils computes it, to check ours on real files.
     static func sha256(_ path: String) throws -> String {
         String(try CLITests.run([path], binary: "/usr/bin/sha256sum").stdout.prefix(64))

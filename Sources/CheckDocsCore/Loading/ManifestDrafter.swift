@@ -172,7 +172,20 @@ public struct ManifestDrafter {
                 "  #   type: TYPE",
             ], isDocument: false))
         }
-        return entries.sorted { $0.path < $1.path }
+        // Two names that differ only in Unicode form (macOS's decomposed é beside a composed one)
+        // are one YAML key: the second is left commented, to rename, or `check` would refuse the
+        // manifest as naming a key twice. Swift's String equality is canonical equivalence.
+        var named: [String: FilePath] = [:]
+        return entries.sorted { $0.path < $1.path }.map { entry in
+            guard entry.isDocument, let text = String(validating: entry.path.bytes, as: UTF8.self), let key = Self.key(entry.path) else { return entry }
+            guard let first = named[text] else {
+                named[text] = entry.path
+                return entry
+            }
+            return Entry(path: entry.path, lines: [
+                "  # \(key):  # the same name as \(Self.key(first) ?? "") in another Unicode form: one manifest key cannot name both; rename one of the two files",
+            ], isDocument: false)
+        }
     }
 
     /// The path as a double-quoted YAML key (JSON escapes are YAML escapes); nil if not UTF-8,
