@@ -241,6 +241,10 @@ import Testing
         #expect(why("checkdocs.yaml").contains("checkdocs' own file"))
         #expect(why("Gone.pdf") == "which is not a file in the folder (renamed or moved?)")
         #expect(why("../elsewhere/CV.pdf").contains("no \".\" or \"..\""))
+        // A file that is there, named with an empty folder between two slashes (or at either end).
+        for spelled in ["rohan//LoR.pdf", "/CV.pdf", "rohan/LoR.pdf/"] {
+            #expect(why(spelled).contains("one / between folders, none at the start or end"), "\(spelled)")
+        }
         #expect(why("rohan/LoR.pdf") == "which is in rohan/, another applicant's folder (it has its own checkdocs.yaml)")
     }
 

@@ -153,6 +153,9 @@ public struct ApplicantFolderLoader {
         if components.contains(where: { $0 == "." || $0 == ".." }) {
             return "which is not a path inside the folder as the report writes them (no \".\" or \"..\")"
         }
+        if path.description.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            return "which is not a path inside the folder as the report writes them (one / between folders, none at the start or end)"
+        }
         if components.contains(where: { $0.hasPrefix(".") }) { return "which is hidden (a name that starts with a dot): hidden files are never documents" }
         if components.count == 1, (ManifestLoader.fileNames + WaiverLoader.fileNames).contains(String(components[0])) {
             return "which is checkdocs' own file, not a document"
