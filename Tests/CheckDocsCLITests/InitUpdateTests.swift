@@ -229,6 +229,25 @@ import Testing
         #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
     }
 
+    @Test("--update merges what check reads: a manifest with a byte-order mark keeps it, and one closed by ... gets its entries before the end marker")
+    func byteOrderMarkAndDocumentMarkers() throws {
+        for (prefix, suffix) in [("\u{FEFF}", ""), ("---\n", "...\n")] {
+            let sandbox = try Sandbox()
+            defer { sandbox.remove() }
+            try sandbox.file("CV_2026.pdf")
+            try sandbox.file("BLS exp 2028-02-15.pdf", "bls card")
+            try sandbox.file("checkdocs.yaml", prefix + "schemaVersion: 1\ndocuments:\n  \"CV_2026.pdf\":\n    type: cv\n" + suffix)
+            let update = try CLITests.run(["init", "--update", sandbox.folder])
+            #expect(update.status == 0 && update.stdout.contains("added 1 document"), "\(prefix): \(update.stdout)\(update.stderr)")
+            // Read as bytes: Foundation's String(contentsOfFile:) drops a byte-order mark.
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: sandbox.folder + "/checkdocs.yaml")), as: UTF8.self)
+            #expect(text.unicodeScalars.starts(with: (prefix + "schemaVersion: 1\n").unicodeScalars), "\(text)")
+            #expect(text.hasSuffix("sha256: \"\(try Self.sha256(sandbox.folder + "/BLS exp 2028-02-15.pdf"))\"\n" + suffix), "\(text)")
+            let check = try sandbox.runChecked([sandbox.folder, "--as-of", "2026-12-01"])
+            #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
+        }
+    }
+
     /// The file's SHA-256 as coreutils computes it, to check ours on real files.
     static func sha256(_ path: String) throws -> String {
         String(try CLITests.run([path], binary: "/usr/bin/sha256sum").stdout.prefix(64))

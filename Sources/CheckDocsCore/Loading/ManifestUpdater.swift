@@ -42,6 +42,9 @@ public struct ManifestUpdater {
     public func update(text: String, file: String, manifest: Manifest, folder: ApplicantFolder,
                        hashes: [FilePath: String],
                        readFacts: (Set<FilePath>) -> [FilePath: [ReadFact]] = { _ in [:] }) throws(InputErrors) -> Update {
+        // A byte-order mark, which `check` reads past, is kept aside and put back as it was.
+        let bom = text.unicodeScalars.first == "\u{FEFF}"
+        let text = bom ? String(text.unicodeScalars.dropFirst()) : text
         let outline: YAMLOutline
         do {
             outline = try YAMLOutline.read(text)
@@ -111,8 +114,8 @@ public struct ManifestUpdater {
             return !text.contains("# \(key):")
         }
         if !entries.isEmpty { try append(entries, to: &lines, outline: outline, file: file, shift: shift) }
-        return Update(text: lines.text, added: entries.filter(\.isDocument).map(\.path), renamed: renamed, dangling: dangling,
-                      completed: completed, rehashed: rehashed)
+        return Update(text: (bom ? "\u{FEFF}" : "") + lines.text, added: entries.filter(\.isDocument).map(\.path), renamed: renamed,
+                      dangling: dangling, completed: completed, rehashed: rehashed)
     }
 
     /// `shift`: lines already inserted inside `documents:` since `outline` was read.
@@ -129,7 +132,11 @@ public struct ManifestUpdater {
             guard let documents = outline.documents, let first = outline.entries.first else { throw refuse("documents: has no entries") }
             let next = outline.topLevel.map(\.line).filter { $0 > documents.line }.min().map { $0 + shift } ?? lines.count + 1
             var last = documents.line
-            for line in documents.line ..< next where !lines.isBlankOrTopLevelComment(line) { last = line }
+            // Up to a document end marker (`...`), which the new entries go before.
+            for line in documents.line ..< next {
+                if line > documents.line, lines.isDocumentMarker(line) { break }
+                if !lines.isBlankOrTopLevelComment(line) { last = line }
+            }
             lines.insert(indented(String(repeating: " ", count: first.column - 1)), after: last)
         case let .flow(_, _, empty):
             // The `{` is looked for after the key on its line: the parser's mark for it is not kept for `{}`.
@@ -139,7 +146,9 @@ public struct ManifestUpdater {
             lines.insert(indented("  "), after: documents.line)
         case .absent:
             guard outline.rootIsBlock || outline.topLevel.isEmpty else { throw refuse("the manifest is written as a flow mapping ({...})") }
-            lines.insert(["documents:"] + indented("  "), after: lines.count)
+            // Before a document end marker (`...`) that closes the text, if there is one.
+            let end = (1...max(1, lines.count)).last { $0 <= lines.count && lines.isDocumentMarker($0) && lines.content($0).hasPrefix("...") }
+            lines.insert(["documents:"] + indented("  "), after: (end ?? lines.count + 1) - 1)
         case .other:
             throw refuse("documents: is not a mapping")
         }
@@ -189,6 +198,14 @@ struct SourceLines {
 
     /// How many spaces line `number` starts with.
     func indentation(_ number: Int) -> Int { lines[number - 1].content.prefix { $0 == " " }.count }
+
+    /// A YAML document marker: `---` (a start) or `...` (an end), alone or before a space.
+    func isDocumentMarker(_ number: Int) -> Bool {
+        let content = lines[number - 1].content
+        guard content.count >= 3 else { return false }
+        let head = String(String.UnicodeScalarView(content.prefix(3)))
+        return (head == "---" || head == "...") && (content.count == 3 || content[3] == " " || content[3] == "\t")
+    }
 
     /// Blank, or a comment that starts in the first column (which reads as the next key's).
     func isBlankOrTopLevelComment(_ number: Int) -> Bool {
