@@ -34,7 +34,9 @@ public enum YAMLReader {
     static func checked(_ bytes: [UInt8]) throws(Failure) -> String {
         guard bytes.count <= maxBytes else { throw Failure(line: 0, column: 0, message: "larger than \(maxBytes) bytes") }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw Failure(line: 0, column: 0, message: "not valid UTF-8")
+            let (line, column) = position(ofByte: firstInvalidUTF8(bytes), in: bytes)
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            throw Failure(line: line, column: column, message: "not valid UTF-8" + (utf16 ? ": the file is UTF-16; save it as UTF-8" : ""))
         }
         // Yams recurses once per level while composing: refuse deep flow nesting before it sees it.
         var depth = 0
@@ -85,8 +87,11 @@ public enum YAMLReader {
             return Failure(line: mark.line, column: mark.column, message: "nesting deeper than \(maxDepth) levels")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
-        case let .reader(problem, _, _, _):
-            return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)")
+        case let .reader(problem, offset, _, yaml):
+            // libyaml gives a reader's error (a control character) as a byte offset, not a line.
+            guard let offset else { return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)") }
+            let (line, column) = position(ofByte: offset, in: Array(yaml.utf8))
+            return Failure(line: line, column: column, message: "not valid YAML: \(problem)")
         // Yams places the error at the first of the keys given twice, where it was first written:
         // a drafted manifest has a `type:` per document, and a line is what finds the one doubled.
         case let .duplicatedKeysInMapping(duplicates, context) where duplicates.contains("<uncovertable>"):
@@ -98,6 +103,28 @@ public enum YAMLReader {
         default:
             return Failure(line: 0, column: 0, message: "not valid YAML")
         }
+    }
+
+    /// The byte offset of the first byte that does not read as UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(scalar): offset += scalar.count
+            case .emptyInput, .error: return offset
+            }
+        }
+    }
+
+    /// The 1-based line (after LF) and column (in Unicode scalars, as libyaml counts them) of the
+    /// byte at `offset`; the bytes before it are read as UTF-8, what is not counting one each.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let before = bytes.prefix(max(0, min(offset, bytes.count)))
+        let start = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        return (line, String(decoding: before[start...], as: UTF8.self).unicodeScalars.count + 1)
     }
 
     /// A tab where YAML wants indentation is the usual cause of "cannot start any token": said.

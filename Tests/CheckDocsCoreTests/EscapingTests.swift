@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    static let unreadableManifests: [(bytes: [UInt8], line: Int, column: Int, says: String)] = [
+        (Array("schemaVersion: 1\napplicant:\n  name: \"a".utf8) + [0] + Array("b\"\n".utf8), 3, 11, "control characters"),
+        (Array("a: 1\nname: \"Jos".utf8) + [0xE9] + Array("\"\n".utf8), 2, 11, "not valid UTF-8"),
+        ([0xFF, 0xFE] + Array("a".utf8).flatMap { [$0, 0] }, 1, 1, "the file is UTF-16; save it as UTF-8"),
+    ]
+
+    @Test("a manifest's NUL, byte that is not UTF-8, or UTF-16 is refused at its line and column, as every other YAML error is",
+          arguments: unreadableManifests)
+    func locatedReaderErrors(bytes: [UInt8], line: Int, column: Int, says: String) {
+        #expect {
+            try YAMLReader.read(bytes)
+        } throws: { error in
+            guard let failure = error as? YAMLReader.Failure else { return false }
+            return failure.line == line && failure.column == column && failure.message.contains(says)
+        }
+    }
+
     @Test("a YAML scalar that starts with U+FEFF keeps it, written raw or escaped in any case; a text without one is not searched")
     func yamlByteOrderMarks() throws {
         let raw = try YAMLReader.read(Array("a: \"\u{FEFF}CV.pdf\"\n".utf8))
