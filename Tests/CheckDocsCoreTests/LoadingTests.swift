@@ -248,6 +248,15 @@ import Testing
         #expect(why("rohan/LoR.pdf") == "which is in rohan/, another applicant's folder (it has its own checkdocs.yaml)")
     }
 
+    @Test("an empty YAML manifest is an empty manifest; a JSON one that is null is refused, as [] and 1 are")
+    func emptyAndNullManifests() throws {
+        let loader = ManifestLoader(schemas: Fixture.knowledge.schemas, catalog: Fixture.knowledge.catalog)
+        #expect(try loader.decode(Array("# nothing yet\n".utf8), file: "checkdocs.yaml").documents.isEmpty)
+        for text in ["null", "[]", "1"] {
+            #expect(throws: InputErrors.self, "\(text)") { try loader.decode(Array(text.utf8), file: "checkdocs.json") }
+        }
+    }
+
     @Test("a bare NO where text is expected (Norway's code) is refused with the advice to quote it")
     func yamlWordsThatAreBooleans() throws {
         let folder = try TemporaryFolder(manifest: "schemaVersion: 1\napplicant:\n  citizenship: [NO]\n")

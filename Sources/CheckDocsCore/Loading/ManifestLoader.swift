@@ -103,7 +103,9 @@ public struct ManifestLoader {
 
     public func decode(_ bytes: [UInt8], file: String) throws(InputErrors) -> Manifest {
         let value = try Self.parse(bytes, file: file)
-        if case .null = value { return Manifest() }
+        // An empty YAML file (or one of comments only) is an empty manifest; a JSON manifest is
+        // an object, as its schema says, and a bare `null` is refused as `[]` and `1` are.
+        if case .null = value, !file.hasSuffix(".json") { return Manifest() }
         let violations = try schemas.manifestJSON.validate(value)
         if !violations.isEmpty {
             throw InputErrors(violations.map { InputError(SourceLocation(file: file, position: .pointer($0.pointer)), $0.message) })
