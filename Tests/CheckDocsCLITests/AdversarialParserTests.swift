@@ -117,6 +117,9 @@ import Glibc
                                    mentions: "a NUL byte (U+0000), which XML allows nowhere")
         #expect(trailing.stderr.contains("trailing-nul.xml:\(lineCount):"), "\(trailing.stderr)")
         try refused(box, "encoding.xml", Array("<?xml version=\"1.0\" encoding=\"X-NO-SUCH-ENCODING\"?><program/>".utf8))
+        // An escape character in CDATA: libxml2's own placeholder line ("Unregistered error message") is left out.
+        let cdata = try refused(box, "cdata.xml", Array("<program><name><![CDATA[\u{1B}[31mX]]></name></program>".utf8), mentions: "invalid Char value 27")
+        #expect(!cdata.stderr.contains("Unregistered"), "\(cdata.stderr)")
         try refused(box, "empty.xml", [], located: false)
         // Past line 65,535 a schema error keeps its line (libxml2 stored 65535 for every one without XML_PARSE_BIG_LINES).
         let sample = try String(contentsOfFile: CLITests.root + "/samples/programs/cleveland-clinic-observer.xml", encoding: .utf8)

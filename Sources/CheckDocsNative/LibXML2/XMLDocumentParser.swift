@@ -56,7 +56,11 @@ public enum XMLDocumentParser {
             // bomb otherwise came out as one "entity reference loop" line per level it nested.
             if let refusal = doctypeRefusal(lines, file: file) { return .failure(InputErrors([refusal])) }
             var seen = Set<String>()
-            let errors = collector.issues.filter { !$0.isWarning && seen.insert($0.message).inserted }.map { issue in
+            // libxml2 adds "Unregistered error message" after some of its errors (an invalid
+            // character in CDATA): a placeholder of its own that tells the user nothing.
+            let errors = collector.issues.filter {
+                !$0.isWarning && !$0.message.hasPrefix("Unregistered error message") && seen.insert($0.message).inserted
+            }.map { issue in
                 InputError(SourceLocation(file: file, position: .line(max(issue.line, 1), column: issue.column)),
                            "not well-formed XML: \(SchemaMessage.hinted(issue.message))")
             }
