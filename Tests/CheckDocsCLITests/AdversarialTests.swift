@@ -127,7 +127,7 @@ import Glibc
         #expect(manifest.status == 2 && manifest.stderr.contains("checkdocs.yaml: error: is 107374182400 bytes"))
     }
 
-    @Test("A10–12: NFC and NFD twins, case twins, non-UTF-8, control-character and 255-byte names: all listed, escaped")
+    @Test("A10–12: NFC and NFD twins, case twins, non-UTF-8, control-character and 255-byte names: all listed, in JSON as they are (what is not UTF-8 escaped), in text escaped")
     func hostileNames() throws {
         let box = try Sandbox()
         defer { box.remove() }
@@ -139,8 +139,8 @@ import Glibc
         for name in names { try makeFile(box.folder, name) }
         let json = try report(box.runChecked([box.folder] + Self.asOf + ["--format", "json"]))
         let listed = Set(paths(json, "documents") + paths(json, "unrecognizedFiles") + paths(json, "ambiguousFiles"))
-        let expected: [[UInt8]] = names.prefix(4).map { $0 } + [Array("bad\\xFF\\xFE.pdf".utf8), Array("CV\\x1B[2J.pdf".utf8),
-                                  Array("note\\u{9B}31m.pdf".utf8), Array("x\\u{202E}fdp.exe".utf8), Array(long.utf8)]
+        // JSON escapes what it must itself: a name that is UTF-8 comes back as it is.
+        let expected: [[UInt8]] = names.prefix(4).map { $0 } + [Array("bad\\xFF\\xFE.pdf".utf8)] + names.suffix(4)
         #expect(listed == Set(expected), "listed: \(listed.map { String(decoding: $0, as: UTF8.self) })")
         let text = try box.runChecked([box.folder] + Self.asOf + ["--verbose", "--color", "never"])
         #expect(!text.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" })

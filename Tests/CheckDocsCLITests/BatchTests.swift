@@ -126,10 +126,10 @@ import Testing
             #expect(try String(contentsOfFile: reports + "/" + name + ".txt", encoding: .utf8) == text.stdout)
         }
         // With a shared --programs catalog, too, each text report names it as a one-folder run does.
-        let shared = folders.path + "/shared"
+        let shared = folders.path + "/common"
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
         let catalog = ["--programs", CLITests.root + "/samples/programs", "--kind", "observership"]
-        _ = try folders.run(Array(Self.names.prefix(2)) + catalog + ["--as-of", "2026-12-01", "--format", "text=shared/"])
+        _ = try folders.run(Array(Self.names.prefix(2)) + catalog + ["--as-of", "2026-12-01", "--format", "text=common/"])
         for name in Self.names.prefix(2) {
             let alone = try folders.run([name] + catalog + ["--as-of", "2026-12-01"])
             let batched = try String(contentsOfFile: shared + "/" + name + ".txt", encoding: .utf8)

@@ -211,7 +211,7 @@ import Testing
                            member("documentTypes", .array(result.documentTypes.map(string))), member("status", string(result.status.rawValue)),
                            member("severity", string(result.severity.rawValue)), member("blocking", .bool(result.blocks(at: .error))),
                            member("supplier", string(result.supplier.rawValue)), member("due", string(result.due.rawValue)),
-                           member("files", .array(result.files.map { string($0.description) })), member("message", string(result.message))]
+                           member("files", .array(result.files.map { string($0.jsonText) })), member("message", string(result.message))]
             if let reason = result.reason { members.append(member("reason", JSONReporter.json(reason))) }
             if !result.candidates.isEmpty { members.append(member("candidates", .array(result.candidates.map(\.json)))) }
             if let choice = result.choice { members.append(member("choice", choice.json)) }

@@ -19,7 +19,7 @@ extension RequirementResult {
 extension CandidateFile {
     /// `{"path": …, "counted": …, "reason": {…}, "message": …}` for the JSON and SARIF reports.
     var json: JSONValue {
-        var members = [JSONMember(key: "path", value: .string(path.description)), JSONMember(key: "counted", value: .bool(counted))]
+        var members = [JSONMember(key: "path", value: .string(path.jsonText)), JSONMember(key: "counted", value: .bool(counted))]
         if let reason { members.append(JSONMember(key: "reason", value: JSONReporter.json(reason))) }
         if let sentence { members.append(JSONMember(key: "message", value: .string(sentence))) }
         return .object(members)
