@@ -21,8 +21,11 @@ struct List: InputCommand {
         case .types:
             Terminal.out(TextTable.render(knowledge.catalog.types.sorted { $0.id < $1.id }.map { [$0.id, $0.title] }))
         case .checklists:
+            // Counted as `explain` lists them: the eligibility rules beside the document requirements.
             Terminal.out(TextTable.render(knowledge.checklists.sorted { $0.id < $1.id }.map {
-                [$0.id, "\($0.name) — \($0.requirements.count) requirement\($0.requirements.count == 1 ? "" : "s"), \($0.source.href) (as of \($0.source.asOf))"]
+                func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+                let rules = $0.eligibility.isEmpty ? "" : " and " + count($0.eligibility.count, "eligibility rule")
+                return [$0.id, "\($0.name) — \(count($0.requirements.count, "requirement"))\(rules), \($0.source.href) (as of \($0.source.asOf))"]
             }))
         case .programs:
             let programs = catalog.programs.isEmpty ? try knowledge.standardPrograms() : try knowledge.loadPrograms(catalog.programs)

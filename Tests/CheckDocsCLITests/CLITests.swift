@@ -399,7 +399,11 @@ import Testing
         #expect(try Self.run(["explain", "observership"]).status == 0)
         #expect(try Self.run(["explain", "tb_igr"]).stderr.contains("did you mean"))
         #expect(!(try Self.run(["explain", "observership"]).stdout.contains("builds on")))
-        #expect(try Self.run(["list", "checklists"]).stdout.split(separator: "\n").count == 5)
+        let checklists = try Self.run(["list", "checklists"]).stdout.split(separator: "\n")
+        #expect(checklists.count == 5)
+        // Counted as `explain` lists them: the VSLO checklist's 20 requirements and its eligibility rule.
+        let vslo = try Self.run(["explain", "visiting-elective"]).stdout.split(separator: "\n").filter { $0.hasPrefix("  [") }
+        #expect(vslo.count == 21 && checklists.contains { $0.contains("(VSLO) — 20 requirements and 1 eligibility rule,") }, "\(checklists)")
         // Columns are as wide as their longest cell: every kind starts in the same column.
         let rows = try Self.run(["list", "programs", "--programs", "samples/programs"]).stdout.split(separator: "\n")
         let kindColumns = Set(rows.map { row in
