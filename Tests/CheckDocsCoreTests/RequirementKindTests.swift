@@ -194,6 +194,32 @@ import Testing
         #expect(shot.status(of: "flu") == .invalid)
         #expect(shot.result("flu")?.message.contains("dated 2026-12-05, which is in the future") == true, "\(shot.result("flu")?.message ?? "")")
         #expect(try Fixture.evaluate(december, files: ["flu_2026-12-05.pdf"], asOf: "2026-12-05").status(of: "flu") == .ok)
+        // Without a window or season too: a result, titer or certificate dated after the run's day
+        // counts for nothing (it said READY for a test "taken" tomorrow).
+        let plain = Fixture.program(#"""
+          <requirements>
+            <require id="tb" title="TB"><document type="tb_igra" result="negative"/></require>
+            <require id="ins" title="Insurance"><document type="health_insurance"/></require>
+          </requirements>
+        """#)
+        let manifest = """
+        documents:
+          "TB_QuantiFERON.pdf": {type: tb_igra, result: negative, date: "2026-12-11"}
+          "Health_insurance.pdf": {type: health_insurance, date: "2027-01-05", expires: "2027-12-31"}
+        """
+        let later = try Fixture.evaluate(plain, files: ["TB_QuantiFERON.pdf", "Health_insurance.pdf"], manifest: manifest)
+        for id in ["tb", "ins"] {
+            #expect(later.status(of: id) == .invalid, "\(id)")
+            #expect(later.result(id)?.reason?.code == "in-future" && later.result(id)?.message.contains("which is in the future") == true,
+                    "\(id): \(later.result(id)?.message ?? "")")
+        }
+        #expect(try Fixture.evaluate(plain, files: ["TB_QuantiFERON.pdf", "Health_insurance.pdf"], manifest: manifest, asOf: "2027-01-05")
+                .status(of: "tb") == .ok)
+        // A dose booked for later is not the record's date: the doses given by then are.
+        let series = Fixture.program(#"<requirements><require id="hepb" title="Hep B"><document type="hepb" minDoses="3"><window anchor="rotation-start" within="10" unit="years"/></document></require></requirements>"#)
+        let booked = "documents:\n  \"HepB_vaccine_series.pdf\": {doses: [\"2026-01-01\", \"2026-02-01\", \"2026-07-01\", \"2027-02-01\"]}\n"
+        let record = try Fixture.evaluate(series, files: ["HepB_vaccine_series.pdf"], manifest: booked)
+        #expect(record.status(of: "hepb") == .ok, "\(record.result("hepb")?.message ?? "")")
     }
 
     @Test("doses: a titer is a lab report, never a dose; two negative titers are not two doses")

@@ -145,6 +145,10 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: second).status(of: "hepb") == .ok)
         // A negative titer before the series (then completed) decides nothing; no titer at all neither.
         #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative", titer: "2025-12-01")).status(of: "hepb") == .ok)
+        // A screening drawn at the first dose's visit is before the series; a titer dated after the
+        // run's day is not drawn yet, and voids nothing.
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative", titer: "2026-01-15")).status(of: "hepb") == .ok)
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: manifest("negative", titer: "2026-12-20")).status(of: "hepb") == .ok)
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB_vaccine_series.pdf"],
                                      manifest: "documents:\n  \"HepB_vaccine_series.pdf\": {doses: [\"2026-01-15\", \"2026-02-15\", \"2026-07-15\"]}\n")
                 .status(of: "hepb") == .ok)

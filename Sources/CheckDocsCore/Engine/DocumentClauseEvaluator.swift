@@ -223,7 +223,18 @@ struct DocumentClauseEvaluator {
                 return status == .missing ? .notEvaluable : status
             }
         }
+        if Self.datedInTheFuture(candidate.document, clause: clause, asOf: context.asOf) != nil { return .invalid }
         return nil
+    }
+
+    /// The date of a document dated after the run's day, which counts for no clause: it does not
+    /// exist yet (a planned test, a typo in a date). Not the first day of a period it is valid
+    /// for (insurance from next month), nor a dose record's under `minDoses`, whose count leaves
+    /// a booked dose out and says so (DoseCount).
+    private static func datedInTheFuture(_ document: ApplicantDocument, clause: DocumentClause, asOf: CalendarDate) -> CalendarDate? {
+        guard let date = document.facts.date, date > asOf, date != document.facts.validFrom else { return nil }
+        if document.facts.isDoseRecord, clause.constraints.contains(where: { $0.base is DoseCount }) { return nil }
+        return date
     }
 
     /// nil when the document counts; otherwise the first failure. A file that fails the baseline
@@ -241,6 +252,12 @@ struct DocumentClauseEvaluator {
                 if failure.status == .missing { failure.status = .notEvaluable }
                 return failure
             }
+        }
+        // A document dated after the run's day does not exist yet (a planned test, a typo in a
+        // date): it counts for no clause. A window or season says so itself, above; a clause
+        // without one says it here (docs/programs.md, "Statuses").
+        if let date = Self.datedInTheFuture(candidate.document, clause: clause, asOf: context.asOf) {
+            return ConstraintFailure(.invalid, ClauseFinding.inFuture(date: date).finding)
         }
         return nil
     }

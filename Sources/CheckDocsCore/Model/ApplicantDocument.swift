@@ -271,6 +271,10 @@ public struct ApplicantDocument: Hashable, Sendable {
         self.facts = facts
     }
 
-    /// The date rules use: taken / issued / collected; else the last dose.
-    public var effectiveDate: CalendarDate? { facts.date ?? facts.doses.max() }
+    /// The date rules use on `asOf`: taken / issued / collected; else the last dose given by then
+    /// (a dose booked for later is not given yet: DoseCount leaves it out too), else the first
+    /// dose booked.
+    public func effectiveDate(asOf: CalendarDate) -> CalendarDate? {
+        facts.date ?? facts.doses.filter { $0 <= asOf }.max() ?? facts.doses.min()
+    }
 }

@@ -39,14 +39,16 @@ public struct DoseCount: DocumentConstraint {
 
     /// The date of the latest negative titer among `passing` when fewer than `minimum` doses
     /// given by `asOf` follow it (nil: none, or a full series since): the series before it did
-    /// not take, and only a new one counts. A negative titer with no date decides nothing; one
-    /// before any dose (a screening) is followed by the whole series.
+    /// not take, and only a new one counts. A negative titer with no date decides nothing, nor
+    /// does one dated after `asOf` (not drawn yet); one before any dose, or on the day of a dose
+    /// (a screening drawn at the visit), is followed by the series from that dose on.
     static func negativeTiterVoidingSeries(_ passing: [ApplicantDocument], records: [ApplicantDocument], minimum: Int,
                                            asOf: CalendarDate) -> CalendarDate? {
-        let negative = passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }.compactMap(\.facts.date).max()
+        let negative = passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }.compactMap(\.facts.date)
+            .filter { $0 <= asOf }.max()
         guard let negative else { return nil }
         let given = Set(records.flatMap(\.facts.doseDates))
-        return given.count(where: { $0 > negative && $0 <= asOf }) < minimum ? negative : nil
+        return given.count(where: { $0 >= negative && $0 <= asOf }) < minimum ? negative : nil
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few

@@ -38,11 +38,12 @@ public struct SeasonRule: DocumentConstraint {
         let seasonStart = Self.seasonStart(containing: context.dates.date(for: anchor), startsOn: startsOn)
         // A vaccination month from the file name decides when the whole month is on one side of
         // the season's first day (docs/catalog.md, "Dates in file names").
-        if document.effectiveDate == nil, let span = document.facts.dateSpan, span.lowerBound >= seasonStart { return nil }
-        guard let date = document.effectiveDate ?? document.facts.dateSpan.flatMap({ $0.upperBound < seasonStart ? $0.upperBound : nil })
+        let effective = document.effectiveDate(asOf: context.asOf)
+        if effective == nil, let span = document.facts.dateSpan, span.lowerBound >= seasonStart { return nil }
+        guard let date = effective ?? document.facts.dateSpan.flatMap({ $0.upperBound < seasonStart ? $0.upperBound : nil })
         else { return fail(.notEvaluable, Failure.dateUnknown) }
         // Dated after the run's day: not given yet, as for a window (ValidityWindow).
-        if document.effectiveDate != nil, date > context.asOf { return fail(.invalid, Failure.inFuture(date: date)) }
+        if effective != nil, date > context.asOf { return fail(.invalid, Failure.inFuture(date: date)) }
         guard date < seasonStart else { return nil }
         let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
         return fail(date < currentSeason ? .expired : .expiresBeforeNeeded,

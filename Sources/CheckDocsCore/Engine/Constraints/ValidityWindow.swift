@@ -37,7 +37,7 @@ public struct ValidityWindow: DocumentConstraint, FailureVerdict {
     public var anchors: [Anchor] { [anchor] }
 
     public func verdict(_ document: ApplicantDocument, in context: ClauseContext) -> (status: RequirementStatus, failure: Failure)? {
-        guard let date = document.effectiveDate else { return (.notEvaluable, .dateUnknown) }
+        guard let date = document.effectiveDate(asOf: context.asOf) else { return (.notEvaluable, .dateUnknown) }
         // A document dated after the run's day does not exist yet (a planned appointment, a typo
         // in a file name): it satisfies no window, whatever day the window ends on.
         if date > context.asOf { return (.invalid, .inFuture(date: date)) }

@@ -110,6 +110,8 @@ public enum ClauseFinding: FindingDetail {
     case noDocument(type: String, min: Int, couldBe: [FilePath] = [])
     case tooFew(type: String, min: Int, found: Int)
     case expired(on: CalendarDate)
+    /// Dated after the run's day, in a clause with no window or season to say so.
+    case inFuture(date: CalendarDate)
 
     public var kind: String {
         if case .expired = self { return "expires" }
@@ -121,6 +123,7 @@ public enum ClauseFinding: FindingDetail {
         case .noDocument: return "none-found"
         case .tooFew: return "too-few"
         case .expired: return "expired"
+        case .inFuture: return "in-future"
         }
     }
 
@@ -131,6 +134,7 @@ public enum ClauseFinding: FindingDetail {
                          ("couldBe", couldBe.isEmpty ? nil : .strings(couldBe.map(\.jsonText))))
         case let .tooFew(type, min, found): return .list(("documentType", .string(type)), ("min", .int(min)), ("found", .int(found)))
         case let .expired(on): return .list(("expires", .date(on)))
+        case let .inFuture(date): return .list(("date", .date(date)))
         }
     }
 
@@ -143,6 +147,8 @@ public enum ClauseFinding: FindingDetail {
             return "\(min) × \(catalog.title(of: type)) required, \(found) found"
         case let .expired(on):
             return "expired on \(on)"
+        case let .inFuture(date):
+            return "dated \(date), which is in the future"
         }
     }
 
