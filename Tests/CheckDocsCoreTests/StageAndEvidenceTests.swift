@@ -40,6 +40,26 @@ import Testing
         #expect(try Fixture.evaluate(xml, files: [], manifest: above).status(of: "s1") == .ok)
     }
 
+    @Test("an exam or English test dated after the run's day has not been sat: it counts for nothing")
+    func futureAttempts() throws {
+        let xml = Fixture.program(#"""
+          <eligibility>
+            <exam id="s1" exam="usmle-step1" passed="true"/>
+            <english id="en"><test test="toefl-ibt" minTotal="100" withinYears="2"/></english>
+          </eligibility>
+        """#, kind: "residency")
+        func manifest(_ date: String) -> String {
+            Self.exams("    - {exam: usmle-step1, date: \"\(date)\", result: pass}\n")
+                + "  medicalSchool: {instructionLanguage: \"es\"}\n  englishTests:\n"
+                + "    - {test: toefl-ibt, date: \"\(date)\", total: 110, sections: {reading: 27, listening: 28, speaking: 27, writing: 28}}\n"
+        }
+        let sat = try Fixture.evaluate(xml, files: [], manifest: manifest("2026-11-15"))
+        #expect(sat.status(of: "s1") == .ok && sat.status(of: "en") == .ok)
+        let booked = try Fixture.evaluate(xml, files: [], manifest: manifest("2027-02-15"))
+        #expect(booked.status(of: "s1") == .ineligible, "\(booked.result("s1")?.message ?? "")")
+        #expect(booked.status(of: "en") == .ineligible, "\(booked.result("en")?.message ?? "")")
+    }
+
     @Test("graduated within five years is counted to the day: five years and a day is more")
     func graduationToTheDay() throws {
         let xml = Fixture.program(#"<deadline date="2026-12-31"/><eligibility><graduation id="recent" maxYearsSince="5" anchor="deadline"/></eligibility>"#,

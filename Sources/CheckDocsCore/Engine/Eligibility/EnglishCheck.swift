@@ -46,7 +46,8 @@ public struct EnglishCheck: EligibilityCheck {
         guard let recorded = profile.englishTests else {
             return .unknown(field: instructionUnknown ? "medicalSchool.instructionLanguage" : "englishTests")
         }
-        let relevant = recorded.filter { test in options.contains { $0.test == test.test } }
+        // A test dated after the run's day has not been sat yet: it counts for nothing.
+        let relevant = recorded.filter { test in test.date <= context.asOf && options.contains { $0.test == test.test } }
         if relevant.isEmpty {
             if instructionUnknown { return .unknown(field: "medicalSchool.instructionLanguage") }
             return .ineligible(.noAcceptedTest(accepted: options.map(\.test)))

@@ -43,7 +43,8 @@ public struct ExamCheck: EligibilityCheck {
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard let recorded = context.profile.exams else { return .unknown(field: "exams") }
-        let attempts = recorded.filter { exams.contains($0.exam) }
+        // An attempt dated after the run's day has not been sat yet: it counts for nothing.
+        let attempts = recorded.filter { exams.contains($0.exam) && $0.date <= context.asOf }
         // The list is taken as complete (docs/manifest.md): no attempt in it is none taken.
         if attempts.isEmpty { return ifTaken ? .notApplicable(.notTaken(exams: exams)) : .ineligible(.noAttempt(exams: exams)) }
         if let maxAttempts {
