@@ -222,6 +222,19 @@ import Testing
         #expect(record.status(of: "hepb") == .ok, "\(record.result("hepb")?.message ?? "")")
     }
 
+    @Test("anchor=deadline is the last day to apply: the rotation start less the lead time when the program gives no deadline")
+    func deadlineAnchorCountsTheLeadTime() throws {
+        let xml = Fixture.program(#"<requirements><require id="bg" title="Background check"><document type="background_check"><window anchor="deadline" within="1" unit="months"/></document></require></requirements>"#,
+                                  extra: #"<leadTime minMonths="3"/>"#)
+        let manifest = "documents:\n  \"Background_check.pdf\": {type: background_check, date: \"2026-11-15\"}\n"
+        let result = try Fixture.evaluate(xml, files: ["Background_check.pdf"], manifest: manifest)
+        // Rotation from 2027-03-01, three months' lead: apply by 2026-12-01, the window 2026-11-01 to then.
+        #expect(result.status(of: "bg") == .ok, "\(result.result("bg")?.message ?? "")")
+        let old = "documents:\n  \"Background_check.pdf\": {type: background_check, date: \"2026-10-15\"}\n"
+        let stale = try #require(try Fixture.evaluate(xml, files: ["Background_check.pdf"], manifest: old).result("bg"))
+        #expect(stale.message.contains("the application deadline (2026-12-01)"), "\(stale.message)")
+    }
+
     @Test("doses: a titer is a lab report, never a dose; two negative titers are not two doses")
     func titersAreNotDoses() throws {
         let xml = Fixture.program("""

@@ -89,7 +89,9 @@ public struct ProgramEvaluator: Sendable {
     private func timingAndDates(_ program: ResolvedProgram, rotation: Rotation?) -> (ApplicationDeadline, ProgramDates) {
         let deadline = program.description.deadline
         let timing = ApplicationDeadline(deadline: deadline, leadTime: program.description.leadTime, rotationStart: rotation?.start)
-        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: deadline,
+        // The `deadline` anchor is the last day to apply, as the timing item counts it: the
+        // deadline, or the rotation start less the lead time when that is earlier or the only one.
+        let dates = ProgramDates(asOf: context.asOf, rotation: rotation, deadline: timing.applyBy ?? deadline,
                                  offer: context.profile.targets[program.description.id]?.offer)
         return (timing, dates)
     }
