@@ -18,14 +18,32 @@ import Testing
         ("Step 1 transcript.pdf", "usmle_transcript"),
         // Spelled out, or a skin test's two steps, which are no USMLE Step (docs/catalog.md).
         ("Measles Mumps Rubella titers.pdf", "mmr"), ("Measles_Mumps_Rubella_2001-03-14_2005-09-02.pdf", "mmr"),
-        ("PPD_step1_2026-10-20.pdf", "tb_ppd"), ("Mantoux step 2 2026-11-03.pdf", "tb_ppd"), ("Rubeola.pdf", "measles"),
+        ("PPD_step1_2026-10-20.pdf", "tb_ppd"), ("Mantoux step 2 2026-11-03.pdf", "tb_ppd"),
         ("Step I.pdf", "usmle_step1"), ("CV - T.B. Okafor.pdf", "cv"), ("ECFMG OET Medicine score report.pdf", "english_test"),
         ("Permanent registration certificate PMC.pdf", "medical_license"), ("Medical Council Registration Certificate.pdf", "medical_license"),
+        // Step 2 CS is no Step 2 CK; a home internship's certificate is neither a diploma nor US experience.
+        ("USMLE Step 2 CS 2019.pdf", "usmle_step2cs"), ("USMLE Step 2 CK 2024.pdf", "usmle_step2ck"),
+        ("House job certificate.pdf", "internship_certificate"), ("Detailed marks certificate.pdf", "transcript"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])
         defer { folder.remove() }
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
         #expect(applicant.documents.map(\.type) == [type], "\(name): \(applicant.documents.map(\.type)), ambiguous \(applicant.ambiguous.map(\.candidates))")
+    }
+
+    @Test("a name that means one document to some applicants and another to others is ambiguous, never the wrong type", arguments: [
+        // English labs' rubeola is measles; Spanish and Portuguese rubéola is rubella.
+        ("Rubeola IgG.pdf", ["measles", "rubella"]),
+        // A medical council's registration certificate, or a school's.
+        ("Registration certificate KMC.pdf", ["enrollment_verification", "medical_license"]),
+        // The MBBS on a certificate that is not the degree.
+        ("MBBS Internship Completion Certificate.pdf", ["diploma", "internship_certificate"]),
+    ])
+    func ambiguousAcrossUsage(name: String, types: [String]) throws {
+        let folder = try TemporaryFolder(files: [name])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        #expect(applicant.documents.isEmpty && applicant.ambiguous.map(\.candidates) == [types], "\(name): \(applicant.documents.map(\.type))")
     }
 }
