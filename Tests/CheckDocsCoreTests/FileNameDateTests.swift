@@ -55,6 +55,18 @@ import Testing
         #expect(bls.date == CalendarDate(iso: "2026-02-03"))
     }
 
+    @Test("an issue word makes a passport's one date its issue, not its expiry; valid till, upto and expired are expiry words")
+    func issueAndExpiryWords() throws {
+        for name in ["Passport issued 2020-05-01.pdf", "Passport DOI 2020-05-01.pdf", "Pasaporte emision 2020-05-01.pdf"] {
+            let facts = try Self.facts(name)
+            #expect(facts.date == CalendarDate(iso: "2020-05-01") && facts.expires == nil, "\(name)")
+        }
+        #expect(try Self.facts("Passport 2031-05-01.pdf").expires == CalendarDate(iso: "2031-05-01"))
+        for name in ["BLS valid till 2028-02-15.pdf", "BLS valid upto 2028-02-15.pdf", "BLS expired 2028-02-15.pdf"] {
+            #expect(try Self.facts(name).expires == CalendarDate(iso: "2028-02-15"), "\(name)")
+        }
+    }
+
     @Test("a vaccination month counts for season rules only; anything else stays unknown with its reason")
     func vaccinationMonth() throws {
         let flu = try Self.facts("flu shot oct 2026.pdf")

@@ -250,7 +250,8 @@ public struct ApplicantFolderLoader {
             facts.validFrom = first
             facts.date = first
             facts.expires = dates.last
-        } else if documentType?.fileNameDate == .expires {
+        } else if documentType?.fileNameDate == .expires, !parsed.issueDates.contains(first) {
+            // A passport's or insurance's one date is its expiry, unless the name says issued.
             facts.expires = first
         } else {
             facts.date = first

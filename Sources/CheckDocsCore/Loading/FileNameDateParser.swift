@@ -10,6 +10,9 @@ public enum FileNameDateParser {
         public var words: [String] = []
         /// Full dates written after an expiry word ("exp 2028-02-15"); also in `dates`.
         public var expiryDates: [CalendarDate] = []
+        /// Full dates written after an issue word ("issued 2020-05-01", "DOI 2020-05-01"); also in
+        /// `dates`: a passport's one date is then its issue, not its expiry.
+        public var issueDates: [CalendarDate] = []
         /// Dates that give only a month or a year ("oct 2026", "2028-02", "2029"), read from the
         /// tokens no full date used; their tokens stay in `words` (docs/catalog.md, "Dates in file names").
         public var partial: [PartialDate] = []
@@ -41,7 +44,12 @@ public enum FileNameDateParser {
     }
 
     /// Words after which a date is an expiry date.
-    static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade"]
+    static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade",
+                                           "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez"]
+
+    /// Words after which a date is the day a document was issued.
+    static let issueWords: Set<String> = ["issued", "issue", "issuance", "doi", "emision", "emitido", "emitida", "expedicion", "expedido",
+                                          "expedida", "emissao", "emis"]
 
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
@@ -133,6 +141,7 @@ public enum FileNameDateParser {
         func add(_ date: CalendarDate) {
             outcome.dates.append(date)
             if index > 0, !tokens[index - 1].isNumber, expiryWords.contains(tokens[index - 1].text) { outcome.expiryDates.append(date) }
+            if index > 0, !tokens[index - 1].isNumber, issueWords.contains(tokens[index - 1].text) { outcome.issueDates.append(date) }
         }
 
         while index < tokens.count {
