@@ -222,6 +222,21 @@ import Testing
         #expect(record.status(of: "hepb") == .ok, "\(record.result("hepb")?.message ?? "")")
     }
 
+    @Test("the standard flu rule: a rotation from July to November needs the shot of its November's season, not last season's")
+    func fluSeasonOfTheRotationsEnd() throws {
+        let manifest = "documents:\n  \"Flu_vaccine.pdf\": {type: influenza, date: \"2026-10-15\"}\n"
+        for start in ["2027-07-12", "2027-08-02"] {
+            let xml = Fixture.program("", kind: "visiting-elective", rotation: #"<rotation start="\#(start)" end="2027-11-07"/>"#,
+                                      extends: #"<extends checklist="visiting-elective"/>"#)
+            let result = try Fixture.evaluate(xml, files: ["Flu_vaccine.pdf"], manifest: manifest, asOf: "2027-05-01")
+            #expect(result.status(of: "influenza") == .expiresBeforeNeeded, "\(start): \(result.result("influenza")?.message ?? "")")
+        }
+        // A rotation inside one season is as before: last October's shot covers a February rotation.
+        let winter = Fixture.program("", kind: "visiting-elective", rotation: #"<rotation start="2027-02-01" end="2027-02-26"/>"#,
+                                     extends: #"<extends checklist="visiting-elective"/>"#)
+        #expect(try Fixture.evaluate(winter, files: ["Flu_vaccine.pdf"], manifest: manifest).status(of: "influenza") == .ok)
+    }
+
     @Test("anchor=deadline is the last day to apply: the rotation start less the lead time when the program gives no deadline")
     func deadlineAnchorCountsTheLeadTime() throws {
         let xml = Fixture.program(#"<requirements><require id="bg" title="Background check"><document type="background_check"><window anchor="deadline" within="1" unit="months"/></document></require></requirements>"#,
