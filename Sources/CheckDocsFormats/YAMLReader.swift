@@ -88,10 +88,15 @@ public enum YAMLReader {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Failure(line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case let .reader(problem, offset, _, yaml):
-            // libyaml gives a reader's error (a control character) as a byte offset, not a line.
-            guard let offset else { return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)") }
-            let (line, column) = position(ofByte: offset, in: Array(yaml.utf8))
-            return Failure(line: line, column: column, message: "not valid YAML: \(problem)")
+            // A reader's error (a control character) comes as an offset, not a line: Yams counts
+            // it in Characters (a CRLF is one, an é one), so the text before it is read that way.
+            guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
+                return Failure(line: 0, column: 0, message: "not valid YAML: \(problem)")
+            }
+            let before = yaml[..<index]
+            let lineStart = before.lastIndex(where: \.isNewline).map { before.index(after: $0) } ?? before.startIndex
+            return Failure(line: before.count(where: \.isNewline) + 1, column: before[lineStart...].unicodeScalars.count + 1,
+                           message: "not valid YAML: \(problem)")
         // Yams places the error at the first of the keys given twice, where it was first written:
         // a drafted manifest has a `type:` per document, and a line is what finds the one doubled.
         case let .duplicatedKeysInMapping(duplicates, context) where duplicates.contains("<uncovertable>"):

@@ -14,7 +14,7 @@ struct Cache: ParsableCommand {
     struct Clear: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "clear",
-            abstract: "Remove every cached OCR result, fact read from a document, file type and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
+            abstract: "Remove every cached OCR result, fact read from a document, file digest, file type, PDF inspection and compiled catalog ($XDG_CACHE_HOME/checkdocs, else ~/.cache/checkdocs).")
 
         /// Says why `directory` could not be emptied, and fails the command.
         static func cannotClear(_ directory: String, _ reason: String) throws -> Never {
@@ -34,7 +34,7 @@ struct Cache: ParsableCommand {
             // clearing is asked for by name.
             try Self.report(cache.clear(), "cached OCR result", cache.directory)
             // The facts read from the scans, and the digests that find them without reading the scans.
-            try Self.report(ScanFactsCache.clear(beside: cache), "fact read from a scan", ScanFactsCache.directory(beside: cache), plural: "facts read from scans")
+            try Self.report(ScanFactsCache.clear(beside: cache), "document's cached facts", ScanFactsCache.directory(beside: cache), plural: "documents' cached facts")
             if let memo = ContentDigests.userMemo() { try Self.report(memo.clear(), "remembered file digest", memo.directory) }
             if let types = ContentTypeCache.directory() { try Self.report(ContentTypeCache.clear(directory: types), "cached file type", types) }
             if let pdf = PDFFactsCache.directory() { try Self.report(PDFFactsCache.clear(directory: pdf), "cached PDF inspection", pdf) }

@@ -13,8 +13,9 @@ struct Init: InputCommand {
         as commented entries, and the applicant profile as commented placeholders. This is the only command that writes into the applicant folder, and it writes \
         only the manifest (and a backup of the one it replaces), atomically. An existing manifest \
         (checkdocs.yaml, .yml or .json) is never replaced without --force or --update; with --force \
-        the draft is made afresh from the files, keeping nothing of the old one; with --update new files are added to it and renamed \
-        ones followed, keeping everything in it. Either writes the old one to checkdocs.yaml.bak first.
+        the draft is made afresh from the files, keeping nothing of the old one; with --update new files are added to it, renamed \
+        ones followed, and a changed file's sha256 recorded anew, keeping everything else in it. Either writes the old one to \
+        checkdocs.yaml.bak first.
         """)
 
     @Argument(help: ArgumentHelp("The applicant folder.", valueName: "folder"))

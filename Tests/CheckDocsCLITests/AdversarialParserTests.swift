@@ -110,6 +110,13 @@ import Glibc
         try refused(box, "utf16.xml", [0xFF, 0xFE] + Array("<program".utf8).flatMap { [$0, 0] } + [0x3E])
         try refused(box, "utf8.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<program>caf".utf8) + [0xC3, 0x28] + Array("</program>".utf8))
         try refused(box, "nul.xml", Array("<program>a".utf8) + [0] + Array("b</program>".utf8))
+        // UTF-16, whose zero bytes are half of every ASCII character, is read as it was.
+        let utf16 = try Data(contentsOf: URL(fileURLWithPath: CLITests.root + "/samples/programs/cleveland-clinic-observer.xml"))
+        let wide: [UInt8] = [0xFF, 0xFE] + String(decoding: utf16, as: UTF8.self)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(wide).write(to: URL(fileURLWithPath: box.inputs + "/wide.xml"))
+        let wideRun = try box.runChecked(["lint", box.inputs + "/wide.xml", "--as-of", "2026-12-01"], timeout: 5)
+        #expect(wideRun.status == 0, "\(wideRun.stderr)")
         // After the root element too: libxml2 stops reading at the NUL, and the garbage after it was accepted.
         let valid = try Data(contentsOf: URL(fileURLWithPath: CLITests.root + "/samples/programs/cleveland-clinic-observer.xml"))
         let lineCount = valid.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count

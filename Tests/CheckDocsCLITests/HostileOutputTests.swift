@@ -127,6 +127,16 @@ import Testing
         #expect(Self.raw(text.stdout).isEmpty && text.stdout.contains("LoR\\n1.pdf"))
     }
 
+    @Test("a manifest key spelled as a name's escaped display (M\\xE9.pdf) does not name that file, whose name is not UTF-8")
+    func escapedDisplayIsNoKey() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try makeFile(sandbox.folder, [0x4D, 0xE9] + Array(".pdf".utf8))
+        try sandbox.file("checkdocs.yaml", "schemaVersion: 1\ndocuments:\n  'M\\xE9.pdf': {type: cv}\n")
+        let run = try CLITests.run([sandbox.folder, "--as-of", "2026-12-01"])
+        #expect(run.status == 2 && run.stderr.contains("which is not a file in the folder"), "\(run.stderr)")
+    }
+
     @Test("a choice to make (more letters than a program takes) is in Markdown, HTML and JUnit too")
     func choiceInEveryFormat() throws {
         let sandbox = try Sandbox()

@@ -179,7 +179,7 @@ import Testing
         let cleared = try CLITests.run(["cache", "clear"], environment: environment)
         #expect(cleared.stdout.contains("removed 0 cached OCR results"), "\(cleared.stdout)")
         // One line per cache it empties, each saying how many entries went.
-        let kinds = ["cached OCR results", "facts read from scans", "remembered file digests", "cached file types",
+        let kinds = ["cached OCR results", "documents' cached facts", "remembered file digests", "cached file types",
                      "cached PDF inspections", "compiled catalogs"]
         #expect(cleared.stdout.split(separator: "\n").map { String($0.prefix { $0 != "/" }) } == kinds.map { "removed 0 \($0) from " },
                 "\(cleared.stdout)")

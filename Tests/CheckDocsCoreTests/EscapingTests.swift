@@ -59,6 +59,9 @@ import Testing
         (Array("schemaVersion: 1\napplicant:\n  name: \"a".utf8) + [0] + Array("b\"\n".utf8), 3, 11, "control characters"),
         (Array("a: 1\nname: \"Jos".utf8) + [0xE9] + Array("\"\n".utf8), 2, 11, "not valid UTF-8"),
         ([0xFF, 0xFE] + Array("a".utf8).flatMap { [$0, 0] }, 1, 1, "the file is UTF-16; save it as UTF-8"),
+        // After a CRLF, and after letters of two bytes: lines and columns, not bytes.
+        (Array("schemaVersion: 1\r\n".utf8) + [1] + Array("applicant: {}\r\n".utf8), 2, 1, "control characters"),
+        (Array("a: \"\u{E9}\u{E9}\u{E9}\"\nb: \"\u{E9}".utf8) + [1] + Array("\"\n".utf8), 2, 6, "control characters"),
     ]
 
     @Test("a manifest's NUL, byte that is not UTF-8, or UTF-16 is refused at its line and column, as every other YAML error is",

@@ -106,6 +106,11 @@ import CheckDocsNative
         #expect(document.path.bytes == Array(decomposed.utf8))
         #expect(document.type == "diploma" && document.classifiedBy == .manifest)
         #expect(document.facts.date == CalendarDate(iso: "2020-06-30"))
+        // A translation's `translates:` names its original across the two forms as well.
+        let translated = manifest + "  \"Translation.pdf\": {type: translation, translates: \"\(composed)\", language: en}\n"
+        let pair = try Self.load([decomposed, "Translation.pdf"], manifest: translated)
+        #expect(pair.documents.first { $0.type == "translation" }?.facts.translates?.bytes == Array(decomposed.utf8))
+        #expect(!pair.diagnostics.contains { $0.code == .translationWithoutOriginal }, "\(pair.diagnostics)")
         // Both forms on disk (two files to Linux): the entry is the one spelled as it is.
         let both = try Self.load([decomposed, composed], manifest: manifest)
         #expect(both.documents.map { $0.path.bytes } == [Array(composed.utf8)], "\(both.documents.map(\.path))")

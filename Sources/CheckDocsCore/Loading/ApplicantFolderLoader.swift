@@ -195,7 +195,8 @@ public struct ApplicantFolderLoader {
                      ("result", facts.result != nil), ("value", facts.value != nil)].filter(\.1).map(\.0)
         return "is not the file its \(name) entry was written for (sha256 \(recorded.prefix(12))... there, \(actual.prefix(12))... now): "
             + (given.isEmpty ? "" : "the facts the entry gives (\(given.joined(separator: ", "))) may be an earlier file's: check them, then ")
-            + "run `checkdocs init --update` to record this file"
+            // `init --update` merges YAML only; a JSON manifest's digest is the applicant's to write.
+            + (name.hasSuffix(".json") ? "write this file's sha256 (or none) in \(name)" : "run `checkdocs init --update` to record this file")
     }
 
     private func hasDates(_ entry: ManifestDocument) -> Bool {

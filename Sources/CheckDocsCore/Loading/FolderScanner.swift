@@ -61,9 +61,14 @@ public enum FolderScanner {
     }
 
     private static func walk(_ directory: Directory, prefix: [UInt8], depth: Int, programs: FileIdentity?, into scan: inout FolderScan) {
+        let names = directory.names()
+        // Hidden entries are not documents, but a report is never written to one (a FIFO, say).
+        for name in names where name.first == UInt8(ascii: ".") {
+            if case let .success(entry) = directory.entry(name), entry.kind != .directory { scan.others.insert(entry.identity) }
+        }
         // Hidden entries (and "." and ".."), and the files systems and editors leave beside the
         // applicant's (`Thumbs.db`, `desktop.ini`, Office's `~$` lock files), are not documents.
-        for name in directory.names() where name.first != UInt8(ascii: ".") && !Self.isSystemLeftover(name) {
+        for name in names where name.first != UInt8(ascii: ".") && !Self.isSystemLeftover(name) {
             let path = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
             let filePath = FilePath(bytes: path)
             let entry: Directory.Entry

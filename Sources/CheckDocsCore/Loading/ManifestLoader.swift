@@ -17,15 +17,25 @@ public struct Manifest: Sendable {
     /// that matches no file, or several, keeps its key, and stays an error.
     public func matched(to files: [FilePath]) -> Manifest {
         let present = Set(files)
-        guard documents.keys.contains(where: { !present.contains($0) }) else { return self }
+        guard documents.contains(where: { !present.contains($0.key) || $0.value.facts.translates.map { !present.contains($0) } == true })
+        else { return self }
         // Swift's String equality and hashing are canonical equivalence: NFC and NFD meet here.
-        let byText = Dictionary(grouping: files, by: \.description)
+        // Only names that are UTF-8 are text: a name that is not has no spelling to match.
+        let byText = Dictionary(grouping: files.filter { String(validUTF8: $0.bytes) != nil }, by: { String(decoding: $0.bytes, as: UTF8.self) })
+        func file(spelled path: FilePath) -> FilePath? {
+            guard let text = String(validUTF8: path.bytes), let candidates = byText[text], candidates.count == 1 else { return nil }
+            return candidates[0]
+        }
         var matched = self
         for (key, entry) in documents where !present.contains(key) {
-            guard let candidates = byText[key.description], candidates.count == 1, let file = candidates.first,
-                  documents[file] == nil else { continue }
+            guard let file = file(spelled: key), documents[file] == nil else { continue }
             matched.documents[key] = nil
             matched.documents[file] = entry
+        }
+        // A translation's `translates:` names its original the same way.
+        for (key, entry) in matched.documents {
+            guard let original = entry.facts.translates, !present.contains(original), let file = file(spelled: original) else { continue }
+            matched.documents[key]?.facts.translates = file
         }
         return matched
     }
@@ -35,7 +45,8 @@ public struct Manifest: Sendable {
     public func key(spelled name: String) -> FilePath {
         let path = FilePath.normalized(name)
         if documents[path] != nil { return path }
-        return documents.keys.first { $0.description == path.description } ?? path
+        let text = String(decoding: path.bytes, as: UTF8.self)
+        return documents.keys.first { String(validUTF8: $0.bytes) == text } ?? path
     }
 }
 

@@ -63,10 +63,12 @@ public struct SARIFReporter: WholeReportFormat {
                                   properties: [member("candidates", .array(file.candidates.map { .string($0) }))]))
         }
         for diagnostic in report.diagnostics {
-            let locations: [JSONValue] = diagnostic.path.map { [.object([physical(Self.uriReference(diagnostic.pathBytes ?? Array($0.utf8)))])] } ?? []
+            // The file's own bytes: its exact name (a newline in it too), or the bytes that are not UTF-8.
+            let exact = diagnostic.exactPath ?? diagnostic.path
+            let locations: [JSONValue] = exact.map { [.object([physical(Self.uriReference(diagnostic.pathBytes ?? Array($0.utf8)))])] } ?? []
             results.append(result(diagnostic.code.sarifRuleID, index: index, level: diagnostic.level.rawValue,
                                   text: (diagnostic.path.map { $0 + ": " } ?? "") + diagnostic.message, locations: locations,
-                                  fingerprint: "folder/\(diagnostic.code)/\(diagnostic.path ?? "")", properties: []))
+                                  fingerprint: "folder/\(diagnostic.code)/\(exact ?? "")", properties: []))
         }
 
         let driver = JSONValue.object([

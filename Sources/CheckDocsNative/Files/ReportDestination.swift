@@ -96,6 +96,21 @@ public final class ReportDestination {
         try file(path, applicantRoots: [applicantRoot], applicantFiles: applicantFiles)
     }
 
+    /// How long a FIFO given as a report path may go without a reader, in milliseconds.
+    static let fifoReaderWait = 5_000
+
+    /// Whether `path`, its links followed, names an entry of a folder inside one of `roots`.
+    private static func resolvesInside(_ path: String, roots: Set<FileIdentity>) -> Bool {
+        guard !roots.isEmpty, let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        let parent = real.lastIndex(of: "/").map { String(real[..<$0]) } ?? "."
+        let descriptor = open(parent.isEmpty ? "/" : parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return FileSystem.containment(of: descriptor, in: roots) == .inside
+    }
+
     /// A report file refused inside any of `applicantRoots` (a batch run has many folders).
     public static func file(_ path: String, applicantRoots: Set<FileIdentity>, applicantFiles: Set<FileIdentity>) throws(InputError) -> ReportDestination {
         let (directory, name) = split(path)
@@ -144,9 +159,21 @@ public final class ReportDestination {
                 }
                 let kind = target.st_mode & S_IFMT
                 if kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK {
+                    // One inside an applicant folder, reached by a link (a hidden FIFO the scan
+                    // never listed, so not among the applicant's files), is the applicant's too.
+                    if Self.resolvesInside(path, roots: applicantRoots) {
+                        throw InputError(file: path, "links to a FIFO or device inside the applicant folder; refusing to write to it")
+                    }
                     // A FIFO nobody reads would block the open for ever: opened without waiting,
-                    // it fails at once (ENXIO), and is then written as any device is.
-                    let descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC | (kind == S_IFIFO ? O_NONBLOCK : 0))
+                    // it fails (ENXIO) until a reader comes, for a few seconds, and is then
+                    // written as any device is.
+                    var descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC | (kind == S_IFIFO ? O_NONBLOCK : 0))
+                    var waited = 0
+                    while descriptor < 0, kind == S_IFIFO, errno == ENXIO, waited < Self.fifoReaderWait {
+                        usleep(50_000)
+                        waited += 50
+                        descriptor = openat(directoryDescriptor, name, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+                    }
                     guard descriptor >= 0 else {
                         let reason = kind == S_IFIFO && errno == ENXIO ? "no program is reading the FIFO" : SafeFileReader.describe(errno: errno)
                         throw InputError(file: path, "cannot write the report: \(reason)")

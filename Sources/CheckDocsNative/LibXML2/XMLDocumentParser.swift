@@ -27,13 +27,22 @@ public enum XMLDocumentParser {
         return InputError(SourceLocation(file: file, position: .line(line, column: lines.column(of: "<!DOCTYPE", onLine: line))), doctypeMessage)
     }
 
+    /// Whether `data` is UTF-16 or UTF-32: a byte-order mark, or a first `<` beside zero bytes.
+    static func isWide(_ data: [UInt8]) -> Bool {
+        guard data.count >= 2 else { return false }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        return (data[0] == 0 && data[1] == 0x3C) || (data[0] == 0x3C && data[1] == 0) || (data[0] == 0 && data[1] == 0)
+    }
+
     private static func parseInRegion(_ data: [UInt8], file: String, schema: XMLSchema?) -> Result<XMLElementNode, InputErrors> {
         let collector = XMLIssueCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let lines = LineIndex(data)
         // XML allows no NUL anywhere, but libxml2 stops reading at one after the root element, and
         // whatever follows it (garbage, a second document) was accepted unread.
-        if let (line, column) = lines.firstNUL() {
+        // (In UTF-16 or UTF-32, which libxml2 reads by their byte-order mark or first bytes, zero
+        // bytes are half of every ASCII character: not looked for there.)
+        if !Self.isWide(data), let (line, column) = lines.firstNUL() {
             return .failure(InputErrors([InputError(SourceLocation(file: file, position: .line(line, column: column)),
                                                     "not well-formed XML: a NUL byte (U+0000), which XML allows nowhere")]))
         }
