@@ -237,6 +237,21 @@ import Testing
         #expect(try Fixture.evaluate(winter, files: ["Flu_vaccine.pdf"], manifest: manifest).status(of: "influenza") == .ok)
     }
 
+    @Test("a rotation that has begun is closed, whatever its deadline: none, one after the start, or only a maximum lead time")
+    func rotationBegun() throws {
+        for extra in ["", #"<deadline date="2027-03-20"/>"#, #"<leadTime maxMonths="2"/>"#] {
+            let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#, extra: extra)
+            let during = try Fixture.evaluate(xml, files: ["CV.pdf"], asOf: "2027-03-15")
+            #expect(during.status == .closed, "\(extra): \(during.status)")
+            let timing = try #require(during.result("deadline"), "\(extra)")
+            #expect(timing.status == .expired && timing.reason?.code == "rotation-begun", "\(extra): \(timing.message)")
+            #expect(timing.message == "closed: the rotation began on 2027-03-01, 14 days ago", "\(extra): \(timing.message)")
+            // The day before it begins, it is open (or, without timing rules, has no timing item).
+            let before = try Fixture.evaluate(xml, files: ["CV.pdf"], asOf: "2027-02-28")
+            #expect(before.status == .ready, "\(extra): \(before.status)")
+        }
+    }
+
     @Test("anchor=deadline is the last day to apply: the rotation start less the lead time when the program gives no deadline")
     func deadlineAnchorCountsTheLeadTime() throws {
         let xml = Fixture.program(#"<requirements><require id="bg" title="Background check"><document type="background_check"><window anchor="deadline" within="1" unit="months"/></document></require></requirements>"#,

@@ -93,8 +93,16 @@ public struct ApplicationDeadline: Hashable, Sendable {
             result.hint = "Apply on or after \(opening.applyFrom)."
             return result
         }
-        if status == .expired, let limit {
-            let finding = Finding(kind: Self.kind, detail: Failure.closed(limit, daysAgo: -context.asOf.days(until: limit.applyBy)))
+        if status == .expired {
+            let failure: Failure
+            if let limit, context.asOf.days(until: limit.applyBy) < 0 {
+                failure = .closed(limit, daysAgo: -context.asOf.days(until: limit.applyBy))
+            } else if let rotationStart {
+                failure = .rotationBegun(rotationStart, daysAgo: rotationStart.days(until: context.asOf))
+            } else {
+                return result
+            }
+            let finding = Finding(kind: Self.kind, detail: failure)
             result.status = .expired
             result.message = finding.sentence(catalog: context.catalog)
             result.reason = finding.reason(file: nil)
@@ -103,6 +111,10 @@ public struct ApplicationDeadline: Hashable, Sendable {
         return result
     }
 
+    /// Whether the rotation has begun on `asOf`: past its first day, nobody applies for it, whatever
+    /// the program's deadline (one after the start, or none at all).
+    func begun(asOf: CalendarDate) -> Bool { rotationStart.map { asOf >= $0 } ?? false }
+
     /// The timing rule's status on `asOf`, which its result is made from (`evaluate`), and all a
     /// program decided from statuses reads of it (`ProgramEvaluator.status`): pending before the
     /// first day to apply, expired after the last, else ok; nil when the program sets neither.
@@ -110,9 +122,11 @@ public struct ApplicationDeadline: Hashable, Sendable {
 
     /// `status(asOf:)` with the opening already worked out (`evaluate` words it too).
     private func status(asOf: CalendarDate, opening: Opening?) -> RequirementStatus? {
-        guard limit != nil || opening != nil else { return nil }
+        let begun = begun(asOf: asOf)
+        guard limit != nil || opening != nil || begun else { return nil }
         if let opening, asOf < opening.applyFrom { return .pending }
         if let limit, asOf.days(until: limit.applyBy) < 0 { return .expired }
+        if begun { return .expired }
         return .ok
     }
 
@@ -125,6 +139,7 @@ public struct ApplicationDeadline: Hashable, Sendable {
         let opening = self.opening
         var rule = opening?.words ?? ""
         if let limit { rule += opening == nil ? limit.words : "; " + limit.words }
+        if rule.isEmpty, let rotationStart { rule = "apply before the rotation starts (\(rotationStart))" }
         return rule
     }
 
@@ -161,12 +176,15 @@ public struct ApplicationDeadline: Hashable, Sendable {
         case closed(Limit, daysAgo: Int)
         /// Applications open later (the lead time's maximum).
         case notOpenYet(Opening, applyBy: CalendarDate?, daysToGo: Int)
+        /// The rotation has begun (no deadline or lead time closed the program before).
+        case rotationBegun(CalendarDate, daysAgo: Int)
 
         public var code: String {
             switch self {
             case .closed(.deadline, _): return "deadline-passed"
             case .closed(.leadTime, _): return "lead-time-passed"
             case .notOpenYet: return "not-open-yet"
+            case .rotationBegun: return "rotation-begun"
             }
         }
 
@@ -188,6 +206,8 @@ public struct ApplicationDeadline: Hashable, Sendable {
                 fields += .list(("maxLeadTime", .int(opening.span.amount)), ("maxLeadTimeUnit", .string(opening.span.unit.rawValue)),
                                 ("rotationStart", .date(opening.rotationStart)))
                 return fields
+            case let .rotationBegun(start, daysAgo):
+                return .list(("rotationStart", .date(start)), ("daysAgo", .int(daysAgo)))
             }
         }
 
@@ -198,6 +218,8 @@ public struct ApplicationDeadline: Hashable, Sendable {
                 let until = applyBy.map { "; apply by \($0)" } ?? ""
                 return "not open yet: applications open on \(opening.applyFrom), \(Wording.days(daysToGo)) from now (no more than \(opening.span) "
                     + "before the rotation starts, \(opening.rotationStart))\(until)"
+            case let .rotationBegun(start, daysAgo):
+                return daysAgo == 0 ? "closed: the rotation begins today (\(start))" : "closed: the rotation began on \(start), \(Wording.days(daysAgo)) ago"
             }
         }
     }
