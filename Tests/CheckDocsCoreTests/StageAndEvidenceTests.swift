@@ -123,7 +123,9 @@ import Testing
 
     @Test("a year-month-day that names no day is no date, and is said to be none: never the month it falls in")
     func impossibleDates() throws {
-        for name in ["Passport 2031-02-29", "BLS exp 2027-11-31", "QFT_2026-02-30"] {
+        for name in ["Passport 2031-02-29", "BLS exp 2027-11-31", "QFT_2026-02-30",
+                     // Day or month first, or with the month's name: a day the month does not have.
+                     "Anti-HBs titer 29-02-2027", "Drug_screen_31-04-2026", "Flu_vaccine_02-29-2027", "BLS 31 Apr 2026", "BLS Apr 31 2026"] {
             let parsed = FileNameDateParser.parse(FileNameTokens.tokens(name))
             #expect(parsed.dates.isEmpty && parsed.partial.isEmpty && parsed.impossible.count == 1, "\(name): \(parsed)")
         }

@@ -188,8 +188,27 @@ public enum FileNameDateParser {
                     index += 3
                     continue
                 case (nil, nil):
-                    break
+                    // A day and a month in range one way or the other, but no such day in that
+                    // year (29-02-2027, 31-04-2026): no date at all, and said so.
+                    if ((1...31).contains(a.value) && (1...12).contains(b.value)) || ((1...12).contains(a.value) && (1...31).contains(b.value)) {
+                        outcome.impossible.append("\(tokens[index].text)-\(tokens[index + 1].text)-\(year)")
+                        index += 3
+                        continue
+                    }
                 }
+            }
+            // 31 Apr 2026, Apr 31 2026: a month by name and a day it does not have.
+            if let d = number(0), d.digits <= 2, (1...31).contains(d.value), let m = month(1), isYear(number(2)),
+               CalendarDate(year: number(2)!.value, month: m, day: d.value) == nil {
+                outcome.impossible.append("\(tokens[index].text)-\(tokens[index + 1].text)-\(number(2)!.value)")
+                index += 3
+                continue
+            }
+            if let m = month(0), let d = number(1), d.digits <= 2, (1...31).contains(d.value), isYear(number(2)),
+               CalendarDate(year: number(2)!.value, month: m, day: d.value) == nil {
+                outcome.impossible.append("\(tokens[index].text)-\(tokens[index + 1].text)-\(number(2)!.value)")
+                index += 3
+                continue
             }
             // 14 May 2026
             if let d = number(0), d.digits <= 2, let m = month(1), isYear(number(2)),
