@@ -24,6 +24,8 @@ import Testing
         // Step 2 CS is no Step 2 CK; a home internship's certificate is neither a diploma nor US experience.
         ("USMLE Step 2 CS 2019.pdf", "usmle_step2cs"), ("USMLE Step 2 CK 2024.pdf", "usmle_step2ck"),
         ("House job certificate.pdf", "internship_certificate"), ("Detailed marks certificate.pdf", "transcript"),
+        // A step's number is not the day of the month after it.
+        ("USMLE Step 1 Jan 2022.pdf", "usmle_step1"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])

@@ -62,6 +62,9 @@ import Testing
             #expect(facts.date == CalendarDate(iso: "2020-05-01") && facts.expires == nil, "\(name)")
         }
         #expect(try Self.facts("Passport 2031-05-01.pdf").expires == CalendarDate(iso: "2031-05-01"))
+        // A day before a month's name, but not a step's or a dose's number.
+        #expect(Self.parse("Flu 14 Oct 2026").dates == [CalendarDate(iso: "2026-10-14")!])
+        #expect(Self.parse("USMLE Step 1 Jan 2022").dates.isEmpty && Self.parse("HepB dose 1 Jan 2022").dates.isEmpty)
         for name in ["BLS valid till 2028-02-15.pdf", "BLS valid upto 2028-02-15.pdf", "BLS expired 2028-02-15.pdf"] {
             #expect(try Self.facts(name).expires == CalendarDate(iso: "2028-02-15"), "\(name)")
         }

@@ -47,6 +47,9 @@ public enum FileNameDateParser {
     static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade",
                                            "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez"]
 
+    /// Words whose number follows them: "Step 1 Jan 2022" is Step 1, taken in January 2022.
+    static let numberedWords: Set<String> = ["step", "level", "part", "dose", "no", "number", "paper"]
+
     /// Words after which a date is the day a document was issued.
     static let issueWords: Set<String> = ["issued", "issue", "issuance", "doi", "emision", "emitido", "emitida", "expedicion", "expedido",
                                           "expedida", "emissao", "emis"]
@@ -210,8 +213,8 @@ public enum FileNameDateParser {
                 index += 3
                 continue
             }
-            // 14 May 2026
-            if let d = number(0), d.digits <= 2, let m = month(1), isYear(number(2)),
+            // 14 May 2026 (not "Step 1 Jan 2022": after an exam's step or level, a number is its own)
+            if let d = number(0), d.digits <= 2, let m = month(1), isYear(number(2)), !(index > 0 && Self.numberedWords.contains(tokens[index - 1].text)),
                let date = CalendarDate(year: number(2)!.value, month: m, day: d.value) {
                 add(date)
                 index += 3
