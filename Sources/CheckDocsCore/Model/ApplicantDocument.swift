@@ -275,6 +275,14 @@ public struct ApplicantDocument: Hashable, Sendable {
     /// (a dose booked for later is not given yet: DoseCount leaves it out too), else the first
     /// dose booked.
     public func effectiveDate(asOf: CalendarDate) -> CalendarDate? {
-        facts.date ?? facts.doses.filter { $0 <= asOf }.max() ?? facts.doses.min()
+        if let date = facts.date { return date }
+        // One pass, no list made: every window and season of every program asks it.
+        var given: CalendarDate?
+        var first: CalendarDate?
+        for dose in facts.doses {
+            if dose <= asOf, given.map({ dose > $0 }) ?? true { given = dose }
+            if first.map({ dose < $0 }) ?? true { first = dose }
+        }
+        return given ?? first
     }
 }
