@@ -72,20 +72,22 @@ struct FuzzOracleTests {
             let program = try! Fixture.load(Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#))
             var result = try! Fixture.evaluate(Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#), files: [])
             result.status = .ready  // cv is missing: not-ready
-            FuzzEntryPoints.checkResult(result, program: program, documents: [])
+            FuzzEntryPoints.checkResult(result, program: program, documents: [], asOf: CalendarDate(iso: "2026-12-01")!)
         }
         await #expect(processExitsWith: .failure) {
             let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#)
             let program = try! Fixture.load(xml)
             var result = try! Fixture.evaluate(xml, files: [])
             result.requirements[0].reason = nil  // missing, so it must say why
-            FuzzEntryPoints.checkResult(result, program: program, documents: [])
+            FuzzEntryPoints.checkResult(result, program: program, documents: [], asOf: CalendarDate(iso: "2026-12-01")!)
         }
     }
 
-    @Test("the engine check passes on a real evaluation")
+    @Test("the engine check passes on a real evaluation, a rotation begun (closed, with no deadline) included")
     func engineOracleAccepts() throws {
         let xml = Fixture.program(#"<requirements><require id="cv" title="CV"><document type="cv"/></require></requirements>"#)
-        FuzzEntryPoints.checkResult(try Fixture.evaluate(xml, files: []), program: try Fixture.load(xml), documents: [])
+        FuzzEntryPoints.checkResult(try Fixture.evaluate(xml, files: []), program: try Fixture.load(xml), documents: [], asOf: CalendarDate(iso: "2026-12-01")!)
+        FuzzEntryPoints.checkResult(try Fixture.evaluate(xml, files: [], asOf: "2027-03-15"), program: try Fixture.load(xml), documents: [],
+                                    asOf: CalendarDate(iso: "2027-03-15")!)
     }
 }

@@ -36,10 +36,10 @@ extension FuzzEntryPoints {
                                         documents: documents, inspector: nil)
         let result = ProgramEvaluator(context: context).evaluate(program)
         precondition(ProgramEvaluator(context: context).evaluate(program) == result, "evaluating twice gave two results")
-        checkResult(result, program: program, documents: documents)
+        checkResult(result, program: program, documents: documents, asOf: asOf)
     }
 
-    static func checkResult(_ result: ProgramResult, program: ResolvedProgram, documents: [ApplicantDocument]) {
+    static func checkResult(_ result: ProgramResult, program: ResolvedProgram, documents: [ApplicantDocument], asOf: CalendarDate) {
         let timing = result.requirements.filter { $0.category == .timing }
         let eligibility = result.requirements.filter { $0.category == .eligibility }
         let requirements = result.requirements.filter { $0.category == .document }
@@ -48,7 +48,9 @@ extension FuzzEntryPoints {
         var timed = program.description
         timed.rotation = result.rotation
         let timingRule = ApplicationDeadline(timed)
-        precondition(timing.count == (timingRule.applyBy == nil && timingRule.applyFrom == nil ? 0 : 1), "\(timing.count) timing results")
+        // A timing item when the program sets a day to apply, or once its rotation has begun (closed).
+        let hasTiming = timingRule.applyBy != nil || timingRule.applyFrom != nil || timingRule.begun(asOf: asOf)
+        precondition(timing.count == (hasTiming ? 1 : 0), "\(timing.count) timing results")
 
         let paths = Set(documents.map(\.path))
         for item in result.requirements {
