@@ -72,7 +72,7 @@ extension Check {
             }
         }
         let input = BatchSummaryInput(outcomes: outcomes, asOf: request.asOf, toolVersion: ReadinessChecker.toolVersion)
-        let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
+        let roots = applicantRoots
         let texts = try requests.map { try $0.resolve(\.summaryMaker)(input) }
         var failure: InputError?
         do throws(InputError) {
@@ -106,7 +106,7 @@ extension Check {
     func reportFolderErrors() -> InputErrors? {
         var seen: Set<String> = []
         var errors: [InputError] = []
-        let roots = Set(folders.compactMap { FileSystem.identity(of: $0) })
+        let roots = applicantRoots
         for request in format {
             guard let directory = request.file, seen.insert(directory).inserted else { continue }
             // "reports/" of a file named reports fails as missing; its own kind says more.
@@ -125,6 +125,9 @@ extension Check {
         }
         return errors.isEmpty ? nil : InputErrors(errors)
     }
+
+    /// The applicant folders' identities, which no report may be written inside.
+    var applicantRoots: Set<FileIdentity> { Set(folders.compactMap { FileSystem.identity(of: $0) }) }
 
     /// A report file name per folder: its last path component, made unique with -2, -3, ... A
     /// suffixed name is never another folder's own name: with folders `x/ready`, `y/ready` and

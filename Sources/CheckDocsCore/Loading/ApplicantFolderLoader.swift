@@ -185,10 +185,7 @@ public struct ApplicantFolderLoader {
     /// but they may be the earlier file's. Nil when the entry has no `sha256:`, when it is the
     /// file's, or when the file cannot be hashed (too large or unreadable: said elsewhere).
     private func changedSince(_ entry: ManifestDocument, file: ScannedFile, root: String, manifest: String?) -> String? {
-        guard let recorded = entry.sha256,
-              let actual = digests?.remembered(root: root, file: file)
-                ?? ContentDigests.hash(root: root, file: file, limit: FileHashes.maxBytes, remembering: digests)?.sha256,
-              actual != recorded else { return nil }
+        guard let recorded = entry.sha256, let actual = FileHashes.of(file, root: root, memo: digests), actual != recorded else { return nil }
         let name = manifest.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "the manifest"
         let facts = entry.facts
         let given = [("date", facts.date != nil), ("expires", facts.expires != nil), ("doses", !facts.doses.isEmpty),

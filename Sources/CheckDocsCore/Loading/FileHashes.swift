@@ -12,12 +12,14 @@ public enum FileHashes {
     public static func of(_ files: [ScannedFile], root: String, memo: ContentDigests? = nil) -> [FilePath: String] {
         var hashes: [FilePath: String] = [:]
         for file in files {
-            if let memo, let sha256 = memo.remembered(root: root, file: file) {
-                hashes[file.path] = sha256
-            } else if let digest = ContentDigests.hash(root: root, file: file, limit: maxBytes, remembering: memo) {
-                hashes[file.path] = digest.sha256
-            }
+            if let sha256 = of(file, root: root, memo: memo) { hashes[file.path] = sha256 }
         }
         return hashes
+    }
+
+    /// One file's SHA-256: remembered when unchanged since, else read and hashed; nil when it is
+    /// over `maxBytes` or cannot be read.
+    static func of(_ file: ScannedFile, root: String, memo: ContentDigests?) -> String? {
+        memo?.remembered(root: root, file: file) ?? ContentDigests.hash(root: root, file: file, limit: maxBytes, remembering: memo)?.sha256
     }
 }
