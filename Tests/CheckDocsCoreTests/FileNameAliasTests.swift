@@ -26,6 +26,8 @@ import Testing
         ("House job certificate.pdf", "internship_certificate"), ("Detailed marks certificate.pdf", "transcript"),
         // A step's number is not the day of the month after it.
         ("USMLE Step 1 Jan 2022.pdf", "usmle_step1"),
+        // A dose number after "Hep B" is no B-1 visa: the match that starts first is kept.
+        ("Hepatitis B 1st.pdf", "hepb"), ("Hep_B_1.pdf", "hepb"), ("Hep B1 2024-03-01.pdf", "hepb"), ("visa B1.pdf", "visa"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])

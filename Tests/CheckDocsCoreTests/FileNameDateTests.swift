@@ -104,4 +104,22 @@ import Testing
         #expect(Explanation.typeByAlias("QuantiFERON", catalog: catalog)?.id == "tb_igra")
         #expect(Explanation.typeByAlias("no such thing", catalog: catalog) == nil)
     }
+
+    @Test("a day written as an ordinal, or with the connecting words of Spanish, Portuguese and English, is read", arguments: [
+        ("PPD 1st March 2026.pdf", "2026-03-01"), ("PPD March 3rd 2026.pdf", "2026-03-03"), ("PPD 3rd of May 2026.pdf", "2026-05-03"),
+        ("PPD 12 de marzo de 2026.pdf", "2026-03-12"), ("PPD 12 de marco de 2026.pdf", "2026-03-12"), ("PPD 1er mars 2026.pdf", "2026-03-01"),
+        ("Flu 22nd Oct 2026.pdf", "2026-10-22"),
+    ])
+    func ordinalAndConnectors(name: String, iso: String) {
+        let parsed = Self.parse(name)
+        #expect(parsed.dates == [CalendarDate(iso: iso)!], "\(name): \(parsed.dates)")
+        #expect(parsed.words.first == (name.hasPrefix("Flu") ? "flu" : "ppd"))
+    }
+
+    @Test("an ordinal or a connector outside a date keeps its word")
+    func fillerOutsideDates() {
+        #expect(Self.parse("MMR 2nd dose 2024-03-01.pdf").words.prefix(4) == ["mmr", "2", "nd", "dose"])
+        #expect(Self.parse("Letter of recommendation 2026-01-05.pdf").words.prefix(3) == ["letter", "of", "recommendation"])
+        #expect(Self.parse("Certificate of 2026.pdf").words.contains("of"))
+    }
 }

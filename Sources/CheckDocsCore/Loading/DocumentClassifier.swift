@@ -1,6 +1,6 @@
 /// Classifies file names into document types by the catalog's aliases.
 /// Rules, in order: the longest alias match wins over matches inside it ("usmle transcript" over
-/// "transcript"); a more specific type wins over its parent (tb_igra over tb_test); a translation
+/// "transcript"), and of two that overlap the one that starts first; a more specific type wins over its parent (tb_igra over tb_test); a translation
 /// stays a translation whatever it translates; anything else left over is ambiguous.
 public struct DocumentClassifier: Sendable {
     public enum Outcome: Equatable, Sendable {
@@ -50,10 +50,13 @@ public struct DocumentClassifier: Sendable {
                 }
             }
         }
-        // Drop matches strictly inside a longer one.
+        // Drop matches strictly inside a longer one, and a match that shares its first word with
+        // the end of one starting before it: names are read left to right, so "Hep B 1" is
+        // hepatitis B's first dose, not a B-1 visa (docs/catalog.md, "Several matches").
         let maximal = spans.filter { span in
             !spans.contains { other in
-                other.start <= span.start && other.end >= span.end && (other.end - other.start) > (span.end - span.start)
+                (other.start <= span.start && other.end >= span.end && (other.end - other.start) > (span.end - span.start))
+                    || (other.start < span.start && other.end > span.start && other.end < span.end)
             }
         }
         var types: [String] = []

@@ -73,11 +73,50 @@ public enum FileNameDateParser {
     }()
 
     public static func parse(_ tokens: [FileNameTokens.Token]) -> Outcome {
+        let tokens = withoutDateFiller(tokens)
         var outcome = fullDates(tokens)
         outcome.partial = partialDates(tokens, unused: outcome.unusedIndices)
         outcome.unusedIndices = []
         return outcome
     }
+
+    /// Ordinal endings after a day and the connecting words inside a date written out:
+    /// "1st March 2026", "March 3rd 2026", "12 de marzo de 2026", "3rd of May 2026". They are
+    /// dropped only there, so "2nd dose" and "letter of recommendation" keep their words.
+    static func withoutDateFiller(_ tokens: [FileNameTokens.Token]) -> [FileNameTokens.Token] {
+        // Most names have neither an ordinal ending nor a connector: nothing to copy.
+        guard tokens.contains(where: { !$0.isNumber && (ordinalEndings.contains($0.text) || dateConnectors.contains($0.text)) }) else { return tokens }
+        func isDay(_ token: FileNameTokens.Token?) -> Bool {
+            guard let token, token.isNumber, token.text.count <= 2, let value = Int(token.text) else { return false }
+            return (1...31).contains(value)
+        }
+        func isMonth(_ token: FileNameTokens.Token?) -> Bool { token.map { !$0.isNumber && months[$0.text] != nil } ?? false }
+        func isYear(_ token: FileNameTokens.Token?) -> Bool { token.map { $0.isNumber && $0.text.count == 4 } ?? false }
+        var kept: [FileNameTokens.Token] = []
+        kept.reserveCapacity(tokens.count)
+        for (index, token) in tokens.enumerated() {
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            let afterNext = index + 2 < tokens.count ? tokens[index + 2] : nil
+            let previous = kept.last
+            if !token.isNumber, ordinalEndings.contains(token.text), isDay(previous) {
+                // 1st March, 1st of March, March 3rd 2026
+                let beforeDay = kept.count >= 2 ? kept[kept.count - 2] : nil
+                if isMonth(next) || (next.map { dateConnectors.contains($0.text) } ?? false && isMonth(afterNext))
+                    || (isMonth(beforeDay) && isYear(next)) {
+                    continue
+                }
+            }
+            if !token.isNumber, dateConnectors.contains(token.text), (isDay(previous) && isMonth(next)) || (isMonth(previous) && isYear(next)) {
+                continue
+            }
+            kept.append(token)
+        }
+        return kept
+    }
+
+    static let ordinalEndings: Set<String> = ["st", "nd", "rd", "th", "o", "er"]
+    /// "12 de marzo de 2026" (Spanish, Portuguese), "3rd of May" (English), "12 del 2026".
+    static let dateConnectors: Set<String> = ["de", "del", "of"]
 
     /// Month-year and year-only dates among the tokens no full date used: `oct 2026`, `2026 oct`
     /// is not read (too rare to be sure), `2028-02`, `02-2028`, `2029`.
