@@ -28,6 +28,9 @@ import Testing
         ("USMLE Step 1 Jan 2022.pdf", "usmle_step1"),
         // A dose number after "Hep B" is no B-1 visa: the match that starts first is kept.
         ("Hepatitis B 1st.pdf", "hepb"), ("Hep_B_1.pdf", "hepb"), ("Hep B1 2024-03-01.pdf", "hepb"), ("visa B1.pdf", "visa"),
+        // Names used in the Philippines, India and Latin America.
+        ("NBI_clearance.pdf", "background_check"), ("CoWIN_certificate.pdf", "covid19"), ("carnet_vacunacion.pdf", "immunization_record"),
+        ("Cartilla de vacunacion.pdf", "immunization_record"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])
