@@ -79,5 +79,13 @@ import Testing
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA, admissionClass: WB}\n").status(of: "visa-class") == .ok)
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA}\n").status(of: "visa-class") == .ok)
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: B1/B2}\n").status(of: "visa-class") == .ok)
+        // Mount Sinai Miami Beach's course: 220 on Steps 1, 2 and 3 "if taken": a Step 3 below it
+        // makes the applicant ineligible, none taken blocks nothing.
+        let course = try String(contentsOfFile: "catalog/msmc-miami-beach-observership-course.xml", encoding: .utf8)
+        let steps = "applicant:\n  exams:\n    - {exam: usmle-step1, date: \"2021-04-10\", result: pass, score: 232}\n"
+            + "    - {exam: usmle-step2ck, date: \"2022-09-22\", result: pass, score: 244}\n"
+        #expect(try Fixture.evaluate(course, files: [], manifest: steps).status(of: "step3-220") == .notApplicable)
+        let step3Low = steps + "    - {exam: usmle-step3, date: \"2024-09-22\", result: pass, score: 205}\n"
+        #expect(try Fixture.evaluate(course, files: [], manifest: step3Low).status(of: "step3-220") == .ineligible)
     }
 }
