@@ -174,6 +174,16 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB_vaccine_series.pdf"],
                                      manifest: "documents:\n  \"HepB_vaccine_series.pdf\": {doses: [\"2026-01-15\", \"2026-02-15\", \"2026-07-15\"]}\n")
                 .status(of: "hepb") == .ok)
+        // A value below the protective 10 mIU/mL with no result written is a negative titer too
+        // (in another unit as well); one at the level, or a positive result, is not.
+        func measured(_ value: String, unit: String = "mIU/mL", result: String = "") -> String {
+            "documents:\n  \"HepB_vaccine_series.pdf\": {doses: [\"2026-01-15\", \"2026-02-15\", \"2026-07-15\"]}\n"
+                + "  \"Anti-HBs titer 2026-09-14.pdf\": {value: \(value), unit: \"\(unit)\"\(result)}\n"
+        }
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: measured("3")).result("hepb")?.reason?.code == "series-did-not-take")
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: measured("3", unit: "IU/L")).result("hepb")?.reason?.code == "series-did-not-take")
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: measured("10")).status(of: "hepb") == .ok)
+        #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: measured("3", result: ", result: positive")).status(of: "hepb") == .ok)
     }
 
     @Test("a skin test's two dates are its steps (placed and read), the last its date: never a validity period")

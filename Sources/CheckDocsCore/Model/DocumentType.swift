@@ -30,6 +30,21 @@ public struct DocumentType: Hashable, Sendable {
     /// non-responders need a second series and a repeat titer): the doses alone then prove
     /// nothing (`DoseCount`; docs/catalog.md, `negativeTiterVoidsSeries`).
     public var negativeTiterVoidsSeries = false
+    /// The level at which a quantitative titer of this type shows immunity: one below it, given
+    /// with its unit and no result, is a negative titer for `negativeTiterVoidsSeries` (an
+    /// anti-HBs of 3 mIU/mL is a non-responder's, whether or not the lab wrote "negative").
+    public var protectiveTiter: TiterLevel? = nil
+
+    /// A titer's value in a unit: 10 mIU/mL.
+    public struct TiterLevel: Hashable, Sendable {
+        public var min: Double
+        public var unit: String
+
+        public init(min: Double, unit: String) {
+            self.min = min
+            self.unit = unit
+        }
+    }
 
     /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the
     /// values its manifest `subtype` and a program's `<subtype>` may name (docs/catalog.md).

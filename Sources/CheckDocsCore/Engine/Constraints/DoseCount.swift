@@ -25,8 +25,9 @@ public struct DoseCount: DocumentConstraint {
         let asOf = context.asOf
         let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else {
-            guard records.count < passing.count, context.evaluation.catalog[first.type ?? ""]?.negativeTiterVoidsSeries == true,
-                  let negative = Self.negativeTiterVoidingSeries(passing, records: records, minimum: minimum, asOf: asOf) else { return nil }
+            guard records.count < passing.count, let type = context.evaluation.catalog[first.type ?? ""], type.negativeTiterVoidsSeries,
+                  let negative = Self.negativeTiterVoidingSeries(passing, records: records, minimum: minimum, asOf: asOf,
+                                                                 protective: type.protectiveTiter) else { return nil }
             var failure = fail(.invalid, Failure.seriesDidNotTake(type: first.type ?? "", titer: negative))
             failure.begun = true
             return failure
@@ -41,10 +42,17 @@ public struct DoseCount: DocumentConstraint {
     /// given by `asOf` follow it (nil: none, or a full series since): the series before it did
     /// not take, and only a new one counts. A negative titer with no date decides nothing, nor
     /// does one dated after `asOf` (not drawn yet); one before any dose, or on the day of a dose
-    /// (a screening drawn at the visit), is followed by the series from that dose on.
+    /// (a screening drawn at the visit), is followed by the series from that dose on. A titer
+    /// with no result is negative when its value is below the type's `protective` level.
     static func negativeTiterVoidingSeries(_ passing: [ApplicantDocument], records: [ApplicantDocument], minimum: Int,
-                                           asOf: CalendarDate) -> CalendarDate? {
-        let negative = passing.filter { $0.facts.isLabReport && $0.facts.result == .negative }.compactMap(\.facts.date)
+                                           asOf: CalendarDate, protective: DocumentType.TiterLevel? = nil) -> CalendarDate? {
+        func isNegative(_ facts: DocumentFacts) -> Bool {
+            if let result = facts.result { return result == .negative }
+            guard let protective, let value = facts.value, let unit = facts.unit,
+                  let converted = UnitConversion.convert(value, from: unit, to: protective.unit) else { return false }
+            return converted < protective.min
+        }
+        let negative = passing.filter { $0.facts.isLabReport && isNegative($0.facts) }.compactMap(\.facts.date)
             .filter { $0 <= asOf }.max()
         guard let negative else { return nil }
         let given = Set(records.flatMap(\.facts.doseDates))
