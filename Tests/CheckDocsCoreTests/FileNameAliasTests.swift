@@ -31,6 +31,9 @@ import Testing
         // Names used in the Philippines, India and Latin America.
         ("NBI_clearance.pdf", "background_check"), ("CoWIN_certificate.pdf", "covid19"), ("carnet_vacunacion.pdf", "immunization_record"),
         ("Cartilla de vacunacion.pdf", "immunization_record"),
+        // An insurance word after a malpractice one names the same policy, not health insurance.
+        ("Professional indemnity insurance.pdf", "malpractice_insurance"), ("Malpractice policy.pdf", "malpractice_insurance"),
+        ("Liability insurance policy.pdf", "malpractice_insurance"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])
