@@ -186,6 +186,17 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: files, manifest: measured("3", result: ", result: positive")).status(of: "hepb") == .ok)
     }
 
+    @Test("a hepatitis B test named as people name it is no third dose; a vaccine report is one", arguments: [
+        ("Hep B blood test 2026-09-14.pdf", false), ("HBV screening 2026-09-14.pdf", false), ("Hep B immunity 2026-09-14.pdf", false),
+        ("Hepatitis B surface antigen 2026-09-14.pdf", false), ("Hepatitis B report 2026-09-14.pdf", false),
+        ("HepB vaccine report 2026-09-14.pdf", true), ("HepB dose 3 2026-09-14.pdf", true),
+    ])
+    func labReportNames(name: String, isDose: Bool) throws {
+        let files = ["HepB dose 1 2026-01-15.pdf", "HepB dose 2 2026-02-15.pdf", name]
+        let status = try Fixture.evaluate(Self.hepB, files: files).status(of: "hepb")
+        #expect((status == .ok) == isDose, "\(name): \(String(describing: status))")
+    }
+
     @Test("a skin test's two dates are its steps (placed and read), the last its date: never a validity period")
     func skinTestDates() throws {
         let xml = Fixture.program(#"<requirements><require id="tb" title="TB"><document type="tb_ppd" result="negative"><window anchor="rotation-end" within="12" unit="months"/></document></require></requirements>"#)

@@ -259,14 +259,22 @@ public struct ApplicantFolderLoader {
 
     /// The words of a file name that make it a lab report, not a vaccination record.
     static let labReportWords: Set<String> = ["titer", "titers", "titre", "titres", "igg", "serology", "serologies", "antibody",
-                                              "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results", "igm"]
+                                              "antibodies", "hbs", "antihbs", "hbsab", "lab", "labs", "result", "results", "igm",
+                                              "hbsag", "antigen", "immunity", "serum", "elisa", "quantitative", "qualitative", "bloodwork"]
+
+    /// Words that make a lab report only when no dose word is beside them: "Hep B blood test" and
+    /// "HBV screening" are tests, "HepB vaccine report" is a record of doses.
+    static let weakLabReportWords: Set<String> = ["blood", "test", "tests", "report", "screening", "screen"]
 
     /// Words that name a record of vaccine doses: `HepB dose 3 2026-07-15.pdf`, `Flu shot.pdf`.
     static let doseRecordWords: Set<String> = ["dose", "doses", "vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots",
                                                "booster", "boosters", "injection", "jab"]
 
     /// `words` as the name's tokens are: lowercase already (FileNameTokens).
-    static func namesLabReport(_ words: [String]) -> Bool { words.contains(where: labReportWords.contains) }
+    static func namesLabReport(_ words: [String]) -> Bool {
+        words.contains(where: labReportWords.contains)
+            || (words.contains(where: weakLabReportWords.contains) && !words.contains(where: doseRecordWords.contains))
+    }
 
     /// A month or a year without its day, used only where that is safe: an expiry month is its
     /// last day, an expiry year 31 December; a vaccination month counts for season rules only;

@@ -1,7 +1,8 @@
 /// Classifies file names into document types by the catalog's aliases.
 /// Rules, in order: the longest alias match wins over matches inside it ("usmle transcript" over
-/// "transcript"), and of two that overlap the one that starts first; a more specific type wins over its parent (tb_igra over tb_test); a translation
-/// stays a translation whatever it translates; anything else left over is ambiguous.
+/// "transcript"), and of two that overlap the one that starts first; a more specific type wins
+/// over its parent (tb_igra over tb_test); a translation stays a translation whatever it
+/// translates; anything else left over is ambiguous.
 public struct DocumentClassifier: Sendable {
     public enum Outcome: Equatable, Sendable {
         case type(String, evidence: String)

@@ -39,11 +39,6 @@ public struct DocumentType: Hashable, Sendable {
     public struct TiterLevel: Hashable, Sendable {
         public var min: Double
         public var unit: String
-
-        public init(min: Double, unit: String) {
-            self.min = min
-            self.unit = unit
-        }
     }
 
     /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the
