@@ -370,9 +370,14 @@ public enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (String, Int)?
+        let limit = max(2, target.count / 3)
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(2, target.count / 3), distance < target.count, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            let letters = Array(candidate.lowercased())
+            // Lengths further apart than the limit are further apart in edits too: a 40,000-letter
+            // word is not compared letter by letter with every id.
+            guard abs(letters.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, letters)
+            if distance <= limit, distance < target.count, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         if let best { return best.0 }
         // A shortened id, far from the whole in letters ("msslw" for "msslw-im-residency"): the

@@ -39,7 +39,9 @@ struct Explain: InputCommand {
             if suggestion.isEmpty, catalog.programs.isEmpty {
                 suggestion = "; a program of your own is found with --programs (its file, or a folder such as your folder's programs/)"
             }
-            throw InputErrors([InputError(file: id, "no program, checklist or document type with this id\(suggestion)")])
+            // An id longer than any there is is shown cut, so that the error stays one short line.
+            let shown = id.count > 80 ? String(id.prefix(80)) + "…" : id
+            throw InputErrors([InputError(file: shown, "no program, checklist or document type with this id\(suggestion)")])
         }
     }
 }

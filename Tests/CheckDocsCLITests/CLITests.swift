@@ -398,6 +398,10 @@ import Testing
         #expect(try Self.run(["explain", "tb_igra"]).stdout.contains("quantiferon"))
         #expect(try Self.run(["explain", "observership"]).status == 0)
         #expect(try Self.run(["explain", "tb_igr"]).stderr.contains("did you mean"))
+        // An id of 40,000 letters gets its one short line at once (it was compared letter by
+        // letter with every id and alias, 20 s and more) and is shown cut.
+        let long = try Self.run(["explain", String(repeating: "x", count: 40_000)])
+        #expect(long.status == 2 && long.stderr.split(separator: "\n").count == 1 && long.stderr.count < 300, "\(long.stderr.prefix(300))")
         #expect(!(try Self.run(["explain", "observership"]).stdout.contains("builds on")))
         let checklists = try Self.run(["list", "checklists"]).stdout.split(separator: "\n")
         #expect(checklists.count == 5)
