@@ -40,8 +40,7 @@ struct Explain: InputCommand {
                 suggestion = "; a program of your own is found with --programs (its file, or a folder such as your folder's programs/)"
             }
             // An id longer than any there is is shown cut, so that the error stays one short line.
-            let shown = id.count > 80 ? String(id.prefix(80)) + "…" : id
-            throw InputErrors([InputError(file: shown, "no program, checklist or document type with this id\(suggestion)")])
+            throw InputErrors([InputError(file: DisplayText.cut(id, toCharacters: 80), "no program, checklist or document type with this id\(suggestion)")])
         }
     }
 }

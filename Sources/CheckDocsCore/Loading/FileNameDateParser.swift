@@ -115,7 +115,7 @@ public enum FileNameDateParser {
     }
 
     static let ordinalEndings: Set<String> = ["st", "nd", "rd", "th", "o", "er"]
-    /// "12 de marzo de 2026" (Spanish, Portuguese), "3rd of May" (English), "12 del 2026".
+    /// "12 de marzo de 2026" (Spanish, Portuguese), "3rd of May" (English), "marzo del 2026".
     static let dateConnectors: Set<String> = ["de", "del", "of"]
 
     /// Month-year and year-only dates among the tokens no full date used: `oct 2026`, `2026 oct`

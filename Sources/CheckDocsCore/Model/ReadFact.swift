@@ -1,3 +1,4 @@
+import CheckDocsNative
 /// A fact read from a document's content rather than typed in the manifest (docs/inspection.md,
 /// "Facts read from documents"): which kind of fact, its value, and the evidence it rests on.
 public enum FactClass: String, Sendable, CaseIterable, Comparable {
@@ -148,7 +149,7 @@ public struct ReadFact: Hashable, Sendable {
         self.documentType = documentType
         self.page = page
         self.method = method
-        self.evidence = evidence.count > Self.maxEvidence ? String(evidence.prefix(Self.maxEvidence - 1)) + "…" : evidence
+        self.evidence = DisplayText.cut(evidence, toCharacters: Self.maxEvidence)
         self.confidence = confidence
     }
 

@@ -24,6 +24,12 @@ public enum DisplayText {
         return out
     }
 
+    /// At most `limit` characters of `text`: a longer one is cut and ends in "…", so that a
+    /// hostile name or message of any length stays a short line.
+    public static func cut(_ text: String, toCharacters limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
     /// Control characters, DEL, C1 controls (U+0080–U+009F, which some terminals obey like ESC),
     /// and the bidirectional embedding, override and isolate controls (Trojan Source).
     public static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {

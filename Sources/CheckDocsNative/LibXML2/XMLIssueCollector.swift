@@ -50,6 +50,6 @@ extension XMLIssue {
     /// At most 400 characters of a message: libxml2 quotes the document's names in it, and a
     /// hostile description's names are as long as it likes.
     static func bounded(_ message: String) -> String {
-        message.count <= 400 ? message : String(message.prefix(399)) + "…"
+        DisplayText.cut(message, toCharacters: 400)
     }
 }

@@ -48,9 +48,8 @@ public struct DoseCount: DocumentConstraint {
                                            asOf: CalendarDate, protective: DocumentType.TiterLevel? = nil) -> CalendarDate? {
         func isNegative(_ facts: DocumentFacts) -> Bool {
             if let result = facts.result { return result == .negative }
-            guard let protective, let value = facts.value, let unit = facts.unit,
-                  let converted = UnitConversion.convert(value, from: unit, to: protective.unit) else { return false }
-            return converted < protective.min
+            guard let protective, let value = facts.value, let unit = facts.unit else { return false }
+            return protective.isBelow(value, in: unit) ?? false
         }
         let negative = passing.filter { $0.facts.isLabReport && isNegative($0.facts) }.compactMap(\.facts.date)
             .filter { $0 <= asOf }.max()

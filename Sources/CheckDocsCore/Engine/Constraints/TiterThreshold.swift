@@ -30,10 +30,10 @@ public struct TiterThreshold: DocumentConstraint {
             if facts.isDoseRecord { return fail(.invalid, Failure.doseRecord(min: min, unit: self.unit)) }
             return fail(.notEvaluable, Failure.unknown(min: min, unit: self.unit))
         }
-        guard let converted = UnitConversion.convert(value, from: unit, to: self.unit) else {
+        guard let below = DocumentType.TiterLevel(min: min, unit: self.unit).isBelow(value, in: unit) else {
             return fail(.notEvaluable, Failure.incomparable(unit: unit, required: self.unit))
         }
-        if converted < min {
+        if below {
             return fail(.invalid, Failure.below(value: value, unit: unit, min: min, required: self.unit))
         }
         return nil
