@@ -39,12 +39,6 @@ public struct DocumentType: Hashable, Sendable {
     public struct TiterLevel: Hashable, Sendable {
         public var min: Double
         public var unit: String
-
-        /// Whether `value` in `unit` is below this level, converted between units that measure
-        /// the same thing; nil when they do not.
-        public func isBelow(_ value: Double, in unit: String) -> Bool? {
-            UnitConversion.convert(value, from: unit, to: self.unit).map { $0 < min }
-        }
     }
 
     /// What a file of this type can be more precisely (`td` or `tdap` for a `tdap` file): the

@@ -97,3 +97,11 @@ public struct TiterThreshold: DocumentConstraint {
         }
     }
 }
+
+extension DocumentType.TiterLevel {
+    /// Whether `value` in `unit` is below this level, converted between units that measure the
+    /// same thing; nil when they do not. Here, with the units' conversion, as the model knows none.
+    public func isBelow(_ value: Double, in unit: String) -> Bool? {
+        UnitConversion.convert(value, from: unit, to: self.unit).map { $0 < min }
+    }
+}
