@@ -70,6 +70,32 @@ import Testing
         }
     }
 
+    @Test("valid, valid to, renew and due are expiry words; a start word makes an insurance's one date its first day, never its expiry")
+    func startAndMoreExpiryWords() throws {
+        for name in ["BLS valid 2028-02-15.pdf", "BLS valid to 2028-02-15.pdf", "BLS renew 2028-02-15.pdf", "BLS renewal 2028-02-15.pdf",
+                     "TB test due 2028-02-15.pdf"] {
+            #expect(try Self.facts(name).expires == CalendarDate(iso: "2028-02-15"), "\(name)")
+        }
+        for name in ["Health insurance effective 2026-01-01.pdf", "Insurance start 2026-01-01.pdf", "Travel insurance purchased 2026-01-01.pdf",
+                     "Insurance from 2026-01-01.pdf"] {
+            let facts = try Self.facts(name)
+            #expect(facts.expires == nil && facts.validFrom == CalendarDate(iso: "2026-01-01"), "\(name)")
+        }
+        // A month after a start word is not the month an insurance ends.
+        #expect(try Self.facts("Health insurance effective Jan-2026.pdf").expires == nil)
+        // Both ends named: the start word's date is the first day, the expiry word's the last.
+        let both = try Self.facts("Insurance start 2026-01-01 exp 2026-12-31.pdf")
+        #expect(both.validFrom == CalendarDate(iso: "2026-01-01") && both.expires == CalendarDate(iso: "2026-12-31"))
+        // "valid" before the earlier of two dates opens a period; "to" alone joins its two ends.
+        for name in ["Visa valid 2026-01-01 2027-01-01.pdf", "Insurance 2026-01-01 to 2027-01-01.pdf"] {
+            let period = try Self.facts(name)
+            #expect(period.validFrom == CalendarDate(iso: "2026-01-01") && period.expires == CalendarDate(iso: "2027-01-01"), "\(name)")
+        }
+        // A letter's "start" date stays its date: only a type whose one date is its expiry changes.
+        let letter = try Self.facts("Letter of good standing start 2027-03-01.pdf")
+        #expect(letter.date == CalendarDate(iso: "2027-03-01") && letter.validFrom == nil)
+    }
+
     @Test("a vaccination month counts for season rules only; anything else stays unknown with its reason")
     func vaccinationMonth() throws {
         let flu = try Self.facts("flu shot oct 2026.pdf")

@@ -34,6 +34,22 @@ import CheckDocsNative
         #expect(Self.dates("Result date: 2026-09-16") == ["result-date 2026-09-16"])
     }
 
+    @Test("a cover's end as insurers write it; its start is never read as an expiry")
+    func coverEnds() {
+        #expect(Self.dates("Valid to: 31 May 2027") == ["valid-through 2027-05-31"])
+        #expect(Self.dates("Policy end date: 31 Dec 2026") == ["valid-through 2026-12-31"])
+        #expect(Self.dates("Next due: 2027-05-01") == ["recommended-renewal 2027-05-01"])
+        for start in ["Effective date: 2026-01-01", "Start date: 2026-01-01", "Purchased: 2026-01-01", "Valid from: 2026-01-01"] {
+            #expect(Self.read(start).isEmpty, "\(start)")
+        }
+        // A cover's line that labels its end gives the period and the end.
+        let both = Self.read("Effective: 2026-01-01  Expires: 2026-12-31")
+        #expect(both.map(\.value) == [.period(from: CalendarDate(iso: "2026-01-01")!, through: CalendarDate(iso: "2026-12-31")!),
+                                     .date(CalendarDate(iso: "2026-12-31")!)])
+        #expect(Self.read("Valid from 2026-01-01 to 2026-12-31").map(\.fact) == [.coveragePeriod])
+        #expect(Self.read("Period: 2026-01-01 to 2026-12-31").map(\.fact) == [.coveragePeriod])
+    }
+
     @Test("an ambiguous date is never guessed; the page's other dates may make it a hint, never a deciding fact")
     func ambiguousDates() {
         #expect(Self.read("Expires: 03/04/2025").isEmpty)

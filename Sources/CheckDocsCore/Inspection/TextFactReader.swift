@@ -11,10 +11,12 @@ public enum TextFactReader {
     /// date on its line names it.
     static let dateLabels: [(FactClass, [Phrase])] = rawDateLabels.map { ($0.0, $0.1.map { Phrase(TextDates.fold($0)) }) }
     static let rawDateLabels: [(FactClass, [String])] = [
-        (.validThrough, ["valid through", "valid thru", "valid until", "valid till", "good through", "good until", "gultig bis",
+        (.validThrough, ["valid through", "valid thru", "valid until", "valid till", "valid to", "good through", "good until", "gultig bis",
+                         "policy end", "coverage end", "coverage ends", "end of coverage", "cover ends",
                          "valido hasta", "valida hasta", "valable jusqu", "valide jusqu", "valido ate", "valida ate",
                          "действителен до", "действительно до", "salih hatta", "saleh hatta"]),
-        (.renewalDate, ["recommended renewal", "renew by", "renewal due", "renewal date", "renouvellement", "renovacion recomendada",
+        (.renewalDate, ["recommended renewal", "renew by", "renewal due", "renewal date", "next due", "due by", "next test due",
+                        "next dose due", "renouvellement", "renovacion recomendada",
                         "renovacao recomendada", "empfohlene erneuerung"]),
         // "date of expiry" and "expiry date" are long enough to be read with a letter misread by OCR.
         (.expiryDate, ["date of expiry", "expiry date", "expiration date", "expiry", "expiration", "expires", "expire", "exp date",
@@ -49,7 +51,9 @@ public enum TextFactReader {
     static let lotWords = folded(["lot", "lot no", "lot number", "lote", "batch", "серия"])
 
     static let doseWords = folded(["dose", "dosis", "booster", "rappel", "refuerzo", "reforco", "impfung", "доза", "jurat", "jura"])
-    static let coverageWords = folded(["coverage", "policy period", "period of insurance", "insured period", "effective", "cobertura",
+    /// Words of a line whose first two dates are the days a cover starts and ends ("Valid from
+    /// 2026-01-01 to 2026-12-31"); "valid" alone is not one ("Issued 2022-05-20, valid until …").
+    static let coverageWords = folded(["coverage", "period", "valid from", "effective", "cobertura",
                                 "vigencia", "couverture", "periode d'assurance", "versicherungszeitraum", "период страхования"])
 
     static func folded(_ words: [String]) -> [Phrase] { words.map { Phrase(TextDates.fold($0)) } }
@@ -113,11 +117,14 @@ public enum TextFactReader {
             let isDoseLine = doseWords.contains { folded.containsWord($0) }
             let isCoverageLine = coverageWords.contains { folded.contains($0) }
             let isLotLine = lotWords.contains { folded.containsWord($0) }
-            if isCoverageLine, all.count >= 2 {
-                let first = all[0].date, second = all[1].date
-                if first < second {
-                    add(.coveragePeriod, .period(from: first, through: second), line, min(all[0].confidence, all[1].confidence))
-                }
+            let isCoverage = isCoverageLine && all.count >= 2
+            if isCoverage, all[0].date < all[1].date {
+                add(.coveragePeriod, .period(from: all[0].date, through: all[1].date), line, min(all[0].confidence, all[1].confidence))
+            }
+            // A cover's line may label its ends too ("Effective: 2026-01-01  Expires: 2026-12-31"):
+            // the labelled dates are read as on any line.
+            if isCoverage, labels.isEmpty {
+                // The period is all the line says.
             } else if isDoseLine, labels.isEmpty {
                 for found in all { add(.doseDate, .date(found.date), line, found.confidence) }
             } else {

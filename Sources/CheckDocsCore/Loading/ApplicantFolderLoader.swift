@@ -219,11 +219,13 @@ public struct ApplicantFolderLoader {
             }
         }
         let documentType = catalog[type]
-        if let expiry = parsed.expiryDates.max() {
+        // An expiry word before the earlier of two dates ("visa valid 2026-01-01 2027-01-01") opens a period.
+        if let expiry = parsed.expiryDates.max(), parsed.dates.allSatisfy({ $0 <= expiry }) {
             // "BLS exp 2028-02-15": the date after an expiry word is the expiry, whatever the type.
             facts.expires = expiry
             let others = parsed.dates.filter { !parsed.expiryDates.contains($0) }.sorted()
             if documentType?.isVaccine == true, others.count > 1 { facts.doses = others } else { facts.date = others.first }
+            facts.validFrom = parsed.startDates.min()
             return facts
         }
         let dates = parsed.dates.sorted()
@@ -248,6 +250,10 @@ public struct ApplicantFolderLoader {
             facts.validFrom = first
             facts.date = first
             facts.expires = dates.last
+        } else if documentType?.fileNameDate == .expires, parsed.startDates.contains(first) {
+            // "insurance effective 2026-01-01": the first day covered; the last is not given.
+            facts.validFrom = first
+            facts.date = first
         } else if documentType?.fileNameDate == .expires, !parsed.issueDates.contains(first) {
             // A passport's or insurance's one date is its expiry, unless the name says issued.
             facts.expires = first
@@ -286,7 +292,7 @@ public struct ApplicantFolderLoader {
             facts.nameDateNote = "the name gives several months or years (\(partial.map(\.text).joined(separator: ", "))), not a day"
             return facts
         }
-        let isExpiry = date.afterExpiryWord || (date.month != nil && type?.fileNameDate == .expires)
+        let isExpiry = date.afterExpiryWord || (date.month != nil && type?.fileNameDate == .expires && !date.afterStartWord)
         if isExpiry {
             facts.expires = date.lastDay
         } else if date.month != nil, type?.isVaccine == true, let first = date.firstDay, let last = date.lastDay {

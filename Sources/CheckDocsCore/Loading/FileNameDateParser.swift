@@ -13,6 +13,9 @@ public enum FileNameDateParser {
         /// Full dates written after an issue word ("issued 2020-05-01", "DOI 2020-05-01"); also in
         /// `dates`: a passport's one date is then its issue, not its expiry.
         public var issueDates: [CalendarDate] = []
+        /// Full dates written after a start word ("effective 2026-01-01", "purchased 2026-01-01");
+        /// also in `dates`: an insurance's one date is then its first day, not its expiry.
+        public var startDates: [CalendarDate] = []
         /// Dates that give only a month or a year ("oct 2026", "2028-02", "2029"), read from the
         /// tokens no full date used; their tokens stay in `words` (docs/catalog.md, "Dates in file names").
         public var partial: [PartialDate] = []
@@ -30,6 +33,8 @@ public enum FileNameDateParser {
         public var month: Int?
         /// Whether an expiry word ("exp", "expires", "until"...) comes just before it.
         public var afterExpiryWord: Bool
+        /// Whether a start word ("effective", "from"...) comes just before it.
+        public var afterStartWord = false
         /// As written in the name, tokens joined with "-": "oct-2026", "2028-02", "2029".
         public var text: String
 
@@ -43,9 +48,27 @@ public enum FileNameDateParser {
         public var firstDay: CalendarDate? { CalendarDate(year: year, month: month ?? 1, day: 1) }
     }
 
-    /// Words after which a date is an expiry date.
+    /// Words after which a date is an expiry date. "valid" alone ("valid 2027-05-31") says until
+    /// when; "valid from" ends in a start word, and "valid to" is read by `isAfterExpiryWord`.
     static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade",
-                                           "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez"]
+                                           "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez",
+                                           "valid", "renew", "renewal", "due"]
+
+    /// Words after which a date is the first day a document is valid: "insurance effective
+    /// 2026-01-01" starts then, and must not be read as ending then.
+    static let startWords: Set<String> = ["effective", "start", "starts", "starting", "from", "begins", "beginning", "commencing",
+                                          "purchased", "bought", "desde", "inicio", "debut"]
+
+    /// The word just before a date at `position`, when it is a word and not a number.
+    static func word(before position: Int, in tokens: [FileNameTokens.Token]) -> String? {
+        position > 0 && !tokens[position - 1].isNumber ? tokens[position - 1].text : nil
+    }
+
+    /// "exp 2028-02-15", "valid to 2027-05-31" ("to" alone joins the two dates of a period).
+    static func isAfterExpiryWord(_ position: Int, in tokens: [FileNameTokens.Token]) -> Bool {
+        guard let word = word(before: position, in: tokens) else { return false }
+        return expiryWords.contains(word) || (word == "to" && position > 1 && ["valid", "good"].contains(tokens[position - 2].text))
+    }
 
     /// Words whose number follows them: "Step 1 Jan 2022" is Step 1, taken in January 2022.
     static let numberedWords: Set<String> = ["step", "level", "part", "dose", "no", "number", "paper"]
@@ -140,20 +163,19 @@ public enum FileNameDateParser {
             guard free.contains(position), position < tokens.count, !tokens[position].isNumber else { return nil }
             return months[tokens[position].text]
         }
-        func afterExpiry(_ position: Int) -> Bool {
-            position > 0 && !tokens[position - 1].isNumber && expiryWords.contains(tokens[position - 1].text)
-        }
+        func afterExpiry(_ position: Int) -> Bool { isAfterExpiryWord(position, in: tokens) }
+        func afterStart(_ position: Int) -> Bool { word(before: position, in: tokens).map(startWords.contains) ?? false }
         while index < tokens.count {
             if let month = namedMonth(index) ?? numericMonth(index), let y = year(index + 1) {
-                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index),
+                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index), afterStartWord: afterStart(index),
                                          text: tokens[index].text + "-" + tokens[index + 1].text))
                 index += 2
             } else if let y = year(index), let month = numericMonth(index + 1) {
-                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index),
+                found.append(PartialDate(year: y, month: month, afterExpiryWord: afterExpiry(index), afterStartWord: afterStart(index),
                                          text: tokens[index].text + "-" + tokens[index + 1].text))
                 index += 2
             } else if let y = year(index) {
-                found.append(PartialDate(year: y, month: nil, afterExpiryWord: afterExpiry(index), text: tokens[index].text))
+                found.append(PartialDate(year: y, month: nil, afterExpiryWord: afterExpiry(index), afterStartWord: afterStart(index), text: tokens[index].text))
                 index += 1
             } else {
                 index += 1
@@ -182,8 +204,10 @@ public enum FileNameDateParser {
 
         func add(_ date: CalendarDate) {
             outcome.dates.append(date)
-            if index > 0, !tokens[index - 1].isNumber, expiryWords.contains(tokens[index - 1].text) { outcome.expiryDates.append(date) }
-            if index > 0, !tokens[index - 1].isNumber, issueWords.contains(tokens[index - 1].text) { outcome.issueDates.append(date) }
+            if isAfterExpiryWord(index, in: tokens) { outcome.expiryDates.append(date) }
+            guard let word = word(before: index, in: tokens) else { return }
+            if issueWords.contains(word) { outcome.issueDates.append(date) }
+            if startWords.contains(word) { outcome.startDates.append(date) }
         }
 
         while index < tokens.count {
