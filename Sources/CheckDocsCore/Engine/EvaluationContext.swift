@@ -16,9 +16,11 @@ public struct EvaluationContext: Sendable {
         let translations: [FilePath: [ApplicantDocument]]
         /// For each requested type, the ambiguous files one of whose candidate types satisfies it.
         let ambiguous: [String: [FilePath]]
+        /// A file that says teaching was in English (`EvaluationContext.instructionInEnglish`).
+        let englishInstructionLetter: FilePath?
 
         init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, inspector: DocumentInspector?,
-             translations: [FilePath: [ApplicantDocument]], ambiguous: [String: [FilePath]]) {
+             translations: [FilePath: [ApplicantDocument]], ambiguous: [String: [FilePath]], englishInstructionLetter: FilePath?) {
             self.asOf = asOf
             self.profile = profile
             self.hasManifest = hasManifest
@@ -27,6 +29,7 @@ public struct EvaluationContext: Sendable {
             self.inspector = inspector
             self.translations = translations
             self.ambiguous = ambiguous
+            self.englishInstructionLetter = englishInstructionLetter
         }
     }
 
@@ -57,8 +60,14 @@ public struct EvaluationContext: Sendable {
         var satisfying: [String: ClauseCandidates] = [:]
         // For each document, the translations of it in the folder (declared or paired by name).
         var translations: [FilePath: [ApplicantDocument]] = [:]
+        var englishInstructionLetter: FilePath?
         for document in documents {
             guard let type = document.type else { continue }
+            if englishInstructionLetter == nil,
+               document.facts.statements?.contains(Self.instructionInEnglishStatement) == true
+                || catalog.typesSatisfied(by: type).contains("medium_of_instruction") {
+                englishInstructionLetter = document.path
+            }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside
             // the document: a clause looks at it for every candidate of every program.
             let verdict = inspector.map { BaselineCheck.verdict(for: document, inspector: $0) }
@@ -74,8 +83,20 @@ public struct EvaluationContext: Sendable {
             for requested in Set(file.candidates.flatMap(catalog.typesSatisfied(by:))) { couldBe[requested, default: []].append(file.path) }
         }
         fixed = Fixed(asOf: asOf, profile: profile, hasManifest: hasManifest, catalog: catalog, inspector: inspector, translations: translations,
-                      ambiguous: couldBe.mapValues { $0.sorted() })
+                      ambiguous: couldBe.mapValues { $0.sorted() }, englishInstructionLetter: englishInstructionLetter)
         self.satisfying = NameTable(satisfying)
+    }
+
+    /// The statement a school's letter records when its teaching was in English (docs/programs.md,
+    /// "What a document states").
+    static let instructionInEnglishStatement = "instruction-in-english"
+
+    /// Whether teaching was in English: the manifest's `medicalSchool.instructionLanguage` when
+    /// given, else yes when a file says so (a medium-of-instruction letter, or any document whose
+    /// `states` records `instruction-in-english`), else unknown. The applicant who keeps the
+    /// school's letter has shown it; asking them to type the language too left a TOEFL required.
+    public var instructionInEnglish: Bool? {
+        profile.instructionInEnglish ?? (fixed.englishInstructionLetter != nil ? true : nil)
     }
 
     /// The folder's ambiguous files that may be of `type` (one of their candidates satisfies it).

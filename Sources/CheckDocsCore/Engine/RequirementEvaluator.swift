@@ -352,7 +352,8 @@ enum ConditionEvaluator {
             }
             return expected == actual
         }
-        guard test(condition.instructionInEnglish, profile.instructionInEnglish, "applicant.medicalSchool.instructionLanguage"),
+        let instructionInEnglish = context?.instructionInEnglish ?? profile.instructionInEnglish
+        guard test(condition.instructionInEnglish, instructionInEnglish, "applicant.medicalSchool.instructionLanguage"),
               test(condition.usCitizenOrPermanentResident, profile.usCitizenOrPermanentResident, "applicant.usCitizenOrPermanentResident"),
               test(condition.status, profile.status, "applicant.status"),
               test(condition.intendsResidency, profile.intendsResidency, "applicant.intendsResidency"),

@@ -37,12 +37,13 @@ public struct EnglishCheck: EligibilityCheck {
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         let profile = context.profile
-        if exemptIfInstructionInEnglish, profile.instructionInEnglish == true { return .notApplicable(.instructionInEnglish) }
+        let instructionInEnglish = context.evaluation.instructionInEnglish
+        if exemptIfInstructionInEnglish, instructionInEnglish == true { return .notApplicable(.instructionInEnglish) }
         if exemptIfExamPassed, let pass = profile.exams?.first(where: { $0.passed && $0.date <= context.asOf && Self.exemptingExams.contains($0.exam) }) {
             return .notApplicable(.examPassed(exam: pass.exam))
         }
         // The instruction language decides first when it could exempt and is not known.
-        let instructionUnknown = exemptIfInstructionInEnglish && profile.instructionInEnglish == nil
+        let instructionUnknown = exemptIfInstructionInEnglish && instructionInEnglish == nil
         guard let recorded = profile.englishTests else {
             return .unknown(field: instructionUnknown ? "medicalSchool.instructionLanguage" : "englishTests")
         }
