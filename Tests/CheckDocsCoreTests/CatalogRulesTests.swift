@@ -100,6 +100,18 @@ import Testing
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA, admissionClass: WB}\n").status(of: "visa-class") == .ok)
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: ESTA}\n").status(of: "visa-class") == .ok)
         #expect(try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {visaClass: B1/B2}\n").status(of: "visa-class") == .ok)
+        // Cleveland Clinic takes students who stay enrolled after the visit, not final-year ones,
+        // and asks a diploma and USMLE results of graduates only.
+        func student(year: Int, graduating: String) -> String {
+            "applicant:\n  status: student\n  yearOfStudy: \(year)\n  graduationDate: \"\(graduating)\"\n  medicalSchool: {programYears: 6}\n"
+        }
+        let fourthYear = try Fixture.evaluate(cleveland, files: [], manifest: student(year: 4, graduating: "2029-07-01"))
+        #expect(fourthYear.status(of: "enrolled-after-visit") == .ok && fourthYear.status(of: "not-final-year") == .ok)
+        #expect(fourthYear.status(of: "diploma") == .notApplicable && fourthYear.status(of: "usmle") == .notApplicable)
+        #expect(try Fixture.evaluate(cleveland, files: [], manifest: student(year: 6, graduating: "2027-07-01")).status(of: "not-final-year") == .ineligible)
+        #expect(try Fixture.evaluate(cleveland, files: [], manifest: student(year: 5, graduating: "2027-03-15")).status(of: "enrolled-after-visit") == .ineligible)
+        let graduate = try Fixture.evaluate(cleveland, files: [], manifest: "applicant: {status: graduate}\n")
+        #expect(graduate.status(of: "diploma") == .missing && graduate.status(of: "not-final-year") == .ok)
         // Mount Sinai Miami Beach's course: 220 on Steps 1, 2 and 3 "if taken": a Step 3 below it
         // makes the applicant ineligible, none taken blocks nothing.
         let course = try String(contentsOfFile: "catalog/msmc-miami-beach-observership-course.xml", encoding: .utf8)
