@@ -235,6 +235,25 @@ import Testing
         let winter = Fixture.program("", kind: "visiting-elective", rotation: #"<rotation start="2027-02-01" end="2027-02-26"/>"#,
                                      extends: #"<extends checklist="visiting-elective"/>"#)
         #expect(try Fixture.evaluate(winter, files: ["Flu_vaccine.pdf"], manifest: manifest).status(of: "influenza") == .ok)
+        // A rotation from March to August touches the flu months only in March: last winter's shot
+        // covers it, where its August end alone would have asked for a shot not given yet.
+        let spring = Fixture.program("", kind: "visiting-elective", rotation: #"<rotation start="2027-03-01" end="2027-08-27"/>"#,
+                                     extends: #"<extends checklist="visiting-elective"/>"#)
+        let long = try Fixture.evaluate(spring, files: ["Flu_vaccine.pdf"], manifest: manifest, asOf: "2027-01-10")
+        #expect(long.status(of: "influenza") == .ok, "\(long.result("influenza")?.message ?? "")")
+        let older = "documents:\n  \"Flu_vaccine.pdf\": {type: influenza, date: \"2026-03-15\"}\n"
+        #expect(try Fixture.evaluate(spring, files: ["Flu_vaccine.pdf"], manifest: older, asOf: "2027-01-10").status(of: "influenza") == .expired)
+    }
+
+    @Test("a yearly period's last day on or before a date: the date inside it, else the period's last day before it")
+    func lastDayInPeriod() throws {
+        let flu = try #require(MonthDayRange("11-01/03-31"))
+        #expect(flu.lastDay(onOrBefore: CalendarDate(iso: "2027-08-27")!) == CalendarDate(iso: "2027-03-31"))
+        #expect(flu.lastDay(onOrBefore: CalendarDate(iso: "2027-02-10")!) == CalendarDate(iso: "2027-02-10"))
+        #expect(flu.lastDay(onOrBefore: CalendarDate(iso: "2026-11-01")!) == CalendarDate(iso: "2026-11-01"))
+        #expect(flu.lastDay(onOrBefore: CalendarDate(iso: "2026-10-31")!) == CalendarDate(iso: "2026-03-31"))
+        let summer = try #require(MonthDayRange("06-01/08-31"))
+        #expect(summer.lastDay(onOrBefore: CalendarDate(iso: "2027-02-01")!) == CalendarDate(iso: "2026-08-31"))
     }
 
     @Test("a rotation that has begun is closed, whatever its deadline: none, one after the start, or only a maximum lead time")

@@ -2,13 +2,19 @@ import CheckDocsNative
 
 /// `<season anchor="A" startsOn="MM-DD"/>`: for seasonal vaccines, the document must be dated on
 /// or after the start of the season (beginning each year on `startsOn`) that contains A.
+/// With `activeIn="MM-DD/MM-DD"` (the months the disease circulates, 11-01/03-31 for flu), the
+/// season is the one that contains A's last day in that period: a rotation from March to August
+/// needs last winter's shot, not one from the season that starts in August, before any
+/// circulation the rotation sees.
 public struct SeasonRule: DocumentConstraint {
     public var anchor: Anchor
     public var startsOn: MonthDay
+    public var activeIn: MonthDayRange?
 
-    public init(anchor: Anchor, startsOn: MonthDay) {
+    public init(anchor: Anchor, startsOn: MonthDay, activeIn: MonthDayRange? = nil) {
         self.anchor = anchor
         self.startsOn = startsOn
+        self.activeIn = activeIn
     }
 
     public static let checkOrder = 50
@@ -21,7 +27,19 @@ public struct SeasonRule: DocumentConstraint {
         guard let startsOn = MonthDay(text) else {
             throw InputError(node.location(of: "startsOn"), "startsOn is \"\(text)\"; it must be a day of the year as MM-DD")
         }
-        return [SeasonRule(anchor: anchor, startsOn: startsOn)]
+        var activeIn: MonthDayRange?
+        if let text = try node.string("activeIn") {
+            guard let range = MonthDayRange(text) else {
+                throw InputError(node.location(of: "activeIn"), "activeIn is \"\(text)\"; it must be a yearly period as MM-DD/MM-DD")
+            }
+            activeIn = range
+        }
+        return [SeasonRule(anchor: anchor, startsOn: startsOn, activeIn: activeIn)]
+    }
+
+    /// The day whose season is needed: the anchor's date, or its last day in `activeIn`.
+    func seasonDay(_ anchorDate: CalendarDate) -> CalendarDate {
+        activeIn.map { $0.lastDay(onOrBefore: anchorDate) } ?? anchorDate
     }
 
     public var anchors: [Anchor] { [anchor] }
@@ -35,7 +53,7 @@ public struct SeasonRule: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        let seasonStart = Self.seasonStart(containing: context.dates.date(for: anchor), startsOn: startsOn)
+        let seasonStart = Self.seasonStart(containing: seasonDay(context.dates.date(for: anchor)), startsOn: startsOn)
         // A vaccination month from the file name decides when the whole month is on one side of
         // the season's first day (docs/catalog.md, "Dates in file names").
         let effective = document.effectiveDate(asOf: context.asOf)
@@ -51,13 +69,16 @@ public struct SeasonRule: DocumentConstraint {
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
-        ["from the season (starting \(startsOn)) that covers \(ProgramDates.describe(anchor))"]
+        ["from the season (starting \(startsOn)) that covers \(ProgramDates.describe(anchor))\(activeWords)"]
     }
+
+    /// ", or its last day in 11-01/03-31 before it", said where `activeIn` is given.
+    var activeWords: String { activeIn.map { " (its last day in \($0))" } ?? "" }
 
     public func window(_ planning: PlanningDates) -> DateWindow {
         let (anchorDate, _) = planning.resolve(anchor)
-        return DateWindow(earliest: Self.seasonStart(containing: anchorDate, startsOn: startsOn),
-                          earliestReason: "in the season (from \(startsOn)) that covers \(planning.describe(anchor))")
+        return DateWindow(earliest: Self.seasonStart(containing: seasonDay(anchorDate), startsOn: startsOn),
+                          earliestReason: "in the season (from \(startsOn)) that covers \(planning.describe(anchor))\(activeWords)")
     }
 
     public enum Failure: FindingDetail {

@@ -203,6 +203,15 @@ public struct MonthDayRange: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(from)/\(to)" }
 
+    /// The latest day on or before `date` that falls in this yearly period: `date` itself when it
+    /// is inside, else the period's last day before it (at the calendar's start, its first day).
+    public func lastDay(onOrBefore date: CalendarDate) -> CalendarDate {
+        if overlaps(start: date, end: date) { return date }
+        let thisYear = to.date(in: date.year)
+        if thisYear <= date { return thisYear }
+        return date.year > 1 ? to.date(in: date.year - 1) : CalendarDate.first
+    }
+
     /// Whether any day of [start, end] falls inside this yearly period. An empty range (end before
     /// start) overlaps nothing. A period that wraps began in the year before the range's first
     /// year; at the ends of the calendar the part of it outside 0001...9999 is cut off rather
