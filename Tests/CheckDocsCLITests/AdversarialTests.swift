@@ -315,6 +315,70 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly) == ["report.json"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: writable).isEmpty)
     }
+
+    // MARK: C. The user's caches
+
+    /// A cache home of the box's own (never the user's): `base/cache`, with `checkdocs/` in it.
+    static func cacheHome(_ box: Sandbox) throws -> (home: String, cache: String) {
+        let home = box.base + "/cache", cache = home + "/checkdocs"
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        return (home, cache)
+    }
+
+    @Test("C1: cache clear tries every cache: a link or a file in place of one is one error line each (the link never followed), the others are emptied and said; exit 2")
+    func cacheClearLinkAndFile() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let (home, cache) = try Self.cacheHome(box)
+        // The OCR cache is a link to a folder with a file (the canary); the facts cache is a file.
+        #expect(symlink(box.outside, cache + "/ocr") == 0)
+        try Data("not a directory".utf8).write(to: URL(fileURLWithPath: cache + "/facts"))
+        for name in ["digests", "types", "pdf", "catalog"] {
+            try FileManager.default.createDirectory(atPath: cache + "/" + name, withIntermediateDirectories: false)
+            try Data("entry".utf8).write(to: URL(fileURLWithPath: cache + "/" + name + "/entry"))
+        }
+        let run = try box.runChecked(["cache", "clear"], environment: ["XDG_CACHE_HOME": home])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr == """
+            checkdocs: \(cache)/ocr: error: cannot clear: a symbolic link, not a directory (not followed)
+            checkdocs: \(cache)/facts: error: cannot clear: not a directory
+
+            """)
+        #expect(run.stdout == """
+            removed 1 remembered file digest from \(cache)/digests
+            removed 1 cached file type from \(cache)/types
+            removed 1 cached PDF inspection from \(cache)/pdf
+            removed 1 compiled catalog from \(cache)/catalog
+
+            """)
+        // Nothing behind the link was removed (runChecked also compares the whole outside folder).
+        #expect(try String(contentsOfFile: box.canaryPath, encoding: .utf8) == box.canary)
+        #expect(FileManager.default.destinationOfSymbolicLinkOrNil(cache + "/ocr") == box.outside)
+        for name in ["digests", "types", "pdf", "catalog"] { #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/" + name).isEmpty, "\(name)") }
+    }
+
+    @Test("C2: cache clear past a cache whose entries cannot be removed: one error line, the next cache still emptied; exit 2",
+          .enabled(if: Sandbox.canDropPrivileges, "needs a non-root user: the tests run as root, and setpriv is missing or nobody cannot run the binary"))
+    func cacheClearUnwritable() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let (home, cache) = try Self.cacheHome(box)
+        for name in ["types", "catalog"] {
+            try FileManager.default.createDirectory(atPath: cache + "/" + name, withIntermediateDirectories: false)
+            try Data("entry".utf8).write(to: URL(fileURLWithPath: cache + "/" + name + "/entry"))
+        }
+        for directory in [home, cache] { chmod(directory, 0o755) }
+        chmod(cache + "/types", 0o555)
+        chmod(cache + "/catalog", 0o777)
+        let run = try box.runChecked(["cache", "clear"], unprivileged: true, environment: ["XDG_CACHE_HOME": home])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr == "checkdocs: \(cache)/types: error: cannot clear: permission denied\n")
+        #expect(run.stdout.contains("removed 0 cached OCR results from \(cache)/ocr\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("removed 1 compiled catalog from \(cache)/catalog\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("cached file type"), "\(run.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/types") == ["entry"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/catalog").isEmpty)
+    }
 }
 
 extension FileManager {
