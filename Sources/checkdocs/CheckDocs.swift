@@ -25,7 +25,7 @@ struct CheckDocs: ParsableCommand {
           1   at least one program is not ready (batch: in any folder)
           2   input or configuration error (unreadable folder, invalid description,
               manifest or waivers file; batch: in any folder)
-          64  bad command line
+          64  bad command line (one line on stderr, naming the subcommand's --help)
         """,
         version: ReadinessChecker.toolVersion,
         subcommands: [Check.self, Plan.self, Pick.self, Init.self, Explain.self, List.self, Lint.self, Cache.self],
@@ -72,7 +72,7 @@ struct CheckDocs: ParsableCommand {
                     if path.isEmpty { names.append("help") }
                     guard names.contains(name) else {
                         let known = "the subcommands\(path.isEmpty ? "" : " of \(path)") are \(names.joined(separator: ", "))"
-                        Terminal.error("Error: no subcommand \"\(name)\"; \(known)")
+                        Terminal.error(Terminal.errorLine("no subcommand \"\(name)\"; \(known)", helpOf: "checkdocs" + (path.isEmpty ? "" : " " + path)))
                         throw ExitCode(64)
                     }
                     commands = commands.first { $0.configuration.commandName == name }?.configuration.subcommands ?? []
@@ -88,7 +88,20 @@ struct CheckDocs: ParsableCommand {
             Darwin.exit(code.rawValue)
             #endif
         } catch {
-            exit(withError: error)
+            // --help, --version and the completion scripts: argument-parser prints them, exit 0.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            // Anything else is one line on stderr, as every other error is (docs/security.md,
+            // "6. Clear, safe messages"): argument-parser's message without its "Error:", usage
+            // and "See ... for more information" lines; for a bad command line (64), with the
+            // subcommand whose help to read.
+            let help = code == .validationFailure ? Terminal.commandPath(arguments) : nil
+            Terminal.error(Terminal.errorLine(message(for: error), helpOf: help))
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 }

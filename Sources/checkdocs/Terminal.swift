@@ -40,6 +40,43 @@ enum Terminal {
 
     static func fail(_ error: InputError) -> ExitCode { fail(InputErrors([error])) }
 
+    /// An error argument-parser reports (a bad command line: exit 64) as one line, in the form
+    /// of every other error: `checkdocs: error: unknown option '--foo' (see 'checkdocs check
+    /// --help')`, the `--help` of `command` (none when nil: an error not the command line's). `message` is
+    /// argument-parser's (`Unknown option '--foo'`) or a `ValidationError`'s: a capital that
+    /// starts it is made small, a final full stop dropped, its second sentence (`Please provide
+    /// one of ...`, `Did you mean ...?`) and a list of allowed values put on the line as
+    /// checkdocs' own errors say them (`; choose one of ...`), and what came from the command line
+    /// escaped (a newline in a value stays `\n`).
+    static func errorLine(_ message: String, helpOf command: String?) -> String {
+        var text = message.replacing(". Please provide one of the following:\n  - ", with: "; choose one of ")
+            .replacing("\n  - ", with: ", ")
+            .replacing(". Please provide one of ", with: "; choose one of ")
+            .replacing(". Did you mean ", with: "; did you mean ")
+        while text.hasSuffix("\n") || text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        if scalars.count == 2, scalars[0].properties.isUppercase, scalars[1].properties.isLowercase {
+            text = text.prefix(1).lowercased() + text.dropFirst()
+        }
+        if text.isEmpty { text = command == nil ? "failed" : "bad command line" }
+        return "checkdocs: error: \(DisplayText.escape(text))" + (command.map { " (see '\($0) --help')" } ?? "")
+    }
+
+    /// The command a command line runs, as argument-parser finds it, for the `--help` an error
+    /// points to: the leading arguments that each name a subcommand of the one before
+    /// (`cache clear`), then the default subcommand (`check`) of the last, if it has one.
+    static func commandPath(_ arguments: ArraySlice<String>) -> String {
+        var command: ParsableCommand.Type = CheckDocs.self
+        var path = "checkdocs"
+        for argument in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
+            command = next
+            path += " " + argument
+        }
+        if let fallback = command.configuration.defaultSubcommand?.configuration.commandName { path += " " + fallback }
+        return path
+    }
+
     /// auto: colour only on a terminal, and never under NO_COLOR or TERM=dumb.
     static func useColor(_ choice: ColorChoice) -> Bool {
         switch choice {

@@ -244,6 +244,50 @@ import Testing
         #expect(try Self.run(["--version"]).stdout.hasPrefix("0."))
     }
 
+    @Test("a bad command line is one line on stderr in checkdocs' form, naming what was wrong and the subcommand's --help; exit 64, stdout empty",
+          arguments: [
+              // argument-parser's own errors: an unknown option, an unexpected or missing argument,
+              // a value that does not parse, a list of allowed values (6 of them: argument-parser
+              // puts them one a line).
+              (["samples/applicants/ready", "--no-such-flag"], "unknown option '--no-such-flag' (see 'checkdocs check --help')"),
+              (["cache", "clear", "x"], "unexpected argument 'x' (see 'checkdocs cache clear --help')"),
+              (["plan"], "missing expected argument '<folder>' (see 'checkdocs plan --help')"),
+              (["samples/applicants/ready", "--as-of"], "missing value for '--as-of <date>' (see 'checkdocs check --help')"),
+              (["samples/applicants/ready", "--as-of", "tomorrow"], "the value 'tomorrow' is invalid for '--as-of <date>' (see 'checkdocs check --help')"),
+              (["list", "bogus"], "the value 'bogus' is invalid for '<what>'; choose one of 'programs', 'types' or 'checklists' (see 'checkdocs list --help')"),
+              (["samples/applicants/ready", "--kind", "x"],
+               "the value 'x' is invalid for '--kind <kind>'; choose one of observership, externship, internship, visiting-elective, residency, research (see 'checkdocs check --help')"),
+              // validate()'s ValidationErrors, and the default subcommand's.
+              (["samples/applicants/ready", "-q", "-v"], "--quiet and --verbose cannot be used together (see 'checkdocs check --help')"),
+              ([], "missing expected argument '<folder> ...' (see 'checkdocs check --help')"),
+              (["pick", "samples/applicants/ready", "--top", "0"], "--top must be 1 to 1000, not 0 (see 'checkdocs pick --help')"),
+              (["lint", "--as-of", "9999-12-31", "samples/programs"],
+               "--as-of 9999-12-31 is outside the dates checkdocs accepts (1900-01-01 to 2200-12-31) (see 'checkdocs lint --help')"),
+              (["check", "a", "--format", "yaml"],
+               "unknown --format \"yaml\" (did you mean \"html\"?); choose one of text, json, markdown, html, junit, sarif (see 'checkdocs check --help')"),
+              // `help` of a subcommand that does not exist.
+              (["help", "chek"], "no subcommand \"chek\"; the subcommands are check, plan, pick, init, explain, list, lint, cache, help (see 'checkdocs --help')"),
+              (["help", "cache", "bogus"], "no subcommand \"bogus\"; the subcommands of cache are clear (see 'checkdocs cache --help')"),
+              // What came from the command line is escaped: an escape sequence cannot reach the terminal.
+              (["samples/applicants/ready", "--\u{1B}[31m"], "unknown option '--\\x1B[31m' (see 'checkdocs check --help')"),
+          ])
+    func badCommandLineOneLine(arguments: [String], message: String) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == 64, "\(arguments): \(run.stderr)")
+        #expect(run.stderr == "checkdocs: error: " + message + "\n", "\(arguments)")
+        #expect(run.stdout.isEmpty)
+        for old in ["Error:", "Usage:", "Help:", "for more information"] { #expect(!run.stderr.contains(old), "\(arguments): \(run.stderr)") }
+    }
+
+    @Test("--help, help SUBCOMMAND and --version still print to stdout and exit 0",
+          arguments: [["--help"], ["check", "--help"], ["help", "plan"], ["cache", "clear", "--help"], ["cache"], ["--version"], ["lint", "--version"]])
+    func helpAndVersionExitZero(arguments: [String]) throws {
+        let run = try Self.run(arguments)
+        #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(arguments.contains("--version") ? run.stdout.hasPrefix("0.") : run.stdout.contains("USAGE: checkdocs"), "\(arguments): \(run.stdout.prefix(200))")
+    }
+
     @Test("an undecided error-level rule blocks; --fail-on never exits 0; --fail-on warning fails a ready folder with warnings")
     func failOn() throws {
         #expect(try Self.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--fail-on", "never"]).status == 0)
