@@ -64,6 +64,8 @@ struct Check: ParsableCommand {
     func validate() throws {
         try Terminal.validateFileName(output, option: "--output")
         if folders.isEmpty { throw ValidationError("Missing expected argument '<folder> ...'") }
+        try Terminal.validatePaths(folders, "the folder path")
+        try Terminal.validatePaths(waivers, "the --waivers path")
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         try CalendarDate.validateAsOf(asOf)
         try CalendarDate.validateSession(session)

@@ -13,6 +13,10 @@ struct Explain: InputCommand {
 
     @OptionGroup var catalog: CatalogOptions
 
+    func validate() throws {
+        if id.isEmpty { throw ValidationError("the id is empty") }
+    }
+
     func body() throws(InputErrors) {
         try Terminal.requireStandardOutput()
         let knowledge = try Knowledge.load(extraChecklists: catalog.checklists)

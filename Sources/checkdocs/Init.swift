@@ -34,6 +34,8 @@ struct Init: InputCommand {
     var checklists: [String] = []
 
     func validate() throws {
+        try Terminal.validatePaths([folder], "the folder path")
+        try Terminal.validatePaths(checklists, "the --checklists path")
         if force && update { throw ValidationError("--force and --update cannot be combined: --force drafts anew, --update keeps the manifest") }
     }
 

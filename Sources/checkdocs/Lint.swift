@@ -17,6 +17,8 @@ struct Lint: ParsableCommand {
     var asOf: CalendarDate?
 
     func validate() throws {
+        try Terminal.validatePaths(paths, "a path to lint")
+        try Terminal.validatePaths(checklists, "the --checklists path")
         try CalendarDate.validateAsOf(asOf)
     }
 

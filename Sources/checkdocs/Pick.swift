@@ -37,6 +37,7 @@ struct Pick: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try Terminal.validatePaths([folder], "the folder path")
         try Terminal.validateFileName(output, option: "--output")
         try CalendarDate.validateAsOf(asOf)
         guard (1...1000).contains(top) else { throw ValidationError("--top must be 1 to 1000, not \(top)") }

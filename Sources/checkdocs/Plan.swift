@@ -47,6 +47,7 @@ struct Plan: ParsableCommand {
     var facts: FactsChoice = .read
 
     func validate() throws {
+        try Terminal.validatePaths([folder], "the folder path")
         try Terminal.validateFileName(output, option: "--output")
         try Terminal.validateFileName(ics, option: "--ics")
         try CalendarDate.validateAsOf(asOf)

@@ -77,6 +77,12 @@ enum Terminal {
         return path
     }
 
+    /// A path argument or option that is empty names no file: a command-line error (exit 64)
+    /// saying which, before any file is opened (`subject`: "the folder path", "the --programs path").
+    static func validatePaths(_ paths: [String], _ subject: String) throws {
+        if paths.contains("") { throw ValidationError("\(subject) is empty") }
+    }
+
     /// auto: colour only on a terminal, and never under NO_COLOR or TERM=dumb.
     static func useColor(_ choice: ColorChoice) -> Bool {
         switch choice {
@@ -149,6 +155,11 @@ struct CatalogOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Extra checklists (and document-types.json) that add to or override the built-in ones.", valueName: "dir"))
     var checklists: [String] = []
+
+    func validate() throws {
+        try Terminal.validatePaths(programs, "the --programs path")
+        try Terminal.validatePaths(checklists, "the --checklists path")
+    }
 }
 
 /// A subcommand whose work can fail only with input errors: `run` prints them, one line each,

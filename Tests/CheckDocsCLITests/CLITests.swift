@@ -288,6 +288,37 @@ import Testing
         #expect(arguments.contains("--version") ? run.stdout.hasPrefix("0.") : run.stdout.contains("USAGE: checkdocs"), "\(arguments): \(run.stdout.prefix(200))")
     }
 
+    @Test("an empty path is a bad command line naming the argument: one line, exit 64, nothing read or written",
+          arguments: [
+              ([""], "the folder path is empty (see 'checkdocs check --help')"),
+              (["check", "", "--as-of", "2026-12-01"], "the folder path is empty (see 'checkdocs check --help')"),
+              (["samples/applicants/ready", "", "--as-of", "2026-12-01"], "the folder path is empty (see 'checkdocs check --help')"),
+              (["plan", ""], "the folder path is empty (see 'checkdocs plan --help')"),
+              (["pick", ""], "the folder path is empty (see 'checkdocs pick --help')"),
+              (["init", "", "--print"], "the folder path is empty (see 'checkdocs init --help')"),
+              (["lint", ""], "a path to lint is empty (see 'checkdocs lint --help')"),
+              (["lint", "samples/programs", "--checklists", ""], "the --checklists path is empty (see 'checkdocs lint --help')"),
+              (["samples/applicants/ready", "--programs", "", "--as-of", "2026-12-01"], "the --programs path is empty (see 'checkdocs check --help')"),
+              (["samples/applicants/ready", "--checklists", ""], "the --checklists path is empty (see 'checkdocs check --help')"),
+              (["samples/applicants/ready", "--waivers", ""], "the --waivers path is empty (see 'checkdocs check --help')"),
+              (["plan", "samples/applicants/ready", "--programs", ""], "the --programs path is empty (see 'checkdocs plan --help')"),
+              (["explain", "visiting-elective", "--programs", ""], "the --programs path is empty (see 'checkdocs explain --help')"),
+              (["list", "programs", "--programs", ""], "the --programs path is empty (see 'checkdocs list --help')"),
+              (["explain", ""], "the id is empty (see 'checkdocs explain --help')"),
+          ])
+    func emptyPath(arguments: [String], message: String) throws {
+        // Run from an empty directory, with the cache in it: nothing may appear there.
+        let directory = NSTemporaryDirectory() + "checkdocs-empty-path-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let absolute = arguments.map { $0.hasPrefix("samples/") ? Self.root + "/" + $0 : $0 }
+        let run = try Self.run(absolute, directory: directory, environment: ["XDG_CACHE_HOME": directory + "/cache"])
+        #expect(run.status == 64, "\(arguments): \(run.stderr)")
+        #expect(run.stderr == "checkdocs: error: " + message + "\n", "\(arguments)")
+        #expect(run.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "\(arguments) wrote into the working directory")
+    }
+
     @Test("an undecided error-level rule blocks; --fail-on never exits 0; --fail-on warning fails a ready folder with warnings")
     func failOn() throws {
         #expect(try Self.run(["samples/applicants/missing-items", "--as-of", "2026-12-01", "--fail-on", "never"]).status == 0)
