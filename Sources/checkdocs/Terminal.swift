@@ -53,6 +53,13 @@ enum Terminal {
             .replacing("\n  - ", with: ", ")
             .replacing(". Please provide one of ", with: "; choose one of ")
             .replacing(". Did you mean ", with: "; did you mean ")
+        // A line argument-parser breaks after a sentence or a colon (the completion shells it
+        // knows) goes on the same line; any other line break came from an argument, and is escaped.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        text = String(lines.removeFirst())
+        for line in lines {
+            text += text.hasSuffix(".") || text.hasSuffix(":") ? " " + line.drop { $0 == " " } : "\n" + line
+        }
         while text.hasSuffix("\n") || text.hasSuffix(".") || text.hasSuffix(" ") { text.removeLast() }
         let scalars = Array(text.unicodeScalars.prefix(2))
         if scalars.count == 2, scalars[0].properties.isUppercase, scalars[1].properties.isLowercase {
@@ -64,7 +71,8 @@ enum Terminal {
 
     /// The command a command line runs, as argument-parser finds it, for the `--help` an error
     /// points to: the leading arguments that each name a subcommand of the one before
-    /// (`cache clear`), then the default subcommand (`check`) of the last, if it has one.
+    /// (`cache clear`), then the default subcommand (`check`) of the last, if it has one; not
+    /// for `--generate-completion-script`, the root command's own option.
     static func commandPath(_ arguments: ArraySlice<String>) -> String {
         var command: ParsableCommand.Type = CheckDocs.self
         var path = "checkdocs"
@@ -73,7 +81,10 @@ enum Terminal {
             command = next
             path += " " + argument
         }
-        if let fallback = command.configuration.defaultSubcommand?.configuration.commandName { path += " " + fallback }
+        if let fallback = command.configuration.defaultSubcommand?.configuration.commandName,
+           !arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
+            path += " " + fallback
+        }
         return path
     }
 

@@ -270,6 +270,11 @@ import Testing
               (["help", "cache", "bogus"], "no subcommand \"bogus\"; the subcommands of cache are clear (see 'checkdocs cache --help')"),
               // What came from the command line is escaped: an escape sequence cannot reach the terminal.
               (["samples/applicants/ready", "--\u{1B}[31m"], "unknown option '--\\x1B[31m' (see 'checkdocs check --help')"),
+              (["samples/applicants/ready", "--fail-on", "a\nb"],
+               "the value 'a\\nb' is invalid for '--fail-on <fail-on>'; choose one of 'error', 'warning' or 'never' (see 'checkdocs check --help')"),
+              // argument-parser's message of three lines, about the root command's own option.
+              (["--generate-completion-script", "tcsh"],
+               "can't generate completion scripts for 'tcsh'. Please use --generate-completion-script=<shell> with one of: zsh bash fish (see 'checkdocs --help')"),
           ])
     func badCommandLineOneLine(arguments: [String], message: String) throws {
         let run = try Self.run(arguments)
