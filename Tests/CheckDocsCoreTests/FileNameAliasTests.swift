@@ -34,6 +34,10 @@ import Testing
         // An insurance word after a malpractice one names the same policy, not health insurance.
         ("Professional indemnity insurance.pdf", "malpractice_insurance"), ("Malpractice policy.pdf", "malpractice_insurance"),
         ("Liability insurance policy.pdf", "malpractice_insurance"),
+        // A degree's abbreviation names the document it qualifies; alone, the diploma.
+        ("MBBS attempt certificate.pdf", "attempt_certificate"), ("MBBS Internship Completion Certificate.pdf", "internship_certificate"),
+        ("MBBS final year marks.pdf", "transcript"), ("MBBS bonafide certificate.pdf", "enrollment_verification"),
+        ("MBBS.pdf", "diploma"), ("MBChB certificate.pdf", "diploma"), ("John Marks CV.pdf", "cv"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])
@@ -47,8 +51,8 @@ import Testing
         ("Rubeola IgG.pdf", ["measles", "rubella"]),
         // A medical council's registration certificate, or a school's.
         ("Registration certificate KMC.pdf", ["enrollment_verification", "medical_license"]),
-        // The MBBS on a certificate that is not the degree.
-        ("MBBS Internship Completion Certificate.pdf", ["diploma", "internship_certificate"]),
+        // A council's or a school's, whatever degree it names.
+        ("MBBS registration certificate.pdf", ["enrollment_verification", "medical_license"]),
     ])
     func ambiguousAcrossUsage(name: String, types: [String]) throws {
         let folder = try TemporaryFolder(files: [name])

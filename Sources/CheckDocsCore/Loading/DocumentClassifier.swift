@@ -13,6 +13,8 @@ public struct DocumentClassifier: Sendable {
     private struct Alias: Sendable {
         var words: [String]
         var type: String
+        /// One of the type's `qualifiers`: it names the type only when nothing else is named.
+        var qualifies = false
     }
 
     private let catalog: DocumentCatalog
@@ -25,10 +27,12 @@ public struct DocumentClassifier: Sendable {
         self.catalog = catalog
         var index: [String: [Alias]] = [:]
         for type in catalog.types {
-            for alias in type.aliases + [type.id] {
-                let words = FileNameTokens.tokens(alias).map(\.text)
-                guard let first = words.first else { continue }
-                index[first, default: []].append(Alias(words: words, type: type.id))
+            for (aliases, qualifies) in [(type.aliases + [type.id], false), (type.qualifiers, true)] {
+                for alias in aliases {
+                    let words = FileNameTokens.tokens(alias).map(\.text)
+                    guard let first = words.first else { continue }
+                    index[first, default: []].append(Alias(words: words, type: type.id, qualifies: qualifies))
+                }
             }
         }
         for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
@@ -43,14 +47,17 @@ public struct DocumentClassifier: Sendable {
     /// Classifies words (already stripped of dates).
     public func classify(words: [String]) -> Outcome {
         var spans: [(start: Int, end: Int, type: String, words: [String])] = []
+        var qualifierSpans: [(start: Int, end: Int, type: String, words: [String])] = []
         for start in words.indices {
             for alias in index[words[start]] ?? [] {
                 let end = start + alias.words.count
                 if end <= words.count, Array(words[start..<end]) == alias.words {
-                    spans.append((start, end, alias.type, alias.words))
+                    if alias.qualifies { qualifierSpans.append((start, end, alias.type, alias.words)) } else { spans.append((start, end, alias.type, alias.words)) }
                 }
             }
         }
+        // A qualifier ("MBBS") names its type only in a name where no other alias matched.
+        if spans.isEmpty { spans = qualifierSpans }
         // Drop matches strictly inside a longer one, and a match that shares its first word with
         // the end of one starting before it: names are read left to right, so "Hep B 1" is
         // hepatitis B's first dose, not a B-1 visa (docs/catalog.md, "Several matches").

@@ -26,6 +26,10 @@ public struct DocumentType: Hashable, Sendable {
     /// Words that, right before a one-word alias of this type in a file name, say the file is not
     /// of it: `driver` for a medical license ("Drivers license.pdf"; docs/catalog.md).
     public var notWhenNamed: [String] = []
+    /// Aliases that name this type only when no other type's alias is in the name: a degree's
+    /// abbreviation qualifies the document it is part of ("MBBS transcript", "MBBS attempt
+    /// certificate"), and names the diploma only alone ("MBBS.pdf"; docs/catalog.md).
+    public var qualifiers: [String] = []
     /// A negative titer after the vaccine series says the series did not take (hepatitis B's
     /// non-responders need a second series and a repeat titer): the doses alone then prove
     /// nothing (`DoseCount`; docs/catalog.md, `negativeTiterVoidsSeries`).

@@ -50,6 +50,9 @@ public enum Explanation {
         if !type.parents.isEmpty { lines.append("  counts as: \(type.parents.joined(separator: ", "))") }
         lines.append("  a date in the file name means: \(type.fileNameDate == .expires ? "the expiry date" : "the date issued or taken")")
         lines.append("  file names recognized: \(type.aliases.joined(separator: ", "))")
+        if !type.qualifiers.isEmpty {
+            lines.append("  alone in a file name, where no other type is named: \(type.qualifiers.joined(separator: ", "))")
+        }
         let subtypes = knowledge.catalog.subtypes(of: type.id)
         if !subtypes.isEmpty {
             let listed = subtypes.map { $0.aliases.isEmpty ? $0.id : "\($0.id) (\($0.aliases.joined(separator: ", ")))" }
