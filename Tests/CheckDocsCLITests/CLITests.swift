@@ -477,6 +477,7 @@ import Testing
         #expect(program.stdout.contains("tb"))
         #expect(try Self.run(["explain", "tb_igra"]).stdout.contains("quantiferon"))
         #expect(try Self.run(["explain", "diploma"]).stdout.contains("alone in a file name, where no other type is named: mbbs, mbchb, mbbch"))
+        #expect(try Self.run(["explain", "mmr"]).stdout.contains("doses count when at least 24 days apart"))
         #expect(try Self.run(["explain", "observership"]).status == 0)
         #expect(try Self.run(["explain", "tb_igr"]).stderr.contains("did you mean"))
         // An id of 40,000 letters gets its one short line at once (it was compared letter by

@@ -99,6 +99,22 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: listed).status(of: "hepb") == .invalid)
     }
 
+    @Test("doses closer than four weeks less four days count as one: two files for one dose make no series")
+    func dosesTooClose() throws {
+        let files = ["HepB dose 1 2026-01-10.pdf", "HepB dose 1 copy 2026-01-13.pdf", "HepB dose 2 2026-02-10.pdf"]
+        let close = try #require(try Fixture.evaluate(Self.hepB, files: files).result("hepb"))
+        #expect(close.status == .invalid && close.reason?.code == "doses-too-close", "\(close.message)")
+        #expect(close.message.contains("2 of 3 doses") && close.message.contains("2026-01-10 and 2026-01-13 are 3 days apart"), "\(close.message)")
+        // 24 days apart count (the 4 days' grace); so does a third dose after them.
+        let spaced = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-01-10\", \"2026-02-03\", \"2026-07-15\"]}\n"
+        #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: spaced).status(of: "hepb") == .ok)
+        let tight = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-01-10\", \"2026-02-02\", \"2026-07-15\"]}\n"
+        #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: tight).result("hepb")?.reason?.code == "doses-too-close")
+        // A fourth dose makes up for the one too close.
+        let fourth = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-01-10\", \"2026-01-20\", \"2026-02-15\", \"2026-07-15\"]}\n"
+        #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: fourth).status(of: "hepb") == .ok)
+    }
+
     @Test("a titer whose value is still to record stays undecided beside a series begun: the begun alternative only breaks ties")
     func begunBreaksTiesOnly() throws {
         let manifest = "documents:\n  \"HepB record.pdf\": {type: hepb, doses: [\"2026-06-15\"]}\n"

@@ -70,6 +70,7 @@ public enum CatalogLoader {
             types[types.count - 1].draftAmounts = item["draft"]?["amounts"]?.arrayValue?.compactMap(\.stringValue) ?? []
             types[types.count - 1].notWhenNamed = item["notWhenNamed"]?.arrayValue?.compactMap(\.stringValue) ?? []
             types[types.count - 1].qualifiers = item["qualifiers"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            types[types.count - 1].minDoseIntervalDays = item["minDoseIntervalDays"]?.intValue
             types[types.count - 1].negativeTiterVoidsSeries = item["negativeTiterVoidsSeries"]?.boolValue ?? false
             if let level = item["protectiveTiter"], let min = level["min"]?.doubleValue, let unit = level["unit"]?.stringValue {
                 types[types.count - 1].protectiveTiter = DocumentType.TiterLevel(min: min, unit: unit)

@@ -30,6 +30,10 @@ public struct DocumentType: Hashable, Sendable {
     /// abbreviation qualifies the document it is part of ("MBBS transcript", "MBBS attempt
     /// certificate"), and names the diploma only alone ("MBBS.pdf"; docs/catalog.md).
     public var qualifiers: [String] = []
+    /// For a vaccine: a dose given fewer days than this after the last one counted is not a dose
+    /// of its own (the minimum interval, 4 weeks, less the 4 days' grace immunization schedules
+    /// allow; docs/catalog.md, `minDoseIntervalDays`).
+    public var minDoseIntervalDays: Int? = nil
     /// A negative titer after the vaccine series says the series did not take (hepatitis B's
     /// non-responders need a second series and a repeat titer): the doses alone then prove
     /// nothing (`DoseCount`; docs/catalog.md, `negativeTiterVoidsSeries`).

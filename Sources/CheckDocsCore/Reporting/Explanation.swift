@@ -50,6 +50,7 @@ public enum Explanation {
         if !type.parents.isEmpty { lines.append("  counts as: \(type.parents.joined(separator: ", "))") }
         lines.append("  a date in the file name means: \(type.fileNameDate == .expires ? "the expiry date" : "the date issued or taken")")
         lines.append("  file names recognized: \(type.aliases.joined(separator: ", "))")
+        if let interval = type.minDoseIntervalDays { lines.append("  doses count when at least \(interval) days apart") }
         if !type.qualifiers.isEmpty {
             lines.append("  alone in a file name, where no other type is named: \(type.qualifiers.joined(separator: ", "))")
         }

@@ -25,7 +25,15 @@ public struct DoseCount: DocumentConstraint {
         let asOf = context.asOf
         let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else {
-            guard records.count < passing.count, let type = context.evaluation.catalog[first.type ?? ""], type.negativeTiterVoidsSeries,
+            let type = context.evaluation.catalog[first.type ?? ""]
+            // Doses closer than the vaccine's minimum interval count as one (docs/catalog.md, `minDoseIntervalDays`).
+            if let interval = type?.minDoseIntervalDays, let close = Self.tooClose(records, minimum: minimum, interval: interval, asOf: asOf) {
+                var failure = fail(.invalid, Failure.dosesTooClose(type: first.type ?? "", counted: close.counted, needed: minimum,
+                                                                   earlier: close.earlier, later: close.later, minDays: interval))
+                failure.begun = true
+                return failure
+            }
+            guard records.count < passing.count, let type, type.negativeTiterVoidsSeries,
                   let negative = Self.negativeTiterVoidingSeries(passing, records: records, minimum: minimum, asOf: asOf,
                                                                  protective: type.protectiveTiter) else { return nil }
             var failure = fail(.invalid, Failure.seriesDidNotTake(type: first.type ?? "", titer: negative))
@@ -56,6 +64,27 @@ public struct DoseCount: DocumentConstraint {
         guard let negative else { return nil }
         let given = Set(records.flatMap(\.facts.doseDates))
         return given.count(where: { $0 >= negative && $0 <= asOf }) < minimum ? negative : nil
+    }
+
+    /// When the doses given by `asOf`, counted only when at least `interval` days after the last
+    /// one counted, are fewer than `minimum`: how many count, and the first pair too close
+    /// (nil: enough count). Each dose is counted as early as it may be, which counts the most.
+    static func tooClose(_ records: [ApplicantDocument], minimum: Int, interval: Int, asOf: CalendarDate)
+        -> (counted: Int, earlier: CalendarDate, later: CalendarDate)? {
+        let dates = Set(records.flatMap(\.facts.doseDates).filter { $0 <= asOf }).sorted()
+        guard var last = dates.first else { return nil }
+        var counted = 1
+        var pair: (CalendarDate, CalendarDate)?
+        for date in dates.dropFirst() {
+            if last.days(until: date) >= interval {
+                counted += 1
+                last = date
+            } else if pair == nil {
+                pair = (last, date)
+            }
+        }
+        guard counted < minimum, let pair else { return nil }
+        return (counted, pair.0, pair.1)
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few
@@ -99,11 +128,14 @@ public struct DoseCount: DocumentConstraint {
         case tooFewDoses(type: String, recorded: Int, needed: Int, future: CalendarDate?)
         /// A negative titer after the series (`negativeTiterVoidsSeries`).
         case seriesDidNotTake(type: String, titer: CalendarDate)
+        /// Enough dose dates, but some closer than the vaccine's minimum interval: `counted` count.
+        case dosesTooClose(type: String, counted: Int, needed: Int, earlier: CalendarDate, later: CalendarDate, minDays: Int)
 
         public var code: String {
             switch self {
             case .tooFewDoses: return "too-few-doses"
             case .seriesDidNotTake: return "series-did-not-take"
+            case .dosesTooClose: return "doses-too-close"
             }
         }
 
@@ -117,6 +149,9 @@ public struct DoseCount: DocumentConstraint {
                              ("futureDose", .date(future)))
             case let .seriesDidNotTake(type, titer):
                 return .list(("documentType", .string(type)), ("titerDate", .date(titer)))
+            case let .dosesTooClose(type, counted, needed, earlier, later, minDays):
+                return .list(("documentType", .string(type)), ("counted", .int(counted)), ("needed", .int(needed)),
+                             ("earlier", .date(earlier)), ("later", .date(later)), ("minDays", .int(minDays)))
             }
         }
 
@@ -129,6 +164,9 @@ public struct DoseCount: DocumentConstraint {
                 return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) recorded (list each dose date under `doses` in the manifest)"
             case let .seriesDidNotTake(type, titer):
                 return "the titer of \(titer) is negative after the doses of \(catalog.title(of: type)): the series did not take; a second series and a repeat titer are needed"
+            case let .dosesTooClose(type, counted, needed, earlier, later, minDays):
+                return "\(counted) of \(needed) doses of \(catalog.title(of: type)) count: the doses of \(earlier) and \(later) are "
+                    + "\(earlier.days(until: later)) days apart, and doses count only \(minDays) days or more apart (check the dates, or add the missing dose)"
             }
         }
     }
