@@ -107,6 +107,17 @@ import Testing
         #expect(skipped.allSatisfy { ["ineligible", "closed"].contains($0["status"] as? String) })
     }
 
+    @Test("a merged action shows each program's own hint, named; one hint alone is shown as it is")
+    func mergedHints() throws {
+        let run = try CLITests.run(["plan", "samples/applicants/expired-and-ineligible", "--as-of", "2026-12-01",
+                                    "--programs", "samples/programs"], environment: ["COLUMNS": "200"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The TB test of bcm, jhu and ouhsc: BCM wants an IGRA, Johns Hopkins a blood test.
+        #expect(run.stdout.contains("→ bcm-visiting-elective: Send a QuantiFERON/IGRA result"), "\(run.stdout)")
+        #expect(run.stdout.contains("→ jhu-visiting-medical-students: Get a TB blood test"), "\(run.stdout)")
+        #expect(run.stdout.contains("\n   → Get a TB test no earlier than 90 days before your start date"), "\(run.stdout)")
+    }
+
     @Test("--ics and -o inside the applicant folder are refused with exit 2, and nothing is written")
     func refusedInsideFolder() throws {
         let inside = CLITests.root + "/samples/applicants/missing-items/plan.ics"

@@ -32,7 +32,7 @@ public enum ICalendarWriter {
             if !separate.isEmpty {
                 description.append("A separate document from action \(separate.map(String.init).joined(separator: ", ")): the windows do not meet.")
             }
-            if let hint = action.hint { description.append(hint) }
+            description += action.hints
             lines += event(uid: "action-\(action.id)/\(folder)@checkdocs", stamp: stamp, day: action.startOn,
                            summary: "\(action.verbTitle): \(action.title)\(by)",
                            description: description.joined(separator: "\n"))

@@ -31,7 +31,7 @@ public struct PlanTextReporter {
                 let list = separate.map { "#\($0)" }.joined(separator: ", ")
                 lines += text.wrap("a separate document from \(list): the programs' windows do not meet", indent: "   ", continuation: "     ")
             }
-            if let hint = action.hint { lines += text.wrap("→ " + safe(hint), indent: "   ", continuation: "     ") }
+            for hint in action.hints { lines += text.wrap("→ " + safe(hint), indent: "   ", continuation: "     ") }
         }
         if plan.actions.isEmpty {
             lines.append("")

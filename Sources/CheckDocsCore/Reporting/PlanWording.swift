@@ -56,8 +56,16 @@ extension PlanAction {
         }
     }
 
-    /// The first hint any program gives.
-    public var hint: String? { needs.lazy.compactMap(\.hint).first }
+    /// What the programs say to do: one hint when they say the same, else each program's own,
+    /// named ("chla-international-observership: Two letters …"). A merged action showed the first
+    /// program's alone, and hid what another program asks of the same document.
+    public var hints: [String] {
+        var distinct: [(program: String, hint: String)] = []
+        for need in needs {
+            if let hint = need.hint, !distinct.contains(where: { $0.hint == hint }) { distinct.append((need.program, hint)) }
+        }
+        return distinct.count == 1 ? [distinct[0].hint] : distinct.map { "\($0.program): \($0.hint)" }
+    }
 }
 
 extension ActionPlan {
