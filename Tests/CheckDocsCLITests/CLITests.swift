@@ -179,6 +179,38 @@ import Testing
         #expect(!rule.stderr.contains("nothere") && rule.stderr.contains("1 error in 1 file"), "\(rule.stderr)")
     }
 
+    @Test("lint reports a misspelt extended checklist at its <extends> (JSON: its pointer) with the closest name, and no remove or tighten that only it could answer")
+    func lintUnknownChecklistAtExtends() throws {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try """
+        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="d" kind="observership">
+          <name>W</name>
+          <institution>Test</institution>
+          <source href="https://example.org/" asOf="2026-11-01"/>
+          <extends checklist="observershp"/>
+          <requirements>
+            <remove ref="usmle"/>
+            <tighten ref="cv" hint="A short CV."/>
+          </requirements>
+        </program>
+        """.write(toFile: directory + "/d.xml", atomically: true, encoding: .utf8)
+        try """
+        {"schemaVersion": 1, "program": {"id": "j", "kind": "observership", "name": "W", "institution": "Test",
+         "source": {"href": "https://example.org/", "asOf": "2026-11-01"},
+         "extends": ["observership", "observershp"], "remove": ["usmle"], "tighten": [{"ref": "cv", "hint": "A short CV."}]}}
+        """.write(toFile: directory + "/j.json", atomically: true, encoding: .utf8)
+        let xml = try Self.run(["lint", directory + "/d.xml", "--as-of", "2026-12-01"])
+        #expect(xml.status == 2)
+        #expect(xml.stderr == "checkdocs: \(directory)/d.xml:5:3: error: extends unknown checklist \"observershp\" (did you mean \"observership\"?)\n"
+                + "checkdocs: 1 error in 1 file\n", "\(xml.stderr)")
+        let json = try Self.run(["lint", directory + "/j.json", "--as-of", "2026-12-01"])
+        #expect(json.status == 2)
+        #expect(json.stderr == "checkdocs: \(directory)/j.json: /program/extends/1: error: extends unknown checklist \"observershp\" (did you mean \"observership\"?)\n"
+                + "checkdocs: 1 error in 1 file\n", "\(json.stderr)")
+    }
+
     @Test("lint of a --checklists folder: its document-types.json is checked as a catalog, and a checklist there may use its types")
     func lintChecklistsFolder() throws {
         let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString

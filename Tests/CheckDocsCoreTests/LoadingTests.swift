@@ -438,6 +438,7 @@ extension ProgramDescription {
         let blank = SourceLocation(file: "")
         var copy = self
         copy.file = blank
+        copy.extendsLocations = extendsLocations.map { _ in blank }
         copy.requirements = requirements.map { requirement in
             var item = requirement
             item.location = blank

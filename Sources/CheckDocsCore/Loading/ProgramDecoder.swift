@@ -83,6 +83,7 @@ struct ProgramDecoder {
             _ = collect { () throws(InputError) in
                 guard let checklist = try node.string(orOwnValue: "checklist") else { throw InputError(node.location, "missing checklist") }
                 description.extends.append(checklist)
+                description.extendsLocations.append(node.location)
             }
         }
         let rotationNode = root.child("rotation")

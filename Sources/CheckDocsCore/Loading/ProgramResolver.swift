@@ -156,17 +156,22 @@ public struct ProgramResolver: Sendable {
         for parentID in description.extends { inherited += memo[parentID]?.program.requirements.count ?? 0 }
         requirements.reserveCapacity(inherited + description.requirements.count)
 
-        for parentID in description.extends {
+        // A checklist that could not be merged (unknown, or closing a cycle) leaves its
+        // requirements out: a `remove` or `tighten` of one of them is no error of its own.
+        var basesComplete = true
+        for (index, parentID) in description.extends.enumerated() {
             guard let parent = checklists[parentID] else {
                 let suggestion = Suggestion.didYouMean(parentID, in: Array(checklists.keys))
-                errors.append(InputError(description.file, "extends unknown checklist \"\(parentID)\"\(suggestion)"))
+                errors.append(InputError(description.location(ofExtends: index), "extends unknown checklist \"\(parentID)\"\(suggestion)"))
+                basesComplete = false
                 continue
             }
             // Not in the memo yet: it is being resolved above this one, so this closes a cycle.
             guard let base = memo[parentID], !(parentID == description.id && description.role == .checklist) else {
                 let ids = path + [description.id]
                 let cycle = (ids.firstIndex(of: parentID).map { Array(ids[$0...]) } ?? ids) + [parentID]
-                errors.append(InputError(description.file, "checklist \"\(parentID)\" extends itself through \(cycle.joined(separator: " → "))"))
+                errors.append(InputError(description.location(ofExtends: index), "checklist \"\(parentID)\" extends itself through \(cycle.joined(separator: " → "))"))
+                basesComplete = false
                 continue
             }
             result.parents.append(parentID)
@@ -197,7 +202,7 @@ public struct ProgramResolver: Sendable {
 
         for removal in description.removals {
             guard requirements.contains(removal.ref) else {
-                errors.append(unknownReference(removal.ref, in: requirements.elements, at: removal.location, verb: "removes"))
+                if basesComplete { errors.append(unknownReference(removal.ref, in: requirements.elements, at: removal.location, verb: "removes")) }
                 continue
             }
             requirements.remove(removal.ref)
@@ -215,7 +220,7 @@ public struct ProgramResolver: Sendable {
 
         for tightening in description.tightenings {
             guard let current = requirements[tightening.ref] else {
-                errors.append(unknownReference(tightening.ref, in: requirements.elements, at: tightening.location, verb: "tightens"))
+                if basesComplete { errors.append(unknownReference(tightening.ref, in: requirements.elements, at: tightening.location, verb: "tightens")) }
                 continue
             }
             if let type = tightening.type, !current.expression.documentTypes.contains(type) {

@@ -16,6 +16,9 @@ public struct ProgramDescription: Hashable, Sendable {
     public var location: String?
     public var source: Provenance
     public var extends: [String] = []
+    /// Where each of `extends` is written, in the same order: an unknown checklist is reported at
+    /// its `<extends>`, not at the root. Empty for a description made in code (the root stands in).
+    public var extendsLocations: [SourceLocation] = []
     public var rotation: Rotation?
     public var deadline: CalendarDate?
     /// `<leadTime>`: at least (and at most) how long before the start one applies.
@@ -95,6 +98,13 @@ public struct ResolvedProgram: Hashable, Sendable {
 
     public var id: String { description.id }
     public var kind: ProgramKind { description.kind }
+}
+
+extension ProgramDescription {
+    /// Where its `index`th `extends` is written, else its root.
+    func location(ofExtends index: Int) -> SourceLocation {
+        extendsLocations.indices.contains(index) ? extendsLocations[index] : file
+    }
 }
 
 extension Array where Element == ResolvedProgram {
