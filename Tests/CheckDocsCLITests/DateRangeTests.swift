@@ -88,7 +88,7 @@ import Testing
         }
     }
 
-    @Test("a validThrough margin of 200 years is refused in both formats")
+    @Test("a validThrough margin of 200 years is refused in both formats, with validThrough's own limits")
     func marginOfCenturies() throws {
         let box = try Sandbox()
         defer { box.remove() }
@@ -99,7 +99,8 @@ import Testing
         try Self.write(Self.programJSON(requirements: """
             {"id": "passport-long", "title": "Passport", "document": {"type": "passport", "validThrough": {"anchor": "rotation-end", "margin": 200, "unit": "years"}}}
         """), to: json)
-        try Self.expectRefused(box, xml, "margin.xml:10:", "200 years is more than checkdocs accepts")
+        // Not a window's 36500 days and 1200 months: a margin is a count, at most 1000.
+        try Self.expectRefused(box, xml, "margin.xml:10:", "<validThrough> margin: 200 years is more than checkdocs accepts (at most 1000 days, 1000 months or 100 years)")
         try Self.expectRefused(box, json, "margin.json: /program/requirements/0/document/validThrough/margin:", "200 is above the maximum 100")
     }
 

@@ -23,8 +23,9 @@ public enum DateLimits {
     }
 
     /// "2027 years is more than checkdocs accepts (at most 36500 days, 1200 months or 100 years)",
-    /// or nil when the duration is accepted.
-    public static func problem(amount: Int, unit: DurationUnit) -> String? {
+    /// or nil when the duration is accepted. `maximum` gives the limits of the attribute read,
+    /// when they are tighter (a validThrough margin): the message states the ones it breaks.
+    public static func problem(amount: Int, unit: DurationUnit, maximum: (DurationUnit) -> Int = maximum) -> String? {
         guard amount > maximum(unit) else { return nil }
         let limits = "at most \(maximum(.days)) days, \(maximum(.months)) months or \(maximum(.years)) years"
         return "\(amount) \(unit.rawValue) is more than checkdocs accepts (\(limits))"

@@ -19,13 +19,17 @@ public struct ValidThrough: DocumentConstraint, FailureVerdict {
     public static func decode(from clause: DescriptionNode) throws(InputError) -> [ValidThrough] {
         guard let node = clause.child("validThrough") else { return [] }
         guard let anchor = try node.value("anchor", as: Anchor.self) else { throw InputError(node.location, "missing anchor") }
-        let margin = try node.int("margin", in: 0...1000) ?? 0
+        let margin = try node.int("margin", in: 0...maximumMargin(.days)) ?? 0
         let unit = try node.value("unit", as: DurationUnit.self) ?? .days
-        if let problem = DateLimits.problem(amount: margin, unit: unit) {
+        if let problem = DateLimits.problem(amount: margin, unit: unit, maximum: maximumMargin) {
             throw InputError(node.location(of: "margin"), "<validThrough> margin: \(problem)")
         }
         return [ValidThrough(anchor: anchor, margin: margin, unit: unit)]
     }
+
+    /// The longest margin in each unit: the schemas' 1000 (a count), and no more than a hundred
+    /// years (DateLimits), so 100 years.
+    static func maximumMargin(_ unit: DurationUnit) -> Int { min(1000, DateLimits.maximum(unit)) }
 
     public var anchors: [Anchor] { [anchor] }
 
