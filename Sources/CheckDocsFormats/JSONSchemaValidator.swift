@@ -1,4 +1,5 @@
 import Foundation
+import CheckDocsNative
 
 /// Validates a JSONValue against the subset of JSON Schema 2020-12 that checkdocs' own schemas use
 /// (type, properties, required, additionalProperties, enum, const, pattern, format "date", bounds,
@@ -63,6 +64,9 @@ public final class JSONSchemaValidator: @unchecked Sendable {
     public enum DateVerdict: Sendable {
         case accepted
         case notADate
+        /// In the form YYYY-MM-DD, but no day of the calendar ("2027-02-30"): saying its form is
+        /// wrong would send the writer looking for a typo in the form.
+        case notADay
         /// A real date outside the accepted range, with the message that says so.
         case outOfRange(String)
     }
@@ -197,13 +201,15 @@ public final class JSONSchemaValidator: @unchecked Sendable {
             if let pattern = schema.pattern, !pattern.compiled.matches(text) {
                 switch verdict {
                 case let .outOfRange(message)?: violations.append(Violation(pointer: pointer, message: message))
-                case .notADate?: break
+                case .notADate?, .notADay?: break
                 case .accepted?, nil:
                     violations.append(Violation(pointer: pointer, message: "\(render(value)) does not have the expected form (\(pattern.text))"))
                 }
             }
-            if case .notADate? = verdict {
-                violations.append(Violation(pointer: pointer, message: "\(render(value)) is not a date in the form YYYY-MM-DD"))
+            switch verdict {
+            case .notADate?: violations.append(Violation(pointer: pointer, message: DateWording.refusal(render(value), inForm: false)))
+            case .notADay?: violations.append(Violation(pointer: pointer, message: DateWording.refusal(render(value), inForm: true)))
+            case .accepted?, .outOfRange?, nil: break
             }
         case let .number(number, _):
             if let minimum = schema.minimum, let bound = minimum.doubleValue, number < bound {

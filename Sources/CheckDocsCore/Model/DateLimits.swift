@@ -1,4 +1,5 @@
 import CheckDocsFormats
+import CheckDocsNative
 
 /// The dates and durations checkdocs accepts from its inputs (docs/format.md, "Dates and
 /// durations"). The schemas hold every date in programs, manifests and waivers to this range and
@@ -38,7 +39,7 @@ public enum DateLimits {
 
     /// A date string as the JSON schemas judge it (`"format": "date"`).
     @Sendable public static func verdict(_ text: String) -> JSONSchemaValidator.DateVerdict {
-        guard let date = CalendarDate(iso: text) else { return .notADate }
+        guard let date = CalendarDate(iso: text) else { return DateWording.isInForm(text) ? .notADay : .notADate }
         return accepts(date) ? .accepted : .outOfRange(outOfRange("the date", date))
     }
 }
