@@ -100,6 +100,23 @@ import Testing
         }
     }
 
+    @Test("a title says every attribute that changes the rule: a graduation condition, required=\"false\", an anchor, an exemption",
+          arguments: [
+              (AnyEligibilityCheck(ApplicantStatusCheck(allowed: [.student, .graduate], notGraduatedBefore: .rotationEnd)),
+               "Applicant status: student or graduate; a student must not graduate before the rotation end"),
+              (AnyEligibilityCheck(ApplicantStatusCheck(allowed: [.graduate])), "Applicant status: graduate"),
+              (AnyEligibilityCheck(ECFMGCertifiedCheck(required: false)), "ECFMG certification not required"),
+              (AnyEligibilityCheck(ECFMGCertifiedCheck()), "ECFMG certified"),
+              (AnyEligibilityCheck(NoResidencyIntentCheck(required: false)), "Intent to apply for US residency allowed"),
+              (AnyEligibilityCheck(GraduationCheck(maxYearsSince: 5, anchor: .deadline)), "Graduated within the 5 years before the application deadline"),
+              (AnyEligibilityCheck(GraduationCheck(maxYearsSince: 5, anchor: .asOf)), "Graduated within the last 5 years"),
+              (AnyEligibilityCheck(EnglishCheck(options: [EnglishTestOption(test: .toeflIBT, minTotal: 100)], exemptIfInstructionInEnglish: true, exemptIfExamPassed: true)),
+               "English proficiency: TOEFL iBT ≥ 100; not needed if the medical school teaches in English or USMLE Step 1, USMLE Step 2 CK or USMLE Step 3 is passed"),
+          ])
+    func titleSaysEveryAttribute(check: AnyEligibilityCheck, title: String) {
+        #expect(check.base.title == title)
+    }
+
     // MARK: 2. XML ↔ JSON parity for every kind
 
     /// One kind written both ways, and the check it must decode to.

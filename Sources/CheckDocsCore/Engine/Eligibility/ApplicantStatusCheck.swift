@@ -21,7 +21,12 @@ public struct ApplicantStatusCheck: EligibilityCheck {
 
     public var defaultID: String { "eligibility.applicant-status" }
 
-    public var title: String { "Applicant status: " + allowed.map(\.rawValue).joined(separator: " or ") }
+    public var title: String {
+        let statuses = "Applicant status: " + allowed.map(\.rawValue).joined(separator: " or ")
+        // The graduation condition is half the rule: "student" alone reads as any student.
+        guard let anchor = notGraduatedBefore, allowed.contains(.student) else { return statuses }
+        return statuses + "; a student must not graduate before \(ProgramDates.describe(anchor))"
+    }
 
     public var anchors: [Anchor] { notGraduatedBefore.map { [$0] } ?? [] }
 

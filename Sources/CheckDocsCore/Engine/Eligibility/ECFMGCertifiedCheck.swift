@@ -15,7 +15,8 @@ public struct ECFMGCertifiedCheck: EligibilityCheck {
 
     public var defaultID: String { "eligibility.ecfmg-certified" }
 
-    public var title: String { "ECFMG certified" }
+    /// `required="false"` (a program lifting an inherited rule, by its id) says so: it requires nothing.
+    public var title: String { required ? "ECFMG certified" : "ECFMG certification not required" }
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard required else { return .ok("no restriction") }

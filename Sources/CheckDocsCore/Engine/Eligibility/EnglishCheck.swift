@@ -33,7 +33,13 @@ public struct EnglishCheck: EligibilityCheck {
 
     public var defaultID: String { "eligibility.english" }
 
-    public var title: String { "English proficiency: " + options.map(\.summary).joined(separator: " or ") }
+    public var title: String {
+        var exemptions: [String] = []
+        if exemptIfInstructionInEnglish { exemptions.append("the medical school teaches in English") }
+        if exemptIfExamPassed { exemptions.append(Wording.list(Self.exemptingExams.map(\.title), conjunction: "or") + " is passed") }
+        let tests = "English proficiency: " + options.map(\.summary).joined(separator: " or ")
+        return exemptions.isEmpty ? tests : tests + "; not needed if " + exemptions.joined(separator: " or ")
+    }
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         let profile = context.profile

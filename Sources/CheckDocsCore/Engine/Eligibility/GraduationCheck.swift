@@ -22,7 +22,10 @@ public struct GraduationCheck: EligibilityCheck {
 
     public var defaultID: String { "eligibility.graduation" }
 
-    public var title: String { "Graduated within the last \(maxYearsSince) years" }
+    public var title: String {
+        anchor == .asOf ? "Graduated within the last \(maxYearsSince) years"
+            : "Graduated within the \(maxYearsSince) years before \(ProgramDates.describe(anchor))"
+    }
 
     public var anchors: [Anchor] { [anchor] }
 

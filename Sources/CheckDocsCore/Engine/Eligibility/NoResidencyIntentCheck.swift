@@ -16,7 +16,8 @@ public struct NoResidencyIntentCheck: EligibilityCheck {
 
     public var defaultID: String { "eligibility.residency-intent" }
 
-    public var title: String { "No intent to apply for US residency" }
+    /// `required="false"` (a program lifting an inherited rule, by its id) says so: it requires nothing.
+    public var title: String { required ? "No intent to apply for US residency" : "Intent to apply for US residency allowed" }
 
     public func evaluate(_ context: ClauseContext) -> EligibilityOutcome<Failure> {
         guard required else { return .ok("no restriction") }
