@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the program with this id (repeatable).", valueName: "id"))
     var program: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only programs of this kind (repeatable): \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("Only programs of this kind (repeatable).", valueName: "kind"))
     var kind: [ProgramKind] = []
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the check is made on, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A waivers file (YAML, or JSON): failing requirements that do not block, with a reason and an expiry date (repeatable: the files add up).", valueName: "file"))
     var waivers: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this level: error, warning, never.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this level.")
     var failOn: FailThreshold = .error
 
     @Option(name: .long, help: "Colour: auto (terminal, no NO_COLOR), always, never.")
@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: FactsChoice.help)
     var facts: FactsChoice = .read
 
-    @Option(name: .long, help: ArgumentHelp("Batch summary format (\(OutputFormat.all(.summary).map(\.id).joined(separator: ", "))), to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
+    @Option(name: .long, help: ArgumentHelp("Batch summary format, to stdout or with =FILE to a file (repeatable).", valueName: "fmt[=file]"))
     var summary: [SummaryRequest] = []
 
     @Flag(name: .shortAndLong, help: "Only the status of each program.")

@@ -22,7 +22,7 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the program with this id (repeatable).", valueName: "id"))
     var program: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only programs of this kind (repeatable): \(ProgramKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("Only programs of this kind (repeatable).", valueName: "kind"))
     var kind: [ProgramKind] = []
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the plan is made on, YYYY-MM-DD (default: today).", valueName: "date"))

@@ -29,6 +29,19 @@ import Testing
         for option in Set(options) { #expect(page.contains(" -" + option.dropFirst(2).prefix { $0 != "=" && $0 != "<" }), "\(option)") }
     }
 
+    @Test("an option's values are listed once in --help: argument-parser's \"(values: …)\" is not repeated by the help text",
+          arguments: subcommands + ["cache clear"])
+    func valuesListedOnce(subcommand: String) throws {
+        let help = try CLITests.run(subcommand.split(separator: " ").map(String.init) + ["--help"]).stdout
+        let text = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var rest = text[...]
+        while let start = rest.range(of: "(values: ")?.upperBound {
+            let values = rest[start...].prefix { $0 != ";" && $0 != ")" }
+            #expect(text.components(separatedBy: String(values)).count == 2, "\(subcommand): \(values)")
+            rest = rest[start...]
+        }
+    }
+
     @Test("the pre-commit hook runs checkdocs on a folder, without file names; --version answers")
     func preCommitHook() throws {
         let hooks = try String(contentsOfFile: CLITests.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
