@@ -27,6 +27,19 @@ import Testing
         #expect(checked > 50, "only \(checked) relative links found: the link reader is broken")
     }
 
+    @Test("README.md's usage line of a subcommand names every option its --help lists", arguments: ["init", "explain", "list", "lint"])
+    func usageLineNamesEveryOption(subcommand: String) throws {
+        let readme = try String(contentsOfFile: CLITests.root + "/README.md", encoding: .utf8)
+        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("checkdocs \(subcommand) ") })
+        let help = try CLITests.run([subcommand, "--help"]).stdout
+        let options = help.split(separator: "\n").compactMap { row -> String? in
+            guard let option = row.split(separator: " ").first(where: { $0.hasPrefix("--") }) else { return nil }
+            return row.hasPrefix("  -") ? String(option) : nil
+        }.filter { $0 != "--version" && $0 != "--help" }
+        #expect(!options.isEmpty)
+        for option in options { #expect(line.contains(option), "\(subcommand): \(option) is not in \"\(line)\"") }
+    }
+
     @Test("the link checker reports a missing file and a missing anchor, and accepts good ones")
     func linkCheckerCatchesBreakage() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkdocs-docs-\(UUID().uuidString)")
