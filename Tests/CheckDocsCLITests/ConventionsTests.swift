@@ -42,6 +42,14 @@ import Testing
         }
     }
 
+    @Test("the man page's EXIT STATUS gives the four codes of README.md's table, not mdoc's \"0 on success, >0 on error\"")
+    func manPageExitStatus() throws {
+        let page = try String(contentsOfFile: CLITests.root + "/docs/checkdocs.1", encoding: .utf8)
+        let section = try #require(page.components(separatedBy: ".Sh \"EXIT STATUS\"").dropFirst().first?.components(separatedBy: "\n.Sh ").first)
+        #expect(!section.contains(".Ex -std"), "\(section)")
+        for code in ["0", "1", "2", "64"] { #expect(section.contains(".It \(code)\n"), "\(code): \(section)") }
+    }
+
     @Test("the pre-commit hook runs checkdocs on a folder, without file names; --version answers")
     func preCommitHook() throws {
         let hooks = try String(contentsOfFile: CLITests.root + "/.pre-commit-hooks.yaml", encoding: .utf8)
