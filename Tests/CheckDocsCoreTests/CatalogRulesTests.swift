@@ -57,17 +57,22 @@ import Testing
         #expect(try Fixture.evaluate(yale, files: [], manifest: duolingo).status(of: "english-test") == .ineligible)
         let toefl = english + "  englishTests: [{test: toefl-ibt, date: \"2026-06-01\", total: 100}]\n"
         #expect(try Fixture.evaluate(yale, files: [], manifest: toefl).status(of: "english-test") == .ok)
-        // UIC: a medium-of-instruction letter, or a dean's letter that states it, exempts from the
+        // UIC: a medium-of-instruction or dean's letter whose states record English teaching exempts from the
         // TOEFL when the manifest gives no language; at Yale neither exempts. A language given wins.
         let uic = try program("uic-international-visiting-students")
         let noTests = "applicant:\n  englishTests: []\n"
         #expect(try Fixture.evaluate(uic, files: [], manifest: noTests).status(of: "toefl-if-not-english") == .notEvaluable)
-        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: noTests).status(of: "toefl-if-not-english") == .notApplicable)
+        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: noTests).status(of: "toefl-if-not-english") == .notEvaluable)
+        let moi = noTests + "documents:\n  \"MOI letter.pdf\": {states: [instruction-in-english]}\n"
+        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: moi).status(of: "toefl-if-not-english") == .notApplicable)
+        let russian = noTests + "documents:\n  \"MOI letter.pdf\": {states: []}\n"
+        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: russian).status(of: "toefl-if-not-english") == .notEvaluable)
         let stated = noTests + "documents:\n  \"Dean letter of good standing.pdf\": {states: [instruction-in-english]}\n"
         #expect(try Fixture.evaluate(uic, files: ["Dean letter of good standing.pdf"], manifest: stated).status(of: "toefl-if-not-english") == .notApplicable)
         let french = "applicant:\n  englishTests: []\n  medicalSchool: {instructionLanguage: fr}\n"
-        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: french).status(of: "toefl-if-not-english") == .ineligible)
-        #expect(try Fixture.evaluate(yale, files: ["MOI letter.pdf"], manifest: noTests).status(of: "english-test") == .ineligible)
+        let frenchStated = french + "documents:\n  \"MOI letter.pdf\": {states: [instruction-in-english]}\n"
+        #expect(try Fixture.evaluate(uic, files: ["MOI letter.pdf"], manifest: frenchStated).status(of: "toefl-if-not-english") == .ineligible)
+        #expect(try Fixture.evaluate(yale, files: ["MOI letter.pdf"], manifest: moi).status(of: "english-test") == .ineligible)
         // Yale: a US permanent resident at a foreign school is no more eligible than a US citizen;
         // not saying whether one is leaves the rule undecided, naming the field.
         let citizenOf = "applicant:\n  citizenship: [IN]\n"

@@ -37,13 +37,24 @@ import Testing
         // A degree's abbreviation names the document it qualifies; alone, the diploma.
         ("MBBS attempt certificate.pdf", "attempt_certificate"), ("MBBS Internship Completion Certificate.pdf", "internship_certificate"),
         ("MBBS final year marks.pdf", "transcript"), ("MBBS bonafide certificate.pdf", "enrollment_verification"),
-        ("MBBS.pdf", "diploma"), ("MBChB certificate.pdf", "diploma"), ("John Marks CV.pdf", "cv"),
+        ("MBBS.pdf", "diploma"), ("MBBS scan 2020.pdf", "diploma"), ("John Marks CV.pdf", "cv"),
     ])
     func classified(name: String, type: String) throws {
         let folder = try TemporaryFolder(files: [name])
         defer { folder.remove() }
         let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
         #expect(applicant.documents.map(\.type) == [type], "\(name): \(applicant.documents.map(\.type)), ambiguous \(applicant.ambiguous.map(\.candidates))")
+    }
+
+    @Test("a degree's abbreviation beside words of another document, or a school-leaving mark sheet, is left unrecognized", arguments: [
+        "MBBS character certificate.pdf", "MBBS migration certificate.pdf", "MBBS Rahul Sharma.pdf", "MBChB certificate.pdf",
+        "Class 12 marksheet.pdf", "12th marksheet.pdf", "HSC marks memo.pdf", "SSC transcript.pdf",
+    ])
+    func unrecognizedNotDiploma(name: String) throws {
+        let folder = try TemporaryFolder(files: [name])
+        defer { folder.remove() }
+        let applicant = try ApplicantFolderLoader(catalog: Fixture.knowledge.catalog, schemas: Fixture.knowledge.schemas).load(folder.path)
+        #expect(applicant.documents.isEmpty && applicant.unrecognized.count == 1, "\(name): \(applicant.documents.map(\.type))")
     }
 
     @Test("a name that means one document to some applicants and another to others is ambiguous, never the wrong type", arguments: [

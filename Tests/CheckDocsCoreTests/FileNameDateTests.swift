@@ -72,10 +72,23 @@ import Testing
 
     @Test("valid, valid to, renew and due are expiry words; a start word makes an insurance's one date its first day, never its expiry")
     func startAndMoreExpiryWords() throws {
-        for name in ["BLS valid 2028-02-15.pdf", "BLS valid to 2028-02-15.pdf", "BLS renew 2028-02-15.pdf", "BLS renewal 2028-02-15.pdf",
-                     "TB test due 2028-02-15.pdf"] {
+        for name in ["BLS valid 2028-02-15.pdf", "BLS valid to 2028-02-15.pdf", "BLS renew 2028-02-15.pdf", "BLS renew by 2028-02-15.pdf",
+                     "TB test due 2028-02-15.pdf", "BLS valid up to 2028-02-15.pdf", "ACLS card expires on 2028-02-15.pdf",
+                     "BLS válido até 2028-02-15.pdf", "BLS gültig bis 2028-02-15.pdf", "BLS valable jusqu'au 2028-02-15.pdf"] {
             #expect(try Self.facts(name).expires == CalendarDate(iso: "2028-02-15"), "\(name)")
         }
+        // A date after a real expiry word stands: a renewal or a due date after it does not replace it.
+        for name in ["Passport expires 2026-12-20 renewal appointment 2027-02-10.pdf", "BLS expired 2026-12-20 due 2027-02-15.pdf",
+                     "BLS exp 2026-12-20 renewal class 2027-02-15.pdf"] {
+            #expect(try Self.facts(name).expires == CalendarDate(iso: "2026-12-20"), "\(name)")
+        }
+        // "Renewal" alone is the renewal course's day, not an expiry.
+        let renewal = try Self.facts("BLS renewal 2026-02-15.pdf")
+        #expect(renewal.expires == nil && renewal.date == CalendarDate(iso: "2026-02-15"))
+        // A test's due date is no day it was done, and the facts say so.
+        let due = try Self.facts("PPD due by 2027-01-10.pdf")
+        #expect(due.date == nil && due.expires == CalendarDate(iso: "2027-01-10"))
+        #expect(due.nameDateNote?.contains("not the day it was done") == true)
         for name in ["Health insurance effective 2026-01-01.pdf", "Insurance start 2026-01-01.pdf", "Travel insurance purchased 2026-01-01.pdf",
                      "Insurance from 2026-01-01.pdf"] {
             let facts = try Self.facts(name)

@@ -63,9 +63,7 @@ public struct EvaluationContext: Sendable {
         var englishInstructionLetter: FilePath?
         for document in documents {
             guard let type = document.type else { continue }
-            if englishInstructionLetter == nil,
-               document.facts.statements?.contains(Self.instructionInEnglishStatement) == true
-                || catalog.typesSatisfied(by: type).contains("medium_of_instruction") {
+            if englishInstructionLetter == nil, document.facts.statements?.contains(Self.instructionInEnglishStatement) == true {
                 englishInstructionLetter = document.path
             }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside
@@ -92,9 +90,11 @@ public struct EvaluationContext: Sendable {
     static let instructionInEnglishStatement = "instruction-in-english"
 
     /// Whether teaching was in English: the manifest's `medicalSchool.instructionLanguage` when
-    /// given, else yes when a file says so (a medium-of-instruction letter, or any document whose
-    /// `states` records `instruction-in-english`), else unknown. The applicant who keeps the
-    /// school's letter has shown it; asking them to type the language too left a TOEFL required.
+    /// given, else yes when a file says so (a document whose `states` records
+    /// `instruction-in-english`: a medium-of-instruction or dean's letter), else unknown. The
+    /// applicant who keeps the school's letter has shown it; asking them to type the language too
+    /// left a TOEFL required. A letter's type alone says nothing: a "language of instruction"
+    /// certificate may name another language.
     public var instructionInEnglish: Bool? {
         profile.instructionInEnglish ?? (fixed.englishInstructionLetter != nil ? true : nil)
     }

@@ -219,13 +219,20 @@ public struct ApplicantFolderLoader {
             }
         }
         let documentType = catalog[type]
-        // An expiry word before the earlier of two dates ("visa valid 2026-01-01 2027-01-01") opens a period.
-        if let expiry = parsed.expiryDates.max(), parsed.dates.allSatisfy({ $0 <= expiry }) {
+        // A weak expiry word ("valid", "renew by", "due") counts when no other does and no date
+        // comes after its date: before the earlier of two ("visa valid 2026-01-01 2027-01-01") it
+        // opens a period.
+        let weak = parsed.weakExpiryDates.max().flatMap { expiry in parsed.dates.allSatisfy { $0 <= expiry } ? expiry : nil }
+        if let expiry = parsed.expiryDates.max() ?? weak {
             // "BLS exp 2028-02-15": the date after an expiry word is the expiry, whatever the type.
             facts.expires = expiry
-            let others = parsed.dates.filter { !parsed.expiryDates.contains($0) }.sorted()
+            let others = parsed.dates.filter { !parsed.expiryDates.contains($0) && !parsed.weakExpiryDates.contains($0) }.sorted()
             if documentType?.isVaccine == true, others.count > 1 { facts.doses = others } else { facts.date = others.first }
             facts.validFrom = parsed.startDates.min()
+            // "PPD due 2027-01-10": when the next one is due, not when this one was done.
+            if facts.date == nil, documentType?.isLab == true || documentType?.isVaccine == true {
+                facts.nameDateNote = "the name's date \(expiry) is when it expires or is due again, not the day it was done"
+            }
             return facts
         }
         let dates = parsed.dates.sorted()

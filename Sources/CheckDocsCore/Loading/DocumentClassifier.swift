@@ -44,6 +44,11 @@ public struct DocumentClassifier: Sendable {
         self.excluding = excluding
     }
 
+    /// Words of a file name that say nothing of what the document is: a qualifier stands alone
+    /// beside them, and beside numbers (a year, a page; `qualifiers`, docs/catalog.md).
+    static let neutralWords: Set<String> = ["scan", "scanned", "copy", "copies", "original", "final", "page", "pages", "front", "back",
+                                            "signed", "attested", "notarized", "certified", "new", "updated", "color", "colour", "pdf"]
+
     /// Classifies words (already stripped of dates).
     public func classify(words: [String]) -> Outcome {
         var spans: [(start: Int, end: Int, type: String, words: [String])] = []
@@ -56,8 +61,15 @@ public struct DocumentClassifier: Sendable {
                 }
             }
         }
-        // A qualifier ("MBBS") names its type only in a name where no other alias matched.
-        if spans.isEmpty { spans = qualifierSpans }
+        // A qualifier ("MBBS") names its type only alone: with no other alias, and no word beside
+        // it but those that say nothing of a document's kind ("MBBS scan.pdf"). "MBBS character
+        // certificate" and "MBBS Rahul Sharma" may be anything: they are left unrecognized.
+        if spans.isEmpty, !qualifierSpans.isEmpty, words.indices.allSatisfy({ index in
+            Self.neutralWords.contains(words[index]) || words[index].utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                || qualifierSpans.contains { $0.start <= index && index < $0.end }
+        }) {
+            spans = qualifierSpans
+        }
         // Drop matches strictly inside a longer one, and a match that shares its first word with
         // the end of one starting before it: names are read left to right, so "Hep B 1" is
         // hepatitis B's first dose, not a B-1 visa (docs/catalog.md, "Several matches").

@@ -10,6 +10,8 @@ public enum FileNameDateParser {
         public var words: [String] = []
         /// Full dates written after an expiry word ("exp 2028-02-15"); also in `dates`.
         public var expiryDates: [CalendarDate] = []
+        /// Full dates written after a weaker one ("valid", "renew by", "due"); also in `dates`.
+        public var weakExpiryDates: [CalendarDate] = []
         /// Full dates written after an issue word ("issued 2020-05-01", "DOI 2020-05-01"); also in
         /// `dates`: a passport's one date is then its issue, not its expiry.
         public var issueDates: [CalendarDate] = []
@@ -48,11 +50,19 @@ public enum FileNameDateParser {
         public var firstDay: CalendarDate? { CalendarDate(year: year, month: month ?? 1, day: 1) }
     }
 
-    /// Words after which a date is an expiry date. "valid" alone ("valid 2027-05-31") says until
-    /// when; "valid from" ends in a start word, and "valid to" is read by `isAfterExpiryWord`.
+    /// Words after which a date is the expiry date, whatever else the name says.
     static let expiryWords: Set<String> = ["exp", "expires", "expiry", "expiring", "expiration", "expiracion", "until", "thru", "through", "vence", "validade",
-                                           "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez",
-                                           "valid", "renew", "renewal", "due"]
+                                           "expire", "expired", "till", "upto", "validity", "hasta", "vencimiento", "validez", "jusquau"]
+    /// Two words after which a date is the expiry date ("expires on", "valid up to", "válido até",
+    /// "gültig bis", "jusqu au"): the words as tokens are, folded.
+    static let expiryPhrases: Set<[String]> = [["expires", "on"], ["expiring", "on"], ["expired", "on"], ["up", "to"], ["valido", "ate"],
+                                               ["valida", "ate"], ["gultig", "bis"], ["jusqu", "au"], ["valable", "jusqu"]]
+    /// Words and phrases after which a date says until when a document is good or when it is due
+    /// again ("BLS valid 2028-02-15", "valid to", "renew by", "TB test due 2027-05-01"): the expiry
+    /// when the name names no other, and only when no date in the name comes after it ("Visa valid
+    /// 2026-01-01 2027-01-01" is a period). "valid from" ends in a start word.
+    static let weakExpiryWords: Set<String> = ["valid", "renew", "due"]
+    static let weakExpiryPhrases: Set<[String]> = [["valid", "to"], ["good", "to"], ["renew", "by"], ["due", "by"], ["due", "on"], ["renewal", "due"]]
 
     /// Words after which a date is the first day a document is valid: "insurance effective
     /// 2026-01-01" starts then, and must not be read as ending then.
@@ -64,10 +74,22 @@ public enum FileNameDateParser {
         position > 0 && !tokens[position - 1].isNumber ? tokens[position - 1].text : nil
     }
 
-    /// "exp 2028-02-15", "valid to 2027-05-31" ("to" alone joins the two dates of a period).
+    /// The two words just before a date at `position`, when both are words.
+    static func phrase(before position: Int, in tokens: [FileNameTokens.Token]) -> [String]? {
+        guard position > 1, !tokens[position - 1].isNumber, !tokens[position - 2].isNumber else { return nil }
+        return [tokens[position - 2].text, tokens[position - 1].text]
+    }
+
+    /// "exp 2028-02-15", "expires on 2028-02-15" ("to" alone joins the two dates of a period).
     static func isAfterExpiryWord(_ position: Int, in tokens: [FileNameTokens.Token]) -> Bool {
         guard let word = word(before: position, in: tokens) else { return false }
-        return expiryWords.contains(word) || (word == "to" && position > 1 && ["valid", "good"].contains(tokens[position - 2].text))
+        return expiryWords.contains(word) || phrase(before: position, in: tokens).map(expiryPhrases.contains) == true
+    }
+
+    /// "valid 2028-02-15", "valid to 2027-05-31", "renew by 2028-02-01", "due 2027-05-01".
+    static func isAfterWeakExpiryWord(_ position: Int, in tokens: [FileNameTokens.Token]) -> Bool {
+        guard let word = word(before: position, in: tokens) else { return false }
+        return weakExpiryWords.contains(word) || phrase(before: position, in: tokens).map(weakExpiryPhrases.contains) == true
     }
 
     /// Words whose number follows them: "Step 1 Jan 2022" is Step 1, taken in January 2022.
@@ -163,7 +185,7 @@ public enum FileNameDateParser {
             guard free.contains(position), position < tokens.count, !tokens[position].isNumber else { return nil }
             return months[tokens[position].text]
         }
-        func afterExpiry(_ position: Int) -> Bool { isAfterExpiryWord(position, in: tokens) }
+        func afterExpiry(_ position: Int) -> Bool { isAfterExpiryWord(position, in: tokens) || isAfterWeakExpiryWord(position, in: tokens) }
         func afterStart(_ position: Int) -> Bool { word(before: position, in: tokens).map(startWords.contains) ?? false }
         while index < tokens.count {
             if let month = namedMonth(index) ?? numericMonth(index), let y = year(index + 1) {
@@ -204,7 +226,11 @@ public enum FileNameDateParser {
 
         func add(_ date: CalendarDate) {
             outcome.dates.append(date)
-            if isAfterExpiryWord(index, in: tokens) { outcome.expiryDates.append(date) }
+            if isAfterExpiryWord(index, in: tokens) {
+                outcome.expiryDates.append(date)
+            } else if isAfterWeakExpiryWord(index, in: tokens) {
+                outcome.weakExpiryDates.append(date)
+            }
             guard let word = word(before: index, in: tokens) else { return }
             if issueWords.contains(word) { outcome.issueDates.append(date) }
             if startWords.contains(word) { outcome.startDates.append(date) }

@@ -26,9 +26,10 @@ public struct DocumentType: Hashable, Sendable {
     /// Words that, right before a one-word alias of this type in a file name, say the file is not
     /// of it: `driver` for a medical license ("Drivers license.pdf"; docs/catalog.md).
     public var notWhenNamed: [String] = []
-    /// Aliases that name this type only when no other type's alias is in the name: a degree's
-    /// abbreviation qualifies the document it is part of ("MBBS transcript", "MBBS attempt
-    /// certificate"), and names the diploma only alone ("MBBS.pdf"; docs/catalog.md).
+    /// Aliases that name this type only alone: with no other type's alias in the name and no word
+    /// beside them but neutral ones ("scan", "copy"). A degree's abbreviation qualifies the
+    /// document it is part of ("MBBS transcript", "MBBS attempt certificate"), and names the
+    /// diploma only alone ("MBBS.pdf", "MBBS scan.pdf"; docs/catalog.md).
     public var qualifiers: [String] = []
     /// For a vaccine: a dose given fewer days than this after the last one counted is not a dose
     /// of its own (the minimum interval, 4 weeks, less the 4 days' grace immunization schedules
