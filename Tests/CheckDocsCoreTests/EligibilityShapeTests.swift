@@ -79,6 +79,16 @@ import Testing
         }
         #expect(failure.errors.map(\.message) == ["a yearOfStudy rule needs min, lastYears or notFinalYear=\"true\""])
         #expect(failure.errors.first?.location.file == "y.xml")
+        // Permanent residents of a country other than the US: the manifest cannot tell them, so the
+        // attribute would be ignored; it is an error instead.
+        let residents = ConstraintKindTests.xmlProgram(#"<eligibility><citizenship excluded="IR CU" excludePermanentResidents="true"/></eligibility>"#)
+        guard case let .failure(refused) = loader.loadXML(Array(residents.utf8), file: "c.xml") else {
+            Issue.record("excludePermanentResidents without US was accepted")
+            return
+        }
+        #expect(refused.errors.first?.message.contains("applies to US permanent residents only") == true, "\(refused.errors)")
+        let us = ConstraintKindTests.xmlProgram(#"<eligibility><citizenship excluded="IR US" excludePermanentResidents="true"/></eligibility>"#)
+        guard case .success = loader.loadXML(Array(us.utf8), file: "u.xml") else { Issue.record("US with its residents was refused"); return }
     }
 
     static func manifestErrors(_ manifest: String) -> InputErrors? {

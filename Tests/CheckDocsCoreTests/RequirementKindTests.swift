@@ -242,7 +242,10 @@ import Testing
         let long = try Fixture.evaluate(spring, files: ["Flu_vaccine.pdf"], manifest: manifest, asOf: "2027-01-10")
         #expect(long.status(of: "influenza") == .ok, "\(long.result("influenza")?.message ?? "")")
         let older = "documents:\n  \"Flu_vaccine.pdf\": {type: influenza, date: \"2026-03-15\"}\n"
-        #expect(try Fixture.evaluate(spring, files: ["Flu_vaccine.pdf"], manifest: older, asOf: "2027-01-10").status(of: "influenza") == .expired)
+        let expired = try #require(try Fixture.evaluate(spring, files: ["Flu_vaccine.pdf"], manifest: older, asOf: "2027-01-10").result("influenza"))
+        #expect(expired.status == .expired)
+        #expect(expired.message.contains("before the season that covers 2027-03-31 began (2026-08-01): 2027-03-31 is the rotation end's last day in 11-01/03-31"),
+                "\(expired.message)")
     }
 
     @Test("a yearly period's last day on or before a date: the date inside it, else the period's last day before it")

@@ -110,6 +110,10 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: spaced).status(of: "hepb") == .ok)
         let tight = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-01-10\", \"2026-02-02\", \"2026-07-15\"]}\n"
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: tight).result("hepb")?.reason?.code == "doses-too-close")
+        // A record with no date counts as a dose here too, as in the count of dates.
+        let undated = try #require(try Fixture.evaluate(Self.hepB, files: ["HepB dose 1.pdf", "HepB dose 2 2020-01-01.pdf", "HepB dose 3 2020-01-05.pdf"])
+            .result("hepb"))
+        #expect(undated.reason?.code == "doses-too-close" && undated.message.hasPrefix("2 of 3 doses"), "\(undated.message)")
         // A fourth dose makes up for the one too close.
         let fourth = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\"2026-01-10\", \"2026-01-20\", \"2026-02-15\", \"2026-07-15\"]}\n"
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: fourth).status(of: "hepb") == .ok)

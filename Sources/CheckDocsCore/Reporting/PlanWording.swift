@@ -60,11 +60,16 @@ extension PlanAction {
     /// named ("chla-international-observership: Two letters …"). A merged action showed the first
     /// program's alone, and hid what another program asks of the same document.
     public var hints: [String] {
-        var distinct: [(program: String, hint: String)] = []
+        var distinct: [(programs: [String], hint: String)] = []
         for need in needs {
-            if let hint = need.hint, !distinct.contains(where: { $0.hint == hint }) { distinct.append((need.program, hint)) }
+            guard let hint = need.hint else { continue }
+            if let index = distinct.firstIndex(where: { $0.hint == hint }) {
+                distinct[index].programs.append(need.program)
+            } else {
+                distinct.append(([need.program], hint))
+            }
         }
-        return distinct.count == 1 ? [distinct[0].hint] : distinct.map { "\($0.program): \($0.hint)" }
+        return distinct.count == 1 ? [distinct[0].hint] : distinct.map { "\($0.programs.joined(separator: ", ")): \($0.hint)" }
     }
 }
 

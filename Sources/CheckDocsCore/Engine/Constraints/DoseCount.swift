@@ -68,12 +68,13 @@ public struct DoseCount: DocumentConstraint {
 
     /// When the doses given by `asOf`, counted only when at least `interval` days after the last
     /// one counted, are fewer than `minimum`: how many count, and the first pair too close
-    /// (nil: enough count). Each dose is counted as early as it may be, which counts the most.
+    /// (nil: enough count). Each dose is counted as early as it may be, which counts the most. A
+    /// record with no date counts as one dose, as in the count above.
     static func tooClose(_ records: [ApplicantDocument], minimum: Int, interval: Int, asOf: CalendarDate)
         -> (counted: Int, earlier: CalendarDate, later: CalendarDate)? {
         let dates = Set(records.flatMap(\.facts.doseDates).filter { $0 <= asOf }).sorted()
         guard var last = dates.first else { return nil }
-        var counted = 1
+        var counted = 1 + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         var pair: (CalendarDate, CalendarDate)?
         for date in dates.dropFirst() {
             if last.days(until: date) >= interval {

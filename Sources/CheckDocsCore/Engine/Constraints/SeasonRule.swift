@@ -53,7 +53,9 @@ public struct SeasonRule: DocumentConstraint {
     }
 
     public func check(_ document: ApplicantDocument, in context: ClauseContext) -> ConstraintFailure? {
-        let seasonStart = Self.seasonStart(containing: seasonDay(context.dates.date(for: anchor)), startsOn: startsOn)
+        let anchorDate = context.dates.date(for: anchor)
+        let day = seasonDay(anchorDate)
+        let seasonStart = Self.seasonStart(containing: day, startsOn: startsOn)
         // A vaccination month from the file name decides when the whole month is on one side of
         // the season's first day (docs/catalog.md, "Dates in file names").
         let effective = document.effectiveDate(asOf: context.asOf)
@@ -65,14 +67,15 @@ public struct SeasonRule: DocumentConstraint {
         guard date < seasonStart else { return nil }
         let currentSeason = Self.seasonStart(containing: context.asOf, startsOn: startsOn)
         return fail(date < currentSeason ? .expired : .expiresBeforeNeeded,
-                    Failure.beforeSeason(date: date, anchor: anchor, seasonStart: seasonStart))
+                    Failure.beforeSeason(date: date, anchor: anchor, seasonStart: seasonStart,
+                                         activeDay: day == anchorDate ? nil : day, activeIn: activeIn))
     }
 
     public func describe(dates: ProgramDates?, catalog: DocumentCatalog) -> [String] {
         ["from the season (starting \(startsOn)) that covers \(ProgramDates.describe(anchor))\(activeWords)"]
     }
 
-    /// ", or its last day in 11-01/03-31 before it", said where `activeIn` is given.
+    /// " (its last day in 11-01/03-31)", said where `activeIn` is given.
     var activeWords: String { activeIn.map { " (its last day in \($0))" } ?? "" }
 
     public func window(_ planning: PlanningDates) -> DateWindow {
@@ -84,7 +87,9 @@ public struct SeasonRule: DocumentConstraint {
     public enum Failure: FindingDetail {
         case dateUnknown
         case inFuture(date: CalendarDate)
-        case beforeSeason(date: CalendarDate, anchor: Anchor, seasonStart: CalendarDate)
+        /// `activeDay`: the anchor's last day in the rule's `activeIn` period, whose season was
+        /// asked for, when it is not the anchor's own day.
+        case beforeSeason(date: CalendarDate, anchor: Anchor, seasonStart: CalendarDate, activeDay: CalendarDate? = nil, activeIn: MonthDayRange? = nil)
 
         public var code: String {
             switch self {
@@ -98,8 +103,9 @@ public struct SeasonRule: DocumentConstraint {
             switch self {
             case .dateUnknown: return []
             case let .inFuture(date): return .list(("date", .date(date)))
-            case let .beforeSeason(date, anchor, seasonStart):
-                return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("seasonStart", .date(seasonStart)))
+            case let .beforeSeason(date, anchor, seasonStart, activeDay, _):
+                return .list(("date", .date(date)), ("anchor", .string(anchor.rawValue)), ("seasonStart", .date(seasonStart)),
+                             ("seasonDay", activeDay.map { .date($0) }))
             }
         }
 
@@ -110,7 +116,10 @@ public struct SeasonRule: DocumentConstraint {
             case let .inFuture(date):
                 // One wording of a future date, the window's.
                 return ValidityWindow.Failure.inFuture(date: date).sentence(catalog: catalog)
-            case let .beforeSeason(date, anchor, seasonStart):
+            case let .beforeSeason(date, anchor, seasonStart, activeDay, activeIn):
+                if let day = activeDay, let period = activeIn {
+                    return "dated \(date), before the season that covers \(day) began (\(seasonStart)): \(day) is \(ProgramDates.describe(anchor))'s last day in \(period)"
+                }
                 return "dated \(date), before the season that covers \(ProgramDates.describe(anchor)) began (\(seasonStart))"
             }
         }

@@ -18,7 +18,13 @@ public struct CitizenshipCheck: EligibilityCheck {
 
     public static func decode(from node: DescriptionNode) throws(InputError) -> CitizenshipCheck {
         guard let excluded = try node.list("excluded") else { throw InputError(node.location, "missing excluded") }
-        return CitizenshipCheck(excluded: excluded, excludePermanentResidents: try node.bool("excludePermanentResidents") ?? false)
+        let check = CitizenshipCheck(excluded: excluded, excludePermanentResidents: try node.bool("excludePermanentResidents") ?? false)
+        // The manifest records US permanent residency alone: without US the attribute would say nothing.
+        if check.excludePermanentResidents, !check.excludesUSResidents {
+            throw InputError(node.location(of: "excludePermanentResidents"),
+                             "excludePermanentResidents applies to US permanent residents only (the manifest records no other residency); add US to excluded or leave it out")
+        }
+        return check
     }
 
     public var defaultID: String { "eligibility.citizenship" }
