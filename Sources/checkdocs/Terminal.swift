@@ -66,7 +66,18 @@ enum Terminal {
             text = text.prefix(1).lowercased() + text.dropFirst()
         }
         if text.isEmpty { text = command == nil ? "failed" : "bad command line" }
+        text += dateReason(text)
         return "checkdocs: error: \(DisplayText.escape(text))" + (command.map { " (see '\($0) --help')" } ?? "")
+    }
+
+    /// Why a date option's value was refused, as descriptions and manifests say it (docs/format.md,
+    /// "Dates and durations"): `--as-of 2027-02-29` names no day, `--as-of tomorrow` is not in the
+    /// form. Empty for any other message.
+    static func dateReason(_ text: String) -> String {
+        let prefix = "the value '", infix = "' is invalid for '"
+        guard text.hasPrefix(prefix), let end = text.range(of: infix), text[end.upperBound...].hasSuffix("<date>'") else { return "" }
+        let value = text[text.index(text.startIndex, offsetBy: prefix.count)..<end.lowerBound]
+        return ": " + DateWording.refusal("\"\(value)\"", inForm: DateWording.isInForm(value))
     }
 
     /// The command a command line runs, as argument-parser finds it, for the `--help` an error
