@@ -27,6 +27,13 @@ import Testing
     /// The cache directory every run of the binary uses unless a test gives its own.
     static let testCacheHome = NSTemporaryDirectory() + "checkdocs-test-cache-\(getpid())"
 
+    /// A new empty directory for one test's files; the test removes it (`defer`).
+    static func scratchDirectory() throws -> String {
+        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     static func run(_ arguments: [String], binary: String = binary, directory: String = root,
                     timeout: Double = 60, launcher: [String] = [], environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
@@ -119,8 +126,7 @@ import Testing
 
     @Test("a program description with an error exits 2 and points at the line")
     func brokenDescription() throws {
-        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let bad = directory + "/bad.xml"
         try """
@@ -140,111 +146,9 @@ import Testing
         #expect(check.stdout.isEmpty)
     }
 
-    @Test("lint reports a reversed rotation and, in the same run, the errors that resolving the rest of the file finds; a rule that fails keeps them for the next run")
-    func lintReportsResolvingErrorsBesideDecoding() throws {
-        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let file = directory + "/d.xml"
-        func write(rotation: String, requirement: String) throws {
-            try """
-            <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="d" kind="observership">
-              <name>W</name>
-              <institution>Test</institution>
-              <source href="https://example.org/" asOf="2026-11-01"/>
-              <extends checklist="observership"/>
-              \(rotation)
-              <requirements>
-                <remove ref="nothere"/>
-                \(requirement)
-                <require id="cv3" title="CV"><document type="cv" min="3" max="2"/></require>
-              </requirements>
-            </program>
-            """.write(toFile: file, atomically: true, encoding: .utf8)
-        }
-        try write(rotation: #"<rotation start="2027-03-01" end="2027-02-01"/>"#,
-                  requirement: #"<require id="cv2" title="CV"><document type="nosuchtype"/></require>"#)
-        let run = try Self.run(["lint", file, "--as-of", "2026-12-01"])
-        #expect(run.status == 2)
-        let expected = [":6:3: error: the rotation ends (2027-02-01) before it starts (2027-03-01)",
-                        ":8:5: error: removes \"nothere\", which no extended checklist defines",
-                        ":9:34: error: unknown document type \"nosuchtype\"; `checkdocs list types` shows them",
-                        ":10:34: error: max (2) is less than min (3)"].map { "checkdocs: " + file + $0 + "\n" }
-        #expect(run.stderr == expected.joined() + "checkdocs: 4 errors in 1 file\n")
-        // A requirement that cannot be decoded leaves the file's rules incomplete: resolving it
-        // would call a reference to that requirement unknown, so only the decoding's errors come.
-        try write(rotation: "", requirement: #"<require id="cv2" title="CV"><document type="cv"><window anchor="as-of" within="2027" unit="years"/></document></require>"#)
-        let rule = try Self.run(["lint", file, "--as-of", "2026-12-01"])
-        #expect(rule.status == 2)
-        #expect(!rule.stderr.contains("nothere") && rule.stderr.contains("1 error in 1 file"), "\(rule.stderr)")
-    }
-
-    @Test("lint reports a misspelt extended checklist at its <extends> (JSON: its pointer) with the closest name, and no remove or tighten that only it could answer")
-    func lintUnknownChecklistAtExtends() throws {
-        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try """
-        <program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="d" kind="observership">
-          <name>W</name>
-          <institution>Test</institution>
-          <source href="https://example.org/" asOf="2026-11-01"/>
-          <extends checklist="observershp"/>
-          <requirements>
-            <remove ref="usmle"/>
-            <tighten ref="cv" hint="A short CV."/>
-          </requirements>
-        </program>
-        """.write(toFile: directory + "/d.xml", atomically: true, encoding: .utf8)
-        try """
-        {"schemaVersion": 1, "program": {"id": "j", "kind": "observership", "name": "W", "institution": "Test",
-         "source": {"href": "https://example.org/", "asOf": "2026-11-01"},
-         "extends": ["observership", "observershp"], "remove": ["usmle"], "tighten": [{"ref": "cv", "hint": "A short CV."}]}}
-        """.write(toFile: directory + "/j.json", atomically: true, encoding: .utf8)
-        let xml = try Self.run(["lint", directory + "/d.xml", "--as-of", "2026-12-01"])
-        #expect(xml.status == 2)
-        #expect(xml.stderr == "checkdocs: \(directory)/d.xml:5:3: error: extends unknown checklist \"observershp\" (did you mean \"observership\"?)\n"
-                + "checkdocs: 1 error in 1 file\n", "\(xml.stderr)")
-        let json = try Self.run(["lint", directory + "/j.json", "--as-of", "2026-12-01"])
-        #expect(json.status == 2)
-        #expect(json.stderr == "checkdocs: \(directory)/j.json: /program/extends/1: error: extends unknown checklist \"observershp\" (did you mean \"observership\"?)\n"
-                + "checkdocs: 1 error in 1 file\n", "\(json.stderr)")
-    }
-
-    @Test("lint of a --checklists folder: its document-types.json is checked as a catalog, and a checklist there may use its types")
-    func lintChecklistsFolder() throws {
-        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try #"""
-            {"schemaVersion": 1, "source": {"href": "https://example.org/types", "asOf": "2026-11-20"},
-             "types": [{"id": "hospital_badge_form", "title": "Hospital badge form", "description": "The host hospital's ID badge request.", "category": "administrative", "aliases": ["badge form"]}]}
-            """#.write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
-        try #"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <checklist xmlns="urn:checkdocs:program:1" schemaVersion="1" id="my-obs" kind="observership">
-              <name>Mine</name><source href="https://example.org/" asOf="2026-11-01"/>
-              <requirements><require id="badge" title="Badge form"><document type="hospital_badge_form"/></require></requirements>
-            </checklist>
-            """#.write(toFile: directory + "/my-obs.xml", atomically: true, encoding: .utf8)
-        let run = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
-        #expect(run.status == 0 && run.stdout == "2 files valid\n", "\(run.stderr)")
-        #expect(run.stderr.contains("document-types.json: note: checked as a document-type catalog, which only --checklists reads"))
-        // The limits --checklists holds a catalog to: a cycle of parents is refused by lint as by check.
-        try #"{"schemaVersion": 1, "source": {"href": "https://x.org", "asOf": "2026-11-20"}, "types": [{"id": "ta", "title": "A", "description": "d", "category": "application", "aliases": ["ta"], "parents": ["tb"]}, {"id": "tb", "title": "B", "description": "d", "category": "application", "aliases": ["tbb"], "parents": ["ta"]}]}"#
-            .write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
-        let cycle = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
-        #expect(cycle.status == 2 && cycle.stderr.contains("parent types form a cycle"), "\(cycle.stderr)")
-        try #"{"types": 3}"#.write(toFile: directory + "/document-types.json", atomically: true, encoding: .utf8)
-        let broken = try Self.run(["lint", directory, "--as-of", "2026-12-01"])
-        #expect(broken.status == 2 && broken.stderr.contains("document-types.json: /types: error: expected array"), "\(broken.stderr)")
-        #expect(!broken.stderr.contains("\"program\""))
-    }
-
     @Test("an external entity or billion laughs is refused with exit 2, quickly, leaking nothing")
     func hostileXML() throws {
-        let directory = NSTemporaryDirectory() + "checkdocs-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try #"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><program>&x;</program>"#
             .write(toFile: directory + "/xxe.xml", atomically: true, encoding: .utf8)
@@ -264,99 +168,6 @@ import Testing
             #expect(!run.stderr.contains("root:x:0"))
             #expect(!run.stdout.contains("root:x:0"))
         }
-    }
-
-    @Test("bad command lines exit 64; a missing folder exits 2")
-    func exitCodes() throws {
-        #expect(try Self.run(["samples/applicants/ready", "--as-of", "tomorrow"]).status == 64)
-        #expect(try Self.run(["samples/applicants/ready", "--fail-on", "sometimes"]).status == 64)
-        let missing = try Self.run(["no/such/folder", "--as-of", "2026-12-01"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no/such/folder"))
-        #expect(try Self.run(["--version"]).stdout.hasPrefix("0."))
-    }
-
-    @Test("a bad command line is one line on stderr in checkdocs' form, naming what was wrong and the subcommand's --help; exit 64, stdout empty",
-          arguments: [
-              // argument-parser's own errors: an unknown option, an unexpected or missing argument,
-              // a value that does not parse, a list of allowed values (6 of them: argument-parser
-              // puts them one a line).
-              (["samples/applicants/ready", "--no-such-flag"], "unknown option '--no-such-flag' (see 'checkdocs check --help')"),
-              (["cache", "clear", "x"], "unexpected argument 'x' (see 'checkdocs cache clear --help')"),
-              (["plan"], "missing expected argument '<folder>' (see 'checkdocs plan --help')"),
-              (["samples/applicants/ready", "--as-of"], "missing value for '--as-of <date>' (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "--as-of", "tomorrow"],
-               "the value 'tomorrow' is invalid for '--as-of <date>': \"tomorrow\" is not a date in the form YYYY-MM-DD (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "--as-of", "2027-02-29"],
-               "the value '2027-02-29' is invalid for '--as-of <date>': \"2027-02-29\" is not a day of the calendar (see 'checkdocs check --help')"),
-              (["list", "bogus"], "the value 'bogus' is invalid for '<what>'; choose one of 'programs', 'types' or 'checklists' (see 'checkdocs list --help')"),
-              (["samples/applicants/ready", "--kind", "x"],
-               "the value 'x' is invalid for '--kind <kind>'; choose one of observership, externship, internship, visiting-elective, residency, research (see 'checkdocs check --help')"),
-              // validate()'s ValidationErrors, and the default subcommand's.
-              (["samples/applicants/ready", "-q", "-v"], "--quiet and --verbose cannot be used together (see 'checkdocs check --help')"),
-              ([], "missing expected argument '<folder> ...' (see 'checkdocs check --help')"),
-              (["pick", "samples/applicants/ready", "--top", "0"], "--top must be 1 to 1000, not 0 (see 'checkdocs pick --help')"),
-              (["lint", "--as-of", "9999-12-31", "samples/programs"],
-               "--as-of 9999-12-31 is outside the dates checkdocs accepts (1900-01-01 to 2200-12-31) (see 'checkdocs lint --help')"),
-              (["check", "a", "--format", "yaml"],
-               "unknown --format \"yaml\" (did you mean \"html\"?); choose one of text, json, markdown, html, junit, sarif (see 'checkdocs check --help')"),
-              // `help` of a subcommand that does not exist.
-              (["help", "chek"], "no subcommand \"chek\"; the subcommands are check, plan, pick, init, explain, list, lint, cache, help (see 'checkdocs --help')"),
-              (["help", "cache", "bogus"], "no subcommand \"bogus\"; the subcommands of cache are clear (see 'checkdocs cache --help')"),
-              // What came from the command line is escaped: an escape sequence cannot reach the terminal.
-              (["samples/applicants/ready", "--\u{1B}[31m"], "unknown option '--\\x1B[31m' (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "--fail-on", "a\nb"],
-               "the value 'a\\nb' is invalid for '--fail-on <fail-on>'; choose one of 'error', 'warning' or 'never' (see 'checkdocs check --help')"),
-              // argument-parser's message of three lines, about the root command's own option.
-              (["--generate-completion-script", "tcsh"],
-               "can't generate completion scripts for 'tcsh'. Please use --generate-completion-script=<shell> with one of: zsh bash fish (see 'checkdocs --help')"),
-          ])
-    func badCommandLineOneLine(arguments: [String], message: String) throws {
-        let run = try Self.run(arguments)
-        #expect(run.status == 64, "\(arguments): \(run.stderr)")
-        #expect(run.stderr == "checkdocs: error: " + message + "\n", "\(arguments)")
-        #expect(run.stdout.isEmpty)
-        for old in ["Error:", "Usage:", "Help:", "for more information"] { #expect(!run.stderr.contains(old), "\(arguments): \(run.stderr)") }
-    }
-
-    @Test("--help, help SUBCOMMAND and --version still print to stdout and exit 0",
-          arguments: [["--help"], ["check", "--help"], ["help", "plan"], ["cache", "clear", "--help"], ["cache"], ["--version"], ["lint", "--version"]])
-    func helpAndVersionExitZero(arguments: [String]) throws {
-        let run = try Self.run(arguments)
-        #expect(run.status == 0, "\(arguments): \(run.stderr)")
-        #expect(run.stderr.isEmpty)
-        #expect(arguments.contains("--version") ? run.stdout.hasPrefix("0.") : run.stdout.contains("USAGE: checkdocs"), "\(arguments): \(run.stdout.prefix(200))")
-    }
-
-    @Test("an empty path is a bad command line naming the argument: one line, exit 64, nothing read or written",
-          arguments: [
-              ([""], "the folder path is empty (see 'checkdocs check --help')"),
-              (["check", "", "--as-of", "2026-12-01"], "the folder path is empty (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "", "--as-of", "2026-12-01"], "the folder path is empty (see 'checkdocs check --help')"),
-              (["plan", ""], "the folder path is empty (see 'checkdocs plan --help')"),
-              (["pick", ""], "the folder path is empty (see 'checkdocs pick --help')"),
-              (["init", "", "--print"], "the folder path is empty (see 'checkdocs init --help')"),
-              (["lint", ""], "a path to lint is empty (see 'checkdocs lint --help')"),
-              (["lint", "samples/programs", "--checklists", ""], "the --checklists path is empty (see 'checkdocs lint --help')"),
-              (["samples/applicants/ready", "--programs", "", "--as-of", "2026-12-01"], "the --programs path is empty (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "--checklists", ""], "the --checklists path is empty (see 'checkdocs check --help')"),
-              (["samples/applicants/ready", "--waivers", ""], "the --waivers path is empty (see 'checkdocs check --help')"),
-              (["plan", "samples/applicants/ready", "--programs", ""], "the --programs path is empty (see 'checkdocs plan --help')"),
-              (["explain", "visiting-elective", "--programs", ""], "the --programs path is empty (see 'checkdocs explain --help')"),
-              (["list", "programs", "--programs", ""], "the --programs path is empty (see 'checkdocs list --help')"),
-              (["explain", ""], "the id is empty (see 'checkdocs explain --help')"),
-          ])
-    func emptyPath(arguments: [String], message: String) throws {
-        // Run from an empty directory, with the cache in it: nothing may appear there.
-        let directory = NSTemporaryDirectory() + "checkdocs-empty-path-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let absolute = arguments.map { $0.hasPrefix("samples/") ? Self.root + "/" + $0 : $0 }
-        let run = try Self.run(absolute, directory: directory, environment: ["XDG_CACHE_HOME": directory + "/cache"])
-        #expect(run.status == 64, "\(arguments): \(run.stderr)")
-        #expect(run.stderr == "checkdocs: error: " + message + "\n", "\(arguments)")
-        #expect(run.stdout.isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "\(arguments) wrote into the working directory")
     }
 
     @Test("an undecided error-level rule blocks; --fail-on never exits 0; --fail-on warning fails a ready folder with warnings")

@@ -163,7 +163,7 @@ import Testing
         for arguments in [["samples/applicants/ready", "--no-such-flag"], ["plan"], ["check", "a", "--format", "yaml"]] {
             let run = try CLITests.run(arguments)
             #expect(run.status == 64, "\(arguments): \(run.stderr)")
-            // One line in checkdocs' form (CLITests.badCommandLineOneLine has the exact lines).
+            // One line in checkdocs' form (CommandLineTests.badCommandLineOneLine has the exact lines).
             #expect(run.stderr.hasPrefix("checkdocs: error: ") && run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr)")
             #expect(!run.stderr.contains("Fatal") && !run.stderr.contains("crashed"), "\(run.stderr)")
         }
