@@ -16,11 +16,11 @@ public struct EvaluationContext: Sendable {
         let translations: [FilePath: [ApplicantDocument]]
         /// For each requested type, the ambiguous files one of whose candidate types satisfies it.
         let ambiguous: [String: [FilePath]]
-        /// A file that says teaching was in English (`EvaluationContext.instructionInEnglish`).
-        let englishInstructionLetter: FilePath?
+        /// Whether a file says teaching was in English (`EvaluationContext.instructionInEnglish`).
+        let statesInstructionInEnglish: Bool
 
         init(asOf: CalendarDate, profile: ApplicantProfile, hasManifest: Bool, catalog: DocumentCatalog, inspector: DocumentInspector?,
-             translations: [FilePath: [ApplicantDocument]], ambiguous: [String: [FilePath]], englishInstructionLetter: FilePath?) {
+             translations: [FilePath: [ApplicantDocument]], ambiguous: [String: [FilePath]], statesInstructionInEnglish: Bool) {
             self.asOf = asOf
             self.profile = profile
             self.hasManifest = hasManifest
@@ -29,7 +29,7 @@ public struct EvaluationContext: Sendable {
             self.inspector = inspector
             self.translations = translations
             self.ambiguous = ambiguous
-            self.englishInstructionLetter = englishInstructionLetter
+            self.statesInstructionInEnglish = statesInstructionInEnglish
         }
     }
 
@@ -60,12 +60,10 @@ public struct EvaluationContext: Sendable {
         var satisfying: [String: ClauseCandidates] = [:]
         // For each document, the translations of it in the folder (declared or paired by name).
         var translations: [FilePath: [ApplicantDocument]] = [:]
-        var englishInstructionLetter: FilePath?
+        var statesInstructionInEnglish = false
         for document in documents {
             guard let type = document.type else { continue }
-            if englishInstructionLetter == nil, document.facts.statements?.contains(Self.instructionInEnglishStatement) == true {
-                englishInstructionLetter = document.path
-            }
+            if document.facts.statements?.contains(Self.instructionInEnglishStatement) == true { statesInstructionInEnglish = true }
             // Each typed document's baseline verdict is worked out once per folder, and kept beside
             // the document: a clause looks at it for every candidate of every program.
             let verdict = inspector.map { BaselineCheck.verdict(for: document, inspector: $0) }
@@ -81,7 +79,7 @@ public struct EvaluationContext: Sendable {
             for requested in Set(file.candidates.flatMap(catalog.typesSatisfied(by:))) { couldBe[requested, default: []].append(file.path) }
         }
         fixed = Fixed(asOf: asOf, profile: profile, hasManifest: hasManifest, catalog: catalog, inspector: inspector, translations: translations,
-                      ambiguous: couldBe.mapValues { $0.sorted() }, englishInstructionLetter: englishInstructionLetter)
+                      ambiguous: couldBe.mapValues { $0.sorted() }, statesInstructionInEnglish: statesInstructionInEnglish)
         self.satisfying = NameTable(satisfying)
     }
 
@@ -96,7 +94,7 @@ public struct EvaluationContext: Sendable {
     /// left a TOEFL required. A letter's type alone says nothing: a "language of instruction"
     /// certificate may name another language.
     public var instructionInEnglish: Bool? {
-        profile.instructionInEnglish ?? (fixed.englishInstructionLetter != nil ? true : nil)
+        profile.instructionInEnglish ?? (fixed.statesInstructionInEnglish ? true : nil)
     }
 
     /// The folder's ambiguous files that may be of `type` (one of their candidates satisfies it).
