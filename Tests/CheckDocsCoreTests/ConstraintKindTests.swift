@@ -145,18 +145,20 @@ import Testing
         }
     }
 
-    @Test("<tighten> carries the same constraint children as <document>, in both schemas, and its own fields only")
+    @Test("<tighten> carries the same constraint children as <document>, in both schemas, and its own fields only (and a <when>)")
     func tightenCarriesTheSameConstraints() throws {
         let document = Self.content(of: try Self.complexType(ofElement: "document"))
-        let tighten = Self.content(of: try Self.complexType(ofElement: "tighten"))
+        var tighten = Self.content(of: try Self.complexType(ofElement: "tighten"))
         #expect(document.groups == tighten.groups && !tighten.groups.isEmpty)
+        // Its own child besides the constraints: the condition it narrows the requirement by.
+        #expect(tighten.elements.removeValue(forKey: "when") == 1)
         #expect(tighten.elements == document.elements)
         #expect(tighten.attributes == Self.tightenFields)
         // Every child element of <document> is one kind's syntax; those are what a tighten adds.
         let elementKinds = Set(document.elements.keys)
         #expect(elementKinds.isSubset(of: Set(DocumentConstraintKinds.all.flatMap { $0.syntax })))
         let json = try Self.jsonDefinition("tighten")
-        #expect(Self.jsonKeys(json) == Self.tightenFields.union(elementKinds.map { Self.jsonKey($0, in: document) }))
+        #expect(Self.jsonKeys(json) == Self.tightenFields.union(elementKinds.map { Self.jsonKey($0, in: document) }).union(["when"]))
         // The same sub-schema for each constraint under both.
         let documentJSON = try Self.jsonDefinition("document")
         for name in elementKinds {

@@ -482,4 +482,45 @@ import Testing
         collect(tb.expression)
         #expect(windows.contains(ValidityWindow(anchor: .rotationStart, within: 3, unit: .months)))
     }
+
+    @Test("a tighten's <when> narrows an inherited requirement: graduates only, the checklist's item kept")
+    func tightenWithCondition() throws {
+        let xml = Fixture.program("""
+        <requirements>
+          <tighten ref="diploma"><when status="graduate"/></tighten>
+        </requirements>
+        """, extends: #"<extends checklist="observership"/>"#)
+        let program = try Fixture.load(xml)
+        let diploma = try #require(program.requirements.first { $0.id == "diploma" })
+        #expect(diploma.condition?.status == .graduate)
+        #expect(diploma.title == "Medical diploma" && diploma.origin == "observership+test-program")
+        // A student is not asked for it; a graduate without one is.
+        let student = try Fixture.evaluate(xml, files: [], manifest: "applicant:\n  status: student\n")
+        #expect(student.status(of: "diploma") == .notApplicable)
+        let graduate = try Fixture.evaluate(xml, files: [], manifest: "applicant:\n  status: graduate\n")
+        #expect(graduate.status(of: "diploma") == .missing)
+    }
+
+    @Test("a tighten's <when> that contradicts the requirement's own is an error at the tighten; an equal one is not")
+    func tightenConditionConflicts() throws {
+        let checklist = """
+        <requirements>
+          <require id="toefl" title="TOEFL">
+            <when instructionInEnglish="false" status="graduate"/>
+            <document type="english_test"/>
+          </require>
+          <tighten ref="toefl"><when instructionInEnglish="true" status="graduate" intendsResidency="true"/></tighten>
+        </requirements>
+        """
+        #expect {
+            try Fixture.load(Fixture.program(checklist))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("tightens \"toefl\" with a <when> whose instructionInEnglish differs from that requirement's own; it could never apply")
+                && !text.contains("status")
+        }
+        let same = checklist.replacingOccurrences(of: #"instructionInEnglish="true""#, with: #"instructionInEnglish="false""#)
+        let toefl = try #require(try Fixture.load(Fixture.program(same)).requirements.first { $0.id == "toefl" })
+        #expect(toefl.condition?.instructionInEnglish == false && toefl.condition?.status == .graduate && toefl.condition?.intendsResidency == true)
+    }
 }

@@ -245,7 +245,8 @@ struct ProgramDecoder {
     private static func tightening(_ node: DescriptionNode) throws(InputError) -> Tightening {
         Tightening(ref: try node.required("ref"), type: try node.string("type"), min: try node.int("min", in: 0...1000),
                    severity: try node.value("severity", as: Severity.self), due: try node.value("due", as: Stage.self),
-                   hint: try node.string("hint"), constraints: try DocumentConstraintKinds.decode(from: node),
+                   hint: try node.string("hint"), condition: try node.child("when").map(condition),
+                   constraints: try DocumentConstraintKinds.decode(from: node),
                    location: node.location)
     }
 

@@ -227,7 +227,18 @@ public struct ProgramResolver: Sendable {
                 errors.append(InputError(tightening.location, "tightens \"\(tightening.ref)\" for type \"\(type)\", which that requirement does not mention"))
                 continue
             }
-            let tightened = apply(tightening, to: current, origin: description.id)
+            var tightened = apply(tightening, to: current, origin: description.id)
+            if let condition = tightening.condition {
+                switch (current.condition ?? Condition()).and(condition) {
+                case .success(let narrowed):
+                    tightened.condition = narrowed
+                case .failure(let conflict):
+                    let fields = conflict.fields.joined(separator: ", ")
+                    errors.append(InputError(tightening.location, "tightens \"\(tightening.ref)\" with a <when> whose \(fields) differs from that requirement's own; it could never apply"))
+                    continue
+                }
+                checkConditionType(condition, at: tightening.location, errors: &errors)
+            }
             if tightening.constraints.contains(where: { $0.base is SubtypeRule }) {
                 tightened.expression.forEachClause { clause in
                     if tightening.type == nil || tightening.type == clause.type { checkSubtypes(clause, at: tightening.location, errors: &errors) }
@@ -309,11 +320,14 @@ public struct ProgramResolver: Sendable {
             }
         }
         walk(requirement.expression)
-        // A `<when document="T" states="S">` names a type as a clause does.
-        if let type = requirement.condition?.documentStates?.type, !catalog.contains(type) {
-            let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
-            errors.append(InputError(requirement.location, "unknown document type \"\(type)\" in the condition\(suggestion); `checkdocs list types` shows them"))
-        }
+        if let condition = requirement.condition { checkConditionType(condition, at: requirement.location, errors: &errors) }
+    }
+
+    /// A `<when document="T" states="S">` names a type as a clause does.
+    private func checkConditionType(_ condition: Condition, at location: SourceLocation, errors: inout [InputError]) {
+        guard let type = condition.documentStates?.type, !catalog.contains(type) else { return }
+        let suggestion = Suggestion.didYouMean(type, in: catalog.types.map(\.id))
+        errors.append(InputError(location, "unknown document type \"\(type)\" in the condition\(suggestion); `checkdocs list types` shows them"))
     }
 
     /// A `<subtype>` names subtypes the clause's type declares (docs/catalog.md): a misspelt one

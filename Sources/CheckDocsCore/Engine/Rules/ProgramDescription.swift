@@ -63,6 +63,8 @@ public struct Tightening: Hashable, Sendable {
     public var severity: Severity?
     public var due: Stage?
     public var hint: String?
+    /// A `<when>`: the requirement then applies only when its own condition and this one hold.
+    public var condition: Condition?
     public var constraints: [AnyDocumentConstraint]
     public var location: SourceLocation
 }

@@ -172,6 +172,36 @@ public struct Condition: Hashable, Sendable {
     public var documentStates: DocumentStatement?
 
     public init() {}
+
+    /// This condition and `other` together, as a `<tighten>`'s `<when>` narrows an inherited
+    /// requirement's (docs/programs.md, "`<tighten>`"): a field that one of them sets is set; a
+    /// field that both set must be the same, else the names of those that differ are returned
+    /// (a requirement that could never apply is a mistake to report, not a rule to keep).
+    func and(_ other: Condition) -> Result<Condition, ConditionConflict> {
+        var merged = self
+        var conflicts: [String] = []
+        func take<Value: Equatable>(_ field: WritableKeyPath<Condition, Value?>, _ name: String) {
+            guard let value = other[keyPath: field] else { return }
+            if let own = merged[keyPath: field], own != value { conflicts.append(name) } else { merged[keyPath: field] = value }
+        }
+        take(\.instructionInEnglish, "instructionInEnglish")
+        take(\.usCitizenOrPermanentResident, "usCitizenOrPermanentResident")
+        take(\.status, "status")
+        take(\.intendsResidency, "intendsResidency")
+        take(\.ecfmgCertified, "ecfmgCertified")
+        take(\.rotationOverlaps, "rotationOverlaps")
+        take(\.admissionClass, "admissionClass")
+        take(\.notAdmissionClass, "notAdmissionClass")
+        take(\.visaClass, "visaClass")
+        take(\.notVisaClass, "notVisaClass")
+        take(\.documentStates, "documentType/states")
+        return conflicts.isEmpty ? .success(merged) : .failure(ConditionConflict(fields: conflicts))
+    }
+}
+
+/// The fields two conditions both set, to different values.
+struct ConditionConflict: Error {
+    let fields: [String]
 }
 
 /// A statement some document of a type makes, as a `<when>` asks for it.
