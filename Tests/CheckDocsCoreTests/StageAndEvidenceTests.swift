@@ -119,6 +119,29 @@ import Testing
         #expect(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: fourth).status(of: "hepb") == .ok)
     }
 
+    @Test("hepatitis B's third dose counts only 52 days after the second and 108 after the first (8 and 16 weeks less the grace)")
+    func hepBThirdDoseIntervals() throws {
+        func result(_ doses: [String]) throws -> RequirementResult {
+            let manifest = "documents:\n  \"HepB.pdf\": {type: hepb, doses: [\(doses.map { "\"\($0)\"" }.joined(separator: ", "))]}\n"
+            return try #require(try Fixture.evaluate(Self.hepB, files: ["HepB.pdf"], manifest: manifest).result("hepb"))
+        }
+        // Four weeks after the second: too soon for a third.
+        let afterSecond = try result(["2026-01-10", "2026-02-10", "2026-03-10"])
+        #expect(afterSecond.status == .invalid && afterSecond.reason?.code == "doses-too-close", "\(afterSecond.message)")
+        #expect(afterSecond.message.contains("2 of 3 doses") && afterSecond.message.contains("the dose of 2026-03-10 is 28 days after dose 2 (2026-02-10)")
+                    && afterSecond.message.contains("dose 3 counts only 52 days or more after dose 2"), "\(afterSecond.message)")
+        // Eight weeks after the second, but only 90 days after the first.
+        let afterFirst = try result(["2026-01-10", "2026-02-05", "2026-04-10"])
+        #expect(afterFirst.reason?.code == "doses-too-close" && afterFirst.message.contains("dose 3 counts only 108 days or more after dose 1"),
+                "\(afterFirst.message)")
+        // The usual 0, 1 and 6 months; and a later dose makes up for the one too soon.
+        #expect(try result(["2026-01-10", "2026-02-10", "2026-07-10"]).status == .ok)
+        #expect(try result(["2026-01-10", "2026-02-10", "2026-03-10", "2026-05-10"]).status == .ok)
+        // The minimal schedule, each interval exactly met (24, 52 and 108 days; the first to third 24 + 84).
+        #expect(try result(["2026-01-01", "2026-01-25", "2026-04-19"]).status == .ok)
+        #expect(try result(["2026-01-01", "2026-01-25", "2026-04-18"]).status == .invalid)
+    }
+
     @Test("a titer whose value is still to record stays undecided beside a series begun: the begun alternative only breaks ties")
     func begunBreaksTiesOnly() throws {
         let manifest = "documents:\n  \"HepB record.pdf\": {type: hepb, doses: [\"2026-06-15\"]}\n"

@@ -71,6 +71,15 @@ public enum CatalogLoader {
             types[types.count - 1].notWhenNamed = item["notWhenNamed"]?.arrayValue?.compactMap(\.stringValue) ?? []
             types[types.count - 1].qualifiers = item["qualifiers"]?.arrayValue?.compactMap(\.stringValue) ?? []
             types[types.count - 1].minDoseIntervalDays = item["minDoseIntervalDays"]?.intValue
+            for (offset, entry) in (item["doseIntervals"]?.arrayValue ?? []).enumerated() {
+                guard let dose = entry["dose"]?.intValue, let after = entry["after"]?.intValue, let days = entry["minDays"]?.intValue else { continue }
+                guard after < dose else {
+                    errors.append(InputError(SourceLocation(file: file, position: .pointer("/types/\(index)/doseIntervals/\(offset)/after")),
+                                             "after is \(after); it must name a dose before dose \(dose)"))
+                    continue
+                }
+                types[types.count - 1].doseIntervals.append(DocumentType.DoseInterval(dose: dose, after: after, minDays: days))
+            }
             types[types.count - 1].negativeTiterVoidsSeries = item["negativeTiterVoidsSeries"]?.boolValue ?? false
             if let level = item["protectiveTiter"], let min = level["min"]?.doubleValue, let unit = level["unit"]?.stringValue {
                 types[types.count - 1].protectiveTiter = DocumentType.TiterLevel(min: min, unit: unit)

@@ -35,6 +35,10 @@ public struct DocumentType: Hashable, Sendable {
     /// of its own (the minimum interval, 4 weeks, less the 4 days' grace immunization schedules
     /// allow; docs/catalog.md, `minDoseIntervalDays`).
     public var minDoseIntervalDays: Int? = nil
+    /// For a vaccine: longer intervals some doses of its series need, counted from an earlier
+    /// dose than the one before (hepatitis B's third dose: 8 weeks after the second and 16 after
+    /// the first, less the grace; docs/catalog.md, `doseIntervals`).
+    public var doseIntervals: [DoseInterval] = []
     /// A negative titer after the vaccine series says the series did not take (hepatitis B's
     /// non-responders need a second series and a repeat titer): the doses alone then prove
     /// nothing (`DoseCount`; docs/catalog.md, `negativeTiterVoidsSeries`).
@@ -45,6 +49,19 @@ public struct DocumentType: Hashable, Sendable {
     public var protectiveTiter: TiterLevel? = nil
 
     /// A titer's value in a unit: 10 mIU/mL.
+    /// Dose `dose` of a series counts only `minDays` or more after dose `after` of it.
+    public struct DoseInterval: Hashable, Sendable {
+        public var dose: Int
+        public var after: Int
+        public var minDays: Int
+
+        public init(dose: Int, after: Int, minDays: Int) {
+            self.dose = dose
+            self.after = after
+            self.minDays = minDays
+        }
+    }
+
     public struct TiterLevel: Hashable, Sendable {
         public var min: Double
         public var unit: String

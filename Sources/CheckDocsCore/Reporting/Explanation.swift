@@ -51,6 +51,7 @@ public enum Explanation {
         lines.append("  a date in the file name means: \(type.fileNameDate == .expires ? "the expiry date" : "the date issued or taken")")
         lines.append("  file names recognized: \(type.aliases.joined(separator: ", "))")
         if let interval = type.minDoseIntervalDays { lines.append("  doses count when at least \(interval) days apart") }
+        for rule in type.doseIntervals { lines.append("  dose \(rule.dose) counts when at least \(rule.minDays) days after dose \(rule.after)") }
         if !type.qualifiers.isEmpty {
             lines.append("  alone in a file name, where no other type is named: \(type.qualifiers.joined(separator: ", "))")
         }

@@ -26,10 +26,13 @@ public struct DoseCount: DocumentConstraint {
         let doses = Self.distinctDates(records, through: asOf) + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
         guard doses < minimum else {
             let type = context.evaluation.catalog[first.type ?? ""]
-            // Doses closer than the vaccine's minimum interval count as one (docs/catalog.md, `minDoseIntervalDays`).
-            if let interval = type?.minDoseIntervalDays, let close = Self.tooClose(records, minimum: minimum, interval: interval, asOf: asOf) {
+            // Doses closer than the vaccine's minimum intervals count as one (docs/catalog.md,
+            // `minDoseIntervalDays` and `doseIntervals`).
+            if let type, type.minDoseIntervalDays != nil || !type.doseIntervals.isEmpty,
+               let close = Self.tooClose(records, minimum: minimum, interval: type.minDoseIntervalDays, intervals: type.doseIntervals, asOf: asOf) {
                 var failure = fail(.invalid, Failure.dosesTooClose(type: first.type ?? "", counted: close.counted, needed: minimum,
-                                                                   earlier: close.earlier, later: close.later, minDays: interval))
+                                                                   earlier: close.earlier, later: close.later, minDays: close.minDays,
+                                                                   series: close.rule))
                 failure.begun = true
                 return failure
             }
@@ -67,25 +70,40 @@ public struct DoseCount: DocumentConstraint {
     }
 
     /// When the doses given by `asOf`, counted only when at least `interval` days after the last
-    /// one counted, are fewer than `minimum`: how many count, and the first pair too close
-    /// (nil: enough count). Each dose is counted as early as it may be, which counts the most. A
-    /// record with no date counts as one dose, as in the count above.
-    static func tooClose(_ records: [ApplicantDocument], minimum: Int, interval: Int, asOf: CalendarDate)
-        -> (counted: Int, earlier: CalendarDate, later: CalendarDate)? {
+    /// one counted and, for a dose of the series that `intervals` name, at least their days after
+    /// the earlier doses they name, are fewer than `minimum`: how many count, and the first dose
+    /// that did not, with the dose it came too soon after, the days it needed and the rule of
+    /// `intervals` it broke (nil: the one between consecutive doses). Nil when enough count. Each
+    /// dose is counted as early as it may be, which counts the most, since every interval is a
+    /// least one. A record with no date counts as one dose, as in the count above, and has no
+    /// place in the series the intervals count.
+    static func tooClose(_ records: [ApplicantDocument], minimum: Int, interval: Int?, intervals: [DocumentType.DoseInterval] = [],
+                         asOf: CalendarDate)
+        -> (counted: Int, earlier: CalendarDate, later: CalendarDate, minDays: Int, rule: DocumentType.DoseInterval?)? {
         let dates = Set(records.flatMap(\.facts.doseDates).filter { $0 <= asOf }).sorted()
-        guard var last = dates.first else { return nil }
-        var counted = 1 + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
-        var pair: (CalendarDate, CalendarDate)?
+        guard let first = dates.first else { return nil }
+        var series = [first]
+        var broken: (earlier: CalendarDate, later: CalendarDate, minDays: Int, rule: DocumentType.DoseInterval?)?
         for date in dates.dropFirst() {
-            if last.days(until: date) >= interval {
-                counted += 1
-                last = date
-            } else if pair == nil {
-                pair = (last, date)
+            var tooSoon: (earlier: CalendarDate, minDays: Int, rule: DocumentType.DoseInterval?)?
+            if let interval, series[series.count - 1].days(until: date) < interval {
+                tooSoon = (series[series.count - 1], interval, nil)
+            } else {
+                // Dose `series.count + 1` if it counts.
+                for rule in intervals where rule.dose == series.count + 1 && series[rule.after - 1].days(until: date) < rule.minDays {
+                    tooSoon = (series[rule.after - 1], rule.minDays, rule)
+                    break
+                }
+            }
+            if let tooSoon {
+                if broken == nil { broken = (tooSoon.earlier, date, tooSoon.minDays, tooSoon.rule) }
+            } else {
+                series.append(date)
             }
         }
-        guard counted < minimum, let pair else { return nil }
-        return (counted, pair.0, pair.1)
+        let counted = series.count + records.count(where: { $0.facts.doses.isEmpty && $0.facts.date == nil })
+        guard counted < minimum, let broken else { return nil }
+        return (counted, broken.earlier, broken.later, broken.minDays, broken.rule)
     }
 
     /// How many distinct dates the documents record: each one's doses, or else its date. A few
@@ -130,7 +148,10 @@ public struct DoseCount: DocumentConstraint {
         /// A negative titer after the series (`negativeTiterVoidsSeries`).
         case seriesDidNotTake(type: String, titer: CalendarDate)
         /// Enough dose dates, but some closer than the vaccine's minimum interval: `counted` count.
-        case dosesTooClose(type: String, counted: Int, needed: Int, earlier: CalendarDate, later: CalendarDate, minDays: Int)
+        /// `series`: the interval between two doses of the series it was (`doseIntervals`), when
+        /// it was not the one between consecutive doses.
+        case dosesTooClose(type: String, counted: Int, needed: Int, earlier: CalendarDate, later: CalendarDate, minDays: Int,
+                           series: DocumentType.DoseInterval?)
 
         public var code: String {
             switch self {
@@ -150,9 +171,14 @@ public struct DoseCount: DocumentConstraint {
                              ("futureDose", .date(future)))
             case let .seriesDidNotTake(type, titer):
                 return .list(("documentType", .string(type)), ("titerDate", .date(titer)))
-            case let .dosesTooClose(type, counted, needed, earlier, later, minDays):
+            case let .dosesTooClose(type, counted, needed, earlier, later, minDays, series):
+                guard let series else {
+                    return .list(("documentType", .string(type)), ("counted", .int(counted)), ("needed", .int(needed)),
+                                 ("earlier", .date(earlier)), ("later", .date(later)), ("minDays", .int(minDays)))
+                }
                 return .list(("documentType", .string(type)), ("counted", .int(counted)), ("needed", .int(needed)),
-                             ("earlier", .date(earlier)), ("later", .date(later)), ("minDays", .int(minDays)))
+                             ("earlier", .date(earlier)), ("later", .date(later)), ("minDays", .int(minDays)),
+                             ("dose", .int(series.dose)), ("afterDose", .int(series.after)))
             }
         }
 
@@ -165,9 +191,14 @@ public struct DoseCount: DocumentConstraint {
                 return "\(recorded) of \(needed) doses of \(catalog.title(of: type)) recorded (list each dose date under `doses` in the manifest)"
             case let .seriesDidNotTake(type, titer):
                 return "the titer of \(titer) is negative after the doses of \(catalog.title(of: type)): the series did not take; a second series and a repeat titer are needed"
-            case let .dosesTooClose(type, counted, needed, earlier, later, minDays):
-                return "\(counted) of \(needed) doses of \(catalog.title(of: type)) count: the doses of \(earlier) and \(later) are "
-                    + "\(earlier.days(until: later)) days apart, and doses count only \(minDays) days or more apart (check the dates, or add the missing dose)"
+            case let .dosesTooClose(type, counted, needed, earlier, later, minDays, series):
+                guard let series else {
+                    return "\(counted) of \(needed) doses of \(catalog.title(of: type)) count: the doses of \(earlier) and \(later) are "
+                        + "\(earlier.days(until: later)) days apart, and doses count only \(minDays) days or more apart (check the dates, or add the missing dose)"
+                }
+                return "\(counted) of \(needed) doses of \(catalog.title(of: type)) count: the dose of \(later) is \(earlier.days(until: later)) days after "
+                    + "dose \(series.after) (\(earlier)), and dose \(series.dose) counts only \(minDays) days or more after dose \(series.after) "
+                    + "(check the dates, or add a later dose)"
             }
         }
     }
