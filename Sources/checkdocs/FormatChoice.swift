@@ -71,6 +71,12 @@ struct FormatChoice<Option: FormatOption>: ExpressibleByArgument {
 
     static var allValueStrings: [String] { OutputFormat.all(Option.role).map(\.id) }
 
+    /// Each format's purpose: `--help` lists them under the option, and the man page lists an
+    /// option's values only when they are described.
+    static var allValueDescriptions: [String: String] {
+        Dictionary(OutputFormat.all(Option.role).map { ($0.id, $0.purpose) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 
     var defaultValueDescription: String { id }

@@ -145,6 +145,14 @@ enum ColorChoice: String, CaseArgument {
 enum FailThreshold: String, CaseArgument {
     case error, warning, never
 
+    /// Shown by `--help` under the option, and listed by the man page, which lists an option's
+    /// values only when they are described.
+    static var allValueDescriptions: [String: String] {
+        ["error": "exit 1 when a program has an error finding",
+         "warning": "exit 1 on a warning finding too",
+         "never": "exit 0 whatever is found (2 and 64 still report bad input)"]
+    }
+
     var severity: Severity? {
         switch self {
         case .error: return .error
@@ -168,7 +176,17 @@ extension CalendarDate: ExpressibleByArgument {
     }
 }
 
-extension ProgramKind: CaseArgument {}
+extension ProgramKind: CaseArgument {
+    /// What each kind is (docs/programs.md, `kind`), for `--help` and the man page.
+    public static var allValueDescriptions: [String: String] {
+        ["observership": "observation only, no patient contact",
+         "externship": "hands-on clinical experience, usually for graduates",
+         "internship": "a hands-on clinical internship",
+         "visiting-elective": "a clinical elective for medical students (VSLO)",
+         "residency": "a residency application (ERAS)",
+         "research": "a research position"]
+    }
+}
 
 /// Options shared by commands that load programs and checklists.
 struct CatalogOptions: ParsableArguments {
