@@ -87,10 +87,45 @@ import Testing
         let sample = try String(contentsOfFile: PackagePaths.root + "/samples/programs/ouhsc-visiting-elective.xml", encoding: .utf8)
         let misspelt = sample.replacingOccurrences(of: "<rotation start=", with: "<rotaton start=")
         guard case let .failure(errors) = loader.loadXML(Array(misspelt.utf8), file: "r.xml") else { Issue.record("accepted"); return }
-        #expect(errors.errors.map(\.message) == ["Element 'rotaton': This element is not expected. Expected is one of "
-                                                 + "( rotation, sessions, deadline, leadTime, fee, facts, eligibility, requirements )."])
+        #expect(errors.errors.map(\.message) == ["<rotaton> is not allowed here (did you mean <rotation>?): one of <rotation>, <sessions>, "
+                                                 + "<deadline>, <leadTime>, <fee>, <facts>, <eligibility>, <requirements> must come next"])
         #expect(XMLIssue.bounded(String(repeating: "x", count: 400)).count == 400)
         #expect(XMLIssue.bounded(String(repeating: "x", count: 5_000)) == String(repeating: "x", count: 399) + "…")
+    }
+
+    @Test("the schema's refusals say what to write: the form a value needs and a value that has it, the element that must come next")
+    func schemaRefusalsWorded() throws {
+        let sample = try String(contentsOfFile: PackagePaths.root + "/samples/programs/ouhsc-visiting-elective.xml", encoding: .utf8)
+        func messages(_ broken: String) -> [String] {
+            guard case let .failure(errors) = loader.loadXML(Array(broken.utf8), file: "r.xml") else { return ["accepted"] }
+            return errors.errors.map(\.message)
+        }
+        // A pattern: the form in words, and the id that fits. libxml2's own warning after it that
+        // the value has no "precomputed value" (the id is a key) is left out.
+        #expect(messages(sample.replacingOccurrences(of: #"id="ouhsc-visiting-elective""#, with: #"id="OUHSC Visiting Elective""#))
+                    == [#"Element 'program', attribute 'id': "OUHSC Visiting Elective" is not an id: lowercase letters, digits, '.', '_' and '-', "#
+                        + #"starting with a letter or digit, at most 80 (did you mean "ouhsc-visiting-elective"?)"#])
+        // Out of order: what must come next, and that the order is fixed.
+        let moved = sample.replacingOccurrences(of: "<extends checklist=\"visiting-elective\"/>", with: "")
+            .replacingOccurrences(of: "<name>", with: "<extends checklist=\"visiting-elective\"/><name>")
+        #expect(messages(moved) == ["<extends> is not allowed here: <name> must come next (a description's elements come in a fixed order)"])
+        // An element missing at the end.
+        let cut = #"<program xmlns="urn:checkdocs:program:1" schemaVersion="1" id="t" kind="observership"><name>T</name></program>"#
+        #expect(messages(cut) == ["<program> is incomplete: <institution> must come next"])
+    }
+
+    @Test("every pattern of program.xsd is worded for the schema's refusals")
+    func everyPatternWorded() throws {
+        let xsd = try #require(BuiltinData.file(BuiltinData.programSchemaFile))
+        var patterns: Set<String> = []
+        var rest = xsd[...]
+        while let start = rest.range(of: "<xs:pattern value=\"") {
+            let end = try #require(rest[start.upperBound...].firstIndex(of: "\""))
+            patterns.insert(String(rest[start.upperBound..<end]))
+            rest = rest[end...]
+        }
+        #expect(patterns.count >= 8)
+        #expect(patterns == Set(SchemaMessage.patterns.keys))
     }
 
     @Test("the usual slips say what to do: a root without the namespace, a bare & or < in text, a tab indenting YAML")

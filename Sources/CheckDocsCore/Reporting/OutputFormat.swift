@@ -1,4 +1,5 @@
 import CheckDocsFormats
+import CheckDocsNative
 
 /// One output format: its id (the value of `--format`, `--summary`), the extension of its files,
 /// what it is for, and how to make it. Each format declares itself in its own file, as a static

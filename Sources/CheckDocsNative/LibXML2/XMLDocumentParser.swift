@@ -95,7 +95,12 @@ public enum XMLDocumentParser {
 
         if let schema {
             let issues = schema.validate(document)
-            let errors = issues.filter { !$0.isWarning }
+            // libxml2 follows an invalid id that is a key (xs:unique) with "No precomputed value
+            // available, …": the value's own refusal, before it, says all there is to say (kept
+            // alone, were it ever alone, so that a refused document is never taken for a valid one).
+            let refusals = issues.filter { !$0.isWarning }
+            let worded = refusals.filter { !$0.message.contains("No precomputed value available") }
+            let errors = worded.isEmpty ? refusals : worded
             if !errors.isEmpty {
                 return .failure(InputErrors(errors.map { issue in
                     let place = issue.elementName.map {
